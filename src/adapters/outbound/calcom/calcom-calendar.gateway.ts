@@ -1,0 +1,244 @@
+import type { EventEmitter } from 'node:events';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CALENDAR_CREDENTIALS,
+  type AvailableStartsQuery,
+  type BookingRef,
+  type CalendarBreakerState,
+  type CalendarCredentialRef,
+  type CalendarCredentials,
+  type CalendarGateway,
+  type CancelBookingCommand,
+  type CreateBookingCommand,
+  type ExternalBooking,
+  type FindBookingByMetadataQuery,
+  type RescheduleBookingCommand,
+  type SlotInvalidationScope,
+} from '../../../application/ports/calendar-gateway.port';
+import {
+  CalendarAuthFailed,
+  CalendarNotFound,
+  CalendarServerError,
+} from '../../../domain/calendar/calendar-errors';
+import { CalcomBreakers } from './calcom-breaker';
+import { CalcomHttpClient, type CalcomRequest, type CalcomResponse } from './calcom-http.client';
+import { CalcomSlotCache } from './calcom-slot-cache';
+import {
+  CALCOM_OPTIONS,
+  resolveCalcomConfig,
+  type CalcomConfig,
+  type CalcomGatewayOptions,
+} from './calcom.config';
+import { CalcomMapper } from './calcom.mapper';
+import type {
+  CalcomCancelBookingInput,
+  CalcomRescheduleBookingInput,
+  CalcomSlotsData,
+} from './calcom.types';
+
+export type CalcomBreakerEvent = 'open' | 'halfOpen' | 'close';
+
+const systemClock = { now: () => new Date() };
+
+/**
+ * The calendar port on Cal.com API v2. Each tenant credential has its own circuit breaker;
+ * slot answers go through the Redis slot cache. Failures are thrown as CalendarError subclasses.
+ */
+@Injectable()
+export class CalcomCalendarGateway implements CalendarGateway {
+  readonly config: CalcomConfig;
+  private readonly http: CalcomHttpClient;
+  private readonly breakers: CalcomBreakers;
+  private readonly slotCache: CalcomSlotCache;
+
+  constructor(
+    @Inject(CALENDAR_CREDENTIALS) private readonly credentials: CalendarCredentials,
+    @Inject(CALCOM_OPTIONS) options: CalcomGatewayOptions = {},
+  ) {
+    this.config = resolveCalcomConfig(options.config);
+    this.http = new CalcomHttpClient(this.config, options.clock ?? systemClock);
+    this.breakers = new CalcomBreakers(this.config.breaker);
+    this.slotCache = new CalcomSlotCache(options.redis ?? null, this.config.slotCache);
+  }
+
+  async availableStarts(query: AvailableStartsQuery): Promise<Date[]> {
+    const { scope, range } = query;
+    const key = {
+      companyId: scope.companyId,
+      branchId: scope.branchId,
+      eventTypeId: query.eventTypeId,
+      staffId: scope.staffId,
+      from: range.start,
+      to: range.end,
+      lengthMinutes: query.lengthMinutes,
+    };
+    return this.slotCache.getOrLoad(key, async () => {
+      const response = await this.call<CalcomSlotsData>(query.credentialRef, {
+        family: 'slots',
+        method: 'GET',
+        path: '/v2/slots',
+        query: {
+          eventTypeId: query.eventTypeId,
+          start: range.start.toISOString(),
+          end: range.end.toISOString(),
+          timeZone: query.timeZone,
+          duration: query.lengthMinutes,
+        },
+      });
+      return CalcomMapper.toStarts(response.data).filter((start) => range.containsInstant(start));
+    });
+  }
+
+  async createBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
+    const body = CalcomMapper.toCreateBookingInput(command);
+    try {
+      const response = await this.call<unknown>(command.credentialRef, {
+        family: 'bookings',
+        method: 'POST',
+        path: '/v2/bookings',
+        body,
+      });
+      return CalcomMapper.toBooking(response.data);
+    } finally {
+      await this.invalidateAfterWrite(command.slotScope);
+    }
+  }
+
+  async findBookingByMetadata(query: FindBookingByMetadataQuery): Promise<ExternalBooking | null> {
+    const matches: ExternalBooking[] = [];
+    let skip = 0;
+    for (let page = 0; ; page++) {
+      if (page >= this.config.listMaxPages) {
+        throw new CalendarServerError(
+          undefined,
+          `booking lookup stopped after ${page} pages; a match may lie further`,
+        );
+      }
+      const response = await this.call<unknown>(query.credentialRef, {
+        family: 'bookings',
+        method: 'GET',
+        path: '/v2/bookings',
+        query: {
+          eventTypeId: query.eventTypeId,
+          afterStart: query.around.start.toISOString(),
+          beforeEnd: query.around.end.toISOString(),
+          take: this.config.listPageSize,
+          skip,
+        },
+      });
+      const items: unknown[] = Array.isArray(response.data) ? response.data : [];
+      for (const item of items) {
+        if (!CalcomMapper.isBookingOutput(item)) continue;
+        const booking = CalcomMapper.bookingToDomain(item);
+        if (
+          booking.metadata.appointment_id === query.appointmentId &&
+          booking.metadata.phase_id === query.phaseId
+        ) {
+          matches.push(booking);
+        }
+      }
+      if (!response.pagination?.hasNextPage || items.length === 0) break;
+      skip += items.length;
+    }
+    const live = matches.find((b) => b.status !== 'cancelled' && b.status !== 'rejected');
+    return live ?? matches[0] ?? null;
+  }
+
+  async getBooking(ref: BookingRef): Promise<ExternalBooking | null> {
+    try {
+      const response = await this.call<unknown>(ref.credentialRef, {
+        family: 'bookings',
+        method: 'GET',
+        path: `/v2/bookings/${encodeURIComponent(ref.uid)}`,
+      });
+      return CalcomMapper.toBooking(response.data);
+    } catch (error) {
+      if (error instanceof CalendarNotFound) return null;
+      throw error;
+    }
+  }
+
+  async cancelBooking(command: CancelBookingCommand): Promise<ExternalBooking> {
+    const body: CalcomCancelBookingInput = { cancellationReason: command.reason };
+    try {
+      const response = await this.call<unknown>(command.credentialRef, {
+        family: 'bookings',
+        method: 'POST',
+        path: `/v2/bookings/${encodeURIComponent(command.uid)}/cancel`,
+        body,
+      });
+      return CalcomMapper.toBooking(response.data);
+    } finally {
+      await this.invalidateAfterWrite(command.slotScope);
+    }
+  }
+
+  async rescheduleBooking(command: RescheduleBookingCommand): Promise<ExternalBooking> {
+    const body: CalcomRescheduleBookingInput = {
+      start: command.newStart.toISOString(),
+      ...(command.reason !== undefined ? { reschedulingReason: command.reason } : {}),
+    };
+    try {
+      const response = await this.call<unknown>(command.credentialRef, {
+        family: 'bookings',
+        method: 'POST',
+        path: `/v2/bookings/${encodeURIComponent(command.uid)}/reschedule`,
+        body,
+      });
+      return CalcomMapper.toBooking(response.data);
+    } finally {
+      await this.invalidateAfterWrite(command.slotScope);
+    }
+  }
+
+  async invalidateSlots(scope: SlotInvalidationScope): Promise<void> {
+    await this.slotCache.invalidate(scope.companyId, scope.branchId, scope.staffId);
+  }
+
+  breakerState(credentialRef: CalendarCredentialRef): CalendarBreakerState {
+    return this.breakers.state(credentialRef);
+  }
+
+  /** Every breaker created so far with its state (health, metrics). */
+  breakerStates(): ReadonlyMap<CalendarCredentialRef, CalendarBreakerState> {
+    return this.breakers.states();
+  }
+
+  /** Subscribes to a credential's breaker transitions; returns the unsubscribe function. */
+  onBreakerEvent(
+    credentialRef: CalendarCredentialRef,
+    event: CalcomBreakerEvent,
+    listener: () => void,
+  ): () => void {
+    const emitter: EventEmitter = this.breakers.breakerFor(credentialRef);
+    emitter.on(event, listener);
+    return () => {
+      emitter.removeListener(event, listener);
+    };
+  }
+
+  /** Stops breaker timers. The Redis client belongs to whoever injected it. */
+  close(): void {
+    this.breakers.shutdown();
+  }
+
+  onModuleDestroy(): void {
+    this.close();
+  }
+
+  private async call<T>(
+    credentialRef: CalendarCredentialRef,
+    request: CalcomRequest,
+  ): Promise<CalcomResponse<T>> {
+    const credential = await this.credentials.resolve(credentialRef);
+    if (!credential) {
+      throw new CalendarAuthFailed(`no calendar credential for ${credentialRef}`);
+    }
+    return this.breakers.run(credentialRef, () => this.http.send<T>(credential, request));
+  }
+
+  /** A write (even a failed or timed-out one) may have changed the slots: drop them. */
+  private async invalidateAfterWrite(scope: SlotInvalidationScope | undefined): Promise<void> {
+    if (scope) await this.slotCache.invalidate(scope.companyId, scope.branchId, scope.staffId);
+  }
+}

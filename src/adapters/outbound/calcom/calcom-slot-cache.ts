@@ -1,0 +1,180 @@
+import type Redis from 'ioredis';
+
+/** Everything a Cal.com slot answer depends on; all of it is part of the cache key. */
+export interface SlotCacheKey {
+  readonly companyId: string;
+  readonly branchId: string;
+  readonly eventTypeId: number;
+  readonly staffId: string;
+  readonly from: Date;
+  readonly to: Date;
+  readonly lengthMinutes?: number;
+}
+
+export interface SlotCacheOptions {
+  readonly ttlSeconds: number;
+  /** Root of every key, e.g. `calcom:slots:v1`. */
+  readonly keyPrefix: string;
+  /** A Redis call slower than this is treated as a miss (the cache never blocks availability). */
+  readonly redisTimeoutMs?: number;
+}
+
+interface Flight {
+  readonly companyId: string;
+  readonly branchId: string;
+  readonly staffId: string;
+  readonly promise: Promise<Date[]>;
+}
+
+const enc = (part: string | number): string => encodeURIComponent(String(part));
+
+/**
+ * Slot answers from Cal.com in Redis, keyed by tenant (company), branch, event type and stylist:
+ *
+ *   {prefix}:{companyId}:{branchId}:{eventTypeId}:{staffId}:{fromISO}:{toISO}:{length|-}:g{b}.{s}
+ *
+ * Ids are URI-encoded so no id can spill into another segment. `g{b}.{s}` are the generation
+ * counters of the branch (`{prefix}:gen:{companyId}:{branchId}`) and of the stylist
+ * (`{prefix}:gen:{companyId}:{branchId}:{staffId}`); `invalidate` INCRs one of them, so every
+ * older key of that scope is unreachable at once and expires by TTL (no SCAN, no KEYS).
+ *
+ * Concurrent misses for the same key in this process share one upstream promise
+ * (single-flight). Without Redis (null) only single-flight applies. Redis failures count as
+ * misses. Errors from upstream are not cached.
+ */
+export class CalcomSlotCache {
+  private readonly flights = new Map<string, Flight>();
+  private readonly genTtlSeconds: number;
+
+  constructor(
+    private readonly redis: Redis | null,
+    private readonly options: SlotCacheOptions,
+  ) {
+    this.genTtlSeconds = Math.max(86_400, options.ttlSeconds * 10);
+  }
+
+  async getOrLoad(key: SlotCacheKey, load: () => Promise<Date[]>): Promise<Date[]> {
+    const flightKey = this.scopeKey(key);
+    let flight = this.flights.get(flightKey);
+    if (!flight) {
+      const promise = this.lookup(key, load).finally(() => {
+        if (this.flights.get(flightKey)?.promise === promise) this.flights.delete(flightKey);
+      });
+      flight = { companyId: key.companyId, branchId: key.branchId, staffId: key.staffId, promise };
+      this.flights.set(flightKey, flight);
+    }
+    const starts = await flight.promise;
+    return starts.map((d) => new Date(d.getTime()));
+  }
+
+  /**
+   * Drops the cached answers of a branch, or of one stylist in it. Answers false when Redis
+   * could not be reached (the TTL then bounds how long an old answer may live).
+   */
+  async invalidate(companyId: string, branchId: string, staffId?: string): Promise<boolean> {
+    for (const [k, f] of this.flights) {
+      if (
+        f.companyId === companyId &&
+        f.branchId === branchId &&
+        (staffId === undefined || f.staffId === staffId)
+      ) {
+        this.flights.delete(k);
+      }
+    }
+    if (!this.redis) return true;
+    const redis = this.redis;
+    const genKey =
+      staffId === undefined
+        ? this.branchGenKey(companyId, branchId)
+        : this.staffGenKey(companyId, branchId, staffId);
+    const done = await this.quietly(() =>
+      redis.multi().incr(genKey).expire(genKey, this.genTtlSeconds).exec(),
+    );
+    return done !== null && done.every(([error]) => error === null);
+  }
+
+  /** The Redis key the answer for `key` is stored under right now (null without Redis). */
+  async currentKey(key: SlotCacheKey): Promise<string | null> {
+    const gens = await this.generations(key);
+    return gens ? this.dataKey(key, gens) : null;
+  }
+
+  private async lookup(key: SlotCacheKey, load: () => Promise<Date[]>): Promise<Date[]> {
+    const gens = await this.generations(key);
+    const dataKey = gens ? this.dataKey(key, gens) : null;
+    if (dataKey) {
+      const cached = await this.quietly(() => this.redis!.get(dataKey));
+      const starts = cached ? parseStarts(cached) : null;
+      if (starts) return starts;
+    }
+    const starts = await load();
+    if (dataKey) {
+      const value = JSON.stringify(starts.map((d) => d.toISOString()));
+      await this.quietly(() => this.redis!.set(dataKey, value, 'EX', this.options.ttlSeconds));
+    }
+    return starts;
+  }
+
+  private async generations(key: SlotCacheKey): Promise<[string, string] | null> {
+    if (!this.redis) return null;
+    const redis = this.redis;
+    const values = await this.quietly(() =>
+      redis.mget(
+        this.branchGenKey(key.companyId, key.branchId),
+        this.staffGenKey(key.companyId, key.branchId, key.staffId),
+      ),
+    );
+    if (!values) return null;
+    return [values[0] ?? '0', values[1] ?? '0'];
+  }
+
+  private scopeKey(key: SlotCacheKey): string {
+    return [
+      this.options.keyPrefix,
+      enc(key.companyId),
+      enc(key.branchId),
+      enc(key.eventTypeId),
+      enc(key.staffId),
+      key.from.toISOString(),
+      key.to.toISOString(),
+      key.lengthMinutes === undefined ? '-' : enc(key.lengthMinutes),
+    ].join(':');
+  }
+
+  private dataKey(key: SlotCacheKey, [branchGen, staffGen]: [string, string]): string {
+    return `${this.scopeKey(key)}:g${branchGen}.${staffGen}`;
+  }
+
+  private branchGenKey(companyId: string, branchId: string): string {
+    return `${this.options.keyPrefix}:gen:${enc(companyId)}:${enc(branchId)}`;
+  }
+
+  private staffGenKey(companyId: string, branchId: string, staffId: string): string {
+    return `${this.branchGenKey(companyId, branchId)}:${enc(staffId)}`;
+  }
+
+  /** Runs a Redis call; a failure or a slow answer is a miss, never an error for the caller. */
+  private async quietly<T>(call: () => Promise<T>): Promise<T | null> {
+    const limit = this.options.redisTimeoutMs ?? 250;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), limit);
+    });
+    try {
+      return await Promise.race([call().catch(() => null), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function parseStarts(value: string): Date[] | null {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed)) return null;
+    const starts = parsed.map((s) => new Date(String(s)));
+    return starts.some((d) => Number.isNaN(d.getTime())) ? null : starts;
+  } catch {
+    return null;
+  }
+}

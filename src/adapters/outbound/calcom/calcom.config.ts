@@ -1,0 +1,73 @@
+import type Redis from 'ioredis';
+import type { Clock } from '../../../application/ports/clock.port';
+
+/** Options for the Cal.com adapter; every field has a default (see DEFAULT_CALCOM_CONFIG). */
+export const CALCOM_OPTIONS = Symbol('CalcomOptions');
+
+export interface CalcomBreakerConfig {
+  /** Failure percentage in the rolling window above which the breaker opens. */
+  readonly errorThresholdPercentage: number;
+  /** Calls needed in the rolling window before the breaker may open at all. */
+  readonly volumeThreshold: number;
+  /** Time open before a half-open probe is allowed (ms). */
+  readonly resetTimeoutMs: number;
+  /** Rolling statistics window (ms). */
+  readonly rollingCountTimeoutMs: number;
+}
+
+export interface CalcomConfig {
+  readonly baseUrl: string;
+  readonly apiVersions: { readonly slots: string; readonly bookings: string };
+  readonly timeouts: { readonly slotsMs: number; readonly bookingsMs: number };
+  readonly breaker: CalcomBreakerConfig;
+  readonly slotCache: { readonly ttlSeconds: number; readonly keyPrefix: string };
+  /** Page size for GET /v2/bookings and the most pages one lookup reads. */
+  readonly listPageSize: number;
+  readonly listMaxPages: number;
+}
+
+export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
+  baseUrl: 'https://api.cal.com',
+  apiVersions: { slots: '2024-09-04', bookings: '2024-08-13' },
+  timeouts: { slotsMs: 3000, bookingsMs: 5000 },
+  breaker: {
+    errorThresholdPercentage: 50,
+    volumeThreshold: 5,
+    resetTimeoutMs: 30_000,
+    rollingCountTimeoutMs: 10_000,
+  },
+  slotCache: { ttlSeconds: 60, keyPrefix: 'calcom:slots:v1' },
+  listPageSize: 100,
+  listMaxPages: 20,
+};
+
+export interface CalcomConfigOverrides {
+  readonly baseUrl?: string;
+  readonly apiVersions?: Partial<CalcomConfig['apiVersions']>;
+  readonly timeouts?: Partial<CalcomConfig['timeouts']>;
+  readonly breaker?: Partial<CalcomBreakerConfig>;
+  readonly slotCache?: Partial<CalcomConfig['slotCache']>;
+  readonly listPageSize?: number;
+  readonly listMaxPages?: number;
+}
+
+export function resolveCalcomConfig(overrides: CalcomConfigOverrides = {}): CalcomConfig {
+  const d = DEFAULT_CALCOM_CONFIG;
+  return {
+    baseUrl: (overrides.baseUrl ?? d.baseUrl).replace(/\/+$/, ''),
+    apiVersions: { ...d.apiVersions, ...overrides.apiVersions },
+    timeouts: { ...d.timeouts, ...overrides.timeouts },
+    breaker: { ...d.breaker, ...overrides.breaker },
+    slotCache: { ...d.slotCache, ...overrides.slotCache },
+    listPageSize: overrides.listPageSize ?? d.listPageSize,
+    listMaxPages: overrides.listMaxPages ?? d.listMaxPages,
+  };
+}
+
+/** What the composition root hands the gateway besides the credentials port. */
+export interface CalcomGatewayOptions {
+  readonly config?: CalcomConfigOverrides;
+  /** Slot answers are cached here; without it only single-flight applies. */
+  readonly redis?: Redis | null;
+  readonly clock?: Clock;
+}

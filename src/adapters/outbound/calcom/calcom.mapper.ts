@@ -1,0 +1,126 @@
+import type {
+  CreateBookingCommand,
+  ExternalBooking,
+  ExternalBookingStatus,
+} from '../../../application/ports/calendar-gateway.port';
+import { CalendarBadRequest, CalendarServerError } from '../../../domain/calendar/calendar-errors';
+import type {
+  CalcomBookingOutput,
+  CalcomCreateBookingInput,
+  CalcomSlotsData,
+} from './calcom.types';
+
+/** Cal.com's limits on booking metadata. */
+const METADATA_MAX_KEYS = 50;
+const METADATA_MAX_KEY_LENGTH = 40;
+const METADATA_MAX_VALUE_LENGTH = 500;
+
+const STATUSES: readonly ExternalBookingStatus[] = ['accepted', 'pending', 'cancelled', 'rejected'];
+
+/** Translates between Cal.com API v2 shapes and the calendar port's types. */
+export class CalcomMapper {
+  static toCreateBookingInput(command: CreateBookingCommand): CalcomCreateBookingInput {
+    const metadata = CalcomMapper.toMetadata(command.metadata);
+    const { attendee } = command;
+    return {
+      start: command.start.toISOString(),
+      eventTypeId: command.eventTypeId,
+      attendee: {
+        name: attendee.name,
+        timeZone: attendee.timeZone,
+        ...(attendee.phone !== undefined ? { phoneNumber: attendee.phone } : {}),
+        ...(attendee.email !== undefined ? { email: attendee.email } : {}),
+        language: attendee.language,
+      },
+      ...(command.lengthMinutes !== undefined ? { lengthInMinutes: command.lengthMinutes } : {}),
+      metadata,
+    };
+  }
+
+  static toMetadata(metadata: Readonly<Record<string, string>>): Record<string, string> {
+    const entries = Object.entries(metadata);
+    if (entries.length > METADATA_MAX_KEYS) {
+      throw new CalendarBadRequest(undefined, `metadata has ${entries.length} keys (max 50)`);
+    }
+    for (const [key, value] of entries) {
+      if (key.length > METADATA_MAX_KEY_LENGTH || typeof value !== 'string') {
+        throw new CalendarBadRequest(undefined, `metadata key "${key}" is too long or not text`);
+      }
+      if (value.length > METADATA_MAX_VALUE_LENGTH) {
+        throw new CalendarBadRequest(undefined, `metadata value of "${key}" exceeds 500 chars`);
+      }
+    }
+    return Object.fromEntries(entries);
+  }
+
+  /** GET /v2/slots data (objects or plain strings per date) → sorted, distinct start instants. */
+  static toStarts(data: CalcomSlotsData | unknown): Date[] {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new CalendarServerError(200, 'slots answer is not a date map');
+    }
+    const seen = new Set<number>();
+    for (const slots of Object.values(data as Record<string, unknown>)) {
+      if (!Array.isArray(slots)) continue;
+      for (const slot of slots as unknown[]) {
+        const text =
+          typeof slot === 'string'
+            ? slot
+            : typeof slot === 'object' && slot !== null
+              ? (slot as { start?: unknown }).start
+              : undefined;
+        if (typeof text !== 'string') continue;
+        const ms = Date.parse(text);
+        if (!Number.isNaN(ms)) seen.add(ms);
+      }
+    }
+    return [...seen].sort((a, b) => a - b).map((ms) => new Date(ms));
+  }
+
+  /**
+   * One booking from a create/get/cancel/reschedule answer. Recurring or seated variants
+   * (arrays, or objects without uid) are not used by the salon and are refused.
+   */
+  static toBooking(data: unknown): ExternalBooking {
+    const booking = Array.isArray(data) && data.length === 1 ? (data[0] as unknown) : data;
+    if (!CalcomMapper.isBookingOutput(booking)) {
+      throw new CalendarServerError(undefined, 'booking answer has an unexpected shape');
+    }
+    return CalcomMapper.bookingToDomain(booking);
+  }
+
+  static isBookingOutput(value: unknown): value is CalcomBookingOutput {
+    if (typeof value !== 'object' || value === null) return false;
+    const v = value as Partial<CalcomBookingOutput>;
+    return (
+      typeof v.id === 'number' &&
+      typeof v.uid === 'string' &&
+      typeof v.start === 'string' &&
+      typeof v.end === 'string' &&
+      !Number.isNaN(Date.parse(v.start)) &&
+      !Number.isNaN(Date.parse(v.end))
+    );
+  }
+
+  static bookingToDomain(booking: CalcomBookingOutput): ExternalBooking {
+    const status = String(booking.status).toLowerCase() as ExternalBookingStatus;
+    return {
+      externalId: booking.id,
+      uid: booking.uid,
+      start: new Date(booking.start),
+      end: new Date(booking.end),
+      status: STATUSES.includes(status) ? status : 'pending',
+      metadata: CalcomMapper.metadataToDomain(booking.metadata),
+      ...(booking.rescheduledFromUid ? { rescheduledFromUid: booking.rescheduledFromUid } : {}),
+      ...(booking.rescheduledToUid ? { rescheduledToUid: booking.rescheduledToUid } : {}),
+    };
+  }
+
+  /** Only string values survive: our ids are strings, anything else is not ours. */
+  static metadataToDomain(metadata: Record<string, unknown> | undefined): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(metadata ?? {})) {
+      if (typeof value === 'string') out[key] = value;
+    }
+    return out;
+  }
+}

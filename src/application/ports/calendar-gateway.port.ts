@@ -1,0 +1,158 @@
+import type { TimeRange } from '../../domain/shared/time-range';
+
+/**
+ * The external calendar the salon's Postgres calendar is mirrored into (Cal.com in production,
+ * a local in-process calendar for `npm start`). Types here are ours; no Cal.com shape leaks.
+ *
+ * Failures are thrown as the typed errors of `src/domain/calendar/calendar-errors.ts`
+ * (CalendarTimeout, CalendarConflict, CalendarUnavailable, ...): they are surprises for the
+ * caller, which verifies with `findBookingByMetadata` before retrying a write.
+ */
+export const CALENDAR_GATEWAY = Symbol('CalendarGateway');
+
+/** Resolves a tenant's calendar credential reference to its secret; see `CalendarCredentials`. */
+export const CALENDAR_CREDENTIALS = Symbol('CalendarCredentials');
+
+/** Opaque reference to one tenant's calendar account (never the API key itself). */
+export type CalendarCredentialRef = string;
+
+export interface CalendarCredential {
+  readonly apiKey: string;
+  /** Overrides the configured API base URL for this account (e.g. another region). */
+  readonly baseUrl?: string;
+}
+
+/** Looks up the secret for a credential reference; `null` when the tenant has none. */
+export interface CalendarCredentials {
+  resolve(credentialRef: CalendarCredentialRef): Promise<CalendarCredential | null>;
+}
+
+/** Whose slots these are: every cached slot answer is keyed by this whole scope. */
+export interface SlotScope {
+  readonly companyId: string;
+  readonly branchId: string;
+  readonly staffId: string;
+}
+
+/** Invalidation scope: a whole branch, or one stylist of it. */
+export interface SlotInvalidationScope {
+  readonly companyId: string;
+  readonly branchId: string;
+  readonly staffId?: string;
+}
+
+export interface AvailableStartsQuery {
+  readonly credentialRef: CalendarCredentialRef;
+  readonly scope: SlotScope;
+  /** The stylist's own event type in the external calendar. */
+  readonly eventTypeId: number;
+  readonly range: TimeRange;
+  /** IANA zone of the branch; the answer is instants either way. */
+  readonly timeZone: string;
+  /** Only for event types with several lengths. */
+  readonly lengthMinutes?: number;
+}
+
+export interface BookingAttendee {
+  readonly name: string;
+  /** E.164. */
+  readonly phone?: string;
+  readonly email?: string;
+  readonly timeZone: string;
+  readonly language: 'de';
+}
+
+/** Our ids travel with every booking so a lookup can match exactly. Values are strings. */
+export interface BookingMetadata {
+  readonly appointment_id: string;
+  readonly phase_id: string;
+  readonly company_id: string;
+  readonly [key: string]: string;
+}
+
+export type ExternalBookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected';
+
+export interface ExternalBooking {
+  /** Numeric id in the external calendar. */
+  readonly externalId: number;
+  /** Stable handle for all later calls (get, cancel, reschedule). */
+  readonly uid: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly status: ExternalBookingStatus;
+  readonly metadata: Readonly<Record<string, string>>;
+  /** After a reschedule: the booking this one replaced / the one that replaced it. */
+  readonly rescheduledFromUid?: string;
+  readonly rescheduledToUid?: string;
+}
+
+export interface CreateBookingCommand {
+  readonly credentialRef: CalendarCredentialRef;
+  readonly eventTypeId: number;
+  readonly start: Date;
+  readonly lengthMinutes?: number;
+  readonly attendee: BookingAttendee;
+  readonly metadata: BookingMetadata;
+  /** When given, the cached slots of this scope are dropped after the booking changed. */
+  readonly slotScope?: SlotInvalidationScope;
+}
+
+export interface FindBookingByMetadataQuery {
+  readonly credentialRef: CalendarCredentialRef;
+  readonly eventTypeId: number;
+  /** Window the booking's start and end lie in (asked time plus a margin). */
+  readonly around: TimeRange;
+  readonly appointmentId: string;
+  readonly phaseId: string;
+}
+
+export interface BookingRef {
+  readonly credentialRef: CalendarCredentialRef;
+  readonly uid: string;
+}
+
+export interface CancelBookingCommand extends BookingRef {
+  readonly reason: string;
+  readonly slotScope?: SlotInvalidationScope;
+}
+
+export interface RescheduleBookingCommand extends BookingRef {
+  readonly newStart: Date;
+  readonly reason?: string;
+  readonly slotScope?: SlotInvalidationScope;
+}
+
+export type CalendarBreakerState = 'closed' | 'open' | 'half_open';
+
+export interface CalendarGateway {
+  /** Start instants the external calendar offers for this stylist's event type in `range`. */
+  availableStarts(query: AvailableStartsQuery): Promise<Date[]>;
+
+  createBooking(command: CreateBookingCommand): Promise<ExternalBooking>;
+
+  /**
+   * The booking carrying exactly our appointment and phase ids, or null. A booking at the same
+   * time without our ids is not a match. Prefers a live booking over a cancelled one.
+   */
+  findBookingByMetadata(query: FindBookingByMetadataQuery): Promise<ExternalBooking | null>;
+
+  /** The booking, or null when the external calendar does not know the uid. */
+  getBooking(ref: BookingRef): Promise<ExternalBooking | null>;
+
+  cancelBooking(command: CancelBookingCommand): Promise<ExternalBooking>;
+
+  /** Moves the booking; the answer is the new booking (its `uid` replaces the old one). */
+  rescheduleBooking(command: RescheduleBookingCommand): Promise<ExternalBooking>;
+
+  /** Drops cached slot answers after a booking change seen elsewhere (e.g. a webhook). */
+  invalidateSlots(scope: SlotInvalidationScope): Promise<void>;
+
+  /** State of the circuit breaker guarding this credential (closed when never used). */
+  breakerState(credentialRef: CalendarCredentialRef): CalendarBreakerState;
+}
+
+/**
+ * The same contract under the name an in-process calendar (`npm start` without Cal.com) uses:
+ * `class LocalCalendar implements LocalCalendarGateway`.
+ */
+export type LocalCalendarGateway = CalendarGateway;

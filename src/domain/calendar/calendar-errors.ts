@@ -1,0 +1,140 @@
+import { DomainError } from '../shared/domain-error';
+
+/**
+ * Failures of the external calendar (Cal.com) as the rest of the service sees them.
+ *
+ * These are the "surprises" of convention 5: the calendar adapter throws them (the promise
+ * rejects), it does not return them as values. The sync worker catches them, verifies by
+ * metadata lookup and decides whether to retry; availability catches `CalendarUnavailable`
+ * (and the others) and falls back to the local calendar.
+ *
+ * `code` is stable and `message` is a short German sentence that may be spoken to a caller.
+ * `detail` is for logs only (upstream status and message, never credentials) and must not be
+ * shown to callers. `retryable` says whether the same request may succeed later.
+ */
+export abstract class CalendarError extends DomainError {
+  abstract readonly retryable: boolean;
+  readonly name: string = this.constructor.name;
+
+  protected constructor(readonly detail?: string) {
+    super();
+  }
+}
+
+/** The API key was refused (401/403) or no key is configured for the tenant. */
+export class CalendarAuthFailed extends CalendarError {
+  readonly code = 'CALENDAR.AUTH_FAILED';
+  readonly message = 'Der Kalender ist gerade nicht erreichbar.';
+  readonly retryable = false;
+
+  constructor(detail?: string) {
+    super(detail);
+  }
+}
+
+/** The booking (or event type) does not exist in the external calendar (404). */
+export class CalendarNotFound extends CalendarError {
+  readonly code = 'CALENDAR.NOT_FOUND';
+  readonly message = 'Der Termin wurde im Kalender nicht gefunden.';
+  readonly retryable = false;
+
+  constructor(detail?: string) {
+    super(detail);
+  }
+}
+
+/** Too many requests (429). `retryAfterSeconds` comes from the Retry-After header when sent. */
+export class CalendarRateLimited extends CalendarError {
+  readonly code = 'CALENDAR.RATE_LIMITED';
+  readonly message =
+    'Der Kalender ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.';
+  readonly retryable = true;
+
+  constructor(
+    readonly retryAfterSeconds?: number,
+    detail?: string,
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * The time is taken or the host is not available: HTTP 409, or HTTP 400 with Cal.com's
+ * "User either already has booking at this time or is not available" text. Cal.com has been seen
+ * to answer this way although it created the booking, so callers verify before believing it.
+ */
+export class CalendarConflict extends CalendarError {
+  readonly code = 'CALENDAR.CONFLICT';
+  readonly message = 'Dieser Termin ist leider schon vergeben.';
+  readonly retryable = false;
+
+  constructor(detail?: string) {
+    super(detail);
+  }
+}
+
+/** Cal.com answered 5xx (or an unreadable success body). */
+export class CalendarServerError extends CalendarError {
+  readonly code = 'CALENDAR.SERVER_ERROR';
+  readonly message = 'Der Kalender hat gerade ein technisches Problem.';
+  readonly retryable = true;
+
+  constructor(
+    readonly status?: number,
+    detail?: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** The request did not reach Cal.com or the connection broke (DNS, reset, TLS ...). */
+export class CalendarNetworkError extends CalendarError {
+  readonly code = 'CALENDAR.NETWORK_ERROR';
+  readonly message = 'Der Kalender ist gerade nicht erreichbar.';
+  readonly retryable = true;
+
+  constructor(detail?: string) {
+    super(detail);
+  }
+}
+
+/** No answer within the configured time. The request may still have taken effect. */
+export class CalendarTimeout extends CalendarError {
+  readonly code = 'CALENDAR.TIMEOUT';
+  readonly message = 'Der Kalender antwortet gerade nicht.';
+  readonly retryable = true;
+
+  constructor(
+    readonly timeoutMs?: number,
+    detail?: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** The circuit breaker for this calendar account is open: calls fail fast without a request. */
+export class CalendarUnavailable extends CalendarError {
+  readonly code = 'CALENDAR.UNAVAILABLE';
+  readonly message = 'Der Kalender ist vorübergehend nicht verfügbar.';
+  readonly retryable = true;
+
+  constructor(detail?: string) {
+    super(detail);
+  }
+}
+
+/** Cal.com refused the request as invalid (400/422 other than a conflict, other 4xx). */
+export class CalendarBadRequest extends CalendarError {
+  readonly code = 'CALENDAR.BAD_REQUEST';
+  readonly message = 'Der Kalender hat die Anfrage abgelehnt.';
+  readonly retryable = false;
+
+  constructor(
+    readonly status?: number,
+    detail?: string,
+  ) {
+    super(detail);
+  }
+}
+
+export const isCalendarError = (e: unknown): e is CalendarError => e instanceof CalendarError;
