@@ -1,0 +1,4 @@
+import { InitialSchema1764190000000 } from './1764190000000-initial-schema';
+
+/** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
+export const MIGRATIONS = [InitialSchema1764190000000];

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Extension } from '@electric-sql/pglite';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import { MIGRATIONS } from '../../../../migrations';
+import { ORM_ENTITIES } from './entities';
+
+// The contrib subpath publishes ESM-only typings; its CommonJS build is loaded directly.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as {
+  btree_gist: Extension;
+};
+
+export interface DatabaseSettings {
+  /** A postgres:// URL; absent selects the embedded PGlite engine. */
+  url?: string;
+  embeddedDataDir?: string;
+  migrationsRun?: boolean;
+}
+
+/**
+ * One place decides the engine. Both run the same migrations, exclusion constraint included:
+ * PGlite ships btree_gist as a contrib extension.
+ */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities: ORM_ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: settings.migrationsRun ?? false,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: false,
+  };
+  if (settings.url) {
+    return { ...common, url: settings.url, extra: { max: 10 } };
+  }
+  const dataDir = resolve(settings.embeddedDataDir ?? './.data/pglite');
+  mkdirSync(dataDir, { recursive: true });
+  const driver = new PGliteDriver({ dataDir, extensions: { btree_gist } }).driver;
+  return { ...common, driver };
+}
+
+export function createDataSource(settings: DatabaseSettings): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}

@@ -1,0 +1,21 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AppointmentOrmEntity } from './appointment.orm-entity';
+
+@Entity('appointment_phases')
+export class AppointmentPhaseOrmEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'appointment_id', type: 'uuid' }) appointmentId!: string;
+  @Column({ type: 'smallint' }) sequence!: number;
+  @Column({ type: 'varchar', length: 16 }) kind!: string;
+  @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
+  @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
+  @Column({ name: 'staff_busy', type: 'boolean' }) staffBusy!: boolean;
+  @Column({ name: 'calcom_booking_id', type: 'bigint', nullable: true }) calcomBookingId!:
+    string | null;
+  @Column({ name: 'calcom_booking_uid', type: 'varchar', length: 100, nullable: true })
+  calcomBookingUid!: string | null;
+  @Column({ name: 'sync_state', type: 'varchar', length: 16 }) syncState!: string;
+  @ManyToOne(() => AppointmentOrmEntity, (a) => a.phases, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'appointment_id' })
+  appointment!: AppointmentOrmEntity;
+}

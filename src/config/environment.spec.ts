@@ -1,0 +1,39 @@
+import { validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('accepts an empty environment and picks embedded defaults', () => {
+    const env = validateEnvironment({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.HOLD_MINUTES).toBe(3);
+    expect(env.RETELL_VERIFY_SIGNATURES).toBe(true);
+  });
+
+  it('reads typed values', () => {
+    const env = validateEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      RETELL_VERIFY_SIGNATURES: 'false',
+      FIXED_NOW: '2026-11-26T14:00:00Z',
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.RETELL_VERIFY_SIGNATURES).toBe(false);
+    expect(env.FIXED_NOW).toBe('2026-11-26T14:00:00Z');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['FIXED_NOW', 'tomorrow'],
+    ['RETELL_VERIFY_SIGNATURES', 'maybe'],
+    ['HOLD_MINUTES', '0'],
+    ['ENCRYPTION_KEY', 'short'],
+    ['LOG_LEVEL', 'loud'],
+  ])('refuses a bad %s and names it', (name, value) => {
+    expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+});
