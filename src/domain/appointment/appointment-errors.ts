@@ -1,0 +1,63 @@
+import { DomainError } from '../shared/domain-error';
+import type { AppointmentStatus, StatusEvent } from './appointment-status';
+import type { SyncEvent, SyncState } from './sync-state';
+
+/** A state machine was asked for a step it does not allow from its current state. */
+export abstract class IllegalTransition extends DomainError {
+  abstract readonly from: string;
+  abstract readonly event: string;
+}
+
+const STATUS_MESSAGES: Record<AppointmentStatus, string> = {
+  scheduled: 'Dieser Termin kann so nicht geändert werden.',
+  cancelled: 'Dieser Termin ist bereits storniert.',
+  completed: 'Dieser Termin hat bereits stattgefunden.',
+  no_show: 'Dieser Termin liegt bereits in der Vergangenheit.',
+};
+
+export class IllegalStatusTransition extends IllegalTransition {
+  readonly code = 'APPOINTMENT.ILLEGAL_STATUS_TRANSITION';
+  readonly message: string;
+
+  constructor(
+    readonly from: AppointmentStatus,
+    readonly event: StatusEvent,
+  ) {
+    super();
+    this.message = STATUS_MESSAGES[from];
+  }
+}
+
+export class IllegalSyncTransition extends IllegalTransition {
+  readonly code = 'APPOINTMENT.ILLEGAL_SYNC_TRANSITION';
+  readonly message = 'Der Kalenderabgleich ist in diesem Zustand nicht möglich.';
+
+  constructor(
+    readonly from: SyncState,
+    readonly event: SyncEvent,
+  ) {
+    super();
+  }
+}
+
+/** A move must keep the service; a different service is a new appointment. */
+export class ServiceMismatch extends DomainError {
+  readonly code = 'APPOINTMENT.SERVICE_MISMATCH';
+  readonly message = 'Beim Verschieben bleibt die Dienstleistung gleich.';
+
+  constructor(
+    readonly expectedServiceId: string,
+    readonly givenServiceId: string,
+  ) {
+    super();
+  }
+}
+
+export class PhaseNotFound extends DomainError {
+  readonly code = 'APPOINTMENT.PHASE_NOT_FOUND';
+  readonly message = 'Dieser Teil des Termins wurde nicht gefunden.';
+
+  constructor(readonly phaseId: string) {
+    super();
+  }
+}

@@ -1,0 +1,134 @@
+import { Result } from '../shared/result';
+import { TimeRange } from '../shared/time-range';
+import { IllegalSyncTransition } from './appointment-errors';
+import { nextSyncState, SyncEvent, SyncState } from './sync-state';
+
+/** Where a phase lives in the external calendar. */
+export interface CalendarBookingRef {
+  readonly bookingId: string;
+  readonly bookingUid: string;
+}
+
+export interface AppointmentPhaseSnapshot {
+  readonly id: string;
+  readonly appointmentId: string;
+  readonly sequence: number;
+  readonly start: Date;
+  readonly end: Date;
+  readonly staffBusy: boolean;
+  readonly isBuffer: boolean;
+  readonly calcomBookingId?: string;
+  readonly calcomBookingUid?: string;
+  readonly syncState: SyncState;
+}
+
+/**
+ * One step of an appointment (one row). Only the stylist's working steps become calendar
+ * bookings; processing gaps and the clean-up buffer are `not_required` for the calendar.
+ */
+export class AppointmentPhase {
+  private constructor(private readonly s: AppointmentPhaseSnapshot) {}
+
+  static plan(p: {
+    id: string;
+    appointmentId: string;
+    sequence: number;
+    range: TimeRange;
+    staffBusy: boolean;
+    isBuffer: boolean;
+    calendarSync: boolean;
+  }): AppointmentPhase {
+    const booked = p.calendarSync && p.staffBusy && !p.isBuffer;
+    return new AppointmentPhase({
+      id: p.id,
+      appointmentId: p.appointmentId,
+      sequence: p.sequence,
+      start: p.range.start,
+      end: p.range.end,
+      staffBusy: p.staffBusy,
+      isBuffer: p.isBuffer,
+      syncState: booked ? 'pending' : 'not_required',
+    });
+  }
+
+  static restore(snapshot: AppointmentPhaseSnapshot): AppointmentPhase {
+    TimeRange.of(snapshot.start, snapshot.end); // a row with end <= start is corrupt
+    return new AppointmentPhase({ ...snapshot });
+  }
+
+  get id(): string {
+    return this.s.id;
+  }
+  get appointmentId(): string {
+    return this.s.appointmentId;
+  }
+  get sequence(): number {
+    return this.s.sequence;
+  }
+  get start(): Date {
+    return new Date(this.s.start.getTime());
+  }
+  get end(): Date {
+    return new Date(this.s.end.getTime());
+  }
+  get range(): TimeRange {
+    return TimeRange.of(this.s.start, this.s.end);
+  }
+  get staffBusy(): boolean {
+    return this.s.staffBusy;
+  }
+  get isBuffer(): boolean {
+    return this.s.isBuffer;
+  }
+  get calcomBookingId(): string | undefined {
+    return this.s.calcomBookingId;
+  }
+  get calcomBookingUid(): string | undefined {
+    return this.s.calcomBookingUid;
+  }
+  get syncState(): SyncState {
+    return this.s.syncState;
+  }
+
+  /** The stylist's working steps are mirrored to the calendar, one booking each. */
+  get needsCalendarBooking(): boolean {
+    return this.s.staffBusy && !this.s.isBuffer;
+  }
+
+  /** The calendar holds this phase (found after creating or after verifying). */
+  recordCalendarBooking(ref: CalendarBookingRef): Result<AppointmentPhase, IllegalSyncTransition> {
+    return this.step('confirm', {
+      calcomBookingId: ref.bookingId,
+      calcomBookingUid: ref.bookingUid,
+    });
+  }
+
+  /** Cancellation or a calendar-side change: the calendar must be brought up to date. */
+  requestSync(): Result<AppointmentPhase, IllegalSyncTransition> {
+    return this.step('request');
+  }
+
+  markSyncFailed(): Result<AppointmentPhase, IllegalSyncTransition> {
+    return this.step('fail');
+  }
+
+  markForManualReview(): Result<AppointmentPhase, IllegalSyncTransition> {
+    return this.step('escalate');
+  }
+
+  toSnapshot(): AppointmentPhaseSnapshot {
+    return { ...this.s, start: this.start, end: this.end };
+  }
+
+  private step(
+    event: SyncEvent,
+    change: Partial<AppointmentPhaseSnapshot> = {},
+  ): Result<AppointmentPhase, IllegalSyncTransition> {
+    const next = nextSyncState(this.s.syncState, event);
+    if (!next.ok) return next;
+    return {
+      ok: true,
+      value: new AppointmentPhase({ ...this.s, ...change, syncState: next.value }),
+    };
+  }
+}

@@ -1,0 +1,250 @@
+import { Service } from '../salon/service';
+import { err, ok, Result } from '../shared/result';
+import { TimeRange } from '../shared/time-range';
+import {
+  IllegalStatusTransition,
+  IllegalSyncTransition,
+  PhaseNotFound,
+  ServiceMismatch,
+} from './appointment-errors';
+import { AppointmentPhase, CalendarBookingRef } from './appointment-phase';
+import { AppointmentStatus, nextStatus, StatusEvent } from './appointment-status';
+import { IdGenerator, randomIds } from './id-generator';
+import {
+  AppointmentFacts,
+  AppointmentSnapshot,
+  AppointmentSource,
+  NewAppointment,
+} from './appointment-snapshot';
+import { CalendarSync } from './calendar-sync';
+import { SyncState } from './sync-state';
+
+export type { AppointmentSnapshot, AppointmentSource, NewAppointment };
+
+/**
+ * A booked service for one customer with one stylist. Its phases follow the service's segments;
+ * a buffer after the service is one more phase, staff-busy and flagged `isBuffer`, so it blocks
+ * the stylist (and the database constraint) like any working step but is no calendar booking.
+ */
+export class Appointment {
+  readonly id: string;
+  readonly staffId: string;
+  readonly serviceId: string;
+  readonly customerId: string;
+  readonly branchId: string | undefined;
+  readonly status: AppointmentStatus;
+  readonly source: AppointmentSource;
+  readonly callId: string | undefined;
+  readonly idempotencyKey: string | undefined;
+
+  private constructor(
+    private readonly s: AppointmentFacts,
+    readonly sync: CalendarSync,
+    readonly phases: readonly AppointmentPhase[],
+  ) {
+    this.id = s.id;
+    this.staffId = s.staffId;
+    this.serviceId = s.serviceId;
+    this.customerId = s.customerId;
+    this.branchId = s.branchId;
+    this.status = s.status;
+    this.source = s.source;
+    this.callId = s.callId;
+    this.idempotencyKey = s.idempotencyKey;
+  }
+
+  static create(input: NewAppointment): Appointment {
+    const newId = input.newId ?? randomIds;
+    const id = input.id ?? newId();
+    // Bookings that came from the calendar are already there.
+    const calendarSync = input.source !== 'calendar';
+    const phases = Appointment.planPhases(id, input.service, input.start, newId, calendarSync);
+    return new Appointment(
+      {
+        id,
+        staffId: input.staffId,
+        serviceId: input.service.id,
+        customerId: input.customerId,
+        branchId: input.branchId,
+        start: new Date(input.start.getTime()),
+        end: Appointment.customerEnd(phases),
+        status: 'scheduled',
+        source: input.source,
+        callId: input.callId,
+        idempotencyKey: input.idempotencyKey,
+      },
+      CalendarSync.initial(calendarSync),
+      phases,
+    );
+  }
+
+  static restore(snapshot: AppointmentSnapshot): Appointment {
+    const { phases, syncState, syncAttempts, lastSyncError, ...facts } = snapshot;
+    const restored = [...phases]
+      .sort((a, b) => a.sequence - b.sequence)
+      .map((p) => AppointmentPhase.restore(p));
+    const sync = CalendarSync.restore(syncState, syncAttempts, lastSyncError);
+    return new Appointment({ ...facts }, sync, restored);
+  }
+
+  private static planPhases(
+    appointmentId: string,
+    service: Service,
+    start: Date,
+    newId: IdGenerator,
+    calendarSync: boolean,
+  ): AppointmentPhase[] {
+    return service
+      .layoutAt(start)
+      .map((placed) =>
+        AppointmentPhase.plan({ id: newId(), appointmentId, calendarSync, ...placed }),
+      );
+  }
+
+  private static customerEnd(phases: readonly AppointmentPhase[]): Date {
+    return [...phases].reverse().find((p) => !p.isBuffer)!.end;
+  }
+
+  get start(): Date {
+    return new Date(this.s.start.getTime());
+  }
+  get end(): Date {
+    return new Date(this.s.end.getTime());
+  }
+  get syncState(): SyncState {
+    return this.sync.state;
+  }
+  get syncAttempts(): number {
+    return this.sync.attempts;
+  }
+  get lastSyncError(): string | undefined {
+    return this.sync.lastError;
+  }
+
+  /** Until the stylist is free again: end of the buffer when there is one. */
+  get blockedUntil(): Date {
+    return this.phases[this.phases.length - 1].end;
+  }
+
+  /** What blocks the stylist: staff-busy phases incl. buffer; nothing once cancelled. */
+  busyIntervals(): TimeRange[] {
+    if (this.status === 'cancelled') return [];
+    return this.phases.filter((p) => p.staffBusy).map((p) => p.range);
+  }
+
+  /** `propagate: false` when the cancellation came from the calendar itself. */
+  cancel(opts: { propagate?: boolean } = {}): Result<Appointment, IllegalStatusTransition> {
+    const cancelled = this.toStatus('cancel');
+    if (!cancelled.ok || opts.propagate === false) return cancelled;
+    return ok(cancelled.value.resync());
+  }
+
+  complete(): Result<Appointment, IllegalStatusTransition> {
+    return this.toStatus('complete');
+  }
+
+  markNoShow(): Result<Appointment, IllegalStatusTransition> {
+    return this.toStatus('mark_no_show');
+  }
+
+  /** The same appointment at another start: fresh phases, the calendar has to follow. */
+  reschedule(
+    newStart: Date,
+    service: Service,
+    newId: IdGenerator = randomIds,
+  ): Result<Appointment, IllegalStatusTransition | ServiceMismatch> {
+    const status = nextStatus(this.status, 'reschedule');
+    if (!status.ok) return status;
+    if (service.id !== this.serviceId) {
+      return err(new ServiceMismatch(this.serviceId, service.id));
+    }
+    const phases = Appointment.planPhases(this.id, service, newStart, newId, true);
+    const facts = {
+      ...this.s,
+      start: new Date(newStart.getTime()),
+      end: Appointment.customerEnd(phases),
+    };
+    return ok(new Appointment(facts, this.sync, phases).resync());
+  }
+
+  requestSync(): Result<Appointment, IllegalSyncTransition> {
+    return this.withSync(this.sync.request());
+  }
+
+  /** An attempt reached the calendar: created, or found when verifying after an error. */
+  markSynced(): Result<Appointment, IllegalSyncTransition> {
+    return this.withSync(this.sync.confirm());
+  }
+
+  markSyncFailed(error: string): Result<Appointment, IllegalSyncTransition> {
+    return this.withSync(this.sync.fail(error));
+  }
+
+  markForManualReview(error?: string): Result<Appointment, IllegalSyncTransition> {
+    return this.withSync(this.sync.escalate(error));
+  }
+
+  recordPhaseBooking(
+    phaseId: string,
+    ref: CalendarBookingRef,
+  ): Result<Appointment, IllegalSyncTransition | PhaseNotFound> {
+    return this.changePhase(phaseId, (p) => p.recordCalendarBooking(ref));
+  }
+
+  markPhaseSyncFailed(phaseId: string): Result<Appointment, IllegalSyncTransition | PhaseNotFound> {
+    return this.changePhase(phaseId, (p) => p.markSyncFailed());
+  }
+
+  markPhaseForManualReview(
+    phaseId: string,
+  ): Result<Appointment, IllegalSyncTransition | PhaseNotFound> {
+    return this.changePhase(phaseId, (p) => p.markForManualReview());
+  }
+
+  toSnapshot(): AppointmentSnapshot {
+    return {
+      ...this.s,
+      start: this.start,
+      end: this.end,
+      syncState: this.sync.state,
+      syncAttempts: this.sync.attempts,
+      lastSyncError: this.sync.lastError,
+      phases: this.phases.map((p) => p.toSnapshot()),
+    };
+  }
+
+  private toStatus(event: StatusEvent): Result<Appointment, IllegalStatusTransition> {
+    const status = nextStatus(this.status, event);
+    if (!status.ok) return status;
+    return ok(new Appointment({ ...this.s, status: status.value }, this.sync, this.phases));
+  }
+
+  private withSync(
+    sync: Result<CalendarSync, IllegalSyncTransition>,
+  ): Result<Appointment, IllegalSyncTransition> {
+    return sync.ok ? ok(new Appointment(this.s, sync.value, this.phases)) : sync;
+  }
+
+  // Appointment and calendar-relevant phases go back to pending; every state allows that.
+  private resync(): Appointment {
+    const phases = this.phases.map((p) => (p.needsCalendarBooking ? legal(p.requestSync()) : p));
+    return new Appointment(this.s, legal(this.sync.request()), phases);
+  }
+
+  private changePhase(
+    phaseId: string,
+    change: (p: AppointmentPhase) => Result<AppointmentPhase, IllegalSyncTransition>,
+  ): Result<Appointment, IllegalSyncTransition | PhaseNotFound> {
+    const index = this.phases.findIndex((p) => p.id === phaseId);
+    if (index < 0) return err(new PhaseNotFound(phaseId));
+    const changed = change(this.phases[index]);
+    if (!changed.ok) return changed;
+    const phases = this.phases.map((p, i) => (i === index ? changed.value : p));
+    return ok(new Appointment(this.s, this.sync, phases));
+  }
+}
+
+function legal<T>(result: Result<T, unknown>): T {
+  if (!result.ok) throw new Error('request is legal from every sync state');
+  return result.value;
+}

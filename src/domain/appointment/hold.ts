@@ -1,0 +1,99 @@
+import { Service } from '../salon/service';
+import { TimeRange } from '../shared/time-range';
+import { IdGenerator, randomIds } from './id-generator';
+
+export const DEFAULT_HOLD_MINUTES = 3;
+
+export interface HoldSnapshot {
+  readonly id: string;
+  readonly callId: string;
+  readonly staffId: string;
+  readonly serviceId: string;
+  readonly start: Date;
+  readonly busy: readonly TimeRange[];
+  readonly expiresAt: Date;
+}
+
+/**
+ * A slot offered to one call, kept for a few minutes: other calls see its busy steps as taken,
+ * the same call's booking consumes it.
+ */
+export class Hold {
+  private constructor(private readonly s: HoldSnapshot) {}
+
+  static place(p: {
+    callId: string;
+    staffId: string;
+    service: Service;
+    start: Date;
+    now: Date;
+    minutes?: number;
+    id?: string;
+    newId?: IdGenerator;
+  }): Hold {
+    const minutes = p.minutes ?? DEFAULT_HOLD_MINUTES;
+    const busy = p.service
+      .layoutAt(p.start)
+      .filter((s) => s.staffBusy)
+      .map((s) => s.range);
+    return new Hold({
+      id: p.id ?? (p.newId ?? randomIds)(),
+      callId: p.callId,
+      staffId: p.staffId,
+      serviceId: p.service.id,
+      start: new Date(p.start.getTime()),
+      busy,
+      expiresAt: new Date(p.now.getTime() + minutes * 60_000),
+    });
+  }
+
+  static restore(snapshot: HoldSnapshot): Hold {
+    return new Hold({ ...snapshot, busy: [...snapshot.busy] });
+  }
+
+  get id(): string {
+    return this.s.id;
+  }
+  get callId(): string {
+    return this.s.callId;
+  }
+  get staffId(): string {
+    return this.s.staffId;
+  }
+  get serviceId(): string {
+    return this.s.serviceId;
+  }
+  get start(): Date {
+    return new Date(this.s.start.getTime());
+  }
+  get expiresAt(): Date {
+    return new Date(this.s.expiresAt.getTime());
+  }
+
+  busyIntervals(): TimeRange[] {
+    return [...this.s.busy];
+  }
+
+  /** Expiry is exclusive: at `expiresAt` the slot is open to everyone again. */
+  isLive(now: Date): boolean {
+    return now.getTime() < this.s.expiresAt.getTime();
+  }
+
+  isHeldBy(callId: string): boolean {
+    return this.s.callId === callId;
+  }
+
+  /** Does this hold reserve exactly what the call now wants to book? */
+  covers(booking: { callId: string; staffId: string; serviceId: string; start: Date }): boolean {
+    return (
+      this.isHeldBy(booking.callId) &&
+      this.s.staffId === booking.staffId &&
+      this.s.serviceId === booking.serviceId &&
+      this.s.start.getTime() === booking.start.getTime()
+    );
+  }
+
+  toSnapshot(): HoldSnapshot {
+    return { ...this.s, start: this.start, expiresAt: this.expiresAt, busy: this.busyIntervals() };
+  }
+}

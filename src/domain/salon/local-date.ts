@@ -1,0 +1,51 @@
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+
+/** A calendar day in the branch's wall time, 'yyyy-MM-dd'. */
+export type LocalDate = string;
+
+/** ISO weekday: 1 = Monday .. 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: string): boolean {
+  const m = LOCAL_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  return formatInTimeZone(instant, timeZone, 'yyyy-MM-dd');
+}
+
+// Calendar arithmetic on the date label itself, so DST never shifts a day.
+export function addLocalDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function isoWeekdayOf(date: LocalDate): IsoWeekday {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return (day === 0 ? 7 : day) as IsoWeekday;
+}
+
+/** The instant a wall clock in `timeZone` shows `minutes` after midnight of `date` (1440 = next midnight). */
+export function wallTimeToInstant(date: LocalDate, minutes: number, timeZone: string): Date {
+  const day = minutes >= 1440 ? addLocalDays(date, 1) : date;
+  const m = minutes % 1440;
+  const hh = String(Math.floor(m / 60)).padStart(2, '0');
+  const mm = String(m % 60).padStart(2, '0');
+  return fromZonedTime(`${day}T${hh}:${mm}:00`, timeZone);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone.includes('/') && timeZone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

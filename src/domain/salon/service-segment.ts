@@ -1,0 +1,11 @@
+/** One step of a service: how long it takes and whether the stylist is at the chair for it. */
+export interface ServiceSegment {
+  readonly minutes: number;
+  readonly staffBusy: boolean;
+}
+
+/** The stylist works on the customer (cutting, wrapping, rinsing). */
+export const busy = (minutes: number): ServiceSegment => ({ minutes, staffBusy: true });
+
+/** Processing time: the customer waits, the stylist is free for someone else. */
+export const free = (minutes: number): ServiceSegment => ({ minutes, staffBusy: false });

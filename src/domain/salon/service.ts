@@ -1,0 +1,149 @@
+import { err, ok, Result } from '../shared/result';
+import { TimeRange } from '../shared/time-range';
+import { InvalidService, orThrow } from './salon-errors';
+import { busy, ServiceSegment } from './service-segment';
+
+export interface ServiceProps {
+  readonly id: string;
+  readonly name: string;
+  readonly synonyms?: readonly string[];
+  readonly bufferAfterMinutes?: number;
+  readonly minNoticeMinutes?: number;
+  readonly bookingHorizonDays?: number;
+  readonly companyId?: string;
+}
+
+/** Either one duration (the stylist is busy throughout) or ordered segments. */
+export type ServiceDefinition = ServiceProps &
+  ({ readonly durationMinutes: number } | { readonly segments: readonly ServiceSegment[] });
+
+/** One step of a service placed at a concrete start. */
+export interface PlacedSegment {
+  readonly sequence: number;
+  readonly range: TimeRange;
+  readonly staffBusy: boolean;
+  /** Clean-up after the last segment: the stylist is busy, the customer is gone. */
+  readonly isBuffer: boolean;
+}
+
+export const SERVICE_MIN_MINUTES = 15;
+export const SERVICE_MAX_MINUTES = 480;
+export const SEGMENT_MIN_MINUTES = 5;
+export const BUFFER_MAX_MINUTES = 120;
+export const DEFAULT_BOOKING_HORIZON_DAYS = 90;
+
+const isWholeIn = (n: number, min: number, max: number): boolean =>
+  Number.isInteger(n) && n >= min && n <= max;
+
+export class Service {
+  private constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly synonyms: readonly string[],
+    readonly segments: readonly ServiceSegment[],
+    readonly isComposite: boolean,
+    readonly bufferAfterMinutes: number,
+    readonly minNoticeMinutes: number,
+    readonly bookingHorizonDays: number,
+    readonly companyId: string | undefined,
+  ) {}
+
+  static create(def: ServiceDefinition): Result<Service, InvalidService> {
+    const composite = 'segments' in def;
+    const segments = composite ? def.segments.map((s) => ({ ...s })) : [busy(def.durationMinutes)];
+    const name = def.name.trim();
+    const synonyms = (def.synonyms ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
+    const buffer = def.bufferAfterMinutes ?? 0;
+    const notice = def.minNoticeMinutes ?? 0;
+    const horizon = def.bookingHorizonDays ?? DEFAULT_BOOKING_HORIZON_DAYS;
+
+    const problem = Service.problemWith(name, segments, buffer, notice, horizon);
+    if (problem) return err(new InvalidService(problem));
+
+    return ok(
+      new Service(
+        def.id,
+        name,
+        synonyms,
+        segments,
+        composite,
+        buffer,
+        notice,
+        horizon,
+        def.companyId,
+      ),
+    );
+  }
+
+  private static problemWith(
+    name: string,
+    segments: readonly ServiceSegment[],
+    buffer: number,
+    notice: number,
+    horizon: number,
+  ): string | undefined {
+    const total = segments.reduce((sum, s) => sum + s.minutes, 0);
+    if (name.length === 0 || name.length > 150) return 'name must be 1..150 characters';
+    if (segments.length === 0) return 'a service needs at least one segment';
+    if (segments.some((s) => !isWholeIn(s.minutes, SEGMENT_MIN_MINUTES, SERVICE_MAX_MINUTES))) {
+      return `each segment needs whole minutes >= ${SEGMENT_MIN_MINUTES}`;
+    }
+    if (!segments.some((s) => s.staffBusy))
+      return 'at least one segment must keep the stylist busy';
+    if (!isWholeIn(total, SERVICE_MIN_MINUTES, SERVICE_MAX_MINUTES)) {
+      return `duration ${total} min is outside ${SERVICE_MIN_MINUTES}..${SERVICE_MAX_MINUTES}`;
+    }
+    if (!isWholeIn(buffer, 0, BUFFER_MAX_MINUTES)) {
+      return `buffer must be 0..${BUFFER_MAX_MINUTES} whole minutes`;
+    }
+    if (!isWholeIn(notice, 0, 60 * 24 * 30)) return 'minimum notice must be 0..30 days in minutes';
+    if (!isWholeIn(horizon, 1, 730)) return 'booking horizon must be 1..730 days';
+    return undefined;
+  }
+
+  /** For stored rows and fixtures: the definition is trusted, an invalid one throws. */
+  static restore(def: ServiceDefinition): Service {
+    return orThrow(Service.create(def));
+  }
+
+  static simple(props: ServiceProps, durationMinutes: number): Service {
+    return Service.restore({ ...props, durationMinutes });
+  }
+
+  static segmented(props: ServiceProps, segments: readonly ServiceSegment[]): Service {
+    return Service.restore({ ...props, segments });
+  }
+
+  /** Minutes the customer is in the salon. */
+  get durationMinutes(): number {
+    return this.segments.reduce((sum, s) => sum + s.minutes, 0);
+  }
+
+  /** Minutes from start until the stylist is fully free again (buffer included). */
+  get spanMinutes(): number {
+    return this.durationMinutes + this.bufferAfterMinutes;
+  }
+
+  /** Every segment at `start` with exact instants, the buffer (if any) as a last busy step. */
+  layoutAt(start: Date): PlacedSegment[] {
+    const placed: PlacedSegment[] = [];
+    let cursor = start;
+    this.segments.forEach((segment, i) => {
+      const range = TimeRange.fromMinutes(cursor, segment.minutes);
+      placed.push({ sequence: i + 1, range, staffBusy: segment.staffBusy, isBuffer: false });
+      cursor = range.end;
+    });
+    if (this.bufferAfterMinutes > 0) {
+      const range = TimeRange.fromMinutes(cursor, this.bufferAfterMinutes);
+      placed.push({ sequence: placed.length + 1, range, staffBusy: true, isBuffer: true });
+    }
+    return placed;
+  }
+
+  /** Offsets of the stylist-busy steps from the start, in minutes (buffer included). */
+  busyOffsets(): ReadonlyArray<{ readonly from: number; readonly to: number }> {
+    return this.layoutAt(new Date(0))
+      .filter((p) => p.staffBusy)
+      .map((p) => ({ from: p.range.startMs / 60_000, to: p.range.endMs / 60_000 }));
+  }
+}
