@@ -1,0 +1,63 @@
+import { DomainError } from '../shared/domain-error';
+import {
+  CalendarAuthFailed,
+  CalendarBadRequest,
+  CalendarConflict,
+  CalendarError,
+  CalendarNetworkError,
+  CalendarNotFound,
+  CalendarRateLimited,
+  CalendarServerError,
+  CalendarTimeout,
+  CalendarUnavailable,
+  isCalendarError,
+} from './calendar-errors';
+
+describe('calendar errors', () => {
+  const cases: Array<[CalendarError, string, boolean]> = [
+    [new CalendarAuthFailed('401 Invalid API Key'), 'CALENDAR.AUTH_FAILED', false],
+    [new CalendarNotFound('404'), 'CALENDAR.NOT_FOUND', false],
+    [new CalendarRateLimited(17, '429'), 'CALENDAR.RATE_LIMITED', true],
+    [new CalendarConflict('400 already has booking'), 'CALENDAR.CONFLICT', false],
+    [new CalendarServerError(502, '502 Bad Gateway'), 'CALENDAR.SERVER_ERROR', true],
+    [new CalendarNetworkError('ECONNRESET'), 'CALENDAR.NETWORK_ERROR', true],
+    [new CalendarTimeout(5000, 'POST /v2/bookings'), 'CALENDAR.TIMEOUT', true],
+    [new CalendarUnavailable('breaker open'), 'CALENDAR.UNAVAILABLE', true],
+    [new CalendarBadRequest(400, 'attendee.name'), 'CALENDAR.BAD_REQUEST', false],
+  ];
+
+  const named = cases.map(
+    ([error, code, retryable]) => [error.name, error, code, retryable] as const,
+  );
+
+  it.each(named)('%s has code %s and retryable=%s', (_name, error, code, retryable) => {
+    expect(error).toBeInstanceOf(DomainError);
+    expect(isCalendarError(error)).toBe(true);
+    expect(error.code).toBe(code);
+    expect(error.retryable).toBe(retryable);
+    expect(error.name).toBe(error.constructor.name);
+  });
+
+  it.each(named)('%s speaks a short German sentence without internal detail', (_name, error) => {
+    expect(error.message).toMatch(/^[A-ZÄÖÜ][^<>{}]*[.!]$/);
+    expect(error.message.length).toBeLessThan(100);
+    expect(error.message).toMatch(/Kalender|Termin/);
+    expect(error.message).not.toContain(error.detail ?? '\u0000');
+    expect(error.message).not.toMatch(/\d{3}|http|cal\.com|api/i);
+  });
+
+  it('codes are distinct', () => {
+    expect(new Set(cases.map(([e]) => e.code)).size).toBe(cases.length);
+  });
+
+  it('keeps Retry-After seconds and the timeout for the caller', () => {
+    expect(new CalendarRateLimited(30).retryAfterSeconds).toBe(30);
+    expect(new CalendarRateLimited().retryAfterSeconds).toBeUndefined();
+    expect(new CalendarTimeout(3000).timeoutMs).toBe(3000);
+  });
+
+  it('does not take other values for calendar errors', () => {
+    expect(isCalendarError(new Error('x'))).toBe(false);
+    expect(isCalendarError({ code: 'CALENDAR.TIMEOUT', message: 'x' })).toBe(false);
+  });
+});

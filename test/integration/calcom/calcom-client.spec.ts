@@ -1,0 +1,509 @@
+import nock from 'nock';
+import { TimeRange } from '../../../src/domain/shared/time-range';
+import {
+  CalendarAuthFailed,
+  CalendarBadRequest,
+  CalendarConflict,
+  CalendarNetworkError,
+  CalendarNotFound,
+  CalendarRateLimited,
+  CalendarServerError,
+  CalendarTimeout,
+} from '../../../src/domain/calendar/calendar-errors';
+import type { CreateBookingCommand } from '../../../src/application/ports/calendar-gateway.port';
+import type { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
+import {
+  CALCOM,
+  bookingOutput,
+  bookingsPage,
+  calcomError,
+  fixedClock,
+  makeGateway,
+  slotsData,
+  success,
+  watchUnmatched,
+} from './calcom.fixtures';
+
+const REF = 'cred-salon-a';
+const EVENT_TYPE = 123456;
+
+const createCommand = (overrides: Partial<CreateBookingCommand> = {}): CreateBookingCommand => ({
+  credentialRef: REF,
+  eventTypeId: EVENT_TYPE,
+  start: new Date('2026-09-14T08:00:00Z'),
+  attendee: {
+    name: 'Dana Schmidt',
+    phone: '+4915112345678',
+    timeZone: 'Europe/Berlin',
+    language: 'de',
+  },
+  metadata: { appointment_id: 'appt-1', phase_id: 'phase-1', company_id: 'company-a' },
+  ...overrides,
+});
+
+interface Captured {
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+describe('Cal.com client (nock on api.cal.com)', () => {
+  let gateway: CalcomCalendarGateway;
+  let watch: ReturnType<typeof watchUnmatched>;
+
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect(/(127\.0\.0\.1|localhost)/);
+  });
+
+  beforeEach(() => {
+    watch = watchUnmatched();
+    gateway = makeGateway(
+      { timeouts: { slotsMs: 50, bookingsMs: 50 }, listPageSize: 2 },
+      { clock: fixedClock('2026-10-21T07:28:00Z') },
+    );
+  });
+
+  afterEach(() => {
+    gateway.close();
+    watch.stop();
+    expect(watch.unmatched).toEqual([]);
+    nock.abortPendingRequests();
+    nock.cleanAll();
+  });
+
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
+
+  describe('request shapes', () => {
+    it('creates a booking: bearer key, bookings version, UTC start, attendee and our ids', async () => {
+      let captured: Captured | undefined;
+      const scope = nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(function (_uri, body) {
+          captured = { headers: this.req.headers, body };
+          return [201, success(bookingOutput())];
+        });
+
+      const booking = await gateway.createBooking(createCommand());
+
+      expect(scope.isDone()).toBe(true);
+      expect(captured?.headers['authorization']).toBe('Bearer cal_test_salon_a');
+      expect(captured?.headers['cal-api-version']).toBe('2024-08-13');
+      expect(captured?.headers['content-type']).toContain('application/json');
+      expect(captured?.body).toEqual({
+        start: '2026-09-14T08:00:00.000Z',
+        eventTypeId: EVENT_TYPE,
+        attendee: {
+          name: 'Dana Schmidt',
+          timeZone: 'Europe/Berlin',
+          phoneNumber: '+4915112345678',
+          language: 'de',
+        },
+        metadata: { appointment_id: 'appt-1', phase_id: 'phase-1', company_id: 'company-a' },
+      });
+      expect(booking).toEqual({
+        externalId: 987654,
+        uid: 'bK3wYt8QmZpL2vN1',
+        start: new Date('2026-09-14T08:00:00.000Z'),
+        end: new Date('2026-09-14T08:30:00.000Z'),
+        status: 'accepted',
+        metadata: { appointment_id: 'appt-1', phase_id: 'phase-1', company_id: 'company-a' },
+      });
+    });
+
+    it('sends lengthInMinutes and email only when given', async () => {
+      let body: unknown;
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(201, (_uri, b) => {
+          body = b;
+          return success(bookingOutput({ duration: 45, end: '2026-09-14T08:45:00.000Z' }));
+        });
+
+      await gateway.createBooking(
+        createCommand({
+          lengthMinutes: 45,
+          attendee: {
+            name: 'Dana Schmidt',
+            email: 'dana@example.com',
+            timeZone: 'Europe/Berlin',
+            language: 'de',
+          },
+        }),
+      );
+
+      expect(body).toMatchObject({
+        lengthInMinutes: 45,
+        attendee: { email: 'dana@example.com', language: 'de' },
+      });
+      expect((body as { attendee: object }).attendee).not.toHaveProperty('phoneNumber');
+    });
+
+    it('asks /v2/slots with the slots version and returns instants inside the range', async () => {
+      let headers: Captured['headers'] = {};
+      const scope = nock(CALCOM)
+        .get('/v2/slots')
+        .query({
+          eventTypeId: String(EVENT_TYPE),
+          start: '2026-09-14T07:00:00.000Z',
+          end: '2026-09-14T10:00:00.000Z',
+          timeZone: 'Europe/Berlin',
+        })
+        .reply(function () {
+          headers = this.req.headers;
+          return [
+            200,
+            success(
+              slotsData([
+                '2026-09-14T10:30:00.000+02:00',
+                '2026-09-14T09:00:00.000+02:00',
+                '2026-09-14T11:30:00.000+02:00',
+                '2026-09-14T12:00:00.000+02:00',
+              ]),
+            ),
+          ];
+        });
+
+      const starts = await gateway.availableStarts({
+        credentialRef: REF,
+        scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-1' },
+        eventTypeId: EVENT_TYPE,
+        range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
+        timeZone: 'Europe/Berlin',
+      });
+
+      expect(scope.isDone()).toBe(true);
+      expect(headers['authorization']).toBe('Bearer cal_test_salon_a');
+      expect(headers['cal-api-version']).toBe('2024-09-04');
+      expect(starts.map((d) => d.toISOString())).toEqual([
+        '2026-09-14T07:00:00.000Z',
+        '2026-09-14T08:30:00.000Z',
+        '2026-09-14T09:30:00.000Z',
+      ]);
+    });
+
+    it('reads an empty slots answer ({}) as no starts', async () => {
+      nock(CALCOM).get('/v2/slots').query(true).reply(200, success({}));
+      const starts = await gateway.availableStarts({
+        credentialRef: REF,
+        scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-2' },
+        eventTypeId: EVENT_TYPE,
+        range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
+        timeZone: 'Europe/Berlin',
+      });
+      expect(starts).toEqual([]);
+    });
+
+    it('gets a booking by uid, and answers null for an unknown uid', async () => {
+      nock(CALCOM)
+        .get('/v2/bookings/bK3wYt8QmZpL2vN1')
+        .matchHeader('cal-api-version', '2024-08-13')
+        .reply(200, success(bookingOutput()))
+        .get('/v2/bookings/unknown-uid')
+        .reply(404, calcomError('Booking with uid=unknown-uid was not found', 'NotFoundException'));
+
+      const found = await gateway.getBooking({ credentialRef: REF, uid: 'bK3wYt8QmZpL2vN1' });
+      const missing = await gateway.getBooking({ credentialRef: REF, uid: 'unknown-uid' });
+
+      expect(found?.uid).toBe('bK3wYt8QmZpL2vN1');
+      expect(missing).toBeNull();
+    });
+
+    it('cancels with the reason and returns the cancelled booking', async () => {
+      let body: unknown;
+      nock(CALCOM)
+        .post('/v2/bookings/bK3wYt8QmZpL2vN1/cancel')
+        .matchHeader('authorization', 'Bearer cal_test_salon_a')
+        .matchHeader('cal-api-version', '2024-08-13')
+        .reply(200, (_uri, b) => {
+          body = b;
+          return success(
+            bookingOutput({ status: 'cancelled', cancellationReason: 'Kundin hat abgesagt' }),
+          );
+        });
+
+      const cancelled = await gateway.cancelBooking({
+        credentialRef: REF,
+        uid: 'bK3wYt8QmZpL2vN1',
+        reason: 'Kundin hat abgesagt',
+      });
+
+      expect(body).toEqual({ cancellationReason: 'Kundin hat abgesagt' });
+      expect(cancelled.status).toBe('cancelled');
+    });
+
+    it('reschedules to a UTC start and returns the new booking with its new uid', async () => {
+      let body: unknown;
+      nock(CALCOM)
+        .post('/v2/bookings/bK3wYt8QmZpL2vN1/reschedule')
+        .matchHeader('cal-api-version', '2024-08-13')
+        .reply(201, (_uri, b) => {
+          body = b;
+          return success(
+            bookingOutput({
+              id: 987655,
+              uid: 'newUid123',
+              start: '2026-09-15T09:00:00.000Z',
+              end: '2026-09-15T09:30:00.000Z',
+              rescheduledFromUid: 'bK3wYt8QmZpL2vN1',
+            }),
+          );
+        });
+
+      const moved = await gateway.rescheduleBooking({
+        credentialRef: REF,
+        uid: 'bK3wYt8QmZpL2vN1',
+        newStart: new Date('2026-09-15T09:00:00Z'),
+      });
+
+      expect(body).toEqual({ start: '2026-09-15T09:00:00.000Z' });
+      expect(moved.uid).toBe('newUid123');
+      expect(moved.rescheduledFromUid).toBe('bK3wYt8QmZpL2vN1');
+      expect(moved.start).toEqual(new Date('2026-09-15T09:00:00.000Z'));
+    });
+  });
+
+  describe('errors become typed calendar errors', () => {
+    it("maps 400 'already has booking' to CalendarConflict", async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(
+          400,
+          calcomError('User either already has booking at this time or is not available'),
+        );
+      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CalendarConflict);
+      expect(error).toMatchObject({
+        code: 'CALENDAR.CONFLICT',
+        message: 'Dieser Termin ist leider schon vergeben.',
+      });
+    });
+
+    it('maps 409 to CalendarConflict', async () => {
+      nock(CALCOM).post('/v2/bookings').reply(409, calcomError('Conflict', 'ConflictException'));
+      await expect(gateway.createBooking(createCommand())).rejects.toBeInstanceOf(CalendarConflict);
+    });
+
+    it('maps other 400s (validation) to CalendarBadRequest', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(400, calcomError(['attendee.timeZone must be a valid IANA time zone']));
+      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CalendarBadRequest);
+      expect(error).toMatchObject({ code: 'CALENDAR.BAD_REQUEST', status: 400 });
+    });
+
+    it('maps 401 to CalendarAuthFailed', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(401, calcomError('Invalid API Key', 'UnauthorizedException'));
+      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CalendarAuthFailed);
+      expect(error).toMatchObject({ code: 'CALENDAR.AUTH_FAILED' });
+      expect(JSON.stringify(error)).not.toContain('cal_test_salon_a');
+    });
+
+    it('refuses an unknown credential without any request', async () => {
+      await expect(
+        gateway.createBooking(createCommand({ credentialRef: 'cred-nobody' })),
+      ).rejects.toBeInstanceOf(CalendarAuthFailed);
+    });
+
+    it('maps 404 on cancel to CalendarNotFound', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings/gone/cancel')
+        .reply(404, calcomError('Booking not found', 'NotFoundException'));
+      await expect(
+        gateway.cancelBooking({ credentialRef: REF, uid: 'gone', reason: 'x' }),
+      ).rejects.toBeInstanceOf(CalendarNotFound);
+    });
+
+    it('maps 429 with Retry-After seconds to CalendarRateLimited', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(429, calcomError('Too many requests', 'ThrottlerException'), {
+          'Retry-After': '17',
+        });
+      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CalendarRateLimited);
+      expect(error).toMatchObject({ code: 'CALENDAR.RATE_LIMITED', retryAfterSeconds: 17 });
+    });
+
+    it('maps 429 with an HTTP-date Retry-After to seconds from the clock', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(429, calcomError('Too many requests', 'ThrottlerException'), {
+          'Retry-After': 'Wed, 21 Oct 2026 07:28:30 GMT',
+        });
+      await expect(gateway.createBooking(createCommand())).rejects.toMatchObject({
+        code: 'CALENDAR.RATE_LIMITED',
+        retryAfterSeconds: 30,
+      });
+    });
+
+    it('maps 500 to CalendarServerError', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(500, calcomError('Internal server error', 'InternalServerErrorException'));
+      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CalendarServerError);
+      expect(error).toMatchObject({ code: 'CALENDAR.SERVER_ERROR', status: 500 });
+    });
+
+    it('maps a 502 with an HTML body to CalendarServerError', async () => {
+      nock(CALCOM).get('/v2/bookings/x').reply(502, '<html>Bad Gateway</html>');
+      await expect(gateway.getBooking({ credentialRef: REF, uid: 'x' })).rejects.toMatchObject({
+        code: 'CALENDAR.SERVER_ERROR',
+        status: 502,
+      });
+    });
+
+    it('maps a connection failure to CalendarNetworkError', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CalendarNetworkError);
+      expect(error).toMatchObject({ code: 'CALENDAR.NETWORK_ERROR' });
+    });
+
+    it('maps a write with no answer in time to CalendarTimeout', async () => {
+      nock(CALCOM).post('/v2/bookings').delay(2000).reply(201, success(bookingOutput()));
+      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CalendarTimeout);
+      expect(error).toMatchObject({ code: 'CALENDAR.TIMEOUT', timeoutMs: 50 });
+    });
+
+    it('maps a slots request with no answer in time to CalendarTimeout', async () => {
+      nock(CALCOM).get('/v2/slots').query(true).delay(2000).reply(200, success({}));
+      await expect(
+        gateway.availableStarts({
+          credentialRef: REF,
+          scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-3' },
+          eventTypeId: EVENT_TYPE,
+          range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
+          timeZone: 'Europe/Berlin',
+        }),
+      ).rejects.toBeInstanceOf(CalendarTimeout);
+    });
+  });
+
+  describe('findBookingByMetadata', () => {
+    const around = TimeRange.of(new Date('2026-09-14T07:30:00Z'), new Date('2026-09-14T09:00:00Z'));
+    const listQuery = (skip: number) => ({
+      eventTypeId: String(EVENT_TYPE),
+      afterStart: '2026-09-14T07:30:00.000Z',
+      beforeEnd: '2026-09-14T09:00:00.000Z',
+      take: '2',
+      skip: String(skip),
+    });
+
+    it('pages through hasNextPage and matches our appointment and phase ids exactly', async () => {
+      const sameTimeNotOurs = bookingOutput({ id: 1, uid: 'other-1', metadata: {} });
+      const otherPhase = bookingOutput({
+        id: 2,
+        uid: 'other-2',
+        metadata: { appointment_id: 'appt-1', phase_id: 'phase-2', company_id: 'company-a' },
+      });
+      const ours = bookingOutput({ id: 3, uid: 'ours-3' });
+      const scope = nock(CALCOM)
+        .get('/v2/bookings')
+        .matchHeader('cal-api-version', '2024-08-13')
+        .query(listQuery(0))
+        .reply(
+          200,
+          bookingsPage(
+            [sameTimeNotOurs, otherPhase],
+            { currentPage: 1, totalPages: 2, itemsPerPage: 2 },
+            3,
+          ),
+        )
+        .get('/v2/bookings')
+        .query(listQuery(2))
+        .reply(200, bookingsPage([ours], { currentPage: 2, totalPages: 2, itemsPerPage: 2 }, 3));
+
+      const found = await gateway.findBookingByMetadata({
+        credentialRef: REF,
+        eventTypeId: EVENT_TYPE,
+        around,
+        appointmentId: 'appt-1',
+        phaseId: 'phase-1',
+      });
+
+      expect(scope.isDone()).toBe(true);
+      expect(found?.uid).toBe('ours-3');
+      expect(found?.externalId).toBe(3);
+    });
+
+    it('answers null when only bookings without our ids sit at that time', async () => {
+      nock(CALCOM)
+        .get('/v2/bookings')
+        .query(listQuery(0))
+        .reply(
+          200,
+          bookingsPage(
+            [
+              bookingOutput({ uid: 'walk-in', metadata: { note: 'appt-1 phase-1' } }),
+              bookingOutput({ uid: 'numeric', metadata: { appointment_id: 1, phase_id: 1 } }),
+            ],
+            { currentPage: 1, totalPages: 2, itemsPerPage: 2 },
+            3,
+          ),
+        )
+        .get('/v2/bookings')
+        .query(listQuery(2))
+        .reply(
+          200,
+          bookingsPage(
+            [
+              bookingOutput({
+                uid: 'another-appt',
+                metadata: { appointment_id: 'appt-10', phase_id: 'phase-1' },
+              }),
+            ],
+            { currentPage: 2, totalPages: 2, itemsPerPage: 2 },
+            3,
+          ),
+        );
+
+      const found = await gateway.findBookingByMetadata({
+        credentialRef: REF,
+        eventTypeId: EVENT_TYPE,
+        around,
+        appointmentId: 'appt-1',
+        phaseId: 'phase-1',
+      });
+
+      expect(found).toBeNull();
+    });
+
+    it('prefers the live booking over a cancelled one with the same ids', async () => {
+      nock(CALCOM)
+        .get('/v2/bookings')
+        .query(listQuery(0))
+        .reply(
+          200,
+          bookingsPage(
+            [
+              bookingOutput({ uid: 'old-cancelled', status: 'cancelled' }),
+              bookingOutput({ uid: 'live', status: 'accepted' }),
+            ],
+            { currentPage: 1, totalPages: 1, itemsPerPage: 2 },
+            2,
+          ),
+        );
+
+      const found = await gateway.findBookingByMetadata({
+        credentialRef: REF,
+        eventTypeId: EVENT_TYPE,
+        around,
+        appointmentId: 'appt-1',
+        phaseId: 'phase-1',
+      });
+
+      expect(found?.uid).toBe('live');
+    });
+  });
+});

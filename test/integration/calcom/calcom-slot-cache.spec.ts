@@ -1,0 +1,231 @@
+import Redis from 'ioredis';
+import nock from 'nock';
+import { TimeRange } from '../../../src/domain/shared/time-range';
+import type {
+  AvailableStartsQuery,
+  SlotScope,
+} from '../../../src/application/ports/calendar-gateway.port';
+import type { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
+import {
+  CALCOM,
+  bookingOutput,
+  makeGateway,
+  slotsData,
+  success,
+  watchUnmatched,
+} from './calcom.fixtures';
+
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const PREFIX = `test:calcom-slot-cache:${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2, 8)}`;
+
+const RANGE = TimeRange.of(new Date('2026-09-14T06:00:00Z'), new Date('2026-09-14T16:00:00Z'));
+const EVENT_TYPE = 4242;
+
+/** Two tenants whose branch, stylist and event type ids happen to be the same. */
+const TENANT_A = { ref: 'cred-salon-a', key: 'Bearer cal_test_salon_a', companyId: 'company-a' };
+const TENANT_B = { ref: 'cred-salon-b', key: 'Bearer cal_test_salon_b', companyId: 'company-b' };
+
+const query = (tenant: typeof TENANT_A, scope: Partial<SlotScope> = {}): AvailableStartsQuery => ({
+  credentialRef: tenant.ref,
+  scope: { companyId: tenant.companyId, branchId: 'branch-1', staffId: 'staff-1', ...scope },
+  eventTypeId: EVENT_TYPE,
+  range: RANGE,
+  timeZone: 'Europe/Berlin',
+});
+
+const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
+
+/** One GET /v2/slots for this tenant's key, answered once. */
+function slotsOnce(tenant: typeof TENANT_A, starts: string[], delayMs = 0): nock.Scope {
+  return nock(CALCOM)
+    .get('/v2/slots')
+    .query({
+      eventTypeId: String(EVENT_TYPE),
+      start: RANGE.start.toISOString(),
+      end: RANGE.end.toISOString(),
+      timeZone: 'Europe/Berlin',
+    })
+    .matchHeader('authorization', tenant.key)
+    .matchHeader('cal-api-version', '2024-09-04')
+    .once()
+    .delay(delayMs)
+    .reply(200, success(slotsData(starts)));
+}
+
+async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
+describe('Cal.com slot cache (real Redis)', () => {
+  let redis: Redis;
+  let gateway: CalcomCalendarGateway;
+  let watch: ReturnType<typeof watchUnmatched>;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect(/(127\.0\.0\.1|localhost)/);
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    await redis.ping();
+  });
+
+  beforeEach(async () => {
+    await deleteKeys(redis, `${PREFIX}:*`);
+    watch = watchUnmatched();
+    gateway = makeGateway({ slotCache: { keyPrefix: PREFIX, ttlSeconds: 60 } }, { redis });
+  });
+
+  afterEach(() => {
+    gateway.close();
+    watch.stop();
+    expect(watch.unmatched).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+    nock.cleanAll();
+  });
+
+  afterAll(async () => {
+    await deleteKeys(redis, `${PREFIX}:*`);
+    await redis.quit();
+    nock.enableNetConnect();
+    nock.restore();
+  });
+
+  it('keeps two tenants with the same branch, stylist and event type ids apart', async () => {
+    slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
+    slotsOnce(TENANT_B, ['2026-09-14T15:00:00.000+02:00']);
+
+    const a1 = await gateway.availableStarts(query(TENANT_A));
+    const b1 = await gateway.availableStarts(query(TENANT_B));
+    // Second round is served from Redis: no interceptor is left, nothing goes out.
+    const a2 = await gateway.availableStarts(query(TENANT_A));
+    const b2 = await gateway.availableStarts(query(TENANT_B));
+
+    expect(iso(a1)).toEqual(['2026-09-14T07:00:00.000Z']);
+    expect(iso(b1)).toEqual(['2026-09-14T13:00:00.000Z']);
+    expect(iso(a2)).toEqual(iso(a1));
+    expect(iso(b2)).toEqual(iso(b1));
+
+    const keys = await redis.keys(`${PREFIX}:*`);
+    expect(keys.filter((k) => k.includes(':company-a:')).length).toBe(1);
+    expect(keys.filter((k) => k.includes(':company-b:')).length).toBe(1);
+  });
+
+  it('caches under a key naming tenant, branch, event type and stylist, with the TTL', async () => {
+    slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
+    await gateway.availableStarts(query(TENANT_A));
+
+    const [key] = await redis.keys(`${PREFIX}:company-a:*`);
+    expect(key).toBe(
+      `${PREFIX}:company-a:branch-1:${EVENT_TYPE}:staff-1:2026-09-14T06:00:00.000Z:2026-09-14T16:00:00.000Z:-:g0.0`,
+    );
+    const ttl = await redis.ttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60);
+  });
+
+  it('an invalidation of the stylist drops the cached answer, only for that tenant', async () => {
+    slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00', '2026-09-14T10:00:00.000+02:00']);
+    slotsOnce(TENANT_B, ['2026-09-14T09:00:00.000+02:00']);
+    await gateway.availableStarts(query(TENANT_A));
+    await gateway.availableStarts(query(TENANT_B));
+
+    await gateway.invalidateSlots({
+      companyId: 'company-a',
+      branchId: 'branch-1',
+      staffId: 'staff-1',
+    });
+    const refetch = slotsOnce(TENANT_A, ['2026-09-14T10:00:00.000+02:00']);
+
+    const a = await gateway.availableStarts(query(TENANT_A));
+    const b = await gateway.availableStarts(query(TENANT_B));
+
+    expect(refetch.isDone()).toBe(true);
+    expect(iso(a)).toEqual(['2026-09-14T08:00:00.000Z']);
+    expect(iso(b)).toEqual(['2026-09-14T07:00:00.000Z']);
+  });
+
+  it('an invalidation of the branch drops every stylist of it', async () => {
+    slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
+    await gateway.availableStarts(query(TENANT_A, { staffId: 'staff-1' }));
+
+    await gateway.invalidateSlots({ companyId: 'company-a', branchId: 'branch-1' });
+    const refetch = slotsOnce(TENANT_A, ['2026-09-14T11:00:00.000+02:00']);
+    const a = await gateway.availableStarts(query(TENANT_A, { staffId: 'staff-1' }));
+
+    expect(refetch.isDone()).toBe(true);
+    expect(iso(a)).toEqual(['2026-09-14T09:00:00.000Z']);
+  });
+
+  it('a booking change through the gateway invalidates the slot scope it names', async () => {
+    slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
+    await gateway.availableStarts(query(TENANT_A));
+
+    nock(CALCOM).post('/v2/bookings').reply(201, success(bookingOutput()));
+    await gateway.createBooking({
+      credentialRef: TENANT_A.ref,
+      eventTypeId: EVENT_TYPE,
+      start: new Date('2026-09-14T07:00:00Z'),
+      attendee: { name: 'Dana Schmidt', timeZone: 'Europe/Berlin', language: 'de' },
+      metadata: { appointment_id: 'appt-1', phase_id: 'phase-1', company_id: 'company-a' },
+      slotScope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-1' },
+    });
+
+    const refetch = slotsOnce(TENANT_A, []);
+    const a = await gateway.availableStarts(query(TENANT_A));
+    expect(refetch.isDone()).toBe(true);
+    expect(a).toEqual([]);
+  });
+
+  it('20 concurrent misses make one upstream call', async () => {
+    const upstream = slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00'], 50);
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => gateway.availableStarts(query(TENANT_A))),
+    );
+
+    expect(upstream.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
+    expect(watch.unmatched).toEqual([]);
+    for (const answer of answers) expect(iso(answer)).toEqual(['2026-09-14T07:00:00.000Z']);
+  });
+
+  it('without Redis, concurrent misses still share one call and nothing is kept', async () => {
+    const noRedis = makeGateway({}, { redis: null });
+    try {
+      const first = slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00'], 30);
+      const burst = await Promise.all(
+        Array.from({ length: 5 }, () => noRedis.availableStarts(query(TENANT_A))),
+      );
+      expect(first.isDone()).toBe(true);
+      expect(new Set(burst.map((a) => iso(a).join()))).toEqual(
+        new Set(['2026-09-14T07:00:00.000Z']),
+      );
+
+      const second = slotsOnce(TENANT_A, []);
+      await noRedis.availableStarts(query(TENANT_A));
+      expect(second.isDone()).toBe(true);
+    } finally {
+      noRedis.close();
+    }
+  });
+
+  it('does not cache a failed answer', async () => {
+    nock(CALCOM)
+      .get('/v2/slots')
+      .query(true)
+      .once()
+      .reply(500, { status: 'error', error: { message: 'x' } });
+    await expect(gateway.availableStarts(query(TENANT_A))).rejects.toMatchObject({
+      code: 'CALENDAR.SERVER_ERROR',
+    });
+
+    const retry = slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
+    const a = await gateway.availableStarts(query(TENANT_A));
+    expect(retry.isDone()).toBe(true);
+    expect(iso(a)).toEqual(['2026-09-14T07:00:00.000Z']);
+  });
+});
