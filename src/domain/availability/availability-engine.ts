@@ -1,0 +1,193 @@
+import { Branch } from '../salon/branch';
+import { addLocalDays, LocalDate } from '../salon/local-date';
+import { Service } from '../salon/service';
+import { Staff } from '../salon/staff';
+import { err, ok, Result } from '../shared/result';
+import { TimeRange } from '../shared/time-range';
+import { nearestFreeStarts, wishAnchor } from './alternative-search';
+import {
+  BeyondHorizon,
+  ClosedDay,
+  InThePast,
+  OutsideOpeningHours,
+  OutsideWorkingHours,
+  ServiceNotOffered,
+  SlotTaken,
+  TooShortNotice,
+  Unavailable,
+  UnknownStylist,
+} from './availability-errors';
+import { BusyInterval } from './busy-interval';
+import { FreeStart } from './free-start';
+import { StylistTimeline } from './stylist-timeline';
+
+export interface StylistCalendar {
+  readonly staff: Staff;
+  /** Appointments, other calls' live holds, calendar busy times; absences come from `staff`. */
+  readonly busy: readonly BusyInterval[];
+}
+
+export interface AvailabilityQuery {
+  readonly branch: Branch;
+  readonly service: Service;
+  readonly stylists: readonly StylistCalendar[];
+  readonly now: Date;
+  /** Defaults to the service's booking horizon. */
+  readonly horizonDays?: number;
+}
+
+export interface AlternativesOptions {
+  readonly count?: number;
+  readonly preferredStaffId?: string;
+}
+
+const MINUTE = 60_000;
+const inside = (from: number, to: number, windows: readonly TimeRange[]): boolean =>
+  windows.some((w) => w.startMs <= from && to <= w.endMs);
+
+/**
+ * Processing-time availability (SPEC rule 1): a start is free when every staff-busy step of the
+ * service (buffer included) lies in the stylist's working time and overlaps none of their busy
+ * intervals, and the whole span lies inside one opening window. Intervals are half-open.
+ */
+export class AvailabilityEngine {
+  private readonly timelines: readonly StylistTimeline[];
+  private readonly busySteps: ReadonlyArray<{ readonly from: number; readonly to: number }>;
+  private readonly spanMs: number;
+  private readonly durationMs: number;
+  /** The first instant that respects the service's minimum notice. */
+  readonly earliestMs: number;
+  /** The last local date inside the booking horizon. */
+  readonly lastDate: LocalDate;
+
+  private constructor(
+    readonly branch: Branch,
+    readonly service: Service,
+    stylists: readonly StylistCalendar[],
+    private readonly nowMs: number,
+    horizonDays: number,
+  ) {
+    this.timelines = stylists.map((s) => new StylistTimeline(s.staff, s.busy));
+    this.busySteps = service
+      .busyOffsets()
+      .map((o) => ({ from: o.from * MINUTE, to: o.to * MINUTE }));
+    this.spanMs = service.spanMinutes * MINUTE;
+    this.durationMs = service.durationMinutes * MINUTE;
+    this.earliestMs = nowMs + service.minNoticeMinutes * MINUTE;
+    this.lastDate = addLocalDays(branch.localDateOf(new Date(nowMs)), horizonDays);
+  }
+
+  static for(query: AvailabilityQuery): AvailabilityEngine {
+    const horizon = query.horizonDays ?? query.service.bookingHorizonDays;
+    return new AvailabilityEngine(
+      query.branch,
+      query.service,
+      query.stylists,
+      query.now.getTime(),
+      horizon,
+    );
+  }
+
+  get staffIds(): string[] {
+    return this.timelines.map((t) => t.staff.id);
+  }
+
+  /** Is `start` free for this stylist, and if not, the first reason why. */
+  checkStart(start: Date, staffId: string): Result<FreeStart, Unavailable> {
+    const timeline = this.timelines.find((t) => t.staff.id === staffId);
+    if (!timeline) return err(new UnknownStylist(staffId));
+    const refusal = this.salonRefusal(start.getTime()) ?? this.stylistRefusal(timeline, start);
+    return refusal ? err(refusal) : ok(this.freeStart(timeline, start.getTime()));
+  }
+
+  /** Free with any stylist (in the given order); else the first stylist's reason. */
+  checkAnyStylist(start: Date): Result<FreeStart, Unavailable> {
+    const offering = this.timelines.filter((t) => t.staff.offers(this.service.id));
+    const checks = (offering.length > 0 ? offering : this.timelines).map((t) =>
+      this.checkStart(start, t.staff.id),
+    );
+    return checks.find((c) => c.ok) ?? checks[0] ?? err(new ServiceNotOffered());
+  }
+
+  /** Every free start of a local date on the slot grid, by start, then stylist order. */
+  freeStartsOfDay(date: LocalDate, staffIds?: readonly string[]): FreeStart[] {
+    const timelines = this.timelines.filter(
+      (t) => t.staff.offers(this.service.id) && (!staffIds || staffIds.includes(t.staff.id)),
+    );
+    if (date > this.lastDate || timelines.length === 0) return [];
+    const working = timelines.map((t) => t.staff.workingWindowsOn(date, this.branch));
+    const step = this.branch.slotGranularityMinutes * MINUTE;
+    const found: FreeStart[] = [];
+    // The grid starts at each window's opening, so starts keep their wall-clock minutes on DST days.
+    for (const window of this.branch.openingWindowsOn(date)) {
+      for (let t = window.startMs; t + this.spanMs <= window.endMs; t += step) {
+        if (t < this.earliestMs) continue;
+        timelines.forEach((timeline, i) => {
+          if (this.stylistCanTake(timeline, working[i], t)) found.push(this.freeStart(timeline, t));
+        });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The nearest free starts to a wish (SPEC rule 3), by distance, ties earlier first. With a
+   * preferred stylist their starts come first, then other stylists'; among others one per start.
+   */
+  alternatives(wish: Date, options: AlternativesOptions = {}): FreeStart[] {
+    const count = options.count ?? 2;
+    const anchor = wishAnchor(this, wish.getTime());
+    if (!anchor || count <= 0) return [];
+    const offering = this.timelines
+      .filter((t) => t.staff.offers(this.service.id))
+      .map((t) => t.staff.id);
+    const preferred = offering.find((id) => id === options.preferredStaffId);
+    const own = preferred ? nearestFreeStarts(this, anchor, [preferred], count) : [];
+    const others = offering.filter((id) => id !== preferred);
+    return [...own, ...nearestFreeStarts(this, anchor, others, count - own.length)];
+  }
+
+  private salonRefusal(startMs: number): Unavailable | undefined {
+    const date = this.branch.localDateOf(new Date(startMs));
+    if (startMs < this.nowMs) return new InThePast();
+    if (startMs < this.earliestMs) return new TooShortNotice();
+    if (date > this.lastDate) return new BeyondHorizon();
+    if (this.branch.isClosedOn(date)) return new ClosedDay();
+    if (!this.branch.openingWindowsOn(date).some((w) => this.spanFits(w, startMs))) {
+      return new OutsideOpeningHours();
+    }
+    return undefined;
+  }
+
+  private stylistRefusal(timeline: StylistTimeline, start: Date): Unavailable | undefined {
+    if (!timeline.staff.offers(this.service.id)) return new ServiceNotOffered();
+    const working = timeline.staff.workingWindowsOn(this.branch.localDateOf(start), this.branch);
+    const t = start.getTime();
+    if (!this.busySteps.every((s) => inside(t + s.from, t + s.to, working))) {
+      return new OutsideWorkingHours();
+    }
+    for (const s of this.busySteps) {
+      const kind = timeline.conflictWith(t + s.from, t + s.to);
+      if (kind) return new SlotTaken(kind);
+    }
+    return undefined;
+  }
+
+  private stylistCanTake(
+    timeline: StylistTimeline,
+    working: readonly TimeRange[],
+    t: number,
+  ): boolean {
+    return this.busySteps.every(
+      (s) => inside(t + s.from, t + s.to, working) && !timeline.conflictWith(t + s.from, t + s.to),
+    );
+  }
+
+  private spanFits(window: TimeRange, startMs: number): boolean {
+    return window.startMs <= startMs && startMs + this.spanMs <= window.endMs;
+  }
+
+  private freeStart(timeline: StylistTimeline, t: number): FreeStart {
+    return { staffId: timeline.staff.id, start: new Date(t), end: new Date(t + this.durationMs) };
+  }
+}

@@ -1,0 +1,85 @@
+import { DomainError } from '../shared/domain-error';
+import type { BusyKind } from './busy-interval';
+
+export type UnavailableReason =
+  | 'IN_THE_PAST'
+  | 'TOO_SHORT_NOTICE'
+  | 'BEYOND_HORIZON'
+  | 'CLOSED_DAY'
+  | 'OUTSIDE_OPENING_HOURS'
+  | 'SERVICE_NOT_OFFERED'
+  | 'OUTSIDE_WORKING_HOURS'
+  | 'CONFLICT'
+  | 'UNKNOWN_STYLIST';
+
+/** Why a start cannot be booked. */
+export abstract class Unavailable extends DomainError {
+  abstract readonly reason: UnavailableReason;
+}
+
+export class InThePast extends Unavailable {
+  readonly reason = 'IN_THE_PAST';
+  readonly code = 'AVAILABILITY.IN_THE_PAST';
+  readonly message = 'Dieser Zeitpunkt liegt bereits in der Vergangenheit.';
+}
+
+export class TooShortNotice extends Unavailable {
+  readonly reason = 'TOO_SHORT_NOTICE';
+  readonly code = 'AVAILABILITY.TOO_SHORT_NOTICE';
+  readonly message = 'So kurzfristig können wir diesen Termin leider nicht mehr vergeben.';
+}
+
+export class BeyondHorizon extends Unavailable {
+  readonly reason = 'BEYOND_HORIZON';
+  readonly code = 'AVAILABILITY.BEYOND_HORIZON';
+  readonly message = 'So weit im Voraus vergeben wir noch keine Termine.';
+}
+
+export class ClosedDay extends Unavailable {
+  readonly reason = 'CLOSED_DAY';
+  readonly code = 'AVAILABILITY.CLOSED_DAY';
+  readonly message = 'An diesem Tag ist der Salon geschlossen.';
+}
+
+export class OutsideOpeningHours extends Unavailable {
+  readonly reason = 'OUTSIDE_OPENING_HOURS';
+  readonly code = 'AVAILABILITY.OUTSIDE_OPENING_HOURS';
+  readonly message = 'Zu dieser Zeit hat der Salon nicht geöffnet.';
+}
+
+export class ServiceNotOffered extends Unavailable {
+  readonly reason = 'SERVICE_NOT_OFFERED';
+  readonly code = 'AVAILABILITY.SERVICE_NOT_OFFERED';
+  readonly message = 'Diese Dienstleistung bietet die gewünschte Person nicht an.';
+}
+
+export class OutsideWorkingHours extends Unavailable {
+  readonly reason = 'OUTSIDE_WORKING_HOURS';
+  readonly code = 'AVAILABILITY.OUTSIDE_WORKING_HOURS';
+  readonly message = 'Zu dieser Zeit arbeitet die gewünschte Person nicht.';
+}
+
+export class UnknownStylist extends Unavailable {
+  readonly reason = 'UNKNOWN_STYLIST';
+  readonly code = 'AVAILABILITY.UNKNOWN_STYLIST';
+  readonly message = 'Diese Person gibt es in unserem Team leider nicht.';
+
+  constructor(readonly staffId: string) {
+    super();
+  }
+}
+
+/** The start collides with something that already blocks the stylist. */
+export class SlotTaken extends Unavailable {
+  readonly reason = 'CONFLICT';
+  readonly code = 'AVAILABILITY.SLOT_TAKEN';
+  readonly message: string;
+
+  constructor(readonly conflictKind: BusyKind) {
+    super();
+    this.message =
+      conflictKind === 'absence'
+        ? 'Zu dieser Zeit ist die gewünschte Person leider nicht da.'
+        : 'Dieser Termin ist leider schon vergeben.';
+  }
+}
