@@ -31,6 +31,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsRun: settings.migrationsRun ?? false,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
+    // Migrations own the schema; gen_random_uuid() is built into Postgres 13+ and PGlite.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto' as const,
     logging: false,
   };
   if (settings.url) {

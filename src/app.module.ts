@@ -1,0 +1,75 @@
+import {
+  DynamicModule,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  Inject,
+  Optional,
+} from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { CLOCK } from './application/ports/clock.port';
+import { HealthModule } from './adapters/inbound/health/health.module';
+import { FixedClock, SystemClock } from './adapters/outbound/clock/system.clock';
+import { dataSourceOptions } from './adapters/outbound/persistence/data-source.factory';
+import { PersistenceModule } from './adapters/outbound/persistence/persistence.module';
+import { REDIS_CONNECTION } from './adapters/outbound/queue/redis.connection';
+import { AppConfig } from './config/app-config';
+
+/** Closes the shared Redis connection with the application. */
+class RedisLifecycle implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => undefined);
+  }
+}
+
+/** Composition root: the configuration picks each adapter. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const { env } = config;
+    const redisProviders = config.usesRedis
+      ? [
+          {
+            provide: REDIS_CONNECTION,
+            useFactory: () =>
+              new Redis(env.REDIS_URL as string, {
+                maxRetriesPerRequest: null,
+                enableReadyCheck: true,
+                lazyConnect: false,
+              }),
+          },
+        ]
+      : [];
+    if (!config.usesRedis) {
+      new Logger('AppModule').log('REDIS_URL not set: using the in-process queue');
+    }
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            dataSourceOptions({
+              url: env.DATABASE_URL,
+              embeddedDataDir: env.EMBEDDED_DATA_DIR,
+              migrationsRun: env.MIGRATE_ON_START,
+            }),
+        }),
+        PersistenceModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        {
+          provide: CLOCK,
+          useValue: env.FIXED_NOW ? new FixedClock(new Date(env.FIXED_NOW)) : new SystemClock(),
+        },
+        ...redisProviders,
+        RedisLifecycle,
+      ],
+      exports: [AppConfig, CLOCK, ...redisProviders.map((p) => p.provide)],
+    };
+  }
+}
