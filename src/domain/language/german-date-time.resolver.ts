@@ -1,0 +1,128 @@
+import { err, ok, Result } from '../shared/result';
+import { settleClockReading } from './clock-reading.settler';
+import { ClockReading, parseGermanClockTokens } from './german-clock.parser';
+import { DateContext, isoDateFromToday } from './german-date.resolver';
+import { parseGermanDateTokens } from './german-date.parser';
+import { germanTokens } from './german-text.normalizer';
+import { parseIsoDateTime } from './iso-date-time.parser';
+import {
+  DateNotUnderstood,
+  TimeAmbiguous,
+  TimeNotUnderstood,
+  TimeSkippedByClockChange,
+} from './language.errors';
+import { compareLocalDates, LocalDate } from './local-date';
+import { LocalTime, OpeningWindow } from './local-time';
+import { instantFromWallClock, todayIn } from './zoned-clock';
+
+export interface DateTimeContext extends DateContext {
+  /** The branch's opening windows on a day; they settle "um drei" as 15:00. */
+  readonly openingHoursFor?: (date: LocalDate) => readonly OpeningWindow[];
+}
+
+export interface ResolvedDateTime {
+  readonly date: LocalDate;
+  readonly time: LocalTime;
+  /** The start as an instant (UTC), DST-correct in the branch's zone. */
+  readonly instant: Date;
+}
+
+export type DateTimeError =
+  DateNotUnderstood | TimeNotUnderstood | TimeAmbiguous | TimeSkippedByClockChange;
+
+type Said =
+  | { readonly date: LocalDate; readonly clock: ClockReading }
+  | DateNotUnderstood
+  | TimeNotUnderstood;
+
+// A phrase with more words than this names no single appointment; it also bounds the splits.
+const MAX_TOKENS = 12;
+
+const sameSaid = (a: { date: LocalDate; clock: ClockReading }, b: typeof a): boolean =>
+  compareLocalDates(a.date, b.date) === 0 &&
+  a.clock.hour === b.clock.hour &&
+  a.clock.minute === b.clock.minute &&
+  a.clock.twelveHour === b.clock.twelveHour &&
+  a.clock.dayPart === b.clock.dayPart;
+
+/**
+ * One phrase naming day and time, in either order: "morgen um halb drei", "um drei am Freitag",
+ * "Freitag nachmittags um drei". Every cut into a date part and a time part is tried; the
+ * readings must agree, else the caller is asked.
+ */
+const splitPhrase = (tokens: readonly string[], today: LocalDate): Said => {
+  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return new DateNotUnderstood();
+  let found: { date: LocalDate; clock: ClockReading } | undefined;
+  let dateSeen = false;
+  for (let cut = 1; cut < tokens.length; cut++) {
+    const [head, tail] = [tokens.slice(0, cut), tokens.slice(cut)];
+    for (const [datePart, timePart] of [
+      [head, tail],
+      [tail, head],
+    ]) {
+      const date = parseGermanDateTokens(datePart, today);
+      if (!date) continue;
+      dateSeen = true;
+      const clock = parseGermanClockTokens(timePart);
+      if (!clock) continue;
+      const said = { date, clock };
+      if (found && !sameSaid(found, said)) return new DateNotUnderstood();
+      found = said;
+    }
+  }
+  if (found) return found;
+  return dateSeen || parseGermanDateTokens(tokens, today)
+    ? new TimeNotUnderstood()
+    : new DateNotUnderstood();
+};
+
+const fromIso = (text: string, today: LocalDate, zone: string): Said | undefined => {
+  const iso = parseIsoDateTime(text, zone);
+  if (!iso) return undefined;
+  const date = isoDateFromToday(iso.date, today);
+  if (!date) return new DateNotUnderstood();
+  return iso.time ? { date, clock: { ...iso.time, twelveHour: false } } : new TimeNotUnderstood();
+};
+
+/** Both parts in one text: an ISO date-time or a spoken phrase. */
+const readPhrase = (text: string, today: LocalDate, zone: string): Said =>
+  fromIso(text, today, zone) ?? splitPhrase(germanTokens(text), today);
+
+/** Date and time each in its own text. */
+const readApart = (dateText: string, timeText: string, today: LocalDate, zone: string): Said => {
+  const iso = parseIsoDateTime(dateText, zone);
+  const date = iso
+    ? isoDateFromToday(iso.date, today)
+    : parseGermanDateTokens(germanTokens(dateText), today);
+  if (!date) return new DateNotUnderstood();
+  const isoTime = parseIsoDateTime(timeText, zone)?.time;
+  const clock = isoTime
+    ? { ...isoTime, twelveHour: false }
+    : parseGermanClockTokens(germanTokens(timeText), true);
+  return clock ? { date, clock } : new TimeNotUnderstood();
+};
+
+/**
+ * Date and time as the agent sent them → the appointment start in the branch's zone.
+ * dateText and timeText may each carry their part, or one of them the whole phrase
+ * ("morgen um halb drei") with the other blank. Opening hours of the resolved day settle
+ * 12-hour readings; the instant is DST-correct (see instantFromWallClock).
+ */
+export const resolveGermanDateTime = (
+  dateText: string,
+  timeText: string,
+  { now, zone, openingHoursFor }: DateTimeContext,
+): Result<ResolvedDateTime, DateTimeError> => {
+  const today = todayIn(now, zone);
+  const [dateBlank, timeBlank] = [dateText.trim() === '', timeText.trim() === ''];
+  const said =
+    dateBlank || timeBlank
+      ? readPhrase(timeBlank ? dateText : timeText, today, zone)
+      : readApart(dateText, timeText, today, zone);
+  if (!('date' in said)) return err(said);
+  const time = settleClockReading(said.clock, openingHoursFor?.(said.date));
+  if (!time.ok) return time;
+  const instant = instantFromWallClock(said.date, time.value, zone);
+  if (!instant.ok) return instant;
+  return ok({ date: said.date, time: time.value, instant: instant.value });
+};

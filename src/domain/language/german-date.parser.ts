@@ -1,0 +1,140 @@
+import { monthValue, weekdayValue } from './german-calendar.words';
+import { numberValue, ordinalValue, cardinalValue } from './german-number.words';
+import { addDays, addMonths, LocalDate } from './local-date';
+import {
+  explicitDate,
+  nextDayOfMonth,
+  nextWeekdayAfter,
+  nextWeekdayFrom,
+  weekdayInWeek,
+} from './future-date.rules';
+
+// Words that carry no date meaning: "am Freitag", "für den 5. Dezember", "Freitag nachmittags".
+// prettier-ignore
+const FILLERS = new Set([
+  'am', 'an', 'den', 'dem', 'der', 'des', 'die', 'fuer', 'bitte', 'zum',
+  'frueh', 'morgens', 'vormittag', 'vormittags', 'mittag', 'mittags', 'nachmittag',
+  'nachmittags', 'abend', 'abends', 'nacht', 'nachts',
+]);
+const RELATIVE_DAYS = new Map([
+  ['heute', 0],
+  ['morgen', 1],
+  ['uebermorgen', 2],
+]);
+// How many calendar weeks ahead a modifier points: "diese" 0, "nächste" 1, "übernächste" 2.
+const WEEK_MODIFIERS = new Map<string, number>();
+for (const ending of ['', 'n', 'r', 's']) {
+  WEEK_MODIFIERS.set(`diese${ending}`, 0);
+  WEEK_MODIFIERS.set(`naechste${ending}`, 1);
+  WEEK_MODIFIERS.set(`kommende${ending}`, 1);
+  WEEK_MODIFIERS.set(`uebernaechste${ending}`, 2);
+}
+const UNITS = new Map([
+  ['tag', 'day'],
+  ['tage', 'day'],
+  ['tagen', 'day'],
+  ['woche', 'week'],
+  ['wochen', 'week'],
+  ['monat', 'month'],
+  ['monate', 'month'],
+  ['monaten', 'month'],
+]);
+const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_WITH_DOT = /^(\d{1,2})\.$/;
+
+const eq = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((t, i) => t === b[i]);
+
+/** "5." / "5" / "fuenften" / "fuenf" as a day of month; dotless digits only next to a month. */
+const dayOf = (token: string, dotless: boolean): number | undefined => {
+  const withDot = DAY_WITH_DOT.exec(token);
+  if (withDot) return Number(withDot[1]);
+  if (dotless && /^\d{1,2}$/.test(token)) return Number(token);
+  return ordinalValue(token) ?? (dotless ? cardinalValue(token) : undefined);
+};
+
+/** Day, month and maybe year, as written or spoken. */
+const calendarDate = (words: readonly string[], today: LocalDate): LocalDate | undefined => {
+  const [first, second, third] = words;
+  if (words.length === 1) {
+    const numeric = NUMERIC_DATE.exec(first);
+    if (numeric) {
+      const year = numeric[3] === undefined ? undefined : Number(numeric[3]);
+      const fullYear = year !== undefined && year < 100 ? 2000 + year : year;
+      return explicitDate(Number(numeric[1]), Number(numeric[2]), fullYear, today);
+    }
+    const iso = ISO_DATE.exec(first);
+    if (iso) return explicitDate(Number(iso[3]), Number(iso[2]), Number(iso[1]), today);
+    const day = dayOf(first, false);
+    return day === undefined ? undefined : nextDayOfMonth(day, today);
+  }
+  if (words.length > 3) return undefined;
+  const day = dayOf(first, true);
+  const month = monthValue(second);
+  const year = third === undefined ? undefined : /^\d{4}$/.test(third) ? Number(third) : NaN;
+  if (day === undefined || month === undefined || Number.isNaN(year)) return undefined;
+  return explicitDate(day, month, year, today);
+};
+
+/** "in zwei Wochen", "in 3 Tagen", "in einem Monat". */
+const inPeriod = (words: readonly string[], today: LocalDate): LocalDate | undefined => {
+  if (words.length !== 3 || words[0] !== 'in') return undefined;
+  const n = numberValue(words[1]);
+  const unit = UNITS.get(words[2]);
+  if (n === undefined || unit === undefined) return undefined;
+  if (unit === 'month') return addMonths(today, n);
+  return addDays(today, unit === 'week' ? n * 7 : n);
+};
+
+/** How many weeks ahead "nächste Woche", "in der nächsten Woche", "in zwei Wochen" point. */
+const weeksAheadOf = (words: readonly string[]): number | undefined => {
+  const rest = words[0] === 'in' && words.length === 3 ? words.slice(1) : words;
+  if (rest.length !== 2) return undefined;
+  if (rest[1] === 'woche') return WEEK_MODIFIERS.get(rest[0]);
+  if (rest[1] === 'wochen' && words[0] === 'in') return numberValue(rest[0]);
+  return undefined;
+};
+
+/** A weekday plus whatever else was said about it. */
+const withWeekday = (
+  weekday: number,
+  weekdayFirst: boolean,
+  rest: readonly string[],
+  today: LocalDate,
+): LocalDate | undefined => {
+  if (rest.length === 0) return nextWeekdayAfter(weekday, today);
+  // "Freitag morgen" is Friday morning, "morgen, Freitag" is tomorrow.
+  if (weekdayFirst && eq(rest, ['morgen'])) return nextWeekdayAfter(weekday, today);
+  if (rest.length === 1 && RELATIVE_DAYS.has(rest[0])) return relativeDay(rest[0], today);
+  if (rest.length === 1 && WEEK_MODIFIERS.has(rest[0])) {
+    const weeks = WEEK_MODIFIERS.get(rest[0]) as number;
+    if (weeks === 0) return nextWeekdayFrom(weekday, today);
+    return addDays(nextWeekdayAfter(weekday, today), (weeks - 1) * 7);
+  }
+  const weeks = weeksAheadOf(rest);
+  if (weeks !== undefined) return weekdayInWeek(weekday, weeks, today);
+  // "Freitag, 5. Dezember": the date decides; a mismatching weekday is not ours to judge.
+  return calendarDate(rest, today);
+};
+
+const relativeDay = (word: string, today: LocalDate): LocalDate =>
+  addDays(today, RELATIVE_DAYS.get(word) as number);
+
+/** Tokens → the day meant, today or later; undefined when the words do not name one day. */
+export const parseGermanDateTokens = (
+  tokens: readonly string[],
+  today: LocalDate,
+): LocalDate | undefined => {
+  const words = tokens.filter((t) => !FILLERS.has(t));
+  const weekdayAt = words.findIndex((t) => weekdayValue(t) !== undefined);
+  if (weekdayAt >= 0) {
+    const rest = words.filter((_, i) => i !== weekdayAt);
+    const weekday = weekdayValue(words[weekdayAt]) as number;
+    return rest.some((t) => weekdayValue(t) !== undefined)
+      ? undefined
+      : withWeekday(weekday, weekdayAt === 0, rest, today);
+  }
+  if (words.length === 1 && RELATIVE_DAYS.has(words[0])) return relativeDay(words[0], today);
+  return inPeriod(words, today) ?? calendarDate(words, today);
+};

@@ -1,0 +1,159 @@
+import { resolveGermanDate } from './german-date.resolver';
+import { toIsoDate } from './local-date';
+
+const zone = 'Europe/Berlin';
+// Thursday 26 November 2026, 15:00 in Berlin.
+const now = new Date('2026-11-26T14:00:00Z');
+
+const ok = (text: string, expected: string, at: Date = now) => ({ text, expected, at });
+const no = (text: string, at: Date = now) => ({ text, expected: undefined, at });
+
+const FRIDAY = new Date('2026-11-27T09:00:00Z');
+const NEW_YEARS_EVE = new Date('2026-12-31T20:00:00Z');
+const SUNDAY = new Date('2026-11-29T10:00:00Z');
+const LATE_EVENING = new Date('2026-11-26T23:30:00Z'); // 00:30 on Friday 27th in Berlin
+
+describe('resolveGermanDate', () => {
+  it.each([
+    // relative days, any case, umlaut-free spellings
+    ok('heute', '2026-11-26'),
+    ok('Heute', '2026-11-26'),
+    ok('morgen', '2026-11-27'),
+    ok('MORGEN', '2026-11-27'),
+    ok('übermorgen', '2026-11-28'),
+    ok('uebermorgen', '2026-11-28'),
+    ok('Übermorgen.', '2026-11-28'),
+    ok('heute', '2026-11-27', LATE_EVENING),
+    // weekdays: next occurrence strictly after today
+    ok('Freitag', '2026-11-27'),
+    ok('am Freitag', '2026-11-27'),
+    ok('Donnerstag', '2026-12-03'),
+    ok('Mittwoch', '2026-12-02'),
+    ok('Sonntag', '2026-11-29'),
+    ok('Sonnabend', '2026-11-28'),
+    ok('Montag', '2026-11-30'),
+    ok('Freitag', '2026-12-04', FRIDAY),
+    ok('heute Freitag', '2026-11-27', FRIDAY),
+    ok('Freitag nachmittag', '2026-11-27'),
+    ok('Freitag morgen', '2026-11-27'),
+    ok('morgen Freitag', '2026-11-27'),
+    ok('morgen früh', '2026-11-27'),
+    // nächsten / kommenden / diesen / übernächsten
+    ok('nächsten Freitag', '2026-11-27'),
+    ok('naechsten Freitag', '2026-11-27'),
+    ok('kommenden Montag', '2026-11-30'),
+    ok('nächsten Donnerstag', '2026-12-03'),
+    ok('diesen Freitag', '2026-11-27'),
+    ok('diesen Freitag', '2026-11-27', FRIDAY),
+    ok('diesen Donnerstag', '2026-11-26'),
+    ok('übernächsten Freitag', '2026-12-04'),
+    // weeks
+    ok('Freitag nächste Woche', '2026-12-04'),
+    ok('nächste Woche Freitag', '2026-12-04'),
+    ok('Montag nächste Woche', '2026-11-30'),
+    ok('nächste Woche Montag', '2026-11-30'),
+    ok('Freitag in der nächsten Woche', '2026-12-04'),
+    ok('diese Woche Freitag', '2026-11-27'),
+    ok('diese Woche Dienstag', '2026-12-01'),
+    ok('Freitag übernächste Woche', '2026-12-11'),
+    ok('Freitag in zwei Wochen', '2026-12-11'),
+    ok('nächste Woche Montag', '2026-11-30', SUNDAY),
+    ok('Freitag nächste Woche', '2027-01-08', NEW_YEARS_EVE),
+    // periods
+    ok('in zwei Wochen', '2026-12-10'),
+    ok('in 2 Wochen', '2026-12-10'),
+    ok('in einer Woche', '2026-12-03'),
+    ok('in 3 Tagen', '2026-11-29'),
+    ok('in drei Tagen', '2026-11-29'),
+    ok('in einem Tag', '2026-11-27'),
+    ok('in einem Monat', '2026-12-26'),
+    ok('in 10 Tagen', '2027-01-10', NEW_YEARS_EVE),
+    // day and month
+    ok('5. Dezember', '2026-12-05'),
+    ok('am 5. Dezember', '2026-12-05'),
+    ok('5.Dezember', '2026-12-05'),
+    ok('am fünften Dezember', '2026-12-05'),
+    ok('am fuenften Dezember', '2026-12-05'),
+    ok('der erste Dezember', '2026-12-01'),
+    ok('am dritten Januar', '2027-01-03'),
+    ok('am einunddreißigsten Dezember', '2026-12-31'),
+    ok('am einunddreissigsten Dezember', '2026-12-31'),
+    ok('am zwanzigsten Dezember', '2026-12-20'),
+    ok('am siebten Dezember', '2026-12-07'),
+    ok('am siebenten Dezember', '2026-12-07'),
+    ok('5 Dez', '2026-12-05'),
+    ok('5. Dez.', '2026-12-05'),
+    ok('5ten Dezember', '2026-12-05'),
+    ok('12. Maerz', '2027-03-12'),
+    ok('12. März', '2027-03-12'),
+    ok('Freitag, 5. Dezember', '2026-12-05'),
+    ok('Freitag den 11.12.', '2026-12-11'),
+    ok('5. Dezember 2027', '2027-12-05'),
+    ok('am fünften', '2026-12-05'),
+    ok('am 28.', '2026-11-28'),
+    ok('am 26.', '2026-11-26'),
+    ok('am 31.', '2026-12-31'),
+    // past rule
+    ok('5. Januar', '2027-01-05'),
+    ok('5. Januar', '2027-01-05', NEW_YEARS_EVE),
+    ok('26. November', '2026-11-26'),
+    ok('25. November', '2027-11-25'),
+    ok('06.11.', '2027-11-06'),
+    ok('06.11.2025', '2027-11-06'),
+    ok('6.11.26', '2027-11-06'),
+    ok('06.12.2023', '2026-12-06'),
+    ok('5. Dezember 2023', '2026-12-05'),
+    ok('29.02.2024', '2028-02-29'),
+    ok('29. Februar', '2028-02-29'),
+    ok('30.12.2026', '2026-12-30'),
+    ok('02.01.27', '2027-01-02'),
+    ok('2.1.2028', '2028-01-02'),
+    ok('31.12.', '2026-12-31', NEW_YEARS_EVE),
+    ok('30.12.', '2027-12-30', NEW_YEARS_EVE),
+    // ISO
+    ok('2026-12-05', '2026-12-05'),
+    ok('2025-12-05', '2026-12-05'),
+    ok('2026-12-05T10:00:00', '2026-12-05'),
+    ok('2026-12-05T10:00:00.000Z', '2026-12-05'),
+    ok('2026-12-05T23:30:00Z', '2026-12-06'),
+    ok('2026-11-26 09:00', '2026-11-26'),
+    // garbage, impossible dates and vague words: a question back
+    no(''),
+    no('   '),
+    no('blabla'),
+    no('32.13.'),
+    no('31.04.'),
+    no('Feb 30'),
+    no('30. Februar'),
+    no('29.02.2027'),
+    no('2026-02-30'),
+    no('2026-13-01'),
+    no('2026-12-05T25:00:00'),
+    no('gestern'),
+    no('nächste Woche'),
+    no('Dezember'),
+    no('am 32.'),
+    no('5'),
+    no('Freitag Samstag'),
+    no('in Wochen'),
+    no('in zwei Jahren'),
+    no('morgen übermorgen'),
+    no('🎉📅'),
+    no('Freitag 🎉'),
+    no('x'.repeat(500)),
+    no('5. Dezember '.repeat(40)),
+    no('5. Dezember 12345'),
+    no('5. Dezember 2027 extra'),
+  ])('$text → $expected', ({ text, expected, at }) => {
+    const result = resolveGermanDate(text, { now: at, zone });
+    if (expected === undefined) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('LANGUAGE.DATE_NOT_UNDERSTOOD');
+        expect(result.error.message).toBe('Welchen Tag meinen Sie genau?');
+      }
+    } else {
+      expect(result.ok && toIsoDate(result.value)).toBe(expected);
+    }
+  });
+});

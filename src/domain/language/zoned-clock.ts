@@ -1,0 +1,81 @@
+import { fromZonedTime } from 'date-fns-tz';
+import { err, ok, Result } from '../shared/result';
+import { TimeSkippedByClockChange } from './language.errors';
+import { LocalDate, toIsoDate } from './local-date';
+import { LocalTime, toClockString } from './local-time';
+
+export interface WallClock {
+  readonly date: LocalDate;
+  readonly time: LocalTime;
+}
+
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (zone: string): Intl.DateTimeFormat => {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+};
+
+const EN_US = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+)$/;
+
+/** The branch's wall clock at an instant (an unknown zone throws: that is configuration). */
+export const wallClockAt = (instant: Date, zone: string): WallClock => {
+  const m = EN_US.exec(formatterFor(zone).format(instant));
+  if (!m) throw new RangeError(`Cannot read wall clock for ${instant.toISOString()} in ${zone}`);
+  return {
+    date: { year: Number(m[3]), month: Number(m[1]), day: Number(m[2]) },
+    time: { hour: Number(m[4]) % 24, minute: Number(m[5]) },
+  };
+};
+
+// Every phrase of one request asks for the same "today"; remember the last answer.
+let lastToday: { zone: string; nowMs: number; date: LocalDate } | undefined;
+
+export const todayIn = (now: Date, zone: string): LocalDate => {
+  const nowMs = now.getTime();
+  if (lastToday?.zone === zone && lastToday.nowMs === nowMs) return lastToday.date;
+  const date = wallClockAt(now, zone).date;
+  lastToday = { zone, nowMs, date };
+  return date;
+};
+
+const wallMs = (c: WallClock): number =>
+  Date.UTC(c.date.year, c.date.month - 1, c.date.day, c.time.hour, c.time.minute);
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Wall time in the branch → instant. A time the spring change skips is refused (never shifted:
+ * the caller named a time that does not exist). A time the autumn change repeats resolves to
+ * the earlier instant, the first time the clock shows it (summer time in Europe/Berlin).
+ */
+export const instantFromWallClock = (
+  date: LocalDate,
+  time: LocalTime,
+  zone: string,
+): Result<Date, TimeSkippedByClockChange> => {
+  const wall = wallMs({ date, time });
+  const instant = fromZonedTime(`${toIsoDate(date)}T${toClockString(time)}:00`, zone);
+  if (wallMs(wallClockAt(instant, zone)) !== wall) return err(new TimeSkippedByClockChange());
+  // date-fns-tz answers the later of two repeated readings; look for an earlier one.
+  const dayBefore = new Date(instant.getTime() - 24 * HOUR_MS);
+  const offsetBefore = wallMs(wallClockAt(dayBefore, zone)) - dayBefore.getTime();
+  const offset = wall - instant.getTime();
+  if (offsetBefore > offset) {
+    const earlier = new Date(wall - offsetBefore);
+    if (wallMs(wallClockAt(earlier, zone)) === wall) return ok(earlier);
+  }
+  return ok(instant);
+};
