@@ -265,6 +265,31 @@ describe('Cal.com client (nock on api.cal.com)', () => {
     });
   });
 
+  it("uses a credential's own base URL when it has one", async () => {
+    const eu = nock('https://api.cal.eu')
+      .post('/v2/bookings')
+      .matchHeader('authorization', 'Bearer cal_test_salon_eu')
+      .reply(201, success(bookingOutput({ uid: 'eu-booking' })));
+    const booking = await gateway.createBooking(createCommand({ credentialRef: 'cred-salon-eu' }));
+    expect(eu.isDone()).toBe(true);
+    expect(booking.uid).toBe('eu-booking');
+  });
+
+  it("refuses metadata beyond Cal.com's limits before sending anything", async () => {
+    await expect(
+      gateway.createBooking(
+        createCommand({
+          metadata: {
+            appointment_id: 'appt-1',
+            phase_id: 'phase-1',
+            company_id: 'company-a',
+            note: 'x'.repeat(501),
+          },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(CalendarBadRequest);
+  });
+
   describe('errors become typed calendar errors', () => {
     it("maps 400 'already has booking' to CalendarConflict", async () => {
       nock(CALCOM)

@@ -15,6 +15,7 @@ export const CALCOM = 'https://api.cal.com';
 export const KEYS: Record<string, CalendarCredential> = {
   'cred-salon-a': { apiKey: 'cal_test_salon_a' },
   'cred-salon-b': { apiKey: 'cal_test_salon_b' },
+  'cred-salon-eu': { apiKey: 'cal_test_salon_eu', baseUrl: 'https://api.cal.eu/' },
 };
 
 export const credentials: CalendarCredentials = {
