@@ -2,6 +2,7 @@ import { err, ok, Result } from '../shared/result';
 import { settleClockReading } from './clock-reading.settler';
 import { ClockReading, parseGermanClockTokens } from './german-clock.parser';
 import { DateContext, isoDateFromToday } from './german-date.resolver';
+import { weekdayValue } from './german-calendar.words';
 import { parseGermanDateTokens } from './german-date.parser';
 import { germanTokens } from './german-text.normalizer';
 import { parseIsoDateTime } from './iso-date-time.parser';
@@ -50,8 +51,12 @@ const sameSaid = (a: { date: LocalDate; clock: ClockReading }, b: typeof a): boo
  * "Freitag nachmittags um drei". Every cut into a date part and a time part is tried; the
  * readings must agree, else the caller is asked.
  */
-const splitPhrase = (tokens: readonly string[], today: LocalDate): Said => {
-  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return new DateNotUnderstood();
+const splitPhrase = (said: readonly string[], today: LocalDate): Said => {
+  if (said.length === 0 || said.length > MAX_TOKENS) return new DateNotUnderstood();
+  // "Freitag morgen um halb sieben": after a weekday, "morgen" is the morning.
+  const tokens = said.map((t, i) =>
+    t === 'morgen' && i > 0 && weekdayValue(said[i - 1]) !== undefined ? 'morgens' : t,
+  );
   let found: { date: LocalDate; clock: ClockReading } | undefined;
   let dateSeen = false;
   for (let cut = 1; cut < tokens.length; cut++) {
@@ -60,7 +65,7 @@ const splitPhrase = (tokens: readonly string[], today: LocalDate): Said => {
       [head, tail],
       [tail, head],
     ]) {
-      const date = parseGermanDateTokens(datePart, today);
+      const date = parseGermanDateTokens(datePart, today, false);
       if (!date) continue;
       dateSeen = true;
       const clock = parseGermanClockTokens(timePart);

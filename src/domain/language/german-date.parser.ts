@@ -9,10 +9,12 @@ import {
   weekdayInWeek,
 } from './future-date.rules';
 
-// Words that carry no date meaning: "am Freitag", "für den 5. Dezember", "Freitag nachmittags".
+// Words that carry no date meaning: "am Freitag", "für den 5. Dezember".
+const FILLERS = new Set(['am', 'an', 'den', 'dem', 'der', 'des', 'die', 'fuer', 'bitte', 'zum']);
+// A date said alone may carry a day part ("Freitag nachmittags"); in a whole phrase the day
+// part belongs to the time and must reach the clock parser.
 // prettier-ignore
-const FILLERS = new Set([
-  'am', 'an', 'den', 'dem', 'der', 'des', 'die', 'fuer', 'bitte', 'zum',
+const DAY_PARTS = new Set([
   'frueh', 'morgens', 'vormittag', 'vormittags', 'mittag', 'mittags', 'nachmittag',
   'nachmittags', 'abend', 'abends', 'nacht', 'nachts',
 ]);
@@ -42,9 +44,6 @@ const UNITS = new Map([
 const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_WITH_DOT = /^(\d{1,2})\.$/;
-
-const eq = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((t, i) => t === b[i]);
 
 /** "5." / "5" / "fuenften" / "fuenf" as a day of month; dotless digits only next to a month. */
 const dayOf = (token: string, dotless: boolean): number | undefined => {
@@ -105,7 +104,9 @@ const withWeekday = (
 ): LocalDate | undefined => {
   if (rest.length === 0) return nextWeekdayAfter(weekday, today);
   // "Freitag morgen" is Friday morning, "morgen, Freitag" is tomorrow.
-  if (weekdayFirst && eq(rest, ['morgen'])) return nextWeekdayAfter(weekday, today);
+  if (weekdayFirst && rest.length === 1 && rest[0] === 'morgen') {
+    return nextWeekdayAfter(weekday, today);
+  }
   if (rest.length === 1 && RELATIVE_DAYS.has(rest[0])) return relativeDay(rest[0], today);
   if (rest.length === 1 && WEEK_MODIFIERS.has(rest[0])) {
     const weeks = WEEK_MODIFIERS.get(rest[0]) as number;
@@ -121,12 +122,16 @@ const withWeekday = (
 const relativeDay = (word: string, today: LocalDate): LocalDate =>
   addDays(today, RELATIVE_DAYS.get(word) as number);
 
-/** Tokens → the day meant, today or later; undefined when the words do not name one day. */
+/**
+ * Tokens → the day meant, today or later; undefined when the words do not name one day.
+ * withDayParts: day-part words ("nachmittags", "Freitag morgen") may stand beside the date.
+ */
 export const parseGermanDateTokens = (
   tokens: readonly string[],
   today: LocalDate,
+  withDayParts = true,
 ): LocalDate | undefined => {
-  const words = tokens.filter((t) => !FILLERS.has(t));
+  const words = tokens.filter((t) => !FILLERS.has(t) && !(withDayParts && DAY_PARTS.has(t)));
   const weekdayAt = words.findIndex((t) => weekdayValue(t) !== undefined);
   if (weekdayAt >= 0) {
     const rest = words.filter((_, i) => i !== weekdayAt);
