@@ -1,0 +1,64 @@
+/**
+ * A salon file: everything a salon needs to take calls (company, branches with hours, services
+ * with segments, stylists). The demo salon ships as one; operators import theirs the same way.
+ */
+export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
+
+export interface SalonFileWindow {
+  from: string;
+  to: string;
+}
+
+export type SalonFileHours = Partial<Record<WeekdayKey, SalonFileWindow[]>>;
+
+export interface SalonFileSegment {
+  label?: string;
+  minutes: number;
+  staffBusy: boolean;
+}
+
+export interface SalonFileService {
+  key: string;
+  name: string;
+  synonyms?: string[];
+  durationMinutes?: number;
+  segments?: SalonFileSegment[];
+  bufferAfterMinutes?: number;
+  minNoticeMinutes?: number;
+  bookingHorizonDays?: number;
+}
+
+export interface SalonFileBranch {
+  key: string;
+  name: string;
+  timeZone?: string;
+  country?: string;
+  phoneNumbers?: string[];
+  retellAgentId?: string;
+  slotGranularityMinutes?: number;
+  openingHours: SalonFileHours;
+  closedDates?: string[];
+}
+
+export interface SalonFileStaff {
+  key: string;
+  name: string;
+  branch: string;
+  email?: string;
+  services: string[];
+  workingHours?: SalonFileHours;
+}
+
+export interface SalonFile {
+  company: { name: string; slug: string };
+  branches: SalonFileBranch[];
+  services: SalonFileService[];
+  staff: SalonFileStaff[];
+}
+
+/** One thing wrong with a salon file, named by its path (e.g. `services[2].segments[0].minutes`). */
+export interface SalonFileProblem {
+  field: string;
+  problem: string;
+}
