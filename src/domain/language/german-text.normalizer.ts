@@ -1,5 +1,5 @@
 /** Longer input is no date or time the agent would send; refusing early also bounds the work. */
-export const MAX_PHRASE_CHARS = 120;
+const MAX_PHRASE_CHARS = 120;
 
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 

@@ -1,3 +1,19 @@
+/**
+ * German dates and times as the voice agent sends them → the branch's wall clock → an instant.
+ *
+ * Decisions (tables in the *.spec.ts files hold each one):
+ * - A bare weekday, "nächsten/kommenden Freitag": next occurrence strictly after today
+ *   ("Freitag" on a Friday is next week); "heute" and "diesen Freitag" include today.
+ *   "Freitag nächste Woche" is the Friday of next calendar week (Monday-Sunday).
+ * - A date in the past (old year, "5. Januar" in December) moves to the next year in which
+ *   that day and month lie today or later; impossible dates (Feb 30) are refused.
+ * - A 1-12 hour is settled by a day-part word first, then by opening windows (one reading
+ *   inside wins, both inside asks back); else the salon day: 1-6 → 13-18, 7-11 → morning,
+ *   12 → noon. A leading zero or an hour 0/13-23 is 24-hour and final.
+ * - Spring gap (02:30 on 2026-03-29 Berlin): TimeSkippedByClockChange, never shifted.
+ *   Autumn repeat (02:30 on 2026-10-25): the earlier instant (summer time).
+ * - Whether a resolved time today has already passed is for availability (minimum notice).
+ */
 export { resolveGermanDate } from './german-date.resolver';
 export type { DateContext } from './german-date.resolver';
 export { resolveGermanTime } from './german-time.resolver';

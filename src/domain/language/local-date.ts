@@ -15,12 +15,6 @@ const fromEpochDay = (epochDay: number): LocalDate => {
   return { year: u.getUTCFullYear(), month: u.getUTCMonth() + 1, day: u.getUTCDate() };
 };
 
-export const localDate = (year: number, month: number, day: number): LocalDate => ({
-  year,
-  month,
-  day,
-});
-
 export const daysInMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();
 

@@ -10,8 +10,6 @@ export interface OpeningWindow {
   readonly to: string;
 }
 
-export const localTime = (hour: number, minute: number): LocalTime => ({ hour, minute });
-
 export const minuteOfDay = (t: LocalTime): number => t.hour * 60 + t.minute;
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
