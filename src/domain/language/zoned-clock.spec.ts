@@ -45,6 +45,21 @@ describe('zoned clock', () => {
     }
   });
 
+  it('answers the same whichever offset the zone saw last', () => {
+    const berlin = (y: number, m: number, d: number, hour: number, minute = 0) =>
+      instantFromWallClock({ year: y, month: m, day: d }, { hour, minute }, 'Europe/Berlin');
+    const iso = (r: ReturnType<typeof berlin>) => (r.ok ? r.value.toISOString() : r.error.code);
+    for (let round = 0; round < 2; round++) {
+      expect(iso(berlin(2026, 7, 1, 10))).toBe('2026-07-01T08:00:00.000Z');
+      expect(iso(berlin(2026, 10, 25, 2, 30))).toBe('2026-10-25T00:30:00.000Z');
+      expect(iso(berlin(2026, 12, 1, 10))).toBe('2026-12-01T09:00:00.000Z');
+      expect(iso(berlin(2026, 10, 25, 2, 30))).toBe('2026-10-25T00:30:00.000Z');
+      expect(iso(berlin(2027, 3, 28, 2, 30))).toBe('LANGUAGE.TIME_SKIPPED_BY_CLOCK_CHANGE');
+      expect(iso(berlin(2027, 3, 28, 3, 0))).toBe('2027-03-28T01:00:00.000Z');
+      expect(iso(berlin(2027, 10, 31, 2, 0))).toBe('2027-10-31T00:00:00.000Z');
+    }
+  });
+
   it('picks the earlier of two repeated readings in other zones too', () => {
     // New York falls back on 2026-11-01 at 02:00 EDT → 01:00 EST; 01:30 happens twice.
     const r = instantFromWallClock(

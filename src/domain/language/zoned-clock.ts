@@ -56,6 +56,24 @@ const wallMs = (c: WallClock): number =>
 
 const HOUR_MS = 3_600_000;
 
+// The offset last seen per zone: most wall times share it, and trying it first spares
+// date-fns-tz's slower lookup. A guess counts only when it renders back to the same wall time.
+const lastOffset = new Map<string, number>();
+
+/** An instant showing this wall time, or undefined when the wall time does not exist. */
+const someReadingOf = (date: LocalDate, time: LocalTime, zone: string): Date | undefined => {
+  const wall = wallMs({ date, time });
+  const known = lastOffset.get(zone);
+  if (known !== undefined) {
+    const guess = new Date(wall - known);
+    if (wallMs(wallClockAt(guess, zone)) === wall) return guess;
+  }
+  const instant = fromZonedTime(`${toIsoDate(date)}T${toClockString(time)}:00`, zone);
+  if (wallMs(wallClockAt(instant, zone)) !== wall) return undefined;
+  lastOffset.set(zone, wall - instant.getTime());
+  return instant;
+};
+
 /**
  * Wall time in the branch → instant. A time the spring change skips is refused (never shifted:
  * the caller named a time that does not exist). A time the autumn change repeats resolves to
@@ -66,14 +84,13 @@ export const instantFromWallClock = (
   time: LocalTime,
   zone: string,
 ): Result<Date, TimeSkippedByClockChange> => {
+  const instant = someReadingOf(date, time, zone);
+  if (!instant) return err(new TimeSkippedByClockChange());
+  // A repeated wall time has a second, earlier reading under the offset in force before.
   const wall = wallMs({ date, time });
-  const instant = fromZonedTime(`${toIsoDate(date)}T${toClockString(time)}:00`, zone);
-  if (wallMs(wallClockAt(instant, zone)) !== wall) return err(new TimeSkippedByClockChange());
-  // date-fns-tz answers the later of two repeated readings; look for an earlier one.
   const dayBefore = new Date(instant.getTime() - 24 * HOUR_MS);
   const offsetBefore = wallMs(wallClockAt(dayBefore, zone)) - dayBefore.getTime();
-  const offset = wall - instant.getTime();
-  if (offsetBefore > offset) {
+  if (offsetBefore > wall - instant.getTime()) {
     const earlier = new Date(wall - offsetBefore);
     if (wallMs(wallClockAt(earlier, zone)) === wall) return ok(earlier);
   }
