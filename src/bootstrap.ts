@@ -13,6 +13,7 @@ export async function bootstrap(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
     rawBody: true, // signature checks need the exact bytes received
     bufferLogs: false,
+    abortOnError: false, // a failed start rejects; main.ts decides to exit
     logger: loggerLevels(config.env),
   });
   app.useGlobalPipes(
