@@ -8,9 +8,11 @@ const PLACEHOLDERS = ['call_1', 'call_001', 'dummy_call_id', 'None', 'null', 'cu
 const MORE_PLACEHOLDERS = ['current_call', '{{call_id}}', '', undefined, null, 42];
 const call = (call_id: unknown) => ({ call_id, from_number: '+4930123456', agent_id: 'a' });
 
+/** [sent id, call object, expected id (null: NoCallId), expected source] */
+type Row = [unknown, unknown, string | null, string | null];
+
 describe('resolveCallId', () => {
-  it.each([
-    // [sent, call object, expected id or null for NoCallId, source]
+  it.each<Row>([
     [REAL, call(REAL), REAL, 'sent'],
     [REAL, undefined, REAL, 'sent'],
     [REAL, null, REAL, 'sent'],
@@ -19,8 +21,13 @@ describe('resolveCallId', () => {
     [REAL, {}, REAL, 'sent'],
     [` ${REAL} `, call(REAL), REAL, 'sent'],
     [OTHER, call(REAL), REAL, 'call_object'], // Retell's own object wins over the agent's text
-    ...[...PLACEHOLDERS, ...MORE_PLACEHOLDERS].map((p) => [p, call(REAL), REAL, 'call_object']),
-    ...PLACEHOLDERS.map((p) => [p, call('{{call_id}}'), null, null]),
+    ...[...PLACEHOLDERS, ...MORE_PLACEHOLDERS].map((p): Row => [
+      p,
+      call(REAL),
+      REAL,
+      'call_object',
+    ]),
+    ...PLACEHOLDERS.map((p): Row => [p, call('{{call_id}}'), null, null]),
     [undefined, undefined, null, null],
     ['call_1', {}, null, null],
     [undefined, call(undefined), null, null],
