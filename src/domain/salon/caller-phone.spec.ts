@@ -61,7 +61,8 @@ describe('normaliseCallerNumber', () => {
     ['++49301234567', INVALID],
     ['1234567', INVALID], // a local number without area code cannot be placed
     ['+1234567', INVALID],
-    ['030 123', INVALID], // a fragment of a Berlin number
+    ['+999 1234567', INVALID], // no such country code
+    ['0049 1234 5678 9012 3456', INVALID], // longer than any number
     // A default (not a third declared parameter) keeps jest from waiting for a done callback.
   ])('%j → %s', (raw, expected, country = 'DE') => {
     const result = normaliseCallerNumber(raw, country as CountryCode);
