@@ -1,6 +1,8 @@
 import { fromZonedTime } from 'date-fns-tz';
 import { Service } from '../salon/service';
 import { busy, free } from '../salon/service-segment';
+import { DomainError } from '../shared/domain-error';
+import { Result } from '../shared/result';
 import { Appointment } from './appointment';
 import { AppointmentStatus } from './appointment-status';
 import { SyncState } from './sync-state';
@@ -116,7 +118,7 @@ describe('Appointment.create', () => {
 });
 
 describe('Appointment status verbs', () => {
-  const verbs: Record<string, (a: Appointment) => ReturnType<Appointment['complete']>> = {
+  const verbs: Record<string, (a: Appointment) => Result<Appointment, DomainError>> = {
     cancel: (a) => a.cancel(),
     complete: (a) => a.complete(),
     markNoShow: (a) => a.markNoShow(),

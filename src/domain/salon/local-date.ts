@@ -1,4 +1,4 @@
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { formatInTimeZone, fromZonedTime, getTimezoneOffset } from 'date-fns-tz';
 
 /** A calendar day in the branch's wall time, 'yyyy-MM-dd'. */
 export type LocalDate = string;
@@ -31,13 +31,23 @@ export function isoWeekdayOf(date: LocalDate): IsoWeekday {
   return (day === 0 ? 7 : day) as IsoWeekday;
 }
 
-/** The instant a wall clock in `timeZone` shows `minutes` after midnight of `date` (1440 = next midnight). */
+const HOUR_MS = 3_600_000;
+
+/**
+ * The instant a wall clock in `timeZone` shows `minutes` after midnight of `date` (1440 = next
+ * midnight). A wall time skipped at spring-forward (02:30) counts as the moment after the jump
+ * (03:30), as most calendars do.
+ */
 export function wallTimeToInstant(date: LocalDate, minutes: number, timeZone: string): Date {
   const day = minutes >= 1440 ? addLocalDays(date, 1) : date;
   const m = minutes % 1440;
-  const hh = String(Math.floor(m / 60)).padStart(2, '0');
-  const mm = String(m % 60).padStart(2, '0');
-  return fromZonedTime(`${day}T${hh}:${mm}:00`, timeZone);
+  const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const instant = fromZonedTime(`${day}T${hhmm}:00`, timeZone);
+  if (formatInTimeZone(instant, timeZone, 'HH:mm') === hhmm) return instant;
+  const jump =
+    getTimezoneOffset(timeZone, new Date(instant.getTime() + 3 * HOUR_MS)) -
+    getTimezoneOffset(timeZone, new Date(instant.getTime() - 3 * HOUR_MS));
+  return new Date(instant.getTime() + jump);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
