@@ -54,6 +54,8 @@ describe('redactArgs', () => {
     // phone numbers and emails under any key
     [{ note: '+49 30 1234567' }, { note: REDACTED }],
     [{ note: '0171/1234567' }, { note: REDACTED }],
+    [{ note: '030.123.45.67' }, { note: REDACTED }],
+    [{ note: '(030) 123 45 67' }, { note: REDACTED }],
     [{ note: 'Rückruf unter 0171 1234567 bitte' }, { note: `Rückruf unter ${REDACTED} bitte` }],
     [{ note: 'Mail an anna.m@example.de' }, { note: `Mail an ${REDACTED}` }],
     [
