@@ -1,16 +1,53 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APPOINTMENT_REPOSITORY } from '../../../application/ports/appointment.repository.port';
+import { AUDIT_LOG } from '../../../application/ports/audit-log.port';
+import { CUSTOMER_REPOSITORY } from '../../../application/ports/customer.repository.port';
+import { HOLD_REPOSITORY } from '../../../application/ports/hold.repository.port';
+import { SALON_CATALOG } from '../../../application/ports/salon-catalog.port';
 import { SALON_WRITER } from '../../../application/ports/salon-writer.port';
+import { SYNC_OUTBOX } from '../../../application/ports/sync-outbox.port';
+import { UNIT_OF_WORK } from '../../../application/ports/unit-of-work.port';
 import { ImportSalonUseCase } from '../../../application/salon-file/import-salon.use-case';
 import { DemoSalonSeeder } from '../local/demo-salon.seeder';
+import { TypeOrmSalonCatalog } from './repositories/typeorm-salon-catalog';
 import { TypeOrmSalonWriter } from './salon.writer';
+import { portsFor, TypeOrmUnitOfWork } from './typeorm-unit-of-work';
+
+const outsideTransaction = (
+  token: symbol,
+  pick: (ports: ReturnType<typeof portsFor>) => unknown,
+) => ({
+  provide: token,
+  inject: [getDataSourceToken()],
+  useFactory: (ds: DataSource) => pick(portsFor(ds.manager)),
+});
 
 /** Repository adapters behind the application's ports. */
 @Module({
   providers: [
     { provide: SALON_WRITER, useClass: TypeOrmSalonWriter },
+    { provide: SALON_CATALOG, useClass: TypeOrmSalonCatalog },
+    { provide: UNIT_OF_WORK, useClass: TypeOrmUnitOfWork },
+    outsideTransaction(APPOINTMENT_REPOSITORY, (p) => p.appointments),
+    outsideTransaction(CUSTOMER_REPOSITORY, (p) => p.customers),
+    outsideTransaction(HOLD_REPOSITORY, (p) => p.holds),
+    outsideTransaction(SYNC_OUTBOX, (p) => p.outbox),
+    outsideTransaction(AUDIT_LOG, (p) => p.audit),
     ImportSalonUseCase,
     DemoSalonSeeder,
   ],
-  exports: [SALON_WRITER, ImportSalonUseCase],
+  exports: [
+    SALON_WRITER,
+    SALON_CATALOG,
+    UNIT_OF_WORK,
+    APPOINTMENT_REPOSITORY,
+    CUSTOMER_REPOSITORY,
+    HOLD_REPOSITORY,
+    SYNC_OUTBOX,
+    AUDIT_LOG,
+    ImportSalonUseCase,
+  ],
 })
 export class PersistenceModule {}

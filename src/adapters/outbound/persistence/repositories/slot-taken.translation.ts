@@ -1,0 +1,45 @@
+import { SlotTaken } from '../../../../domain/availability/availability-errors';
+import { BusyKind } from '../../../../domain/availability/busy-interval';
+import { err, ok, Result } from '../../../../domain/shared/result';
+import { EntityManager } from 'typeorm';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+export function isExclusionViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.code === EXCLUSION_VIOLATION || e?.driverError?.code === EXCLUSION_VIOLATION;
+}
+
+/**
+ * Runs `write` under a savepoint. The no-overlap constraint's refusal rolls back only that
+ * savepoint and comes back as SlotTaken naming what was in the way; other errors propagate.
+ */
+export async function refusingOverlaps(
+  manager: EntityManager,
+  staffId: string,
+  ranges: ReadonlyArray<{ start: Date; end: Date }>,
+  write: (m: EntityManager) => Promise<void>,
+): Promise<Result<void, SlotTaken>> {
+  try {
+    await manager.transaction(write);
+    return ok(undefined);
+  } catch (error) {
+    if (!isExclusionViolation(error)) throw error;
+    return err(new SlotTaken(await conflictingKind(manager, staffId, ranges)));
+  }
+}
+
+async function conflictingKind(
+  m: EntityManager,
+  staffId: string,
+  ranges: ReadonlyArray<{ start: Date; end: Date }>,
+): Promise<BusyKind> {
+  for (const r of ranges) {
+    const rows: Array<{ kind: BusyKind }> = await m.query(
+      `SELECT kind FROM busy_blocks WHERE staff_id = $1 AND active AND during && tstzrange($2, $3, '[)') LIMIT 1`,
+      [staffId, r.start, r.end],
+    );
+    if (rows.length > 0) return rows[0].kind;
+  }
+  return 'appointment'; // the other writer committed and then moved on; still taken
+}

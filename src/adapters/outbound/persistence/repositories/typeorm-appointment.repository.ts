@@ -1,0 +1,181 @@
+import { EntityManager, In, MoreThan } from 'typeorm';
+import {
+  AppointmentRepository,
+  TenantScope,
+} from '../../../../application/ports/appointment.repository.port';
+import { Appointment } from '../../../../domain/appointment/appointment';
+import { SlotTaken } from '../../../../domain/availability/availability-errors';
+import { BusyInterval, BusyKind } from '../../../../domain/availability/busy-interval';
+import { Result } from '../../../../domain/shared/result';
+import { TimeRange } from '../../../../domain/shared/time-range';
+import { AppointmentPhaseOrmEntity } from '../entities/appointment-phase.orm-entity';
+import { AppointmentOrmEntity } from '../entities/appointment.orm-entity';
+import { AppointmentMapper } from '../mappers/appointment.mapper';
+import { refusingOverlaps } from './slot-taken.translation';
+
+export class TypeOrmAppointmentRepository implements AppointmentRepository {
+  constructor(private readonly m: EntityManager) {}
+
+  async add(scope: TenantScope, a: Appointment, now: Date): Promise<Result<void, SlotTaken>> {
+    return refusingOverlaps(this.m, a.staffId, a.busyIntervals(), async (m) => {
+      await m.getRepository(AppointmentOrmEntity).insert({
+        ...AppointmentMapper.toRow(scope.companyId, a),
+        version: 1,
+      });
+      await this.writePhases(m, scope, a, now);
+    });
+  }
+
+  async save(scope: TenantScope, a: Appointment, now: Date): Promise<Result<void, SlotTaken>> {
+    return refusingOverlaps(this.m, a.staffId, a.busyIntervals(), async (m) => {
+      const stored = await m
+        .getRepository(AppointmentPhaseOrmEntity)
+        .findBy({ appointmentId: a.id });
+      const row = AppointmentMapper.toRow(scope.companyId, a);
+      const updated = await m
+        .createQueryBuilder()
+        .update(AppointmentOrmEntity)
+        .set({
+          startsAt: row.startsAt,
+          endsAt: row.endsAt,
+          status: row.status,
+          syncState: row.syncState,
+          syncAttempts: row.syncAttempts,
+          lastSyncError: row.lastSyncError,
+          version: () => 'version + 1',
+        })
+        .where('id = :id AND company_id = :companyId', { id: a.id, companyId: scope.companyId })
+        .execute();
+      if (updated.affected !== 1) throw new Error(`appointment ${a.id} not found for update`);
+      if (samePhases(stored, a)) {
+        for (const p of AppointmentMapper.phaseRows(a)) {
+          await m.getRepository(AppointmentPhaseOrmEntity).update(
+            { id: p.id },
+            {
+              syncState: p.syncState,
+              calcomBookingId: p.calcomBookingId,
+              calcomBookingUid: p.calcomBookingUid,
+            },
+          );
+        }
+      } else {
+        // A move: the old phases and their busy blocks go, the new ones are checked afresh.
+        await m.getRepository(AppointmentPhaseOrmEntity).delete({ appointmentId: a.id });
+        await this.writePhases(m, scope, a, now);
+      }
+    });
+  }
+
+  async findById(scope: TenantScope, id: string): Promise<Appointment | null> {
+    const row = await this.m.getRepository(AppointmentOrmEntity).findOne({
+      where: { id, companyId: scope.companyId },
+      relations: { phases: true },
+    });
+    return row ? AppointmentMapper.toDomain(row) : null;
+  }
+
+  async findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
+    const row = await this.m.getRepository(AppointmentOrmEntity).findOne({
+      where: { idempotencyKey: key, companyId: scope.companyId },
+      relations: { phases: true },
+    });
+    return row ? AppointmentMapper.toDomain(row) : null;
+  }
+
+  async upcomingForCustomers(
+    scope: TenantScope,
+    customerIds: readonly string[],
+    from: Date,
+  ): Promise<Appointment[]> {
+    if (customerIds.length === 0) return [];
+    const rows = await this.m.getRepository(AppointmentOrmEntity).find({
+      where: {
+        companyId: scope.companyId,
+        customerId: In([...customerIds]),
+        status: 'scheduled',
+        endsAt: MoreThan(from),
+      },
+      relations: { phases: true },
+      order: { startsAt: 'ASC' },
+      take: 50,
+    });
+    return rows.map((r) => AppointmentMapper.toDomain(r));
+  }
+
+  async busyIntervals(
+    scope: TenantScope,
+    staffIds: readonly string[],
+    range: TimeRange,
+    now: Date,
+    options: { askingCallId?: string; excludeAppointmentId?: string } = {},
+  ): Promise<Map<string, BusyInterval[]>> {
+    const result = new Map<string, BusyInterval[]>(staffIds.map((id) => [id, []]));
+    if (staffIds.length === 0) return result;
+    const rows: Array<{ staff_id: string; kind: BusyKind; starts: Date; ends: Date }> =
+      await this.m.query(
+        `SELECT b.staff_id, b.kind, lower(b.during) AS starts, upper(b.during) AS ends
+         FROM busy_blocks b LEFT JOIN holds h ON h.id = b.hold_id
+        WHERE b.company_id = $1 AND b.staff_id = ANY($2::uuid[]) AND b.active
+          AND b.during && tstzrange($3, $4, '[)')
+          AND (b.kind <> 'hold' OR (b.expires_at > $5 AND h.call_id IS DISTINCT FROM $6))
+          AND ($7::uuid IS NULL OR b.appointment_id IS DISTINCT FROM $7::uuid)
+        ORDER BY lower(b.during)`,
+        [
+          scope.companyId,
+          [...staffIds],
+          range.start,
+          range.end,
+          now,
+          options.askingCallId ?? null,
+          options.excludeAppointmentId ?? null,
+        ],
+      );
+    for (const r of rows) {
+      result
+        .get(r.staff_id)
+        ?.push({ kind: r.kind, range: TimeRange.of(new Date(r.starts), new Date(r.ends)) });
+    }
+    return result;
+  }
+
+  private async writePhases(
+    m: EntityManager,
+    scope: TenantScope,
+    a: Appointment,
+    now: Date,
+  ): Promise<void> {
+    await m.getRepository(AppointmentPhaseOrmEntity).insert(AppointmentMapper.phaseRows(a));
+    if (a.status === 'cancelled') return;
+    await expireHolds(m, a.staffId, now);
+    for (const p of a.toSnapshot().phases.filter((x) => x.staffBusy)) {
+      await m.query(
+        `INSERT INTO busy_blocks(company_id, staff_id, kind, during, appointment_id, phase_id)
+         VALUES ($1, $2, 'appointment', tstzrange($3, $4, '[)'), $5, $6)`,
+        [scope.companyId, a.staffId, p.start, p.end, a.id, p.id],
+      );
+    }
+  }
+}
+
+/** Holds past their time stop blocking before anything new is written for the stylist. */
+export async function expireHolds(m: EntityManager, staffId: string, now: Date): Promise<void> {
+  await m.query(
+    `UPDATE busy_blocks SET active = false
+      WHERE kind = 'hold' AND active AND staff_id = $1 AND expires_at <= $2`,
+    [staffId, now],
+  );
+}
+
+function samePhases(stored: AppointmentPhaseOrmEntity[], a: Appointment): boolean {
+  const next = a.toSnapshot().phases;
+  if (stored.length !== next.length) return false;
+  const byId = new Map(stored.map((p) => [p.id, p]));
+  return next.every((p) => {
+    const s = byId.get(p.id);
+    return (
+      s !== undefined &&
+      s.startsAt.getTime() === p.start.getTime() &&
+      s.endsAt.getTime() === p.end.getTime()
+    );
+  });
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BranchContext, SalonCatalog } from '../../../../application/ports/salon-catalog.port';
+import { BranchOrmEntity } from '../entities/branch.orm-entity';
+import { BranchPhoneNumberOrmEntity } from '../entities/branch-phone-number.orm-entity';
+import { CompanyOrmEntity } from '../entities/company.orm-entity';
+import { ServiceOrmEntity } from '../entities/service.orm-entity';
+import { StaffOrmEntity } from '../entities/staff.orm-entity';
+import { SalonMapper } from '../mappers/salon.mapper';
+
+@Injectable()
+export class TypeOrmSalonCatalog implements SalonCatalog {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async branchIdForAnsweredNumber(phoneE164: string): Promise<string | null> {
+    const row = await this.dataSource
+      .getRepository(BranchPhoneNumberOrmEntity)
+      .findOneBy({ phoneE164 });
+    return row?.branchId ?? null;
+  }
+
+  async branchIdForAgent(agentId: string): Promise<string | null> {
+    const rows = await this.dataSource.getRepository(BranchOrmEntity).find({
+      where: { retellAgentId: agentId },
+      select: { id: true },
+      take: 2,
+    });
+    // One agent serving two branches cannot tell them apart: the number has to decide.
+    return rows.length === 1 ? rows[0].id : null;
+  }
+
+  async branchContext(branchId: string): Promise<BranchContext | null> {
+    const branch = await this.dataSource.getRepository(BranchOrmEntity).findOne({
+      where: { id: branchId },
+      relations: { openingHours: true, closedDates: true },
+    });
+    if (!branch) return null;
+    const [company, staff, services] = await Promise.all([
+      this.dataSource.getRepository(CompanyOrmEntity).findOneByOrFail({ id: branch.companyId }),
+      this.dataSource.getRepository(StaffOrmEntity).find({
+        where: { branchId, active: true },
+        relations: { services: true, workingHours: true, absences: true },
+        order: { name: 'ASC' },
+      }),
+      this.dataSource.getRepository(ServiceOrmEntity).find({
+        where: { companyId: branch.companyId, active: true },
+        relations: { segments: true, synonyms: true },
+        order: { name: 'ASC' },
+      }),
+    ]);
+    return {
+      companyId: branch.companyId,
+      companyName: company.name,
+      country: branch.country,
+      branch: SalonMapper.branch(branch),
+      staff: staff.map((s) => SalonMapper.staff(s)),
+      services: services.map((s) => SalonMapper.service(s)),
+    };
+  }
+}
