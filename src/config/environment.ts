@@ -126,6 +126,71 @@ export class Environment {
   @IsString()
   @MaxLength(500)
   SALON_FILE = 'fixtures/demo-salon.json';
+
+  // --- phone path ---
+
+  /** Function calls a minute per call id; Retell retries twice, a real call needs far fewer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  RETELL_RATE_LIMIT_PER_CALL = 60;
+
+  /** Requests a minute per client address on the Retell routes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  RETELL_RATE_LIMIT_PER_CLIENT = 600;
+
+  // --- calendar sync ---
+
+  /** Run the sync processor inside the API process (`npm run start:worker` runs it alone). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SYNC_WORKER_IN_PROCESS = true;
+
+  /** Wait before looking a booking up after an error or timeout. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SYNC_VERIFY_DELAY_MS = 2000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  SYNC_ATTEMPTS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SYNC_BACKOFF_MS = 2000;
+
+  /** Create the Cal.com bookings of a composite appointment in parallel (false: one by one). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SYNC_PARALLEL_PHASES = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CALCOM_BREAKER_ERROR_PERCENT = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CALCOM_BREAKER_VOLUME = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  CALCOM_BREAKER_RESET_MS = 30_000;
 }
 
 export class InvalidEnvironment extends Error {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Retell's function calls and webhooks. */
+@Module({})
+export class RetellModule {}

@@ -1,0 +1,41 @@
+import { CallContext } from './call-context';
+import { FunctionAnswer } from './function-answer';
+
+export const PHONE_FUNCTION_NAMES = [
+  'get_current_context',
+  'check_customer',
+  'check_availability',
+  'book_appointment',
+  'list_appointments',
+  'cancel_appointment',
+  'reschedule_appointment',
+] as const;
+export type PhoneFunctionName = (typeof PHONE_FUNCTION_NAMES)[number];
+
+/** Other names agents use for the same functions. */
+export const PHONE_FUNCTION_ALIASES: Readonly<Record<string, PhoneFunctionName>> = {
+  start_booking: 'book_appointment',
+};
+
+/**
+ * Arguments after the edge translated German or English names (datum/date, uhrzeit/time,
+ * dienstleistung/service, name/customer_name, mitarbeiter/staff) and trimmed them.
+ */
+export interface PhoneFunctionArgs {
+  readonly service?: string;
+  readonly date?: string;
+  readonly time?: string;
+  readonly name?: string;
+  readonly staff?: string;
+  readonly email?: string;
+  readonly appointmentId?: string;
+  readonly newDate?: string;
+  readonly newTime?: string;
+}
+
+export const PHONE_FUNCTIONS = Symbol('PhoneFunctions');
+
+/** The application's face towards the voice agent. */
+export interface PhoneFunctions {
+  run(name: PhoneFunctionName, ctx: CallContext, args: PhoneFunctionArgs): Promise<FunctionAnswer>;
+}
