@@ -12,7 +12,7 @@ import { CLOCK } from './application/ports/clock.port';
 import { HealthModule } from './adapters/inbound/health/health.module';
 import { RetellModule } from './adapters/inbound/retell/retell.module';
 import { CalendarSyncModule } from './adapters/outbound/queue/calendar-sync.module';
-import { BookingModule } from './application/booking/booking.module';
+import { BookingModule } from './booking.module';
 import { FixedClock, SystemClock } from './adapters/outbound/clock/system.clock';
 import { dataSourceOptions } from './adapters/outbound/persistence/data-source.factory';
 import { PersistenceModule } from './adapters/outbound/persistence/persistence.module';
