@@ -1,5 +1,38 @@
 import { Module } from '@nestjs/common';
+import { AvailabilityReader } from './application/booking/availability.reader';
+import { BookAppointmentUseCase } from './application/booking/book-appointment.use-case';
+import { CallerAppointmentsFinder } from './application/booking/caller-appointments.finder';
+import { CancelAppointmentUseCase } from './application/booking/cancel-appointment.use-case';
+import { CheckAvailabilityUseCase } from './application/booking/check-availability.use-case';
+import { CheckCustomerUseCase } from './application/booking/check-customer.use-case';
+import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
+import { ListAppointmentsUseCase } from './application/booking/list-appointments.use-case';
+import { PHONE_FUNCTIONS } from './application/booking/phone-functions';
+import { PhoneFunctionsService } from './application/booking/phone-functions.service';
+import { RescheduleAppointmentUseCase } from './application/booking/reschedule-appointment.use-case';
+import { PersistenceModule } from './adapters/outbound/persistence/persistence.module';
 
-/** The phone functions' use cases. */
-@Module({})
+/** The phone functions' use cases, over the persistence ports. */
+@Module({
+  imports: [PersistenceModule],
+  providers: [
+    AvailabilityReader,
+    CallerAppointmentsFinder,
+    GetCurrentContextUseCase,
+    CheckCustomerUseCase,
+    CheckAvailabilityUseCase,
+    BookAppointmentUseCase,
+    ListAppointmentsUseCase,
+    CancelAppointmentUseCase,
+    RescheduleAppointmentUseCase,
+    { provide: PHONE_FUNCTIONS, useClass: PhoneFunctionsService },
+  ],
+  exports: [
+    PHONE_FUNCTIONS,
+    AvailabilityReader,
+    BookAppointmentUseCase,
+    CancelAppointmentUseCase,
+    RescheduleAppointmentUseCase,
+  ],
+})
 export class BookingModule {}

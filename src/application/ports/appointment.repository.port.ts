@@ -1,4 +1,5 @@
 import { Appointment } from '../../domain/appointment/appointment';
+import { AppointmentStatus } from '../../domain/appointment/appointment-status';
 import { SlotTaken } from '../../domain/availability/availability-errors';
 import { BusyInterval } from '../../domain/availability/busy-interval';
 import { Result } from '../../domain/shared/result';
@@ -21,11 +22,12 @@ export interface AppointmentRepository {
   save(scope: TenantScope, appointment: Appointment, now: Date): Promise<Result<void, SlotTaken>>;
   findById(scope: TenantScope, id: string): Promise<Appointment | null>;
   findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null>;
-  /** Scheduled appointments of these customers that end after `from`, earliest first. */
+  /** Appointments of these customers that end after `from`, earliest first (scheduled only by default). */
   upcomingForCustomers(
     scope: TenantScope,
     customerIds: readonly string[],
     from: Date,
+    statuses?: readonly AppointmentStatus[],
   ): Promise<Appointment[]>;
   /**
    * What occupies these stylists within `range`: busy phases, holds live at `now` (except the

@@ -4,6 +4,7 @@ import {
   TenantScope,
 } from '../../../../application/ports/appointment.repository.port';
 import { Appointment } from '../../../../domain/appointment/appointment';
+import { AppointmentStatus } from '../../../../domain/appointment/appointment-status';
 import { SlotTaken } from '../../../../domain/availability/availability-errors';
 import { BusyInterval, BusyKind } from '../../../../domain/availability/busy-interval';
 import { Result } from '../../../../domain/shared/result';
@@ -86,13 +87,14 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     scope: TenantScope,
     customerIds: readonly string[],
     from: Date,
+    statuses: readonly AppointmentStatus[] = ['scheduled'],
   ): Promise<Appointment[]> {
     if (customerIds.length === 0) return [];
     const rows = await this.m.getRepository(AppointmentOrmEntity).find({
       where: {
         companyId: scope.companyId,
         customerId: In([...customerIds]),
-        status: 'scheduled',
+        status: In([...statuses]),
         endsAt: MoreThan(from),
       },
       relations: { phases: true },

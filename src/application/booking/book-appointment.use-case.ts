@@ -1,0 +1,192 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { CountryCode } from 'libphonenumber-js/max';
+import { Appointment } from '../../domain/appointment/appointment';
+import { SlotTaken } from '../../domain/availability/availability-errors';
+import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
+import { serviceKey } from '../../domain/salon/service-name-matcher';
+import {
+  APPOINTMENT_REPOSITORY,
+  AppointmentRepository,
+} from '../ports/appointment.repository.port';
+import { CLOCK, Clock } from '../ports/clock.port';
+import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
+import { AvailabilityReader } from './availability.reader';
+import { appointmentFacts, unavailableAnswer } from './booking-answers';
+import { CallContext } from './call-context';
+import { checkWish } from './check-availability.use-case';
+import { customerForBooking } from './customer-for-booking';
+import { answer, FunctionAnswer } from './function-answer';
+import { PhoneFunctionArgs } from './phone-functions';
+import { SpokenRequestReader } from './spoken-request.reader';
+import { offerSentence, spokenAlternatives } from './spoken-slot';
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
+
+/** Thrown inside the transaction so that the customer row and the hold release roll back too. */
+class SlotLost extends Error {
+  constructor(readonly taken: SlotTaken) {
+    super(taken.code);
+  }
+}
+
+/**
+ * Books in one transaction (customer, appointment with phases, this call's hold consumed, sync
+ * outbox entry) and answers without waiting for Cal.com. Retell retries a failed call: the
+ * idempotency key (call, service, start, stylist, name) makes a retry return the same booking.
+ */
+@Injectable()
+export class BookAppointmentUseCase {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
+    @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
+    @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
+    private readonly availability: AvailabilityReader,
+    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+  ) {}
+
+  async execute(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    const now = this.clock.now();
+    const scope = { companyId: salon.companyId };
+    const read = new SpokenRequestReader(salon);
+    const service = read.service(args.service);
+    if (!service.ok) return service.error;
+    const stylist = read.stylist(args.staff, service.value);
+    if (!stylist.ok) return stylist.error;
+    const start = read.start(args.date, args.time, now);
+    if (!start.ok) return start.error;
+    const name = args.name?.trim();
+    if (!name)
+      return answer('BOOKING.NAME_MISSING', 'Auf welchen Namen darf ich den Termin eintragen?');
+    const email = args.email?.trim() || undefined;
+    if (email && !EMAIL.test(email)) {
+      return answer(
+        'BOOKING.EMAIL_INVALID',
+        'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?',
+      );
+    }
+    const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
+    if (!phone.ok) {
+      return answer(
+        'BOOKING.PHONE_NEEDED',
+        'Ihre Nummer ist unterdrückt. Ohne Rückrufnummer kann ich telefonisch leider keinen Termin eintragen. Bitte rufen Sie mit sichtbarer Nummer an.',
+      );
+    }
+
+    const key = idempotencyKey(
+      call.callId ?? `phone:${phone.value}`,
+      service.value.id,
+      start.value,
+      stylist.value?.id,
+      name,
+    );
+    const earlier = await this.appointments.findByIdempotencyKey(scope, key);
+    if (earlier) return this.booked(salon, earlier);
+
+    // This call's hold names the stylist it was offered; other calls' holds block.
+    const held = call.callId ? await this.holds.liveForCall(scope, call.callId, now) : [];
+    const holdStylist = held.find(
+      (h) =>
+        h.serviceId === service.value.id &&
+        h.start.getTime() === start.value.getTime() &&
+        (!stylist.value || h.staffId === stylist.value.id),
+    )?.staffId;
+    const engine = await this.availability.engine(salon, service.value, now, {
+      askingCallId: call.callId,
+    });
+    const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist.value;
+    const free = checkWish(engine, start.value, chosen);
+    if (!free.ok) return unavailableAnswer(salon, engine, start.value, stylist.value, free.error);
+
+    let booked: Appointment;
+    try {
+      booked = await this.uow.run(async (tx) => {
+        const customer = await customerForBooking(tx.customers, scope, phone.value, name, email);
+        if (!customer.ok) throw new Error(customer.error);
+        const appointment = Appointment.create({
+          service: service.value,
+          staffId: free.value.staffId,
+          customerId: customer.value.id,
+          start: start.value,
+          source: 'voice',
+          branchId: salon.branch.id,
+          callId: call.callId ?? undefined,
+          idempotencyKey: key,
+        });
+        if (call.callId) await tx.holds.releaseForCall(scope, call.callId, now);
+        const added = await tx.appointments.add(scope, appointment, now);
+        if (!added.ok) throw new SlotLost(added.error);
+        await tx.outbox.record(scope, appointment.id, 'create');
+        await tx.audit.record({
+          companyId: salon.companyId,
+          actor: call.callId ? `call:${call.callId}` : 'call:unknown',
+          action: 'appointment.booked',
+          entity: 'appointment',
+          entityId: appointment.id,
+          details: {
+            start: appointment.start.toISOString(),
+            staffId: appointment.staffId,
+            serviceId: appointment.serviceId,
+          },
+          at: now,
+        });
+        return appointment;
+      });
+    } catch (error) {
+      if (error instanceof SlotLost) {
+        const fresh = await this.availability.engine(salon, service.value, now, {
+          askingCallId: call.callId,
+        });
+        const alternatives = spokenAlternatives(
+          salon,
+          fresh.alternatives(start.value, { preferredStaffId: stylist.value?.id }),
+        );
+        return answer(
+          error.taken.code,
+          `Dieser Termin wurde gerade vergeben. ${offerSentence(alternatives)}`,
+          {
+            available: false,
+            alternatives,
+          },
+        );
+      }
+      // A parallel delivery of the same request may have won the idempotency key.
+      const twin = await this.appointments.findByIdempotencyKey(scope, key);
+      if (twin) return this.booked(salon, twin);
+      throw error;
+    }
+    this.kicker?.kick();
+    return this.booked(salon, booked);
+  }
+
+  private booked(salon: BranchContext, a: Appointment): FunctionAnswer {
+    const facts = appointmentFacts(salon, a);
+    return answer(
+      'OK',
+      `Ihr Termin ist eingetragen: ${facts.service} am ${facts.slot.spoken}.`,
+      facts,
+    );
+  }
+}
+
+function idempotencyKey(
+  caller: string,
+  serviceId: string,
+  start: Date,
+  staffId: string | undefined,
+  name: string,
+): string {
+  const digest = createHash('sha256')
+    .update([serviceId, start.toISOString(), staffId ?? 'any', serviceKey(name)].join('|'))
+    .digest('hex')
+    .slice(0, 32);
+  return `v1:${caller.slice(0, 140)}:${digest}`;
+}

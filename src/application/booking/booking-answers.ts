@@ -1,0 +1,40 @@
+import { Appointment } from '../../domain/appointment/appointment';
+import { Unavailable } from '../../domain/availability/availability-errors';
+import { AvailabilityEngine } from '../../domain/availability/availability-engine';
+import { Staff } from '../../domain/salon/staff';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { answer, FunctionAnswer } from './function-answer';
+import { offerSentence, spokenAlternatives, spokenSlot } from './spoken-slot';
+
+/** The facts of one appointment as the agent reads them out. */
+export function appointmentFacts(salon: BranchContext, a: Appointment) {
+  const service = salon.services.find((s) => s.id === a.serviceId);
+  return {
+    appointment_id: a.id,
+    service: service?.name ?? '',
+    status: a.status,
+    slot: spokenSlot(salon, a.start, a.staffId),
+  };
+}
+
+/** A wish that cannot be had: why, and the nearest starts that can. */
+export function unavailableAnswer(
+  salon: BranchContext,
+  engine: AvailabilityEngine,
+  wish: Date,
+  stylist: Staff | undefined,
+  why: Unavailable,
+): FunctionAnswer {
+  const alternatives = spokenAlternatives(
+    salon,
+    engine.alternatives(wish, { preferredStaffId: stylist?.id }),
+  );
+  const wished = spokenSlot(salon, wish, stylist?.id ?? '');
+  const what = stylist ? wished.spoken : `${wished.date} um ${wished.time}`;
+  const sentence = why.reason === 'CONFLICT' ? `${what} ist leider schon vergeben.` : why.message;
+  return answer(why.code, `${sentence} ${offerSentence(alternatives)}`, {
+    available: false,
+    reason: why.reason,
+    alternatives,
+  });
+}

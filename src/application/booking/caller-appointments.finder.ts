@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CountryCode } from 'libphonenumber-js/max';
+import { Appointment } from '../../domain/appointment/appointment';
+import { AppointmentStatus } from '../../domain/appointment/appointment-status';
+import { isoWeekdayOf } from '../../domain/salon/local-date';
+import {
+  resolveGermanDate,
+  resolveGermanTime,
+  toIsoDate,
+  wallClockAt,
+} from '../../domain/language';
+import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
+import { matchServiceName } from '../../domain/salon/service-name-matcher';
+import { err, ok, Result } from '../../domain/shared/result';
+import {
+  APPOINTMENT_REPOSITORY,
+  AppointmentRepository,
+} from '../ports/appointment.repository.port';
+import { CUSTOMER_REPOSITORY, CustomerRepository } from '../ports/customer.repository.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { CallContext } from './call-context';
+import { sameName } from './customer-for-booking';
+import { answer, FunctionAnswer } from './function-answer';
+import { PhoneFunctionArgs } from './phone-functions';
+
+/**
+ * The caller's upcoming appointments: found by the number they call from, narrowed by whatever
+ * they said (name, day, time, service, or the id from an earlier answer).
+ */
+@Injectable()
+export class CallerAppointmentsFinder {
+  constructor(
+    @Inject(CUSTOMER_REPOSITORY) private readonly customers: CustomerRepository,
+    @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
+  ) {}
+
+  async find(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+    now: Date,
+    statuses: readonly AppointmentStatus[] = ['scheduled'],
+  ): Promise<Result<Appointment[], FunctionAnswer>> {
+    const scope = { companyId: salon.companyId };
+    const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
+    if (!phone.ok) {
+      return err(
+        answer(
+          'APPOINTMENT.CALLER_UNKNOWN',
+          'Ihre Nummer ist unterdrückt, daher kann ich Ihre Termine leider nicht finden. Bitte rufen Sie mit sichtbarer Nummer an.',
+        ),
+      );
+    }
+    let customers = await this.customers.findByPhone(scope, phone.value);
+    if (args.name?.trim())
+      customers = customers.filter((c) => sameName(c.name, args.name as string));
+    const found = await this.appointments.upcomingForCustomers(
+      scope,
+      customers.map((c) => c.id),
+      now,
+      statuses,
+    );
+    const filters = this.filters(salon, args, now);
+    if (!filters.ok) return filters;
+    return ok(found.filter((a) => filters.value.every((keep) => keep(a))));
+  }
+
+  private filters(
+    salon: BranchContext,
+    args: PhoneFunctionArgs,
+    now: Date,
+  ): Result<Array<(a: Appointment) => boolean>, FunctionAnswer> {
+    const zone = salon.branch.timeZone;
+    const keep: Array<(a: Appointment) => boolean> = [];
+    if (args.appointmentId?.trim()) keep.push((a) => a.id === args.appointmentId?.trim());
+    if (args.date?.trim()) {
+      const date = resolveGermanDate(args.date, { now, zone });
+      if (!date.ok) return err(answer(date.error.code, date.error.message));
+      const iso = toIsoDate(date.value);
+      keep.push((a) => toIsoDate(wallClockAt(a.start, zone).date) === iso);
+      if (args.time?.trim()) {
+        const windows = salon.branch.openingHours.windowsFor(isoWeekdayOf(iso));
+        const time = resolveGermanTime(args.time, { openingWindows: windows, zone });
+        if (!time.ok) return err(answer(time.error.code, time.error.message));
+        keep.push((a) => {
+          const t = wallClockAt(a.start, zone).time;
+          return t.hour === time.value.hour && t.minute === time.value.minute;
+        });
+      }
+    } else if (args.time?.trim()) {
+      const time = resolveGermanTime(args.time, { zone });
+      if (time.ok) {
+        keep.push((a) => {
+          const t = wallClockAt(a.start, zone).time;
+          return t.hour % 12 === time.value.hour % 12 && t.minute === time.value.minute;
+        });
+      }
+    }
+    if (args.service?.trim()) {
+      const service = matchServiceName(args.service, salon.services);
+      if (service.kind === 'match') keep.push((a) => a.serviceId === service.service.id);
+      if (service.kind === 'ambiguous') {
+        const ids = new Set(service.candidates.map((c) => c.id));
+        keep.push((a) => ids.has(a.serviceId));
+      }
+    }
+    return ok(keep);
+  }
+}

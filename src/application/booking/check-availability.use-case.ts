@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Hold } from '../../domain/appointment/hold';
+import { Unavailable } from '../../domain/availability/availability-errors';
+import { AvailabilityEngine } from '../../domain/availability/availability-engine';
+import { FreeStart } from '../../domain/availability/free-start';
+import { Service } from '../../domain/salon/service';
+import { Staff } from '../../domain/salon/staff';
+import { Result } from '../../domain/shared/result';
+import { AppConfig } from '../../config/app-config';
+import { CLOCK, Clock } from '../ports/clock.port';
+import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { AvailabilityReader } from './availability.reader';
+import { CallContext } from './call-context';
+import { unavailableAnswer } from './booking-answers';
+import { answer, FunctionAnswer } from './function-answer';
+import { PhoneFunctionArgs } from './phone-functions';
+import { SpokenRequestReader } from './spoken-request.reader';
+import { offerSentence, spokenAlternatives, spokenSlot } from './spoken-slot';
+
+/** Free or not for the wish; when free, held for this call for a few minutes. */
+@Injectable()
+export class CheckAvailabilityUseCase {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
+    private readonly availability: AvailabilityReader,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    const now = this.clock.now();
+    const read = new SpokenRequestReader(salon);
+    const service = read.service(args.service);
+    if (!service.ok) return service.error;
+    const stylist = read.stylist(args.staff, service.value);
+    if (!stylist.ok) return stylist.error;
+    const start = read.start(args.date, args.time, now);
+    if (!start.ok) return start.error;
+
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const engine = await this.availability.engine(salon, service.value, now, {
+        askingCallId: call.callId,
+      });
+      const check = checkWish(engine, start.value, stylist.value);
+      if (!check.ok) return this.refusal(salon, engine, start.value, stylist.value, check.error);
+      if (!call.callId) return this.free(salon, service.value, check.value, null);
+      const hold = Hold.place({
+        callId: call.callId,
+        staffId: check.value.staffId,
+        service: service.value,
+        start: check.value.start,
+        now,
+        minutes: this.config.env.HOLD_MINUTES,
+      });
+      const placed = await this.holds.place({ companyId: salon.companyId }, hold, now);
+      if (placed.ok) return this.free(salon, service.value, check.value, hold);
+      // Another call took it between reading and holding: read again.
+    }
+    const engine = await this.availability.engine(salon, service.value, now, {
+      askingCallId: call.callId,
+    });
+    const alternatives = spokenAlternatives(
+      salon,
+      engine.alternatives(start.value, { preferredStaffId: stylist.value?.id }),
+    );
+    return answer(
+      'AVAILABILITY.SLOT_TAKEN',
+      `Der Termin ist gerade vergeben worden. ${offerSentence(alternatives)}`,
+      {
+        available: false,
+        alternatives,
+      },
+    );
+  }
+
+  private free(
+    salon: BranchContext,
+    service: Service,
+    free: FreeStart,
+    hold: Hold | null,
+  ): FunctionAnswer {
+    const slot = spokenSlot(salon, free.start, free.staffId);
+    return answer(
+      'OK',
+      `${slot.spoken} ist frei für ${service.name}. Soll ich den Termin für Sie eintragen?`,
+      {
+        available: true,
+        service: service.name,
+        slot,
+        hold: hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null,
+      },
+    );
+  }
+
+  private refusal(
+    salon: BranchContext,
+    engine: AvailabilityEngine,
+    wish: Date,
+    stylist: Staff | undefined,
+    why: Unavailable,
+  ): FunctionAnswer {
+    return unavailableAnswer(salon, engine, wish, stylist, why);
+  }
+}
+
+export function checkWish(
+  engine: AvailabilityEngine,
+  start: Date,
+  stylist?: Staff,
+): Result<FreeStart, Unavailable> {
+  return stylist ? engine.checkStart(start, stylist.id) : engine.checkAnyStylist(start);
+}

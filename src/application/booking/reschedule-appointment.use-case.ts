@@ -1,0 +1,146 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Appointment } from '../../domain/appointment/appointment';
+import { SlotTaken } from '../../domain/availability/availability-errors';
+import { toIsoDate, wallClockAt } from '../../domain/language';
+import { CLOCK, Clock } from '../ports/clock.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
+import { AvailabilityReader } from './availability.reader';
+import { appointmentFacts, unavailableAnswer } from './booking-answers';
+import { CallContext } from './call-context';
+import { CallerAppointmentsFinder } from './caller-appointments.finder';
+import { answer, FunctionAnswer } from './function-answer';
+import { PhoneFunctionArgs } from './phone-functions';
+import { SpokenRequestReader } from './spoken-request.reader';
+import { offerSentence, spokenAlternatives } from './spoken-slot';
+import { whichOne } from './which-one';
+
+class MoveLost extends Error {
+  constructor(readonly taken: SlotTaken) {
+    super(taken.code);
+  }
+}
+
+/**
+ * Moves one appointment in one step: the new time is checked without the appointment itself,
+ * and the database either moves every phase or none. The stylist stays the same.
+ */
+@Injectable()
+export class RescheduleAppointmentUseCase {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
+    private readonly finder: CallerAppointmentsFinder,
+    private readonly availability: AvailabilityReader,
+    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+  ) {}
+
+  async execute(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    const now = this.clock.now();
+    if (!args.newDate?.trim() && !args.newTime?.trim()) {
+      return answer(
+        'APPOINTMENT.NEW_TIME_MISSING',
+        'Auf welchen Tag und welche Uhrzeit möchten Sie den Termin verschieben?',
+      );
+    }
+    const found = await this.finder.find(salon, call, args, now);
+    if (!found.ok) return found.error;
+    let candidates = found.value;
+    if (candidates.length === 0 && (args.date || args.time)) {
+      // A retried move no longer finds the old time; the appointment may already sit at the new one.
+      const all = await this.finder.find(
+        salon,
+        call,
+        { ...args, date: undefined, time: undefined },
+        now,
+      );
+      if (all.ok) candidates = all.value;
+    }
+    const one = whichOne(salon, candidates, 'verschieben');
+    if (!one.ok) return one.error;
+    const target = one.value;
+    const service = salon.services.find((s) => s.id === target.serviceId);
+    if (!service)
+      return answer(
+        'SERVICE.UNKNOWN',
+        'Diese Leistung bieten wir nicht mehr an. Bitte sprechen Sie mit dem Salon.',
+      );
+
+    const zone = salon.branch.timeZone;
+    const newDate = args.newDate?.trim() || toIsoDate(wallClockAt(target.start, zone).date);
+    const start = new SpokenRequestReader(salon).start(newDate, args.newTime, now);
+    if (!start.ok) return start.error;
+    if (target.start.getTime() === start.value.getTime()) return this.moved(salon, target);
+
+    const stylist = salon.staff.find((s) => s.id === target.staffId);
+    const engine = await this.availability.engine(salon, service, now, {
+      askingCallId: call.callId,
+      excludeAppointmentId: target.id,
+    });
+    const free = engine.checkStart(start.value, target.staffId);
+    if (!free.ok) return unavailableAnswer(salon, engine, start.value, stylist, free.error);
+    const moved = target.reschedule(start.value, service);
+    if (!moved.ok)
+      return answer(moved.error.code, 'Dieser Termin kann nicht mehr verschoben werden.');
+
+    const scope = { companyId: salon.companyId };
+    try {
+      await this.uow.run(async (tx) => {
+        if (call.callId) await tx.holds.releaseForCall(scope, call.callId, now);
+        const saved = await tx.appointments.save(scope, moved.value, now);
+        if (!saved.ok) throw new MoveLost(saved.error);
+        await tx.outbox.record(scope, target.id, 'reschedule');
+        await tx.audit.record({
+          companyId: salon.companyId,
+          actor: call.callId ? `call:${call.callId}` : 'call:unknown',
+          action: 'appointment.rescheduled',
+          entity: 'appointment',
+          entityId: target.id,
+          details: {
+            from: target.start.toISOString(),
+            to: start.value.toISOString(),
+            previousPhases: target.phases.map((p) => ({
+              id: p.id,
+              uid: p.calcomBookingUid ?? null,
+            })),
+          },
+          at: now,
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof MoveLost)) throw error;
+      const fresh = await this.availability.engine(salon, service, now, {
+        askingCallId: call.callId,
+        excludeAppointmentId: target.id,
+      });
+      const alternatives = spokenAlternatives(
+        salon,
+        fresh.alternatives(start.value, { preferredStaffId: target.staffId }),
+      );
+      return answer(
+        error.taken.code,
+        `Diese Zeit wurde gerade vergeben. ${offerSentence(alternatives)}`,
+        {
+          available: false,
+          alternatives,
+        },
+      );
+    }
+    this.kicker?.kick();
+    return this.moved(salon, moved.value);
+  }
+
+  private moved(salon: BranchContext, a: Appointment): FunctionAnswer {
+    const facts = appointmentFacts(salon, a);
+    return answer(
+      'OK',
+      `Ihr Termin ${facts.service} ist verschoben auf ${facts.slot.spoken}.`,
+      facts,
+    );
+  }
+}

@@ -1,0 +1,117 @@
+import { toIsoDate, resolveGermanDateTime } from '../../domain/language';
+import { isoWeekdayOf } from '../../domain/salon/local-date';
+import { matchServiceName, serviceKey, slips } from '../../domain/salon/service-name-matcher';
+import { Service } from '../../domain/salon/service';
+import { Staff } from '../../domain/salon/staff';
+import { err, ok, Result } from '../../domain/shared/result';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { answer, FunctionAnswer } from './function-answer';
+
+/** Words that mean "any stylist". */
+const ANYONE = new Set(
+  [
+    '',
+    'egal',
+    'irgendwer',
+    'irgendjemand',
+    'beliebig',
+    'any',
+    'anyone',
+    'keine',
+    'keiner',
+    'niemand',
+    'none',
+    'wer frei ist',
+    'ist mir egal',
+    'keine praeferenz',
+    'keine vorliebe',
+    'egal wer',
+  ].map((w) => serviceKey(w)),
+);
+
+/**
+ * Turns what the caller said (service, stylist, day and time) into salon objects, or into the
+ * question the agent has to ask back. Never guesses.
+ */
+export class SpokenRequestReader {
+  constructor(private readonly salon: BranchContext) {}
+
+  service(spoken: string | undefined): Result<Service, FunctionAnswer> {
+    const found = matchServiceName(spoken ?? '', this.salon.services);
+    if (found.kind === 'match') return ok(found.service);
+    if (found.kind === 'ambiguous') {
+      return err(
+        answer(found.code, found.message, { candidates: found.candidates.map((c) => c.name) }),
+      );
+    }
+    return err(answer(found.code, found.message, { offered: found.offered }));
+  }
+
+  /** undefined: any stylist. */
+  stylist(
+    spoken: string | undefined,
+    service?: Service,
+  ): Result<Staff | undefined, FunctionAnswer> {
+    const key = serviceKey(spoken ?? '');
+    if (ANYONE.has(key)) return ok(undefined);
+    const staff = this.salon.staff;
+    const exact = staff.filter(
+      (s) => serviceKey(s.name) === key || serviceKey(s.name).split(' ')[0] === key,
+    );
+    const close =
+      exact.length > 0
+        ? exact
+        : staff.filter((s) => slips(serviceKey(s.name), key) <= Math.floor(key.length / 5));
+    if (close.length === 1) {
+      const stylist = close[0];
+      if (service && !stylist.offers(service.id)) {
+        const others = staff.filter((s) => s.offers(service.id)).map((s) => s.name);
+        return err(
+          answer(
+            'AVAILABILITY.SERVICE_NOT_OFFERED',
+            `${stylist.name} bietet ${service.name} leider nicht an.${others.length ? ` Das machen bei uns ${others.join(' und ')}.` : ''}`,
+            { stylist: stylist.name, offered_by: others },
+          ),
+        );
+      }
+      return ok(stylist);
+    }
+    const names = staff.map((s) => s.name);
+    return err(
+      answer(
+        close.length > 1 ? 'STAFF.AMBIGUOUS' : 'STAFF.UNKNOWN',
+        close.length > 1
+          ? `Meinen Sie ${close.map((s) => s.name).join(' oder ')}?`
+          : `Diese Mitarbeiterin kenne ich leider nicht. Bei uns arbeiten ${names.join(', ')}.`,
+        { staff: names },
+      ),
+    );
+  }
+
+  /** The start the caller asked for, in the branch's zone; opening hours settle "um drei". */
+  start(
+    date: string | undefined,
+    time: string | undefined,
+    now: Date,
+  ): Result<Date, FunctionAnswer> {
+    if (!date?.trim() && !time?.trim()) {
+      return err(
+        answer(
+          'LANGUAGE.DATE_NOT_UNDERSTOOD',
+          'An welchem Tag und um wie viel Uhr möchten Sie kommen?',
+        ),
+      );
+    }
+    const branch = this.salon.branch;
+    const resolved = resolveGermanDateTime(date ?? '', time ?? '', {
+      now,
+      zone: branch.timeZone,
+      openingHoursFor: (d) => {
+        const iso = toIsoDate(d);
+        return branch.isClosedOn(iso) ? [] : branch.openingHours.windowsFor(isoWeekdayOf(iso));
+      },
+    });
+    if (!resolved.ok) return err(answer(resolved.error.code, resolved.error.message));
+    return ok(resolved.value.instant);
+  }
+}

@@ -1,0 +1,312 @@
+import { TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { CallContext } from '../../../src/application/booking/call-context';
+import { FunctionAnswer } from '../../../src/application/booking/function-answer';
+import {
+  PHONE_FUNCTIONS,
+  PhoneFunctionArgs,
+  PhoneFunctionName,
+  PhoneFunctions,
+} from '../../../src/application/booking/phone-functions';
+import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
+import { bookingApp, TestClock } from '../../support/booking-app';
+import { createTestDatabase, TestDatabase } from '../../support/test-database';
+
+// Thursday 26 Nov 2026, 15:00 in Berlin.
+const NOW = new Date('2026-11-26T14:00:00Z');
+const CALL_A = 'call_3f9a2b7c4d1e8f6a0b5c9d2e7f4a1b3c';
+const CALL_B = 'call_8e1d4c7b2a9f6e3d0c5b8a1f4e7d2c9b';
+const CALLER = '+4915112345678';
+
+describe('phone functions over real Postgres', () => {
+  let db: TestDatabase;
+  let app: TestingModule;
+  let functions: PhoneFunctions;
+  let ds: DataSource;
+  let base: Omit<CallContext, 'callId' | 'callerNumber'>;
+  const clock = new TestClock(NOW);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await bookingApp(db.url, clock);
+    functions = app.get(PHONE_FUNCTIONS);
+    ds = app.get(DataSource);
+    const catalog = app.get<SalonCatalog>(SALON_CATALOG);
+    const branchId = (await catalog.branchIdForAnsweredNumber('+4930901820'))!;
+    const salon = (await catalog.branchContext(branchId))!;
+    base = { companyId: salon.companyId, branchId };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db.drop();
+  });
+  beforeEach(async () => {
+    clock.set(NOW);
+    await ds.query(
+      `DELETE FROM busy_blocks; DELETE FROM holds; DELETE FROM sync_outbox; DELETE FROM audit_log; DELETE FROM appointments; DELETE FROM customers`,
+    );
+  });
+
+  const run = (
+    name: PhoneFunctionName,
+    args: PhoneFunctionArgs,
+    callId: string | null = CALL_A,
+    callerNumber: string | null = CALLER,
+  ): Promise<FunctionAnswer> => functions.run(name, { ...base, callId, callerNumber }, args);
+  const count = async (sql: string) => (await ds.query(sql))[0].n as number;
+
+  it('tells the agent the date and time in the branch', async () => {
+    const a = await run('get_current_context', {});
+    expect(a).toMatchObject({
+      success: true,
+      date: '2026-11-26',
+      weekday: 'Donnerstag',
+      time: '15 Uhr',
+      time_zone: 'Europe/Berlin',
+      open_today: true,
+    });
+    expect(a.message).toContain('Donnerstag, 26. November 2026');
+  });
+
+  it('recognises callers only with consent, never by a wrong name', async () => {
+    expect(await run('check_customer', {})).toMatchObject({ status: 'new' });
+    expect(await run('check_customer', {}, CALL_A, 'anonymous')).toMatchObject({
+      status: 'anonymous',
+    });
+    await ds.query(
+      `INSERT INTO customers(company_id, name, phone_e164, recognition_consent) VALUES ($1, 'Petra Schmidt', $2, true)`,
+      [base.companyId, CALLER],
+    );
+    const known = await run('check_customer', {}, CALL_A, '0151 12345678');
+    expect(known).toMatchObject({ status: 'existing', first_name: 'Petra' });
+    await ds.query(
+      `INSERT INTO customers(company_id, name, phone_e164, recognition_consent) VALUES ($1, 'Paul Schmidt', $2, true)`,
+      [base.companyId, CALLER],
+    );
+    const two = await run('check_customer', {});
+    expect(two).toMatchObject({ status: 'ambiguous' });
+    expect(JSON.stringify(two)).not.toMatch(/Petra|Paul/);
+  });
+
+  it('offers a free slot and holds it for this call only', async () => {
+    const free = await run('check_availability', {
+      service: 'Herrenschnitt',
+      date: 'morgen',
+      time: 'zehn Uhr',
+      staff: 'Mehmet',
+    });
+    expect(free).toMatchObject({
+      success: true,
+      available: true,
+      slot: { staff: 'Mehmet', time: '10 Uhr' },
+    });
+    expect(free.hold).toBeTruthy();
+    const other = await run(
+      'check_availability',
+      { service: 'Herrenschnitt', date: 'morgen', time: '10:00', staff: 'Mehmet' },
+      CALL_B,
+    );
+    expect(other).toMatchObject({ success: false, available: false, reason: 'CONFLICT' });
+    expect((other.alternatives as unknown[]).length).toBe(2);
+    // The same call asking again keeps seeing it free.
+    expect(
+      await run('check_availability', {
+        service: 'Herrenschnitt',
+        date: 'morgen',
+        time: '10 Uhr',
+        staff: 'Mehmet',
+      }),
+    ).toMatchObject({ available: true });
+    expect(await count(`SELECT count(*)::int AS n FROM holds WHERE released_at IS NULL`)).toBe(1);
+  });
+
+  it('books, and a retried identical request returns the same appointment', async () => {
+    const args = {
+      service: 'Dauerwelle',
+      date: 'nächsten Freitag',
+      time: 'um zehn',
+      name: 'Petra Schmidt',
+    };
+    const first = await run('book_appointment', args);
+    expect(first).toMatchObject({
+      success: true,
+      code: 'OK',
+      service: 'Dauerwelle',
+      status: 'scheduled',
+    });
+    const again = await run('book_appointment', args);
+    expect(again).toEqual(first);
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM sync_outbox WHERE action = 'create'`)).toBe(
+      1,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM appointment_phases`)).toBe(5);
+  });
+
+  it('lets only one of two concurrent calls book the same slot; the other hears alternatives', async () => {
+    const args = { service: 'Herrenhaarschnitt', date: 'Freitag', time: '11 Uhr', staff: 'Mehmet' };
+    const [a, b] = await Promise.all([
+      run('book_appointment', { ...args, name: 'Anton Alt' }, CALL_A, '+4915100000001'),
+      run('book_appointment', { ...args, name: 'Berta Bach' }, CALL_B, '+4915100000002'),
+    ]);
+    const outcomes = [a, b].map((x) => x.code).sort();
+    expect(outcomes).toEqual(['AVAILABILITY.SLOT_TAKEN', 'OK']);
+    const loser = [a, b].find((x) => !x.success)!;
+    expect((loser.alternatives as unknown[]).length).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
+  });
+
+  it('keeps a perm from a false "free" and fits a cut into its processing gap (the incident)', async () => {
+    // A simple appointment keeps Anna busy 10:00-11:00 (45 min cut + 15 min buffer): a perm
+    // whose first busy phase starts 10:45 must not be offered.
+    await run(
+      'book_appointment',
+      {
+        service: 'Damenhaarschnitt',
+        date: 'Freitag',
+        time: '10 Uhr',
+        staff: 'Anna',
+        name: 'Clara Cut',
+      },
+      CALL_A,
+      '+4915100000003',
+    );
+    const perm = await run(
+      'check_availability',
+      { service: 'Dauerwelle', date: 'Freitag', time: '10:45', staff: 'Anna' },
+      CALL_B,
+    );
+    expect(perm).toMatchObject({ available: false, reason: 'CONFLICT' });
+    // A perm at 12:00 wraps until 12:30 and processes until 13:10 (Friday has no lunch
+    // closure): a 30-minute cut fits into that gap.
+    await run(
+      'book_appointment',
+      {
+        service: 'Dauerwelle',
+        date: 'Freitag',
+        time: '12 Uhr',
+        staff: 'Anna',
+        name: 'Doris Dauerwelle',
+      },
+      CALL_B,
+      '+4915100000004',
+    );
+    const cut = await run(
+      'check_availability',
+      { service: 'Herrenschnitt', date: 'Freitag', time: '12:35', staff: 'Anna' },
+      'call_5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d',
+    );
+    expect(cut).toMatchObject({ available: true });
+  });
+
+  it('asks instead of guessing', async () => {
+    expect(
+      await run('book_appointment', { service: 'Dauerwelle', date: 'Freitag', time: '10 Uhr' }),
+    ).toMatchObject({ success: false, code: 'BOOKING.NAME_MISSING' });
+    expect(
+      await run('check_availability', {
+        service: 'Balayage Deluxe',
+        date: 'Freitag',
+        time: '10 Uhr',
+      }),
+    ).toMatchObject({ success: false, code: 'SERVICE.UNKNOWN' });
+    expect(
+      await run('check_availability', { service: 'Dauerwelle', date: 'blabla', time: '10 Uhr' }),
+    ).toMatchObject({ success: false });
+    expect(
+      await run(
+        'book_appointment',
+        { service: 'Dauerwelle', date: 'Freitag', time: '10 Uhr', name: 'Anna Nym' },
+        CALL_A,
+        'anonymous',
+      ),
+    ).toMatchObject({ code: 'BOOKING.PHONE_NEEDED' });
+    expect(
+      await run('check_availability', { service: 'Dauerwelle', date: 'Sonntag', time: '10 Uhr' }),
+    ).toMatchObject({ success: false, reason: 'CLOSED_DAY' });
+  });
+
+  it('lists, moves and cancels the caller’s appointment, each safe to receive twice', async () => {
+    await run('book_appointment', {
+      service: 'Herrenhaarschnitt',
+      date: 'Freitag',
+      time: '9 Uhr',
+      staff: 'Mehmet',
+      name: 'Emil Ernst',
+    });
+    const listed = await run('list_appointments', {});
+    expect(listed).toMatchObject({ success: true });
+    expect(listed.appointments).toHaveLength(1);
+
+    const moveArgs = { date: 'Freitag', time: '9 Uhr', newDate: 'Samstag', newTime: '11 Uhr' };
+    const moved = await run('reschedule_appointment', moveArgs);
+    expect(moved).toMatchObject({
+      success: true,
+      slot: { time: '11 Uhr', date: 'Samstag, 28. November' },
+    });
+    expect(await run('reschedule_appointment', moveArgs)).toEqual(moved);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM sync_outbox WHERE action = 'reschedule'`),
+    ).toBe(1);
+
+    const cancelled = await run('cancel_appointment', { date: 'Samstag' });
+    expect(cancelled).toMatchObject({ success: true, status: 'cancelled' });
+    expect(await run('cancel_appointment', { date: 'Samstag' })).toEqual(cancelled);
+    expect(await count(`SELECT count(*)::int AS n FROM sync_outbox WHERE action = 'cancel'`)).toBe(
+      1,
+    );
+    expect(await run('list_appointments', {})).toMatchObject({
+      code: 'APPOINTMENT.NONE',
+      appointments: [],
+    });
+  });
+
+  it('refuses a move into taken time and leaves the appointment where it was', async () => {
+    await run('book_appointment', {
+      service: 'Herrenhaarschnitt',
+      date: 'Freitag',
+      time: '14 Uhr',
+      staff: 'Mehmet',
+      name: 'Fritz Frei',
+    });
+    await run(
+      'book_appointment',
+      {
+        service: 'Herrenhaarschnitt',
+        date: 'Freitag',
+        time: '15 Uhr',
+        staff: 'Mehmet',
+        name: 'Gustav Gast',
+      },
+      CALL_B,
+      '+4915100000005',
+    );
+    const refused = await run('reschedule_appointment', { date: 'Freitag', newTime: '15:15' });
+    expect(refused).toMatchObject({ success: false, reason: 'CONFLICT' });
+    const still = await run('list_appointments', {});
+    expect((still.appointments as Array<{ slot: { time: string } }>)[0].slot.time).toBe('14 Uhr');
+  });
+
+  it('asks which appointment when several match', async () => {
+    await run('book_appointment', {
+      service: 'Herrenhaarschnitt',
+      date: 'Freitag',
+      time: '9 Uhr',
+      staff: 'Mehmet',
+      name: 'Hans Hut',
+    });
+    await run('book_appointment', {
+      service: 'Herrenhaarschnitt',
+      date: 'Samstag',
+      time: '9 Uhr',
+      staff: 'Mehmet',
+      name: 'Hans Hut',
+    });
+    const which = await run('cancel_appointment', {});
+    expect(which).toMatchObject({ success: false, code: 'APPOINTMENT.WHICH_ONE' });
+    expect(which.candidates).toHaveLength(2);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM appointments WHERE status = 'scheduled'`),
+    ).toBe(2);
+  });
+});

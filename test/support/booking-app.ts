@@ -1,0 +1,52 @@
+import { Global, Module } from '@nestjs/common';
+import { Test, TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLOCK, Clock } from '../../src/application/ports/clock.port';
+import { ImportSalonUseCase } from '../../src/application/salon-file/import-salon.use-case';
+import { dataSourceOptions } from '../../src/adapters/outbound/persistence/data-source.factory';
+import { BookingModule } from '../../src/booking.module';
+import { AppConfig } from '../../src/config/app-config';
+import { validateEnvironment } from '../../src/config/environment';
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  constructor(private instant: Date) {}
+  now(): Date {
+    return new Date(this.instant.getTime());
+  }
+  set(instant: Date): void {
+    this.instant = instant;
+  }
+  advanceMinutes(minutes: number): void {
+    this.instant = new Date(this.instant.getTime() + minutes * 60_000);
+  }
+}
+
+/** The booking use cases over real persistence, with the demo salon imported. */
+export async function bookingApp(url: string, clock: TestClock): Promise<TestingModule> {
+  @Global()
+  @Module({
+    providers: [
+      { provide: CLOCK, useValue: clock },
+      {
+        provide: AppConfig,
+        useValue: new AppConfig(
+          validateEnvironment({ DATABASE_URL: url, SEED_DEMO_SALON: 'false' }),
+        ),
+      },
+    ],
+    exports: [CLOCK, AppConfig],
+  })
+  class TestCoreModule {}
+
+  const module = await Test.createTestingModule({
+    imports: [TestCoreModule, TypeOrmModule.forRoot(dataSourceOptions({ url })), BookingModule],
+  }).compile();
+  await module.init();
+  const file = JSON.parse(readFileSync(join(__dirname, '../../fixtures/demo-salon.json'), 'utf8'));
+  const imported = await module.get(ImportSalonUseCase).execute(file);
+  if (!imported.ok) throw new Error(`demo salon refused: ${JSON.stringify(imported.error)}`);
+  return module;
+}
