@@ -7,7 +7,20 @@ describe('validateEnvironment', () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.REDIS_URL).toBeUndefined();
     expect(env.HOLD_MINUTES).toBe(3);
-    expect(env.RETELL_VERIFY_SIGNATURES).toBe(true);
+  });
+
+  it('checks Retell signatures by default except on the embedded demo without a key', () => {
+    expect(validateEnvironment({}).RETELL_VERIFY_SIGNATURES).toBe(false);
+    expect(validateEnvironment({ RETELL_API_KEY: 'key_1234567890' }).RETELL_VERIFY_SIGNATURES).toBe(
+      true,
+    );
+    expect(
+      validateEnvironment({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' })
+        .RETELL_VERIFY_SIGNATURES,
+    ).toBe(true);
+    expect(validateEnvironment({ RETELL_VERIFY_SIGNATURES: 'true' }).RETELL_VERIFY_SIGNATURES).toBe(
+      true,
+    );
   });
 
   it('reads typed values', () => {

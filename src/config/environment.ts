@@ -91,7 +91,10 @@ export class Environment {
   @MinLength(8)
   RETELL_API_KEY?: string;
 
-  /** Only the embedded demo may switch signature checks off; the service warns loudly then. */
+  /**
+   * Retell signature checks. On by default everywhere except the embedded demo (no DATABASE_URL),
+   * where no Retell key exists; the service warns loudly whenever they are off.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   RETELL_VERIFY_SIGNATURES = true;
@@ -205,5 +208,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     );
     throw new InvalidEnvironment(`Invalid environment:\n  ${lines.join('\n  ')}`);
   }
+  const verifyGiven =
+    raw.RETELL_VERIFY_SIGNATURES !== undefined && raw.RETELL_VERIFY_SIGNATURES !== '';
+  if (!verifyGiven && !env.DATABASE_URL && !env.RETELL_API_KEY)
+    env.RETELL_VERIFY_SIGNATURES = false;
   return env;
 }

@@ -1,0 +1,148 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * `npm run demo`: plays a whole German phone call against a running service (by default the
+ * embedded one `npm start` runs on http://localhost:3000) and prints what the agent would hear.
+ * With RETELL_API_KEY set, requests are signed the way Retell signs them.
+ */
+const BASE = process.env.DEMO_BASE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+const KEY = process.env.RETELL_API_KEY;
+const SALON_NUMBER = process.env.DEMO_SALON_NUMBER ?? '+4930901820';
+const CALLER = process.env.DEMO_CALLER_NUMBER ?? '+4915112345678';
+
+type Json = Record<string, unknown>;
+const newCallId = () => `call_${randomBytes(16).toString('hex')}`;
+
+async function post(path: string, body: Json): Promise<Json> {
+  const raw = JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (KEY) {
+    const v = Date.now();
+    const d = createHmac('sha256', KEY)
+      .update(raw + v)
+      .digest('hex');
+    headers['x-retell-signature'] = `v=${v},d=${d}`;
+  }
+  const response = await fetch(`${BASE}${path}`, { method: 'POST', headers, body: raw });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text}`);
+  return text ? (JSON.parse(text) as Json) : {};
+}
+
+function callObject(callId: string, from: string): Json {
+  return {
+    call_id: callId,
+    call_type: 'phone_call',
+    direction: 'inbound',
+    from_number: from,
+    to_number: SALON_NUMBER,
+    agent_id: 'agent_haarmonie_demo',
+    agent_version: 1,
+    call_status: 'ongoing',
+    start_timestamp: Date.now(),
+  };
+}
+
+async function fn(call: Json, name: string, args: Json, quiet = false): Promise<Json> {
+  const answer = await post('/api/retell/function-call', { name, call, args });
+  if (!quiet) {
+    console.log(`  Agent → ${name}(${JSON.stringify(args)})`);
+    console.log(`  Salon ← ${String(answer.message)}`);
+  }
+  return answer;
+}
+
+async function main(): Promise<void> {
+  // Another caller booked Anna's Friday 10:00 a minute ago, so our caller hears alternatives.
+  const earlier = callObject(newCallId(), '+4917600000001');
+  await fn(
+    earlier,
+    'book_appointment',
+    {
+      dienstleistung: 'Dauerwelle',
+      datum: 'nächsten Freitag',
+      uhrzeit: 'um zehn',
+      mitarbeiter: 'Anna',
+      name: 'Erika Früh',
+    },
+    true,
+  );
+
+  const callId = newCallId();
+  const call = callObject(callId, CALLER);
+  console.log(`Call ${callId} from ${CALLER} to ${SALON_NUMBER}\n`);
+
+  const inbound = await post('/api/retell/inbound', {
+    event: 'call_inbound',
+    call_inbound: {
+      from_number: CALLER,
+      to_number: SALON_NUMBER,
+      agent_id: 'agent_haarmonie_demo',
+    },
+  });
+  console.log(
+    'Inbound webhook → dynamic variables:',
+    JSON.stringify((inbound.call_inbound as Json)?.dynamic_variables ?? {}),
+  );
+  await post('/api/retell/webhook', { event: 'call_started', call });
+
+  console.log('\nAgent: "Salon Haarmonie, guten Tag! Was kann ich für Sie tun?"');
+  console.log('Caller: "Ich hätte gern eine Dauerwelle bei Anna, nächsten Freitag um zehn."');
+  await fn(call, 'get_current_context', {});
+  await fn(call, 'check_customer', {});
+  const check = await fn(call, 'check_availability', {
+    dienstleistung: 'Dauerwelle',
+    datum: 'nächsten Freitag',
+    uhrzeit: 'um zehn',
+    mitarbeiter: 'Anna',
+  });
+
+  const offered = (
+    check.available ? check.slot : (check.alternatives as Json[] | undefined)?.[0]
+  ) as Json | undefined;
+  if (!offered) throw new Error('no slot offered');
+  console.log(`\nCaller: "Dann nehme ich ${String(offered.spoken)}. Mein Name ist Petra Schmidt."`);
+  if (!check.available) {
+    await fn(call, 'check_availability', {
+      dienstleistung: 'Dauerwelle',
+      datum: offered.start,
+      mitarbeiter: offered.staff,
+    });
+  }
+  await fn(call, 'book_appointment', {
+    dienstleistung: 'Dauerwelle',
+    datum: offered.start,
+    mitarbeiter: offered.staff,
+    name: 'Petra Schmidt',
+  });
+
+  console.log('\nCaller: "Welche Termine habe ich eigentlich?"');
+  await fn(call, 'list_appointments', {});
+
+  console.log('\nCaller: "Können wir das auf Samstag um elf verschieben?"');
+  await fn(call, 'reschedule_appointment', {
+    dienstleistung: 'Dauerwelle',
+    neues_datum: 'Samstag',
+    neue_uhrzeit: 'elf Uhr',
+  });
+
+  console.log('\nCaller: "Ach, ich sage ihn doch lieber ab."');
+  await fn(call, 'cancel_appointment', { dienstleistung: 'Dauerwelle' });
+
+  await post('/api/retell/webhook', {
+    event: 'call_ended',
+    call: {
+      ...call,
+      call_status: 'ended',
+      end_timestamp: Date.now(),
+      disconnection_reason: 'user_hangup',
+    },
+  });
+  console.log('\nCall ended.');
+}
+
+main().catch((error: unknown) => {
+  console.error('demo failed:', error instanceof Error ? error.message : error);
+  console.error(`Is the service running at ${BASE}? Start it with: npm start`);
+  process.exit(1);
+});
