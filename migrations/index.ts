@@ -1,4 +1,5 @@
 import { InitialSchema1764190000000 } from './1764190000000-initial-schema';
+import { CalendarBookingLedger1764190100000 } from './1764190100000-calendar-booking-ledger';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
-export const MIGRATIONS = [InitialSchema1764190000000];
+export const MIGRATIONS = [InitialSchema1764190000000, CalendarBookingLedger1764190100000];

@@ -1,0 +1,175 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type {
+  CalendarBookingLedger,
+  LedgerEntry,
+  LedgerState,
+  SyncUnitOfWork,
+} from '../../../../application/ports/calendar-booking-ledger.port';
+import type { OutboxEntry, SyncAction } from '../../../../application/ports/sync-outbox.port';
+import type { OutboxClaims } from '../../../../application/ports/sync-queue.port';
+import type { TransactionPorts } from '../../../../application/ports/unit-of-work.port';
+import { portsFor } from '../typeorm-unit-of-work';
+
+interface LedgerRow {
+  company_id: string;
+  appointment_id: string;
+  phase_id: string;
+  credential_ref: string;
+  event_type_id: string;
+  booking_id: string;
+  booking_uid: string;
+  starts_at: Date;
+  ends_at: Date;
+  state: LedgerState;
+  last_error: string | null;
+}
+
+const COLUMNS = `company_id, appointment_id, phase_id, credential_ref, event_type_id, booking_id,
+  booking_uid, starts_at, ends_at, state, last_error`;
+
+const toEntry = (r: LedgerRow): LedgerEntry => ({
+  companyId: r.company_id,
+  appointmentId: r.appointment_id,
+  phaseId: r.phase_id,
+  credentialRef: r.credential_ref,
+  eventTypeId: Number(r.event_type_id),
+  bookingId: Number(r.booking_id),
+  bookingUid: r.booking_uid,
+  start: new Date(r.starts_at),
+  end: new Date(r.ends_at),
+  state: r.state,
+  ...(r.last_error ? { lastError: r.last_error } : {}),
+});
+
+export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
+  constructor(private readonly m: EntityManager) {}
+
+  async recordLive(e: Omit<LedgerEntry, 'state' | 'lastError'>): Promise<void> {
+    await this.m.query(
+      `INSERT INTO calendar_bookings(company_id, appointment_id, phase_id, credential_ref,
+         event_type_id, booking_id, booking_uid, starts_at, ends_at, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'live')
+       ON CONFLICT (booking_uid) DO NOTHING`,
+      [
+        e.companyId,
+        e.appointmentId,
+        e.phaseId,
+        e.credentialRef,
+        e.eventTypeId,
+        e.bookingId,
+        e.bookingUid,
+        e.start,
+        e.end,
+      ],
+    );
+  }
+
+  async forAppointment(companyId: string, appointmentId: string): Promise<LedgerEntry[]> {
+    const rows: LedgerRow[] = await this.m.query(
+      `SELECT ${COLUMNS} FROM calendar_bookings
+        WHERE company_id = $1 AND appointment_id = $2 ORDER BY created_at`,
+      [companyId, appointmentId],
+    );
+    return rows.map(toEntry);
+  }
+
+  async findByUid(bookingUid: string): Promise<LedgerEntry | null> {
+    const rows: LedgerRow[] = await this.m.query(
+      `SELECT ${COLUMNS} FROM calendar_bookings WHERE booking_uid = $1`,
+      [bookingUid],
+    );
+    return rows.length > 0 ? toEntry(rows[0]) : null;
+  }
+
+  async mark(bookingUid: string, state: LedgerState, lastError?: string): Promise<void> {
+    await this.m.query(
+      `UPDATE calendar_bookings SET state = $2, last_error = COALESCE($3, last_error), updated_at = now()
+        WHERE booking_uid = $1`,
+      [bookingUid, state, lastError?.slice(0, 500) ?? null],
+    );
+  }
+
+  async liveBetween(companyId: string, from: Date, to: Date): Promise<LedgerEntry[]> {
+    const rows: LedgerRow[] = await this.m.query(
+      `SELECT ${COLUMNS} FROM calendar_bookings
+        WHERE company_id = $1 AND state <> 'cancelled' AND starts_at >= $2 AND starts_at < $3
+        ORDER BY starts_at`,
+      [companyId, from, to],
+    );
+    return rows.map(toEntry);
+  }
+
+  async tryLease(appointmentId: string, holder: string, ttlMs: number): Promise<boolean> {
+    const rows: unknown[] = await this.m.query(
+      `INSERT INTO calendar_sync_leases(appointment_id, holder, expires_at)
+       VALUES ($1, $2, now() + ($3 || ' milliseconds')::interval)
+       ON CONFLICT (appointment_id) DO UPDATE
+          SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+        WHERE calendar_sync_leases.expires_at < now() OR calendar_sync_leases.holder = EXCLUDED.holder
+       RETURNING appointment_id`,
+      [appointmentId, holder, String(ttlMs)],
+    );
+    return rows.length === 1;
+  }
+
+  async releaseLease(appointmentId: string, holder: string): Promise<void> {
+    await this.m.query(
+      `DELETE FROM calendar_sync_leases WHERE appointment_id = $1 AND holder = $2`,
+      [appointmentId, holder],
+    );
+  }
+}
+
+/** Sync writes with the appointment row locked, so a concurrent booking change is not lost. */
+export class TypeOrmSyncUnitOfWork implements SyncUnitOfWork {
+  constructor(private readonly dataSource: DataSource) {}
+
+  runLocked<T>(appointmentId: string, work: (tx: TransactionPorts) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT 1 FROM appointments WHERE id = $1 FOR UPDATE`, [appointmentId]);
+      return work(portsFor(m));
+    });
+  }
+}
+
+interface OutboxRow {
+  id: string;
+  company_id: string;
+  appointment_id: string;
+  action: SyncAction;
+  appointment_version: number;
+}
+
+/** Claims outbox rows with `FOR UPDATE SKIP LOCKED`, so several relays never send one row twice. */
+export class TypeOrmOutboxClaims implements OutboxClaims {
+  constructor(private readonly dataSource: DataSource) {}
+
+  relay(
+    limit: number,
+    enqueue: (entries: readonly OutboxEntry[]) => Promise<void>,
+    at: Date,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: OutboxRow[] = await m.query(
+        `SELECT id, company_id, appointment_id, action, appointment_version
+           FROM sync_outbox WHERE enqueued_at IS NULL
+          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (rows.length === 0) return 0;
+      const entries: OutboxEntry[] = rows.map((r) => ({
+        id: String(r.id),
+        companyId: r.company_id,
+        appointmentId: r.appointment_id,
+        action: r.action,
+        appointmentVersion: r.appointment_version,
+      }));
+      await enqueue(entries);
+      await m.query(`UPDATE sync_outbox SET enqueued_at = $2 WHERE id = ANY($1::bigint[])`, [
+        entries.map((e) => e.id),
+        at,
+      ]);
+      return entries.length;
+    });
+  }
+}

@@ -1,0 +1,121 @@
+import { EntityManager } from 'typeorm';
+import type { TenantScope } from '../../../../application/ports/appointment.repository.port';
+import type {
+  CalendarCredential,
+  CalendarCredentialRef,
+  CalendarCredentials,
+} from '../../../../application/ports/calendar-gateway.port';
+import type {
+  CalendarMappingRepository,
+  CalendarTarget,
+  MappedStylist,
+  TenantCalendar,
+} from '../../../../application/ports/calendar-mapping.port';
+import type { CredentialCipher } from '../credential-cipher';
+
+interface MappingRow {
+  segment_sequence: number | null;
+  event_type_id: string;
+  credential_id: string;
+  time_zone: string;
+}
+
+/**
+ * Reads calcom_mappings. The credential reference is the calcom_credentials row id. A mapping's
+ * `segment_sequence` is the service segment's stored sequence (0-based); phases count from 1.
+ */
+export class TypeOrmCalendarMappingRepository implements CalendarMappingRepository {
+  constructor(private readonly m: EntityManager) {}
+
+  async targetFor(
+    scope: TenantScope,
+    a: { serviceId: string; staffId: string; branchId: string | undefined },
+  ): Promise<CalendarTarget | null> {
+    const rows: MappingRow[] = await this.m.query(
+      `SELECT m.segment_sequence, m.event_type_id, m.credential_id, b.time_zone
+         FROM calcom_mappings m
+         JOIN staff s ON s.id = m.staff_id
+         JOIN branches b ON b.id = COALESCE($4::uuid, s.branch_id)
+        WHERE m.company_id = $1 AND m.service_id = $2 AND m.staff_id = $3`,
+      [scope.companyId, a.serviceId, a.staffId, a.branchId ?? null],
+    );
+    if (rows.length === 0) return null;
+    const segmentEventTypeIds = new Map<number, number>();
+    let serviceEventTypeId: number | undefined;
+    for (const r of rows) {
+      if (r.segment_sequence === null) serviceEventTypeId = Number(r.event_type_id);
+      else segmentEventTypeIds.set(r.segment_sequence + 1, Number(r.event_type_id));
+    }
+    return {
+      credentialRef: rows[0].credential_id,
+      timeZone: rows[0].time_zone,
+      serviceEventTypeId,
+      segmentEventTypeIds,
+    };
+  }
+
+  async stylistForEventType(eventTypeId: number): Promise<MappedStylist | null> {
+    const rows: Array<{
+      company_id: string;
+      staff_id: string;
+      branch_id: string;
+      credential_id: string;
+    }> = await this.m.query(
+      `SELECT m.company_id, m.staff_id, s.branch_id, m.credential_id
+         FROM calcom_mappings m JOIN staff s ON s.id = m.staff_id
+        WHERE m.event_type_id = $1 LIMIT 1`,
+      [eventTypeId],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      companyId: r.company_id,
+      staffId: r.staff_id,
+      branchId: r.branch_id,
+      credentialRef: r.credential_id,
+    };
+  }
+
+  async tenantCalendars(): Promise<TenantCalendar[]> {
+    const rows: Array<{ company_id: string; credential_id: string; ids: string[] }> =
+      await this.m.query(
+        `SELECT company_id, credential_id, array_agg(DISTINCT event_type_id::text) AS ids
+           FROM calcom_mappings GROUP BY company_id, credential_id`,
+      );
+    return rows.map((r) => ({
+      companyId: r.company_id,
+      credentialRef: r.credential_id,
+      eventTypeIds: r.ids.map(Number),
+    }));
+  }
+}
+
+/** Resolves a credential reference (calcom_credentials id) to its decrypted key. */
+export class TypeOrmCalendarCredentials implements CalendarCredentials {
+  constructor(
+    private readonly m: EntityManager,
+    private readonly cipher: CredentialCipher | null,
+  ) {}
+
+  async resolve(ref: CalendarCredentialRef): Promise<CalendarCredential | null> {
+    if (!this.cipher || !/^[0-9a-f-]{36}$/i.test(ref)) return null;
+    const rows: Array<{ api_key_encrypted: string; base_url: string | null }> = await this.m.query(
+      `SELECT api_key_encrypted, base_url FROM calcom_credentials WHERE id = $1`,
+      [ref],
+    );
+    if (rows.length === 0) return null;
+    return {
+      apiKey: this.cipher.decrypt(rows[0].api_key_encrypted),
+      ...(rows[0].base_url ? { baseUrl: rows[0].base_url } : {}),
+    };
+  }
+
+  /** Decrypted webhook secrets of every account that has one (signature checks). */
+  async webhookSecrets(): Promise<string[]> {
+    if (!this.cipher) return [];
+    const rows: Array<{ s: string }> = await this.m.query(
+      `SELECT webhook_secret_encrypted AS s FROM calcom_credentials WHERE webhook_secret_encrypted IS NOT NULL`,
+    );
+    return rows.map((r) => this.cipher!.decrypt(r.s));
+  }
+}

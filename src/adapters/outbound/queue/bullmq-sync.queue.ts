@@ -1,0 +1,81 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type Redis from 'ioredis';
+import {
+  jobForEntry,
+  syncJobId,
+  type CompensationJob,
+  type SyncJob,
+  type SyncQueue,
+} from '../../../application/ports/sync-queue.port';
+import type { OutboxEntry } from '../../../application/ports/sync-outbox.port';
+
+export const CALENDAR_SYNC_QUEUE = 'calendar-sync';
+
+export interface BullMqQueueSettings {
+  readonly attempts: number;
+  readonly backoffMs: number;
+  /** Key prefix in Redis (tests use one per file). */
+  readonly prefix?: string;
+  /** A queue add that takes longer fails, so the outbox row stays pending (Redis down). */
+  readonly addTimeoutMs?: number;
+}
+
+/** Producer side of the `calendar-sync` BullMQ queue. */
+export class BullMqSyncQueue implements SyncQueue {
+  readonly queue: Queue<SyncJob>;
+
+  constructor(
+    connection: Redis,
+    private readonly settings: BullMqQueueSettings,
+  ) {
+    this.queue = new Queue<SyncJob>(CALENDAR_SYNC_QUEUE, {
+      connection: connection as unknown as ConnectionOptions,
+      prefix: settings.prefix,
+    });
+  }
+
+  enqueue(entry: OutboxEntry): Promise<void> {
+    return this.add(jobForEntry(entry));
+  }
+
+  enqueueCompensation(job: CompensationJob): Promise<void> {
+    return this.add(job);
+  }
+
+  async scheduleReconciliation(companyId: string, everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      `reconcile-${companyId}`,
+      { every: everyMs },
+      {
+        name: 'reconcile',
+        data: { kind: 'reconcile', companyId },
+        opts: { removeOnComplete: true, removeOnFail: 100 },
+      },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+
+  private async add(job: SyncJob): Promise<void> {
+    const opts: JobsOptions = {
+      jobId: syncJobId(job),
+      attempts: this.settings.attempts,
+      backoff: { type: 'exponential', delay: this.settings.backoffMs },
+      // Kept a day so that a second enqueue of the same change still collapses.
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    };
+    const timeoutMs = this.settings.addTimeoutMs ?? 5000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`queue add took over ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.queue.add(job.kind, job, opts), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import type { CalendarCredentialRef } from './calendar-gateway.port';
+import type { TransactionPorts } from './unit-of-work.port';
+
+/**
+ * Every booking we made in the external calendar, kept beyond the life of a phase row: a
+ * reschedule replaces the phases (new ids), and the old phases' bookings must still be found to
+ * be cancelled. It also holds a short per-appointment lease so two jobs never sync one
+ * appointment at the same time.
+ */
+export const CALENDAR_BOOKING_LEDGER = Symbol('CalendarBookingLedger');
+
+/** live: exists in the calendar; cancelling: must go (compensation, reschedule); cancelled: gone. */
+export type LedgerState = 'live' | 'cancelling' | 'cancelled';
+
+export interface LedgerEntry {
+  readonly companyId: string;
+  readonly appointmentId: string;
+  readonly phaseId: string;
+  readonly credentialRef: CalendarCredentialRef;
+  readonly eventTypeId: number;
+  readonly bookingId: number;
+  readonly bookingUid: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly state: LedgerState;
+  readonly lastError?: string;
+}
+
+export interface CalendarBookingLedger {
+  /** Stores a booking as live; recording the same uid again changes nothing. */
+  recordLive(entry: Omit<LedgerEntry, 'state' | 'lastError'>): Promise<void>;
+  forAppointment(companyId: string, appointmentId: string): Promise<LedgerEntry[]>;
+  findByUid(bookingUid: string): Promise<LedgerEntry | null>;
+  mark(bookingUid: string, state: LedgerState, lastError?: string): Promise<void>;
+  /** Live or cancelling bookings of a tenant starting in [from, to) (reconciliation). */
+  liveBetween(companyId: string, from: Date, to: Date): Promise<LedgerEntry[]>;
+  /** True when this holder now has the appointment for `ttlMs` (or already had it). */
+  tryLease(appointmentId: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(appointmentId: string, holder: string): Promise<void>;
+}
+
+/** Runs sync writes in one transaction with the appointment row locked (`FOR UPDATE`). */
+export const SYNC_UNIT_OF_WORK = Symbol('SyncUnitOfWork');
+
+export interface SyncUnitOfWork {
+  /** `work` sees the appointment as committed now; nobody changes it until this commits. */
+  runLocked<T>(appointmentId: string, work: (tx: TransactionPorts) => Promise<T>): Promise<T>;
+}

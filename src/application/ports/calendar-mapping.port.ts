@@ -1,0 +1,47 @@
+import type { TenantScope } from './appointment.repository.port';
+import type { CalendarCredentialRef } from './calendar-gateway.port';
+
+/** Reads which external calendar (account, event types) mirrors a tenant's stylists. */
+export const CALENDAR_MAPPING_REPOSITORY = Symbol('CalendarMappingRepository');
+
+/** Where one appointment's phases are booked. */
+export interface CalendarTarget {
+  readonly credentialRef: CalendarCredentialRef;
+  /** IANA zone of the appointment's branch (the attendee's zone in the booking). */
+  readonly timeZone: string;
+  /** Event type for the whole service (used for phases without their own). */
+  readonly serviceEventTypeId?: number;
+  /** Event type per segment sequence of a composite service. */
+  readonly segmentEventTypeIds: ReadonlyMap<number, number>;
+}
+
+export function eventTypeForPhase(target: CalendarTarget, sequence: number): number | undefined {
+  return target.segmentEventTypeIds.get(sequence) ?? target.serviceEventTypeId;
+}
+
+/** A stylist as the external calendar knows them (one of their event types). */
+export interface MappedStylist {
+  readonly companyId: string;
+  readonly branchId: string;
+  readonly staffId: string;
+  readonly credentialRef: CalendarCredentialRef;
+}
+
+/** A tenant's calendar account and the event types mapped in it. */
+export interface TenantCalendar {
+  readonly companyId: string;
+  readonly credentialRef: CalendarCredentialRef;
+  readonly eventTypeIds: readonly number[];
+}
+
+export interface CalendarMappingRepository {
+  /** Null when the tenant has no calendar account or this stylist/service is not mapped. */
+  targetFor(
+    scope: TenantScope,
+    appointment: { serviceId: string; staffId: string; branchId: string | undefined },
+  ): Promise<CalendarTarget | null>;
+  /** The stylist behind an event type (webhooks), or null when it is not ours. */
+  stylistForEventType(eventTypeId: number): Promise<MappedStylist | null>;
+  /** Every tenant with a calendar account and at least one mapping (reconciliation). */
+  tenantCalendars(): Promise<TenantCalendar[]>;
+}

@@ -1,0 +1,106 @@
+import type { OutboxEntry } from './sync-outbox.port';
+
+/**
+ * The queue between a committed booking change and the calendar sync processor. BullMQ when
+ * Redis is configured, an in-process queue otherwise; both retry with exponential backoff.
+ */
+export const SYNC_QUEUE = Symbol('SyncQueue');
+
+/** Fire-and-forget nudge for the outbox relay, called by use cases after their commit. */
+export const SYNC_KICKER = Symbol('SyncKicker');
+
+/** Outbox rows claimed for relaying (`SELECT … FOR UPDATE SKIP LOCKED`). */
+export const OUTBOX_CLAIMS = Symbol('OutboxClaims');
+
+/** Brings one appointment's calendar mirror up to date (create, cancel or reschedule). */
+export interface SyncAppointmentJob {
+  readonly kind: 'sync';
+  readonly companyId: string;
+  readonly appointmentId: string;
+  readonly appointmentVersion: number;
+  readonly action: OutboxEntry['action'];
+}
+
+/** Cancels the bookings a failed sync left behind (those in the ledger marked `cancelling`). */
+export interface CompensationJob {
+  readonly kind: 'compensate';
+  readonly companyId: string;
+  readonly appointmentId: string;
+  readonly appointmentVersion: number;
+}
+
+/** Compares one tenant's external calendar with ours for the coming days. */
+export interface ReconciliationJob {
+  readonly kind: 'reconcile';
+  readonly companyId: string;
+}
+
+export type SyncJob = SyncAppointmentJob | CompensationJob | ReconciliationJob;
+
+/** Which delivery of a job this is; `final` when no retry follows a failure. */
+export interface JobAttempt {
+  /** 1 for the first delivery. */
+  readonly number: number;
+  readonly final: boolean;
+}
+
+/** What a job handler tells the queue. */
+export type JobVerdict =
+  /** Done (whatever the calendar outcome: synced, manual review, nothing to do). */
+  | { readonly kind: 'done' }
+  /** This attempt failed; retry with backoff (counts as an attempt). */
+  | { readonly kind: 'retry'; readonly reason: string }
+  /** Not now, without using an attempt (breaker open, appointment busy in another job). */
+  | { readonly kind: 'later'; readonly delayMs: number; readonly reason: string };
+
+export interface SyncJobHandler {
+  handle(job: SyncJob, attempt: JobAttempt): Promise<JobVerdict>;
+}
+
+export function syncJobId(job: SyncJob): string {
+  switch (job.kind) {
+    case 'sync':
+      return `${job.appointmentId}:${job.appointmentVersion}:${job.action}`;
+    case 'compensate':
+      return `${job.appointmentId}:${job.appointmentVersion}:compensate`;
+    case 'reconcile':
+      return `reconcile-${job.companyId}`;
+  }
+}
+
+export function jobForEntry(entry: OutboxEntry): SyncAppointmentJob {
+  return {
+    kind: 'sync',
+    companyId: entry.companyId,
+    appointmentId: entry.appointmentId,
+    appointmentVersion: entry.appointmentVersion,
+    action: entry.action,
+  };
+}
+
+export interface SyncQueue {
+  /** Job id `${appointmentId}:${version}:${action}`: a second enqueue of one entry collapses. */
+  enqueue(entry: OutboxEntry): Promise<void>;
+  /** Queues a compensation (its own job, its own retries). */
+  enqueueCompensation(job: CompensationJob): Promise<void>;
+  /** Repeats a reconciliation of this tenant every `everyMs`. */
+  scheduleReconciliation(companyId: string, everyMs: number): Promise<void>;
+}
+
+export interface SyncKicker {
+  /** Relays pending outbox rows soon; never throws, never waits. */
+  kick(): void;
+}
+
+export interface OutboxClaims {
+  /**
+   * Claims up to `limit` unenqueued rows (rows another relay holds are skipped), hands them to
+   * `enqueue` and marks them enqueued in the same transaction. When `enqueue` throws, nothing is
+   * marked and the rows stay pending. Returns how many were relayed.
+   */
+  relay(
+    limit: number,
+    enqueue: (entries: readonly OutboxEntry[]) => Promise<void>,
+    at: Date,
+  ): Promise<number>;
+}

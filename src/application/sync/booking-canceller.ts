@@ -1,0 +1,45 @@
+import type { CalendarGateway } from '../ports/calendar-gateway.port';
+import type { CalendarBookingLedger, LedgerEntry } from '../ports/calendar-booking-ledger.port';
+import { CalendarNotFound } from '../../domain/calendar/calendar-errors';
+import { describe } from './phase-booker';
+
+export interface CancelFailure {
+  readonly entry: LedgerEntry;
+  readonly reason: string;
+}
+
+/** Cancels ledger bookings; one the calendar does not know (404) is gone already, which is fine. */
+export class BookingCanceller {
+  constructor(
+    private readonly calendar: CalendarGateway,
+    private readonly ledger: CalendarBookingLedger,
+  ) {}
+
+  async cancel(
+    entries: readonly LedgerEntry[],
+    reason: string,
+    slotScope?: { companyId: string; branchId: string; staffId?: string },
+  ): Promise<CancelFailure[]> {
+    const outcomes = await Promise.all(
+      entries.map(async (entry): Promise<CancelFailure | null> => {
+        try {
+          await this.calendar.cancelBooking({
+            credentialRef: entry.credentialRef,
+            uid: entry.bookingUid,
+            reason,
+            slotScope,
+          });
+        } catch (error) {
+          if (!(error instanceof CalendarNotFound)) {
+            const text = describe(error);
+            await this.ledger.mark(entry.bookingUid, 'cancelling', text);
+            return { entry, reason: `cancel ${entry.bookingUid}: ${text}` };
+          }
+        }
+        await this.ledger.mark(entry.bookingUid, 'cancelled');
+        return null;
+      }),
+    );
+    return outcomes.filter((o): o is CancelFailure => o !== null);
+  }
+}

@@ -1,0 +1,171 @@
+import type {
+  BookingAttendee,
+  CalendarGateway,
+  ExternalBooking,
+} from '../ports/calendar-gateway.port';
+import type { CalendarBookingLedger } from '../ports/calendar-booking-ledger.port';
+import type { AppointmentPhase } from '../../domain/appointment/appointment-phase';
+import { CalendarUnavailable, isCalendarError } from '../../domain/calendar/calendar-errors';
+import { TimeRange } from '../../domain/shared/time-range';
+import type { Sleeper, SyncSettings } from './sync-settings';
+
+/** How a phase came to have its booking. */
+export type BookedHow = 'known' | 'found_before_create' | 'created' | 'verified_after_error';
+
+export type PhaseResult =
+  | {
+      readonly kind: 'booked';
+      readonly phase: AppointmentPhase;
+      readonly booking: ExternalBooking;
+      readonly how: BookedHow;
+    }
+  /** The calendar holds the phase at another time than asked. */
+  | {
+      readonly kind: 'misplaced';
+      readonly phase: AppointmentPhase;
+      readonly booking: ExternalBooking;
+    }
+  | {
+      readonly kind: 'failed';
+      readonly phase: AppointmentPhase;
+      readonly reason: string;
+      /** The same request may succeed later. */
+      readonly retryable: boolean;
+      /** Only the breaker (or a rate limit) stood in the way: wait without using an attempt. */
+      readonly waiting: boolean;
+    };
+
+export interface PhaseBookingRequest {
+  readonly companyId: string;
+  readonly appointmentId: string;
+  readonly branchId: string | undefined;
+  readonly staffId: string;
+  readonly credentialRef: string;
+  readonly eventTypeId: number;
+  readonly attendee: BookingAttendee;
+  readonly phase: AppointmentPhase;
+}
+
+const isLive = (b: ExternalBooking | null): b is ExternalBooking =>
+  b !== null && b.status !== 'cancelled' && b.status !== 'rejected';
+
+/**
+ * Books one phase exactly once. It always looks first (an earlier attempt, maybe by a worker that
+ * died after the calendar's success, may have booked it), creates only when nothing is there,
+ * and after any error or timeout waits and looks again before calling it a failure.
+ */
+export class PhaseBooker {
+  constructor(
+    private readonly calendar: CalendarGateway,
+    private readonly ledger: CalendarBookingLedger,
+    private readonly settings: SyncSettings,
+    private readonly sleep: Sleeper,
+  ) {}
+
+  async book(r: PhaseBookingRequest): Promise<PhaseResult> {
+    let found: ExternalBooking | null;
+    try {
+      found = await this.lookup(r);
+    } catch (error) {
+      return failed(r.phase, 'lookup before create', error);
+    }
+    if (isLive(found)) return this.settle(r, found, 'found_before_create');
+
+    let created: ExternalBooking;
+    try {
+      created = await this.calendar.createBooking({
+        credentialRef: r.credentialRef,
+        eventTypeId: r.eventTypeId,
+        start: r.phase.start,
+        lengthMinutes: Math.round((r.phase.end.getTime() - r.phase.start.getTime()) / 60_000),
+        attendee: r.attendee,
+        metadata: {
+          appointment_id: r.appointmentId,
+          phase_id: r.phase.id,
+          company_id: r.companyId,
+        },
+        slotScope: r.branchId
+          ? { companyId: r.companyId, branchId: r.branchId, staffId: r.staffId }
+          : undefined,
+      });
+    } catch (createError) {
+      if (createError instanceof CalendarUnavailable) {
+        // The breaker refused without sending anything: nothing can have been created.
+        return failed(r.phase, 'create', createError);
+      }
+      await this.sleep(this.settings.verifyDelayMs);
+      try {
+        found = await this.lookup(r);
+      } catch (lookupError) {
+        return failed(r.phase, 'create', createError, lookupError);
+      }
+      if (isLive(found)) return this.settle(r, found, 'verified_after_error');
+      return failed(r.phase, 'create', createError);
+    }
+    return this.settle(r, created, 'created');
+  }
+
+  private lookup(r: PhaseBookingRequest): Promise<ExternalBooking | null> {
+    const margin = this.settings.lookupMarginMs;
+    return this.calendar.findBookingByMetadata({
+      credentialRef: r.credentialRef,
+      eventTypeId: r.eventTypeId,
+      around: TimeRange.of(
+        new Date(r.phase.start.getTime() - margin),
+        new Date(r.phase.end.getTime() + margin),
+      ),
+      appointmentId: r.appointmentId,
+      phaseId: r.phase.id,
+    });
+  }
+
+  /** Records the booking before anything else can go wrong, then checks its time. */
+  private async settle(
+    r: PhaseBookingRequest,
+    booking: ExternalBooking,
+    how: BookedHow,
+  ): Promise<PhaseResult> {
+    await this.ledger.recordLive({
+      companyId: r.companyId,
+      appointmentId: r.appointmentId,
+      phaseId: r.phase.id,
+      credentialRef: r.credentialRef,
+      eventTypeId: r.eventTypeId,
+      bookingId: booking.externalId,
+      bookingUid: booking.uid,
+      start: booking.start,
+      end: booking.end,
+    });
+    if (booking.start.getTime() !== r.phase.start.getTime()) {
+      return { kind: 'misplaced', phase: r.phase, booking };
+    }
+    return { kind: 'booked', phase: r.phase, booking, how };
+  }
+}
+
+function failed(
+  phase: AppointmentPhase,
+  step: string,
+  error: unknown,
+  lookupError?: unknown,
+): PhaseResult {
+  const retryable = isCalendarError(error) ? error.retryable : true;
+  const waiting =
+    lookupError === undefined &&
+    isCalendarError(error) &&
+    (error.code === 'CALENDAR.UNAVAILABLE' || error.code === 'CALENDAR.RATE_LIMITED');
+  const lookupText = lookupError === undefined ? '' : `; lookup failed: ${describe(lookupError)}`;
+  return {
+    kind: 'failed',
+    phase,
+    reason: `phase ${phase.sequence} ${step}: ${describe(error)}${lookupText}`,
+    retryable,
+    waiting,
+  };
+}
+
+export function describe(error: unknown): string {
+  if (isCalendarError(error)) return `${error.code}${error.detail ? ` (${error.detail})` : ''}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

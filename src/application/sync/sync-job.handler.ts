@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CALENDAR_BOOKING_LEDGER,
+  type CalendarBookingLedger,
+} from '../ports/calendar-booking-ledger.port';
+import type { JobAttempt, JobVerdict, SyncJob, SyncJobHandler } from '../ports/sync-queue.port';
+import { CompensateBookingsUseCase } from './compensate-bookings.use-case';
+import { ReconcileCalendarUseCase } from './reconcile-calendar.use-case';
+import { SyncAppointmentUseCase } from './sync-appointment.use-case';
+import { SYNC_SETTINGS, type SyncSettings } from './sync-settings';
+
+/**
+ * What a queue delivers lands here. Jobs that touch one appointment hold its lease, so two
+ * workers never book the same appointment at once; a job that finds the lease taken comes back
+ * later without using one of its attempts.
+ */
+@Injectable()
+export class SyncJobDispatcher implements SyncJobHandler {
+  private readonly holder = randomUUID();
+
+  constructor(
+    private readonly sync: SyncAppointmentUseCase,
+    private readonly compensate: CompensateBookingsUseCase,
+    private readonly reconcile: ReconcileCalendarUseCase,
+    @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
+    @Inject(SYNC_SETTINGS) private readonly settings: SyncSettings,
+  ) {}
+
+  async handle(job: SyncJob, attempt: JobAttempt): Promise<JobVerdict> {
+    if (job.kind === 'reconcile') return this.reconcile.execute(job);
+    const holder = `${this.holder}:${attempt.number}`;
+    if (!(await this.ledger.tryLease(job.appointmentId, holder, this.settings.leaseMs))) {
+      return {
+        kind: 'later',
+        delayMs: this.settings.waitMs,
+        reason: 'appointment busy in another job',
+      };
+    }
+    try {
+      return job.kind === 'sync'
+        ? await this.sync.execute(job, attempt)
+        : await this.compensate.execute(job, attempt);
+    } finally {
+      await this.ledger.releaseLease(job.appointmentId, holder);
+    }
+  }
+}
