@@ -2,7 +2,6 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
-import { SlotTaken } from '../../domain/availability/availability-errors';
 import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
 import { serviceKey } from '../../domain/salon/service-name-matcher';
 import {
@@ -15,23 +14,16 @@ import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
 import { AvailabilityReader } from './availability.reader';
-import { appointmentFacts, unavailableAnswer } from './booking-answers';
+import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
+import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
 import { checkWish } from './check-availability.use-case';
 import { customerForBooking } from './customer-for-booking';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
-import { offerSentence, spokenAlternatives } from './spoken-slot';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
-
-/** Thrown inside the transaction so that the customer row and the hold release roll back too. */
-class SlotLost extends Error {
-  constructor(readonly taken: SlotTaken) {
-    super(taken.code);
-  }
-}
 
 /**
  * Books in one transaction (customer, appointment with phases, this call's hold consumed, sync
@@ -56,13 +48,9 @@ export class BookAppointmentUseCase {
   ): Promise<FunctionAnswer> {
     const now = this.clock.now();
     const scope = { companyId: salon.companyId };
-    const read = new SpokenRequestReader(salon);
-    const service = read.service(args.service);
-    if (!service.ok) return service.error;
-    const stylist = read.stylist(args.staff, service.value);
-    if (!stylist.ok) return stylist.error;
-    const start = read.start(args.date, args.time, now);
-    if (!start.ok) return start.error;
+    const wish = new SpokenRequestReader(salon).wish(args, now);
+    if (!wish.ok) return wish.error;
+    const { service, stylist, start } = wish.value;
     const name = args.name?.trim();
     if (!name)
       return answer('BOOKING.NAME_MISSING', 'Auf welchen Namen darf ich den Termin eintragen?');
@@ -83,9 +71,9 @@ export class BookAppointmentUseCase {
 
     const key = idempotencyKey(
       call.callId ?? `phone:${phone.value}`,
-      service.value.id,
-      start.value,
-      stylist.value?.id,
+      service.id,
+      start,
+      stylist?.id,
       name,
     );
     const earlier = await this.appointments.findByIdempotencyKey(scope, key);
@@ -95,16 +83,16 @@ export class BookAppointmentUseCase {
     const held = call.callId ? await this.holds.liveForCall(scope, call.callId, now) : [];
     const holdStylist = held.find(
       (h) =>
-        h.serviceId === service.value.id &&
-        h.start.getTime() === start.value.getTime() &&
-        (!stylist.value || h.staffId === stylist.value.id),
+        h.serviceId === service.id &&
+        h.start.getTime() === start.getTime() &&
+        (!stylist || h.staffId === stylist.id),
     )?.staffId;
-    const engine = await this.availability.engine(salon, service.value, now, {
+    const engine = await this.availability.engine(salon, service, now, {
       askingCallId: call.callId,
     });
-    const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist.value;
-    const free = checkWish(engine, start.value, chosen);
-    if (!free.ok) return unavailableAnswer(salon, engine, start.value, stylist.value, free.error);
+    const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
+    const free = checkWish(engine, start, chosen);
+    if (!free.ok) return unavailableAnswer(salon, engine, start, stylist, free.error);
 
     let booked: Appointment;
     try {
@@ -112,10 +100,10 @@ export class BookAppointmentUseCase {
         const customer = await customerForBooking(tx.customers, scope, phone.value, name, email);
         if (!customer.ok) throw new Error(customer.error);
         const appointment = Appointment.create({
-          service: service.value,
+          service: service,
           staffId: free.value.staffId,
           customerId: customer.value.id,
-          start: start.value,
+          start: start,
           source: 'voice',
           branchId: salon.branch.id,
           callId: call.callId ?? undefined,
@@ -125,37 +113,34 @@ export class BookAppointmentUseCase {
         const added = await tx.appointments.add(scope, appointment, now);
         if (!added.ok) throw new SlotLost(added.error);
         await tx.outbox.record(scope, appointment.id, 'create');
-        await tx.audit.record({
-          companyId: salon.companyId,
-          actor: call.callId ? `call:${call.callId}` : 'call:unknown',
-          action: 'appointment.booked',
-          entity: 'appointment',
-          entityId: appointment.id,
-          details: {
-            start: appointment.start.toISOString(),
-            staffId: appointment.staffId,
-            serviceId: appointment.serviceId,
-          },
-          at: now,
-        });
+        await tx.audit.record(
+          callerAudit(
+            salon,
+            call,
+            'appointment.booked',
+            appointment.id,
+            {
+              start: appointment.start.toISOString(),
+              staffId: appointment.staffId,
+              serviceId: appointment.serviceId,
+            },
+            now,
+          ),
+        );
         return appointment;
       });
     } catch (error) {
       if (error instanceof SlotLost) {
-        const fresh = await this.availability.engine(salon, service.value, now, {
+        const fresh = await this.availability.engine(salon, service, now, {
           askingCallId: call.callId,
         });
-        const alternatives = spokenAlternatives(
+        return slotLostAnswer(
           salon,
-          fresh.alternatives(start.value, { preferredStaffId: stylist.value?.id }),
-        );
-        return answer(
+          fresh,
+          start,
+          stylist?.id,
           error.taken.code,
-          `Dieser Termin wurde gerade vergeben. ${offerSentence(alternatives)}`,
-          {
-            available: false,
-            alternatives,
-          },
+          'Dieser Termin wurde gerade vergeben.',
         );
       }
       // A parallel delivery of the same request may have won the idempotency key.

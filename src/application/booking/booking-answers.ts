@@ -38,3 +38,16 @@ export function unavailableAnswer(
     alternatives,
   });
 }
+
+/** The slot went to someone else between checking and writing: fresh alternatives. */
+export function slotLostAnswer(
+  salon: BranchContext,
+  engine: AvailabilityEngine,
+  wish: Date,
+  preferredStaffId: string | undefined,
+  code: string,
+  lead: string,
+): FunctionAnswer {
+  const alternatives = spokenAlternatives(salon, engine.alternatives(wish, { preferredStaffId }));
+  return answer(code, `${lead} ${offerSentence(alternatives)}`, { available: false, alternatives });
+}

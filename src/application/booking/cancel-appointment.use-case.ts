@@ -5,6 +5,7 @@ import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
 import { appointmentFacts } from './booking-answers';
+import { callerAudit } from './booking-transaction';
 import { CallContext } from './call-context';
 import { CallerAppointmentsFinder } from './caller-appointments.finder';
 import { answer, FunctionAnswer } from './function-answer';
@@ -44,15 +45,16 @@ export class CancelAppointmentUseCase {
       const saved = await tx.appointments.save(scope, cancelled.value, now);
       if (!saved.ok) throw new Error('a cancellation cannot overlap anything');
       await tx.outbox.record(scope, target.id, 'cancel');
-      await tx.audit.record({
-        companyId: salon.companyId,
-        actor: call.callId ? `call:${call.callId}` : 'call:unknown',
-        action: 'appointment.cancelled',
-        entity: 'appointment',
-        entityId: target.id,
-        details: { start: target.start.toISOString() },
-        at: now,
-      });
+      await tx.audit.record(
+        callerAudit(
+          salon,
+          call,
+          'appointment.cancelled',
+          target.id,
+          { start: target.start.toISOString() },
+          now,
+        ),
+      );
     });
     this.kicker?.kick();
     return this.cancelled(salon, cancelled.value);

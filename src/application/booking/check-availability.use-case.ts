@@ -12,11 +12,11 @@ import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { AvailabilityReader } from './availability.reader';
 import { CallContext } from './call-context';
-import { unavailableAnswer } from './booking-answers';
+import { slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
-import { offerSentence, spokenAlternatives, spokenSlot } from './spoken-slot';
+import { spokenSlot } from './spoken-slot';
 
 /** Free or not for the wish; when free, held for this call for a few minutes. */
 @Injectable()
@@ -34,47 +34,39 @@ export class CheckAvailabilityUseCase {
     args: PhoneFunctionArgs,
   ): Promise<FunctionAnswer> {
     const now = this.clock.now();
-    const read = new SpokenRequestReader(salon);
-    const service = read.service(args.service);
-    if (!service.ok) return service.error;
-    const stylist = read.stylist(args.staff, service.value);
-    if (!stylist.ok) return stylist.error;
-    const start = read.start(args.date, args.time, now);
-    if (!start.ok) return start.error;
+    const wish = new SpokenRequestReader(salon).wish(args, now);
+    if (!wish.ok) return wish.error;
+    const { service, stylist, start } = wish.value;
 
     for (let attempt = 0; attempt < 3; attempt++) {
-      const engine = await this.availability.engine(salon, service.value, now, {
+      const engine = await this.availability.engine(salon, service, now, {
         askingCallId: call.callId,
       });
-      const check = checkWish(engine, start.value, stylist.value);
-      if (!check.ok) return this.refusal(salon, engine, start.value, stylist.value, check.error);
-      if (!call.callId) return this.free(salon, service.value, check.value, null);
+      const check = checkWish(engine, start, stylist);
+      if (!check.ok) return this.refusal(salon, engine, start, stylist, check.error);
+      if (!call.callId) return this.free(salon, service, check.value, null);
       const hold = Hold.place({
         callId: call.callId,
         staffId: check.value.staffId,
-        service: service.value,
+        service: service,
         start: check.value.start,
         now,
         minutes: this.config.env.HOLD_MINUTES,
       });
       const placed = await this.holds.place({ companyId: salon.companyId }, hold, now);
-      if (placed.ok) return this.free(salon, service.value, check.value, hold);
+      if (placed.ok) return this.free(salon, service, check.value, hold);
       // Another call took it between reading and holding: read again.
     }
-    const engine = await this.availability.engine(salon, service.value, now, {
+    const engine = await this.availability.engine(salon, service, now, {
       askingCallId: call.callId,
     });
-    const alternatives = spokenAlternatives(
+    return slotLostAnswer(
       salon,
-      engine.alternatives(start.value, { preferredStaffId: stylist.value?.id }),
-    );
-    return answer(
+      engine,
+      start,
+      stylist?.id,
       'AVAILABILITY.SLOT_TAKEN',
-      `Der Termin ist gerade vergeben worden. ${offerSentence(alternatives)}`,
-      {
-        available: false,
-        alternatives,
-      },
+      'Der Termin ist gerade vergeben worden.',
     );
   }
 

@@ -1,26 +1,19 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Appointment } from '../../domain/appointment/appointment';
-import { SlotTaken } from '../../domain/availability/availability-errors';
 import { toIsoDate, wallClockAt } from '../../domain/language';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
 import { AvailabilityReader } from './availability.reader';
-import { appointmentFacts, unavailableAnswer } from './booking-answers';
+import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
+import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
 import { CallerAppointmentsFinder } from './caller-appointments.finder';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
-import { offerSentence, spokenAlternatives } from './spoken-slot';
 import { whichOne } from './which-one';
-
-class MoveLost extends Error {
-  constructor(readonly taken: SlotTaken) {
-    super(taken.code);
-  }
-}
 
 /**
  * Moves one appointment in one step: the new time is checked without the appointment itself,
@@ -93,42 +86,39 @@ export class RescheduleAppointmentUseCase {
       await this.uow.run(async (tx) => {
         if (call.callId) await tx.holds.releaseForCall(scope, call.callId, now);
         const saved = await tx.appointments.save(scope, moved.value, now);
-        if (!saved.ok) throw new MoveLost(saved.error);
+        if (!saved.ok) throw new SlotLost(saved.error);
         await tx.outbox.record(scope, target.id, 'reschedule');
-        await tx.audit.record({
-          companyId: salon.companyId,
-          actor: call.callId ? `call:${call.callId}` : 'call:unknown',
-          action: 'appointment.rescheduled',
-          entity: 'appointment',
-          entityId: target.id,
-          details: {
-            from: target.start.toISOString(),
-            to: start.value.toISOString(),
-            previousPhases: target.phases.map((p) => ({
-              id: p.id,
-              uid: p.calcomBookingUid ?? null,
-            })),
-          },
-          at: now,
-        });
+        await tx.audit.record(
+          callerAudit(
+            salon,
+            call,
+            'appointment.rescheduled',
+            target.id,
+            {
+              from: target.start.toISOString(),
+              to: start.value.toISOString(),
+              previousPhases: target.phases.map((p) => ({
+                id: p.id,
+                uid: p.calcomBookingUid ?? null,
+              })),
+            },
+            now,
+          ),
+        );
       });
     } catch (error) {
-      if (!(error instanceof MoveLost)) throw error;
+      if (!(error instanceof SlotLost)) throw error;
       const fresh = await this.availability.engine(salon, service, now, {
         askingCallId: call.callId,
         excludeAppointmentId: target.id,
       });
-      const alternatives = spokenAlternatives(
+      return slotLostAnswer(
         salon,
-        fresh.alternatives(start.value, { preferredStaffId: target.staffId }),
-      );
-      return answer(
+        fresh,
+        start.value,
+        target.staffId,
         error.taken.code,
-        `Diese Zeit wurde gerade vergeben. ${offerSentence(alternatives)}`,
-        {
-          available: false,
-          alternatives,
-        },
+        'Diese Zeit wurde gerade vergeben.',
       );
     }
     this.kicker?.kick();

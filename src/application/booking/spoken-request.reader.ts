@@ -88,6 +88,20 @@ export class SpokenRequestReader {
     );
   }
 
+  /** Service, stylist (undefined: anyone) and start of a wish, or the first question to ask. */
+  wish(
+    args: { service?: string; staff?: string; date?: string; time?: string },
+    now: Date,
+  ): Result<{ service: Service; stylist: Staff | undefined; start: Date }, FunctionAnswer> {
+    const service = this.service(args.service);
+    if (!service.ok) return service;
+    const stylist = this.stylist(args.staff, service.value);
+    if (!stylist.ok) return stylist;
+    const start = this.start(args.date, args.time, now);
+    if (!start.ok) return start;
+    return ok({ service: service.value, stylist: stylist.value, start: start.value });
+  }
+
   /** The start the caller asked for, in the branch's zone; opening hours settle "um drei". */
   start(
     date: string | undefined,
