@@ -1,5 +1,186 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import {
+  CALENDAR_BOOKING_LEDGER,
+  SYNC_UNIT_OF_WORK,
+} from '../../../application/ports/calendar-booking-ledger.port';
+import {
+  CALENDAR_CREDENTIALS,
+  CALENDAR_GATEWAY,
+} from '../../../application/ports/calendar-gateway.port';
+import { CALENDAR_MAPPING_REPOSITORY } from '../../../application/ports/calendar-mapping.port';
+import { OUTSIDE_CALENDAR_BLOCKS } from '../../../application/ports/outside-calendar-blocks.port';
+import { OUTBOX_CLAIMS, SYNC_KICKER, SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
+import { CompensateBookingsUseCase } from '../../../application/sync/compensate-bookings.use-case';
+import { OutboxRelay, RELAY_SETTINGS } from '../../../application/sync/outbox-relay';
+import { ReconcileCalendarUseCase } from '../../../application/sync/reconcile-calendar.use-case';
+import { SyncAppointmentUseCase } from '../../../application/sync/sync-appointment.use-case';
+import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
+import { SyncMetrics } from '../../../application/sync/sync-metrics';
+import {
+  DEFAULT_SYNC_SETTINGS,
+  realSleeper,
+  SLEEPER,
+  SYNC_SETTINGS,
+} from '../../../application/sync/sync-settings';
+import { AppConfig } from '../../../config/app-config';
+import {
+  CALCOM_WEBHOOK_SECRETS,
+  type WebhookSecrets,
+} from '../../inbound/calcom-webhook/calcom-webhook.controller';
+import { CalcomWebhookModule } from '../../inbound/calcom-webhook/calcom-webhook.module';
+import {
+  SYNC_WORKER_OPTIONS,
+  SyncWorkerService,
+} from '../../inbound/sync-worker/sync-worker.service';
+import { CalcomCalendarGateway } from '../calcom/calcom-calendar.gateway';
+import { InProcessSyncQueue } from '../local/in-process-sync.queue';
+import { LocalCalendar } from '../local/local-calendar.gateway';
+import { CredentialCipher } from '../persistence/credential-cipher';
+import { PersistenceModule } from '../persistence/persistence.module';
+import {
+  TypeOrmCalendarBookingLedger,
+  TypeOrmOutboxClaims,
+  TypeOrmSyncUnitOfWork,
+} from '../persistence/repositories/typeorm-calendar-booking-ledger';
+import {
+  TypeOrmCalendarCredentials,
+  TypeOrmCalendarMappingRepository,
+} from '../persistence/repositories/typeorm-calendar-mapping.repository';
+import { TypeOrmOutsideCalendarBlocks } from '../persistence/repositories/typeorm-outside-calendar-blocks';
+import { BullMqSyncQueue } from './bullmq-sync.queue';
+import { REDIS_CONNECTION } from './redis.connection';
 
-/** The calendar mirror: outbox relay, queue, sync processor, calendar gateway. */
-@Module({})
+const DS = getDataSourceToken();
+const RELAY_INTERVAL_MS = 3000;
+const WORKER_CONCURRENCY = 10;
+const RECONCILE_EVERY_MS = 3600_000;
+
+/**
+ * The calendar mirror: outbox relay, queue (BullMQ with Redis, in-process without), sync
+ * processor, calendar gateway (Cal.com with CALCOM_API_KEY, the local calendar without) and
+ * the Cal.com webhook. Global, so that use cases anywhere can inject SYNC_KICKER.
+ */
+@Global()
+@Module({
+  imports: [PersistenceModule, CalcomWebhookModule],
+  providers: [
+    {
+      provide: CALENDAR_CREDENTIALS,
+      inject: [DS, AppConfig],
+      useFactory: (ds: DataSource, config: AppConfig) =>
+        new TypeOrmCalendarCredentials(
+          ds.manager,
+          config.env.ENCRYPTION_KEY ? new CredentialCipher(config.env.ENCRYPTION_KEY) : null,
+        ),
+    },
+    {
+      provide: CALENDAR_GATEWAY,
+      inject: [AppConfig, CALENDAR_CREDENTIALS, { token: REDIS_CONNECTION, optional: true }],
+      useFactory: (config: AppConfig, credentials: TypeOrmCalendarCredentials, redis?: Redis) =>
+        config.usesCalcom
+          ? new CalcomCalendarGateway(credentials, {
+              redis: redis ?? null,
+              config: {
+                baseUrl: config.env.CALCOM_BASE_URL,
+                breaker: {
+                  errorThresholdPercentage: config.env.CALCOM_BREAKER_ERROR_PERCENT,
+                  volumeThreshold: config.env.CALCOM_BREAKER_VOLUME,
+                  resetTimeoutMs: config.env.CALCOM_BREAKER_RESET_MS,
+                },
+              },
+            })
+          : new LocalCalendar(),
+    },
+    {
+      provide: CALENDAR_MAPPING_REPOSITORY,
+      inject: [DS],
+      useFactory: (ds: DataSource) => new TypeOrmCalendarMappingRepository(ds.manager),
+    },
+    {
+      provide: CALENDAR_BOOKING_LEDGER,
+      inject: [DS],
+      useFactory: (ds: DataSource) => new TypeOrmCalendarBookingLedger(ds.manager),
+    },
+    {
+      provide: OUTSIDE_CALENDAR_BLOCKS,
+      inject: [DS],
+      useFactory: (ds: DataSource) => new TypeOrmOutsideCalendarBlocks(ds.manager),
+    },
+    {
+      provide: SYNC_UNIT_OF_WORK,
+      inject: [DS],
+      useFactory: (ds: DataSource) => new TypeOrmSyncUnitOfWork(ds),
+    },
+    {
+      provide: OUTBOX_CLAIMS,
+      inject: [DS],
+      useFactory: (ds: DataSource) => new TypeOrmOutboxClaims(ds),
+    },
+    {
+      provide: SYNC_QUEUE,
+      inject: [AppConfig, { token: REDIS_CONNECTION, optional: true }],
+      useFactory: (config: AppConfig, redis?: Redis) => {
+        const { SYNC_ATTEMPTS: attempts, SYNC_BACKOFF_MS: backoffMs } = config.env;
+        return redis
+          ? new BullMqSyncQueue(redis, { attempts, backoffMs })
+          : new InProcessSyncQueue({ attempts, backoffMs, concurrency: WORKER_CONCURRENCY });
+      },
+    },
+    {
+      provide: SYNC_SETTINGS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        ...DEFAULT_SYNC_SETTINGS,
+        verifyDelayMs: config.env.SYNC_VERIFY_DELAY_MS,
+        parallelPhases: config.env.SYNC_PARALLEL_PHASES,
+        waitMs: Math.max(config.env.SYNC_BACKOFF_MS, 1000),
+      }),
+    },
+    { provide: SLEEPER, useValue: realSleeper },
+    { provide: RELAY_SETTINGS, useValue: { intervalMs: RELAY_INTERVAL_MS, batchSize: 100 } },
+    {
+      provide: SYNC_WORKER_OPTIONS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        consume: config.env.SYNC_WORKER_IN_PROCESS,
+        concurrency: WORKER_CONCURRENCY,
+        reconcileEveryMs: config.usesCalcom ? RECONCILE_EVERY_MS : 0,
+      }),
+    },
+    {
+      provide: CALCOM_WEBHOOK_SECRETS,
+      inject: [AppConfig, CALENDAR_CREDENTIALS],
+      useFactory:
+        (config: AppConfig, credentials: TypeOrmCalendarCredentials): WebhookSecrets =>
+        async () => [
+          ...(config.env.CALCOM_WEBHOOK_SECRET ? [config.env.CALCOM_WEBHOOK_SECRET] : []),
+          ...(await credentials.webhookSecrets()),
+        ],
+    },
+    SyncMetrics,
+    OutboxRelay,
+    { provide: SYNC_KICKER, useExisting: OutboxRelay },
+    SyncAppointmentUseCase,
+    CompensateBookingsUseCase,
+    ReconcileCalendarUseCase,
+    SyncJobDispatcher,
+    SyncWorkerService,
+  ],
+  exports: [
+    CALENDAR_GATEWAY,
+    CALENDAR_CREDENTIALS,
+    CALENDAR_MAPPING_REPOSITORY,
+    CALENDAR_BOOKING_LEDGER,
+    OUTSIDE_CALENDAR_BLOCKS,
+    SYNC_UNIT_OF_WORK,
+    SYNC_QUEUE,
+    SYNC_KICKER,
+    CALCOM_WEBHOOK_SECRETS,
+    SyncMetrics,
+    OutboxRelay,
+  ],
+})
 export class CalendarSyncModule {}

@@ -1,0 +1,78 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import type Redis from 'ioredis';
+import {
+  CALENDAR_MAPPING_REPOSITORY,
+  type CalendarMappingRepository,
+} from '../../../application/ports/calendar-mapping.port';
+import { SYNC_QUEUE, type SyncQueue } from '../../../application/ports/sync-queue.port';
+import { OutboxRelay } from '../../../application/sync/outbox-relay';
+import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
+import { InProcessSyncQueue } from '../../outbound/local/in-process-sync.queue';
+import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
+import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
+import { BullMqSyncWorker } from './bullmq-sync.worker';
+
+export const SYNC_WORKER_OPTIONS = Symbol('SyncWorkerOptions');
+
+export interface SyncWorkerOptions {
+  /** Consume jobs in this process (the in-process queue always does). */
+  readonly consume: boolean;
+  readonly concurrency: number;
+  /** Repeat a reconciliation per tenant with a calendar this often (0: never). */
+  readonly reconcileEveryMs: number;
+}
+
+/** Starts the relay's poll and, where configured, the job consumer; stops both on shutdown. */
+@Injectable()
+export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('CalendarSync');
+  private worker: BullMqSyncWorker | undefined;
+
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly dispatcher: SyncJobDispatcher,
+    @Inject(SYNC_QUEUE) private readonly queue: SyncQueue,
+    @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
+    @Inject(SYNC_WORKER_OPTIONS) private readonly options: SyncWorkerOptions,
+    @Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.queue instanceof InProcessSyncQueue) {
+      this.queue.consume(this.dispatcher);
+    } else if (this.options.consume && this.redis && this.queue instanceof BullMqSyncQueue) {
+      this.worker = new BullMqSyncWorker(this.redis, this.dispatcher, {
+        concurrency: this.options.concurrency,
+      });
+      this.log.log(`sync worker consuming calendar-sync (concurrency ${this.options.concurrency})`);
+    }
+    this.relay.startPolling();
+    this.relay.kick();
+    if (this.options.reconcileEveryMs > 0) {
+      try {
+        for (const tenant of await this.mappings.tenantCalendars()) {
+          await this.queue.scheduleReconciliation(tenant.companyId, this.options.reconcileEveryMs);
+        }
+      } catch (error) {
+        this.log.warn(
+          `reconciliation not scheduled: ${error instanceof Error ? error.message : error}`,
+        );
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.relay.stopPolling();
+    await this.worker?.close();
+    if (this.queue instanceof InProcessSyncQueue || this.queue instanceof BullMqSyncQueue) {
+      await this.queue.close();
+    }
+  }
+}
