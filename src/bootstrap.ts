@@ -1,6 +1,8 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { configureHttpEdge } from './common/http-edge';
+import { LogLevelName, RedactingLogger } from './common/redacting.logger';
 import { AppConfig } from './config/app-config';
 import { Environment, validateEnvironment } from './config/environment';
 
@@ -14,21 +16,15 @@ export async function bootstrap(config: AppConfig): Promise<INestApplication> {
     rawBody: true, // signature checks need the exact bytes received
     bufferLogs: false,
     abortOnError: false, // a failed start rejects; main.ts decides to exit
-    logger: loggerLevels(config.env),
+    logger: appLogger(config.env),
   });
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, transform: true, forbidUnknownValues: true }),
-  );
+  configureHttpEdge(app); // validation pipe, error filter, Retell body limits
   app.enableShutdownHooks();
   return app;
 }
 
-function loggerLevels(env: Environment) {
-  if (env.LOG_LEVEL === 'silent') return false as const;
-  if (env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace')
-    return ['error', 'warn', 'log', 'debug', 'verbose'] as (
-      'error' | 'warn' | 'log' | 'debug' | 'verbose'
-    )[];
-  if (env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'fatal') return ['error'] as 'error'[];
-  return ['error', 'warn', 'log'] as ('error' | 'warn' | 'log')[];
+/** JSON lines with names, numbers, e-mails and secrets redacted; nothing when silent. */
+function appLogger(env: Environment): RedactingLogger | false {
+  if (env.LOG_LEVEL === 'silent') return false;
+  return new RedactingLogger({ level: env.LOG_LEVEL as LogLevelName });
 }

@@ -1,5 +1,59 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { CALL_REPOSITORY } from '../../../application/ports/call.repository.port';
+import { BookingModule } from '../../../booking.module';
+import { PersistenceModule } from '../../outbound/persistence/persistence.module';
+import { TypeOrmCallRepository } from '../../outbound/persistence/repositories/typeorm-call.repository';
+import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
+import { AdminBootstrapKeyGuard } from './admin-bootstrap-key.guard';
+import { RetellCallWebhookHandler } from './retell-call-webhook.handler';
+import { RetellFunctionCallHandler } from './retell-function-call.handler';
+import { RetellFunctionController } from './retell-function.controller';
+import { RetellInboundCallHandler } from './retell-inbound-call.handler';
+import {
+  RATE_LIMITER,
+  RetellCallRateGuard,
+  RetellClientRateGuard,
+} from './retell-rate-limit.guard';
+import { RetellSettings } from './retell-settings';
+import { RetellSignatureGuard } from './retell-signature.guard';
+import { RetellTenantResolver } from './retell-tenant.resolver';
+import { RetellToolsController } from './retell-tools.controller';
+import { RetellWebhookController } from './retell-webhook.controller';
+import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limiter';
 
-/** Retell's function calls and webhooks. */
-@Module({})
+/**
+ * Retell's function calls and webhooks: signature and rate guards, tenant and call-id
+ * resolution, argument normalisation, the phone functions, and the call's trace.
+ */
+@Module({
+  imports: [PersistenceModule, BookingModule],
+  controllers: [RetellFunctionController, RetellWebhookController, RetellToolsController],
+  providers: [
+    RetellSettings,
+    RetellTenantResolver,
+    RetellFunctionCallHandler,
+    RetellCallWebhookHandler,
+    RetellInboundCallHandler,
+    RetellSignatureGuard,
+    RetellClientRateGuard,
+    RetellCallRateGuard,
+    AdminBootstrapKeyGuard,
+    {
+      provide: CALL_REPOSITORY,
+      inject: [getDataSourceToken()],
+      useFactory: (dataSource: DataSource) => new TypeOrmCallRepository(dataSource),
+    },
+    {
+      provide: RATE_LIMITER,
+      inject: [{ token: REDIS_CONNECTION, optional: true }],
+      // Shared by all instances through Redis when the service has it, else per process.
+      useFactory: (redis?: Redis) =>
+        redis ? new RedisSlidingWindow(redis) : new MemorySlidingWindow(),
+    },
+  ],
+  exports: [CALL_REPOSITORY],
+})
 export class RetellModule {}

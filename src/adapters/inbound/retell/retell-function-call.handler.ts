@@ -1,0 +1,164 @@
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { CallContext } from '../../../application/booking/call-context';
+import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
+import {
+  PHONE_FUNCTION_ALIASES,
+  PHONE_FUNCTION_NAMES,
+  PHONE_FUNCTIONS,
+  PhoneFunctionArgs,
+  PhoneFunctionName,
+  PhoneFunctions,
+} from '../../../application/booking/phone-functions';
+import { CALL_REPOSITORY, CallRepository } from '../../../application/ports/call.repository.port';
+import { TEMPORARY_PROBLEM_MESSAGE } from '../../../common/http-exception.filter';
+import { scrubText } from '../../../common/scrub-text';
+import { resolveCallId } from '../../../domain/call/call-id-resolver';
+import { normalisePhoneFunctionArgs } from './phone-function-args.normaliser';
+import { callStartedFrom, readRetellCall } from './retell-call';
+import { RetellTenantResolver } from './retell-tenant.resolver';
+
+/** One function call as it arrived, in either body mode. */
+export interface IncomingFunctionCall {
+  readonly name: string;
+  readonly args: unknown;
+  readonly call: unknown;
+  /** A call id sent beside the body (header), for the args-only mode without a call object. */
+  readonly callIdHint?: unknown;
+  /** A branch id sent beside the body (static tool header), used when the call object is absent. */
+  readonly branchIdHint?: unknown;
+}
+
+const KNOWN = new Set<string>(PHONE_FUNCTION_NAMES);
+
+export const UNKNOWN_FUNCTION_MESSAGE =
+  'Das kann ich leider gerade nicht nachsehen. Kann ich Ihnen anders weiterhelfen?';
+export const UNKNOWN_SALON_MESSAGE =
+  'Entschuldigung, ich kann diesen Anruf gerade keinem Salon zuordnen. Bitte rufen Sie den Salon direkt an.';
+
+/** Official names and the aliases agents use ("start_booking"), any case. */
+export function phoneFunctionNamed(name: string): PhoneFunctionName | null {
+  const key = name.trim().toLowerCase();
+  if (KNOWN.has(key)) return key as PhoneFunctionName;
+  return Object.prototype.hasOwnProperty.call(PHONE_FUNCTION_ALIASES, key)
+    ? PHONE_FUNCTION_ALIASES[key]
+    : null;
+}
+
+/**
+ * A function call from the edge to the use cases: tenant, call id, arguments, the answer, and
+ * its trace. Every way it can go wrong still ends in an answer the agent can speak.
+ */
+@Injectable()
+export class RetellFunctionCallHandler implements OnModuleInit {
+  private readonly logger = new Logger('RetellFunctionCall');
+
+  constructor(
+    private readonly tenants: RetellTenantResolver,
+    @Inject(CALL_REPOSITORY) private readonly calls: CallRepository,
+    @Optional() @Inject(PHONE_FUNCTIONS) private readonly functions?: PhoneFunctions,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.functions) {
+      this.logger.error('PhoneFunctions are not provided: every function call answers INTERNAL.');
+    }
+  }
+
+  async handle(incoming: IncomingFunctionCall): Promise<FunctionAnswer> {
+    const started = performance.now();
+    const fromCall = readRetellCall(incoming.call);
+    const facts =
+      fromCall.branchIdHint === undefined && typeof incoming.branchIdHint === 'string'
+        ? { ...fromCall, branchIdHint: incoming.branchIdHint.trim().slice(0, 64) }
+        : fromCall;
+    const sentId = sentCallId(incoming.args) ?? incoming.callIdHint;
+    const resolved = resolveCallId(sentId, incoming.call);
+    const callId = resolved.ok ? resolved.value : null;
+    const args = normalisePhoneFunctionArgs(incoming.args);
+    const name = phoneFunctionNamed(incoming.name);
+
+    let tenant: { companyId: string; branchId: string } | null = null;
+    let result: FunctionAnswer;
+    if (name === null) {
+      result = answer('RETELL.UNKNOWN_FUNCTION', UNKNOWN_FUNCTION_MESSAGE, {}, false);
+    } else {
+      const branch = await this.tenants.branchFor(facts);
+      if (branch === null) {
+        result = answer('RETELL.UNKNOWN_SALON', UNKNOWN_SALON_MESSAGE, {}, false);
+      } else {
+        tenant = { companyId: branch.companyId, branchId: branch.branch.id };
+        const context: CallContext = {
+          ...tenant,
+          callId,
+          callerNumber: facts.fromNumber ?? null,
+        };
+        result = await this.run(name, context, args);
+      }
+    }
+
+    if (callId !== null) {
+      await this.trace(callId, facts, tenant, {
+        name: name ?? incoming.name,
+        args,
+        latencyMs: performance.now() - started,
+        outcome: result.code,
+      });
+    }
+    return result;
+  }
+
+  private async run(
+    name: PhoneFunctionName,
+    context: CallContext,
+    args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    try {
+      if (!this.functions) throw new Error('PhoneFunctions are not provided');
+      const result = await this.functions.run(name, context, args);
+      if (!isAnswer(result)) throw new Error(`${name} answered without code and message`);
+      return result;
+    } catch (error) {
+      this.logger.error(
+        `${name} failed: ${scrubText(error instanceof Error ? error.message : String(error))}`,
+        error instanceof Error ? scrubText(error.stack ?? '') : undefined,
+      );
+      return answer('INTERNAL.TEMPORARY', TEMPORARY_PROBLEM_MESSAGE, {}, false);
+    }
+  }
+
+  /** A trace that cannot be written is logged; the caller still gets the answer. */
+  private async trace(
+    callId: string,
+    facts: ReturnType<typeof readRetellCall>,
+    tenant: { companyId: string; branchId: string } | null,
+    entry: { name: string; args: PhoneFunctionArgs; latencyMs: number; outcome: string },
+  ): Promise<void> {
+    try {
+      await this.calls.appendTrace(callStartedFrom(callId, facts, tenant), {
+        ...entry,
+        at: new Date(),
+      });
+    } catch (error) {
+      this.logger.warn(
+        `trace of ${scrubText(entry.name)} not written: ${scrubText((error as Error).message)}`,
+      );
+    }
+  }
+}
+
+function sentCallId(args: unknown): unknown {
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) return undefined;
+  const record = args as Record<string, unknown>;
+  return record.call_id ?? record.callId;
+}
+
+function isAnswer(value: unknown): value is FunctionAnswer {
+  const v = value as Partial<FunctionAnswer> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.success === 'boolean' &&
+    typeof v.code === 'string' &&
+    typeof v.message === 'string'
+  );
+}

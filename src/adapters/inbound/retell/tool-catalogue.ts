@@ -1,0 +1,150 @@
+import {
+  PHONE_FUNCTION_NAMES,
+  PhoneFunctionArgs,
+  PhoneFunctionName,
+} from '../../../application/booking/phone-functions';
+
+export type ArgumentKey = keyof PhoneFunctionArgs;
+
+/** One argument the agent may send: its name in the tool schema and every name we accept. */
+export interface ArgumentSpec {
+  /** Property name in the JSON schema Retell gets (snake_case, English). */
+  readonly schemaName: string;
+  /** Further names accepted from the agent, German first; case and separators do not matter. */
+  readonly aliases: readonly string[];
+  readonly maxLength: number;
+  readonly description: string;
+}
+
+/**
+ * The single source of truth for the phone functions' arguments: the arg normaliser reads
+ * the accepted names and length caps from here, the tool definitions their JSON schema.
+ */
+export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
+  service: {
+    schemaName: 'service',
+    aliases: ['dienstleistung', 'leistung', 'service_name'],
+    maxLength: 200,
+    description: 'Gewünschte Dienstleistung, wie gesagt, z. B. "Dauerwelle" / requested service',
+  },
+  date: {
+    schemaName: 'date',
+    aliases: ['datum', 'tag', 'day'],
+    maxLength: 200,
+    description: 'Tag, wie gesagt, z. B. "nächsten Freitag", "5. Dezember" / day as spoken',
+  },
+  time: {
+    schemaName: 'time',
+    aliases: ['uhrzeit', 'zeit', 'uhr'],
+    maxLength: 200,
+    description: 'Uhrzeit, wie gesagt, z. B. "halb drei", "14:30" / time as spoken',
+  },
+  name: {
+    schemaName: 'name',
+    aliases: ['customer_name', 'kundenname', 'kunde_name', 'vorname'],
+    maxLength: 150,
+    description: 'Name der Kundin / des Kunden / customer name',
+  },
+  staff: {
+    schemaName: 'staff',
+    aliases: ['mitarbeiter', 'mitarbeiterin', 'stylist', 'friseur', 'friseurin'],
+    maxLength: 200,
+    description: 'Gewünschte Friseurin / gewünschter Friseur, falls genannt / preferred stylist',
+  },
+  email: {
+    schemaName: 'email',
+    aliases: ['e_mail', 'mail'],
+    maxLength: 255,
+    description: 'E-Mail-Adresse, nur wenn genannt / e-mail address, only if given',
+  },
+  appointmentId: {
+    schemaName: 'appointment_id',
+    aliases: ['termin_id'],
+    maxLength: 200,
+    description: 'Kennung des Termins aus einer früheren Antwort / appointment id from an answer',
+  },
+  newDate: {
+    schemaName: 'new_date',
+    aliases: ['neues_datum', 'neuer_tag'],
+    maxLength: 200,
+    description: 'Neuer Tag für die Verschiebung / new day for the move',
+  },
+  newTime: {
+    schemaName: 'new_time',
+    aliases: ['neue_uhrzeit'],
+    maxLength: 200,
+    description: 'Neue Uhrzeit für die Verschiebung / new time for the move',
+  },
+};
+
+export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as ArgumentKey[];
+
+/** Every accepted name of an argument, the schema name first. */
+export const acceptedNames = (key: ArgumentKey): readonly string[] => [
+  ARGUMENTS[key].schemaName,
+  ...ARGUMENTS[key].aliases,
+];
+
+export interface ToolSpec {
+  readonly name: PhoneFunctionName;
+  readonly description: string;
+  readonly required: readonly ArgumentKey[];
+  readonly optional: readonly ArgumentKey[];
+  /** Writing functions speak a short filler while they run. */
+  readonly filler?: string;
+}
+
+export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
+  get_current_context: {
+    name: 'get_current_context',
+    description:
+      'Heutiges Datum, Wochentag, Uhrzeit und Zeitzone des Salons. / Current date, weekday, time and time zone of the salon.',
+    required: [],
+    optional: [],
+  },
+  check_customer: {
+    name: 'check_customer',
+    description:
+      'Prüft anhand der Rufnummer, ob die Anruferin bekannt ist (bekannt, neu, mehrdeutig, anonym). / Looks the caller up by phone number.',
+    required: [],
+    optional: [],
+  },
+  check_availability: {
+    name: 'check_availability',
+    description:
+      'Prüft, ob ein Termin frei ist, nennt Alternativen und hält den angebotenen Termin kurz fest. / Checks a slot, offers alternatives, holds the offered slot.',
+    required: ['service', 'date'],
+    optional: ['time', 'staff'],
+  },
+  book_appointment: {
+    name: 'book_appointment',
+    description: 'Bucht den zuvor geprüften Termin verbindlich. / Books the checked slot.',
+    required: ['service', 'date', 'time', 'name'],
+    optional: ['staff', 'email'],
+    filler: 'Einen Moment, ich trage den Termin ein.',
+  },
+  list_appointments: {
+    name: 'list_appointments',
+    description:
+      'Nennt die kommenden Termine der Anruferin. / Lists the caller’s upcoming appointments.',
+    required: [],
+    optional: ['name', 'date', 'time', 'service'],
+  },
+  cancel_appointment: {
+    name: 'cancel_appointment',
+    description: 'Sagt einen Termin der Anruferin ab. / Cancels one of the caller’s appointments.',
+    required: [],
+    optional: ['appointmentId', 'name', 'date', 'time', 'service'],
+    filler: 'Einen Moment, ich sage den Termin ab.',
+  },
+  reschedule_appointment: {
+    name: 'reschedule_appointment',
+    description:
+      'Verschiebt einen Termin der Anruferin auf einen neuen Tag und eine neue Uhrzeit. / Moves one of the caller’s appointments.',
+    required: ['newDate', 'newTime'],
+    optional: ['appointmentId', 'name', 'date', 'time', 'service'],
+    filler: 'Einen Moment, ich verschiebe den Termin.',
+  },
+};
+
+export const TOOL_LIST: readonly ToolSpec[] = PHONE_FUNCTION_NAMES.map((name) => TOOLS[name]);

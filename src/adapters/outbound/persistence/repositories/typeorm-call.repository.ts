@@ -1,0 +1,164 @@
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CallAnalysis,
+  CallEnded,
+  CallRepository,
+  CallStarted,
+} from '../../../../application/ports/call.repository.port';
+import { Call, CallStatus, FunctionCallTraceEntry } from '../../../../domain/call/call';
+import { redactArgs } from '../../../../domain/call/redact-args';
+import { CallOrmEntity } from '../entities/call.orm-entity';
+import { CallFunctionTraceOrmEntity } from '../entities/call-function-trace.orm-entity';
+
+const MAX_CALL_ID = 128;
+const INT4_MAX = 2_147_483_647;
+
+/** Column widths of `calls`; Retell's values are cut to fit rather than refused. */
+const fit = (value: string | undefined, length: number): string | null =>
+  value === undefined || value === null ? null : String(value).slice(0, length);
+
+const int4 = (value: number | undefined): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= INT4_MAX
+    ? value
+    : null;
+
+const validDate = (value: Date | undefined): Date | null =>
+  value instanceof Date && !Number.isNaN(value.getTime()) ? value : null;
+
+/** Keeps the first known value of every fact: a retried or late event never overwrites one. */
+const KEEP_FIRST = `
+  company_id = COALESCE(calls.company_id, EXCLUDED.company_id),
+  branch_id = CASE WHEN calls.company_id IS NULL OR calls.company_id = EXCLUDED.company_id
+                   THEN COALESCE(calls.branch_id, EXCLUDED.branch_id) ELSE calls.branch_id END,
+  from_number = COALESCE(calls.from_number, EXCLUDED.from_number),
+  to_number = COALESCE(calls.to_number, EXCLUDED.to_number),
+  agent_id = COALESCE(calls.agent_id, EXCLUDED.agent_id),
+  agent_version = COALESCE(calls.agent_version, EXCLUDED.agent_version),
+  started_at = COALESCE(calls.started_at, EXCLUDED.started_at),
+  updated_at = now()`;
+
+export class TypeOrmCallRepository implements CallRepository {
+  private readonly m: EntityManager;
+
+  constructor(source: DataSource | EntityManager) {
+    this.m = source instanceof DataSource ? source.manager : source;
+  }
+
+  async upsertStarted(call: CallStarted): Promise<void> {
+    if (!storable(call.callId)) return;
+    await this.m.query(
+      `INSERT INTO calls (id, company_id, branch_id, from_number, to_number, agent_id,
+                          agent_version, started_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ongoing')
+       ON CONFLICT (id) DO UPDATE SET ${KEEP_FIRST}`,
+      startParams(call),
+    );
+  }
+
+  async markEnded(call: CallEnded): Promise<void> {
+    if (!storable(call.callId)) return;
+    await this.m.query(
+      `INSERT INTO calls (id, company_id, branch_id, from_number, to_number, agent_id,
+                          agent_version, started_at, status, ended_at, disconnection_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (id) DO UPDATE SET ${KEEP_FIRST},
+         status = CASE WHEN calls.ended_at IS NULL AND calls.status IN ('registered', 'ongoing')
+                       THEN EXCLUDED.status ELSE calls.status END,
+         ended_at = COALESCE(calls.ended_at, EXCLUDED.ended_at),
+         disconnection_reason = COALESCE(calls.disconnection_reason, EXCLUDED.disconnection_reason)`,
+      [
+        ...startParams(call),
+        call.status,
+        validDate(call.endedAt),
+        fit(call.disconnectionReason, 64),
+      ],
+    );
+  }
+
+  async recordAnalysis(call: CallStarted, analysis: CallAnalysis): Promise<void> {
+    if (!storable(call.callId)) return;
+    await this.upsertStarted(call);
+    const stored: Record<string, unknown> = {};
+    if (analysis.callSuccessful !== undefined) stored.call_successful = analysis.callSuccessful;
+    if (analysis.userSentiment !== undefined) stored.user_sentiment = analysis.userSentiment;
+    if (analysis.inVoicemail !== undefined) stored.in_voicemail = analysis.inVoicemail;
+    if (analysis.customAnalysisKeys !== undefined) {
+      stored.custom_analysis_keys = [...analysis.customAnalysisKeys];
+    }
+    await this.m.query(`UPDATE calls SET analysis = $2::jsonb, updated_at = now() WHERE id = $1`, [
+      call.callId.trim(),
+      JSON.stringify(stored),
+    ]);
+  }
+
+  async appendTrace(call: CallStarted, entry: FunctionCallTraceEntry): Promise<void> {
+    if (!storable(call.callId)) return;
+    await this.upsertStarted(call);
+    const redacted = redactArgs(entry.args);
+    const args =
+      typeof redacted === 'object' && redacted !== null && !Array.isArray(redacted)
+        ? redacted
+        : { value: redacted ?? null };
+    await this.m.query(
+      `INSERT INTO call_function_traces (call_id, function_name, redacted_args, latency_ms,
+                                         outcome, at)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6)`,
+      [
+        call.callId.trim(),
+        entry.name.slice(0, 64),
+        JSON.stringify(args),
+        Math.min(INT4_MAX, Math.max(0, Math.round(entry.latencyMs))),
+        entry.outcome.slice(0, 64),
+        entry.at,
+      ],
+    );
+  }
+
+  async findById(callId: string): Promise<Call | null> {
+    if (!storable(callId)) return null;
+    const row = await this.m.getRepository(CallOrmEntity).findOneBy({ id: callId.trim() });
+    if (!row) return null;
+    const traces = await this.m.getRepository(CallFunctionTraceOrmEntity).find({
+      where: { callId: row.id },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return Call.restore({
+      callId: row.id,
+      companyId: row.companyId ?? undefined,
+      branchId: row.branchId ?? undefined,
+      fromNumber: row.fromNumber ?? undefined,
+      toNumber: row.toNumber ?? undefined,
+      agentId: row.agentId ?? undefined,
+      agentVersion: row.agentVersion ?? undefined,
+      startedAt: row.startedAt ?? row.createdAt,
+      endedAt: row.endedAt ?? undefined,
+      status: row.status as CallStatus,
+      trace: traces.map((t) => ({
+        name: t.functionName,
+        args: t.redactedArgs,
+        latencyMs: t.latencyMs,
+        outcome: t.outcome,
+        at: t.at,
+      })),
+    });
+  }
+}
+
+function storable(callId: string): boolean {
+  return (
+    typeof callId === 'string' && callId.trim().length > 0 && callId.trim().length <= MAX_CALL_ID
+  );
+}
+
+function startParams(call: CallStarted): unknown[] {
+  return [
+    call.callId.trim(),
+    call.companyId ?? null,
+    call.branchId ?? null,
+    fit(call.fromNumber, 32),
+    fit(call.toNumber, 32),
+    fit(call.agentId, 100),
+    int4(call.agentVersion),
+    validDate(call.startedAt),
+  ];
+}
