@@ -25,7 +25,11 @@ export class TestClock implements Clock {
 }
 
 /** The booking use cases over real persistence, with the demo salon imported. */
-export async function bookingApp(url: string, clock: TestClock): Promise<TestingModule> {
+export async function bookingApp(
+  url: string,
+  clock: TestClock,
+  options: { importSalon?: boolean } = {},
+): Promise<TestingModule> {
   @Global()
   @Module({
     providers: [
@@ -45,6 +49,7 @@ export async function bookingApp(url: string, clock: TestClock): Promise<Testing
     imports: [TestCoreModule, TypeOrmModule.forRoot(dataSourceOptions({ url })), BookingModule],
   }).compile();
   await module.init();
+  if (options.importSalon === false) return module;
   const file = JSON.parse(readFileSync(join(__dirname, '../../fixtures/demo-salon.json'), 'utf8'));
   const imported = await module.get(ImportSalonUseCase).execute(file);
   if (!imported.ok) throw new Error(`demo salon refused: ${JSON.stringify(imported.error)}`);

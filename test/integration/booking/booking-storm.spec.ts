@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { FunctionAnswer } from '../../../src/application/booking/function-answer';
+import { PHONE_FUNCTIONS, PhoneFunctions } from '../../../src/application/booking/phone-functions';
+import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
+import { bookingApp, TestClock } from '../../support/booking-app';
+import { createTestDatabase, TestDatabase } from '../../support/test-database';
+
+const NOW = new Date('2026-11-26T14:00:00Z');
+const callId = () => `call_${randomBytes(16).toString('hex')}`;
+const caller = (i: number) => `+49151${String(10_000_000 + i)}`;
+
+/**
+ * Many calls want the same stylist at the same time, through two service instances that share
+ * one Postgres: exactly one gets it, every other caller hears alternatives, nothing fails.
+ */
+describe('booking storm (real Postgres, two instances)', () => {
+  let db: TestDatabase;
+  let instances: TestingModule[];
+  let functions: PhoneFunctions[];
+  let ds: DataSource;
+  let companyId: string;
+  let branchId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const first = await bookingApp(db.url, new TestClock(NOW));
+    const second = await bookingApp(db.url, new TestClock(NOW), { importSalon: false });
+    instances = [first, second];
+    functions = instances.map((i) => i.get<PhoneFunctions>(PHONE_FUNCTIONS));
+    ds = first.get(DataSource);
+    const catalog = first.get<SalonCatalog>(SALON_CATALOG);
+    branchId = (await catalog.branchIdForAnsweredNumber('+4930901820'))!;
+    companyId = (await catalog.branchContext(branchId))!.companyId;
+  }, 60_000);
+  afterAll(async () => {
+    for (const i of instances ?? []) await i.close();
+    await db.drop();
+  });
+  beforeEach(() =>
+    ds.query(
+      `DELETE FROM busy_blocks; DELETE FROM holds; DELETE FROM sync_outbox; DELETE FROM audit_log; DELETE FROM appointments; DELETE FROM customers`,
+    ),
+  );
+
+  const book = (i: number, args: Record<string, string>, id = callId()): Promise<FunctionAnswer> =>
+    functions[i % 2].run(
+      'book_appointment',
+      { companyId, branchId, callId: id, callerNumber: caller(i) },
+      { ...args, name: `Kunde ${i}` },
+    );
+  const count = async (sql: string) => (await ds.query(sql))[0].n as number;
+
+  it('50 calls for one stylist and slot: one appointment, 49 alternatives, no failure', async () => {
+    const args = { service: 'Herrenhaarschnitt', date: 'Freitag', time: '10 Uhr', staff: 'Mehmet' };
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => book(i, args)));
+    expect(answers.filter((a) => a.code === 'OK')).toHaveLength(1);
+    const refused = answers.filter((a) => a.code !== 'OK');
+    expect(refused).toHaveLength(49);
+    for (const a of refused) {
+      expect(a.code).toBe('AVAILABILITY.SLOT_TAKEN');
+      expect((a.alternatives as unknown[]).length).toBeGreaterThan(0);
+    }
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
+  });
+
+  it('two overlapping composite services for one stylist: exactly one wins', async () => {
+    const perm = { service: 'Dauerwelle', date: 'Freitag', time: '10 Uhr', staff: 'Anna' };
+    const colour = { service: 'Färben', date: 'Freitag', time: '10:15', staff: 'Anna' };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => book(i, i % 2 ? perm : colour)),
+    );
+    expect(answers.filter((a) => a.code === 'OK')).toHaveLength(1);
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
+  });
+
+  it('the same request three times, also at once: one appointment, three equal answers', async () => {
+    const args = { service: 'Dauerwelle', date: 'Samstag', time: '9 Uhr', staff: 'Lena' };
+    const id = callId();
+    const together = await Promise.all([book(7, args, id), book(7, args, id), book(7, args, id)]);
+    expect(together[1]).toEqual(together[0]);
+    expect(together[2]).toEqual(together[0]);
+    expect(together[0].code).toBe('OK');
+    const later = await book(7, args, id);
+    expect(later).toEqual(together[0]);
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM customers`)).toBe(1);
+  });
+});
