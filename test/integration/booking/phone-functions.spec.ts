@@ -120,6 +120,23 @@ describe('phone functions over real Postgres', () => {
     expect(await count(`SELECT count(*)::int AS n FROM holds WHERE released_at IS NULL`)).toBe(1);
   });
 
+  it('gives a held slot to its holder, and frees it for others once the hold expires', async () => {
+    const wish = { service: 'Herrenschnitt', date: 'Samstag', time: '10 Uhr', staff: 'Mehmet' };
+    expect(await run('check_availability', wish)).toMatchObject({ available: true });
+    expect(
+      await run('book_appointment', { ...wish, name: 'Ida Ihle' }, CALL_B, '+4915100000006'),
+    ).toMatchObject({ code: 'AVAILABILITY.SLOT_TAKEN' });
+    clock.advanceMinutes(4);
+    expect(await run('check_availability', wish, CALL_B)).toMatchObject({ available: true });
+    // Now CALL_B holds it; the first caller, whose hold expired, is refused.
+    expect(await run('book_appointment', { ...wish, name: 'Jan Jung' })).toMatchObject({
+      code: 'AVAILABILITY.SLOT_TAKEN',
+    });
+    expect(
+      await run('book_appointment', { ...wish, name: 'Ida Ihle' }, CALL_B, '+4915100000006'),
+    ).toMatchObject({ code: 'OK' });
+  });
+
   it('books, and a retried identical request returns the same appointment', async () => {
     const args = {
       service: 'Dauerwelle',
