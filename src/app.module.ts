@@ -10,6 +10,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { CLOCK } from './application/ports/clock.port';
 import { HealthModule } from './adapters/inbound/health/health.module';
+import { MetricsModule } from './adapters/inbound/metrics/metrics.module';
 import { RetellModule } from './adapters/inbound/retell/retell.module';
 import { CalendarSyncModule } from './adapters/outbound/queue/calendar-sync.module';
 import { BookingModule } from './booking.module';
@@ -65,6 +66,7 @@ export class AppModule {
         BookingModule,
         RetellModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -30,6 +30,13 @@ describe('embedded default (PGlite, no Redis)', () => {
     expect(ready.body.details.database.status).toBe('up');
   });
 
+  it('serves Prometheus metrics', async () => {
+    const scrape = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(scrape.text).toContain('salon_holds_live 0');
+    expect(scrape.text).toContain('salon_sync_queue_depth');
+    expect(scrape.text).toContain('# TYPE salon_function_call_duration_seconds histogram');
+  });
+
   it('holds the demo salon', async () => {
     const ds = app.get(DataSource);
     const [{ n: stylists }] = await ds.query(`SELECT count(*)::int AS n FROM staff`);

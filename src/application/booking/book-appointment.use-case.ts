@@ -11,6 +11,7 @@ import {
 import { CLOCK, Clock } from '../ports/clock.port';
 import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
 import { BranchContext } from '../ports/salon-catalog.port';
+import { PHONE_METRICS, PhoneMetrics } from '../ports/phone-metrics.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
 import { AvailabilityReader } from './availability.reader';
@@ -39,12 +40,28 @@ export class BookAppointmentUseCase {
     @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
     private readonly availability: AvailabilityReader,
     @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Optional() @Inject(PHONE_METRICS) private readonly metrics?: PhoneMetrics,
   ) {}
 
   async execute(
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    let repeated = false;
+    const result = await this.book(salon, call, args, () => (repeated = true));
+    const taken = result.code === 'AVAILABILITY.SLOT_TAKEN';
+    this.metrics?.booking(
+      result.success ? (repeated ? 'repeated' : 'booked') : taken ? 'taken' : 'refused',
+    );
+    return result;
+  }
+
+  private async book(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+    noteRepeat: () => void,
   ): Promise<FunctionAnswer> {
     const now = this.clock.now();
     const scope = { companyId: salon.companyId };
@@ -77,7 +94,10 @@ export class BookAppointmentUseCase {
       name,
     );
     const earlier = await this.appointments.findByIdempotencyKey(scope, key);
-    if (earlier) return this.booked(salon, earlier);
+    if (earlier) {
+      noteRepeat();
+      return this.booked(salon, earlier);
+    }
 
     // This call's hold names the stylist it was offered; other calls' holds block.
     const held = call.callId ? await this.holds.liveForCall(scope, call.callId, now) : [];
@@ -145,7 +165,10 @@ export class BookAppointmentUseCase {
       }
       // A parallel delivery of the same request may have won the idempotency key.
       const twin = await this.appointments.findByIdempotencyKey(scope, key);
-      if (twin) return this.booked(salon, twin);
+      if (twin) {
+        noteRepeat();
+        return this.booked(salon, twin);
+      }
       throw error;
     }
     this.kicker?.kick();

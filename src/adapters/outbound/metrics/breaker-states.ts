@@ -1,0 +1,6 @@
+/** Whatever can tell the Cal.com breakers' states (the Cal.com gateway), for metrics and health. */
+export const BREAKER_STATES = Symbol('BreakerStates');
+
+export interface BreakerStates {
+  breakerStates(): ReadonlyMap<string, 'closed' | 'open' | 'half_open'>;
+}
