@@ -1,0 +1,269 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A small Cal.com API v2 stand-in (bookings only), shaped like the OpenAPI subset in the shared
+ * contracts: `{status, data}` envelopes, BookingOutput_2024_08_13 items, paginated lists.
+ * Tests steer each create with `onCreate`; every request is counted.
+ */
+export interface FakeBooking {
+  id: number;
+  uid: string;
+  start: string;
+  end: string;
+  status: 'accepted' | 'cancelled';
+  eventTypeId: number;
+  metadata: Record<string, string>;
+}
+
+/** What the fake does with one create request. */
+export type CreateBehaviour =
+  | { kind: 'ok' }
+  /** Answer with this status and an error envelope; `created` books it anyway. */
+  | { kind: 'error'; status: number; message: string; created: boolean }
+  /** Never answer in time (the client times out); `created` books it anyway. */
+  | { kind: 'hang'; created: boolean }
+  /** Book it, but at another start. */
+  | { kind: 'elsewhere'; start: Date };
+
+export interface CreateRequest {
+  readonly n: number;
+  readonly body: {
+    start: string;
+    eventTypeId: number;
+    lengthInMinutes?: number;
+    metadata: Record<string, string>;
+    attendee: Record<string, unknown>;
+  };
+}
+
+export class FakeCalcom {
+  readonly bookings = new Map<string, FakeBooking>();
+  readonly requests: string[] = [];
+  readonly createBodies: CreateRequest['body'][] = [];
+  onCreate: (req: CreateRequest) => CreateBehaviour = () => ({ kind: 'ok' });
+  /** The next this many cancel requests answer 500 and cancel nothing. */
+  failCancels = 0;
+  latencyMs = 0;
+  private server: Server | undefined;
+  private nextId = 1000;
+  private readonly hanging = new Set<ServerResponse>();
+
+  get url(): string {
+    const address = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  reset(): void {
+    this.bookings.clear();
+    this.requests.length = 0;
+    this.createBodies.length = 0;
+    this.onCreate = () => ({ kind: 'ok' });
+    this.failCancels = 0;
+  }
+
+  /** Create requests per `appointment_id/phase_id`. */
+  createsPerPhase(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const b of this.createBodies) {
+      const key = `${b.metadata.appointment_id}/${b.metadata.phase_id}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Live bookings per `appointment_id/phase_id`. */
+  livePerPhase(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const b of this.bookings.values()) {
+      if (b.status !== 'accepted') continue;
+      const key = `${b.metadata.appointment_id}/${b.metadata.phase_id}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  live(): FakeBooking[] {
+    return [...this.bookings.values()].filter((b) => b.status === 'accepted');
+  }
+
+  /** A booking made in Cal.com by someone else (no metadata of ours). */
+  addOutside(eventTypeId: number, start: Date, minutes: number): FakeBooking {
+    return this.book(eventTypeId, start, minutes, {});
+  }
+
+  private book(
+    eventTypeId: number,
+    start: Date,
+    minutes: number,
+    metadata: Record<string, string>,
+  ): FakeBooking {
+    const id = this.nextId++;
+    const booking: FakeBooking = {
+      id,
+      uid: `fake-${id}`,
+      start: start.toISOString(),
+      end: new Date(start.getTime() + minutes * 60_000).toISOString(),
+      status: 'accepted',
+      eventTypeId,
+      metadata,
+    };
+    this.bookings.set(booking.uid, booking);
+    return booking;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const route = `${req.method} ${url.pathname}`;
+    this.requests.push(route);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (!String(req.headers.authorization ?? '').startsWith('Bearer cal_')) {
+      return send(res, 401, { status: 'error', error: { message: 'Unauthorized' } });
+    }
+    if (!req.headers['cal-api-version']) {
+      return send(res, 404, { status: 'error', error: { message: 'Not found' } });
+    }
+    if (req.method === 'POST' && url.pathname === '/v2/bookings') {
+      return this.create(JSON.parse(text) as CreateRequest['body'], res);
+    }
+    if (req.method === 'GET' && url.pathname === '/v2/bookings') return this.list(url, res);
+    const one = /^\/v2\/bookings\/([^/]+)(\/cancel)?$/.exec(url.pathname);
+    if (one) {
+      const booking = this.bookings.get(decodeURIComponent(one[1]));
+      if (!booking) {
+        return send(res, 404, { status: 'error', error: { message: 'Booking not found' } });
+      }
+      if (req.method === 'GET' && !one[2]) return send(res, 200, success(output(booking)));
+      if (req.method === 'POST' && one[2]) {
+        if (this.failCancels > 0) {
+          this.failCancels--;
+          return send(res, 500, { status: 'error', error: { message: 'Internal server error' } });
+        }
+        booking.status = 'cancelled';
+        return send(res, 200, success(output(booking)));
+      }
+    }
+    send(res, 404, { status: 'error', error: { message: `no route ${route}` } });
+  }
+
+  private create(body: CreateRequest['body'], res: ServerResponse): void {
+    this.createBodies.push(body);
+    const behaviour = this.onCreate({ n: this.createBodies.length, body });
+    const minutes = body.lengthInMinutes ?? 30;
+    const at = new Date(body.start);
+    switch (behaviour.kind) {
+      case 'ok':
+        return send(
+          res,
+          201,
+          success(output(this.book(body.eventTypeId, at, minutes, body.metadata))),
+        );
+      case 'elsewhere':
+        return send(
+          res,
+          201,
+          success(output(this.book(body.eventTypeId, behaviour.start, minutes, body.metadata))),
+        );
+      case 'error':
+        if (behaviour.created) this.book(body.eventTypeId, at, minutes, body.metadata);
+        return send(res, behaviour.status, {
+          status: 'error',
+          error: { code: 'BadRequestException', message: behaviour.message },
+        });
+      case 'hang':
+        if (behaviour.created) this.book(body.eventTypeId, at, minutes, body.metadata);
+        this.hanging.add(res);
+        res.on('close', () => this.hanging.delete(res));
+        return;
+    }
+  }
+
+  private list(url: URL, res: ServerResponse): void {
+    const eventTypeId = Number(url.searchParams.get('eventTypeId'));
+    const after = Date.parse(url.searchParams.get('afterStart') ?? '1970-01-01T00:00:00Z');
+    const before = Date.parse(url.searchParams.get('beforeEnd') ?? '2999-01-01T00:00:00Z');
+    const take = Number(url.searchParams.get('take') ?? 100);
+    const skip = Number(url.searchParams.get('skip') ?? 0);
+    const all = [...this.bookings.values()].filter(
+      (b) =>
+        (!eventTypeId || b.eventTypeId === eventTypeId) &&
+        Date.parse(b.start) >= after &&
+        Date.parse(b.end) <= before,
+    );
+    const page = all.slice(skip, skip + take);
+    const currentPage = Math.floor(skip / take) + 1;
+    const totalPages = Math.max(1, Math.ceil(all.length / take));
+    send(res, 200, {
+      status: 'success',
+      data: page.map(output),
+      pagination: {
+        totalItems: all.length,
+        remainingItems: Math.max(0, all.length - skip - page.length),
+        returnedItems: page.length,
+        itemsPerPage: take,
+        currentPage,
+        totalPages,
+        hasNextPage: skip + page.length < all.length,
+        hasPreviousPage: skip > 0,
+      },
+    });
+  }
+}
+
+function output(b: FakeBooking): Record<string, unknown> {
+  const minutes = Math.round((Date.parse(b.end) - Date.parse(b.start)) / 60_000);
+  return {
+    id: b.id,
+    uid: b.uid,
+    title: 'Termin',
+    description: '',
+    hosts: [
+      {
+        id: 1,
+        name: 'Anna',
+        email: 'anna@salon.example',
+        username: 'anna',
+        timeZone: 'Europe/Berlin',
+      },
+    ],
+    status: b.status,
+    start: b.start,
+    end: b.end,
+    duration: minutes,
+    eventTypeId: b.eventTypeId,
+    eventType: { id: b.eventTypeId, slug: `event-${b.eventTypeId}` },
+    location: '',
+    absentHost: false,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    attendees: [],
+    bookingFieldsResponses: {},
+    metadata: b.metadata,
+  };
+}
+
+const success = (data: unknown) => ({ status: 'success', data });
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
