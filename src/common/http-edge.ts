@@ -50,9 +50,13 @@ export function retellBodyParser() {
       (req as RequestWithRawBody).rawBody = Buffer.from(buf);
     },
   });
+  // Named apart from express.json's "jsonParser": Nest skips its own application-wide JSON
+  // parser when it finds a layer of that name, which would leave every other route unparsed.
+  const retellJsonBody = (req: Request, res: Response, next: NextFunction): void =>
+    parse(req, res, next);
   const translate = (error: unknown, _req: Request, _res: Response, next: NextFunction): void =>
     next(translateReadError(error));
-  return [parse, translate] as const;
+  return [retellJsonBody, translate] as const;
 }
 
 function translateReadError(error: unknown): unknown {
