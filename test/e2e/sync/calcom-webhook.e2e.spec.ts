@@ -1,0 +1,194 @@
+import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { signatureFor } from '../../../src/adapters/inbound/calcom-webhook/calcom-signature';
+import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
+import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
+import {
+  portsFor,
+  TypeOrmUnitOfWork,
+} from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
+import { bootstrap, loadConfig } from '../../../src/bootstrap';
+import { Appointment } from '../../../src/domain/appointment/appointment';
+import { Customer } from '../../../src/domain/salon/customer';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+
+const SECRET = 'whsec-haarmonie-test';
+const EVENT_TYPE = 8100;
+const at = (hhmm: string) => new Date(`2026-12-04T${hhmm}:00+01:00`);
+
+/** POST /api/calcom/webhook through the whole application on real Postgres. */
+describe('Cal.com webhook', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let companyId: string;
+  let anna: string;
+  let appointment: Appointment;
+
+  const post = (body: unknown, signature?: string) => {
+    const raw = JSON.stringify(body);
+    const req = request(app.getHttpServer())
+      .post('/api/calcom/webhook')
+      .set('content-type', 'application/json');
+    if (signature !== undefined) req.set('x-cal-signature-256', signature);
+    return req.send(raw);
+  };
+  const signed = (body: unknown) => post(body, signatureFor(JSON.stringify(body), SECRET));
+  const booking = (trigger: string, uid: string, start: Date, minutes: number, metadata = {}) => ({
+    triggerEvent: trigger,
+    createdAt: '2026-11-26T14:00:00.000Z',
+    payload: {
+      type: 'herrenhaarschnitt-anna',
+      title: 'Termin',
+      startTime: start.toISOString(),
+      endTime: new Date(start.getTime() + minutes * 60_000).toISOString(),
+      uid,
+      bookingId: 4242,
+      eventTypeId: EVENT_TYPE,
+      status: trigger === 'BOOKING_CANCELLED' ? 'CANCELLED' : 'ACCEPTED',
+      organizer: { name: 'Anna', email: 'anna@salon.example', timeZone: 'Europe/Berlin' },
+      attendees: [],
+      metadata,
+    },
+  });
+  const blocks = () =>
+    db.dataSource.query(`SELECT external_uid, active FROM busy_blocks WHERE kind = 'calendar'`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const file = JSON.parse(
+      readFileSync(join(__dirname, '../../../fixtures/demo-salon.json'), 'utf8'),
+    );
+    const imported = await new ImportSalonUseCase(new TypeOrmSalonWriter(db.dataSource)).execute(
+      file,
+    );
+    if (!imported.ok) throw new Error('demo salon did not import');
+    const catalog = new TypeOrmSalonCatalog(db.dataSource);
+    const salon = (await catalog.branchContext(
+      (await catalog.branchIdForAnsweredNumber('+4930901820'))!,
+    ))!;
+    companyId = salon.companyId;
+    anna = salon.staff.find((s) => s.name === 'Anna')!.id;
+    const cut = salon.services.find((s) => s.name === 'Herrenhaarschnitt')!;
+    const [{ id: credentialId }] = await db.dataSource.query(
+      `INSERT INTO calcom_credentials(company_id, label, api_key_encrypted) VALUES ($1, 'main', 'v1:x:y:z') RETURNING id`,
+      [companyId],
+    );
+    await db.dataSource.query(
+      `INSERT INTO calcom_mappings(company_id, credential_id, service_id, staff_id, event_type_id)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [companyId, credentialId, cut.id, anna, EVENT_TYPE],
+    );
+    const customer = Customer.restore({
+      id: randomUUID(),
+      name: 'Kundin Zwei',
+      phone: '+4915112345679',
+      recognitionConsent: true,
+    });
+    await portsFor(db.dataSource.manager).customers.add({ companyId }, customer);
+    appointment = Appointment.create({
+      service: cut,
+      staffId: anna,
+      customerId: customer.id,
+      start: at('10:00'),
+      source: 'voice',
+      branchId: salon.branch.id,
+    });
+    await new TypeOrmUnitOfWork(db.dataSource).run(async (tx) => {
+      await tx.appointments.add({ companyId }, appointment, new Date());
+    });
+
+    app = await bootstrap(
+      loadConfig({
+        DATABASE_URL: db.url,
+        MIGRATE_ON_START: 'false',
+        SEED_DEMO_SALON: 'false',
+        CALCOM_WEBHOOK_SECRET: SECRET,
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+      }),
+    );
+    await app.init();
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('refuses an unsigned request and a bad signature with 401, without effect', async () => {
+    const body = booking('BOOKING_CREATED', 'outside-1', at('15:00'), 30);
+    await post(body).expect(401);
+    await post(body, signatureFor(JSON.stringify(body), 'wrong-secret')).expect(401);
+    await post(body, 'zz').expect(401);
+    expect(await blocks()).toEqual([]);
+  });
+
+  it('answers 204 to an event it does not act on', async () => {
+    await signed({ triggerEvent: 'MEETING_ENDED', payload: {} }).expect(204);
+  });
+
+  it('an outside BOOKING_CREATED blocks the stylist; a duplicate is harmless', async () => {
+    const body = booking('BOOKING_CREATED', 'outside-2', at('15:00'), 30);
+    await signed(body).expect(200, { outcome: 'blocked' });
+    await signed(body).expect(200, { outcome: 'duplicate' });
+    expect(await blocks()).toEqual([{ external_uid: 'outside-2', active: true }]);
+    const busy = await portsFor(db.dataSource.manager).appointments.busyIntervals(
+      { companyId },
+      [anna],
+      { start: at('14:00'), end: at('16:00') } as never,
+      new Date(),
+    );
+    expect(busy.get(anna)!.some((b) => b.kind === 'calendar')).toBe(true);
+  });
+
+  it('an outside booking over our appointment is recorded and flags it for review', async () => {
+    await signed(booking('BOOKING_CREATED', 'outside-3', at('10:15'), 30)).expect(200, {
+      outcome: 'overlap_flagged',
+    });
+    const [row] = await db.dataSource.query(
+      `SELECT sync_state, last_sync_error FROM appointments WHERE id = $1`,
+      [appointment.id],
+    );
+    expect(row.sync_state).toBe('manual_review');
+    expect(row.last_sync_error).toContain('outside-3');
+  });
+
+  it('an outside BOOKING_CANCELLED frees the time', async () => {
+    await signed(booking('BOOKING_CANCELLED', 'outside-2', at('15:00'), 30)).expect(200, {
+      outcome: 'released',
+    });
+    expect(
+      (await blocks()).find((b: { external_uid: string }) => b.external_uid === 'outside-2'),
+    ).toEqual({ external_uid: 'outside-2', active: false });
+  });
+
+  it('BOOKING_CANCELLED of our booking cancels the appointment locally, audited', async () => {
+    const phase = appointment.phases[0];
+    const body = booking('BOOKING_CANCELLED', 'ours-1', at('10:00'), 30, {
+      appointment_id: appointment.id,
+      phase_id: phase.id,
+      company_id: companyId,
+    });
+    await signed(body).expect(200, { outcome: 'appointment_cancelled' });
+    await signed(body).expect(204);
+    const [row] = await db.dataSource.query(`SELECT status FROM appointments WHERE id = $1`, [
+      appointment.id,
+    ]);
+    expect(row.status).toBe('cancelled');
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM sync_outbox WHERE appointment_id = $1`,
+      [appointment.id],
+    );
+    expect(n).toBe(0);
+    const actions = await db.dataSource.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [
+      appointment.id,
+    ]);
+    expect(actions.map((a: { action: string }) => a.action)).toContain(
+      'calendar_webhook.appointment_cancelled',
+    );
+  });
+});
