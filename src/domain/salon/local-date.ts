@@ -50,12 +50,20 @@ export function wallTimeToInstant(date: LocalDate, minutes: number, timeZone: st
   return new Date(instant.getTime() + jump);
 }
 
+// Building an Intl formatter is costly and branches are restored on every call: remember answers.
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(timeZone: string): boolean {
-  if (!timeZone.includes('/') && timeZone !== 'UTC') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  const known = knownZones.get(timeZone);
+  if (known !== undefined) return known;
+  let valid = timeZone.includes('/') || timeZone === 'UTC';
+  if (valid) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+    } catch {
+      valid = false;
+    }
   }
+  if (knownZones.size < 1000) knownZones.set(timeZone, valid);
+  return valid;
 }

@@ -9,9 +9,35 @@ import { ServiceOrmEntity } from '../entities/service.orm-entity';
 import { StaffOrmEntity } from '../entities/staff.orm-entity';
 import { SalonMapper } from '../mappers/salon.mapper';
 
+/** How long a branch's set-up is reused; a call asks for it several times a minute. */
+const CONTEXT_TTL_MS = 5_000;
+
 @Injectable()
 export class TypeOrmSalonCatalog implements SalonCatalog {
+  // Concurrent and repeated calls share one load; set-up changes show within CONTEXT_TTL_MS.
+  private readonly contexts = new Map<
+    string,
+    { until: number; context: Promise<BranchContext | null> }
+  >();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  branchContext(branchId: string): Promise<BranchContext | null> {
+    const now = Date.now();
+    const cached = this.contexts.get(branchId);
+    if (cached && cached.until > now) return cached.context;
+    if (this.contexts.size > 500) this.contexts.clear();
+    const context = this.loadBranchContext(branchId);
+    this.contexts.set(branchId, { until: now + CONTEXT_TTL_MS, context });
+    context.catch(() => this.contexts.delete(branchId));
+    return context;
+  }
+
+  /** Drops cached set-up, e.g. after an operator changed hours or staff. */
+  forget(branchId?: string): void {
+    if (branchId) this.contexts.delete(branchId);
+    else this.contexts.clear();
+  }
 
   async branchIdForAnsweredNumber(phoneE164: string): Promise<string | null> {
     const row = await this.dataSource
@@ -30,7 +56,7 @@ export class TypeOrmSalonCatalog implements SalonCatalog {
     return rows.length === 1 ? rows[0].id : null;
   }
 
-  async branchContext(branchId: string): Promise<BranchContext | null> {
+  private async loadBranchContext(branchId: string): Promise<BranchContext | null> {
     const branch = await this.dataSource.getRepository(BranchOrmEntity).findOne({
       where: { id: branchId },
       relations: { openingHours: true, closedDates: true },

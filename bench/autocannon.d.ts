@@ -1,0 +1,22 @@
+// The part of autocannon's API the call benchmark uses (the package ships no types).
+declare module 'autocannon' {
+  interface Request {
+    method?: string;
+    path?: string;
+    setupRequest?: (req: Record<string, unknown>) => Record<string, unknown>;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    requests?: Request[];
+  }
+  interface Result {
+    latency: { p50: number; p99: number; average: number };
+    requests: { average: number };
+    non2xx: number;
+    errors: number;
+  }
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+}
