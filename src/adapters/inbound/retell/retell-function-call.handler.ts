@@ -9,6 +9,7 @@ import {
   PhoneFunctionName,
   PhoneFunctions,
 } from '../../../application/booking/phone-functions';
+import { PHONE_METRICS, PhoneMetrics } from '../../../application/ports/phone-metrics.port';
 import { CALL_REPOSITORY, CallRepository } from '../../../application/ports/call.repository.port';
 import { TEMPORARY_PROBLEM_MESSAGE } from '../../../common/http-exception.filter';
 import { scrubText } from '../../../common/scrub-text';
@@ -56,6 +57,7 @@ export class RetellFunctionCallHandler implements OnModuleInit {
     private readonly tenants: RetellTenantResolver,
     @Inject(CALL_REPOSITORY) private readonly calls: CallRepository,
     @Optional() @Inject(PHONE_FUNCTIONS) private readonly functions?: PhoneFunctions,
+    @Optional() @Inject(PHONE_METRICS) private readonly metrics?: PhoneMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -96,11 +98,13 @@ export class RetellFunctionCallHandler implements OnModuleInit {
       }
     }
 
+    const latencyMs = performance.now() - started;
+    this.metrics?.functionCall(name ?? 'unknown', result.code, latencyMs / 1000);
     if (callId !== null) {
       await this.trace(callId, facts, tenant, {
         name: name ?? incoming.name,
         args,
-        latencyMs: performance.now() - started,
+        latencyMs,
         outcome: result.code,
       });
     }
