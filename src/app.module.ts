@@ -9,6 +9,7 @@ import {
 import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { CLOCK } from './application/ports/clock.port';
+import { AdminModule } from './adapters/inbound/admin/admin.module';
 import { HealthModule } from './adapters/inbound/health/health.module';
 import { MetricsModule } from './adapters/inbound/metrics/metrics.module';
 import { RetellModule } from './adapters/inbound/retell/retell.module';
@@ -67,6 +68,7 @@ export class AppModule {
         RetellModule,
         HealthModule,
         MetricsModule,
+        AdminModule,
       ],
       providers: [
         { provide: AppConfig, useValue: config },

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { setupOpenApi } from './adapters/inbound/admin/admin-openapi';
 import { AppModule } from './app.module';
 import { configureHttpEdge } from './common/http-edge';
 import { LogLevelName, RedactingLogger } from './common/redacting.logger';
@@ -19,6 +20,7 @@ export async function bootstrap(config: AppConfig): Promise<INestApplication> {
     logger: appLogger(config.env),
   });
   configureHttpEdge(app); // validation pipe, error filter, Retell body limits
+  setupOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

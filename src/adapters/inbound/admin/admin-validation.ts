@@ -1,0 +1,60 @@
+import {
+  createParamDecorator,
+  ExecutionContext,
+  ParseUUIDPipe,
+  ValidationPipe,
+} from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { InvalidInput, NotFound } from '../../../application/admin/admin-errors';
+import { AdminRefusal } from './admin-refusal';
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+function fieldsOf(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {});
+    const nested = fieldsOf(e.children ?? [], field);
+    return own.length > 0 ? [{ field, problems: own }, ...nested] : nested;
+  });
+}
+
+/**
+ * Strict: unknown fields are refused (not silently dropped), values are converted to the DTO's
+ * types, and the answer names every bad field.
+ */
+export const ADMIN_VALIDATION = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  validateCustomDecorators: true,
+  exceptionFactory: (errors) =>
+    new AdminRefusal(
+      new InvalidInput('VALIDATION.FAILED', 'The request has invalid or unknown fields.', {
+        fields: fieldsOf(errors),
+      }),
+    ),
+});
+
+// Read straight from the request: the application-wide pipe skips custom decorators, so the
+// strict pipe above sees exactly what the client sent.
+const requestBody = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest().body ?? {},
+);
+const requestQuery = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest().query ?? {},
+);
+
+/** The JSON body, validated strictly against the parameter's DTO class. */
+export const AdminBody = (): ParameterDecorator => requestBody(undefined, ADMIN_VALIDATION);
+
+/** The query string, validated strictly against the parameter's DTO class. */
+export const AdminQuery = (): ParameterDecorator => requestQuery(undefined, ADMIN_VALIDATION);
+
+/** A path id that is no UUID names nothing: 404, never a database error. */
+export const idPipe = (entity: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => new AdminRefusal(new NotFound(entity)) });

@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysUseCase } from '../../../application/admin/access/api-keys.use-case';
+import {
+  ADMIN_BOOTSTRAP_SECRET,
+  AuthenticateAdminUseCase,
+} from '../../../application/admin/access/authenticate-admin.use-case';
+import { CompaniesUseCase } from '../../../application/admin/access/companies.use-case';
+import { AppointmentListingUseCase } from '../../../application/admin/appointments/appointment-listing.use-case';
+import { StaffAppointmentsUseCase } from '../../../application/admin/appointments/staff-appointments.use-case';
+import { BranchesUseCase } from '../../../application/admin/catalog/branches.use-case';
+import { CalendarMappingsUseCase } from '../../../application/admin/catalog/calendar-mappings.use-case';
+import { CustomersUseCase } from '../../../application/admin/catalog/customers.use-case';
+import { ServicesUseCase } from '../../../application/admin/catalog/services.use-case';
+import { StaffUseCase } from '../../../application/admin/catalog/staff.use-case';
+import { StaffDuplicatesUseCase } from '../../../application/admin/staff/staff-duplicates.use-case';
+import { ManualReviewUseCase } from '../../../application/admin/sync/manual-review.use-case';
+import { SyncDashboardUseCase } from '../../../application/admin/sync/sync-dashboard.use-case';
+import { SalonFileExporter } from '../../../application/salon-file/salon-file.exporter';
+import { BookingModule } from '../../../booking.module';
+import { AppConfig } from '../../../config/app-config';
+import { ADMIN_PERSISTENCE_PROVIDERS } from '../../outbound/persistence/admin/admin-persistence.providers';
+import { PersistenceModule } from '../../outbound/persistence/persistence.module';
+import { ADMIN_CONTROLLERS } from './admin-controllers';
+import { AdminApiKeyGuard } from './auth/admin-api-key.guard';
+
+/**
+ * The operators' REST API under /api/admin: tenant-scoped API keys, the salon catalog,
+ * staff-side bookings, the sync dashboard, duplicate-staff merge, salon files.
+ */
+@Module({
+  imports: [PersistenceModule, BookingModule],
+  controllers: ADMIN_CONTROLLERS,
+  providers: [
+    ...ADMIN_PERSISTENCE_PROVIDERS,
+    {
+      provide: ADMIN_BOOTSTRAP_SECRET,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => config.env.ADMIN_BOOTSTRAP_KEY ?? null,
+    },
+    AuthenticateAdminUseCase,
+    AdminApiKeyGuard,
+    CompaniesUseCase,
+    ApiKeysUseCase,
+    BranchesUseCase,
+    StaffUseCase,
+    ServicesUseCase,
+    CustomersUseCase,
+    CalendarMappingsUseCase,
+    AppointmentListingUseCase,
+    StaffAppointmentsUseCase,
+    SyncDashboardUseCase,
+    ManualReviewUseCase,
+    StaffDuplicatesUseCase,
+    SalonFileExporter,
+  ],
+  exports: [AuthenticateAdminUseCase],
+})
+export class AdminModule {}

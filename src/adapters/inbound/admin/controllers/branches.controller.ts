@@ -1,0 +1,71 @@
+import { Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { CompanyScope } from '../../../../application/admin/admin-actor';
+import { BranchesUseCase } from '../../../../application/admin/catalog/branches.use-case';
+import { BranchData } from '../../../../application/admin/ports/branch-admin.port';
+import { AdminController, ApiQueryFrom } from '../admin-controller.decorator';
+import { orRefuse } from '../admin-refusal';
+import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
+import { Scope } from '../auth/admin-auth.decorators';
+import { CreateBranchDto, UpdateBranchDto } from '../dto/branch.dto';
+import { PageQuery, pageRequest } from '../dto/page.query';
+
+const DEFAULTS: Partial<BranchData> = {
+  timeZone: 'Europe/Berlin',
+  country: 'DE',
+  slotGranularityMinutes: 15,
+  retellAgentId: null,
+  phoneNumbers: [],
+  closedDates: [],
+};
+
+function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
+  const change: { -readonly [K in keyof BranchData]?: BranchData[K] } = {};
+  if (dto.name !== undefined) change.name = dto.name;
+  if (dto.timeZone !== undefined) change.timeZone = dto.timeZone;
+  if (dto.country !== undefined) change.country = dto.country;
+  if (dto.slotGranularityMinutes !== undefined)
+    change.slotGranularityMinutes = dto.slotGranularityMinutes;
+  if (dto.retellAgentId !== undefined) change.retellAgentId = dto.retellAgentId;
+  if (dto.phoneNumbers !== undefined) change.phoneNumbers = dto.phoneNumbers;
+  if (dto.openingHours !== undefined) change.openingHours = { ...dto.openingHours };
+  if (dto.closedDates !== undefined) change.closedDates = dto.closedDates;
+  return change;
+}
+
+@AdminController('companies/:companyId/branches', 'branches')
+export class BranchesController {
+  constructor(private readonly branches: BranchesUseCase) {}
+
+  @Post()
+  @ApiBody({ type: CreateBranchDto })
+  @ApiCreatedResponse({ description: 'the branch' })
+  async create(@Scope() scope: CompanyScope, @AdminBody() dto: CreateBranchDto) {
+    const data = { ...DEFAULTS, ...changeOf(dto) } as BranchData;
+    return orRefuse(await this.branches.create(scope, data));
+  }
+
+  @Get()
+  @ApiQueryFrom(PageQuery)
+  @ApiOkResponse({ description: 'branches, paginated' })
+  list(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
+    return this.branches.list(scope, pageRequest(q));
+  }
+
+  @Get(':branchId')
+  @ApiOkResponse({ description: 'the branch' })
+  async find(@Scope() scope: CompanyScope, @Param('branchId', idPipe('BRANCH')) id: string) {
+    return orRefuse(await this.branches.find(scope, id));
+  }
+
+  @Patch(':branchId')
+  @ApiBody({ type: UpdateBranchDto })
+  @ApiOkResponse({ description: 'the branch; lists given replace the stored ones' })
+  async update(
+    @Scope() scope: CompanyScope,
+    @Param('branchId', idPipe('BRANCH')) id: string,
+    @AdminBody() dto: UpdateBranchDto,
+  ) {
+    return orRefuse(await this.branches.update(scope, id, changeOf(dto)));
+  }
+}

@@ -1,0 +1,95 @@
+import { Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { CompanyScope } from '../../../../application/admin/admin-actor';
+import { StaffUseCase } from '../../../../application/admin/catalog/staff.use-case';
+import { StaffData } from '../../../../application/admin/ports/staff-admin.port';
+import { StaffDuplicatesUseCase } from '../../../../application/admin/staff/staff-duplicates.use-case';
+import { AdminController, ApiQueryFrom } from '../admin-controller.decorator';
+import { orRefuse } from '../admin-refusal';
+import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
+import { Scope } from '../auth/admin-auth.decorators';
+import { PageQuery, pageRequest } from '../dto/page.query';
+import { CreateStaffDto, MergeStaffDto, UpdateStaffDto } from '../dto/staff.dto';
+
+const DEFAULTS: Partial<StaffData> = {
+  email: null,
+  active: true,
+  serviceIds: [],
+  workingHours: null,
+  absences: [],
+};
+
+function changeOf(dto: UpdateStaffDto): Partial<StaffData> {
+  const change: { -readonly [K in keyof StaffData]?: StaffData[K] } = {};
+  if (dto.branchId !== undefined) change.branchId = dto.branchId;
+  if (dto.name !== undefined) change.name = dto.name;
+  if (dto.email !== undefined) change.email = dto.email;
+  if (dto.active !== undefined) change.active = dto.active;
+  if (dto.serviceIds !== undefined) change.serviceIds = dto.serviceIds;
+  if (dto.workingHours !== undefined)
+    change.workingHours = dto.workingHours ? { ...dto.workingHours } : null;
+  if (dto.absences !== undefined) {
+    change.absences = dto.absences.map((a) => ({
+      start: new Date(a.start),
+      end: new Date(a.end),
+      reason: a.reason ?? null,
+    }));
+  }
+  return change;
+}
+
+@AdminController('companies/:companyId/staff', 'staff')
+export class StaffController {
+  constructor(
+    private readonly staff: StaffUseCase,
+    private readonly duplicates: StaffDuplicatesUseCase,
+  ) {}
+
+  // Declared before ':staffId' so that the router does not read "duplicates" as an id.
+  @Get('duplicates')
+  @ApiOkResponse({ description: 'groups of likely duplicates: same name, e-mail or Cal.com user' })
+  findDuplicates(@Scope() scope: CompanyScope) {
+    return this.duplicates.duplicates(scope);
+  }
+
+  @Post('merge')
+  @HttpCode(200)
+  @ApiBody({ type: MergeStaffDto })
+  @ApiOkResponse({ description: 'what moved to the kept record' })
+  @ApiConflictResponse({ description: 'STAFF.MERGE_OVERLAP, naming the colliding appointments' })
+  async merge(@Scope() scope: CompanyScope, @AdminBody() dto: MergeStaffDto) {
+    return orRefuse(await this.duplicates.merge(scope, dto.keepId, dto.mergeId));
+  }
+
+  @Post()
+  @ApiBody({ type: CreateStaffDto })
+  @ApiCreatedResponse({ description: 'the stylist' })
+  async create(@Scope() scope: CompanyScope, @AdminBody() dto: CreateStaffDto) {
+    const data = { ...DEFAULTS, ...changeOf(dto) } as StaffData;
+    return orRefuse(await this.staff.create(scope, data));
+  }
+
+  @Get()
+  @ApiQueryFrom(PageQuery)
+  @ApiOkResponse({ description: 'stylists, paginated' })
+  list(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
+    return this.staff.list(scope, pageRequest(q));
+  }
+
+  @Get(':staffId')
+  @ApiOkResponse({ description: 'the stylist' })
+  async find(@Scope() scope: CompanyScope, @Param('staffId', idPipe('STAFF')) id: string) {
+    return orRefuse(await this.staff.find(scope, id));
+  }
+
+  @Patch(':staffId')
+  @ApiBody({ type: UpdateStaffDto })
+  @ApiOkResponse({ description: 'the stylist; lists given replace the stored ones' })
+  async update(
+    @Scope() scope: CompanyScope,
+    @Param('staffId', idPipe('STAFF')) id: string,
+    @AdminBody() dto: UpdateStaffDto,
+  ) {
+    return orRefuse(await this.staff.update(scope, id, changeOf(dto)));
+  }
+}

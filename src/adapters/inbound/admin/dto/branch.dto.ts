@@ -1,0 +1,63 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { E164, Text, WholeNumber } from './field.decorators';
+import { WeeklyHoursDto } from './hours.dto';
+
+export class CreateBranchDto {
+  @Text(150, true, 'Salon Haarmonie Berlin-Mitte')
+  name!: string;
+
+  @ApiProperty({ required: false, default: 'Europe/Berlin', example: 'Europe/Berlin' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsTimeZone()
+  timeZone?: string;
+
+  @ApiProperty({ required: false, default: 'DE', pattern: '^[A-Z]{2}$' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: '$property must be a two-letter country code' })
+  country?: string;
+
+  @WholeNumber(5, 60, false, 'grid offered starts sit on (default 15)')
+  slotGranularityMinutes?: number;
+
+  @Text(100, false)
+  retellAgentId?: string;
+
+  @ApiProperty({ type: [String], required: false, example: ['+4930901820'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(E164, { each: true, message: 'each of $property must be an E.164 number' })
+  phoneNumbers?: string[];
+
+  @ApiProperty({ type: WeeklyHoursDto })
+  @ValidateNested()
+  @Type(() => WeeklyHoursDto)
+  openingHours!: WeeklyHoursDto;
+
+  @ApiProperty({ type: [String], required: false, example: ['2026-12-24'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(366)
+  @ArrayUnique()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each of $property must be yyyy-MM-dd' })
+  closedDates?: string[];
+}
+
+export class UpdateBranchDto extends PartialType(CreateBranchDto) {}

@@ -1,0 +1,106 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+/** Tags go, along with any stray angle bracket; what is left is trimmed. */
+export function stripHtml(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return value
+    .replace(/<[^>]*>/g, '')
+    .replace(/[<>]/g, '')
+    .trim();
+}
+
+const optional = (required: boolean) => (required ? [] : [IsOptional()]);
+const doc = (required: boolean, options: ApiPropertyOptions) =>
+  ApiProperty({ required, ...options } as ApiPropertyOptions);
+
+/** Free text shown to people (names, labels, notes): HTML stripped, 1..max characters. */
+export function Text(max: number, required = true, example?: string) {
+  return applyDecorators(
+    doc(required, { type: String, maxLength: max, minLength: 1, example }),
+    ...optional(required),
+    Transform(({ value }) => stripHtml(value)),
+    IsString(),
+    MinLength(1),
+    MaxLength(max),
+  );
+}
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
+
+export function PhoneE164(required = true) {
+  return applyDecorators(
+    doc(required, { type: String, example: '+493012345678', pattern: E164.source }),
+    ...optional(required),
+    IsString(),
+    Matches(E164, { message: '$property must be an E.164 number such as +493012345678' }),
+  );
+}
+
+export function Email(required = true) {
+  return applyDecorators(
+    doc(required, { type: String, format: 'email', maxLength: 255 }),
+    ...optional(required),
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    MaxLength(255),
+    IsEmail({ allow_display_name: false, allow_ip_domain: false }),
+  );
+}
+
+export function Uuid(required = true, description?: string) {
+  return applyDecorators(
+    doc(required, { type: String, format: 'uuid', description }),
+    ...optional(required),
+    IsUUID('all'),
+  );
+}
+
+export function WholeNumber(min: number, max: number, required = true, description?: string) {
+  return applyDecorators(
+    doc(required, { type: Number, minimum: min, maximum: max, description }),
+    ...optional(required),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+}
+
+export function Flag(required = true, description?: string) {
+  return applyDecorators(
+    doc(required, { type: Boolean, description }),
+    ...optional(required),
+    IsBoolean(),
+  );
+}
+
+/** An instant with its offset, e.g. 2026-12-04T10:00:00+01:00. */
+export function Instant(required = true, description?: string) {
+  return applyDecorators(
+    doc(required, { type: String, format: 'date-time', description }),
+    ...optional(required),
+    IsString(),
+    IsISO8601({ strict: true, strictSeparator: true }),
+    Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: '$property must carry Z or an offset' }),
+  );
+}
+
+/** Query strings are text; numbers in them are converted before validation. */
+export const toNumber = Transform(({ value }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
+);

@@ -1,0 +1,88 @@
+import { Provider } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ADMIN_KEY_STORE } from '../../../../application/admin/ports/admin-key-store.port';
+import {
+  ADMIN_UNIT_OF_WORK,
+  AdminTransactionPorts,
+  AdminUnitOfWork,
+} from '../../../../application/admin/ports/admin-unit-of-work.port';
+import { APPOINTMENT_QUERY } from '../../../../application/admin/ports/appointment-query.port';
+import { BRANCH_ADMIN } from '../../../../application/admin/ports/branch-admin.port';
+import { CALENDAR_ADMIN } from '../../../../application/admin/ports/calendar-admin.port';
+import { COMPANY_DIRECTORY } from '../../../../application/admin/ports/company-directory.port';
+import { CUSTOMER_ADMIN } from '../../../../application/admin/ports/customer-admin.port';
+import { SERVICE_ADMIN } from '../../../../application/admin/ports/service-admin.port';
+import { STAFF_ADMIN } from '../../../../application/admin/ports/staff-admin.port';
+import { STAFF_MERGE } from '../../../../application/admin/ports/staff-merge.port';
+import { SYNC_REVIEW } from '../../../../application/admin/ports/sync-review.port';
+import { AppConfig } from '../../../../config/app-config';
+import { CredentialCipher } from '../credential-cipher';
+import { adminPortsFor } from './admin-ports';
+import { TypeOrmAppointmentQuery } from './typeorm-appointment-query';
+import { TypeOrmCompanyDirectory } from './typeorm-company-directory';
+import { TypeOrmCustomerAdmin } from './typeorm-customer-admin';
+
+/** The cipher for Cal.com secrets; null without ENCRYPTION_KEY (storing them is then refused). */
+export const ADMIN_CREDENTIAL_CIPHER = Symbol('AdminCredentialCipher');
+
+class TypeOrmAdminUnitOfWork implements AdminUnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: CredentialCipher | null,
+  ) {}
+
+  run<T>(work: (tx: AdminTransactionPorts) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((m) => work(adminPortsFor(m, this.cipher)));
+  }
+}
+
+const DS = getDataSourceToken();
+
+const outsideTransaction = (
+  token: symbol,
+  pick: (ports: AdminTransactionPorts) => unknown,
+): Provider => ({
+  provide: token,
+  inject: [DS, ADMIN_CREDENTIAL_CIPHER],
+  useFactory: (ds: DataSource, cipher: CredentialCipher | null) =>
+    pick(adminPortsFor(ds.manager, cipher)),
+});
+
+/** The admin API's persistence adapters behind their ports. */
+export const ADMIN_PERSISTENCE_PROVIDERS: Provider[] = [
+  {
+    provide: ADMIN_CREDENTIAL_CIPHER,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig) =>
+      config.env.ENCRYPTION_KEY ? new CredentialCipher(config.env.ENCRYPTION_KEY) : null,
+  },
+  {
+    provide: ADMIN_UNIT_OF_WORK,
+    inject: [DS, ADMIN_CREDENTIAL_CIPHER],
+    useFactory: (ds: DataSource, cipher: CredentialCipher | null) =>
+      new TypeOrmAdminUnitOfWork(ds, cipher),
+  },
+  outsideTransaction(ADMIN_KEY_STORE, (p) => p.keys),
+  outsideTransaction(BRANCH_ADMIN, (p) => p.branches),
+  outsideTransaction(STAFF_ADMIN, (p) => p.staff),
+  outsideTransaction(SERVICE_ADMIN, (p) => p.services),
+  outsideTransaction(CALENDAR_ADMIN, (p) => p.calendar),
+  outsideTransaction(SYNC_REVIEW, (p) => p.review),
+  outsideTransaction(STAFF_MERGE, (p) => p.merge),
+  {
+    provide: COMPANY_DIRECTORY,
+    inject: [DS],
+    useFactory: (ds: DataSource) => new TypeOrmCompanyDirectory(ds.manager),
+  },
+  {
+    provide: CUSTOMER_ADMIN,
+    inject: [DS],
+    useFactory: (ds: DataSource) => new TypeOrmCustomerAdmin(ds.manager),
+  },
+  {
+    provide: APPOINTMENT_QUERY,
+    inject: [DS],
+    useFactory: (ds: DataSource) => new TypeOrmAppointmentQuery(ds.manager),
+  },
+];

@@ -1,0 +1,126 @@
+import { EntityManager } from 'typeorm';
+import { offsetOf, Page, PageRequest, pageOf } from '../../../../application/admin/page';
+import {
+  BranchAdmin,
+  BranchData,
+  BranchView,
+} from '../../../../application/admin/ports/branch-admin.port';
+import { hoursByOwner, replaceHours, WeeklyRow } from './weekly-rows';
+
+interface BranchRow {
+  id: string;
+  company_id: string;
+  name: string;
+  time_zone: string;
+  country: string;
+  slot_granularity_minutes: number;
+  retell_agent_id: string | null;
+}
+
+export class TypeOrmBranchAdmin implements BranchAdmin {
+  constructor(private readonly m: EntityManager) {}
+
+  async save(companyId: string, id: string | undefined, d: BranchData): Promise<BranchView> {
+    const values = [d.name, d.timeZone, d.country, d.slotGranularityMinutes, d.retellAgentId];
+    let branchId = id;
+    if (branchId) {
+      await this.m.query(
+        `UPDATE branches SET name = $3, time_zone = $4, country = $5,
+                slot_granularity_minutes = $6, retell_agent_id = $7
+          WHERE id = $1 AND company_id = $2`,
+        [branchId, companyId, ...values],
+      );
+    } else {
+      [{ id: branchId }] = await this.m.query(
+        `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [companyId, ...values],
+      );
+    }
+    const bid = branchId as string;
+    await this.m.query(`DELETE FROM branch_phone_numbers WHERE branch_id = $1`, [bid]);
+    for (const phone of d.phoneNumbers) {
+      await this.m.query(
+        `INSERT INTO branch_phone_numbers(phone_e164, branch_id) VALUES ($1, $2)`,
+        [phone, bid],
+      );
+    }
+    await replaceHours(this.m, 'opening_hours', bid, d.openingHours);
+    await this.m.query(`DELETE FROM closed_dates WHERE branch_id = $1`, [bid]);
+    for (const date of d.closedDates) {
+      await this.m.query(`INSERT INTO closed_dates(branch_id, local_date) VALUES ($1, $2)`, [
+        bid,
+        date,
+      ]);
+    }
+    return (await this.find(companyId, bid)) as BranchView;
+  }
+
+  async find(companyId: string, id: string): Promise<BranchView | null> {
+    const rows: BranchRow[] = await this.m.query(
+      `SELECT * FROM branches WHERE id = $1 AND company_id = $2`,
+      [id, companyId],
+    );
+    return (await this.views(rows))[0] ?? null;
+  }
+
+  async list(companyId: string, page: PageRequest): Promise<Page<BranchView>> {
+    const rows: BranchRow[] = await this.m.query(
+      `SELECT * FROM branches WHERE company_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+      [companyId, page.pageSize, offsetOf(page)],
+    );
+    const [{ n }] = await this.m.query(
+      `SELECT count(*)::int AS n FROM branches WHERE company_id = $1`,
+      [companyId],
+    );
+    return pageOf(await this.views(rows), n, page);
+  }
+
+  async numbersTaken(numbers: readonly string[], exceptBranchId?: string): Promise<string[]> {
+    if (numbers.length === 0) return [];
+    const rows: Array<{ phone_e164: string }> = await this.m.query(
+      `SELECT phone_e164 FROM branch_phone_numbers
+        WHERE phone_e164 = ANY($1::varchar[]) AND branch_id IS DISTINCT FROM $2::uuid`,
+      [[...numbers], exceptBranchId ?? null],
+    );
+    return rows.map((r) => r.phone_e164);
+  }
+
+  private async views(rows: BranchRow[]): Promise<BranchView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [phones, hours, closed]: [
+      Array<{ branch_id: string; phone_e164: string }>,
+      WeeklyRow[],
+      Array<{ branch_id: string; day: string }>,
+    ] = await Promise.all([
+      this.m.query(
+        `SELECT branch_id, phone_e164 FROM branch_phone_numbers WHERE branch_id = ANY($1::uuid[]) ORDER BY phone_e164`,
+        [ids],
+      ),
+      this.m.query(
+        `SELECT branch_id AS owner, weekday, opens_at::text AS from_time, closes_at::text AS to_time
+           FROM opening_hours WHERE branch_id = ANY($1::uuid[])`,
+        [ids],
+      ),
+      this.m.query(
+        `SELECT branch_id, to_char(local_date, 'YYYY-MM-DD') AS day FROM closed_dates
+          WHERE branch_id = ANY($1::uuid[]) ORDER BY local_date`,
+        [ids],
+      ),
+    ]);
+    const byBranch = hoursByOwner(hours);
+    return rows.map((r) => ({
+      id: r.id,
+      companyId: r.company_id,
+      name: r.name,
+      timeZone: r.time_zone,
+      country: r.country.trim(),
+      slotGranularityMinutes: r.slot_granularity_minutes,
+      retellAgentId: r.retell_agent_id,
+      phoneNumbers: phones.filter((p) => p.branch_id === r.id).map((p) => p.phone_e164),
+      openingHours: byBranch.get(r.id) ?? {},
+      closedDates: closed.filter((c) => c.branch_id === r.id).map((c) => c.day),
+    }));
+  }
+}

@@ -1,0 +1,158 @@
+import { EntityManager } from 'typeorm';
+import { offsetOf, Page, PageRequest, pageOf } from '../../../../application/admin/page';
+import {
+  CalendarAdmin,
+  CredentialView,
+  MappingData,
+  MappingView,
+  NewCredential,
+} from '../../../../application/admin/ports/calendar-admin.port';
+import { CredentialCipher } from '../credential-cipher';
+import { affected, unlessDuplicate } from './sql-helpers';
+
+interface CredentialRow {
+  id: string;
+  company_id: string;
+  label: string;
+  base_url: string | null;
+  api_key_encrypted: string;
+  webhook_secret_encrypted: string | null;
+  created_at: Date;
+}
+
+interface MappingRow {
+  id: string;
+  company_id: string;
+  credential_id: string;
+  service_id: string;
+  segment_sequence: number | null;
+  staff_id: string;
+  event_type_id: string;
+  calcom_user_id: string | null;
+}
+
+const mappingView = (r: MappingRow): MappingView => ({
+  id: r.id,
+  companyId: r.company_id,
+  credentialId: r.credential_id,
+  serviceId: r.service_id,
+  segmentSequence: r.segment_sequence,
+  staffId: r.staff_id,
+  eventTypeId: Number(r.event_type_id),
+  calcomUserId: r.calcom_user_id === null ? null : Number(r.calcom_user_id),
+});
+
+/** Secrets are encrypted with AES-256-GCM (ENCRYPTION_KEY) before they reach a row. */
+export class TypeOrmCalendarAdmin implements CalendarAdmin {
+  constructor(
+    private readonly m: EntityManager,
+    private readonly cipher: CredentialCipher | null,
+  ) {}
+
+  canStoreSecrets(): boolean {
+    return this.cipher !== null;
+  }
+
+  async addCredential(companyId: string, c: NewCredential): Promise<CredentialView> {
+    if (!this.cipher) throw new Error('no encryption key: credentials are not stored');
+    const [row]: CredentialRow[] = await this.m.query(
+      `INSERT INTO calcom_credentials(company_id, label, base_url, api_key_encrypted, webhook_secret_encrypted)
+       VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [
+        companyId,
+        c.label,
+        c.baseUrl,
+        this.cipher.encrypt(c.apiKey),
+        c.webhookSecret === null ? null : this.cipher.encrypt(c.webhookSecret),
+      ],
+    );
+    return this.credentialView(row);
+  }
+
+  async listCredentials(companyId: string, page: PageRequest): Promise<Page<CredentialView>> {
+    const rows: CredentialRow[] = await this.m.query(
+      `SELECT * FROM calcom_credentials WHERE company_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+      [companyId, page.pageSize, offsetOf(page)],
+    );
+    const [{ n }] = await this.m.query(
+      `SELECT count(*)::int AS n FROM calcom_credentials WHERE company_id = $1`,
+      [companyId],
+    );
+    return pageOf(
+      rows.map((r) => this.credentialView(r)),
+      n,
+      page,
+    );
+  }
+
+  async credentialExists(companyId: string, id: string): Promise<boolean> {
+    const rows = await this.m.query(
+      `SELECT 1 FROM calcom_credentials WHERE id = $1 AND company_id = $2`,
+      [id, companyId],
+    );
+    return rows.length > 0;
+  }
+
+  async addMapping(companyId: string, d: MappingData): Promise<MappingView | null> {
+    return unlessDuplicate(this.m, async (m) => {
+      const [row]: MappingRow[] = await m.query(
+        `INSERT INTO calcom_mappings(company_id, credential_id, service_id, segment_sequence, staff_id, event_type_id, calcom_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [
+          companyId,
+          d.credentialId,
+          d.serviceId,
+          d.segmentSequence,
+          d.staffId,
+          d.eventTypeId,
+          d.calcomUserId,
+        ],
+      );
+      return mappingView(row);
+    });
+  }
+
+  async listMappings(companyId: string, page: PageRequest): Promise<Page<MappingView>> {
+    const rows: MappingRow[] = await this.m.query(
+      `SELECT * FROM calcom_mappings WHERE company_id = $1
+        ORDER BY staff_id, service_id, segment_sequence NULLS FIRST, id LIMIT $2 OFFSET $3`,
+      [companyId, page.pageSize, offsetOf(page)],
+    );
+    const [{ n }] = await this.m.query(
+      `SELECT count(*)::int AS n FROM calcom_mappings WHERE company_id = $1`,
+      [companyId],
+    );
+    return pageOf(rows.map(mappingView), n, page);
+  }
+
+  async removeMapping(companyId: string, id: string): Promise<boolean> {
+    const result = await this.m.query(
+      `DELETE FROM calcom_mappings WHERE id = $1 AND company_id = $2`,
+      [id, companyId],
+    );
+    return affected(result) > 0;
+  }
+
+  private credentialView(r: CredentialRow): CredentialView {
+    return {
+      id: r.id,
+      companyId: r.company_id,
+      label: r.label,
+      baseUrl: r.base_url,
+      apiKeyHint: this.hint(r.api_key_encrypted),
+      hasWebhookSecret: r.webhook_secret_encrypted !== null,
+      createdAt: r.created_at,
+    };
+  }
+
+  /** The last four characters, enough to recognise a key, never enough to use it. */
+  private hint(encrypted: string): string {
+    if (!this.cipher) return '(encrypted)';
+    try {
+      const plain = this.cipher.decrypt(encrypted);
+      return plain.length > 8 ? `…${plain.slice(-4)}` : '…';
+    } catch {
+      return '(unreadable)';
+    }
+  }
+}

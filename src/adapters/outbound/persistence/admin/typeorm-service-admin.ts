@@ -1,0 +1,136 @@
+import { EntityManager } from 'typeorm';
+import { offsetOf, Page, PageRequest, pageOf } from '../../../../application/admin/page';
+import {
+  ServiceAdmin,
+  ServiceData,
+  ServiceView,
+} from '../../../../application/admin/ports/service-admin.port';
+import { unlessDuplicate } from './sql-helpers';
+
+interface ServiceRow {
+  id: string;
+  company_id: string;
+  name: string;
+  buffer_after_minutes: number;
+  min_notice_minutes: number;
+  booking_horizon_days: number;
+  active: boolean;
+}
+
+export class TypeOrmServiceAdmin implements ServiceAdmin {
+  constructor(private readonly m: EntityManager) {}
+
+  async save(
+    companyId: string,
+    id: string | undefined,
+    d: ServiceData,
+  ): Promise<ServiceView | null> {
+    const saved = await unlessDuplicate(this.m, async (m) => {
+      const values = [
+        d.name,
+        d.bufferAfterMinutes,
+        d.minNoticeMinutes,
+        d.bookingHorizonDays,
+        d.active,
+      ];
+      if (id) {
+        await m.query(
+          `UPDATE services SET name = $3, buffer_after_minutes = $4, min_notice_minutes = $5,
+                  booking_horizon_days = $6, active = $7
+            WHERE id = $1 AND company_id = $2`,
+          [id, companyId, ...values],
+        );
+        return id;
+      }
+      const [{ id: created }] = await m.query(
+        `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days, active)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [companyId, ...values],
+      );
+      return created as string;
+    });
+    if (!saved) return null;
+    await this.m.query(`DELETE FROM service_segments WHERE service_id = $1`, [saved]);
+    for (const [sequence, s] of d.segments.entries()) {
+      await this.m.query(
+        `INSERT INTO service_segments(service_id, sequence, label, duration_minutes, staff_busy)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [saved, sequence, s.label, s.minutes, s.staffBusy],
+      );
+    }
+    await this.m.query(`DELETE FROM service_synonyms WHERE service_id = $1`, [saved]);
+    for (const synonym of d.synonyms) {
+      await this.m.query(`INSERT INTO service_synonyms(service_id, synonym) VALUES ($1, $2)`, [
+        saved,
+        synonym,
+      ]);
+    }
+    return this.find(companyId, saved);
+  }
+
+  async find(companyId: string, id: string): Promise<ServiceView | null> {
+    const rows: ServiceRow[] = await this.m.query(
+      `SELECT * FROM services WHERE id = $1 AND company_id = $2`,
+      [id, companyId],
+    );
+    return (await this.views(rows))[0] ?? null;
+  }
+
+  async list(companyId: string, page: PageRequest): Promise<Page<ServiceView>> {
+    const rows: ServiceRow[] = await this.m.query(
+      `SELECT * FROM services WHERE company_id = $1 ORDER BY name, id LIMIT $2 OFFSET $3`,
+      [companyId, page.pageSize, offsetOf(page)],
+    );
+    const [{ n }] = await this.m.query(
+      `SELECT count(*)::int AS n FROM services WHERE company_id = $1`,
+      [companyId],
+    );
+    return pageOf(await this.views(rows), n, page);
+  }
+
+  async existing(companyId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.m.query(
+      `SELECT id FROM services WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+      [companyId, [...ids]],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async views(rows: ServiceRow[]): Promise<ServiceView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [segments, synonyms]: [
+      Array<{
+        service_id: string;
+        label: string | null;
+        duration_minutes: number;
+        staff_busy: boolean;
+      }>,
+      Array<{ service_id: string; synonym: string }>,
+    ] = await Promise.all([
+      this.m.query(
+        `SELECT service_id, label, duration_minutes, staff_busy FROM service_segments
+          WHERE service_id = ANY($1::uuid[]) ORDER BY sequence`,
+        [ids],
+      ),
+      this.m.query(
+        `SELECT service_id, synonym FROM service_synonyms WHERE service_id = ANY($1::uuid[]) ORDER BY synonym`,
+        [ids],
+      ),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      companyId: r.company_id,
+      name: r.name,
+      synonyms: synonyms.filter((s) => s.service_id === r.id).map((s) => s.synonym),
+      segments: segments
+        .filter((s) => s.service_id === r.id)
+        .map((s) => ({ label: s.label, minutes: s.duration_minutes, staffBusy: s.staff_busy })),
+      bufferAfterMinutes: r.buffer_after_minutes,
+      minNoticeMinutes: r.min_notice_minutes,
+      bookingHorizonDays: r.booking_horizon_days,
+      active: r.active,
+    }));
+  }
+}

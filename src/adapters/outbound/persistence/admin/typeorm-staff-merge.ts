@@ -1,0 +1,137 @@
+import { EntityManager } from 'typeorm';
+import {
+  MergeCollision,
+  MergeMoves,
+  MergeResult,
+  StaffIdentity,
+  StaffMerge,
+} from '../../../../application/admin/ports/staff-merge.port';
+import { isExclusionViolation } from '../repositories/slot-taken.translation';
+import { affected } from './sql-helpers';
+
+export class TypeOrmStaffMerge implements StaffMerge {
+  constructor(private readonly m: EntityManager) {}
+
+  async identities(companyId: string): Promise<StaffIdentity[]> {
+    const rows: Array<{
+      id: string;
+      name: string;
+      email: string | null;
+      branch_id: string;
+      active: boolean;
+      users: string[] | null;
+    }> = await this.m.query(
+      `SELECT s.id, s.name, s.email, s.branch_id, s.active,
+              array_agg(DISTINCT m.calcom_user_id::text) FILTER (WHERE m.calcom_user_id IS NOT NULL) AS users
+         FROM staff s LEFT JOIN calcom_mappings m ON m.staff_id = s.id
+        WHERE s.company_id = $1 AND s.active
+        GROUP BY s.id ORDER BY s.name, s.id`,
+      [companyId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      branchId: r.branch_id,
+      active: r.active,
+      calcomUserIds: r.users ?? [],
+    }));
+  }
+
+  async merge(companyId: string, keepId: string, mergeId: string): Promise<MergeResult> {
+    await this.m.query(`SELECT id FROM staff WHERE id = ANY($1::uuid[]) FOR UPDATE`, [
+      [keepId, mergeId],
+    ]);
+    const before = await this.collisions(keepId, mergeId);
+    if (before.length > 0) return { ok: false, collisions: before };
+    try {
+      const moved = await this.m.transaction((m) => this.move(m, companyId, keepId, mergeId));
+      return { ok: true, moved };
+    } catch (error) {
+      // Someone booked in between: the constraint refused, the savepoint rolled back.
+      if (!isExclusionViolation(error)) throw error;
+      return { ok: false, collisions: await this.collisions(keepId, mergeId) };
+    }
+  }
+
+  /** Active blocks of the two stylists that overlap, by the appointments they belong to. */
+  private async collisions(keepId: string, mergeId: string): Promise<MergeCollision[]> {
+    const rows: Array<{ kept: string | null; merged: string | null }> = await this.m.query(
+      `SELECT DISTINCT k.appointment_id AS kept, x.appointment_id AS merged
+         FROM busy_blocks x
+         JOIN busy_blocks k ON k.staff_id = $1 AND k.active AND k.during && x.during
+        WHERE x.staff_id = $2 AND x.active
+        ORDER BY 1, 2`,
+      [keepId, mergeId],
+    );
+    return rows.map((r) => ({ keptAppointmentId: r.kept, mergedAppointmentId: r.merged }));
+  }
+
+  private async move(
+    m: EntityManager,
+    companyId: string,
+    keep: string,
+    merge: string,
+  ): Promise<MergeMoves> {
+    const busyBlocks = affected(
+      await m.query(`UPDATE busy_blocks SET staff_id = $1 WHERE staff_id = $2`, [keep, merge]),
+    );
+    const appointments = affected(
+      await m.query(
+        `UPDATE appointments SET staff_id = $1, updated_at = now() WHERE staff_id = $2 AND company_id = $3`,
+        [keep, merge, companyId],
+      ),
+    );
+    await m.query(`UPDATE holds SET staff_id = $1 WHERE staff_id = $2`, [keep, merge]);
+    const links: unknown[] = await m.query(
+      `INSERT INTO staff_services(staff_id, service_id)
+       SELECT $1, service_id FROM staff_services WHERE staff_id = $2
+       ON CONFLICT DO NOTHING RETURNING service_id`,
+      [keep, merge],
+    );
+    const serviceLinks = links.length;
+    await m.query(`DELETE FROM staff_services WHERE staff_id = $1`, [merge]);
+    const mappings = affected(
+      await m.query(
+        `UPDATE calcom_mappings x SET staff_id = $1 WHERE x.staff_id = $2 AND NOT EXISTS (
+           SELECT 1 FROM calcom_mappings k WHERE k.staff_id = $1 AND k.service_id = x.service_id
+              AND COALESCE(k.segment_sequence, -1) = COALESCE(x.segment_sequence, -1))`,
+        [keep, merge],
+      ),
+    );
+    const mappingsDropped = affected(
+      await m.query(`DELETE FROM calcom_mappings WHERE staff_id = $1`, [merge]),
+    );
+    // Own hours are united; a record without any follows the branch and stays so.
+    const [{ n: keptHours }] = await m.query(
+      `SELECT count(*)::int AS n FROM staff_working_hours WHERE staff_id = $1`,
+      [keep],
+    );
+    const workingHours =
+      keptHours > 0
+        ? affected(
+            await m.query(`UPDATE staff_working_hours SET staff_id = $1 WHERE staff_id = $2`, [
+              keep,
+              merge,
+            ]),
+          )
+        : 0;
+    const absences = affected(
+      await m.query(`UPDATE staff_absences SET staff_id = $1 WHERE staff_id = $2`, [keep, merge]),
+    );
+    await m.query(
+      `UPDATE staff k SET email = COALESCE(k.email, x.email) FROM staff x WHERE k.id = $1 AND x.id = $2`,
+      [keep, merge],
+    );
+    await m.query(`UPDATE staff SET active = false WHERE id = $1`, [merge]);
+    return {
+      appointments,
+      busyBlocks,
+      serviceLinks,
+      mappings,
+      mappingsDropped,
+      workingHours,
+      absences,
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '../../../domain/shared/domain-error';
+import { err, ok, Result } from '../../../domain/shared/result';
+import { CLOCK, Clock } from '../../ports/clock.port';
+import { CompanyScope } from '../admin-actor';
+import { Conflict, NotConfigured, NotFound } from '../admin-errors';
+import { Page, PageRequest } from '../page';
+import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import {
+  CALENDAR_ADMIN,
+  CalendarAdmin,
+  CredentialView,
+  MappingData,
+  MappingView,
+  NewCredential,
+} from '../ports/calendar-admin.port';
+import { SERVICE_ADMIN, ServiceAdmin } from '../ports/service-admin.port';
+import { STAFF_ADMIN, StaffAdmin } from '../ports/staff-admin.port';
+
+/** Cal.com accounts and which event type mirrors which service (segment) of which stylist. */
+@Injectable()
+export class CalendarMappingsUseCase {
+  constructor(
+    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(CALENDAR_ADMIN) private readonly calendar: CalendarAdmin,
+    @Inject(SERVICE_ADMIN) private readonly services: ServiceAdmin,
+    @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async addCredential(
+    scope: CompanyScope,
+    credential: NewCredential,
+  ): Promise<Result<CredentialView, NotConfigured>> {
+    if (!this.calendar.canStoreSecrets()) {
+      return err(
+        new NotConfigured(
+          'CALCOM.ENCRYPTION_KEY_MISSING',
+          'ENCRYPTION_KEY is not configured, so Cal.com credentials cannot be stored.',
+        ),
+      );
+    }
+    return this.uow.run(async (tx) => {
+      const stored = await tx.calendar.addCredential(scope.companyId, credential);
+      await tx.audit.record({
+        companyId: scope.companyId,
+        actor: scope.actor,
+        action: 'calcom_credential.stored',
+        entity: 'calcom_credential',
+        entityId: stored.id,
+        at: this.clock.now(),
+      });
+      return ok(stored);
+    });
+  }
+
+  listCredentials(scope: CompanyScope, page: PageRequest): Promise<Page<CredentialView>> {
+    return this.calendar.listCredentials(scope.companyId, page);
+  }
+
+  async addMapping(
+    scope: CompanyScope,
+    mapping: MappingData,
+  ): Promise<Result<MappingView, DomainError>> {
+    if (!(await this.calendar.credentialExists(scope.companyId, mapping.credentialId))) {
+      return err(new NotFound('CALCOM_CREDENTIAL'));
+    }
+    const service = await this.services.find(scope.companyId, mapping.serviceId);
+    if (!service) return err(new NotFound('SERVICE'));
+    if (!(await this.staff.find(scope.companyId, mapping.staffId))) {
+      return err(new NotFound('STAFF'));
+    }
+    const segment = mapping.segmentSequence;
+    if (segment !== null && (segment >= service.segments.length || segment < 0)) {
+      return err(new NotFound('SEGMENT'));
+    }
+    return this.uow.run(async (tx) => {
+      const stored = await tx.calendar.addMapping(scope.companyId, mapping);
+      if (!stored) {
+        return err(
+          new Conflict('CALCOM_MAPPING.EXISTS', 'This service, segment and stylist are mapped.'),
+        );
+      }
+      await tx.audit.record({
+        companyId: scope.companyId,
+        actor: scope.actor,
+        action: 'calcom_mapping.created',
+        entity: 'calcom_mapping',
+        entityId: stored.id,
+        at: this.clock.now(),
+      });
+      return ok(stored);
+    });
+  }
+
+  listMappings(scope: CompanyScope, page: PageRequest): Promise<Page<MappingView>> {
+    return this.calendar.listMappings(scope.companyId, page);
+  }
+
+  removeMapping(scope: CompanyScope, id: string): Promise<Result<{ id: string }, NotFound>> {
+    return this.uow.run(async (tx) => {
+      if (!(await tx.calendar.removeMapping(scope.companyId, id))) {
+        return err(new NotFound('CALCOM_MAPPING'));
+      }
+      await tx.audit.record({
+        companyId: scope.companyId,
+        actor: scope.actor,
+        action: 'calcom_mapping.removed',
+        entity: 'calcom_mapping',
+        entityId: id,
+        at: this.clock.now(),
+      });
+      return ok({ id });
+    });
+  }
+}

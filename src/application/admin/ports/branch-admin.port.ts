@@ -1,0 +1,31 @@
+import { Page, PageRequest } from '../page';
+import { WeeklyHoursView } from './weekly-hours.view';
+
+export const BRANCH_ADMIN = Symbol('BranchAdmin');
+
+export interface BranchData {
+  readonly name: string;
+  readonly timeZone: string;
+  readonly country: string;
+  readonly slotGranularityMinutes: number;
+  readonly retellAgentId: string | null;
+  /** E.164; each answers for exactly one branch. */
+  readonly phoneNumbers: readonly string[];
+  readonly openingHours: WeeklyHoursView;
+  /** yyyy-MM-dd in the branch's zone. */
+  readonly closedDates: readonly string[];
+}
+
+export interface BranchView extends BranchData {
+  readonly id: string;
+  readonly companyId: string;
+}
+
+export interface BranchAdmin {
+  /** Inserts (no id) or replaces the branch with its numbers, hours and closed dates. */
+  save(companyId: string, id: string | undefined, data: BranchData): Promise<BranchView>;
+  find(companyId: string, id: string): Promise<BranchView | null>;
+  list(companyId: string, page: PageRequest): Promise<Page<BranchView>>;
+  /** Numbers among these that answer for a branch other than `exceptBranchId`. */
+  numbersTaken(numbers: readonly string[], exceptBranchId?: string): Promise<string[]>;
+}
