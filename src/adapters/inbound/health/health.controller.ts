@@ -1,14 +1,19 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { CalendarHealthIndicator } from './calendar.health-indicator';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
-/** Liveness says the process answers; readiness says it can serve calls (database, queue). */
+/**
+ * Liveness says the process answers; readiness says it can serve calls (database, Redis and with
+ * it the queue) and shows the Cal.com breakers, which only degrade it.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly calendar: CalendarHealthIndicator,
   ) {}
 
   @Get('live')
@@ -23,6 +28,7 @@ export class HealthController {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => this.redis.isHealthy('redis'),
+      () => this.calendar.isHealthy('calendar'),
     ]);
   }
 }

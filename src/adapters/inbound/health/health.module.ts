@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
+import { CalendarHealthIndicator } from './calendar.health-indicator';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [RedisHealthIndicator],
+  providers: [RedisHealthIndicator, CalendarHealthIndicator],
 })
 export class HealthModule {}
