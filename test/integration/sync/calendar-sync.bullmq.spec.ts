@@ -208,15 +208,16 @@ describe('calendar sync on BullMQ', () => {
   });
 
   it('a cancel racing an in-flight create ends cancelled in Cal.com', async () => {
-    let a: { id: string } | undefined;
+    const booked: { id?: string } = {};
     let cancelled = false;
     w.hooks.beforeCreate = async () => {
-      if (cancelled || !a) return;
+      if (cancelled || !booked.id) return;
       cancelled = true;
-      await change(w, a.id, (x) => must(x.cancel()), 'cancel');
+      await change(w, booked.id, (x) => must(x.cancel()), 'cancel');
       await w.relay.relay();
     };
-    a = await book(w, w.perm, at('09:00'));
+    const a = await book(w, w.perm, at('09:00'));
+    booked.id = a.id;
     await relayAndSettle(w);
     await settle(w);
 

@@ -90,14 +90,32 @@ export class TypeOrmCalendarMappingRepository implements CalendarMappingReposito
   }
 }
 
-/** Resolves a credential reference (calcom_credentials id) to its decrypted key. */
+/**
+ * Resolves a credential reference (calcom_credentials id) to its decrypted key. Answers are
+ * kept for `cacheMs` in memory only, so a sync does not read and decrypt the key per request.
+ */
 export class TypeOrmCalendarCredentials implements CalendarCredentials {
+  private readonly cache = new Map<
+    string,
+    { at: number; value: Promise<CalendarCredential | null> }
+  >();
+
   constructor(
     private readonly m: EntityManager,
     private readonly cipher: CredentialCipher | null,
+    private readonly cacheMs = 30_000,
   ) {}
 
-  async resolve(ref: CalendarCredentialRef): Promise<CalendarCredential | null> {
+  resolve(ref: CalendarCredentialRef): Promise<CalendarCredential | null> {
+    const hit = this.cache.get(ref);
+    if (hit && Date.now() - hit.at < this.cacheMs) return hit.value;
+    const value = this.load(ref);
+    this.cache.set(ref, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(ref));
+    return value;
+  }
+
+  private async load(ref: CalendarCredentialRef): Promise<CalendarCredential | null> {
     if (!this.cipher || !/^[0-9a-f-]{36}$/i.test(ref)) return null;
     const rows: Array<{ api_key_encrypted: string; base_url: string | null }> = await this.m.query(
       `SELECT api_key_encrypted, base_url FROM calcom_credentials WHERE id = $1`,

@@ -1,0 +1,142 @@
+import type {
+  CalendarGateway,
+  CreateBookingCommand,
+  ExternalBooking,
+  FindBookingByMetadataQuery,
+} from '../ports/calendar-gateway.port';
+import type { CalendarBookingLedger, LedgerEntry } from '../ports/calendar-booking-ledger.port';
+import { Appointment } from '../../domain/appointment/appointment';
+import {
+  CalendarConflict,
+  CalendarServerError,
+  CalendarTimeout,
+  CalendarUnavailable,
+} from '../../domain/calendar/calendar-errors';
+import { Service } from '../../domain/salon/service';
+import { PhaseBooker, type PhaseBookingRequest } from './phase-booker';
+import { DEFAULT_SYNC_SETTINGS } from './sync-settings';
+
+const cut = Service.simple({ id: 'cut', name: 'Herrenhaarschnitt' }, 30);
+
+/** Just enough of a calendar: bookings in memory, found by our metadata. */
+class MemoryCalendar {
+  private readonly bookings: ExternalBooking[] = [];
+
+  async createBooking(c: CreateBookingCommand): Promise<ExternalBooking> {
+    const booking: ExternalBooking = {
+      externalId: this.bookings.length + 1,
+      uid: `m-${this.bookings.length + 1}`,
+      start: c.start,
+      end: new Date(c.start.getTime() + 30 * 60_000),
+      status: 'accepted',
+      metadata: { ...c.metadata },
+    };
+    this.bookings.push(booking);
+    return booking;
+  }
+
+  async findBookingByMetadata(q: FindBookingByMetadataQuery): Promise<ExternalBooking | null> {
+    return (
+      this.bookings.find(
+        (b) => b.metadata.appointment_id === q.appointmentId && b.metadata.phase_id === q.phaseId,
+      ) ?? null
+    );
+  }
+}
+
+/** In-memory fakes: a calendar that can fail in the ways Cal.com does, and a ledger. */
+function setUp(
+  fail: (n: number, calendar: MemoryCalendar, c: CreateBookingCommand) => Promise<void>,
+) {
+  const calendar = new MemoryCalendar();
+  let creates = 0;
+  const gateway = {
+    createBooking: async (command: CreateBookingCommand) => {
+      creates++;
+      await fail(creates, calendar, command);
+      return calendar.createBooking(command);
+    },
+    findBookingByMetadata: (q: FindBookingByMetadataQuery) => calendar.findBookingByMetadata(q),
+  } as unknown as CalendarGateway;
+  const recorded: Array<Omit<LedgerEntry, 'state' | 'lastError'>> = [];
+  const ledger = { recordLive: async (e: Omit<LedgerEntry, 'state'>) => void recorded.push(e) };
+  const sleeps: number[] = [];
+  const booker = new PhaseBooker(
+    gateway,
+    ledger as unknown as CalendarBookingLedger,
+    { ...DEFAULT_SYNC_SETTINGS, verifyDelayMs: 2000 },
+    async (ms) => void sleeps.push(ms),
+  );
+  const appointment = Appointment.create({
+    service: cut,
+    staffId: 'anna',
+    customerId: 'c1',
+    start: new Date('2026-12-04T10:00:00Z'),
+    source: 'voice',
+    branchId: 'b1',
+  });
+  const request: PhaseBookingRequest = {
+    companyId: 'co',
+    appointmentId: appointment.id,
+    branchId: 'b1',
+    staffId: 'anna',
+    credentialRef: 'cred',
+    eventTypeId: 1,
+    attendee: { name: 'Kundin', timeZone: 'Europe/Berlin', language: 'de' },
+    phase: appointment.phases[0],
+  };
+  return { booker, request, calendar, recorded, sleeps, creates: () => creates };
+}
+
+describe('PhaseBooker', () => {
+  it.each([
+    ['400 (conflict text) but created', new CalendarConflict('400')],
+    ['timeout but created', new CalendarTimeout(5000)],
+    ['500 but created', new CalendarServerError(500)],
+  ])('%s: waits, finds it by metadata, records it, sends no second create', async (_, error) => {
+    const t = setUp(async (_n, calendar, command) => {
+      await calendar.createBooking(command);
+      throw error;
+    });
+    const result = await t.booker.book(t.request);
+    expect(result.kind).toBe('booked');
+    expect(result.kind === 'booked' && result.how).toBe('verified_after_error');
+    expect(t.sleeps).toEqual([2000]);
+    expect(t.recorded).toHaveLength(1);
+  });
+
+  it('looks before creating: a booking from an earlier attempt is reused', async () => {
+    const t = setUp(async () => undefined);
+    await t.calendar.createBooking({
+      credentialRef: 'cred',
+      eventTypeId: 1,
+      start: t.request.phase.start,
+      attendee: t.request.attendee,
+      metadata: {
+        appointment_id: t.request.appointmentId,
+        phase_id: t.request.phase.id,
+        company_id: 'co',
+      },
+    });
+    const result = await t.booker.book(t.request);
+    expect(result.kind === 'booked' && result.how).toBe('found_before_create');
+    expect(t.creates()).toBe(0);
+  });
+
+  it('a refusal with nothing created is a failure; a conflict is not retryable', async () => {
+    const t = setUp(async () => {
+      throw new CalendarConflict('409');
+    });
+    const result = await t.booker.book(t.request);
+    expect(result).toMatchObject({ kind: 'failed', retryable: false, waiting: false });
+  });
+
+  it('an open breaker sent nothing: no verification, the job waits', async () => {
+    const t = setUp(async () => {
+      throw new CalendarUnavailable('open');
+    });
+    const result = await t.booker.book(t.request);
+    expect(result).toMatchObject({ kind: 'failed', waiting: true });
+    expect(t.sleeps).toEqual([]);
+  });
+});
