@@ -2,7 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { setupOpenApi } from './adapters/inbound/admin/admin-openapi';
 import { AppModule } from './app.module';
+import type { DestinationStream } from 'pino';
 import { configureHttpEdge } from './common/http-edge';
+import { requestContextMiddleware } from './common/request-context';
 import { LogLevelName, RedactingLogger } from './common/redacting.logger';
 import { AppConfig } from './config/app-config';
 import { Environment, validateEnvironment } from './config/environment';
@@ -12,13 +14,18 @@ export function loadConfig(raw: Record<string, unknown> = process.env): AppConfi
 }
 
 /** Builds the application with its pipes and hooks; main.ts and the end-to-end tests share it. */
-export async function bootstrap(config: AppConfig): Promise<INestApplication> {
+export async function bootstrap(
+  config: AppConfig,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<INestApplication> {
+  const logger = appLogger(config.env, options.logDestination);
   const app = await NestFactory.create(AppModule.forRoot(config), {
     rawBody: true, // signature checks need the exact bytes received
     bufferLogs: false,
     abortOnError: false, // a failed start rejects; main.ts decides to exit
-    logger: appLogger(config.env),
+    logger,
   });
+  if (logger) app.use(requestContextMiddleware((line) => logger.request(line)));
   configureHttpEdge(app); // validation pipe, error filter, Retell body limits
   setupOpenApi(app);
   app.enableShutdownHooks();
@@ -26,7 +33,7 @@ export async function bootstrap(config: AppConfig): Promise<INestApplication> {
 }
 
 /** JSON lines with names, numbers, e-mails and secrets redacted; nothing when silent. */
-function appLogger(env: Environment): RedactingLogger | false {
+function appLogger(env: Environment, destination?: DestinationStream): RedactingLogger | false {
   if (env.LOG_LEVEL === 'silent') return false;
-  return new RedactingLogger({ level: env.LOG_LEVEL as LogLevelName });
+  return new RedactingLogger({ level: env.LOG_LEVEL as LogLevelName, destination });
 }

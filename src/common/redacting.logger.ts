@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { DestinationStream, Level, Logger } from 'pino';
+import { currentRequestContext } from './request-context';
 import { scrubText, scrubValue } from './scrub-text';
 
 /** Keys whose values never reach a log line, wherever pino meets them (one or two levels deep). */
@@ -64,6 +65,11 @@ export class RedactingLogger implements LoggerService {
         timestamp: pino.stdTimeFunctions.isoTime,
         formatters: { level: (label) => ({ level: label }) },
         redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+        // Every line of a request names it, and on the phone path its call.
+        mixin: () => {
+          const context = currentRequestContext();
+          return context ? { requestId: context.requestId, callId: context.callId } : {};
+        },
       },
       options.destination ?? pino.destination({ dest: 1, sync: true }),
     );
@@ -86,6 +92,11 @@ export class RedactingLogger implements LoggerService {
   }
   fatal(message: unknown, ...params: unknown[]): void {
     this.write('fatal', message, params, true);
+  }
+
+  /** One access line per request (see request-context.ts). */
+  request(line: Record<string, unknown>): void {
+    if (this.pino.isLevelEnabled('info')) this.pino.info({ ...line, context: 'http' }, 'request');
   }
 
   /** Sends buffered lines out (pino writes asynchronously). */

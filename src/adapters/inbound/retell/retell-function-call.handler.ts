@@ -10,6 +10,7 @@ import {
   PhoneFunctions,
 } from '../../../application/booking/phone-functions';
 import { PHONE_METRICS, PhoneMetrics } from '../../../application/ports/phone-metrics.port';
+import { noteCallId } from '../../../common/request-context';
 import { CALL_REPOSITORY, CallRepository } from '../../../application/ports/call.repository.port';
 import { TEMPORARY_PROBLEM_MESSAGE } from '../../../common/http-exception.filter';
 import { scrubText } from '../../../common/scrub-text';
@@ -76,6 +77,7 @@ export class RetellFunctionCallHandler implements OnModuleInit {
     const sentId = sentCallId(incoming.args) ?? incoming.callIdHint;
     const resolved = resolveCallId(sentId, incoming.call);
     const callId = resolved.ok ? resolved.value : null;
+    if (callId) noteCallId(callId);
     const args = normalisePhoneFunctionArgs(incoming.args);
     const name = phoneFunctionNamed(incoming.name);
 
