@@ -5,7 +5,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { InvalidInput, NotFound } from '../../../application/admin/admin-errors';
+import { InvalidInput } from '../../../application/admin/admin-errors';
 import { AdminRefusal } from './admin-refusal';
 
 export interface FieldProblem {
@@ -55,6 +55,9 @@ export const AdminBody = (): ParameterDecorator => requestBody(undefined, ADMIN_
 /** The query string, validated strictly against the parameter's DTO class. */
 export const AdminQuery = (): ParameterDecorator => requestQuery(undefined, ADMIN_VALIDATION);
 
-/** A path id that is no UUID names nothing: 404, never a database error. */
-export const idPipe = (entity: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => new AdminRefusal(new NotFound(entity)) });
+export const invalidId = (param: string) =>
+  new AdminRefusal(new InvalidInput('REQUEST.INVALID_ID', `${param} must be a UUID.`));
+
+/** A path id that is no UUID is refused before it reaches the database. */
+export const idPipe = (param: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => invalidId(param) });

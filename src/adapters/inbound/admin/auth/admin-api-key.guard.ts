@@ -10,12 +10,14 @@ import { CodedRefusal } from './coded-refusal';
 import { BOOTSTRAP_ONLY } from './admin-auth.decorators';
 import { AdminRequest, presentedKey } from './admin-request';
 import { AdminRefusal } from '../admin-refusal';
+import { invalidId } from '../admin-validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * No key, a wrong or a revoked key: 401. A company key on a bootstrap-only route: 403. A route
- * naming another company than the key's (or one that does not exist): 404, never its data.
+ * naming another company than the key's (or one that does not exist): 404, never its data; a
+ * company id that is no UUID: 400.
  */
 @Injectable()
 export class AdminApiKeyGuard implements CanActivate {
@@ -50,11 +52,11 @@ export class AdminApiKeyGuard implements CanActivate {
     const param: unknown = req.params?.companyId;
     if (param === undefined) return true;
     const companyId = typeof param === 'string' ? param : '';
+    if (!UUID.test(companyId)) throw invalidId('companyId');
     const visible =
-      UUID.test(companyId) &&
-      (principal.kind === 'bootstrap'
+      principal.kind === 'bootstrap'
         ? (await this.companies.find(companyId)) !== null
-        : principal.companyId === companyId);
+        : principal.companyId === companyId;
     if (!visible) throw new AdminRefusal(new NotFound('COMPANY'));
     req.adminScope = { companyId, actor: principal.actor };
     return true;

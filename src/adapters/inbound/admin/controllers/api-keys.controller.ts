@@ -29,7 +29,7 @@ export class ApiKeysController {
 
   @Delete(':keyId')
   @ApiOkResponse({ description: 'the revoked key' })
-  async revoke(@Scope() scope: CompanyScope, @Param('keyId', idPipe('API_KEY')) keyId: string) {
+  async revoke(@Scope() scope: CompanyScope, @Param('keyId', idPipe('keyId')) keyId: string) {
     return orRefuse(await this.keys.revoke(scope, keyId));
   }
 }

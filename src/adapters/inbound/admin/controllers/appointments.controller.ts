@@ -53,7 +53,7 @@ export class AppointmentsController {
   @ApiOkResponse({ description: 'the appointment with its phases' })
   async find(
     @Scope() scope: CompanyScope,
-    @Param('appointmentId', idPipe('APPOINTMENT')) id: string,
+    @Param('appointmentId', idPipe('appointmentId')) id: string,
   ) {
     return orRefuse(await this.listing.find(scope, id));
   }
@@ -80,7 +80,7 @@ export class AppointmentsController {
   @taken()
   async cancel(
     @Scope() scope: CompanyScope,
-    @Param('appointmentId', idPipe('APPOINTMENT')) id: string,
+    @Param('appointmentId', idPipe('appointmentId')) id: string,
   ) {
     return orRefuse(await this.booking.cancel(scope, id));
   }
@@ -93,7 +93,7 @@ export class AppointmentsController {
   @unavailable()
   async move(
     @Scope() scope: CompanyScope,
-    @Param('appointmentId', idPipe('APPOINTMENT')) id: string,
+    @Param('appointmentId', idPipe('appointmentId')) id: string,
     @AdminBody() dto: MoveAppointmentDto,
   ) {
     return orRefuse(await this.booking.move(scope, id, new Date(dto.start)));

@@ -21,15 +21,15 @@ const DEFAULTS: Partial<BranchData> = {
 
 function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
   const change: { -readonly [K in keyof BranchData]?: BranchData[K] } = {};
-  if (dto.name !== undefined) change.name = dto.name;
-  if (dto.timeZone !== undefined) change.timeZone = dto.timeZone;
-  if (dto.country !== undefined) change.country = dto.country;
-  if (dto.slotGranularityMinutes !== undefined)
+  if (dto.name != null) change.name = dto.name;
+  if (dto.timeZone != null) change.timeZone = dto.timeZone;
+  if (dto.country != null) change.country = dto.country;
+  if (dto.slotGranularityMinutes != null)
     change.slotGranularityMinutes = dto.slotGranularityMinutes;
-  if (dto.retellAgentId !== undefined) change.retellAgentId = dto.retellAgentId;
-  if (dto.phoneNumbers !== undefined) change.phoneNumbers = dto.phoneNumbers;
-  if (dto.openingHours !== undefined) change.openingHours = { ...dto.openingHours };
-  if (dto.closedDates !== undefined) change.closedDates = dto.closedDates;
+  if (dto.retellAgentId != null) change.retellAgentId = dto.retellAgentId;
+  if (dto.phoneNumbers != null) change.phoneNumbers = dto.phoneNumbers;
+  if (dto.openingHours != null) change.openingHours = { ...dto.openingHours };
+  if (dto.closedDates != null) change.closedDates = dto.closedDates;
   return change;
 }
 
@@ -54,7 +54,7 @@ export class BranchesController {
 
   @Get(':branchId')
   @ApiOkResponse({ description: 'the branch' })
-  async find(@Scope() scope: CompanyScope, @Param('branchId', idPipe('BRANCH')) id: string) {
+  async find(@Scope() scope: CompanyScope, @Param('branchId', idPipe('branchId')) id: string) {
     return orRefuse(await this.branches.find(scope, id));
   }
 
@@ -63,7 +63,7 @@ export class BranchesController {
   @ApiOkResponse({ description: 'the branch; lists given replace the stored ones' })
   async update(
     @Scope() scope: CompanyScope,
-    @Param('branchId', idPipe('BRANCH')) id: string,
+    @Param('branchId', idPipe('branchId')) id: string,
     @AdminBody() dto: UpdateBranchDto,
   ) {
     return orRefuse(await this.branches.update(scope, id, changeOf(dto)));

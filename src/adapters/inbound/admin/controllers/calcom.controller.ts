@@ -67,7 +67,7 @@ export class CalcomController {
   @ApiOkResponse({ description: 'the id of the removed mapping' })
   async removeMapping(
     @Scope() scope: CompanyScope,
-    @Param('mappingId', idPipe('CALCOM_MAPPING')) id: string,
+    @Param('mappingId', idPipe('mappingId')) id: string,
   ) {
     return orRefuse(await this.calendar.removeMapping(scope, id));
   }

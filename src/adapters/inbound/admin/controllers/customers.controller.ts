@@ -14,10 +14,10 @@ import { pageRequest } from '../dto/page.query';
 
 function changeOf(dto: UpdateCustomerDto): Partial<CustomerData> {
   const change: { -readonly [K in keyof CustomerData]?: CustomerData[K] } = {};
-  if (dto.name !== undefined) change.name = dto.name;
-  if (dto.phone !== undefined) change.phone = dto.phone;
-  if (dto.email !== undefined) change.email = dto.email.toLowerCase();
-  if (dto.recognitionConsent !== undefined) change.recognitionConsent = dto.recognitionConsent;
+  if (dto.name != null) change.name = dto.name;
+  if (dto.phone != null) change.phone = dto.phone;
+  if (dto.email != null) change.email = dto.email.toLowerCase();
+  if (dto.recognitionConsent != null) change.recognitionConsent = dto.recognitionConsent;
   return change;
 }
 
@@ -42,7 +42,7 @@ export class CustomersController {
 
   @Get(':customerId')
   @ApiOkResponse({ description: 'the customer' })
-  async find(@Scope() scope: CompanyScope, @Param('customerId', idPipe('CUSTOMER')) id: string) {
+  async find(@Scope() scope: CompanyScope, @Param('customerId', idPipe('customerId')) id: string) {
     return orRefuse(await this.customers.find(scope, id));
   }
 
@@ -51,7 +51,7 @@ export class CustomersController {
   @ApiOkResponse({ description: 'the customer (e.g. consent given or withdrawn)' })
   async update(
     @Scope() scope: CompanyScope,
-    @Param('customerId', idPipe('CUSTOMER')) id: string,
+    @Param('customerId', idPipe('customerId')) id: string,
     @AdminBody() dto: UpdateCustomerDto,
   ) {
     return orRefuse(await this.customers.update(scope, id, changeOf(dto)));

@@ -26,20 +26,20 @@ function changeOf(dto: UpdateServiceDto): Partial<ServiceData> {
     );
   }
   const change: { -readonly [K in keyof ServiceData]?: ServiceData[K] } = {};
-  if (dto.name !== undefined) change.name = dto.name;
-  if (dto.synonyms !== undefined) change.synonyms = dto.synonyms;
-  if (dto.durationMinutes !== undefined)
+  if (dto.name != null) change.name = dto.name;
+  if (dto.synonyms != null) change.synonyms = dto.synonyms;
+  if (dto.durationMinutes != null)
     change.segments = [{ label: null, minutes: dto.durationMinutes, staffBusy: true }];
-  if (dto.segments !== undefined)
+  if (dto.segments != null)
     change.segments = dto.segments.map((s) => ({
       label: s.label ?? null,
       minutes: s.minutes,
       staffBusy: s.staffBusy,
     }));
-  if (dto.bufferAfterMinutes !== undefined) change.bufferAfterMinutes = dto.bufferAfterMinutes;
-  if (dto.minNoticeMinutes !== undefined) change.minNoticeMinutes = dto.minNoticeMinutes;
-  if (dto.bookingHorizonDays !== undefined) change.bookingHorizonDays = dto.bookingHorizonDays;
-  if (dto.active !== undefined) change.active = dto.active;
+  if (dto.bufferAfterMinutes != null) change.bufferAfterMinutes = dto.bufferAfterMinutes;
+  if (dto.minNoticeMinutes != null) change.minNoticeMinutes = dto.minNoticeMinutes;
+  if (dto.bookingHorizonDays != null) change.bookingHorizonDays = dto.bookingHorizonDays;
+  if (dto.active != null) change.active = dto.active;
   return change;
 }
 
@@ -64,7 +64,7 @@ export class ServicesController {
 
   @Get(':serviceId')
   @ApiOkResponse({ description: 'the service' })
-  async find(@Scope() scope: CompanyScope, @Param('serviceId', idPipe('SERVICE')) id: string) {
+  async find(@Scope() scope: CompanyScope, @Param('serviceId', idPipe('serviceId')) id: string) {
     return orRefuse(await this.services.find(scope, id));
   }
 
@@ -73,7 +73,7 @@ export class ServicesController {
   @ApiOkResponse({ description: 'the service' })
   async update(
     @Scope() scope: CompanyScope,
-    @Param('serviceId', idPipe('SERVICE')) id: string,
+    @Param('serviceId', idPipe('serviceId')) id: string,
     @AdminBody() dto: UpdateServiceDto,
   ) {
     return orRefuse(await this.services.update(scope, id, changeOf(dto)));

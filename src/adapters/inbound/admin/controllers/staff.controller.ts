@@ -21,14 +21,14 @@ const DEFAULTS: Partial<StaffData> = {
 
 function changeOf(dto: UpdateStaffDto): Partial<StaffData> {
   const change: { -readonly [K in keyof StaffData]?: StaffData[K] } = {};
-  if (dto.branchId !== undefined) change.branchId = dto.branchId;
-  if (dto.name !== undefined) change.name = dto.name;
-  if (dto.email !== undefined) change.email = dto.email;
-  if (dto.active !== undefined) change.active = dto.active;
-  if (dto.serviceIds !== undefined) change.serviceIds = dto.serviceIds;
+  if (dto.branchId != null) change.branchId = dto.branchId;
+  if (dto.name != null) change.name = dto.name;
+  if (dto.email != null) change.email = dto.email;
+  if (dto.active != null) change.active = dto.active;
+  if (dto.serviceIds != null) change.serviceIds = dto.serviceIds;
   if (dto.workingHours !== undefined)
     change.workingHours = dto.workingHours ? { ...dto.workingHours } : null;
-  if (dto.absences !== undefined) {
+  if (dto.absences != null) {
     change.absences = dto.absences.map((a) => ({
       start: new Date(a.start),
       end: new Date(a.end),
@@ -78,7 +78,7 @@ export class StaffController {
 
   @Get(':staffId')
   @ApiOkResponse({ description: 'the stylist' })
-  async find(@Scope() scope: CompanyScope, @Param('staffId', idPipe('STAFF')) id: string) {
+  async find(@Scope() scope: CompanyScope, @Param('staffId', idPipe('staffId')) id: string) {
     return orRefuse(await this.staff.find(scope, id));
   }
 
@@ -87,7 +87,7 @@ export class StaffController {
   @ApiOkResponse({ description: 'the stylist; lists given replace the stored ones' })
   async update(
     @Scope() scope: CompanyScope,
-    @Param('staffId', idPipe('STAFF')) id: string,
+    @Param('staffId', idPipe('staffId')) id: string,
     @AdminBody() dto: UpdateStaffDto,
   ) {
     return orRefuse(await this.staff.update(scope, id, changeOf(dto)));

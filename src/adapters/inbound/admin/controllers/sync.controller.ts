@@ -53,7 +53,7 @@ export class SyncController {
   @ApiConflictResponse({ description: 'SYNC.NOT_IN_REVIEW' })
   async retry(
     @Scope() scope: CompanyScope,
-    @Param('appointmentId', idPipe('APPOINTMENT')) id: string,
+    @Param('appointmentId', idPipe('appointmentId')) id: string,
   ) {
     return orRefuse(await this.review.retry(scope, id));
   }
@@ -65,7 +65,7 @@ export class SyncController {
   @ApiConflictResponse({ description: 'SYNC.NOT_IN_REVIEW' })
   async resolve(
     @Scope() scope: CompanyScope,
-    @Param('appointmentId', idPipe('APPOINTMENT')) id: string,
+    @Param('appointmentId', idPipe('appointmentId')) id: string,
     @AdminBody() dto: ResolveReviewDto,
   ) {
     return orRefuse(await this.review.resolve(scope, id, dto.resolution, dto.note));

@@ -1,0 +1,93 @@
+import { AdminTestApp, BOOTSTRAP_KEY, startAdminApp } from './admin-app';
+import { as } from './admin-world';
+import { fill, label, RouteCase, ROUTES, World } from './route-table';
+import { buildWorld } from './world-setup';
+
+const SQLISH = encodeURIComponent("1' OR '1'='1");
+
+/** Every admin route meets garbage, oversized, hostile and mistyped input: 4xx with a code, never 500. */
+describe('admin routes: bad input', () => {
+  let t: AdminTestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startAdminApp();
+    w = await buildWorld(t);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  const keyFor = (r: RouteCase) => as(r.bootstrapOnly ? BOOTSTRAP_KEY : w.a.key);
+  const send = (r: RouteCase, path: string, body?: unknown) => {
+    const req = t.http[r.method](path).set(keyFor(r));
+    if (body === undefined) return req;
+    return req.set('content-type', 'application/json').send(JSON.stringify(body));
+  };
+  const expect400 = (res: { status: number; body: { code?: unknown; message?: unknown } }) => {
+    expect(res.status).toBe(400);
+    expect(typeof res.body.code).toBe('string');
+    expect(typeof res.body.message).toBe('string');
+  };
+  const cases = ROUTES.map((r) => [label(r), r] as const);
+
+  it.each(cases)('%s: malformed path ids answer 400', async (_, r) => {
+    const params = r.path.match(/:\w+/g) ?? [];
+    for (const param of params) {
+      const ids = { ...w.ids, [param.slice(1)]: SQLISH };
+      const companyId = param === ':companyId' ? SQLISH : w.a.companyId;
+      const res = await send(r, fill(r.path, companyId, ids), r.body?.(w));
+      expect400(res);
+      expect(res.body.code).toBe('REQUEST.INVALID_ID');
+    }
+  });
+
+  it.each(cases.filter(([, r]) => r.query))(
+    '%s: bad paging and unknown query fields answer 400',
+    async (_, r) => {
+      const path = fill(r.path, w.a.companyId, w.ids);
+      for (const q of [
+        'page=0',
+        'pageSize=1000',
+        'page=abc',
+        'pageSize=-5',
+        'hack=1',
+        'page=1e3',
+      ]) {
+        const res = await send(r, `${path}?${q}`);
+        expect400(res);
+        expect(res.body.code).toBe('VALIDATION.FAILED');
+      }
+    },
+  );
+
+  it.each(cases.filter(([, r]) => r.body))(
+    '%s: hostile and mistyped bodies answer 400',
+    async (_, r) => {
+      const path = fill(r.path, w.a.companyId, w.ids);
+      const valid = r.body!(w);
+      const generic = [[], [valid], 'just text', 42, null];
+      const unknownField = r.path.endsWith('salon-files') ? [] : [{ ...valid, isAdmin: true }];
+      for (const body of [...(r.bad?.(w) ?? []), ...generic, ...unknownField]) {
+        const res = await send(r, path, body);
+        if (res.status !== 400)
+          throw new Error(`${JSON.stringify(body).slice(0, 200)} → ${res.status}`);
+        expect400(res);
+      }
+    },
+  );
+
+  it.each(cases.filter(([, r]) => r.method !== 'get'))(
+    '%s: broken JSON and huge bodies never answer 5xx',
+    async (_, r) => {
+      const path = fill(r.path, w.a.companyId, w.ids);
+      const broken = await t.http[r.method](path)
+        .set(keyFor(r))
+        .set('content-type', 'application/json')
+        .send('{"name": "x", ');
+      expect(broken.status).toBeGreaterThanOrEqual(400);
+      expect(broken.status).toBeLessThan(500);
+      const huge = await send(r, path, { name: 'x'.repeat(2_000_000) });
+      expect(huge.status).toBeGreaterThanOrEqual(400);
+      expect(huge.status).toBeLessThan(500);
+    },
+  );
+});
