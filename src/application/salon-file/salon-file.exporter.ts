@@ -118,7 +118,8 @@ export class SalonFileExporter {
           ...(m.email ? { email: m.email } : {}),
           services: m.serviceIds
             .filter((id) => serviceKeys.has(id))
-            .map((id) => serviceKeys.get(id)!),
+            .map((id) => serviceKeys.get(id)!)
+            .sort(),
           ...(m.workingHours ? { workingHours: hours(m.workingHours) } : {}),
         })),
     });
