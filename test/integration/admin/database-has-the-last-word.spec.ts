@@ -1,0 +1,93 @@
+import { DataSource } from 'typeorm';
+import { StaffAppointmentsUseCase } from '../../../src/application/admin/appointments/staff-appointments.use-case';
+import { AvailabilityReader } from '../../../src/application/booking/availability.reader';
+import { AppointmentRepository } from '../../../src/application/ports/appointment.repository.port';
+import { ImportedSalon } from '../../../src/application/ports/salon-writer.port';
+import { TypeOrmStaffAdmin } from '../../../src/adapters/outbound/persistence/admin/typeorm-staff-admin';
+import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
+import {
+  portsFor,
+  TypeOrmUnitOfWork,
+} from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import { TestClock } from '../../support/booking-app';
+import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { addCustomer, importDemoSalon } from './admin-ports.fixture';
+
+const NOW = new Date('2026-11-26T14:00:00Z');
+const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00+01:00`);
+
+/**
+ * The availability engine is made blind here (it sees no busy time), so only the database's
+ * no-overlap constraint stands between a staff booking and a double booking.
+ */
+describe('staff-side bookings when the availability check misses a conflict', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let salon: ImportedSalon;
+  let customerId: string;
+  let useCase: StaffAppointmentsUseCase;
+  const scope = () => ({ companyId: salon.companyId, actor: 'admin:test' });
+  const count = async (sql: string) => (await ds.query(sql))[0].n as number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = db.dataSource;
+    salon = await importDemoSalon(ds);
+    customerId = await addCustomer(ds, salon.companyId);
+    const ports = portsFor(ds.manager);
+    const blind: AppointmentRepository = {
+      ...ports.appointments,
+      busyIntervals: async (_s, ids) => new Map(ids.map((id) => [id, []])),
+    };
+    useCase = new StaffAppointmentsUseCase(
+      new TestClock(NOW),
+      new TypeOrmUnitOfWork(ds),
+      ports.appointments,
+      ports.customers,
+      new TypeOrmSalonCatalog(ds),
+      new TypeOrmStaffAdmin(ds.manager),
+      new AvailabilityReader(blind),
+    );
+  });
+  afterAll(() => db.drop());
+
+  const bookMehmet = (start: Date) =>
+    useCase.create(scope(), {
+      staffId: salon.staffIds.mehmet,
+      serviceId: salon.serviceIds.herrenhaarschnitt,
+      customerId,
+      start,
+    });
+
+  it('refuses the second booking with SlotTaken and writes no outbox or audit entry', async () => {
+    const first = await bookMehmet(at('10:00'));
+    expect(first.ok).toBe(true);
+    const outbox = await count(`SELECT count(*)::int AS n FROM sync_outbox`);
+    const audit = await count(`SELECT count(*)::int AS n FROM audit_log`);
+    const second = await bookMehmet(at('10:15'));
+    expect(second).toMatchObject({ ok: false, error: { code: 'AVAILABILITY.SLOT_TAKEN' } });
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM sync_outbox`)).toBe(outbox);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(audit);
+  });
+
+  it('leaves a refused move where it was', async () => {
+    const other = await bookMehmet(at('11:00'));
+    if (!other.ok) throw new Error('setup');
+    const before = await ds.query(
+      `SELECT id, lower(during) AS s FROM busy_blocks WHERE appointment_id = $1 ORDER BY 2`,
+      [other.value.id],
+    );
+    const moved = await useCase.move(scope(), other.value.id, at('10:00'));
+    expect(moved).toMatchObject({ ok: false, error: { code: 'AVAILABILITY.SLOT_TAKEN' } });
+    const after = await ds.query(
+      `SELECT id, lower(during) AS s FROM busy_blocks WHERE appointment_id = $1 ORDER BY 2`,
+      [other.value.id],
+    );
+    expect(after).toEqual(before);
+    const [{ starts_at }] = await ds.query(`SELECT starts_at FROM appointments WHERE id = $1`, [
+      other.value.id,
+    ]);
+    expect(starts_at).toEqual(at('11:00'));
+  });
+});
