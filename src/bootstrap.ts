@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { setupOpenApi } from './adapters/inbound/admin/admin-openapi';
+import { mountQueueDashboard } from './adapters/inbound/admin/queue-dashboard';
 import { AppModule } from './app.module';
 import type { DestinationStream } from 'pino';
 import { configureHttpEdge } from './common/http-edge';
@@ -28,6 +29,7 @@ export async function bootstrap(
   if (logger) app.use(requestContextMiddleware((line) => logger.request(line)));
   configureHttpEdge(app); // validation pipe, error filter, Retell body limits
   setupOpenApi(app);
+  mountQueueDashboard(app); // bull-board at /admin/queues when the sync runs on BullMQ
   app.enableShutdownHooks();
   return app;
 }

@@ -1,0 +1,57 @@
+import { INestApplication } from '@nestjs/common';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { NextFunction, Request, Response } from 'express';
+import { AuthenticateAdminUseCase } from '../../../application/admin/access/authenticate-admin.use-case';
+import { SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
+import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
+import { presentedKey } from './auth/admin-request';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/** The key from `x-api-key`, `Authorization: Bearer` or, for browsers, Basic auth's password. */
+function keyOf(req: Request): string | undefined {
+  const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  if (!basic) return presentedKey(req);
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1);
+}
+
+/** Only the bootstrap key: the queue holds every tenant's jobs. */
+function bootstrapKeyOnly(auth: AuthenticateAdminUseCase) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    auth
+      .execute(keyOf(req))
+      .then((principal) => {
+        if (principal?.kind === 'bootstrap') return next();
+        res
+          .status(401)
+          .set('WWW-Authenticate', 'Basic realm="queues"')
+          .json({ code: 'AUTH.UNAUTHORIZED', message: 'The bootstrap key is required.' });
+      })
+      .catch(next);
+  };
+}
+
+/**
+ * bull-board for the `calendar-sync` queue at /admin/queues, behind the bootstrap key. Mounted
+ * only when the sync runs on BullMQ (REDIS_URL set); answers whether it was mounted.
+ */
+export function mountQueueDashboard(app: INestApplication): boolean {
+  let queue: unknown;
+  try {
+    queue = app.get(SYNC_QUEUE, { strict: false });
+  } catch {
+    return false;
+  }
+  if (!(queue instanceof BullMqSyncQueue)) return false;
+  const board = new ExpressAdapter();
+  board.setBasePath(QUEUE_DASHBOARD_PATH);
+  // @bull-board/express carries its own patch release of @bull-board/api; the shapes agree.
+  const serverAdapter = board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
+  createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
+  const auth = app.get(AuthenticateAdminUseCase, { strict: false });
+  app.use(QUEUE_DASHBOARD_PATH, bootstrapKeyOnly(auth), board.getRouter());
+  return true;
+}

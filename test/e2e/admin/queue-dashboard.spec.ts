@@ -1,0 +1,37 @@
+import { AdminTestApp, BOOTSTRAP_KEY, startAdminApp } from './admin-app';
+import { as, asBootstrap } from './admin-world';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const basic = (key: string) => `Basic ${Buffer.from(`admin:${key}`).toString('base64')}`;
+
+/** bull-board over the calendar-sync queue, only with the bootstrap key. */
+describe('queue dashboard at /admin/queues', () => {
+  let t: AdminTestApp;
+  beforeAll(async () => {
+    t = await startAdminApp({ REDIS_URL, SYNC_WORKER_IN_PROCESS: 'false' });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('refuses no key and company keys', async () => {
+    await t.http.get('/admin/queues').expect(401);
+    const company = await t.http
+      .post('/api/admin/companies')
+      .set(asBootstrap)
+      .send({ name: 'Q', slug: 'q' })
+      .expect(201);
+    const key = await t.http
+      .post(`/api/admin/companies/${company.body.id}/api-keys`)
+      .set(asBootstrap)
+      .send({ name: 'k' })
+      .expect(201);
+    await t.http.get('/admin/queues').set(as(key.body.key)).expect(401);
+    await t.http.get('/admin/queues').set('authorization', basic(key.body.key)).expect(401);
+  });
+
+  it('shows the calendar-sync queue to the bootstrap key', async () => {
+    const page = await t.http.get('/admin/queues').set('authorization', basic(BOOTSTRAP_KEY));
+    expect(page.status).toBe(200);
+    const api = await t.http.get('/admin/queues/api/queues').set(as(BOOTSTRAP_KEY)).expect(200);
+    expect(JSON.stringify(api.body)).toContain('calendar-sync');
+  });
+});
