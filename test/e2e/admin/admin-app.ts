@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { bootstrap, loadConfig } from '../../../src/bootstrap';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
@@ -21,7 +22,10 @@ export interface AdminTestApp {
 }
 
 /** The whole service as `bootstrap()` builds it, on a fresh database, with FIXED_NOW. */
-export async function startAdminApp(env: Record<string, string> = {}): Promise<AdminTestApp> {
+export async function startAdminApp(
+  env: Record<string, string> = {},
+  logDestination?: DestinationStream,
+): Promise<AdminTestApp> {
   const db = await createTestDatabase();
   const app = await bootstrap(
     loadConfig({
@@ -35,6 +39,7 @@ export async function startAdminApp(env: Record<string, string> = {}): Promise<A
       SYNC_WORKER_IN_PROCESS: 'false',
       ...env,
     }),
+    { logDestination },
   );
   await app.init();
   return {
