@@ -16,7 +16,9 @@ import { SERVICE_ADMIN } from '../../../../application/admin/ports/service-admin
 import { STAFF_ADMIN } from '../../../../application/admin/ports/staff-admin.port';
 import { STAFF_MERGE } from '../../../../application/admin/ports/staff-merge.port';
 import { SYNC_REVIEW } from '../../../../application/admin/ports/sync-review.port';
+import { SALON_CATALOG } from '../../../../application/ports/salon-catalog.port';
 import { AppConfig } from '../../../../config/app-config';
+import { TypeOrmSalonCatalog } from '../repositories/typeorm-salon-catalog';
 import { CredentialCipher } from '../credential-cipher';
 import { adminPortsFor } from './admin-ports';
 import { TypeOrmAppointmentQuery } from './typeorm-appointment-query';
@@ -30,10 +32,14 @@ class TypeOrmAdminUnitOfWork implements AdminUnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: CredentialCipher | null,
+    private readonly catalog?: TypeOrmSalonCatalog,
   ) {}
 
-  run<T>(work: (tx: AdminTransactionPorts) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((m) => work(adminPortsFor(m, this.cipher)));
+  async run<T>(work: (tx: AdminTransactionPorts) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction((m) => work(adminPortsFor(m, this.cipher)));
+    // The phone path reuses branch set-up for a few seconds; an operator's change shows at once.
+    this.catalog?.forget();
+    return result;
   }
 }
 
@@ -59,9 +65,13 @@ export const ADMIN_PERSISTENCE_PROVIDERS: Provider[] = [
   },
   {
     provide: ADMIN_UNIT_OF_WORK,
-    inject: [DS, ADMIN_CREDENTIAL_CIPHER],
-    useFactory: (ds: DataSource, cipher: CredentialCipher | null) =>
-      new TypeOrmAdminUnitOfWork(ds, cipher),
+    inject: [DS, ADMIN_CREDENTIAL_CIPHER, { token: SALON_CATALOG, optional: true }],
+    useFactory: (ds: DataSource, cipher: CredentialCipher | null, catalog?: unknown) =>
+      new TypeOrmAdminUnitOfWork(
+        ds,
+        cipher,
+        catalog instanceof TypeOrmSalonCatalog ? catalog : undefined,
+      ),
   },
   outsideTransaction(ADMIN_KEY_STORE, (p) => p.keys),
   outsideTransaction(BRANCH_ADMIN, (p) => p.branches),
