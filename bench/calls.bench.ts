@@ -1,15 +1,14 @@
-import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { bootstrap, loadConfig } from '../src/bootstrap';
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
 import { FakeCalcom } from './sync-fake-calcom';
 
 /**
- * `npm run bench:calls`: the built service on real Postgres and Redis (Cal.com faked at 200 ms),
- * loaded with autocannon at 20 connections. Prints p50/p99 of check_availability and
- * book_appointment and of a floor route that does one SELECT 1 in the same process.
+ * `npm run bench:calls`: the built service (its own process) on real Postgres and Redis, Cal.com
+ * faked at 200 ms, loaded with autocannon at 20 connections. Prints p50/p99 of
+ * check_availability and book_appointment, and of a floor: Node's HTTP server doing one SELECT 1.
  */
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -31,20 +30,14 @@ async function admin(sql: string): Promise<void> {
   await c.end();
 }
 
-const DAYS = ['Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
-const TIMES = [
-  '9 Uhr',
-  '9:30',
-  '10 Uhr',
-  '10:30',
-  '11 Uhr',
-  '11:30',
-  '12 Uhr',
-  '14 Uhr',
-  '15 Uhr',
-  '16 Uhr',
-  '17 Uhr',
-];
+// Wishes spread over the next 8 weeks and the whole day, as many callers would ask.
+const DAYS = Array.from({ length: 56 }, (_, k) =>
+  new Date(Date.now() + (k + 1) * 86_400_000).toISOString().slice(0, 10),
+);
+const TIMES = Array.from(
+  { length: 36 },
+  (_, k) => `${9 + Math.floor(k / 4)}:${String((k % 4) * 15).padStart(2, '0')}`,
+);
 const SERVICES = ['Herrenhaarschnitt', 'Damenhaarschnitt', 'Dauerwelle', 'Färben', 'Föhnen'];
 let n = 0;
 function functionCall(name: string): string {
@@ -52,7 +45,7 @@ function functionCall(name: string): string {
   const callId = `call_${randomBytes(16).toString('hex')}`;
   const args = {
     dienstleistung: SERVICES[n % SERVICES.length],
-    datum: `${DAYS[n % DAYS.length]}`,
+    datum: DAYS[(n * 13) % DAYS.length],
     uhrzeit: TIMES[(n * 7) % TIMES.length],
     name: `Kunde ${n}`,
   };
@@ -95,6 +88,37 @@ async function load(url: string, path: string, method: 'GET' | 'POST', fn?: stri
   };
 }
 
+/** Starts a compiled script as its own process and waits until it listens. */
+async function start(
+  script: string,
+  env: Record<string, string>,
+  ready: (child: ChildProcess) => Promise<string>,
+) {
+  const child = fork(script, [], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return { child, url: await ready(child) };
+}
+
+const reportsPort = (child: ChildProcess) =>
+  new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { port?: number }) => resolve(`http://127.0.0.1:${m.port}`));
+    child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+  });
+
+async function answersReady(url: string): Promise<string> {
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return url;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('service did not become ready');
+}
+
 async function main(): Promise<void> {
   const database = `bench_calls_${Date.now()}`;
   await admin(`CREATE DATABASE ${database}`);
@@ -103,33 +127,38 @@ async function main(): Promise<void> {
   await calcom.start();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${database}`;
-  const app = await bootstrap(
-    loadConfig({
+  const port = String(40_000 + Math.floor(Math.random() * 10_000));
+  const service = await start(
+    join(__dirname, '../src/main.js'),
+    {
       DATABASE_URL: url.toString(),
       REDIS_URL,
+      PORT: port,
       SEED_DEMO_SALON: 'true',
       RETELL_API_KEY: KEY,
       CALCOM_API_KEY: 'cal_test_bench_key',
       CALCOM_BASE_URL: calcom.url,
       RETELL_RATE_LIMIT_PER_CLIENT: '100000',
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-    }),
+      LOG_LEVEL: 'warn',
+    },
+    () => answersReady(`http://127.0.0.1:${port}`),
   );
-  const dataSource = app.get(DataSource);
-  // The floor: the same process and HTTP stack, one SELECT 1, no framework work.
-  app
-    .getHttpAdapter()
-    .get('/bench/floor', async (_req: unknown, res: { json(v: unknown): void }) => {
-      await dataSource.query('SELECT 1');
-      res.json({ ok: true });
-    });
-  await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
+  const floor = await start(
+    join(__dirname, 'floor.server.js'),
+    { DATABASE_URL: url.toString() },
+    reportsPort,
+  );
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  // Each measured run starts from an empty calendar, so one run's holds do not fill the next.
+  const emptyCalendar = () =>
+    db.query(
+      'DELETE FROM busy_blocks; DELETE FROM holds; DELETE FROM sync_outbox; DELETE FROM appointments',
+    );
   try {
     for (const fn of ['check_availability', 'book_appointment']) {
       const body = functionCall(fn);
-      const res = await fetch(`${base}/api/retell/function-call`, {
+      const res = await fetch(`${service.url}/api/retell/function-call`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-retell-signature': sign(body) },
         body,
@@ -137,32 +166,50 @@ async function main(): Promise<void> {
       const answer = (await res.json()) as { code?: string; message?: string };
       console.log(`sample ${fn}: ${res.status} ${answer.code} – ${answer.message}`);
     }
-    await load(base, '/bench/floor', 'GET'); // warm-up
-    const floor = await load(base, '/bench/floor', 'GET');
-    const check = await load(base, '/api/retell/function-call', 'POST', 'check_availability');
-    const book = await load(base, '/api/retell/function-call', 'POST', 'book_appointment');
-    const rows = [
-      ['floor (SELECT 1)', floor],
+    await load(floor.url, '/', 'GET'); // warm-up
+    await load(service.url, '/api/retell/function-call', 'POST', 'check_availability');
+    const floorRun = await load(floor.url, '/', 'GET');
+    await emptyCalendar();
+    const check = await load(
+      service.url,
+      '/api/retell/function-call',
+      'POST',
+      'check_availability',
+    );
+    await emptyCalendar();
+    const book = await load(service.url, '/api/retell/function-call', 'POST', 'book_appointment');
+    const { rows } = await db.query('SELECT count(*)::int AS booked FROM appointments');
+    const rowsOut = [
+      ['floor (HTTP + SELECT 1)', floorRun],
       ['check_availability', check],
       ['book_appointment', book],
     ] as const;
-    console.log(`\n20 connections, ${DURATION} s each, Cal.com faked at 200 ms\n`);
+    console.log(
+      `\n20 connections, ${DURATION} s each, service and floor in their own processes, Cal.com faked at 200 ms\n`,
+    );
     console.log('| route | p50 ms | p99 ms | req/s | non-2xx | errors |');
     console.log('|---|---|---|---|---|---|');
-    for (const [name, r] of rows) {
+    for (const [name, r] of rowsOut) {
       console.log(
         `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} |`,
       );
     }
+    const ratio = (x: number) => (x / Math.max(floorRun.p50, 0.001)).toFixed(1);
     console.log(
-      `\nmedian vs floor: check_availability ${(check.p50 / Math.max(floor.p50, 0.001)).toFixed(1)}x, book_appointment ${(book.p50 / Math.max(floor.p50, 0.001)).toFixed(1)}x`,
+      `\nmedian vs floor: check_availability ${ratio(check.p50)}x, book_appointment ${ratio(book.p50)}x`,
     );
-    const [{ booked }] = await dataSource.query(`SELECT count(*)::int AS booked FROM appointments`);
     console.log(
-      `appointments booked during the run: ${booked}; Cal.com creates seen: ${calcom.createBodies.length}`,
+      `appointments booked in the book run: ${rows[0].booked}; Cal.com creates so far: ${calcom.createBodies.length}`,
     );
   } finally {
-    await app.close();
+    await db.end();
+    service.child.kill('SIGTERM');
+    floor.child.kill('SIGTERM');
+    await Promise.all(
+      [service.child, floor.child].map(
+        (c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))),
+      ),
+    );
     await calcom.stop();
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }

@@ -59,6 +59,7 @@ export class AppModule {
             dataSourceOptions({
               url: env.DATABASE_URL,
               embeddedDataDir: env.EMBEDDED_DATA_DIR,
+              poolSize: env.DATABASE_POOL_SIZE,
               migrationsRun: env.MIGRATE_ON_START,
             }),
         }),

@@ -18,7 +18,6 @@ import { AvailabilityReader } from './availability.reader';
 import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
-import { checkWish } from './check-availability.use-case';
 import { customerForBooking } from './customer-for-booking';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
@@ -107,12 +106,14 @@ export class BookAppointmentUseCase {
         h.start.getTime() === start.getTime() &&
         (!stylist || h.staffId === stylist.id),
     )?.staffId;
-    const engine = await this.availability.engine(salon, service, now, {
-      askingCallId: call.callId,
-    });
+    const options = { askingCallId: call.callId };
+    const availability = await this.availability.around(salon, service, now, start, options);
     const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
-    const free = checkWish(engine, start, chosen);
-    if (!free.ok) return unavailableAnswer(salon, engine, start, stylist, free.error);
+    const free = availability.check(start, chosen);
+    if (!free.ok) {
+      const nearest = await availability.alternatives(start, stylist?.id);
+      return unavailableAnswer(salon, nearest, start, stylist, free.error);
+    }
 
     let booked: Appointment;
     try {
@@ -151,14 +152,10 @@ export class BookAppointmentUseCase {
       });
     } catch (error) {
       if (error instanceof SlotLost) {
-        const fresh = await this.availability.engine(salon, service, now, {
-          askingCallId: call.callId,
-        });
+        const fresh = await this.availability.around(salon, service, now, start, options);
         return slotLostAnswer(
           salon,
-          fresh,
-          start,
-          stylist?.id,
+          await fresh.alternatives(start, stylist?.id),
           error.taken.code,
           'Dieser Termin wurde gerade vergeben.',
         );

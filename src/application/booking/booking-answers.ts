@@ -1,6 +1,6 @@
 import { Appointment } from '../../domain/appointment/appointment';
 import { Unavailable } from '../../domain/availability/availability-errors';
-import { AvailabilityEngine } from '../../domain/availability/availability-engine';
+import { FreeStart } from '../../domain/availability/free-start';
 import { Staff } from '../../domain/salon/staff';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
@@ -20,15 +20,12 @@ export function appointmentFacts(salon: BranchContext, a: Appointment) {
 /** A wish that cannot be had: why, and the nearest starts that can. */
 export function unavailableAnswer(
   salon: BranchContext,
-  engine: AvailabilityEngine,
+  nearest: readonly FreeStart[],
   wish: Date,
   stylist: Staff | undefined,
   why: Unavailable,
 ): FunctionAnswer {
-  const alternatives = spokenAlternatives(
-    salon,
-    engine.alternatives(wish, { preferredStaffId: stylist?.id }),
-  );
+  const alternatives = spokenAlternatives(salon, nearest);
   const wished = spokenSlot(salon, wish, stylist?.id ?? '');
   const what = stylist ? wished.spoken : `${wished.date} um ${wished.time}`;
   const sentence = why.reason === 'CONFLICT' ? `${what} ist leider schon vergeben.` : why.message;
@@ -42,12 +39,10 @@ export function unavailableAnswer(
 /** The slot went to someone else between checking and writing: fresh alternatives. */
 export function slotLostAnswer(
   salon: BranchContext,
-  engine: AvailabilityEngine,
-  wish: Date,
-  preferredStaffId: string | undefined,
+  nearest: readonly FreeStart[],
   code: string,
   lead: string,
 ): FunctionAnswer {
-  const alternatives = spokenAlternatives(salon, engine.alternatives(wish, { preferredStaffId }));
+  const alternatives = spokenAlternatives(salon, nearest);
   return answer(code, `${lead} ${offerSentence(alternatives)}`, { available: false, alternatives });
 }

@@ -1,11 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Hold } from '../../domain/appointment/hold';
-import { Unavailable } from '../../domain/availability/availability-errors';
-import { AvailabilityEngine } from '../../domain/availability/availability-engine';
 import { FreeStart } from '../../domain/availability/free-start';
 import { Service } from '../../domain/salon/service';
-import { Staff } from '../../domain/salon/staff';
-import { Result } from '../../domain/shared/result';
 import { AppConfig } from '../../config/app-config';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
@@ -38,12 +34,14 @@ export class CheckAvailabilityUseCase {
     if (!wish.ok) return wish.error;
     const { service, stylist, start } = wish.value;
 
+    const options = { askingCallId: call.callId };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const engine = await this.availability.engine(salon, service, now, {
-        askingCallId: call.callId,
-      });
-      const check = checkWish(engine, start, stylist);
-      if (!check.ok) return this.refusal(salon, engine, start, stylist, check.error);
+      const availability = await this.availability.around(salon, service, now, start, options);
+      const check = availability.check(start, stylist);
+      if (!check.ok) {
+        const nearest = await availability.alternatives(start, stylist?.id);
+        return unavailableAnswer(salon, nearest, start, stylist, check.error);
+      }
       if (!call.callId) return this.free(salon, service, check.value, null);
       const hold = Hold.place({
         callId: call.callId,
@@ -57,14 +55,10 @@ export class CheckAvailabilityUseCase {
       if (placed.ok) return this.free(salon, service, check.value, hold);
       // Another call took it between reading and holding: read again.
     }
-    const engine = await this.availability.engine(salon, service, now, {
-      askingCallId: call.callId,
-    });
+    const availability = await this.availability.around(salon, service, now, start, options);
     return slotLostAnswer(
       salon,
-      engine,
-      start,
-      stylist?.id,
+      await availability.alternatives(start, stylist?.id),
       'AVAILABILITY.SLOT_TAKEN',
       'Der Termin ist gerade vergeben worden.',
     );
@@ -88,22 +82,4 @@ export class CheckAvailabilityUseCase {
       },
     );
   }
-
-  private refusal(
-    salon: BranchContext,
-    engine: AvailabilityEngine,
-    wish: Date,
-    stylist: Staff | undefined,
-    why: Unavailable,
-  ): FunctionAnswer {
-    return unavailableAnswer(salon, engine, wish, stylist, why);
-  }
-}
-
-export function checkWish(
-  engine: AvailabilityEngine,
-  start: Date,
-  stylist?: Staff,
-): Result<FreeStart, Unavailable> {
-  return stylist ? engine.checkStart(start, stylist.id) : engine.checkAnyStylist(start);
 }

@@ -71,12 +71,13 @@ export class RescheduleAppointmentUseCase {
     if (target.start.getTime() === start.value.getTime()) return this.moved(salon, target);
 
     const stylist = salon.staff.find((s) => s.id === target.staffId);
-    const engine = await this.availability.engine(salon, service, now, {
-      askingCallId: call.callId,
-      excludeAppointmentId: target.id,
-    });
-    const free = engine.checkStart(start.value, target.staffId);
-    if (!free.ok) return unavailableAnswer(salon, engine, start.value, stylist, free.error);
+    const options = { askingCallId: call.callId, excludeAppointmentId: target.id };
+    const availability = await this.availability.around(salon, service, now, start.value, options);
+    const free = availability.check(start.value, stylist);
+    if (!free.ok) {
+      const nearest = await availability.alternatives(start.value, target.staffId);
+      return unavailableAnswer(salon, nearest, start.value, stylist, free.error);
+    }
     const moved = target.reschedule(start.value, service);
     if (!moved.ok)
       return answer(moved.error.code, 'Dieser Termin kann nicht mehr verschoben werden.');
@@ -108,15 +109,10 @@ export class RescheduleAppointmentUseCase {
       });
     } catch (error) {
       if (!(error instanceof SlotLost)) throw error;
-      const fresh = await this.availability.engine(salon, service, now, {
-        askingCallId: call.callId,
-        excludeAppointmentId: target.id,
-      });
+      const fresh = await this.availability.around(salon, service, now, start.value, options);
       return slotLostAnswer(
         salon,
-        fresh,
-        start.value,
-        target.staffId,
+        await fresh.alternatives(start.value, target.staffId),
         error.taken.code,
         'Diese Zeit wurde gerade vergeben.',
       );

@@ -1,3 +1,5 @@
+import { formatInTimeZone } from 'date-fns-tz';
+import fc from 'fast-check';
 import {
   addLocalDays,
   isLocalDate,
@@ -60,5 +62,30 @@ describe('local dates', () => {
     ${'CET'}           | ${false}
   `('$zone is a valid IANA zone: $valid', ({ zone, valid }) => {
     expect(isValidTimeZone(zone)).toBe(valid);
+  });
+});
+
+describe('localDateOf remembered per quarter hour', () => {
+  const zones = [
+    'Europe/Berlin',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+    'Pacific/Chatham',
+    'UTC',
+  ];
+
+  it('always equals the zone’s own calendar date', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          const instant = new Date(ms);
+          expect(localDateOf(instant, zone)).toBe(formatInTimeZone(instant, zone, 'yyyy-MM-dd'));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -15,8 +15,19 @@ export function isLocalDate(value: string): boolean {
   return d.toISOString().slice(0, 10) === value;
 }
 
+// Local midnight falls on a quarter hour of UTC in every zone in use (offsets are multiples of
+// 15 minutes), so all instants of one UTC quarter hour share their local date.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const datesOfQuarters = new Map<string, LocalDate>();
+
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return formatInTimeZone(instant, timeZone, 'yyyy-MM-dd');
+  const key = `${timeZone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  const known = datesOfQuarters.get(key);
+  if (known !== undefined) return known;
+  const date = formatInTimeZone(instant, timeZone, 'yyyy-MM-dd');
+  if (datesOfQuarters.size >= 20_000) datesOfQuarters.clear();
+  datesOfQuarters.set(key, date);
+  return date;
 }
 
 // Calendar arithmetic on the date label itself, so DST never shifts a day.

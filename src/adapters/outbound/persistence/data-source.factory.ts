@@ -16,6 +16,7 @@ export interface DatabaseSettings {
   /** A postgres:// URL; absent selects the embedded PGlite engine. */
   url?: string;
   embeddedDataDir?: string;
+  poolSize?: number;
   migrationsRun?: boolean;
 }
 
@@ -37,7 +38,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     logging: false,
   };
   if (settings.url) {
-    return { ...common, url: settings.url, extra: { max: 10 } };
+    return { ...common, url: settings.url, extra: { max: settings.poolSize ?? 10 } };
   }
   const dataDir = resolve(settings.embeddedDataDir ?? './.data/pglite');
   mkdirSync(dataDir, { recursive: true });

@@ -68,8 +68,10 @@ export class StaffAppointmentsUseCase {
       return err(new NotFound('CUSTOMER'));
     }
     const now = this.clock.now();
-    const engine = await this.availability.engine(salon, service, now, {}, [stylist]);
-    const free = engine.checkStart(cmd.start, stylist.id);
+    const availability = await this.availability.around(salon, service, now, cmd.start, {}, [
+      stylist,
+    ]);
+    const free = availability.check(cmd.start, stylist);
     if (!free.ok) return free;
     const appointment = Appointment.create({
       service,
@@ -109,14 +111,15 @@ export class StaffAppointmentsUseCase {
     if (!salon || !service) return err(new NotFound('SERVICE'));
     if (!stylist) return err(new NotFound('STAFF'));
     const now = this.clock.now();
-    const engine = await this.availability.engine(
+    const availability = await this.availability.around(
       salon,
       service,
       now,
+      start,
       { excludeAppointmentId: target.id },
       [stylist],
     );
-    const free = engine.checkStart(start, stylist.id);
+    const free = availability.check(start, stylist);
     if (!free.ok) return free;
     const moved = target.reschedule(start, service);
     if (!moved.ok) return moved;

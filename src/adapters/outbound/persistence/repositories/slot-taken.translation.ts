@@ -11,17 +11,22 @@ export function isExclusionViolation(error: unknown): boolean {
 }
 
 /**
- * Runs `write` under a savepoint. The no-overlap constraint's refusal rolls back only that
- * savepoint and comes back as SlotTaken naming what was in the way; other errors propagate.
+ * Runs `write` in its own transaction, or under a savepoint inside the caller's. The no-overlap
+ * constraint's refusal rolls back only that and comes back as SlotTaken naming what was in
+ * the way; other errors propagate. A write of one statement is atomic by itself and needs
+ * neither outside a transaction.
  */
 export async function refusingOverlaps(
   manager: EntityManager,
   staffId: string,
   ranges: ReadonlyArray<{ start: Date; end: Date }>,
-  write: (m: EntityManager) => Promise<void>,
+  write: (m: EntityManager) => Promise<unknown>,
+  options: { singleStatement?: boolean } = {},
 ): Promise<Result<void, SlotTaken>> {
   try {
-    await manager.transaction(write);
+    const inTransaction = manager.queryRunner?.isTransactionActive === true;
+    if (options.singleStatement && !inTransaction) await write(manager);
+    else await manager.transaction(write);
     return ok(undefined);
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;

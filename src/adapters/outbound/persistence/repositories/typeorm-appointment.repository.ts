@@ -113,9 +113,10 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   ): Promise<Map<string, BusyInterval[]>> {
     const result = new Map<string, BusyInterval[]>(staffIds.map((id) => [id, []]));
     if (staffIds.length === 0) return result;
-    const rows: Array<{ staff_id: string; kind: BusyKind; starts: Date; ends: Date }> =
+    const rows: Array<{ staff_id: string; kind: BusyKind; starts: number; ends: number }> =
       await this.m.query(
-        `SELECT b.staff_id, b.kind, lower(b.during) AS starts, upper(b.during) AS ends
+        `SELECT b.staff_id, b.kind, (extract(epoch FROM lower(b.during)) * 1000)::float8 AS starts,
+              (extract(epoch FROM upper(b.during)) * 1000)::float8 AS ends
          FROM busy_blocks b LEFT JOIN holds h ON h.id = b.hold_id
         WHERE b.company_id = $1 AND b.staff_id = ANY($2::uuid[]) AND b.active
           AND b.during && tstzrange($3, $4, '[)')
@@ -133,9 +134,10 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
         ],
       );
     for (const r of rows) {
-      result
-        .get(r.staff_id)
-        ?.push({ kind: r.kind, range: TimeRange.of(new Date(r.starts), new Date(r.ends)) });
+      result.get(r.staff_id)?.push({
+        kind: r.kind,
+        range: TimeRange.of(new Date(Number(r.starts)), new Date(Number(r.ends))),
+      });
     }
     return result;
   }
@@ -149,13 +151,20 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     await m.getRepository(AppointmentPhaseOrmEntity).insert(AppointmentMapper.phaseRows(a));
     if (a.status === 'cancelled') return;
     await expireHolds(m, a.staffId, now);
-    for (const p of a.toSnapshot().phases.filter((x) => x.staffBusy)) {
-      await m.query(
-        `INSERT INTO busy_blocks(company_id, staff_id, kind, during, appointment_id, phase_id)
-         VALUES ($1, $2, 'appointment', tstzrange($3, $4, '[)'), $5, $6)`,
-        [scope.companyId, a.staffId, p.start, p.end, a.id, p.id],
-      );
-    }
+    const busy = a.toSnapshot().phases.filter((x) => x.staffBusy);
+    await m.query(
+      `INSERT INTO busy_blocks(company_id, staff_id, kind, during, appointment_id, phase_id)
+       SELECT $1, $2, 'appointment', tstzrange(p.s, p.e, '[)'), $3, p.id
+         FROM unnest($4::timestamptz[], $5::timestamptz[], $6::uuid[]) AS p(s, e, id)`,
+      [
+        scope.companyId,
+        a.staffId,
+        a.id,
+        busy.map((p) => p.start),
+        busy.map((p) => p.end),
+        busy.map((p) => p.id),
+      ],
+    );
   }
 }
 

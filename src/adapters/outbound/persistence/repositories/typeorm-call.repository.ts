@@ -93,18 +93,25 @@ export class TypeOrmCallRepository implements CallRepository {
 
   async appendTrace(call: CallStarted, entry: FunctionCallTraceEntry): Promise<void> {
     if (!storable(call.callId)) return;
-    await this.upsertStarted(call);
     const redacted = redactArgs(entry.args);
     const args =
       typeof redacted === 'object' && redacted !== null && !Array.isArray(redacted)
         ? redacted
         : { value: redacted ?? null };
+    // One round trip: the call row is upserted and the trace appended in one statement
+    // (the foreign key is checked at the statement's end, after both).
     await this.m.query(
-      `INSERT INTO call_function_traces (call_id, function_name, redacted_args, latency_ms,
+      `WITH call AS (
+         INSERT INTO calls (id, company_id, branch_id, from_number, to_number, agent_id,
+                            agent_version, started_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ongoing')
+         ON CONFLICT (id) DO UPDATE SET ${KEEP_FIRST}
+         RETURNING id)
+       INSERT INTO call_function_traces (call_id, function_name, redacted_args, latency_ms,
                                          outcome, at)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6)`,
+       SELECT id, $9, $10::jsonb, $11, $12, $13 FROM call`,
       [
-        call.callId.trim(),
+        ...startParams(call),
         entry.name.slice(0, 64),
         JSON.stringify(args),
         Math.min(INT4_MAX, Math.max(0, Math.round(entry.latencyMs))),

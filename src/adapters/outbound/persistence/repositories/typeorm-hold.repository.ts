@@ -6,29 +6,49 @@ import { SlotTaken } from '../../../../domain/availability/availability-errors';
 import { Result } from '../../../../domain/shared/result';
 import { TimeRange } from '../../../../domain/shared/time-range';
 import { refusingOverlaps } from './slot-taken.translation';
-import { expireHolds } from './typeorm-appointment.repository';
 
 export class TypeOrmHoldRepository implements HoldRepository {
   constructor(private readonly m: EntityManager) {}
 
   async place(scope: TenantScope, hold: Hold, now: Date): Promise<Result<void, SlotTaken>> {
-    await this.releaseForCall(scope, hold.callId, now);
     const s = hold.toSnapshot();
-    return refusingOverlaps(this.m, s.staffId, s.busy, async (m) => {
-      await expireHolds(m, s.staffId, now);
-      await m.query(
-        `INSERT INTO holds(id, company_id, call_id, staff_id, service_id, starts_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [s.id, scope.companyId, s.callId, s.staffId, s.serviceId, s.start, s.expiresAt],
-      );
-      for (const range of s.busy) {
-        await m.query(
-          `INSERT INTO busy_blocks(company_id, staff_id, kind, during, hold_id, expires_at)
-           VALUES ($1, $2, 'hold', tstzrange($3, $4, '[)'), $5, $6)`,
-          [scope.companyId, s.staffId, range.start, range.end, s.id, s.expiresAt],
-        );
-      }
-    });
+    // This call's earlier holds and the stylist's expired ones stop blocking, in one statement.
+    await this.m.query(
+      `WITH own AS (
+         UPDATE holds SET released_at = $3
+          WHERE company_id = $1 AND call_id = $2 AND released_at IS NULL RETURNING id)
+       UPDATE busy_blocks SET active = false
+        WHERE active AND kind = 'hold'
+          AND (hold_id IN (SELECT id FROM own) OR (staff_id = $4 AND expires_at <= $3))`,
+      [scope.companyId, s.callId, now, s.staffId],
+    );
+    // The hold and its busy blocks in one statement: placed whole, or refused whole.
+    return refusingOverlaps(
+      this.m,
+      s.staffId,
+      s.busy,
+      (m) =>
+        m.query(
+          `WITH h AS (
+             INSERT INTO holds(id, company_id, call_id, staff_id, service_id, starts_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, company_id, staff_id, expires_at)
+           INSERT INTO busy_blocks(company_id, staff_id, kind, during, hold_id, expires_at)
+           SELECT h.company_id, h.staff_id, 'hold', tstzrange(r.s, r.e, '[)'), h.id, h.expires_at
+             FROM h, unnest($8::timestamptz[], $9::timestamptz[]) AS r(s, e)`,
+          [
+            s.id,
+            scope.companyId,
+            s.callId,
+            s.staffId,
+            s.serviceId,
+            s.start,
+            s.expiresAt,
+            s.busy.map((r) => r.start),
+            s.busy.map((r) => r.end),
+          ],
+        ),
+      { singleStatement: true },
+    );
   }
 
   async liveForCall(scope: TenantScope, callId: string, now: Date): Promise<Hold[]> {

@@ -15,6 +15,7 @@ const CONTEXT_TTL_MS = 5_000;
 @Injectable()
 export class TypeOrmSalonCatalog implements SalonCatalog {
   // Concurrent and repeated calls share one load; set-up changes show within CONTEXT_TTL_MS.
+  private readonly lookups = new Map<string, { until: number; value: Promise<string | null> }>();
   private readonly contexts = new Map<
     string,
     { until: number; context: Promise<BranchContext | null> }
@@ -33,10 +34,23 @@ export class TypeOrmSalonCatalog implements SalonCatalog {
     return context;
   }
 
-  /** Drops cached set-up, e.g. after an operator changed hours or staff. */
+  /** Drops cached set-up, e.g. after an operator changed hours, staff or numbers. */
   forget(branchId?: string): void {
     if (branchId) this.contexts.delete(branchId);
     else this.contexts.clear();
+    this.lookups.clear();
+  }
+
+  private remembered(key: string, load: () => Promise<string | null>): Promise<string | null> {
+    const now = Date.now();
+    const cached = this.lookups.get(key);
+    if (cached && cached.until > now) return cached.value;
+    if (this.lookups.size > 5000) this.lookups.clear();
+    const value = load();
+    this.lookups.set(key, { until: now + CONTEXT_TTL_MS, value });
+    // Unknown numbers are not remembered: a salon set up a moment later answers at once.
+    value.then((v) => v === null && this.lookups.delete(key)).catch(() => this.lookups.delete(key));
+    return value;
   }
 
   async branchIdForAnsweredNumber(phoneE164: string): Promise<string | null> {
