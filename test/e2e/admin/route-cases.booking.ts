@@ -19,6 +19,21 @@ export const BOOKING_ROUTES: RouteCase[] = [
   { method: 'get', path: `${C}/calcom/credentials`, query: true, ok: 200 },
   {
     method: 'post',
+    path: `${C}/retell-key`,
+    ok: 201,
+    body: () => ({ apiKey: 'key_salon_own_retell_0001' }),
+    bad: () => [
+      { apiKey: 'short' },
+      { apiKey: 'with spaces in it' },
+      { apiKey: 'x'.repeat(201) },
+      { apiKey: 42 },
+      { apiKey: 'key_salon_own_retell_0001', extra: true },
+      {},
+    ],
+  },
+  { method: 'delete', path: `${C}/retell-key`, ok: 200 },
+  {
+    method: 'post',
     path: `${C}/calcom/mappings`,
     ok: 201,
     body: (w) => ({

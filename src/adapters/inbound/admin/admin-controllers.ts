@@ -4,6 +4,7 @@ import { BranchesController } from './controllers/branches.controller';
 import { CalcomController } from './controllers/calcom.controller';
 import { CompaniesController } from './controllers/companies.controller';
 import { CustomersController } from './controllers/customers.controller';
+import { RetellKeyController } from './controllers/retell-key.controller';
 import { SalonFileController } from './controllers/salon-file.controller';
 import { ServicesController } from './controllers/services.controller';
 import { StaffController } from './controllers/staff.controller';
@@ -21,4 +22,5 @@ export const ADMIN_CONTROLLERS = [
   AppointmentsController,
   SalonFileController,
   SyncController,
+  RetellKeyController,
 ];

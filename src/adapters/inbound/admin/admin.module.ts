@@ -5,6 +5,7 @@ import {
   AuthenticateAdminUseCase,
 } from '../../../application/admin/access/authenticate-admin.use-case';
 import { CompaniesUseCase } from '../../../application/admin/access/companies.use-case';
+import { RetellKeyUseCase } from '../../../application/admin/access/retell-key.use-case';
 import { AppointmentListingUseCase } from '../../../application/admin/appointments/appointment-listing.use-case';
 import { StaffAppointmentsUseCase } from '../../../application/admin/appointments/staff-appointments.use-case';
 import { BranchesUseCase } from '../../../application/admin/catalog/branches.use-case';
@@ -52,6 +53,7 @@ import { AdminApiKeyGuard } from './auth/admin-api-key.guard';
     ManualReviewUseCase,
     StaffDuplicatesUseCase,
     SalonFileExporter,
+    RetellKeyUseCase,
   ],
   exports: [AuthenticateAdminUseCase],
 })

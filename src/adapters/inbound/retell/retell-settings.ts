@@ -33,8 +33,8 @@ export class RetellSettings implements OnModuleInit {
       );
     } else if (!this.apiKey) {
       this.logger.warn(
-        'RETELL_API_KEY is not set: every request to /api/retell is refused with 401 ' +
-          'until it is configured.',
+        'RETELL_API_KEY is not set: requests for salons without their own Retell key are ' +
+          'refused with 401.',
       );
     }
   }

@@ -9,8 +9,12 @@ import { SALON_CATALOG } from '../../../application/ports/salon-catalog.port';
 import { SALON_WRITER } from '../../../application/ports/salon-writer.port';
 import { SYNC_OUTBOX } from '../../../application/ports/sync-outbox.port';
 import { UNIT_OF_WORK } from '../../../application/ports/unit-of-work.port';
+import { RETELL_KEYS } from '../../../application/ports/retell-keys.port';
 import { ImportSalonUseCase } from '../../../application/salon-file/import-salon.use-case';
+import { AppConfig } from '../../../config/app-config';
 import { DemoSalonSeeder } from '../local/demo-salon.seeder';
+import { CredentialCipher } from './credential-cipher';
+import { TypeOrmRetellKeys } from './repositories/typeorm-retell-keys';
 import { TypeOrmSalonCatalog } from './repositories/typeorm-salon-catalog';
 import { TypeOrmSalonWriter } from './salon.writer';
 import { portsFor, TypeOrmUnitOfWork } from './typeorm-unit-of-work';
@@ -35,6 +39,15 @@ const outsideTransaction = (
     outsideTransaction(HOLD_REPOSITORY, (p) => p.holds),
     outsideTransaction(SYNC_OUTBOX, (p) => p.outbox),
     outsideTransaction(AUDIT_LOG, (p) => p.audit),
+    {
+      provide: RETELL_KEYS,
+      inject: [getDataSourceToken(), AppConfig],
+      useFactory: (ds: DataSource, config: AppConfig) =>
+        new TypeOrmRetellKeys(
+          ds,
+          config.env.ENCRYPTION_KEY ? new CredentialCipher(config.env.ENCRYPTION_KEY) : null,
+        ),
+    },
     ImportSalonUseCase,
     DemoSalonSeeder,
   ],
@@ -47,6 +60,7 @@ const outsideTransaction = (
     HOLD_REPOSITORY,
     SYNC_OUTBOX,
     AUDIT_LOG,
+    RETELL_KEYS,
     ImportSalonUseCase,
   ],
 })
