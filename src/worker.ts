@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { loadConfig } from './bootstrap';
+import { LogLevelName, RedactingLogger } from './common/redacting.logger';
 import { InvalidEnvironment } from './config/environment';
 
 /**
@@ -14,8 +15,9 @@ async function main(): Promise<void> {
     console.error('start:worker needs REDIS_URL; without it the API process runs the sync itself');
     process.exit(1);
   }
+  const level = config.env.LOG_LEVEL as LogLevelName;
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn', 'log'],
+    logger: level === 'silent' ? false : new RedactingLogger({ level }),
   });
   app.enableShutdownHooks();
   console.warn('calendar sync worker running');
