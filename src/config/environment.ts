@@ -153,6 +153,22 @@ export class Environment {
   @Max(100_000)
   RETELL_RATE_LIMIT_PER_CLIENT = 600;
 
+  // --- admin API ---
+
+  /** Admin requests a minute per API key (the bootstrap key counts as one key). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ADMIN_RATE_LIMIT_PER_KEY = 600;
+
+  /** Failed admin authentications a minute per client address; above, keys are not even checked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ADMIN_RATE_LIMIT_FAILED_AUTH_PER_CLIENT = 60;
+
   // --- calendar sync ---
 
   /** Run the sync processor inside the API process (`npm run start:worker` runs it alone). */
@@ -178,6 +194,13 @@ export class Environment {
   @Min(0)
   @Max(600_000)
   SYNC_BACKOFF_MS = 2000;
+
+  /** A pending or failed sync untouched this long is queued again (jobs lost with Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10_000)
+  @Max(86_400_000)
+  SYNC_SWEEP_AFTER_MS = 120_000;
 
   /** Create the Cal.com bookings of a composite appointment in parallel (false: one by one). */
   @Transform(toBoolean)

@@ -37,6 +37,9 @@ export async function startAdminApp(
       ADMIN_BOOTSTRAP_KEY: BOOTSTRAP_KEY,
       ENCRYPTION_KEY,
       SYNC_WORKER_IN_PROCESS: 'false',
+      // The route tables send hundreds of requests and bad keys from one address in seconds.
+      ADMIN_RATE_LIMIT_PER_KEY: '100000',
+      ADMIN_RATE_LIMIT_FAILED_AUTH_PER_CLIENT: '100000',
       ...env,
     }),
     { logDestination },

@@ -14,11 +14,14 @@ async function behavesAsSlidingWindow(limiter: SlidingWindowLimiter, key: string
   const hit = (ms: number) => limiter.hit(key, 3, MINUTE, T0 + ms);
   expect(await hit(0)).toBe(true);
   expect(await hit(10_000)).toBe(true);
+  expect(await limiter.full(key, 3, MINUTE, T0 + 20_000)).toBe(false);
   expect(await hit(20_000)).toBe(true);
+  expect(await limiter.full(key, 3, MINUTE, T0 + 25_000)).toBe(true); // looking counts nothing
   expect(await hit(30_000)).toBe(false); // a fourth within the minute
   expect(await hit(59_999)).toBe(false); // refused hits are not counted, the first is still in
   expect(await hit(60_001)).toBe(true); // the first left the window
   expect(await hit(60_002)).toBe(false);
+  expect(await limiter.full(key, 3, MINUTE, T0 + 80_001)).toBe(false); // two left the window
   expect(await limiter.hit(`${key}:other`, 3, MINUTE, T0 + 30_000)).toBe(true);
 }
 

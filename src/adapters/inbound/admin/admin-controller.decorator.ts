@@ -5,6 +5,7 @@ import {
   ApiQuery,
   ApiSecurity,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AdminErrorFilter } from './admin-error.filter';
@@ -24,6 +25,9 @@ export function AdminController(path: string, tag: string) {
     ApiSecurity('api-key'),
     ApiUnauthorizedResponse({ description: 'no key, or a wrong or revoked one' }),
     ApiNotFoundResponse({ description: "not found, or another company's object" }),
+    ApiTooManyRequestsResponse({
+      description: 'too many requests with this key, or too many bad keys from this address',
+    }),
     UseGuards(AdminApiKeyGuard),
     UseFilters(AdminErrorFilter),
   );

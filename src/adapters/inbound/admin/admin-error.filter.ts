@@ -18,6 +18,7 @@ import { SlotTaken, Unavailable } from '../../../domain/availability/availabilit
 import { InvalidSalonData } from '../../../domain/salon/salon-errors';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { AdminRefusal } from './admin-refusal';
+import { AdminRateLimited } from './auth/admin-rate-limiter';
 
 interface Answer {
   status: number;
@@ -100,6 +101,9 @@ export class AdminErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const { status, body } = this.translate(exception);
+    if (exception instanceof AdminRateLimited) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(status).json(body);
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { ApiKeysUseCase } from '../../../application/admin/access/api-keys.use-case';
 import {
   ADMIN_BOOTSTRAP_SECRET,
@@ -21,8 +22,11 @@ import { BookingModule } from '../../../booking.module';
 import { AppConfig } from '../../../config/app-config';
 import { ADMIN_PERSISTENCE_PROVIDERS } from '../../outbound/persistence/admin/admin-persistence.providers';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
+import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
+import { MemorySlidingWindow, RedisSlidingWindow } from '../retell/sliding-window.limiter';
 import { ADMIN_CONTROLLERS } from './admin-controllers';
 import { AdminApiKeyGuard } from './auth/admin-api-key.guard';
+import { ADMIN_RATE_LIMITER, AdminRateLimits } from './auth/admin-rate-limiter';
 
 /**
  * The operators' REST API under /api/admin: tenant-scoped API keys, the salon catalog,
@@ -40,6 +44,14 @@ import { AdminApiKeyGuard } from './auth/admin-api-key.guard';
     },
     AuthenticateAdminUseCase,
     AdminApiKeyGuard,
+    AdminRateLimits,
+    {
+      provide: ADMIN_RATE_LIMITER,
+      inject: [{ token: REDIS_CONNECTION, optional: true }],
+      // Shared by all instances through Redis when the service has it, else per process.
+      useFactory: (redis?: Redis) =>
+        redis ? new RedisSlidingWindow(redis, 'ratelimit:admin:') : new MemorySlidingWindow(),
+    },
     CompaniesUseCase,
     ApiKeysUseCase,
     BranchesUseCase,

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 export interface SlidingWindowLimiter {
   /** True when the hit is within `limit`, and then it is counted. */
   hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean>;
+  /** True when `key` already has `limit` hits in the window; counts nothing. */
+  full(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean>;
 }
 
 const SWEEP_EVERY = 1000;
@@ -26,6 +28,11 @@ export class MemorySlidingWindow implements SlidingWindowLimiter {
     recent.push(nowMs);
     this.hits.set(key, recent);
     return true;
+  }
+
+  async full(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+    const from = nowMs - windowMs;
+    return (this.hits.get(key) ?? []).filter((t) => t > from).length >= limit;
   }
 
   private sweep(nowMs: number, windowMs: number): void {
@@ -74,6 +81,19 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
         `rate limit store unavailable, counting in memory: ${(error as Error).message}`,
       );
       return this.fallback.hit(key, limit, windowMs, nowMs);
+    }
+  }
+
+  async full(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+    try {
+      // Counts without trimming: looking changes nothing.
+      const count = await this.redis.zcount(this.prefix + key, `(${nowMs - windowMs}`, '+inf');
+      return count >= limit;
+    } catch (error) {
+      this.logger.warn(
+        `rate limit store unavailable, counting in memory: ${(error as Error).message}`,
+      );
+      return this.fallback.full(key, limit, windowMs, nowMs);
     }
   }
 }

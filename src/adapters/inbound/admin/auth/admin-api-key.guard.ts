@@ -9,13 +9,16 @@ import {
 import { CodedRefusal } from './coded-refusal';
 import { BOOTSTRAP_ONLY } from './admin-auth.decorators';
 import { AdminRequest, presentedKey } from './admin-request';
+import { AdminRateLimits } from './admin-rate-limiter';
 import { AdminRefusal } from '../admin-refusal';
 import { invalidId } from '../admin-validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * No key, a wrong or a revoked key: 401. A company key on a bootstrap-only route: 403. A route
+ * Rate limits come around the key check: an address with too many failed authentications gets
+ * 429 before its key is looked at; a valid key over its requests a minute gets 429 before the
+ * route runs (see AdminRateLimits). No key, a wrong or a revoked key: 401. A company key on a bootstrap-only route: 403. A route
  * naming another company than the key's (or one that does not exist): 404, never its data; a
  * company id that is no UUID: 400.
  */
@@ -25,18 +28,22 @@ export class AdminApiKeyGuard implements CanActivate {
     private readonly authenticate: AuthenticateAdminUseCase,
     @Inject(COMPANY_DIRECTORY) private readonly companies: CompanyDirectory,
     private readonly reflector: Reflector,
+    private readonly limits: AdminRateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AdminRequest>();
+    await this.limits.refuseGuessingClient(req);
     const principal = await this.authenticate.execute(presentedKey(req));
     if (!principal) {
+      await this.limits.failedAuthentication(req);
       throw new CodedRefusal(
         HttpStatus.UNAUTHORIZED,
         'AUTH.UNAUTHORIZED',
         'A valid API key is required.',
       );
     }
+    await this.limits.countRequest(principal);
     req.adminPrincipal = principal;
     const bootstrapOnly = this.reflector.getAllAndOverride<boolean>(BOOTSTRAP_ONLY, [
       context.getHandler(),
