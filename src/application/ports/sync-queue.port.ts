@@ -19,6 +19,8 @@ export interface SyncAppointmentJob {
   readonly appointmentId: string;
   readonly appointmentVersion: number;
   readonly action: OutboxEntry['action'];
+  /** Set on a job the stalled-sync sweeper queued again: names its sweep round. */
+  readonly sweep?: string;
 }
 
 /** Cancels the bookings a failed sync left behind (those in the ledger marked `cancelling`). */
@@ -60,7 +62,9 @@ export interface SyncJobHandler {
 export function syncJobId(job: SyncJob): string {
   switch (job.kind) {
     case 'sync':
-      return `${job.appointmentId}:${job.appointmentVersion}:${job.action}`;
+      // A swept job needs its own id, or it collapses into the finished job of the same change.
+      // BullMQ accepts a colon only in ids of exactly three parts, hence the dashes.
+      return `${job.appointmentId}:${job.appointmentVersion}:${job.action}${job.sweep ? `-sweep-${job.sweep}` : ''}`;
     case 'compensate':
       return `${job.appointmentId}:${job.appointmentVersion}:compensate`;
     case 'reconcile':
@@ -81,6 +85,11 @@ export function jobForEntry(entry: OutboxEntry): SyncAppointmentJob {
 export interface SyncQueue {
   /** Job id `${appointmentId}:${version}:${action}`: a second enqueue of one entry collapses. */
   enqueue(entry: OutboxEntry): Promise<void>;
+  /**
+   * Queues a change again whose job may be lost (Redis restarted without persistence). The job id
+   * carries the sweep round, so it runs even while a job of the same change is kept as done.
+   */
+  enqueueSweep(entry: OutboxEntry, round: string): Promise<void>;
   /** Queues a compensation (its own job, its own retries). */
   enqueueCompensation(job: CompensationJob): Promise<void>;
   /** Repeats a reconciliation of this tenant every `everyMs`. */
@@ -103,4 +112,13 @@ export interface OutboxClaims {
     enqueue: (entries: readonly OutboxEntry[]) => Promise<void>,
     at: Date,
   ): Promise<number>;
+  /**
+   * Appointments whose sync is pending or failed and whose last change is older than
+   * `olderThan`, each with its newest outbox entry (the appointment's version and a create when
+   * it has none), ordered by appointment id after `afterAppointmentId`. "Last change" is the
+   * later of the appointment's `updated_at` (every sync attempt bumps it) and the newest outbox
+   * row's `enqueued_at`, so a change relayed only now is not swept at once. Appointments with an
+   * outbox row not yet relayed are left to the relay.
+   */
+  stalled(olderThan: Date, limit: number, afterAppointmentId?: string): Promise<OutboxEntry[]>;
 }

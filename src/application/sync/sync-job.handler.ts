@@ -4,7 +4,13 @@ import {
   CALENDAR_BOOKING_LEDGER,
   type CalendarBookingLedger,
 } from '../ports/calendar-booking-ledger.port';
-import type { JobAttempt, JobVerdict, SyncJob, SyncJobHandler } from '../ports/sync-queue.port';
+import {
+  syncJobId,
+  type JobAttempt,
+  type JobVerdict,
+  type SyncJob,
+  type SyncJobHandler,
+} from '../ports/sync-queue.port';
 import { CompensateBookingsUseCase } from './compensate-bookings.use-case';
 import { ReconcileCalendarUseCase } from './reconcile-calendar.use-case';
 import { SyncAppointmentUseCase } from './sync-appointment.use-case';
@@ -29,7 +35,9 @@ export class SyncJobDispatcher implements SyncJobHandler {
 
   async handle(job: SyncJob, attempt: JobAttempt): Promise<JobVerdict> {
     if (job.kind === 'reconcile') return this.reconcile.execute(job);
-    const holder = `${this.holder}:${attempt.number}`;
+    // Per delivery, not per process: two jobs of one appointment in one worker (a swept job
+    // beside the original) must not share the lease.
+    const holder = `${this.holder}:${syncJobId(job)}:${attempt.number}`;
     if (!(await this.ledger.tryLease(job.appointmentId, holder, this.settings.leaseMs))) {
       return {
         kind: 'later',

@@ -13,6 +13,7 @@ import {
 } from '../../../application/ports/calendar-mapping.port';
 import { SYNC_QUEUE, type SyncQueue } from '../../../application/ports/sync-queue.port';
 import { OutboxRelay } from '../../../application/sync/outbox-relay';
+import { StalledSyncSweeper } from '../../../application/sync/stalled-sync-sweeper';
 import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
 import { InProcessSyncQueue } from '../../outbound/local/in-process-sync.queue';
 import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
@@ -29,7 +30,10 @@ export interface SyncWorkerOptions {
   readonly reconcileEveryMs: number;
 }
 
-/** Starts the relay's poll and, where configured, the job consumer; stops both on shutdown. */
+/**
+ * Starts the relay's poll, the stalled-sync sweeper and, where configured, the job consumer;
+ * stops them on shutdown.
+ */
 @Injectable()
 export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('CalendarSync');
@@ -37,6 +41,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly relay: OutboxRelay,
+    private readonly sweeper: StalledSyncSweeper,
     private readonly dispatcher: SyncJobDispatcher,
     @Inject(SYNC_QUEUE) private readonly queue: SyncQueue,
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
@@ -55,6 +60,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
     }
     this.relay.startPolling();
     this.relay.kick();
+    this.sweeper.startPolling();
     if (this.options.reconcileEveryMs > 0) {
       try {
         for (const tenant of await this.mappings.tenantCalendars()) {
@@ -70,6 +76,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     this.relay.stopPolling();
+    this.sweeper.stopPolling();
     await this.worker?.close();
     if (this.queue instanceof InProcessSyncQueue || this.queue instanceof BullMqSyncQueue) {
       await this.queue.close();

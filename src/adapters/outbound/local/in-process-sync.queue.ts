@@ -44,6 +44,10 @@ export class InProcessSyncQueue implements SyncQueue {
     this.add(jobForEntry(entry));
   }
 
+  async enqueueSweep(entry: OutboxEntry, round: string): Promise<void> {
+    this.add({ ...jobForEntry(entry), sweep: round });
+  }
+
   async enqueueCompensation(job: CompensationJob): Promise<void> {
     this.add(job);
   }

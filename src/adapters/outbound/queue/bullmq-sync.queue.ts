@@ -38,6 +38,10 @@ export class BullMqSyncQueue implements SyncQueue {
     return this.add(jobForEntry(entry));
   }
 
+  enqueueSweep(entry: OutboxEntry, round: string): Promise<void> {
+    return this.add({ ...jobForEntry(entry), sweep: round });
+  }
+
   enqueueCompensation(job: CompensationJob): Promise<void> {
     return this.add(job);
   }

@@ -16,6 +16,11 @@ import { OUTBOX_CLAIMS, SYNC_KICKER, SYNC_QUEUE } from '../../../application/por
 import { CompensateBookingsUseCase } from '../../../application/sync/compensate-bookings.use-case';
 import { OutboxRelay, RELAY_SETTINGS } from '../../../application/sync/outbox-relay';
 import { ReconcileCalendarUseCase } from '../../../application/sync/reconcile-calendar.use-case';
+import {
+  DEFAULT_SWEEPER_SETTINGS,
+  StalledSyncSweeper,
+  SWEEPER_SETTINGS,
+} from '../../../application/sync/stalled-sync-sweeper';
 import { SyncAppointmentUseCase } from '../../../application/sync/sync-appointment.use-case';
 import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
 import { SyncMetrics } from '../../../application/sync/sync-metrics';
@@ -142,6 +147,14 @@ const RECONCILE_EVERY_MS = 3600_000;
     { provide: SLEEPER, useValue: realSleeper },
     { provide: RELAY_SETTINGS, useValue: { intervalMs: RELAY_INTERVAL_MS, batchSize: 100 } },
     {
+      provide: SWEEPER_SETTINGS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        ...DEFAULT_SWEEPER_SETTINGS,
+        staleAfterMs: config.env.SYNC_SWEEP_AFTER_MS,
+      }),
+    },
+    {
       provide: SYNC_WORKER_OPTIONS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -163,6 +176,7 @@ const RECONCILE_EVERY_MS = 3600_000;
     SyncMetrics,
     OutboxRelay,
     { provide: SYNC_KICKER, useExisting: OutboxRelay },
+    StalledSyncSweeper,
     SyncAppointmentUseCase,
     CompensateBookingsUseCase,
     ReconcileCalendarUseCase,
@@ -181,6 +195,7 @@ const RECONCILE_EVERY_MS = 3600_000;
     CALCOM_WEBHOOK_SECRETS,
     SyncMetrics,
     OutboxRelay,
+    StalledSyncSweeper,
   ],
 })
 export class CalendarSyncModule {}

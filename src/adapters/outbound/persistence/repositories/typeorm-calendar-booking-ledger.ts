@@ -172,4 +172,34 @@ export class TypeOrmOutboxClaims implements OutboxClaims {
       return entries.length;
     });
   }
+
+  async stalled(
+    olderThan: Date,
+    limit: number,
+    afterAppointmentId?: string,
+  ): Promise<OutboxEntry[]> {
+    const rows: Array<OutboxRow & { outbox_id: string | null }> = await this.dataSource.query(
+      `SELECT a.company_id, a.id AS appointment_id, o.id AS outbox_id,
+              COALESCE(o.action, 'create') AS action,
+              COALESCE(o.appointment_version, a.version) AS appointment_version
+         FROM appointments a
+         LEFT JOIN LATERAL (
+               SELECT id, action, appointment_version, enqueued_at FROM sync_outbox
+                WHERE appointment_id = a.id ORDER BY id DESC LIMIT 1) o ON true
+        WHERE a.sync_state IN ('pending', 'failed')
+          AND GREATEST(a.updated_at, COALESCE(o.enqueued_at, a.updated_at)) < $1
+          AND NOT EXISTS (SELECT 1 FROM sync_outbox u
+                           WHERE u.appointment_id = a.id AND u.enqueued_at IS NULL)
+          AND ($3::uuid IS NULL OR a.id > $3::uuid)
+        ORDER BY a.id LIMIT $2`,
+      [olderThan, limit, afterAppointmentId ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.outbox_id === null ? `appointment:${r.appointment_id}` : String(r.outbox_id),
+      companyId: r.company_id,
+      appointmentId: r.appointment_id,
+      action: r.action,
+      appointmentVersion: Number(r.appointment_version),
+    }));
+  }
 }

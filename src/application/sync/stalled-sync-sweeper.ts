@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { CLOCK, type Clock } from '../ports/clock.port';
+import {
+  OUTBOX_CLAIMS,
+  SYNC_QUEUE,
+  type OutboxClaims,
+  type SyncQueue,
+} from '../ports/sync-queue.port';
+
+export const SWEEPER_SETTINGS = Symbol('SweeperSettings');
+
+export interface SweeperSettings {
+  /** A pending or failed sync untouched this long is queued again. */
+  readonly staleAfterMs: number;
+  /** Sweep this often (0: no polling). */
+  readonly intervalMs: number;
+  readonly batchSize: number;
+}
+
+export const DEFAULT_SWEEPER_SETTINGS: SweeperSettings = {
+  staleAfterMs: 120_000,
+  intervalMs: 60_000,
+  batchSize: 100,
+};
+
+/**
+ * Redis runs without persistence: a restart drops queued jobs whose outbox rows are already
+ * marked enqueued, and nothing else would ever run them. This finds appointments whose sync is
+ * still pending or failed long after their last change and queues them again.
+ *
+ * A swept job may meet a job of the same change that was not lost after all (a long backlog, a
+ * job waiting for the breaker). That is harmless: jobs of one appointment hold its lease, and
+ * the sync looks a booking up before creating it, so a duplicate job books nothing twice.
+ * The sweep round is the age window, so sweepers in several processes queue one job per
+ * appointment and window, and a later window queues a fresh one if that also got lost.
+ */
+@Injectable()
+export class StalledSyncSweeper implements OnModuleDestroy {
+  private readonly log = new Logger(StalledSyncSweeper.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @Inject(OUTBOX_CLAIMS) private readonly claims: OutboxClaims,
+    @Inject(SYNC_QUEUE) private readonly queue: SyncQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SWEEPER_SETTINGS) private readonly settings: SweeperSettings,
+  ) {}
+
+  /** Queues every stalled sync again; concurrent calls join the running sweep. */
+  sweep(): Promise<number> {
+    this.running ??= this.sweepAll().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  startPolling(): void {
+    if (this.timer || this.settings.intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      void this.sweep().catch((error: unknown) => {
+        this.log.warn(
+          `stalled sync sweep failed: ${error instanceof Error ? error.message : error}`,
+        );
+      });
+    }, this.settings.intervalMs);
+    this.timer.unref();
+  }
+
+  stopPolling(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopPolling();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async sweepAll(): Promise<number> {
+    const now = this.clock.now().getTime();
+    const { staleAfterMs, batchSize } = this.settings;
+    const olderThan = new Date(now - staleAfterMs);
+    const round = String(Math.floor(now / Math.max(staleAfterMs, 1)));
+    let total = 0;
+    let after: string | undefined;
+    for (;;) {
+      const stalled = await this.claims.stalled(olderThan, batchSize, after);
+      for (const entry of stalled) await this.queue.enqueueSweep(entry, round);
+      total += stalled.length;
+      if (stalled.length < batchSize) break;
+      after = stalled[stalled.length - 1].appointmentId;
+    }
+    if (total > 0) this.log.log(`queued ${total} stalled calendar sync(s) again`);
+    return total;
+  }
+}
