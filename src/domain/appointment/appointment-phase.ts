@@ -103,6 +103,17 @@ export class AppointmentPhase {
     });
   }
 
+  /** The same step under a new id and in no calendar yet: its booking stays with the old id. */
+  renewed(id: string): AppointmentPhase {
+    return new AppointmentPhase({
+      ...this.s,
+      id,
+      calcomBookingId: undefined,
+      calcomBookingUid: undefined,
+      syncState: this.s.syncState === 'not_required' ? 'not_required' : 'pending',
+    });
+  }
+
   /** Cancellation or a calendar-side change: the calendar must be brought up to date. */
   requestSync(): Result<AppointmentPhase, IllegalSyncTransition> {
     return this.step('request');

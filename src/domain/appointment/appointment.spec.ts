@@ -185,6 +185,34 @@ describe('Appointment status verbs', () => {
     expect(synced.phases[0].start).toEqual(at('10:00')); // the old object is untouched
   });
 
+  it('after a staff move keeps its times under new phase ids, not booked yet', () => {
+    const a = create();
+    const booked = value(
+      value(a.recordPhaseBooking('id-2', { bookingId: '7', bookingUid: 'u7' })).markSynced(),
+    );
+    let n = 0;
+    const moved = value(booked.afterStaffMove(() => `fresh-${++n}`));
+    expect(moved.phases.map((p) => p.id)).toEqual([
+      'fresh-1',
+      'fresh-2',
+      'fresh-3',
+      'fresh-4',
+      'fresh-5',
+    ]);
+    expect(moved.phases.map((p) => p.start)).toEqual(booked.phases.map((p) => p.start));
+    expect([moved.start, moved.end]).toEqual([booked.start, booked.end]);
+    expect(moved.phases[0].calcomBookingUid).toBeUndefined();
+    expect(moved.phases.map((p) => p.syncState)).toEqual(
+      booked.phases.map((p) => (p.syncState === 'not_required' ? 'not_required' : 'pending')),
+    );
+    expect(moved.syncState).toBe('pending');
+    const cancelled = value(booked.cancel());
+    expect(cancelled.afterStaffMove()).toMatchObject({
+      ok: false,
+      error: { code: 'APPOINTMENT.ILLEGAL_STATUS_TRANSITION' },
+    });
+  });
+
   it('reschedule keeps the service', () => {
     expect(create().reschedule(at('14:00'), cut)).toMatchObject({
       ok: false,

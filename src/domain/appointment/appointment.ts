@@ -167,6 +167,18 @@ export class Appointment {
     return ok(new Appointment(facts, this.sync, phases).resync());
   }
 
+  /**
+   * The same times after the appointment moved to another stylist (a staff merge): fresh phase
+   * ids, as a reschedule gives, so the sync cancels the bookings made for the old stylist and
+   * books the phases again under the new stylist's calendar mapping.
+   */
+  afterStaffMove(newId: IdGenerator = randomIds): Result<Appointment, IllegalStatusTransition> {
+    const status = nextStatus(this.status, 'reschedule');
+    if (!status.ok) return status;
+    const phases = this.phases.map((p) => p.renewed(newId()));
+    return ok(new Appointment(this.s, this.sync, phases).resync());
+  }
+
   requestSync(): Result<Appointment, IllegalSyncTransition> {
     return this.withSync(this.sync.request());
   }

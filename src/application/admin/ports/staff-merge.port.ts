@@ -27,7 +27,12 @@ export interface MergeMoves {
 }
 
 export type MergeResult =
-  | { readonly ok: true; readonly moved: MergeMoves }
+  | {
+      readonly ok: true;
+      readonly moved: MergeMoves;
+      /** Every appointment that now belongs to the kept stylist instead of the merged one. */
+      readonly movedAppointmentIds: readonly string[];
+    }
   | { readonly ok: false; readonly collisions: readonly MergeCollision[] };
 
 /** Finds and folds together two records of one stylist. Runs inside an admin transaction. */

@@ -46,7 +46,7 @@ export class TypeOrmStaffMerge implements StaffMerge {
     if (before.length > 0) return { ok: false, collisions: before };
     try {
       const moved = await this.m.transaction((m) => this.move(m, companyId, keepId, mergeId));
-      return { ok: true, moved };
+      return { ok: true, ...moved };
     } catch (error) {
       // Someone booked in between: the constraint refused, the savepoint rolled back.
       if (!isExclusionViolation(error)) throw error;
@@ -72,16 +72,16 @@ export class TypeOrmStaffMerge implements StaffMerge {
     companyId: string,
     keep: string,
     merge: string,
-  ): Promise<MergeMoves> {
+  ): Promise<{ moved: MergeMoves; movedAppointmentIds: string[] }> {
     const busyBlocks = affected(
       await m.query(`UPDATE busy_blocks SET staff_id = $1 WHERE staff_id = $2`, [keep, merge]),
     );
-    const appointments = affected(
-      await m.query(
-        `UPDATE appointments SET staff_id = $1, updated_at = now() WHERE staff_id = $2 AND company_id = $3`,
-        [keep, merge, companyId],
-      ),
+    const [movedRows]: [Array<{ id: string }>, number] = await m.query(
+      `UPDATE appointments SET staff_id = $1, updated_at = now() WHERE staff_id = $2 AND company_id = $3
+       RETURNING id`,
+      [keep, merge, companyId],
     );
+    const movedAppointmentIds = movedRows.map((r) => r.id);
     await m.query(`UPDATE holds SET staff_id = $1 WHERE staff_id = $2`, [keep, merge]);
     const links: unknown[] = await m.query(
       `INSERT INTO staff_services(staff_id, service_id)
@@ -125,13 +125,16 @@ export class TypeOrmStaffMerge implements StaffMerge {
     );
     await m.query(`UPDATE staff SET active = false WHERE id = $1`, [merge]);
     return {
-      appointments,
-      busyBlocks,
-      serviceLinks,
-      mappings,
-      mappingsDropped,
-      workingHours,
-      absences,
+      moved: {
+        appointments: movedAppointmentIds.length,
+        busyBlocks,
+        serviceLinks,
+        mappings,
+        mappingsDropped,
+        workingHours,
+        absences,
+      },
+      movedAppointmentIds,
     };
   }
 }
