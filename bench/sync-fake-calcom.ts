@@ -104,6 +104,16 @@ export class FakeCalcom {
     return this.book(eventTypeId, start, minutes, {});
   }
 
+  /** A booking with the given metadata made without our create request (tests of reconciliation). */
+  addWithMetadata(
+    eventTypeId: number,
+    start: Date,
+    minutes: number,
+    metadata: Record<string, string>,
+  ): FakeBooking {
+    return this.book(eventTypeId, start, minutes, metadata);
+  }
+
   private book(
     eventTypeId: number,
     start: Date,
@@ -195,6 +205,10 @@ export class FakeCalcom {
 
   private list(url: URL, res: ServerResponse): void {
     const eventTypeId = Number(url.searchParams.get('eventTypeId'));
+    const eventTypeIds = (url.searchParams.get('eventTypeIds') ?? '')
+      .split(',')
+      .filter((id) => id !== '')
+      .map(Number);
     const after = Date.parse(url.searchParams.get('afterStart') ?? '1970-01-01T00:00:00Z');
     const before = Date.parse(url.searchParams.get('beforeEnd') ?? '2999-01-01T00:00:00Z');
     const take = Number(url.searchParams.get('take') ?? 100);
@@ -202,6 +216,7 @@ export class FakeCalcom {
     const all = [...this.bookings.values()].filter(
       (b) =>
         (!eventTypeId || b.eventTypeId === eventTypeId) &&
+        (eventTypeIds.length === 0 || eventTypeIds.includes(b.eventTypeId)) &&
         Date.parse(b.start) >= after &&
         Date.parse(b.end) <= before,
     );

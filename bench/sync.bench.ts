@@ -158,6 +158,7 @@ async function main(): Promise<void> {
           gateway,
           ledger,
           ports.appointments,
+          new TypeOrmCalendarMappingRepository(m),
           new TypeOrmUnitOfWork(ds),
           relay,
           ports.audit,

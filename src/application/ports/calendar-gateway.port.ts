@@ -106,6 +106,19 @@ export interface FindBookingByMetadataQuery {
   readonly phaseId: string;
 }
 
+export interface ListBookingsQuery {
+  readonly credentialRef: CalendarCredentialRef;
+  /** Only bookings of these event types; none asks nothing (never the whole account). */
+  readonly eventTypeIds: readonly number[];
+  /** Bookings starting and ending within this range. */
+  readonly range: TimeRange;
+}
+
+/** A booking from a listing, with the event type it belongs to when the calendar says so. */
+export interface ListedBooking extends ExternalBooking {
+  readonly eventTypeId?: number;
+}
+
 export interface BookingRef {
   readonly credentialRef: CalendarCredentialRef;
   readonly uid: string;
@@ -135,6 +148,12 @@ export interface CalendarGateway {
    * time without our ids is not a match. Prefers a live booking over a cancelled one.
    */
   findBookingByMetadata(query: FindBookingByMetadataQuery): Promise<ExternalBooking | null>;
+
+  /**
+   * Every booking (any status, with or without our metadata) of these event types in the range,
+   * all pages of it. Reconciliation compares it with our calendar.
+   */
+  listBookings(query: ListBookingsQuery): Promise<ListedBooking[]>;
 
   /** The booking, or null when the external calendar does not know the uid. */
   getBooking(ref: BookingRef): Promise<ExternalBooking | null>;

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Appointment } from '../../domain/appointment/appointment';
+import { TimeRange } from '../../domain/shared/time-range';
 import {
   APPOINTMENT_REPOSITORY,
   type AppointmentRepository,
@@ -7,24 +9,48 @@ import { AUDIT_LOG, type AuditLog } from '../ports/audit-log.port';
 import {
   CALENDAR_BOOKING_LEDGER,
   type CalendarBookingLedger,
+  type LedgerEntry,
 } from '../ports/calendar-booking-ledger.port';
-import { CALENDAR_GATEWAY, type CalendarGateway } from '../ports/calendar-gateway.port';
+import {
+  CALENDAR_GATEWAY,
+  type CalendarCredentialRef,
+  type CalendarGateway,
+  type ListedBooking,
+} from '../ports/calendar-gateway.port';
+import {
+  CALENDAR_MAPPING_REPOSITORY,
+  type CalendarMappingRepository,
+} from '../ports/calendar-mapping.port';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import type { JobVerdict, ReconciliationJob } from '../ports/sync-queue.port';
-import { UNIT_OF_WORK, type UnitOfWork } from '../ports/unit-of-work.port';
 import { SYNC_KICKER, type SyncKicker } from '../ports/sync-queue.port';
+import { UNIT_OF_WORK, type UnitOfWork } from '../ports/unit-of-work.port';
 import { BookingCanceller } from './booking-canceller';
 import { describe } from './phase-booker';
 
 const HORIZON_MS = 30 * 24 * 3600_000;
 
+/** A booking of ours as the external calendar lists it, with the account it lives in. */
+interface OursInCalendar {
+  readonly credentialRef: CalendarCredentialRef;
+  readonly booking: ListedBooking;
+  readonly appointmentId: string;
+  readonly phaseId: string;
+}
+
+const isLive = (b: { status: string }) => b.status !== 'cancelled' && b.status !== 'rejected';
+
 /**
- * Compares the bookings we hold in the external calendar for the next 30 days with our
- * appointments. A booking whose appointment is gone or cancelled is cancelled; a synced
- * appointment whose booking vanished is queued again. Every action is audited.
- *
- * It walks our ledger (every booking we made is recorded before anything else happens), since
- * the calendar port offers no listing by tenant.
+ * Compares a tenant's external calendar with ours for the next 30 days, starting from what the
+ * calendar itself lists for the tenant's mapped event types:
+ * - a live booking carrying our ids whose appointment is gone or cancelled, or whose phase no
+ *   longer exists, is cancelled (also one our ledger never heard of: a worker that died between
+ *   the calendar's success and the ledger write);
+ * - a synced appointment whose phase booking (from our ledger) is not among the live bookings is
+ *   queued again through the outbox, after a direct look-up confirms it is gone.
+ * Bookings without our ids (or with another tenant's) are not ours and stay untouched. While an
+ * appointment's sync is pending the sync job owns its bookings, so reconciliation leaves them.
+ * Every action is audited.
  */
 @Injectable()
 export class ReconcileCalendarUseCase {
@@ -34,6 +60,7 @@ export class ReconcileCalendarUseCase {
     @Inject(CALENDAR_GATEWAY) private readonly calendar: CalendarGateway,
     @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
+    @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
@@ -44,27 +71,69 @@ export class ReconcileCalendarUseCase {
 
   async execute(job: ReconciliationJob): Promise<JobVerdict> {
     const now = this.clock.now();
-    const scope = { companyId: job.companyId };
-    const entries = await this.ledger.liveBetween(
-      job.companyId,
-      now,
-      new Date(now.getTime() + HORIZON_MS),
+    const range = TimeRange.of(now, new Date(now.getTime() + HORIZON_MS));
+    const accounts = (await this.mappings.tenantCalendars()).filter(
+      (c) => c.companyId === job.companyId,
     );
-    let orphans = 0;
-    let requeued = 0;
-    const requeue = new Set<string>();
-    for (const entry of entries) {
-      const appointment = await this.appointments.findById(scope, entry.appointmentId);
-      const current = appointment?.phases.find((p) => p.id === entry.phaseId);
-      if (!appointment || appointment.status === 'cancelled' || !current) {
-        const failures = await this.canceller.cancel([entry], 'Kein Termin mehr im Salon');
-        orphans++;
-        await this.note(job, 'calendar_reconcile.orphan_cancelled', entry.appointmentId, {
-          uid: entry.bookingUid,
-          failed: failures.map((f) => f.reason),
+    const ours: OursInCalendar[] = [];
+    let listed = 0;
+    for (const account of accounts) {
+      let bookings: ListedBooking[];
+      try {
+        bookings = await this.calendar.listBookings({
+          credentialRef: account.credentialRef,
+          eventTypeIds: account.eventTypeIds,
+          range,
         });
+      } catch (error) {
+        return { kind: 'retry', reason: `reconciliation listing: ${describe(error)}` };
+      }
+      listed += bookings.length;
+      for (const booking of bookings) {
+        const {
+          appointment_id: appointmentId,
+          phase_id: phaseId,
+          company_id: companyId,
+        } = booking.metadata;
+        if (!appointmentId || !phaseId || companyId !== job.companyId) continue;
+        ours.push({ credentialRef: account.credentialRef, booking, appointmentId, phaseId });
+      }
+    }
+    const live = ours.filter((o) => isLive(o.booking));
+    const loaded = new Map<string, Appointment | null>();
+    const load = async (id: string): Promise<Appointment | null> => {
+      if (!loaded.has(id)) {
+        loaded.set(id, await this.appointments.findById({ companyId: job.companyId }, id));
+      }
+      return loaded.get(id) ?? null;
+    };
+
+    let orphans = 0;
+    for (const found of live) {
+      const why = orphanReason(await load(found.appointmentId), found.phaseId);
+      if (!why) continue;
+      await this.cancelOrphan(job, found, why);
+      orphans++;
+    }
+
+    const liveUids = new Set(live.map((o) => o.booking.uid));
+    const livePhases = new Set(live.map((o) => o.phaseId));
+    const requeue = new Set<string>();
+    const entries = await this.ledger.liveBetween(job.companyId, range.start, range.end);
+    for (const entry of entries) {
+      if (entry.state !== 'live' || entry.end > range.end) continue;
+      if (liveUids.has(entry.bookingUid) || livePhases.has(entry.phaseId)) continue;
+      const appointment = await load(entry.appointmentId);
+      const phase = appointment?.phases.find((p) => p.id === entry.phaseId);
+      if (
+        !appointment ||
+        appointment.status !== 'scheduled' ||
+        appointment.syncState !== 'synced' ||
+        phase?.calcomBookingUid !== entry.bookingUid
+      ) {
         continue;
       }
+      // A listing may miss an item (filters, paging while bookings change): ask for this one.
       let booking;
       try {
         booking = await this.calendar.getBooking({
@@ -74,31 +143,67 @@ export class ReconcileCalendarUseCase {
       } catch (error) {
         return { kind: 'retry', reason: `reconciliation lookup: ${describe(error)}` };
       }
-      const vanished = !booking || booking.status === 'cancelled' || booking.status === 'rejected';
-      if (vanished && appointment.syncState === 'synced' && appointment.status === 'scheduled') {
-        await this.ledger.mark(entry.bookingUid, 'cancelled', 'vanished from the calendar');
-        requeue.add(appointment.id);
-      }
+      if (booking && isLive(booking)) continue;
+      await this.ledger.mark(entry.bookingUid, 'cancelled', 'vanished from the calendar');
+      requeue.add(appointment.id);
     }
+
+    let requeued = 0;
     for (const appointmentId of requeue) {
-      await this.uow.run(async (tx) => {
+      const queued = await this.uow.run(async (tx) => {
+        const scope = { companyId: job.companyId };
         const fresh = await tx.appointments.findById(scope, appointmentId);
-        if (!fresh) return;
+        if (!fresh) return false;
         const pending = fresh.requestSync();
-        if (!pending.ok) return;
+        if (!pending.ok) return false;
         await tx.appointments.save(scope, pending.value, now);
         await tx.outbox.record(scope, appointmentId, 'create');
+        return true;
       });
+      if (!queued) continue;
       requeued++;
-      await this.note(job, 'calendar_reconcile.requeued', appointmentId, {});
+      await this.note(job, 'calendar_reconcile.requeued', appointmentId, {
+        reason: 'booking vanished from the calendar',
+      });
     }
     if (requeued > 0) this.kicker.kick();
     await this.note(job, 'calendar_reconcile.done', undefined, {
-      checked: entries.length,
+      listed,
+      ours: ours.length,
       orphans,
       requeued,
     });
     return { kind: 'done' };
+  }
+
+  private async cancelOrphan(
+    job: ReconciliationJob,
+    found: OursInCalendar,
+    why: string,
+  ): Promise<void> {
+    const known = await this.ledger.findByUid(found.booking.uid);
+    const entry: LedgerEntry = known ?? {
+      companyId: job.companyId,
+      appointmentId: found.appointmentId,
+      phaseId: found.phaseId,
+      credentialRef: found.credentialRef,
+      eventTypeId: found.booking.eventTypeId ?? 0,
+      bookingId: found.booking.externalId,
+      bookingUid: found.booking.uid,
+      start: found.booking.start,
+      end: found.booking.end,
+      state: 'live',
+    };
+    // Recorded first, so a cancel that fails stays visible in the ledger as `cancelling`.
+    if (!known) await this.ledger.recordLive(entry);
+    const failures = await this.canceller.cancel([entry], 'Kein Termin mehr im Salon');
+    await this.note(job, 'calendar_reconcile.orphan_cancelled', found.appointmentId, {
+      uid: found.booking.uid,
+      phaseId: found.phaseId,
+      why,
+      inLedger: known !== null,
+      failed: failures.map((f) => f.reason),
+    });
   }
 
   private note(
@@ -117,4 +222,15 @@ export class ReconcileCalendarUseCase {
       at: this.clock.now(),
     });
   }
+}
+
+/** Why a live booking of ours should not exist, or null when it belongs (or a sync owns it). */
+function orphanReason(appointment: Appointment | null, phaseId: string): string | null {
+  if (!appointment) return 'appointment gone';
+  if (appointment.syncState === 'pending' || appointment.syncState === 'failed') return null;
+  if (appointment.status === 'cancelled') return 'appointment cancelled';
+  if (!appointment.phases.some((p) => p.id === phaseId && p.needsCalendarBooking)) {
+    return 'phase gone';
+  }
+  return null;
 }

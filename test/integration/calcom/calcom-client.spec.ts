@@ -531,4 +531,89 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       expect(found?.uid).toBe('live');
     });
   });
+
+  describe('listBookings', () => {
+    const range = TimeRange.of(new Date('2026-10-21T07:28:00Z'), new Date('2026-11-20T07:28:00Z'));
+    const listQuery = (skip: number) => ({
+      eventTypeIds: `${EVENT_TYPE},654321`,
+      afterStart: '2026-10-21T07:28:00.000Z',
+      beforeEnd: '2026-11-20T07:28:00.000Z',
+      take: '2',
+      skip: String(skip),
+    });
+
+    it('asks for the event types with the bookings version and pages through hasNextPage', async () => {
+      const scope = nock(CALCOM)
+        .get('/v2/bookings')
+        .matchHeader('cal-api-version', '2024-08-13')
+        .matchHeader('authorization', 'Bearer cal_test_salon_a')
+        .query(listQuery(0))
+        .reply(
+          200,
+          bookingsPage(
+            [
+              bookingOutput({ id: 1, uid: 'ours-1' }),
+              bookingOutput({ id: 2, uid: 'walk-in', metadata: {}, eventTypeId: 654321 }),
+            ],
+            { currentPage: 1, totalPages: 2, itemsPerPage: 2 },
+            3,
+          ),
+        )
+        .get('/v2/bookings')
+        .matchHeader('cal-api-version', '2024-08-13')
+        .query(listQuery(2))
+        .reply(
+          200,
+          bookingsPage(
+            [bookingOutput({ id: 3, uid: 'gone', status: 'cancelled', eventTypeId: undefined })],
+            { currentPage: 2, totalPages: 2, itemsPerPage: 2 },
+            3,
+          ),
+        );
+
+      const bookings = await gateway.listBookings({
+        credentialRef: REF,
+        eventTypeIds: [EVENT_TYPE, 654321, EVENT_TYPE],
+        range,
+      });
+
+      expect(scope.isDone()).toBe(true);
+      expect(bookings.map((b) => [b.uid, b.status, b.eventTypeId])).toEqual([
+        ['ours-1', 'accepted', EVENT_TYPE],
+        ['walk-in', 'accepted', 654321],
+        ['gone', 'cancelled', EVENT_TYPE], // from eventType.id
+      ]);
+      expect(bookings[0].metadata).toEqual({
+        appointment_id: 'appt-1',
+        phase_id: 'phase-1',
+        company_id: 'company-a',
+      });
+      expect(bookings[1].metadata).toEqual({});
+    });
+
+    it('asks nothing without event types', async () => {
+      expect(await gateway.listBookings({ credentialRef: REF, eventTypeIds: [], range })).toEqual(
+        [],
+      );
+    });
+
+    it('fails rather than answer part of a list longer than the page limit', async () => {
+      const limited = makeGateway({ listPageSize: 2, listMaxPages: 1 });
+      nock(CALCOM)
+        .get('/v2/bookings')
+        .query(listQuery(0))
+        .reply(
+          200,
+          bookingsPage(
+            [bookingOutput({ id: 1, uid: 'a' }), bookingOutput({ id: 2, uid: 'b' })],
+            { currentPage: 1, totalPages: 2, itemsPerPage: 2 },
+            3,
+          ),
+        );
+      await expect(
+        limited.listBookings({ credentialRef: REF, eventTypeIds: [EVENT_TYPE, 654321], range }),
+      ).rejects.toBeInstanceOf(CalendarServerError);
+      limited.close();
+    });
+  });
 });

@@ -217,6 +217,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     calendar,
     ledger,
     ports.appointments,
+    mappings,
     new TypeOrmUnitOfWork(db.dataSource),
     relay,
     ports.audit,

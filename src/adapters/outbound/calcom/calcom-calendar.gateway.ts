@@ -12,6 +12,8 @@ import {
   type CreateBookingCommand,
   type ExternalBooking,
   type FindBookingByMetadataQuery,
+  type ListBookingsQuery,
+  type ListedBooking,
   type RescheduleBookingCommand,
   type SlotInvalidationScope,
 } from '../../../application/ports/calendar-gateway.port';
@@ -32,6 +34,7 @@ import {
 import { CalcomMapper } from './calcom.mapper';
 import type {
   CalcomCancelBookingInput,
+  CalcomQuery,
   CalcomRescheduleBookingInput,
   CalcomSlotsData,
 } from './calcom.types';
@@ -105,43 +108,28 @@ export class CalcomCalendarGateway implements CalendarGateway {
   }
 
   async findBookingByMetadata(query: FindBookingByMetadataQuery): Promise<ExternalBooking | null> {
-    const matches: ExternalBooking[] = [];
-    let skip = 0;
-    for (let page = 0; ; page++) {
-      if (page >= this.config.listMaxPages) {
-        throw new CalendarServerError(
-          undefined,
-          `booking lookup stopped after ${page} pages; a match may lie further`,
-        );
-      }
-      const response = await this.call<unknown>(query.credentialRef, {
-        family: 'bookings',
-        method: 'GET',
-        path: '/v2/bookings',
-        query: {
-          eventTypeId: query.eventTypeId,
-          afterStart: query.around.start.toISOString(),
-          beforeEnd: query.around.end.toISOString(),
-          take: this.config.listPageSize,
-          skip,
-        },
-      });
-      const items: unknown[] = Array.isArray(response.data) ? response.data : [];
-      for (const item of items) {
-        if (!CalcomMapper.isBookingOutput(item)) continue;
-        const booking = CalcomMapper.bookingToDomain(item);
-        if (
-          booking.metadata.appointment_id === query.appointmentId &&
-          booking.metadata.phase_id === query.phaseId
-        ) {
-          matches.push(booking);
-        }
-      }
-      if (!response.pagination?.hasNextPage || items.length === 0) break;
-      skip += items.length;
-    }
+    const matches = (
+      await this.listAll(query.credentialRef, {
+        eventTypeId: query.eventTypeId,
+        afterStart: query.around.start.toISOString(),
+        beforeEnd: query.around.end.toISOString(),
+      })
+    ).filter(
+      (booking) =>
+        booking.metadata.appointment_id === query.appointmentId &&
+        booking.metadata.phase_id === query.phaseId,
+    );
     const live = matches.find((b) => b.status !== 'cancelled' && b.status !== 'rejected');
     return live ?? matches[0] ?? null;
+  }
+
+  async listBookings(query: ListBookingsQuery): Promise<ListedBooking[]> {
+    if (query.eventTypeIds.length === 0) return [];
+    return this.listAll(query.credentialRef, {
+      eventTypeIds: [...new Set(query.eventTypeIds)].join(','),
+      afterStart: query.range.start.toISOString(),
+      beforeEnd: query.range.end.toISOString(),
+    });
   }
 
   async getBooking(ref: BookingRef): Promise<ExternalBooking | null> {
@@ -224,6 +212,36 @@ export class CalcomCalendarGateway implements CalendarGateway {
 
   onModuleDestroy(): void {
     this.close();
+  }
+
+  /**
+   * GET /v2/bookings with these filters, page after page while `hasNextPage`. Stops with an
+   * error after `listMaxPages`: a caller deciding from the list must not act on part of it.
+   */
+  private async listAll(
+    credentialRef: CalendarCredentialRef,
+    filters: CalcomQuery,
+  ): Promise<ListedBooking[]> {
+    const bookings: ListedBooking[] = [];
+    let skip = 0;
+    for (let page = 0; ; page++) {
+      if (page >= this.config.listMaxPages) {
+        throw new CalendarServerError(
+          undefined,
+          `booking list stopped after ${page} pages; more may lie further`,
+        );
+      }
+      const response = await this.call<unknown>(credentialRef, {
+        family: 'bookings',
+        method: 'GET',
+        path: '/v2/bookings',
+        query: { ...filters, take: this.config.listPageSize, skip },
+      });
+      const items: unknown[] = Array.isArray(response.data) ? response.data : [];
+      bookings.push(...CalcomMapper.toListedBookings(items));
+      if (!response.pagination?.hasNextPage || items.length === 0) return bookings;
+      skip += items.length;
+    }
   }
 
   private async call<T>(

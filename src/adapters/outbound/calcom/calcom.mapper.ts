@@ -2,6 +2,7 @@ import type {
   CreateBookingCommand,
   ExternalBooking,
   ExternalBookingStatus,
+  ListedBooking,
 } from '../../../application/ports/calendar-gateway.port';
 import { CalendarBadRequest, CalendarServerError } from '../../../domain/calendar/calendar-errors';
 import type {
@@ -113,6 +114,18 @@ export class CalcomMapper {
       ...(booking.rescheduledFromUid ? { rescheduledFromUid: booking.rescheduledFromUid } : {}),
       ...(booking.rescheduledToUid ? { rescheduledToUid: booking.rescheduledToUid } : {}),
     };
+  }
+
+  /** The bookings of one GET /v2/bookings page; items of another shape are skipped. */
+  static toListedBookings(data: unknown): ListedBooking[] {
+    const items: unknown[] = Array.isArray(data) ? data : [];
+    return items.filter(CalcomMapper.isBookingOutput).map((item) => {
+      const eventTypeId = item.eventTypeId ?? item.eventType?.id;
+      return {
+        ...CalcomMapper.bookingToDomain(item),
+        ...(typeof eventTypeId === 'number' ? { eventTypeId } : {}),
+      };
+    });
   }
 
   /** Only string values survive: our ids are strings, anything else is not ours. */

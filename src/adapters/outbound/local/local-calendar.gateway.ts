@@ -7,6 +7,8 @@ import type {
   CreateBookingCommand,
   ExternalBooking,
   FindBookingByMetadataQuery,
+  ListBookingsQuery,
+  ListedBooking,
   LocalCalendarGateway,
   RescheduleBookingCommand,
 } from '../../../application/ports/calendar-gateway.port';
@@ -20,7 +22,7 @@ import { CalendarNotFound } from '../../../domain/calendar/calendar-errors';
  */
 @Injectable()
 export class LocalCalendar implements LocalCalendarGateway {
-  private readonly bookings = new Map<string, ExternalBooking>();
+  private readonly bookings = new Map<string, ListedBooking>();
   private next = 1;
 
   async availableStarts(_query: AvailableStartsQuery): Promise<Date[]> {
@@ -30,8 +32,9 @@ export class LocalCalendar implements LocalCalendarGateway {
   async createBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
     const id = this.next++;
     const minutes = command.lengthMinutes ?? 30;
-    const booking: ExternalBooking = {
+    const booking: ListedBooking = {
       externalId: id,
+      eventTypeId: command.eventTypeId,
       uid: `local-${id}`,
       start: new Date(command.start.getTime()),
       end: new Date(command.start.getTime() + minutes * 60_000),
@@ -52,6 +55,17 @@ export class LocalCalendar implements LocalCalendarGateway {
     return matches.find((b) => b.status !== 'cancelled') ?? matches[0] ?? null;
   }
 
+  async listBookings(query: ListBookingsQuery): Promise<ListedBooking[]> {
+    const wanted = new Set(query.eventTypeIds);
+    return [...this.bookings.values()].filter(
+      (b) =>
+        b.eventTypeId !== undefined &&
+        wanted.has(b.eventTypeId) &&
+        b.start >= query.range.start &&
+        b.end <= query.range.end,
+    );
+  }
+
   async getBooking(ref: BookingRef): Promise<ExternalBooking | null> {
     return this.bookings.get(ref.uid) ?? null;
   }
@@ -70,7 +84,7 @@ export class LocalCalendar implements LocalCalendarGateway {
     const length = old.end.getTime() - old.start.getTime();
     const moved = await this.createBooking({
       credentialRef: command.credentialRef,
-      eventTypeId: 0,
+      eventTypeId: old.eventTypeId ?? 0,
       start: command.newStart,
       lengthMinutes: length / 60_000,
       attendee: { name: '', timeZone: 'UTC', language: 'de' },

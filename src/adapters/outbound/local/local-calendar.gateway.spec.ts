@@ -1,0 +1,36 @@
+import { TimeRange } from '../../../domain/shared/time-range';
+import { LocalCalendar } from './local-calendar.gateway';
+
+describe('LocalCalendar.listBookings', () => {
+  const attendee = { name: 'Kundin', timeZone: 'Europe/Berlin', language: 'de' as const };
+  const metadata = { appointment_id: 'a-1', phase_id: 'p-1', company_id: 'c-1' };
+  const book = (calendar: LocalCalendar, eventTypeId: number, iso: string) =>
+    calendar.createBooking({
+      credentialRef: 'local',
+      eventTypeId,
+      start: new Date(iso),
+      lengthMinutes: 30,
+      attendee,
+      metadata,
+    });
+
+  it('lists the bookings of the asked event types inside the range, cancelled ones too', async () => {
+    const calendar = new LocalCalendar();
+    const inside = await book(calendar, 1, '2026-12-04T09:00:00Z');
+    const cancelled = await book(calendar, 2, '2026-12-04T10:00:00Z');
+    await calendar.cancelBooking({ credentialRef: 'local', uid: cancelled.uid, reason: 'test' });
+    await book(calendar, 3, '2026-12-04T11:00:00Z'); // another event type
+    await book(calendar, 1, '2026-12-05T09:00:00Z'); // after the range
+
+    const listed = await calendar.listBookings({
+      credentialRef: 'local',
+      eventTypeIds: [1, 2],
+      range: TimeRange.of(new Date('2026-12-04T00:00:00Z'), new Date('2026-12-05T00:00:00Z')),
+    });
+
+    expect(listed.map((b) => [b.uid, b.status, b.eventTypeId])).toEqual([
+      [inside.uid, 'accepted', 1],
+      [cancelled.uid, 'cancelled', 2],
+    ]);
+  });
+});
