@@ -118,7 +118,8 @@ export interface OutboxClaims {
    * it has none), ordered by appointment id after `afterAppointmentId`. "Last change" is the
    * later of the appointment's `updated_at` (every sync attempt bumps it) and the newest outbox
    * row's `enqueued_at`, so a change relayed only now is not swept at once. Appointments with an
-   * outbox row not yet relayed are left to the relay.
+   * outbox row not yet relayed are left to the relay; completed and no-show ones are history the
+   * sync leaves as it is, so sweeping them would only repeat a job that does nothing.
    */
   stalled(olderThan: Date, limit: number, afterAppointmentId?: string): Promise<OutboxEntry[]>;
 }

@@ -139,6 +139,15 @@ describe('stalled sync sweeper', () => {
     expect(w.fake.createBodies).toHaveLength(0);
   });
 
+  it('leaves completed appointments alone: the sync never touches history', async () => {
+    const a = await bookAndRelay('09:00', 'cut');
+    await restartRedis();
+    await w.db.dataSource.query(`UPDATE appointments SET status = 'completed' WHERE id = $1`, [
+      a.id,
+    ]);
+    expect(await sweeper(Date.now() + AGE_MS + 60_000).sweep()).toBe(0);
+  });
+
   it('leaves an appointment whose change is not relayed yet to the relay', async () => {
     const a = await book(w, w.cut, at('11:00'));
     expect(await sweeper(Date.now() + AGE_MS + 60_000).sweep()).toBe(0);

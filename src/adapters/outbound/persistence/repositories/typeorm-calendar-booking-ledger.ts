@@ -187,6 +187,7 @@ export class TypeOrmOutboxClaims implements OutboxClaims {
                SELECT id, action, appointment_version, enqueued_at FROM sync_outbox
                 WHERE appointment_id = a.id ORDER BY id DESC LIMIT 1) o ON true
         WHERE a.sync_state IN ('pending', 'failed')
+          AND a.status IN ('scheduled', 'cancelled')
           AND GREATEST(a.updated_at, COALESCE(o.enqueued_at, a.updated_at)) < $1
           AND NOT EXISTS (SELECT 1 FROM sync_outbox u
                            WHERE u.appointment_id = a.id AND u.enqueued_at IS NULL)
