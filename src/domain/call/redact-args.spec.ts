@@ -63,6 +63,8 @@ describe('redactArgs', () => {
       { note: `Am 14.11. um 10:00, Tel. ${REDACTED}` },
     ],
     [{ note: 'Kundennummer 42' }, { note: 'Kundennummer 42' }],
+    [{ note: 'Tel. 030 1234567 0171 2345678' }, { note: `Tel. ${REDACTED}` }],
+    [{ note: '4111 1111 1111 1111 22' }, { note: REDACTED }],
     // nesting
     [
       { args: { customer: { name: 'Anna', visits: 3 } }, list: ['a@b.de', 'Föhnen'] },

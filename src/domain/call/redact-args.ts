@@ -73,8 +73,8 @@ function redactText(text: string): string {
 }
 
 function redactContacts(text: string): string {
-  return text.replace(EMAIL_LIKE, REDACTED).replace(PHONE_LIKE, (match) => {
-    const digits = match.replace(/\D/g, '').length;
-    return digits >= 7 && digits <= 15 ? REDACTED : match;
-  });
+  // More than 15 digits in one run is several numbers side by side (or a card number): masked too.
+  return text
+    .replace(EMAIL_LIKE, REDACTED)
+    .replace(PHONE_LIKE, (match) => (match.replace(/\D/g, '').length >= 7 ? REDACTED : match));
 }
