@@ -178,4 +178,30 @@ describe('admin sync dashboard', () => {
       .send({ resolution: 'synced', note: 'again' })
       .expect(409);
   });
+
+  it('stores a resolve note without phone numbers or e-mails, and never longer than 500', async () => {
+    const C = `/api/admin/companies/${a.companyId}/sync/manual-review`;
+    await t.ds.query(`UPDATE appointments SET sync_state = 'manual_review' WHERE id = $1`, [
+      synced,
+    ]);
+    const head =
+      'called +49 151 2345-6789 and wrote to kunde.mueller@example.org, found on 27.11. at 10:00';
+    // Each masked number grows by three characters, so the scrubbed note outgrows the cap.
+    const note = (head + ' tel 7654321'.repeat(40)).slice(0, 500);
+    await t.http
+      .post(`${C}/${synced}/resolve`)
+      .set(as(a.key))
+      .send({ resolution: 'synced', note })
+      .expect(200);
+    const [{ details }] = await t.ds.query(
+      `SELECT details FROM audit_log WHERE action = 'calendar_sync.resolved' AND entity_id = $1`,
+      [synced],
+    );
+    const stored: string = details.note;
+    expect(stored).toMatch(
+      /^called \[redacted\] and wrote to \[redacted\], found on 27\.11\. at 10:00 tel \[redacted\] tel \[redacted\]/,
+    );
+    expect(stored).not.toMatch(/2345|6789|7654321|mueller|example\.org/);
+    expect(stored).toHaveLength(500);
+  });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
+import { scrubText } from '../../../domain/shared/scrub-text';
 import {
   APPOINTMENT_REPOSITORY,
   AppointmentRepository,
@@ -14,6 +15,12 @@ import { appointmentView, AppointmentView } from '../appointments/appointment.vi
 import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
 
 export type Resolution = 'synced' | 'not_required';
+
+/** The audit log keeps at most this much of an operator's note. */
+export const NOTE_MAX_LENGTH = 500;
+
+/** The audit log never holds numbers or e-mails: scrubbed first, then cut (never mid-number). */
+const auditableNote = (note: string): string => scrubText(note).slice(0, NOTE_MAX_LENGTH);
 
 const notInReview = () =>
   new Conflict('SYNC.NOT_IN_REVIEW', 'This appointment is not waiting for manual review.');
@@ -84,7 +91,7 @@ export class ManualReviewUseCase {
         action: 'calendar_sync.resolved',
         entity: 'appointment',
         entityId: id,
-        details: { resolution, note },
+        details: { resolution, note: auditableNote(note) },
         at: now,
       });
       const after = await tx.appointments.findById(scope, id);
