@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { AdminTestApp, BOOTSTRAP_KEY, startAdminApp } from './admin-app';
 import { as, asBootstrap } from './admin-world';
 
@@ -33,5 +34,42 @@ describe('queue dashboard at /admin/queues', () => {
     expect(page.status).toBe(200);
     const api = await t.http.get('/admin/queues/api/queues').set(as(BOOTSTRAP_KEY)).expect(200);
     expect(JSON.stringify(api.body)).toContain('calendar-sync');
+  });
+});
+
+describe('queue dashboard under the admin rate limits', () => {
+  let t: AdminTestApp;
+  let redis: Redis;
+  // The failed-authentication counts live in Redis, shared with earlier runs: start clean.
+  const forgetFailures = async () => {
+    const keys = await redis.keys('ratelimit:admin:auth-failed:*');
+    if (keys.length > 0) await redis.del(...keys);
+  };
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    await forgetFailures();
+    t = await startAdminApp({
+      REDIS_URL,
+      SYNC_WORKER_IN_PROCESS: 'false',
+      ADMIN_RATE_LIMIT_FAILED_AUTH_PER_CLIENT: '3',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await forgetFailures();
+    await redis.quit();
+  });
+
+  it('refuses an address that guessed wrong too often, even with the right key', async () => {
+    for (let i = 0; i < 3; i++) {
+      await t.http
+        .get('/admin/queues')
+        .set('authorization', basic(`wrong-${i}`))
+        .expect(401);
+    }
+    const refused = await t.http.get('/admin/queues').set('authorization', basic(BOOTSTRAP_KEY));
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('ADMIN.RATE_LIMITED');
+    expect(refused.headers['retry-after']).toBe('60');
   });
 });

@@ -7,6 +7,7 @@ import { AuthenticateAdminUseCase } from '../../../application/admin/access/auth
 import { SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
 import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
 import { presentedKey } from './auth/admin-request';
+import { AdminRateLimited, AdminRateLimits } from './auth/admin-rate-limiter';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -18,19 +19,35 @@ function keyOf(req: Request): string | undefined {
   return decoded.slice(decoded.indexOf(':') + 1);
 }
 
-/** Only the bootstrap key: the queue holds every tenant's jobs. */
-function bootstrapKeyOnly(auth: AuthenticateAdminUseCase) {
+/**
+ * Only the bootstrap key: the queue holds every tenant's jobs. The admin API's rate limits hold
+ * here too, so the bootstrap key cannot be guessed through this door instead.
+ */
+function bootstrapKeyOnly(auth: AuthenticateAdminUseCase, limits: AdminRateLimits) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    auth
-      .execute(keyOf(req))
-      .then((principal) => {
-        if (principal?.kind === 'bootstrap') return next();
+    const check = async (): Promise<boolean> => {
+      await limits.refuseGuessingClient(req);
+      const principal = await auth.execute(keyOf(req));
+      if (!principal) await limits.failedAuthentication(req);
+      if (principal?.kind !== 'bootstrap') return false;
+      await limits.countRequest(principal);
+      return true;
+    };
+    check()
+      .then((allowed) => {
+        if (allowed) return next();
         res
           .status(401)
           .set('WWW-Authenticate', 'Basic realm="queues"')
           .json({ code: 'AUTH.UNAUTHORIZED', message: 'The bootstrap key is required.' });
       })
-      .catch(next);
+      .catch((error: unknown) => {
+        if (!(error instanceof AdminRateLimited)) return next(error);
+        res
+          .status(error.getStatus())
+          .set('Retry-After', String(error.retryAfterSeconds))
+          .json(error.getResponse());
+      });
   };
 }
 
@@ -52,6 +69,7 @@ export function mountQueueDashboard(app: INestApplication): boolean {
   const serverAdapter = board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
   createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
   const auth = app.get(AuthenticateAdminUseCase, { strict: false });
-  app.use(QUEUE_DASHBOARD_PATH, bootstrapKeyOnly(auth), board.getRouter());
+  const limits = app.get(AdminRateLimits, { strict: false });
+  app.use(QUEUE_DASHBOARD_PATH, bootstrapKeyOnly(auth, limits), board.getRouter());
   return true;
 }
