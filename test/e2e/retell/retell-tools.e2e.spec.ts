@@ -85,3 +85,21 @@ describe('tools endpoint without ADMIN_BOOTSTRAP_KEY configured', () => {
     }
   });
 });
+
+describe('tools endpoint under the admin rate limits', () => {
+  let t: RetellTestApp;
+  beforeAll(async () => {
+    t = await createRetellTestApp({ ADMIN_RATE_LIMIT_FAILED_AUTH_PER_CLIENT: '2' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses an address that guessed wrong too often, even with the right key', async () => {
+    const get = (key: string) => request(t.app.getHttpServer()).get(TOOLS).set('x-api-key', key);
+    expect((await get('admin-bootstrap-key-wrong-wrong-wrong')).status).toBe(401);
+    expect((await get('admin-bootstrap-key-wrong-again-wrong')).status).toBe(401);
+    const refused = await get(ADMIN_KEY);
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('ADMIN.RATE_LIMITED');
+    expect(refused.headers['retry-after']).toBe('60');
+  });
+});

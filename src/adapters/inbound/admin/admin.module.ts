@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { ApiKeysUseCase } from '../../../application/admin/access/api-keys.use-case';
 import {
   ADMIN_BOOTSTRAP_SECRET,
@@ -22,18 +21,16 @@ import { BookingModule } from '../../../booking.module';
 import { AppConfig } from '../../../config/app-config';
 import { ADMIN_PERSISTENCE_PROVIDERS } from '../../outbound/persistence/admin/admin-persistence.providers';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
-import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
-import { MemorySlidingWindow, RedisSlidingWindow } from '../retell/sliding-window.limiter';
 import { ADMIN_CONTROLLERS } from './admin-controllers';
 import { AdminApiKeyGuard } from './auth/admin-api-key.guard';
-import { ADMIN_RATE_LIMITER, AdminRateLimits } from './auth/admin-rate-limiter';
+import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
 
 /**
  * The operators' REST API under /api/admin: tenant-scoped API keys, the salon catalog,
  * staff-side bookings, the sync dashboard, duplicate-staff merge, salon files.
  */
 @Module({
-  imports: [PersistenceModule, BookingModule],
+  imports: [PersistenceModule, BookingModule, AdminRateLimitModule],
   controllers: ADMIN_CONTROLLERS,
   providers: [
     ...ADMIN_PERSISTENCE_PROVIDERS,
@@ -44,14 +41,6 @@ import { ADMIN_RATE_LIMITER, AdminRateLimits } from './auth/admin-rate-limiter';
     },
     AuthenticateAdminUseCase,
     AdminApiKeyGuard,
-    AdminRateLimits,
-    {
-      provide: ADMIN_RATE_LIMITER,
-      inject: [{ token: REDIS_CONNECTION, optional: true }],
-      // Shared by all instances through Redis when the service has it, else per process.
-      useFactory: (redis?: Redis) =>
-        redis ? new RedisSlidingWindow(redis, 'ratelimit:admin:') : new MemorySlidingWindow(),
-    },
     CompaniesUseCase,
     ApiKeysUseCase,
     BranchesUseCase,

@@ -7,6 +7,7 @@ import { BookingModule } from '../../../booking.module';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
 import { TypeOrmCallRepository } from '../../outbound/persistence/repositories/typeorm-call.repository';
 import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
+import { AdminRateLimitModule } from '../admin/auth/admin-rate-limit.module';
 import { AdminBootstrapKeyGuard } from './admin-bootstrap-key.guard';
 import { RetellCallWebhookHandler } from './retell-call-webhook.handler';
 import { RetellFunctionCallHandler } from './retell-function-call.handler';
@@ -29,7 +30,7 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
  * resolution, argument normalisation, the phone functions, and the call's trace.
  */
 @Module({
-  imports: [PersistenceModule, BookingModule],
+  imports: [PersistenceModule, BookingModule, AdminRateLimitModule],
   controllers: [RetellFunctionController, RetellWebhookController, RetellToolsController],
   providers: [
     RetellSettings,
