@@ -3,6 +3,7 @@ import {
   Logger,
   Module,
   OnApplicationShutdown,
+  OnModuleInit,
   Inject,
   Optional,
 } from '@nestjs/common';
@@ -21,9 +22,12 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
 import { REDIS_CONNECTION } from './adapters/outbound/queue/redis.connection';
 import { AppConfig } from './config/app-config';
 
-/** Closes the shared Redis connection with the application. */
-class RedisLifecycle implements OnApplicationShutdown {
+/** Says which queue runs, and closes the shared Redis connection with the application. */
+class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(@Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis) {}
+  onModuleInit(): void {
+    if (!this.redis) new Logger('AppModule').log('REDIS_URL not set: using the in-process queue');
+  }
   async onApplicationShutdown(): Promise<void> {
     if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => undefined);
   }
@@ -47,9 +51,6 @@ export class AppModule {
           },
         ]
       : [];
-    if (!config.usesRedis) {
-      new Logger('AppModule').log('REDIS_URL not set: using the in-process queue');
-    }
     return {
       module: AppModule,
       global: true,
