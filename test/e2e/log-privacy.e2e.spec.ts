@@ -1,9 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { sign } from 'retell-sdk';
-import { bootstrap, loadConfig } from '../../src/bootstrap';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { BootedService, bootService, signedPost } from '../support/booted-service';
 
 const KEY = 'key_log_privacy_9f8e7d6c5b4a';
 const NAME = 'Zacharias Quendolin';
@@ -17,7 +15,7 @@ const SALON = '+4930901820';
  * errors, at debug level; then every captured log line is scanned for that data.
  */
 describe('logs carry no personal data', () => {
-  let db: TestDatabase;
+  let service: BootedService;
   let app: INestApplication;
   const lines: string[] = [];
   const destination = { write: (line: string) => void lines.push(line) };
@@ -25,33 +23,15 @@ describe('logs carry no personal data', () => {
   const call = { call_id: callId, from_number: PHONE, to_number: SALON };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await bootstrap(
-      loadConfig({
-        DATABASE_URL: db.url,
-        SEED_DEMO_SALON: 'true',
-        MIGRATE_ON_START: 'false',
-        LOG_LEVEL: 'debug',
-        RETELL_API_KEY: KEY,
-        FIXED_NOW: '2026-11-26T14:00:00Z',
-      }),
+    service = await bootService(
+      { LOG_LEVEL: 'debug', RETELL_API_KEY: KEY, FIXED_NOW: '2026-11-26T14:00:00Z' },
       { logDestination: destination },
     );
-    await app.init();
+    app = service.app;
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => service?.close());
 
-  const post = async (path: string, body: unknown, key = KEY) => {
-    const text = JSON.stringify(body);
-    return request(app.getHttpServer())
-      .post(path)
-      .set('content-type', 'application/json')
-      .set('x-retell-signature', await sign(text, key))
-      .send(text);
-  };
+  const post = (path: string, body: unknown, key = KEY) => signedPost(app, path, body, key);
 
   it('never writes names, numbers, e-mails, keys or signatures', async () => {
     await post('/api/retell/inbound', {

@@ -2,8 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { sign } from 'retell-sdk';
-import { bootstrap, loadConfig } from '../../src/bootstrap';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { BootedService, bootService, signedPost } from '../support/booted-service';
+import { TestDatabase } from '../support/test-database';
 
 const KEY = 'key_e2e_phone_call_0123456789';
 const NOW = '2026-11-26T14:00:00Z'; // Thursday, 15:00 in Berlin
@@ -15,6 +15,7 @@ const CALLER = '+4915112345678';
  * Postgres and Redis; the database is checked after every step.
  */
 describe('a German phone call, end to end', () => {
+  let service: BootedService;
   let db: TestDatabase;
   let app: INestApplication;
   const callId = `call_${randomBytes(16).toString('hex')}`;
@@ -27,33 +28,16 @@ describe('a German phone call, end to end', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await bootstrap(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        SEED_DEMO_SALON: 'true',
-        MIGRATE_ON_START: 'false',
-        LOG_LEVEL: 'silent',
-        RETELL_API_KEY: KEY,
-        FIXED_NOW: NOW,
-      }),
-    );
-    await app.init();
+    service = await bootService({
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      RETELL_API_KEY: KEY,
+      FIXED_NOW: NOW,
+    });
+    ({ db, app } = service);
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => service?.close());
 
-  const post = async (path: string, body: unknown) => {
-    const text = JSON.stringify(body);
-    return request(app.getHttpServer())
-      .post(path)
-      .set('content-type', 'application/json')
-      .set('x-retell-signature', await sign(text, KEY))
-      .send(text);
-  };
+  const post = (path: string, body: unknown) => signedPost(app, path, body, KEY);
   const fn = async (
     name: string,
     args: Record<string, unknown>,

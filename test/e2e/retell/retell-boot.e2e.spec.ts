@@ -1,43 +1,24 @@
-import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { sign } from 'retell-sdk';
-import { bootstrap, loadConfig } from '../../../src/bootstrap';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { BootedService, bootService, signedPost } from '../../support/booted-service';
+import { TestDatabase } from '../../support/test-database';
 import { FIXED_NOW, functionCall, RETELL_KEY } from './retell-test-app';
 
 /** The whole service as bootstrap() builds it: the Retell edge wired to the real phone functions. */
 describe('Retell edge inside the booted service', () => {
+  let service: BootedService;
   let db: TestDatabase;
-  let app: INestApplication;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await bootstrap(
-      loadConfig({
-        DATABASE_URL: db.url,
-        SEED_DEMO_SALON: 'true',
-        MIGRATE_ON_START: 'false',
-        LOG_LEVEL: 'silent',
-        RETELL_API_KEY: RETELL_KEY,
-        FIXED_NOW,
-        SYNC_WORKER_IN_PROCESS: 'false',
-      }),
-    );
-    await app.init();
+    service = await bootService({
+      RETELL_API_KEY: RETELL_KEY,
+      FIXED_NOW,
+      SYNC_WORKER_IN_PROCESS: 'false',
+    });
+    db = service.db;
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => service?.close());
 
-  const post = async (path: string, body: unknown) => {
-    const text = JSON.stringify(body);
-    return request(app.getHttpServer())
-      .post(path)
-      .set('content-type', 'application/json')
-      .set('x-retell-signature', await sign(text, RETELL_KEY))
-      .send(text);
-  };
+  const post = (path: string, body: unknown) => signedPost(service.app, path, body, RETELL_KEY);
 
   it('answers get_current_context for the demo salon through the real use cases', async () => {
     const res = await post('/api/retell/function-call', functionCall('get_current_context'));
@@ -62,7 +43,7 @@ describe('Retell edge inside the booted service', () => {
   });
 
   it('refuses unsigned requests', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await request(service.app.getHttpServer())
       .post('/api/retell/function-call')
       .send(functionCall('get_current_context'));
     expect(res.status).toBe(401);

@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { sign } from 'retell-sdk';
-import { bootstrap, loadConfig } from '../../../src/bootstrap';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { BootedService, bootService, signedPost } from '../../support/booted-service';
+import { TestDatabase } from '../../support/test-database';
 
 const GLOBAL_KEY = 'key_service_wide_000000001';
 const SALON_KEY = 'key_salon_haarmonie_00001';
@@ -15,40 +14,24 @@ const call = {
 
 /** A salon with its own Retell account: its key, not the service-wide one, verifies its calls. */
 describe('per-salon Retell keys', () => {
+  let service: BootedService;
   let db: TestDatabase;
   let app: INestApplication;
   let companyId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await bootstrap(
-      loadConfig({
-        DATABASE_URL: db.url,
-        SEED_DEMO_SALON: 'true',
-        MIGRATE_ON_START: 'false',
-        LOG_LEVEL: 'silent',
-        RETELL_API_KEY: GLOBAL_KEY,
-        ADMIN_BOOTSTRAP_KEY: BOOTSTRAP,
-        ENCRYPTION_KEY: 'c3'.repeat(32),
-        FIXED_NOW: '2026-11-26T14:00:00Z',
-      }),
-    );
-    await app.init();
+    service = await bootService({
+      RETELL_API_KEY: GLOBAL_KEY,
+      ADMIN_BOOTSTRAP_KEY: BOOTSTRAP,
+      ENCRYPTION_KEY: 'c3'.repeat(32),
+      FIXED_NOW: '2026-11-26T14:00:00Z',
+    });
+    ({ db, app } = service);
     [{ id: companyId }] = await db.dataSource.query(`SELECT id FROM companies`);
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => service?.close());
 
-  const signed = async (path: string, body: unknown, key: string) => {
-    const text = JSON.stringify(body);
-    return request(app.getHttpServer())
-      .post(path)
-      .set('content-type', 'application/json')
-      .set('x-retell-signature', await sign(text, key))
-      .send(text);
-  };
+  const signed = (path: string, body: unknown, key: string) => signedPost(app, path, body, key);
   const setKey = (apiKey: string | null) =>
     apiKey === null
       ? request(app.getHttpServer())
