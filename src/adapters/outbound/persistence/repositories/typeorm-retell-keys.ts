@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
 import { RetellKeys } from '../../../../application/ports/retell-keys.port';
 import { CredentialCipher } from '../credential-cipher';
+import { ExpiringMemo } from '../expiring-memo';
 
 const TTL_MS = 30_000;
 
 /** Company Retell keys, AES-GCM encrypted at rest, kept decrypted in memory for 30 s. */
 export class TypeOrmRetellKeys implements RetellKeys {
-  private readonly cache = new Map<string, { until: number; key: Promise<string | null> }>();
+  private readonly keys = new ExpiringMemo<string | null>(TTL_MS);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -14,14 +15,7 @@ export class TypeOrmRetellKeys implements RetellKeys {
   ) {}
 
   keyForCompany(companyId: string): Promise<string | null> {
-    const now = Date.now();
-    const cached = this.cache.get(companyId);
-    if (cached && cached.until > now) return cached.key;
-    if (this.cache.size > 1000) this.cache.clear();
-    const key = this.load(companyId);
-    this.cache.set(companyId, { until: now + TTL_MS, key });
-    key.catch(() => this.cache.delete(companyId));
-    return key;
+    return this.keys.get(companyId, () => this.load(companyId));
   }
 
   async setKeyForCompany(companyId: string, apiKey: string | null): Promise<boolean> {
@@ -30,7 +24,7 @@ export class TypeOrmRetellKeys implements RetellKeys {
       `UPDATE companies SET retell_api_key_encrypted = $2 WHERE id = $1`,
       [companyId, apiKey === null ? null : this.cipher!.encrypt(apiKey)],
     );
-    this.cache.delete(companyId);
+    this.keys.delete(companyId);
     return true;
   }
 

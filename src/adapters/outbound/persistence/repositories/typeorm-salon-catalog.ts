@@ -7,6 +7,7 @@ import { BranchPhoneNumberOrmEntity } from '../entities/branch-phone-number.orm-
 import { CompanyOrmEntity } from '../entities/company.orm-entity';
 import { ServiceOrmEntity } from '../entities/service.orm-entity';
 import { StaffOrmEntity } from '../entities/staff.orm-entity';
+import { ExpiringMemo } from '../expiring-memo';
 import { SalonMapper } from '../mappers/salon.mapper';
 
 /** How long a branch's set-up is reused; a call asks for it several times a minute. */
@@ -15,49 +16,33 @@ const CONTEXT_TTL_MS = 5_000;
 @Injectable()
 export class TypeOrmSalonCatalog implements SalonCatalog {
   // Concurrent and repeated calls share one load; set-up changes show within CONTEXT_TTL_MS.
-  private readonly lookups = new Map<string, { until: number; value: Promise<string | null> }>();
-  private readonly contexts = new Map<
-    string,
-    { until: number; context: Promise<BranchContext | null> }
-  >();
+  private readonly contexts = new ExpiringMemo<BranchContext | null>(CONTEXT_TTL_MS, 500);
+  // Unknown numbers are not remembered: a salon set up a moment later answers at once.
+  private readonly numbers = new ExpiringMemo<string | null>(
+    CONTEXT_TTL_MS,
+    5000,
+    (id) => id !== null,
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   branchContext(branchId: string): Promise<BranchContext | null> {
-    const now = Date.now();
-    const cached = this.contexts.get(branchId);
-    if (cached && cached.until > now) return cached.context;
-    if (this.contexts.size > 500) this.contexts.clear();
-    const context = this.loadBranchContext(branchId);
-    this.contexts.set(branchId, { until: now + CONTEXT_TTL_MS, context });
-    context.catch(() => this.contexts.delete(branchId));
-    return context;
+    return this.contexts.get(branchId, () => this.loadBranchContext(branchId));
   }
 
   /** Drops cached set-up, e.g. after an operator changed hours, staff or numbers. */
   forget(branchId?: string): void {
-    if (branchId) this.contexts.delete(branchId);
-    else this.contexts.clear();
-    this.lookups.clear();
+    this.contexts.delete(branchId);
+    this.numbers.delete();
   }
 
-  private remembered(key: string, load: () => Promise<string | null>): Promise<string | null> {
-    const now = Date.now();
-    const cached = this.lookups.get(key);
-    if (cached && cached.until > now) return cached.value;
-    if (this.lookups.size > 5000) this.lookups.clear();
-    const value = load();
-    this.lookups.set(key, { until: now + CONTEXT_TTL_MS, value });
-    // Unknown numbers are not remembered: a salon set up a moment later answers at once.
-    value.then((v) => v === null && this.lookups.delete(key)).catch(() => this.lookups.delete(key));
-    return value;
-  }
-
-  async branchIdForAnsweredNumber(phoneE164: string): Promise<string | null> {
-    const row = await this.dataSource
-      .getRepository(BranchPhoneNumberOrmEntity)
-      .findOneBy({ phoneE164 });
-    return row?.branchId ?? null;
+  branchIdForAnsweredNumber(phoneE164: string): Promise<string | null> {
+    return this.numbers.get(phoneE164, async () => {
+      const row = await this.dataSource
+        .getRepository(BranchPhoneNumberOrmEntity)
+        .findOneBy({ phoneE164 });
+      return row?.branchId ?? null;
+    });
   }
 
   async branchIdForAgent(agentId: string): Promise<string | null> {
