@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
 import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
+import { isPlausibleEmail } from '../../domain/shared/contact-formats';
 import { serviceKey } from '../../domain/salon/service-name-matcher';
 import {
   APPOINTMENT_REPOSITORY,
@@ -22,8 +23,6 @@ import { customerForBooking } from './customer-for-booking';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 
 /**
  * Books in one transaction (customer, appointment with phases, this call's hold consumed, sync
@@ -71,7 +70,7 @@ export class BookAppointmentUseCase {
     if (!name)
       return answer('BOOKING.NAME_MISSING', 'Auf welchen Namen darf ich den Termin eintragen?');
     const email = args.email?.trim() || undefined;
-    if (email && !EMAIL.test(email)) {
+    if (email && !isPlausibleEmail(email)) {
       return answer(
         'BOOKING.EMAIL_INVALID',
         'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?',

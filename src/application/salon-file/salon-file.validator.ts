@@ -2,6 +2,7 @@ import { Branch } from '../../domain/salon/branch';
 import { isLocalDate, IsoWeekday } from '../../domain/salon/local-date';
 import { Service } from '../../domain/salon/service';
 import { WeeklyHours, WeeklyHoursInput } from '../../domain/salon/weekly-hours';
+import { isE164, isPlausibleEmail } from '../../domain/shared/contact-formats';
 import { err, ok, Result } from '../../domain/shared/result';
 import {
   SalonFile,
@@ -11,10 +12,8 @@ import {
   WEEKDAY_KEYS,
 } from './salon-file';
 
-const E164 = /^\+[1-9]\d{6,14}$/;
 const KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const WALL = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const EMAIL = /^[^\s@<>]{1,64}@[^\s@<>]{1,189}\.[^\s@<>]{2,}$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,7 +55,7 @@ export function validateSalonFile(raw: unknown): Result<SalonFile, SalonFileProb
     if (!Array.isArray(phones)) bad(`${at}.phoneNumbers`, 'must be a list');
     else
       phones.forEach((p, j) => {
-        if (typeof p !== 'string' || !E164.test(p))
+        if (typeof p !== 'string' || !isE164(p))
           bad(`${at}.phoneNumbers[${j}]`, 'must be an E.164 number such as +493012345678');
         else if (numbers.has(p)) bad(`${at}.phoneNumbers[${j}]`, `${p} is listed twice`);
         else numbers.add(p);
@@ -106,10 +105,7 @@ export function validateSalonFile(raw: unknown): Result<SalonFile, SalonFileProb
     if (!isText(m.name, 150)) bad(`${at}.name`, 'must be text of 1-150 characters');
     if (typeof m.branch !== 'string' || !branchKeys.has(m.branch))
       bad(`${at}.branch`, `unknown branch "${String(m.branch)}"`);
-    if (
-      m.email !== undefined &&
-      (typeof m.email !== 'string' || m.email.length > 255 || !EMAIL.test(m.email))
-    )
+    if (m.email !== undefined && (typeof m.email !== 'string' || !isPlausibleEmail(m.email)))
       bad(`${at}.email`, 'must be an e-mail address of at most 255 characters');
     if (!Array.isArray(m.services) || m.services.length === 0)
       bad(`${at}.services`, 'must list at least one service key');

@@ -1,3 +1,4 @@
+import { isE164, isPlausibleEmail } from '../shared/contact-formats';
 import { err, ok, Result } from '../shared/result';
 import { InvalidCustomer, orThrow } from './salon-errors';
 
@@ -11,10 +12,6 @@ export interface CustomerProps {
   /** May the agent greet this caller by name from the caller ID? */
   readonly recognitionConsent: boolean;
 }
-
-const E164 = /^\+[1-9]\d{6,14}$/;
-// A plausibility check only; the DTO layer validates RFC syntax.
-const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 export class Customer {
   private constructor(
@@ -32,10 +29,10 @@ export class Customer {
     if (name.length === 0 || name.length > 150) {
       return err(new InvalidCustomer('name must be 1..150 characters'));
     }
-    if (!E164.test(props.phone)) {
+    if (!isE164(props.phone)) {
       return err(new InvalidCustomer('phone must be E.164'));
     }
-    if (email !== undefined && (email.length > 255 || !EMAIL.test(email))) {
+    if (email !== undefined && !isPlausibleEmail(email)) {
       return err(new InvalidCustomer('email is not plausible'));
     }
     return ok(

@@ -1,3 +1,4 @@
+import { E164_PATTERN } from '../../../../domain/shared/contact-formats';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -41,7 +42,7 @@ export function Text(max: number, required = true, example?: string) {
   );
 }
 
-export const E164 = /^\+[1-9]\d{6,14}$/;
+export const E164 = E164_PATTERN;
 
 export function PhoneE164(required = true) {
   return applyDecorators(
