@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../../../application/sync/apply-calendar-event.use-case';
+import { isRecord } from '../../../common/is-record';
 
 const TRIGGERS = new Set(['BOOKING_CREATED', 'BOOKING_CANCELLED', 'BOOKING_RESCHEDULED']);
 
@@ -28,8 +29,4 @@ export function toCalendarEvent(body: unknown): CalendarEvent | null {
     end,
     metadata,
   };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -10,12 +10,11 @@ import { CallEndStatus } from '../../../domain/call/call';
 import { resolveCallId } from '../../../domain/call/call-id-resolver';
 import { callStartedFrom, readRetellCall, RetellCallFacts } from './retell-call';
 import { RetellTenantResolver } from './retell-tenant.resolver';
+import { isRecord } from '../../../common/is-record';
 
 export type CallEvent = 'call_started' | 'call_ended' | 'call_analyzed';
 
 const END_STATUSES = new Set<string>(['ended', 'error', 'not_connected']);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Retell's call lifecycle on the Call record. Each event may arrive several times (retries)

@@ -1,4 +1,5 @@
 import { CallStarted } from '../../../application/ports/call.repository.port';
+import { isRecord } from '../../../common/is-record';
 
 /** The fields of Retell's call object this service reads; everything optional and untrusted. */
 export interface RetellCallFacts {
@@ -15,9 +16,6 @@ export interface RetellCallFacts {
   /** branch_id from metadata or retell_llm_dynamic_variables, when either carries one. */
   readonly branchIdHint?: string;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown, max = 200): string | undefined =>
   typeof value === 'string' && value.trim().length > 0 && value.length <= max

@@ -13,12 +13,10 @@ import { readRetellCall, RetellCallFacts } from './retell-call';
 import { checkRetellSignature } from './retell-signature';
 import { RetellSettings } from './retell-settings';
 import { RetellTenantResolver } from './retell-tenant.resolver';
+import { isRecord } from '../../../common/is-record';
 
 const refused = (message: string) =>
   new CodedHttpException(HttpStatus.UNAUTHORIZED, 'RETELL.BAD_SIGNATURE', message);
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The call facts a request names, wherever its kind of body keeps them. */
 function callFactsOf(request: RequestWithRawBody): RetellCallFacts {

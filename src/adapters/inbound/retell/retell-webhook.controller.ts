@@ -5,9 +5,7 @@ import { RetellCallWebhookHandler } from './retell-call-webhook.handler';
 import { InboundCallAnswer, RetellInboundCallHandler } from './retell-inbound-call.handler';
 import { RetellClientRateGuard } from './retell-rate-limit.guard';
 import { RetellSignatureGuard } from './retell-signature.guard';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord } from '../../../common/is-record';
 
 /** Retell's call webhooks and the inbound-call webhook, both signed like function calls. */
 @Controller('api/retell')

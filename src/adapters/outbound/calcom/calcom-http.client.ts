@@ -13,6 +13,7 @@ import {
 } from '../../../domain/calendar/calendar-errors';
 import type { CalcomConfig } from './calcom.config';
 import type { CalcomPagination, CalcomQuery } from './calcom.types';
+import { isRecord } from '../../../common/is-record';
 
 /** Endpoint families; each needs its own `cal-api-version` and timeout. */
 export type CalcomApiFamily = 'slots' | 'bookings';
@@ -151,10 +152,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The upstream error message from `{status:'error', error:{message}}` or a bare `{message}`. */
