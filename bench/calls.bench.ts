@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeCalcom } from './sync-fake-calcom';
 
@@ -83,6 +84,7 @@ async function load(url: string, path: string, method: 'GET' | 'POST', fn?: stri
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
+    total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
   };
@@ -93,9 +95,11 @@ async function start(
   script: string,
   env: Record<string, string>,
   ready: (child: ChildProcess) => Promise<string>,
+  execArgv: string[] = [],
 ) {
   const child = fork(script, [], {
     env: { ...process.env, ...env },
+    execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return { child, url: await ready(child) };
@@ -106,6 +110,16 @@ const reportsPort = (child: ChildProcess) =>
     child.once('message', (m: { port?: number }) => resolve(`http://127.0.0.1:${m.port}`));
     child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
   });
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc. Per request it is a
+ * steadier figure than latency on a shared machine: other load stretches waits, not our work.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
 
 async function answersReady(url: string): Promise<string> {
   for (let i = 0; i < 120; i++) {
@@ -142,6 +156,10 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     },
     () => answersReady(`http://127.0.0.1:${port}`),
+    // BENCH_CPU_PROFILE=dir writes the service's V8 CPU profile there on exit.
+    process.env.BENCH_CPU_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+      : [],
   );
   const floor = await start(
     join(__dirname, 'floor.server.js'),
@@ -170,14 +188,15 @@ async function main(): Promise<void> {
     await load(service.url, '/api/retell/function-call', 'POST', 'check_availability');
     const floorRun = await load(floor.url, '/', 'GET');
     await emptyCalendar();
-    const check = await load(
-      service.url,
-      '/api/retell/function-call',
-      'POST',
-      'check_availability',
-    );
+    const servicePid = service.child.pid!;
+    const withCpu = async (fn: string) => {
+      const before = cpuMs(servicePid);
+      const run = await load(service.url, '/api/retell/function-call', 'POST', fn);
+      return { ...run, cpuMs: (cpuMs(servicePid) - before) / Math.max(run.total, 1) };
+    };
+    const check = await withCpu('check_availability');
     await emptyCalendar();
-    const book = await load(service.url, '/api/retell/function-call', 'POST', 'book_appointment');
+    const book = await withCpu('book_appointment');
     const { rows } = await db.query('SELECT count(*)::int AS booked FROM appointments');
     const rowsOut = [
       ['floor (HTTP + SELECT 1)', floorRun],
@@ -187,11 +206,12 @@ async function main(): Promise<void> {
     console.log(
       `\n20 connections, ${DURATION} s each, service and floor in their own processes, Cal.com faked at 200 ms\n`,
     );
-    console.log('| route | p50 ms | p99 ms | req/s | non-2xx | errors |');
-    console.log('|---|---|---|---|---|---|');
+    console.log('| route | p50 ms | p99 ms | req/s | non-2xx | errors | service CPU ms/request |');
+    console.log('|---|---|---|---|---|---|---|');
     for (const [name, r] of rowsOut) {
+      const cpu = 'cpuMs' in r ? r.cpuMs.toFixed(2) : '–';
       console.log(
-        `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} |`,
+        `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${cpu} |`,
       );
     }
     const ratio = (x: number) => (x / Math.max(floorRun.p50, 0.001)).toFixed(1);
