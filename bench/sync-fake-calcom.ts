@@ -14,6 +14,8 @@ export interface FakeBooking {
   status: 'accepted' | 'cancelled';
   eventTypeId: number;
   metadata: Record<string, string>;
+  /** When the fake made it (ISO); tests may set it to order duplicates. */
+  createdAt?: string;
 }
 
 /** What the fake does with one create request. */
@@ -110,8 +112,11 @@ export class FakeCalcom {
     start: Date,
     minutes: number,
     metadata: Record<string, string>,
+    createdAt?: Date,
   ): FakeBooking {
-    return this.book(eventTypeId, start, minutes, metadata);
+    const booking = this.book(eventTypeId, start, minutes, metadata);
+    if (createdAt) booking.createdAt = createdAt.toISOString();
+    return booking;
   }
 
   private book(
@@ -129,6 +134,7 @@ export class FakeCalcom {
       status: 'accepted',
       eventTypeId,
       metadata,
+      createdAt: new Date().toISOString(),
     };
     this.bookings.set(booking.uid, booking);
     return booking;
@@ -264,7 +270,7 @@ function output(b: FakeBooking): Record<string, unknown> {
     eventType: { id: b.eventTypeId, slug: `event-${b.eventTypeId}` },
     location: '',
     absentHost: false,
-    createdAt: new Date().toISOString(),
+    createdAt: b.createdAt ?? new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     attendees: [],
     bookingFieldsResponses: {},

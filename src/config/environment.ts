@@ -130,6 +130,13 @@ export class Environment {
   @Max(30)
   HOLD_MINUTES = 3;
 
+  /** Function-call traces are written in batches this often; 0 writes each before answering. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  TRACE_FLUSH_MS = 20;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -224,6 +231,16 @@ export class Environment {
   @Min(100)
   @Max(3_600_000)
   CALCOM_BREAKER_RESET_MS = 30_000;
+
+  /**
+   * Most pages (100 bookings each) one Cal.com booking listing reads. A reconciliation window
+   * longer than that is acted on only where a partial picture is safe, and reported incomplete.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CALCOM_LIST_MAX_PAGES = 50;
 }
 
 export class InvalidEnvironment extends Error {}

@@ -84,6 +84,8 @@ export interface ExternalBooking {
   /** After a reschedule: the booking this one replaced / the one that replaced it. */
   readonly rescheduledFromUid?: string;
   readonly rescheduledToUid?: string;
+  /** When the calendar made it, when it says so (picks the first of duplicates). */
+  readonly createdAt?: Date;
 }
 
 export interface CreateBookingCommand {
@@ -119,6 +121,16 @@ export interface ListedBooking extends ExternalBooking {
   readonly eventTypeId?: number;
 }
 
+/** What a listing read of the range, and whether that is all of it. */
+export interface BookingListing {
+  readonly bookings: ListedBooking[];
+  /**
+   * False when the listing stopped at its page limit: more bookings may lie in the range, so
+   * nothing may be concluded from a booking's absence.
+   */
+  readonly complete: boolean;
+}
+
 export interface BookingRef {
   readonly credentialRef: CalendarCredentialRef;
   readonly uid: string;
@@ -151,9 +163,10 @@ export interface CalendarGateway {
 
   /**
    * Every booking (any status, with or without our metadata) of these event types in the range,
-   * all pages of it. Reconciliation compares it with our calendar.
+   * page after page up to the adapter's page limit; `complete` says whether the end was reached.
+   * Reconciliation compares it with our calendar.
    */
-  listBookings(query: ListBookingsQuery): Promise<ListedBooking[]>;
+  listBookings(query: ListBookingsQuery): Promise<BookingListing>;
 
   /** The booking, or null when the external calendar does not know the uid. */
   getBooking(ref: BookingRef): Promise<ExternalBooking | null>;

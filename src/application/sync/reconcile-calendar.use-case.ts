@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Appointment } from '../../domain/appointment/appointment';
 import { TimeRange } from '../../domain/shared/time-range';
 import {
@@ -9,13 +9,12 @@ import { AUDIT_LOG, type AuditLog } from '../ports/audit-log.port';
 import {
   CALENDAR_BOOKING_LEDGER,
   type CalendarBookingLedger,
-  type LedgerEntry,
 } from '../ports/calendar-booking-ledger.port';
 import {
   CALENDAR_GATEWAY,
   type CalendarCredentialRef,
   type CalendarGateway,
-  type ListedBooking,
+  type BookingListing,
 } from '../ports/calendar-gateway.port';
 import {
   CALENDAR_MAPPING_REPOSITORY,
@@ -25,18 +24,11 @@ import { CLOCK, type Clock } from '../ports/clock.port';
 import type { JobVerdict, ReconciliationJob } from '../ports/sync-queue.port';
 import { SYNC_KICKER, type SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, type UnitOfWork } from '../ports/unit-of-work.port';
-import { BookingCanceller } from './booking-canceller';
+import { DuplicateBookings } from './duplicate-bookings';
+import { ListedBookingCanceller, type OursInCalendar } from './listed-booking-canceller';
 import { describe } from './phase-booker';
 
 const HORIZON_MS = 30 * 24 * 3600_000;
-
-/** A booking of ours as the external calendar lists it, with the account it lives in. */
-interface OursInCalendar {
-  readonly credentialRef: CalendarCredentialRef;
-  readonly booking: ListedBooking;
-  readonly appointmentId: string;
-  readonly phaseId: string;
-}
 
 const isLive = (b: { status: string }) => b.status !== 'cancelled' && b.status !== 'rejected';
 
@@ -46,15 +38,23 @@ const isLive = (b: { status: string }) => b.status !== 'cancelled' && b.status !
  * - a live booking carrying our ids whose appointment is gone or cancelled, or whose phase no
  *   longer exists, is cancelled (also one our ledger never heard of: a worker that died between
  *   the calendar's success and the ledger write);
+ * - a phase holding several live bookings keeps one and the others are cancelled (see
+ *   DuplicateBookings);
  * - a synced appointment whose phase booking (from our ledger) is not among the live bookings is
  *   queued again through the outbox, after a direct look-up confirms it is gone.
  * Bookings without our ids (or with another tenant's) are not ours and stay untouched. While an
  * appointment's sync is pending the sync job owns its bookings, so reconciliation leaves them.
- * Every action is audited.
+ *
+ * A listing cut at the gateway's page limit is a partial picture. What a listed booking proves
+ * by itself (an orphan, a duplicate) is still acted on; what only an absence would prove (a
+ * vanished booking) is not checked for that account. The run is audited and logged as
+ * incomplete. Every action is audited.
  */
 @Injectable()
 export class ReconcileCalendarUseCase {
-  private readonly canceller: BookingCanceller;
+  private readonly log = new Logger(ReconcileCalendarUseCase.name);
+  private readonly canceller: ListedBookingCanceller;
+  private readonly duplicates: DuplicateBookings;
 
   constructor(
     @Inject(CALENDAR_GATEWAY) private readonly calendar: CalendarGateway,
@@ -66,7 +66,14 @@ export class ReconcileCalendarUseCase {
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.canceller = new BookingCanceller(calendar, ledger);
+    this.canceller = new ListedBookingCanceller(calendar, ledger);
+    this.duplicates = new DuplicateBookings(
+      calendar,
+      ledger,
+      this.canceller,
+      (companyId, appointmentId, action, details) =>
+        this.note({ kind: 'reconcile', companyId }, action, appointmentId, details),
+    );
   }
 
   async execute(job: ReconciliationJob): Promise<JobVerdict> {
@@ -77,10 +84,12 @@ export class ReconcileCalendarUseCase {
     );
     const ours: OursInCalendar[] = [];
     let listed = 0;
+    /** Accounts whose listing stopped at the page limit. */
+    const cut = new Set<CalendarCredentialRef>();
     for (const account of accounts) {
-      let bookings: ListedBooking[];
+      let listing: BookingListing;
       try {
-        bookings = await this.calendar.listBookings({
+        listing = await this.calendar.listBookings({
           credentialRef: account.credentialRef,
           eventTypeIds: account.eventTypeIds,
           range,
@@ -88,8 +97,9 @@ export class ReconcileCalendarUseCase {
       } catch (error) {
         return { kind: 'retry', reason: `reconciliation listing: ${describe(error)}` };
       }
-      listed += bookings.length;
-      for (const booking of bookings) {
+      listed += listing.bookings.length;
+      if (!listing.complete) cut.add(account.credentialRef);
+      for (const booking of listing.bookings) {
         const {
           appointment_id: appointmentId,
           phase_id: phaseId,
@@ -108,21 +118,45 @@ export class ReconcileCalendarUseCase {
       return loaded.get(id) ?? null;
     };
 
+    if (cut.size > 0) {
+      this.log.warn(
+        `reconciliation of company ${job.companyId} read only part of the window: the booking ` +
+          `listing of ${cut.size} account(s) stopped at the page limit`,
+      );
+      await this.note(job, 'calendar_reconcile.incomplete', undefined, {
+        accounts: [...cut],
+        listed,
+      });
+    }
+
     let orphans = 0;
+    const belonging: OursInCalendar[] = [];
     for (const found of live) {
       const why = orphanReason(await load(found.appointmentId), found.phaseId);
-      if (!why) continue;
+      if (!why) {
+        belonging.push(found);
+        continue;
+      }
       await this.cancelOrphan(job, found, why);
       orphans++;
     }
 
+    const duplicates = await this.duplicates.resolve(job.companyId, belonging, load);
+    if (duplicates.kind === 'retry') return duplicates;
+
     const liveUids = new Set(live.map((o) => o.booking.uid));
     const livePhases = new Set(live.map((o) => o.phaseId));
     const requeue = new Set<string>();
+    let unchecked = 0;
     const entries = await this.ledger.liveBetween(job.companyId, range.start, range.end);
     for (const entry of entries) {
       if (entry.state !== 'live' || entry.end > range.end) continue;
       if (liveUids.has(entry.bookingUid) || livePhases.has(entry.phaseId)) continue;
+      // Missing from a cut listing proves nothing, and a look-up each could be thousands.
+      if (cut.has(entry.credentialRef)) {
+        unchecked++;
+        continue;
+      }
       const appointment = await load(entry.appointmentId);
       const phase = appointment?.phases.find((p) => p.id === entry.phaseId);
       if (
@@ -171,7 +205,10 @@ export class ReconcileCalendarUseCase {
       listed,
       ours: ours.length,
       orphans,
+      duplicates: duplicates.cancelled,
       requeued,
+      complete: cut.size === 0,
+      ...(cut.size > 0 ? { uncheckedLedgerEntries: unchecked } : {}),
     });
     return { kind: 'done' };
   }
@@ -181,28 +218,13 @@ export class ReconcileCalendarUseCase {
     found: OursInCalendar,
     why: string,
   ): Promise<void> {
-    const known = await this.ledger.findByUid(found.booking.uid);
-    const entry: LedgerEntry = known ?? {
-      companyId: job.companyId,
-      appointmentId: found.appointmentId,
-      phaseId: found.phaseId,
-      credentialRef: found.credentialRef,
-      eventTypeId: found.booking.eventTypeId ?? 0,
-      bookingId: found.booking.externalId,
-      bookingUid: found.booking.uid,
-      start: found.booking.start,
-      end: found.booking.end,
-      state: 'live',
-    };
-    // Recorded first, so a cancel that fails stays visible in the ledger as `cancelling`.
-    if (!known) await this.ledger.recordLive(entry);
-    const failures = await this.canceller.cancel([entry], 'Kein Termin mehr im Salon');
+    const outcome = await this.canceller.cancel(job.companyId, found, 'Kein Termin mehr im Salon');
     await this.note(job, 'calendar_reconcile.orphan_cancelled', found.appointmentId, {
       uid: found.booking.uid,
       phaseId: found.phaseId,
       why,
-      inLedger: known !== null,
-      failed: failures.map((f) => f.reason),
+      inLedger: outcome.inLedger,
+      failed: outcome.failed,
     });
   }
 

@@ -110,6 +110,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
         end: new Date('2026-09-14T08:30:00.000Z'),
         status: 'accepted',
         metadata: { appointment_id: 'appt-1', phase_id: 'phase-1', company_id: 'company-a' },
+        createdAt: new Date('2026-09-10T15:00:00.000Z'),
       });
     });
 
@@ -462,6 +463,31 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       expect(found?.externalId).toBe(3);
     });
 
+    it('fails rather than answer "not there" from part of a list longer than the page limit', async () => {
+      const limited = makeGateway({ listPageSize: 2, listMaxPages: 1 });
+      nock(CALCOM)
+        .get('/v2/bookings')
+        .query(listQuery(0))
+        .reply(
+          200,
+          bookingsPage(
+            [bookingOutput({ id: 1, uid: 'other-1', metadata: {} }), bookingOutput({ id: 2 })],
+            { currentPage: 1, totalPages: 2, itemsPerPage: 2 },
+            3,
+          ),
+        );
+      await expect(
+        limited.findBookingByMetadata({
+          credentialRef: REF,
+          eventTypeId: EVENT_TYPE,
+          around,
+          appointmentId: 'appt-1',
+          phaseId: 'phase-9',
+        }),
+      ).rejects.toBeInstanceOf(CalendarServerError);
+      limited.close();
+    });
+
     it('answers null when only bookings without our ids sit at that time', async () => {
       nock(CALCOM)
         .get('/v2/bookings')
@@ -571,13 +597,14 @@ describe('Cal.com client (nock on api.cal.com)', () => {
           ),
         );
 
-      const bookings = await gateway.listBookings({
+      const { bookings, complete } = await gateway.listBookings({
         credentialRef: REF,
         eventTypeIds: [EVENT_TYPE, 654321, EVENT_TYPE],
         range,
       });
 
       expect(scope.isDone()).toBe(true);
+      expect(complete).toBe(true);
       expect(bookings.map((b) => [b.uid, b.status, b.eventTypeId])).toEqual([
         ['ours-1', 'accepted', EVENT_TYPE],
         ['walk-in', 'accepted', 654321],
@@ -592,12 +619,13 @@ describe('Cal.com client (nock on api.cal.com)', () => {
     });
 
     it('asks nothing without event types', async () => {
-      expect(await gateway.listBookings({ credentialRef: REF, eventTypeIds: [], range })).toEqual(
-        [],
-      );
+      expect(await gateway.listBookings({ credentialRef: REF, eventTypeIds: [], range })).toEqual({
+        bookings: [],
+        complete: true,
+      });
     });
 
-    it('fails rather than answer part of a list longer than the page limit', async () => {
+    it('answers what it read, marked incomplete, when the list is longer than the page limit', async () => {
       const limited = makeGateway({ listPageSize: 2, listMaxPages: 1 });
       nock(CALCOM)
         .get('/v2/bookings')
@@ -610,9 +638,13 @@ describe('Cal.com client (nock on api.cal.com)', () => {
             3,
           ),
         );
-      await expect(
-        limited.listBookings({ credentialRef: REF, eventTypeIds: [EVENT_TYPE, 654321], range }),
-      ).rejects.toBeInstanceOf(CalendarServerError);
+      const listing = await limited.listBookings({
+        credentialRef: REF,
+        eventTypeIds: [EVENT_TYPE, 654321],
+        range,
+      });
+      expect(listing.complete).toBe(false);
+      expect(listing.bookings.map((b) => b.uid)).toEqual(['a', 'b']);
       limited.close();
     });
   });

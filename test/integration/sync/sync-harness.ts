@@ -89,6 +89,8 @@ export interface WorldOptions {
   };
   /** Wraps the gateway (e.g. to fail after the calendar's success). */
   readonly startWorker?: boolean;
+  /** Paging of the gateway's booking listings (defaults: the adapter's). */
+  readonly listing?: { listPageSize?: number; listMaxPages?: number };
 }
 
 export async function createWorld(options: WorldOptions): Promise<World> {
@@ -151,6 +153,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
         errorThresholdPercentage: 100,
         resetTimeoutMs: 1000,
       },
+      ...options.listing,
     },
     clock,
   });

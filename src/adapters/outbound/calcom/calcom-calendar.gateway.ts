@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   CALENDAR_CREDENTIALS,
   type AvailableStartsQuery,
+  type BookingListing,
   type BookingRef,
   type CalendarBreakerState,
   type CalendarCredentialRef,
@@ -108,13 +109,19 @@ export class CalcomCalendarGateway implements CalendarGateway {
   }
 
   async findBookingByMetadata(query: FindBookingByMetadataQuery): Promise<ExternalBooking | null> {
-    const matches = (
-      await this.listAll(query.credentialRef, {
-        eventTypeId: query.eventTypeId,
-        afterStart: query.around.start.toISOString(),
-        beforeEnd: query.around.end.toISOString(),
-      })
-    ).filter(
+    const listing = await this.listAll(query.credentialRef, {
+      eventTypeId: query.eventTypeId,
+      afterStart: query.around.start.toISOString(),
+      beforeEnd: query.around.end.toISOString(),
+    });
+    // A lookup decides "not there, create it" from the list: it must not act on part of it.
+    if (!listing.complete) {
+      throw new CalendarServerError(
+        undefined,
+        `booking list stopped after ${this.config.listMaxPages} pages; more may lie further`,
+      );
+    }
+    const matches = listing.bookings.filter(
       (booking) =>
         booking.metadata.appointment_id === query.appointmentId &&
         booking.metadata.phase_id === query.phaseId,
@@ -123,8 +130,8 @@ export class CalcomCalendarGateway implements CalendarGateway {
     return live ?? matches[0] ?? null;
   }
 
-  async listBookings(query: ListBookingsQuery): Promise<ListedBooking[]> {
-    if (query.eventTypeIds.length === 0) return [];
+  async listBookings(query: ListBookingsQuery): Promise<BookingListing> {
+    if (query.eventTypeIds.length === 0) return { bookings: [], complete: true };
     return this.listAll(query.credentialRef, {
       eventTypeIds: [...new Set(query.eventTypeIds)].join(','),
       afterStart: query.range.start.toISOString(),
@@ -215,22 +222,16 @@ export class CalcomCalendarGateway implements CalendarGateway {
   }
 
   /**
-   * GET /v2/bookings with these filters, page after page while `hasNextPage`. Stops with an
-   * error after `listMaxPages`: a caller deciding from the list must not act on part of it.
+   * GET /v2/bookings with these filters, page after page while `hasNextPage`, at most
+   * `listMaxPages` pages; a listing cut there says so (`complete: false`).
    */
   private async listAll(
     credentialRef: CalendarCredentialRef,
     filters: CalcomQuery,
-  ): Promise<ListedBooking[]> {
+  ): Promise<BookingListing> {
     const bookings: ListedBooking[] = [];
     let skip = 0;
-    for (let page = 0; ; page++) {
-      if (page >= this.config.listMaxPages) {
-        throw new CalendarServerError(
-          undefined,
-          `booking list stopped after ${page} pages; more may lie further`,
-        );
-      }
+    for (let page = 0; page < this.config.listMaxPages; page++) {
       const response = await this.call<unknown>(credentialRef, {
         family: 'bookings',
         method: 'GET',
@@ -239,9 +240,12 @@ export class CalcomCalendarGateway implements CalendarGateway {
       });
       const items: unknown[] = Array.isArray(response.data) ? response.data : [];
       bookings.push(...CalcomMapper.toListedBookings(items));
-      if (!response.pagination?.hasNextPage || items.length === 0) return bookings;
+      if (!response.pagination?.hasNextPage || items.length === 0) {
+        return { bookings, complete: true };
+      }
       skip += items.length;
     }
+    return { bookings, complete: false };
   }
 
   private async call<T>(

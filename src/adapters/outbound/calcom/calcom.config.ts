@@ -21,7 +21,10 @@ export interface CalcomConfig {
   readonly timeouts: { readonly slotsMs: number; readonly bookingsMs: number };
   readonly breaker: CalcomBreakerConfig;
   readonly slotCache: { readonly ttlSeconds: number; readonly keyPrefix: string };
-  /** Page size for GET /v2/bookings and the most pages one lookup reads. */
+  /**
+   * Page size for GET /v2/bookings and the most pages one listing reads (a reconciliation
+   * window cut there is reported incomplete; a lookup cut there fails).
+   */
   readonly listPageSize: number;
   readonly listMaxPages: number;
 }
@@ -38,7 +41,7 @@ export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
   },
   slotCache: { ttlSeconds: 60, keyPrefix: 'calcom:slots:v1' },
   listPageSize: 100,
-  listMaxPages: 20,
+  listMaxPages: 50,
 };
 
 export interface CalcomConfigOverrides {

@@ -113,6 +113,9 @@ export class CalcomMapper {
       metadata: CalcomMapper.metadataToDomain(booking.metadata),
       ...(booking.rescheduledFromUid ? { rescheduledFromUid: booking.rescheduledFromUid } : {}),
       ...(booking.rescheduledToUid ? { rescheduledToUid: booking.rescheduledToUid } : {}),
+      ...(typeof booking.createdAt === 'string' && !Number.isNaN(Date.parse(booking.createdAt))
+        ? { createdAt: new Date(booking.createdAt) }
+        : {}),
     };
   }
 

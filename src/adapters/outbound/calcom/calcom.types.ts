@@ -73,6 +73,7 @@ export interface CalcomBookingOutput {
   rescheduledFromUid?: string;
   rescheduledToUid?: string;
   cancellationReason?: string;
+  createdAt?: string;
 }
 
 export interface CalcomQuery {

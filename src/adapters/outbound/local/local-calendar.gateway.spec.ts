@@ -28,7 +28,8 @@ describe('LocalCalendar.listBookings', () => {
       range: TimeRange.of(new Date('2026-12-04T00:00:00Z'), new Date('2026-12-05T00:00:00Z')),
     });
 
-    expect(listed.map((b) => [b.uid, b.status, b.eventTypeId])).toEqual([
+    expect(listed.complete).toBe(true);
+    expect(listed.bookings.map((b) => [b.uid, b.status, b.eventTypeId])).toEqual([
       [inside.uid, 'accepted', 1],
       [cancelled.uid, 'cancelled', 2],
     ]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   AvailableStartsQuery,
+  BookingListing,
   BookingRef,
   CalendarBreakerState,
   CancelBookingCommand,
@@ -55,15 +56,16 @@ export class LocalCalendar implements LocalCalendarGateway {
     return matches.find((b) => b.status !== 'cancelled') ?? matches[0] ?? null;
   }
 
-  async listBookings(query: ListBookingsQuery): Promise<ListedBooking[]> {
+  async listBookings(query: ListBookingsQuery): Promise<BookingListing> {
     const wanted = new Set(query.eventTypeIds);
-    return [...this.bookings.values()].filter(
+    const bookings = [...this.bookings.values()].filter(
       (b) =>
         b.eventTypeId !== undefined &&
         wanted.has(b.eventTypeId) &&
         b.start >= query.range.start &&
         b.end <= query.range.end,
     );
+    return { bookings, complete: true };
   }
 
   async getBooking(ref: BookingRef): Promise<ExternalBooking | null> {

@@ -95,6 +95,7 @@ const RECONCILE_EVERY_MS = 3600_000;
                   volumeThreshold: config.env.CALCOM_BREAKER_VOLUME,
                   resetTimeoutMs: config.env.CALCOM_BREAKER_RESET_MS,
                 },
+                listMaxPages: config.env.CALCOM_LIST_MAX_PAGES,
               },
             })
           : new LocalCalendar(),
