@@ -1,4 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { CALENDAR_GATEWAY, type CalendarGateway } from '../ports/calendar-gateway.port';
+import {
+  CALENDAR_MAPPING_REPOSITORY,
+  type CalendarMappingRepository,
+} from '../ports/calendar-mapping.port';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import {
   OUTBOX_CLAIMS,
@@ -33,6 +38,12 @@ export const DEFAULT_SWEEPER_SETTINGS: SweeperSettings = {
  * the sync looks a booking up before creating it, so a duplicate job books nothing twice.
  * The sweep round is the age window, so sweepers in several processes queue one job per
  * appointment and window, and a later window queues a fresh one if that also got lost.
+ *
+ * A tenant whose every calendar account has its breaker open is skipped: its jobs are not lost
+ * but waiting for the breaker (a job that finds it open comes back later without touching the
+ * appointment, so the appointment looks stalled), and a job per appointment and sweep would
+ * only add to the pile. Once the breaker half-opens the tenant is swept again. The breaker state
+ * is this process's view; a process that never calls the calendar sees it closed and sweeps.
  */
 @Injectable()
 export class StalledSyncSweeper implements OnModuleDestroy {
@@ -45,6 +56,8 @@ export class StalledSyncSweeper implements OnModuleDestroy {
     @Inject(SYNC_QUEUE) private readonly queue: SyncQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SWEEPER_SETTINGS) private readonly settings: SweeperSettings,
+    @Inject(CALENDAR_GATEWAY) private readonly calendar: CalendarGateway,
+    @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
   ) {}
 
   /** Queues every stalled sync again; concurrent calls join the running sweep. */
@@ -82,16 +95,37 @@ export class StalledSyncSweeper implements OnModuleDestroy {
     const { staleAfterMs, batchSize } = this.settings;
     const olderThan = new Date(now - staleAfterMs);
     const round = String(Math.floor(now / Math.max(staleAfterMs, 1)));
+    const waiting = await this.tenantsWaitingForBreaker();
     let total = 0;
+    let skipped = 0;
     let after: string | undefined;
     for (;;) {
       const stalled = await this.claims.stalled(olderThan, batchSize, after);
-      for (const entry of stalled) await this.queue.enqueueSweep(entry, round);
-      total += stalled.length;
+      for (const entry of stalled) {
+        if (waiting.has(entry.companyId)) {
+          skipped++;
+          continue;
+        }
+        await this.queue.enqueueSweep(entry, round);
+        total++;
+      }
       if (stalled.length < batchSize) break;
       after = stalled[stalled.length - 1].appointmentId;
     }
     if (total > 0) this.log.log(`queued ${total} stalled calendar sync(s) again`);
+    if (skipped > 0) {
+      this.log.log(`left ${skipped} stalled calendar sync(s) waiting for an open calendar breaker`);
+    }
     return total;
+  }
+
+  /** Tenants with a calendar account whose every account's breaker is open right now. */
+  private async tenantsWaitingForBreaker(): Promise<Set<string>> {
+    const open = new Map<string, boolean>();
+    for (const account of await this.mappings.tenantCalendars()) {
+      const isOpen = this.calendar.breakerState(account.credentialRef) === 'open';
+      open.set(account.companyId, (open.get(account.companyId) ?? true) && isOpen);
+    }
+    return new Set([...open].filter(([, isOpen]) => isOpen).map(([companyId]) => companyId));
   }
 }

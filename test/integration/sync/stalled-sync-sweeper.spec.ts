@@ -1,5 +1,6 @@
 import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
 import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmCalendarMappingRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { StalledSyncSweeper } from '../../../src/application/sync/stalled-sync-sweeper';
 import {
   at,
@@ -28,7 +29,21 @@ describe('stalled sync sweeper', () => {
       w.queue,
       { now: () => new Date(nowMs) },
       { staleAfterMs: AGE_MS, intervalMs: 0, batchSize: 2 },
+      w.gateway,
+      new TypeOrmCalendarMappingRepository(w.db.dataSource.manager),
     );
+
+  /** The opossum breaker of the salon's Cal.com credential. */
+  const breaker = () => w.gateway['breakers'].breakerFor(w.credentialId);
+
+  /** Polls a condition; the timeout only bounds a hang, nothing is timed. */
+  const eventually = async (condition: () => boolean, what: string) => {
+    const deadline = Date.now() + 20_000;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
 
   const startWorker = () => {
     w.bull!.worker ??= new BullMqSyncWorker(w.bull!.redis, w.dispatcher, {
@@ -50,6 +65,7 @@ describe('stalled sync sweeper', () => {
     w = await createWorld({ redis: true, startWorker: false });
   });
   afterAll(() => w?.close());
+  afterEach(() => breaker().close());
   beforeEach(async () => {
     await w.bull!.worker?.close();
     w.bull!.worker = undefined;
@@ -126,6 +142,36 @@ describe('stalled sync sweeper', () => {
     await settle(w);
     expect((await syncRow(w, a.id)).state).toBe('synced');
     expect(w.fake.createBodies).toHaveLength(1);
+  });
+
+  it('skips a tenant whose Cal.com breaker is open, and sweeps it again once it half-opens', async () => {
+    const perm = await bookAndRelay('09:00', 'perm');
+    const cut = await bookAndRelay('13:00', 'cut');
+    const later = Date.now() + AGE_MS + 60_000;
+    const waitingJobs = async () =>
+      (await w.bull!.queue.queue.getJobs(['waiting', 'delayed'])).map((j) => j.id).sort();
+    const originals = [`${cut.id}:1:create`, `${perm.id}:1:create`].sort();
+    expect(await waitingJobs()).toEqual(originals);
+
+    breaker().open();
+    expect(w.gateway.breakerState(w.credentialId)).toBe('open');
+    // Sweep after sweep while the breaker is open: the waiting jobs are not joined by more.
+    expect(await sweeper(later).sweep()).toBe(0);
+    expect(await sweeper(later + AGE_MS).sweep()).toBe(0);
+    expect(await waitingJobs()).toEqual(originals);
+
+    // After the reset time the breaker lets a probe through, and the sweep runs again.
+    await eventually(
+      () => w.gateway.breakerState(w.credentialId) === 'half_open',
+      'the breaker to half-open',
+    );
+    expect(await sweeper(later + 2 * AGE_MS).sweep()).toBe(2);
+    startWorker();
+    await settle(w);
+
+    for (const a of [perm, cut]) expect((await syncRow(w, a.id)).state).toBe('synced');
+    expect(w.fake.createBodies).toHaveLength(4);
+    onePerPhase(w);
   });
 
   it('leaves a fresh pending appointment alone', async () => {
