@@ -42,7 +42,12 @@ export interface CalendarBookingLedger {
 /** Runs sync writes in one transaction with the appointment row locked (`FOR UPDATE`). */
 export const SYNC_UNIT_OF_WORK = Symbol('SyncUnitOfWork');
 
+/** The transaction's ports plus the ledger, so a booking change and its ledger lines commit together. */
+export interface SyncTransactionPorts extends TransactionPorts {
+  readonly ledger: CalendarBookingLedger;
+}
+
 export interface SyncUnitOfWork {
   /** `work` sees the appointment as committed now; nobody changes it until this commits. */
-  runLocked<T>(appointmentId: string, work: (tx: TransactionPorts) => Promise<T>): Promise<T>;
+  runLocked<T>(appointmentId: string, work: (tx: SyncTransactionPorts) => Promise<T>): Promise<T>;
 }

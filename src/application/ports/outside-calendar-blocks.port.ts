@@ -18,7 +18,10 @@ export interface OutsideCalendarBlocks {
   ): Promise<BlockOutcome>;
   /** True when a block with that uid was active. */
   release(companyId: string, externalUid: string): Promise<boolean>;
-  /** Moves the block of `fromUid` (now known as `toUid`); blocks it anew when none exists. */
+  /**
+   * Moves the block of `fromUid` (now known as `toUid`); blocks it anew when none exists. A block
+   * of `toUid` already at `range` is the same move again: a duplicate.
+   */
   move(
     companyId: string,
     staffId: string,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TimeRange } from '../../domain/shared/time-range';
 import { AUDIT_LOG, type AuditLog } from '../ports/audit-log.port';
 import {
@@ -17,40 +17,26 @@ import {
   type BlockOutcome,
   type OutsideCalendarBlocks,
 } from '../ports/outside-calendar-blocks.port';
+import { SYNC_KICKER, type SyncKicker } from '../ports/sync-queue.port';
 import { escalate } from './appointment-sync-edits';
+import type { CalendarEvent, CalendarEventOutcome } from './calendar-event';
+import { FollowCalendarMove } from './follow-calendar-move';
 
-/** A booking event from the external calendar, already checked for its signature. */
-export interface CalendarEvent {
-  readonly trigger: 'BOOKING_CREATED' | 'BOOKING_CANCELLED' | 'BOOKING_RESCHEDULED';
-  readonly uid: string;
-  /** For a reschedule: the uid of the booking that was moved, when the payload names it. */
-  readonly previousUid?: string;
-  readonly eventTypeId?: number;
-  readonly start: Date;
-  readonly end: Date;
-  readonly metadata: Readonly<Record<string, string>>;
-}
-
-export type CalendarEventOutcome =
-  | 'ignored'
-  | 'blocked'
-  | 'duplicate'
-  | 'overlap_flagged'
-  | 'released'
-  | 'moved'
-  | 'appointment_cancelled'
-  | 'appointment_flagged';
+export type { CalendarEvent, CalendarEventOutcome } from './calendar-event';
 
 const ACTOR = 'calcom-webhook';
 
 /**
  * Applies what happened in the external calendar to ours. Outside bookings block (or free, or
- * move) the stylist's time; changes to our own bookings update the appointment. Our own
+ * move) the stylist's time; a cancellation of our own booking cancels the appointment, a move
+ * moves all of it (FollowCalendarMove). Our own
  * cancellations coming back as events (reschedule, compensation) are recognised in the ledger
  * and change nothing. Repeated events are harmless.
  */
 @Injectable()
 export class ApplyCalendarEventUseCase {
+  private readonly moves: FollowCalendarMove;
+
   constructor(
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
     @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
@@ -58,10 +44,16 @@ export class ApplyCalendarEventUseCase {
     @Inject(SYNC_UNIT_OF_WORK) private readonly uow: SyncUnitOfWork,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(SYNC_KICKER) kicker?: SyncKicker,
+  ) {
+    this.moves = new FollowCalendarMove(ledger, mappings, uow, clock, kicker);
+  }
 
   async execute(event: CalendarEvent): Promise<CalendarEventOutcome> {
-    const ours = event.metadata.appointment_id !== undefined;
+    // Ours by the ids we put in the metadata, or by the ledger when the calendar dropped them.
+    const ours =
+      event.metadata.appointment_id !== undefined ||
+      (await this.ledger.findByUid(event.previousUid ?? event.uid)) !== null;
     if (ours) return this.ourBooking(event);
     if (event.eventTypeId === undefined) return 'ignored';
     const stylist = await this.mappings.stylistForEventType(event.eventTypeId);
@@ -130,6 +122,7 @@ export class ApplyCalendarEventUseCase {
 
   private async ourBooking(event: CalendarEvent): Promise<CalendarEventOutcome> {
     if (event.trigger === 'BOOKING_CREATED') return 'ignored'; // our own create echoed back
+    if (event.trigger === 'BOOKING_RESCHEDULED') return this.moves.execute(event);
     const entry = await this.ledger.findByUid(event.previousUid ?? event.uid);
     const companyId = entry?.companyId ?? event.metadata.company_id;
     const appointmentId = entry?.appointmentId ?? event.metadata.appointment_id;
@@ -145,15 +138,10 @@ export class ApplyCalendarEventUseCase {
       const a = await tx.appointments.findById(scope, appointmentId);
       if (!a || a.status !== 'scheduled') return 'ignored' as const;
       if (!a.phases.some((p) => p.id === phaseId)) return 'ignored' as const;
-      if (event.trigger === 'BOOKING_CANCELLED') {
-        const cancelled = a.cancel({ propagate: false });
-        if (!cancelled.ok) return 'ignored' as const;
-        await tx.appointments.save(scope, cancelled.value, this.clock.now());
-        return 'appointment_cancelled' as const;
-      }
-      const reason = `moved in the calendar to ${event.start.toISOString()} (booking ${event.uid})`;
-      await tx.appointments.save(scope, escalate(a, reason), this.clock.now());
-      return 'appointment_flagged' as const;
+      const cancelled = a.cancel({ propagate: false });
+      if (!cancelled.ok) return 'ignored' as const;
+      await tx.appointments.save(scope, cancelled.value, this.clock.now());
+      return 'appointment_cancelled' as const;
     });
     if (outcome !== 'ignored') {
       await this.note(companyId, `calendar_webhook.${outcome}`, 'appointment', appointmentId, {

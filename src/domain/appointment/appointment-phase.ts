@@ -114,6 +114,16 @@ export class AppointmentPhase {
     });
   }
 
+  /** The same step `offsetMs` later (earlier when negative) under `id`, in no calendar yet. */
+  shifted(id: string, offsetMs: number): AppointmentPhase {
+    const renewed = this.renewed(id).s;
+    return new AppointmentPhase({
+      ...renewed,
+      start: new Date(renewed.start.getTime() + offsetMs),
+      end: new Date(renewed.end.getTime() + offsetMs),
+    });
+  }
+
   /** Cancellation or a calendar-side change: the calendar must be brought up to date. */
   requestSync(): Result<AppointmentPhase, IllegalSyncTransition> {
     return this.step('request');

@@ -213,6 +213,55 @@ describe('Appointment status verbs', () => {
     });
   });
 
+  it('shifted by the calendar: layout kept, the moved phase keeps its id, the others are renewed', () => {
+    const booked = value(
+      value(create().recordPhaseBooking('id-4', { bookingId: '7', bookingUid: 'u7' })).markSynced(),
+    );
+    let n = 0;
+    const moved = value(booked.shiftedBy(90 * 60_000, 'id-4', () => `fresh-${++n}`));
+    expect(moved.phases.map((p) => p.id)).toEqual([
+      'fresh-1',
+      'fresh-2',
+      'id-4',
+      'fresh-3',
+      'fresh-4',
+    ]);
+    expect(moved.phases.map((p) => hm(p.start))).toEqual(
+      booked.phases.map((p) => hm(new Date(p.start.getTime() + 90 * 60_000))),
+    );
+    expect(moved.phases.map((p) => hm(p.end))).toEqual(
+      booked.phases.map((p) => hm(new Date(p.end.getTime() + 90 * 60_000))),
+    );
+    expect([hm(moved.start), hm(moved.end), moved.staffId]).toEqual(['09:30', '11:35', 'anna']);
+    expect(moved.phases[2].calcomBookingUid).toBeUndefined();
+    expect(moved.phases.map((p) => p.syncState)).toEqual([
+      'pending',
+      'not_required',
+      'pending',
+      'not_required',
+      'pending',
+    ]);
+    expect(moved.syncState).toBe('pending');
+    expect(booked.shiftedBy(60_000, 'nope')).toMatchObject({
+      ok: false,
+      error: { code: 'APPOINTMENT.PHASE_NOT_FOUND' },
+    });
+    expect(value(booked.cancel()).shiftedBy(60_000, 'id-4')).toMatchObject({
+      ok: false,
+      error: { code: 'APPOINTMENT.ILLEGAL_STATUS_TRANSITION' },
+    });
+  });
+
+  it('shifted by nothing (a new booking at the same time) keeps every phase and its booking', () => {
+    const booked = value(
+      value(create().recordPhaseBooking('id-2', { bookingId: '7', bookingUid: 'u7' })).markSynced(),
+    );
+    const same = value(booked.shiftedBy(0, 'id-4', () => 'fresh'));
+    expect(same.phases.map((p) => p.id)).toEqual(booked.phases.map((p) => p.id));
+    expect(same.phases.map((p) => p.start)).toEqual(booked.phases.map((p) => p.start));
+    expect(same.phases[0].calcomBookingUid).toBe('u7');
+  });
+
   it('reschedule keeps the service', () => {
     expect(create().reschedule(at('14:00'), cut)).toMatchObject({
       ok: false,

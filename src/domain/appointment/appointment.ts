@@ -179,6 +179,34 @@ export class Appointment {
     return ok(new Appointment(this.s, this.sync, phases).resync());
   }
 
+  /**
+   * The same appointment `offsetMs` later (earlier when negative), its layout kept, because the
+   * external calendar moved the booking of `movedPhaseId`. That phase keeps its id, so the moved
+   * booking (which carries it) still names it; the others get fresh ids, as a reschedule gives,
+   * so the sync cancels their old bookings and books them anew. The stylist stays the same.
+   */
+  shiftedBy(
+    offsetMs: number,
+    movedPhaseId: string,
+    newId: IdGenerator = randomIds,
+  ): Result<Appointment, IllegalStatusTransition | PhaseNotFound> {
+    const status = nextStatus(this.status, 'reschedule');
+    if (!status.ok) return status;
+    if (!this.phases.some((p) => p.id === movedPhaseId))
+      return err(new PhaseNotFound(movedPhaseId));
+    const phases = this.phases.map((p) => {
+      if (p.id === movedPhaseId) return p.shifted(p.id, offsetMs);
+      // Nothing moved (a new booking at the same time): the other bookings stand.
+      return offsetMs === 0 ? p : p.shifted(newId(), offsetMs);
+    });
+    const facts = {
+      ...this.s,
+      start: new Date(this.s.start.getTime() + offsetMs),
+      end: new Date(this.s.end.getTime() + offsetMs),
+    };
+    return ok(new Appointment(facts, this.sync, phases).resync());
+  }
+
   requestSync(): Result<Appointment, IllegalSyncTransition> {
     return this.withSync(this.sync.request());
   }

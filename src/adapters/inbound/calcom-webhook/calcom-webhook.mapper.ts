@@ -15,6 +15,7 @@ export function toCalendarEvent(body: unknown): CalendarEvent | null {
     return null;
   }
   const eventTypeId = Number(p.eventTypeId);
+  const bookingId = Number(p.bookingId);
   const previous = p.rescheduleUid ?? p.fromReschedule ?? p.rescheduledFromUid;
   const metadata: Record<string, string> = {};
   if (isRecord(p.metadata)) {
@@ -24,6 +25,7 @@ export function toCalendarEvent(body: unknown): CalendarEvent | null {
     trigger: body.triggerEvent as CalendarEvent['trigger'],
     uid,
     ...(typeof previous === 'string' && previous !== uid ? { previousUid: previous } : {}),
+    ...(Number.isSafeInteger(bookingId) && bookingId > 0 ? { bookingId } : {}),
     ...(Number.isFinite(eventTypeId) && eventTypeId > 0 ? { eventTypeId } : {}),
     start,
     end,

@@ -3,11 +3,11 @@ import type {
   CalendarBookingLedger,
   LedgerEntry,
   LedgerState,
+  SyncTransactionPorts,
   SyncUnitOfWork,
 } from '../../../../application/ports/calendar-booking-ledger.port';
 import type { OutboxEntry, SyncAction } from '../../../../application/ports/sync-outbox.port';
 import type { OutboxClaims } from '../../../../application/ports/sync-queue.port';
-import type { TransactionPorts } from '../../../../application/ports/unit-of-work.port';
 import { portsFor } from '../typeorm-unit-of-work';
 
 interface LedgerRow {
@@ -124,10 +124,10 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
 export class TypeOrmSyncUnitOfWork implements SyncUnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
-  runLocked<T>(appointmentId: string, work: (tx: TransactionPorts) => Promise<T>): Promise<T> {
+  runLocked<T>(appointmentId: string, work: (tx: SyncTransactionPorts) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT 1 FROM appointments WHERE id = $1 FOR UPDATE`, [appointmentId]);
-      return work(portsFor(m));
+      return work({ ...portsFor(m), ledger: new TypeOrmCalendarBookingLedger(m) });
     });
   }
 }

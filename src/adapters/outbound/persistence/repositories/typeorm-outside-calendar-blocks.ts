@@ -60,6 +60,14 @@ export class TypeOrmOutsideCalendarBlocks implements OutsideCalendarBlocks {
     toUid: string,
     range: TimeRange,
   ): Promise<BlockOutcome> {
+    // The same move delivered again: the block already sits there under its new uid.
+    const already: unknown[] = await this.m.query(
+      `SELECT 1 FROM busy_blocks
+        WHERE company_id = $1 AND external_uid = $2 AND kind = 'calendar'
+          AND during = tstzrange($3, $4, '[)')`,
+      [companyId, toUid, range.start, range.end],
+    );
+    if (already.length > 0) return { kind: 'duplicate' };
     await this.m.query(
       `DELETE FROM busy_blocks
         WHERE company_id = $1 AND external_uid = ANY($2::varchar[]) AND kind = 'calendar'`,

@@ -1,0 +1,249 @@
+import type { Appointment } from '../../domain/appointment/appointment';
+import type {
+  CalendarBookingLedger,
+  LedgerEntry,
+  SyncTransactionPorts,
+  SyncUnitOfWork,
+} from '../ports/calendar-booking-ledger.port';
+import type { CalendarMappingRepository, MappedStylist } from '../ports/calendar-mapping.port';
+import type { Clock } from '../ports/clock.port';
+import type { SyncKicker } from '../ports/sync-queue.port';
+import { escalate } from './appointment-sync-edits';
+import type { CalendarEvent, CalendarEventOutcome } from './calendar-event';
+import { whyNotFollow } from './calendar-move-refusal';
+import { realSleeper, type Sleeper } from './sync-settings';
+
+const ACTOR = 'calcom-webhook';
+const LEASE_MS = 30_000;
+/** A sync job holds the appointment for seconds at most; wait that long, not longer. */
+const LEASE_WAITS_MS = [100, 400, 1000];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Which booking of ours the calendar moved, resolved against the ledger. */
+interface OurMovedBooking {
+  readonly companyId: string;
+  readonly appointmentId: string;
+  readonly phaseId: string;
+  /** The ledger line of the booking as it was before the move, when we know it. */
+  readonly previous: LedgerEntry | null;
+  readonly credentialRef: string;
+  readonly eventTypeId: number;
+  /** The stylist behind the booking's event type now, when it is one of the tenant's. */
+  readonly stylist: MappedStylist | null;
+}
+
+/**
+ * A salon moved one of our bookings in the external calendar. The whole appointment follows by
+ * the same offset, in one transaction under the appointment lock (and the sync lease): phases,
+ * busy blocks, the ledger (the moved phase now lives under the new uid, the old uid is gone, so
+ * its echo changes nothing) and an outbox entry, so the sync moves the other phases' bookings.
+ * The moved phase keeps its id and its ledger line matches its new time, so the sync neither
+ * recreates nor cancels it. A move that cannot be followed puts the appointment to manual review.
+ */
+export class FollowCalendarMove {
+  constructor(
+    private readonly ledger: CalendarBookingLedger,
+    private readonly mappings: CalendarMappingRepository,
+    private readonly uow: SyncUnitOfWork,
+    private readonly clock: Clock,
+    private readonly kicker?: SyncKicker,
+    private readonly sleep: Sleeper = realSleeper,
+  ) {}
+
+  async execute(event: CalendarEvent): Promise<CalendarEventOutcome> {
+    // The ledger knows the new uid: this event was applied before (or is our own move's echo).
+    if (await this.ledger.findByUid(event.uid)) return 'duplicate';
+    const moved = await this.identify(event);
+    if (!moved) return 'ignored';
+    const holder = `${ACTOR}:${event.uid}`;
+    const leased = await this.lease(moved.appointmentId, holder);
+    try {
+      const outcome = await this.uow.runLocked(moved.appointmentId, (tx) =>
+        this.apply(tx, event, moved, leased),
+      );
+      if (outcome === 'appointment_moved') this.kicker?.kick();
+      return outcome;
+    } finally {
+      if (leased) await this.ledger.releaseLease(moved.appointmentId, holder);
+    }
+  }
+
+  private async identify(event: CalendarEvent): Promise<OurMovedBooking | null> {
+    const previous = event.previousUid ? await this.ledger.findByUid(event.previousUid) : null;
+    // We cancelled or replaced that booking ourselves: the event is our echo.
+    if (previous && previous.state !== 'live') return null;
+    const stylist =
+      event.eventTypeId === undefined
+        ? null
+        : await this.mappings.stylistForEventType(event.eventTypeId);
+    if (previous) {
+      return {
+        companyId: previous.companyId,
+        appointmentId: previous.appointmentId,
+        phaseId: previous.phaseId,
+        previous,
+        credentialRef: previous.credentialRef,
+        eventTypeId: event.eventTypeId ?? previous.eventTypeId,
+        stylist: stylist?.companyId === previous.companyId ? stylist : null,
+      };
+    }
+    const {
+      company_id: companyId,
+      appointment_id: appointmentId,
+      phase_id: phaseId,
+    } = event.metadata;
+    if (![companyId, appointmentId, phaseId].every((id) => id !== undefined && UUID.test(id))) {
+      return null;
+    }
+    // Without a ledger line, only the tenant's own event type vouches for the ids in the metadata.
+    if (!stylist || stylist.companyId !== companyId || event.eventTypeId === undefined) return null;
+    const entries = await this.ledger.forAppointment(companyId, appointmentId);
+    const current = entries.find((e) => e.phaseId === phaseId && e.state === 'live') ?? null;
+    return {
+      companyId,
+      appointmentId,
+      phaseId,
+      previous: current,
+      credentialRef: current?.credentialRef ?? stylist.credentialRef,
+      eventTypeId: event.eventTypeId,
+      stylist,
+    };
+  }
+
+  private async apply(
+    tx: SyncTransactionPorts,
+    event: CalendarEvent,
+    moved: OurMovedBooking,
+    leased: boolean,
+  ): Promise<CalendarEventOutcome> {
+    const scope = { companyId: moved.companyId };
+    const a = await tx.appointments.findById(scope, moved.appointmentId);
+    if (!a) return 'ignored';
+    const now = this.clock.now();
+    const why = whyNotFollow(a, event, {
+      phaseId: moved.phaseId,
+      now,
+      stylistId: moved.stylist?.staffId,
+      leased,
+    });
+    if (why) return this.refuse(tx, a, event, moved, why);
+
+    const phase = a.phases.find((p) => p.id === moved.phaseId)!;
+    const offsetMs = event.start.getTime() - phase.start.getTime();
+    const shifted = must(a.shiftedBy(offsetMs, moved.phaseId));
+    const next = must(
+      shifted.recordPhaseBooking(moved.phaseId, {
+        bookingId: String(event.bookingId ?? 0),
+        bookingUid: event.uid,
+      }),
+    );
+    const saved = await tx.appointments.save(scope, next, now);
+    if (!saved.ok) {
+      // The savepoint rolled the move back; the appointment is as it was.
+      return this.refuse(
+        tx,
+        a,
+        event,
+        moved,
+        `that time is taken here (${saved.error.conflictKind})`,
+      );
+    }
+    await this.recordInLedger(tx, event, moved);
+    await tx.outbox.record(scope, a.id, 'reschedule');
+    await tx.audit.record({
+      companyId: moved.companyId,
+      actor: ACTOR,
+      action: 'calendar_webhook.appointment_moved',
+      entity: 'appointment',
+      entityId: a.id,
+      details: {
+        uid: event.uid,
+        previousUid: moved.previous?.bookingUid ?? null,
+        phaseId: moved.phaseId,
+        from: a.start.toISOString(),
+        to: next.start.toISOString(),
+        offsetMinutes: offsetMs / 60_000,
+      },
+      at: now,
+    });
+    return 'appointment_moved';
+  }
+
+  /** The appointment stays where it is and a person looks at it; the ledger still follows the calendar. */
+  private async refuse(
+    tx: SyncTransactionPorts,
+    a: Appointment,
+    event: CalendarEvent,
+    moved: OurMovedBooking,
+    why: string,
+  ): Promise<CalendarEventOutcome> {
+    const now = this.clock.now();
+    const reason = `moved in the calendar to ${event.start.toISOString()} (booking ${event.uid}), not applied: ${why}`;
+    await this.recordInLedger(tx, event, moved);
+    // Delivered again after a refusal the ledger could not record: already flagged for this.
+    if (a.syncState === 'manual_review' && a.lastSyncError === reason.slice(0, 500)) {
+      return 'duplicate';
+    }
+    await tx.appointments.save({ companyId: moved.companyId }, escalate(a, reason), now);
+    await tx.audit.record({
+      companyId: moved.companyId,
+      actor: ACTOR,
+      action: 'calendar_webhook.appointment_flagged',
+      entity: 'appointment',
+      entityId: a.id,
+      details: {
+        trigger: event.trigger,
+        uid: event.uid,
+        previousUid: moved.previous?.bookingUid ?? null,
+        phaseId: moved.phaseId,
+        to: event.start.toISOString(),
+        reason: why,
+      },
+      at: now,
+    });
+    return 'appointment_flagged';
+  }
+
+  /** The old uid is gone from the calendar (not ours to cancel); the new one is live. */
+  private async recordInLedger(
+    tx: SyncTransactionPorts,
+    event: CalendarEvent,
+    moved: OurMovedBooking,
+  ): Promise<void> {
+    if (moved.previous) {
+      await tx.ledger.mark(
+        moved.previous.bookingUid,
+        'cancelled',
+        `rescheduled in the calendar to ${event.uid}`,
+      );
+    }
+    if (event.end.getTime() <= event.start.getTime()) return; // no sensible line to keep
+    await tx.ledger.recordLive({
+      companyId: moved.companyId,
+      appointmentId: moved.appointmentId,
+      phaseId: moved.phaseId,
+      credentialRef: moved.credentialRef,
+      eventTypeId: moved.eventTypeId,
+      // Every later call uses the uid; the numeric id is kept for the record only.
+      bookingId: event.bookingId ?? 0,
+      bookingUid: event.uid,
+      start: event.start,
+      end: event.end,
+    });
+  }
+
+  private async lease(appointmentId: string, holder: string): Promise<boolean> {
+    for (const wait of [0, ...LEASE_WAITS_MS]) {
+      if (wait > 0) await this.sleep(wait);
+      if (await this.ledger.tryLease(appointmentId, holder, LEASE_MS)) return true;
+    }
+    return false;
+  }
+}
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) {
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  }
+  return result.value;
+}
