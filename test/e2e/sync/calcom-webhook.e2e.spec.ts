@@ -14,6 +14,7 @@ import { ImportSalonUseCase } from '../../../src/application/salon-file/import-s
 import { bootstrap, loadConfig } from '../../../src/bootstrap';
 import { Appointment } from '../../../src/domain/appointment/appointment';
 import { Customer } from '../../../src/domain/salon/customer';
+import type { Service } from '../../../src/domain/salon/service';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
 const SECRET = 'whsec-haarmonie-test';
@@ -27,6 +28,9 @@ describe('Cal.com webhook', () => {
   let companyId: string;
   let anna: string;
   let appointment: Appointment;
+  let cut: Service;
+  let customerId: string;
+  let branchId: string;
 
   const post = (body: unknown, signature?: string) => {
     const raw = JSON.stringify(body);
@@ -72,7 +76,8 @@ describe('Cal.com webhook', () => {
     ))!;
     companyId = salon.companyId;
     anna = salon.staff.find((s) => s.name === 'Anna')!.id;
-    const cut = salon.services.find((s) => s.name === 'Herrenhaarschnitt')!;
+    cut = salon.services.find((s) => s.name === 'Herrenhaarschnitt')!;
+    branchId = salon.branch.id;
     const [{ id: credentialId }] = await db.dataSource.query(
       `INSERT INTO calcom_credentials(company_id, label, api_key_encrypted) VALUES ($1, 'main', 'v1:x:y:z') RETURNING id`,
       [companyId],
@@ -89,6 +94,7 @@ describe('Cal.com webhook', () => {
       recognitionConsent: true,
     });
     await portsFor(db.dataSource.manager).customers.add({ companyId }, customer);
+    customerId = customer.id;
     appointment = Appointment.create({
       service: cut,
       staffId: anna,
@@ -190,5 +196,54 @@ describe('Cal.com webhook', () => {
     expect(actions.map((a: { action: string }) => a.action)).toContain(
       'calendar_webhook.appointment_cancelled',
     );
+  });
+
+  it('BOOKING_RESCHEDULED of our booking moves the appointment, audited; a replay is a duplicate', async () => {
+    const ours = Appointment.create({
+      service: cut,
+      staffId: anna,
+      customerId,
+      start: at('12:00'),
+      source: 'voice',
+      branchId,
+    });
+    await new TypeOrmUnitOfWork(db.dataSource).run(async (tx) => {
+      await tx.appointments.add({ companyId }, ours, new Date());
+    });
+    const moved = booking('BOOKING_RESCHEDULED', 'ours-moved-2', at('13:00'), 30, {
+      appointment_id: ours.id,
+      phase_id: ours.phases[0].id,
+      company_id: companyId,
+    });
+    const body = { ...moved, payload: { ...moved.payload, rescheduleUid: 'ours-moved-1' } };
+
+    await signed(body).expect(200, { outcome: 'appointment_moved' });
+    await signed(body).expect(200, { outcome: 'duplicate' });
+
+    const [row] = await db.dataSource.query(
+      `SELECT starts_at, status FROM appointments WHERE id = $1`,
+      [ours.id],
+    );
+    expect([row.starts_at, row.status]).toEqual([at('13:00'), 'scheduled']);
+    const [phase] = await db.dataSource.query(
+      `SELECT calcom_booking_uid FROM appointment_phases WHERE appointment_id = $1`,
+      [ours.id],
+    );
+    expect(phase.calcom_booking_uid).toBe('ours-moved-2');
+    const actions = await db.dataSource.query(
+      `SELECT action, details FROM audit_log
+        WHERE entity_id = $1 AND action LIKE 'calendar_webhook.%' ORDER BY id`,
+      [ours.id],
+    );
+    expect(actions).toEqual([
+      {
+        action: 'calendar_webhook.appointment_moved',
+        details: expect.objectContaining({
+          uid: 'ours-moved-2',
+          from: at('12:00').toISOString(),
+          to: at('13:00').toISOString(),
+        }),
+      },
+    ]);
   });
 });
