@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { TraceWriteBehind } from '../../src/application/calls/trace-write-behind';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { sign } from 'retell-sdk';
@@ -176,6 +177,7 @@ describe('a German phone call, end to end', () => {
     expect(await rows(`SELECT status FROM calls WHERE id = $1`, [callId])).toEqual([
       { status: 'ended' },
     ]);
+    await service.app.get(TraceWriteBehind).flush();
     const traces = await rows(
       `SELECT function_name, outcome, redacted_args::text AS args FROM call_function_traces WHERE call_id = $1 ORDER BY id`,
       [callId],

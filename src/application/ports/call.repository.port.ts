@@ -33,6 +33,12 @@ export interface CallAnalysis {
   readonly customAnalysisKeys?: readonly string[];
 }
 
+/** One function call to trace, with what it tells of its call. */
+export interface TracedFunctionCall {
+  readonly call: CallStarted;
+  readonly entry: FunctionCallTraceEntry;
+}
+
 /**
  * Calls and their function-call traces. Every write is idempotent: Retell retries webhooks and
  * function calls, and the first known value of a fact (tenant, start, end) is kept.
@@ -45,5 +51,7 @@ export interface CallRepository {
   recordAnalysis(call: CallStarted, analysis: CallAnalysis): Promise<void>;
   /** Appends one function call; the arguments are stored redacted. Creates the call if needed. */
   appendTrace(call: CallStarted, entry: FunctionCallTraceEntry): Promise<void>;
+  /** Several traces in one write, in order; all or none are stored. */
+  appendTraces(traces: ReadonlyArray<TracedFunctionCall>): Promise<void>;
   findById(callId: string): Promise<Call | null>;
 }

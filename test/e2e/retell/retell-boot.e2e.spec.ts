@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { TraceWriteBehind } from '../../../src/application/calls/trace-write-behind';
 import { BootedService, bootService, signedPost } from '../../support/booted-service';
 import { TestDatabase } from '../../support/test-database';
 import { FIXED_NOW, functionCall, RETELL_KEY } from './retell-test-app';
@@ -25,6 +26,7 @@ describe('Retell edge inside the booted service', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ success: true, code: 'OK' });
     expect(typeof res.body.message).toBe('string');
+    await service.app.get(TraceWriteBehind).flush();
     const [trace] = await db.dataSource.query(
       `SELECT function_name, outcome FROM call_function_traces`,
     );

@@ -1,4 +1,5 @@
 import { sign } from 'retell-sdk';
+import { TraceWriteBehind } from '../../../src/application/calls/trace-write-behind';
 import { answer } from '../../../src/application/booking/function-answer';
 import {
   createRetellTestApp,
@@ -21,6 +22,8 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
   afterAll(() => t.close());
   beforeEach(async () => {
     t.phone.reset();
+    // Traces of the test before are written first, so none lands in this one.
+    await t.app.get(TraceWriteBehind).flush();
     await t.db.dataSource.query(`DELETE FROM call_function_traces; DELETE FROM calls`);
   });
 
@@ -269,6 +272,7 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
           mitarbeiter: 'Anna',
         }),
       );
+      await t.app.get(TraceWriteBehind).flush();
       const [call] = await t.db.dataSource.query(`SELECT * FROM calls WHERE id = $1`, [
         REAL_CALL_ID,
       ]);
@@ -304,6 +308,7 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
       t.phone.behaviour = async () => answer('LANGUAGE.DATE_NOT_UNDERSTOOD', 'Welcher Tag?');
       await t.post(FUNCTION_CALL, functionCall('check_availability'));
       await t.post(FUNCTION_CALL, functionCall('order_pizza'));
+      await t.app.get(TraceWriteBehind).flush();
       const rows = await t.db.dataSource.query(
         `SELECT function_name, outcome FROM call_function_traces ORDER BY id`,
       );
@@ -315,6 +320,7 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
 
     it('writes nothing for a call without a real id', async () => {
       await t.post(FUNCTION_CALL, functionCall('check_customer', {}, { call_id: 'call_1' }));
+      await t.app.get(TraceWriteBehind).flush();
       const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM calls`);
       expect(n).toBe(0);
     });
@@ -327,6 +333,12 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
         const res = await t.post(FUNCTION_CALL, functionCall('check_customer'));
         expect(res.status).toBe(200);
         expect(res.body.code).toBe('OK');
+        // The refused write is logged and dropped, not retried forever or thrown.
+        await t.app.get(TraceWriteBehind).flush();
+        const [{ n }] = await t.db.dataSource.query(
+          `SELECT count(*)::int AS n FROM call_function_traces`,
+        );
+        expect(n).toBe(0);
       } finally {
         await t.db.dataSource.query(
           `ALTER TABLE call_function_traces DROP CONSTRAINT no_traces_now`,

@@ -1,3 +1,4 @@
+import { TraceWriteBehind } from '../../../src/application/calls/trace-write-behind';
 import { randomUUID } from 'node:crypto';
 import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
 import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
@@ -34,11 +35,13 @@ describe('Retell call webhooks and inbound webhook (real Postgres)', () => {
     (await t.db.dataSource.query(`SELECT * FROM calls WHERE id = $1`, [id]))[0];
 
   describe('call lifecycle', () => {
-    beforeEach(() =>
-      t.db.dataSource.query(
+    beforeEach(async () => {
+      // Traces of the test before are written first, so none recreates a call here.
+      await t.app.get(TraceWriteBehind).flush();
+      await t.db.dataSource.query(
         `DELETE FROM busy_blocks; DELETE FROM holds; DELETE FROM call_function_traces; DELETE FROM calls`,
-      ),
-    );
+      );
+    });
 
     it('persists started, ended and analysed, each retry changing nothing', async () => {
       const started = { event: 'call_started', call: callObject() };
@@ -187,6 +190,7 @@ describe('Retell call webhooks and inbound webhook (real Postgres)', () => {
 
     it('a function call before call_started creates the call; the webhook completes it', async () => {
       await t.post('/api/retell/function-call', functionCall('check_customer'));
+      await t.app.get(TraceWriteBehind).flush();
       await t.post(WEBHOOK, { event: 'call_started', call: callObject({ agent_version: 4 }) });
       expect(await row()).toMatchObject({ agent_version: 3, status: 'ongoing' });
     });

@@ -11,10 +11,10 @@ import {
 } from '../../../application/booking/phone-functions';
 import { PHONE_METRICS, PhoneMetrics } from '../../../application/ports/phone-metrics.port';
 import { noteCallId } from '../../../common/request-context';
-import { CALL_REPOSITORY, CallRepository } from '../../../application/ports/call.repository.port';
 import { TEMPORARY_PROBLEM_MESSAGE } from '../../../common/http-exception.filter';
 import { scrubText } from '../../../common/scrub-text';
 import { resolveCallId } from '../../../domain/call/call-id-resolver';
+import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
 import { normalisePhoneFunctionArgs } from './phone-function-args.normaliser';
 import { callStartedFrom, readRetellCall } from './retell-call';
 import { RetellTenantResolver } from './retell-tenant.resolver';
@@ -56,7 +56,7 @@ export class RetellFunctionCallHandler implements OnModuleInit {
 
   constructor(
     private readonly tenants: RetellTenantResolver,
-    @Inject(CALL_REPOSITORY) private readonly calls: CallRepository,
+    private readonly traces: TraceWriteBehind,
     @Optional() @Inject(PHONE_FUNCTIONS) private readonly functions?: PhoneFunctions,
     @Optional() @Inject(PHONE_METRICS) private readonly metrics?: PhoneMetrics,
   ) {}
@@ -133,22 +133,16 @@ export class RetellFunctionCallHandler implements OnModuleInit {
   }
 
   /** A trace that cannot be written is logged; the caller still gets the answer. */
-  private async trace(
+  private trace(
     callId: string,
     facts: ReturnType<typeof readRetellCall>,
     tenant: { companyId: string; branchId: string } | null,
     entry: { name: string; args: PhoneFunctionArgs; latencyMs: number; outcome: string },
   ): Promise<void> {
-    try {
-      await this.calls.appendTrace(callStartedFrom(callId, facts, tenant), {
-        ...entry,
-        at: new Date(),
-      });
-    } catch (error) {
-      this.logger.warn(
-        `trace of ${scrubText(entry.name)} not written: ${scrubText((error as Error).message)}`,
-      );
-    }
+    return this.traces.record({
+      call: callStartedFrom(callId, facts, tenant),
+      entry: { ...entry, at: new Date() },
+    });
   }
 }
 

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { CALL_REPOSITORY } from '../../../application/ports/call.repository.port';
+import { CALL_REPOSITORY, CallRepository } from '../../../application/ports/call.repository.port';
+import { AppConfig } from '../../../config/app-config';
 import { BookingModule } from '../../../booking.module';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
 import { TypeOrmCallRepository } from '../../outbound/persistence/repositories/typeorm-call.repository';
+import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
 import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
 import { AdminRateLimitModule } from '../admin/auth/admin-rate-limit.module';
 import { AdminBootstrapKeyGuard } from './admin-bootstrap-key.guard';
@@ -46,6 +48,12 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
       provide: CALL_REPOSITORY,
       inject: [getDataSourceToken()],
       useFactory: (dataSource: DataSource) => new TypeOrmCallRepository(dataSource),
+    },
+    {
+      provide: TraceWriteBehind,
+      inject: [CALL_REPOSITORY, AppConfig],
+      useFactory: (calls: CallRepository, config: AppConfig) =>
+        new TraceWriteBehind(calls, config.env.TRACE_FLUSH_MS),
     },
     {
       provide: RATE_LIMITER,

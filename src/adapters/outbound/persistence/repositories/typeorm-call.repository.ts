@@ -4,6 +4,7 @@ import {
   CallEnded,
   CallRepository,
   CallStarted,
+  TracedFunctionCall,
 } from '../../../../application/ports/call.repository.port';
 import { Call, CallStatus, FunctionCallTraceEntry } from '../../../../domain/call/call';
 import { redactArgs } from '../../../../domain/call/redact-args';
@@ -92,32 +93,57 @@ export class TypeOrmCallRepository implements CallRepository {
   }
 
   async appendTrace(call: CallStarted, entry: FunctionCallTraceEntry): Promise<void> {
-    if (!storable(call.callId)) return;
-    const redacted = redactArgs(entry.args);
-    const args =
-      typeof redacted === 'object' && redacted !== null && !Array.isArray(redacted)
-        ? redacted
-        : { value: redacted ?? null };
-    // One round trip: the call row is upserted and the trace appended in one statement
-    // (the foreign key is checked at the statement's end, after both).
+    await this.appendTraces([{ call, entry }]);
+  }
+
+  async appendTraces(traces: ReadonlyArray<TracedFunctionCall>): Promise<void> {
+    const rows = traces
+      .filter(({ call }) => storable(call.callId))
+      .map(({ call, entry }, ord) => {
+        const [id, companyId, branchId, from, to, agentId, agentVersion, startedAt] =
+          startParams(call);
+        return {
+          id,
+          company_id: companyId,
+          branch_id: branchId,
+          from_number: from,
+          to_number: to,
+          agent_id: agentId,
+          agent_version: agentVersion,
+          started_at: startedAt,
+          function_name: entry.name.slice(0, 64),
+          redacted_args: storedArgs(entry.args),
+          latency_ms: Math.min(INT4_MAX, Math.max(0, Math.round(entry.latencyMs))),
+          outcome: entry.outcome.slice(0, 64),
+          at: entry.at,
+          ord,
+        };
+      });
+    if (rows.length === 0) return;
+    // One round trip for the whole batch: each call row is upserted once (the first entry's
+    // facts, as a single write would keep them) and the traces appended in arrival order; the
+    // foreign key is checked at the statement's end, after both.
     await this.m.query(
-      `WITH call AS (
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+           id varchar, company_id uuid, branch_id uuid, from_number varchar, to_number varchar,
+           agent_id varchar, agent_version integer, started_at timestamptz,
+           function_name varchar, redacted_args jsonb, latency_ms integer, outcome varchar,
+           at timestamptz, ord integer)),
+       call AS (
          INSERT INTO calls (id, company_id, branch_id, from_number, to_number, agent_id,
                             agent_version, started_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ongoing')
+         SELECT DISTINCT ON (id) id, company_id, branch_id, from_number, to_number, agent_id,
+                agent_version, started_at, 'ongoing'
+           FROM input ORDER BY id, ord
          ON CONFLICT (id) DO UPDATE SET ${KEEP_FIRST}
          RETURNING id)
        INSERT INTO call_function_traces (call_id, function_name, redacted_args, latency_ms,
                                          outcome, at)
-       SELECT id, $9, $10::jsonb, $11, $12, $13 FROM call`,
-      [
-        ...startParams(call),
-        entry.name.slice(0, 64),
-        JSON.stringify(args),
-        Math.min(INT4_MAX, Math.max(0, Math.round(entry.latencyMs))),
-        entry.outcome.slice(0, 64),
-        entry.at,
-      ],
+       SELECT i.id, i.function_name, i.redacted_args, i.latency_ms, i.outcome, i.at
+         FROM input i JOIN call c ON c.id = i.id
+        ORDER BY i.ord`,
+      [JSON.stringify(rows)],
     );
   }
 
@@ -155,6 +181,14 @@ function storable(callId: string): boolean {
   return (
     typeof callId === 'string' && callId.trim().length > 0 && callId.trim().length <= MAX_CALL_ID
   );
+}
+
+/** Arguments are stored redacted, always as a JSON object. */
+function storedArgs(args: unknown): Record<string, unknown> {
+  const redacted = redactArgs(args);
+  return typeof redacted === 'object' && redacted !== null && !Array.isArray(redacted)
+    ? (redacted as Record<string, unknown>)
+    : { value: redacted ?? null };
 }
 
 function startParams(call: CallStarted): unknown[] {
