@@ -245,6 +245,19 @@ describe('bookings moved in Cal.com', () => {
     onePerPhase(w);
     expect(w.fake.createsPerPhase().size).toBe(5);
     expect(moved.status).toBe('accepted');
+
+    // Reconciliation agrees: the moved booking still names a phase of the appointment.
+    expect(
+      await w.dispatcher.handle(
+        { kind: 'reconcile', companyId: w.salon.companyId },
+        { number: 1, final: true },
+      ),
+    ).toEqual({ kind: 'done' });
+    expect(w.fake.live()).toHaveLength(3);
+    expect(await audit(w, w.salon.companyId)).toContain('calendar_reconcile.done');
+    const afterReconcile = await audit(w, a.id);
+    expect(afterReconcile).not.toContain('calendar_reconcile.orphan_cancelled');
+    expect(afterReconcile).not.toContain('calendar_reconcile.requeued');
   });
 
   it('a move our metadata did not survive is recognised by the ledger', async () => {
@@ -316,6 +329,22 @@ describe('bookings moved in Cal.com', () => {
     expect(row.sync_state).toBe('manual_review');
     expect(row.last_sync_error).toContain(reason);
     expect(await audit(w, a.id)).toContain('calendar_webhook.appointment_flagged');
+  });
+
+  it('while a sync job holds the appointment the move is not followed but flagged', async () => {
+    const a = await book(w, w.cut, at('13:00'));
+    await relayAndSettle(w);
+    const [original] = w.fake.live();
+    const moved = moveInCalcom(original.uid, at('13:30'));
+    expect(await w.ledger.tryLease(a.id, 'a-running-sync', 60_000)).toBe(true);
+    try {
+      expect(await events.execute(rescheduled(moved, original))).toBe('appointment_flagged');
+    } finally {
+      await w.ledger.releaseLease(a.id, 'a-running-sync');
+    }
+    const row = await appointmentRow(a.id);
+    expect(row.starts_at).toEqual(at('13:00'));
+    expect(row.last_sync_error).toContain('a calendar sync of this appointment was running');
   });
 
   it('an outside booking moved in Cal.com moves its busy block; onto our appointment it is flagged', async () => {
