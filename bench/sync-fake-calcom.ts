@@ -46,6 +46,8 @@ export class FakeCalcom {
   onCreate: (req: CreateRequest) => CreateBehaviour = () => ({ kind: 'ok' });
   /** The next this many cancel requests answer 500 and cancel nothing. */
   failCancels = 0;
+  /** An outage: while true every request answers 500 and changes nothing. */
+  down = false;
   latencyMs = 0;
   private server: Server | undefined;
   private nextId = 1000;
@@ -74,6 +76,7 @@ export class FakeCalcom {
     this.createBodies.length = 0;
     this.onCreate = () => ({ kind: 'ok' });
     this.failCancels = 0;
+    this.down = false;
   }
 
   /** Create requests per `appointment_id/phase_id`. */
@@ -148,6 +151,9 @@ export class FakeCalcom {
     const route = `${req.method} ${url.pathname}`;
     this.requests.push(route);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (this.down) {
+      return send(res, 500, { status: 'error', error: { message: 'Internal server error' } });
+    }
     if (!String(req.headers.authorization ?? '').startsWith('Bearer cal_')) {
       return send(res, 401, { status: 'error', error: { message: 'Unauthorized' } });
     }
