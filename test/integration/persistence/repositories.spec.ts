@@ -184,6 +184,11 @@ describe('persistence adapters (real Postgres)', () => {
     const refused = await repos().holds.place(scope(), other, NOW);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.conflictKind).toBe('hold');
+    // Refused whole: neither the hold nor any of its blocks is left behind.
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM holds WHERE call_id = 'call_b'`,
+    );
+    expect(n).toBe(0);
 
     // Booking by the owner: release its hold, then the appointment fits.
     const booked = await uow.run(async (tx) => {

@@ -3,52 +3,34 @@ import { TenantScope } from '../../../../application/ports/appointment.repositor
 import { HoldRepository } from '../../../../application/ports/hold.repository.port';
 import { Hold } from '../../../../domain/appointment/hold';
 import { SlotTaken } from '../../../../domain/availability/availability-errors';
-import { Result } from '../../../../domain/shared/result';
+import { BusyKind } from '../../../../domain/availability/busy-interval';
+import { err, ok, Result } from '../../../../domain/shared/result';
 import { TimeRange } from '../../../../domain/shared/time-range';
-import { refusingOverlaps } from './slot-taken.translation';
 
 export class TypeOrmHoldRepository implements HoldRepository {
   constructor(private readonly m: EntityManager) {}
 
   async place(scope: TenantScope, hold: Hold, now: Date): Promise<Result<void, SlotTaken>> {
     const s = hold.toSnapshot();
-    // This call's earlier holds and the stylist's expired ones stop blocking, in one statement.
-    await this.m.query(
-      `WITH own AS (
-         UPDATE holds SET released_at = $3
-          WHERE company_id = $1 AND call_id = $2 AND released_at IS NULL RETURNING id)
-       UPDATE busy_blocks SET active = false
-        WHERE active AND kind = 'hold'
-          AND (hold_id IN (SELECT id FROM own) OR (staff_id = $4 AND expires_at <= $3))`,
-      [scope.companyId, s.callId, now, s.staffId],
+    // One round trip (see the place_hold migration): earlier holds of this call and expired
+    // ones released, then the hold and its blocks written whole, or the kind in the way named.
+    const [row]: Array<{ in_the_way: BusyKind | null }> = await this.m.query(
+      `SELECT place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz[], $10::timestamptz[])
+                AS in_the_way`,
+      [
+        s.id,
+        scope.companyId,
+        s.callId,
+        s.staffId,
+        s.serviceId,
+        s.start,
+        s.expiresAt,
+        now,
+        s.busy.map((r) => r.start),
+        s.busy.map((r) => r.end),
+      ],
     );
-    // The hold and its busy blocks in one statement: placed whole, or refused whole.
-    return refusingOverlaps(
-      this.m,
-      s.staffId,
-      s.busy,
-      (m) =>
-        m.query(
-          `WITH h AS (
-             INSERT INTO holds(id, company_id, call_id, staff_id, service_id, starts_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, company_id, staff_id, expires_at)
-           INSERT INTO busy_blocks(company_id, staff_id, kind, during, hold_id, expires_at)
-           SELECT h.company_id, h.staff_id, 'hold', tstzrange(r.s, r.e, '[)'), h.id, h.expires_at
-             FROM h, unnest($8::timestamptz[], $9::timestamptz[]) AS r(s, e)`,
-          [
-            s.id,
-            scope.companyId,
-            s.callId,
-            s.staffId,
-            s.serviceId,
-            s.start,
-            s.expiresAt,
-            s.busy.map((r) => r.start),
-            s.busy.map((r) => r.end),
-          ],
-        ),
-      { singleStatement: true },
-    );
+    return row.in_the_way === null ? ok(undefined) : err(new SlotTaken(row.in_the_way));
   }
 
   async liveForCall(scope: TenantScope, callId: string, now: Date): Promise<Hold[]> {
