@@ -1,36 +1,22 @@
 import type { Appointment } from '../../domain/appointment/appointment';
 import type {
   CalendarBookingLedger,
-  LedgerEntry,
   SyncTransactionPorts,
   SyncUnitOfWork,
 } from '../ports/calendar-booking-ledger.port';
-import type { CalendarMappingRepository, MappedStylist } from '../ports/calendar-mapping.port';
+import type { CalendarMappingRepository } from '../ports/calendar-mapping.port';
 import type { Clock } from '../ports/clock.port';
 import type { SyncKicker } from '../ports/sync-queue.port';
 import { escalate } from './appointment-sync-edits';
 import type { CalendarEvent, CalendarEventOutcome } from './calendar-event';
 import { whyNotFollow } from './calendar-move-refusal';
+import { findOurMovedBooking, type OurMovedBooking } from './our-moved-booking';
 import { realSleeper, type Sleeper } from './sync-settings';
 
 const ACTOR = 'calcom-webhook';
 const LEASE_MS = 30_000;
-/** A sync job holds the appointment for seconds at most; wait that long, not longer. */
+/** A running sync job is waited for briefly; after that the move is flagged, not raced. */
 const LEASE_WAITS_MS = [100, 400, 1000];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Which booking of ours the calendar moved, resolved against the ledger. */
-interface OurMovedBooking {
-  readonly companyId: string;
-  readonly appointmentId: string;
-  readonly phaseId: string;
-  /** The ledger line of the booking as it was before the move, when we know it. */
-  readonly previous: LedgerEntry | null;
-  readonly credentialRef: string;
-  readonly eventTypeId: number;
-  /** The stylist behind the booking's event type now, when it is one of the tenant's. */
-  readonly stylist: MappedStylist | null;
-}
 
 /**
  * A salon moved one of our bookings in the external calendar. The whole appointment follows by
@@ -53,7 +39,7 @@ export class FollowCalendarMove {
   async execute(event: CalendarEvent): Promise<CalendarEventOutcome> {
     // The ledger knows the new uid: this event was applied before (or is our own move's echo).
     if (await this.ledger.findByUid(event.uid)) return 'duplicate';
-    const moved = await this.identify(event);
+    const moved = await findOurMovedBooking(this.ledger, this.mappings, event);
     if (!moved) return 'ignored';
     const holder = `${ACTOR}:${event.uid}`;
     const leased = await this.lease(moved.appointmentId, holder);
@@ -66,48 +52,6 @@ export class FollowCalendarMove {
     } finally {
       if (leased) await this.ledger.releaseLease(moved.appointmentId, holder);
     }
-  }
-
-  private async identify(event: CalendarEvent): Promise<OurMovedBooking | null> {
-    const previous = event.previousUid ? await this.ledger.findByUid(event.previousUid) : null;
-    // We cancelled or replaced that booking ourselves: the event is our echo.
-    if (previous && previous.state !== 'live') return null;
-    const stylist =
-      event.eventTypeId === undefined
-        ? null
-        : await this.mappings.stylistForEventType(event.eventTypeId);
-    if (previous) {
-      return {
-        companyId: previous.companyId,
-        appointmentId: previous.appointmentId,
-        phaseId: previous.phaseId,
-        previous,
-        credentialRef: previous.credentialRef,
-        eventTypeId: event.eventTypeId ?? previous.eventTypeId,
-        stylist: stylist?.companyId === previous.companyId ? stylist : null,
-      };
-    }
-    const {
-      company_id: companyId,
-      appointment_id: appointmentId,
-      phase_id: phaseId,
-    } = event.metadata;
-    if (![companyId, appointmentId, phaseId].every((id) => id !== undefined && UUID.test(id))) {
-      return null;
-    }
-    // Without a ledger line, only the tenant's own event type vouches for the ids in the metadata.
-    if (!stylist || stylist.companyId !== companyId || event.eventTypeId === undefined) return null;
-    const entries = await this.ledger.forAppointment(companyId, appointmentId);
-    const current = entries.find((e) => e.phaseId === phaseId && e.state === 'live') ?? null;
-    return {
-      companyId,
-      appointmentId,
-      phaseId,
-      previous: current,
-      credentialRef: current?.credentialRef ?? stylist.credentialRef,
-      eventTypeId: event.eventTypeId,
-      stylist,
-    };
   }
 
   private async apply(
@@ -169,7 +113,7 @@ export class FollowCalendarMove {
     return 'appointment_moved';
   }
 
-  /** The appointment stays where it is and a person looks at it; the ledger still follows the calendar. */
+  /** The appointment stays where it is and a person looks at it; the ledger follows the calendar. */
   private async refuse(
     tx: SyncTransactionPorts,
     a: Appointment,
