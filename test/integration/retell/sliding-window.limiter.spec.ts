@@ -25,9 +25,27 @@ async function behavesAsSlidingWindow(limiter: SlidingWindowLimiter, key: string
   expect(await limiter.hit(`${key}:other`, 3, MINUTE, T0 + 30_000)).toBe(true);
 }
 
+/** One hit against several keys: counted in order, stopping at the first full key. */
+async function countsSeveralKeysInOrder(limiter: SlidingWindowLimiter, key: string) {
+  const client = { key: `${key}:client`, limit: 3 };
+  const call = { key: `${key}:call`, limit: 1 };
+  expect(await limiter.hitAll([client, call], MINUTE, T0)).toBe(true);
+  // The call is full: refused, but the client's hit before it was counted.
+  expect(await limiter.hitAll([client, call], MINUTE, T0 + 1)).toBe(false);
+  expect(await limiter.full(client.key, 2, MINUTE, T0 + 2)).toBe(true);
+  expect(await limiter.hitAll([client, call], MINUTE, T0 + 3)).toBe(false); // client now 3
+  // The client is full: refused before the call, which is not counted either.
+  const other = { key: `${key}:other-call`, limit: 1 };
+  expect(await limiter.hitAll([client, other], MINUTE, T0 + 4)).toBe(false);
+  expect(await limiter.full(other.key, 1, MINUTE, T0 + 5)).toBe(false);
+  // A minute later both have room again.
+  expect(await limiter.hitAll([client, call], MINUTE, T0 + MINUTE + 10)).toBe(true);
+}
+
 describe('sliding-window rate limiter', () => {
   it('in memory', async () => {
     await behavesAsSlidingWindow(new MemorySlidingWindow(), 'call:x');
+    await countsSeveralKeysInOrder(new MemorySlidingWindow(), 'multi');
   });
 
   describe('on real Redis', () => {
@@ -47,6 +65,15 @@ describe('sliding-window rate limiter', () => {
       await behavesAsSlidingWindow(new RedisSlidingWindow(redis, prefix), 'call:y');
       const otherInstance = new RedisSlidingWindow(redis, prefix);
       expect(await otherInstance.hit('call:y', 3, MINUTE, T0 + 60_003)).toBe(false);
+    });
+
+    it('counts several keys in order in one round trip', async () => {
+      await countsSeveralKeysInOrder(new RedisSlidingWindow(redis, prefix), 'multi');
+    });
+
+    it('loads its script again when Redis has forgotten it', async () => {
+      await redis.script('FLUSH');
+      expect(await new RedisSlidingWindow(redis, prefix).hit('call:v', 1, MINUTE, T0)).toBe(true);
     });
 
     it('keys expire with their window', async () => {

@@ -2,7 +2,11 @@ import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@ne
 import { FunctionAnswer } from '../../../application/booking/function-answer';
 import { invalidBody } from '../../../common/coded-http.exception';
 import { FunctionCallDto } from './function-call.dto';
-import { RetellCallRateGuard, RetellClientRateGuard } from './retell-rate-limit.guard';
+import {
+  CountedPerCall,
+  RetellClientRateGuard,
+  RetellSharedRateGuard,
+} from './retell-rate-limit.guard';
 import { RetellFunctionCallHandler } from './retell-function-call.handler';
 import { RetellSignatureGuard } from './retell-signature.guard';
 
@@ -13,7 +17,8 @@ import { RetellSignatureGuard } from './retell-signature.guard';
  * (RETELL.UNKNOWN_FUNCTION): a 4xx would make Retell retry and leave the agent without words.
  */
 @Controller('api/retell')
-@UseGuards(RetellClientRateGuard, RetellSignatureGuard, RetellCallRateGuard)
+@UseGuards(RetellClientRateGuard, RetellSignatureGuard, RetellSharedRateGuard)
+@CountedPerCall()
 export class RetellFunctionController {
   constructor(private readonly handler: RetellFunctionCallHandler) {}
 

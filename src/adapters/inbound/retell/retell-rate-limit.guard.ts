@@ -1,9 +1,17 @@
-import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  HttpStatus,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { CodedHttpException } from '../../../common/coded-http.exception';
 import { resolveCallId } from '../../../domain/call/call-id-resolver';
 import { RetellSettings } from './retell-settings';
-import { SlidingWindowLimiter } from './sliding-window.limiter';
+import { KeyLimit, MemorySlidingWindow, SlidingWindowLimiter } from './sliding-window.limiter';
 
 export const RATE_LIMITER = Symbol('RetellRateLimiter');
 const WINDOW_MS = 60_000;
@@ -17,20 +25,25 @@ const limited = (response: Response) => {
   );
 };
 
-/** Requests a minute per client address, before anything else is read. */
+const clientOf = (request: Request): string =>
+  request.ip ?? request.socket?.remoteAddress ?? 'unknown';
+
+/**
+ * Requests a minute per client address, before anything else is read, counted in this
+ * instance's memory: a flood of unsigned requests is turned away without a round trip. The
+ * count every instance shares is taken after the signature (RetellSharedRateGuard).
+ */
 @Injectable()
 export class RetellClientRateGuard implements CanActivate {
-  constructor(
-    private readonly settings: RetellSettings,
-    @Inject(RATE_LIMITER) private readonly limiter: SlidingWindowLimiter,
-  ) {}
+  private readonly local = new MemorySlidingWindow();
+
+  constructor(private readonly settings: RetellSettings) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const client = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
-    const allowed = await this.limiter.hit(
-      `client:${client}`,
+    const client = clientOf(http.getRequest<Request>());
+    const allowed = await this.local.hit(
+      client,
       this.settings.ratePerClient,
       WINDOW_MS,
       Date.now(),
@@ -40,28 +53,38 @@ export class RetellClientRateGuard implements CanActivate {
   }
 }
 
+const PER_CALL = Symbol('RetellRatePerCall');
+/** Routes whose requests also count against their call's limit (the function calls). */
+export const CountedPerCall = () => SetMetadata(PER_CALL, true);
+
 /**
- * Function calls a minute per call, after the signature proved the call id is Retell's.
+ * The limits every instance shares through the store, after the signature proved the request
+ * is Retell's: per client address and, on function calls, per call id, in one round trip.
  * Requests without a resolvable call id are only limited per client.
  */
 @Injectable()
-export class RetellCallRateGuard implements CanActivate {
+export class RetellSharedRateGuard implements CanActivate {
   constructor(
     private readonly settings: RetellSettings,
+    private readonly reflector: Reflector,
     @Inject(RATE_LIMITER) private readonly limiter: SlidingWindowLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const callId = callIdOfRequest(http.getRequest<Request>());
-    if (callId === null) return true;
-    const allowed = await this.limiter.hit(
-      `call:${callId}`,
-      this.settings.ratePerCall,
-      WINDOW_MS,
-      Date.now(),
-    );
-    if (!allowed) throw limited(http.getResponse<Response>());
+    const request = http.getRequest<Request>();
+    const limits: KeyLimit[] = [
+      { key: `client:${clientOf(request)}`, limit: this.settings.ratePerClient },
+    ];
+    const perCall = this.reflector.getAllAndOverride<boolean>(PER_CALL, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const callId = perCall ? callIdOfRequest(request) : null;
+    if (callId !== null) limits.push({ key: `call:${callId}`, limit: this.settings.ratePerCall });
+    if (!(await this.limiter.hitAll(limits, WINDOW_MS, Date.now()))) {
+      throw limited(http.getResponse<Response>());
+    }
     return true;
   }
 }

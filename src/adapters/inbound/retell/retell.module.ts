@@ -17,8 +17,8 @@ import { RetellFunctionController } from './retell-function.controller';
 import { RetellInboundCallHandler } from './retell-inbound-call.handler';
 import {
   RATE_LIMITER,
-  RetellCallRateGuard,
   RetellClientRateGuard,
+  RetellSharedRateGuard,
 } from './retell-rate-limit.guard';
 import { RetellSettings } from './retell-settings';
 import { RetellSignatureGuard } from './retell-signature.guard';
@@ -42,7 +42,7 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
     RetellInboundCallHandler,
     RetellSignatureGuard,
     RetellClientRateGuard,
-    RetellCallRateGuard,
+    RetellSharedRateGuard,
     AdminBootstrapKeyGuard,
     {
       provide: CALL_REPOSITORY,

@@ -1,11 +1,22 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+
+/** One key and the hits it may have in the window. */
+export interface KeyLimit {
+  readonly key: string;
+  readonly limit: number;
+}
 
 /** Counts hits per key over the last `windowMs`; a refused hit is not counted. */
 export interface SlidingWindowLimiter {
   /** True when the hit is within `limit`, and then it is counted. */
   hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean>;
+  /**
+   * One hit against several keys, in order: each is counted while within its limit; at the
+   * first that is full the answer is false and the keys after it are not counted.
+   */
+  hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<boolean>;
   /** True when `key` already has `limit` hits in the window; counts nothing. */
   full(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean>;
 }
@@ -17,16 +28,23 @@ export class MemorySlidingWindow implements SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
   private sinceSweep = 0;
 
-  async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+  hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+    return this.hitAll([{ key, limit }], windowMs, nowMs);
+  }
+
+  async hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<boolean> {
     if (++this.sinceSweep >= SWEEP_EVERY) this.sweep(nowMs, windowMs);
     const from = nowMs - windowMs;
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > from);
-    if (recent.length >= limit) {
+    for (const { key, limit } of limits) {
+      const recent = this.hits.get(key) ?? [];
+      // Hits are appended in time order, so the ones that left the window are at the front.
+      let gone = 0;
+      while (gone < recent.length && recent[gone] <= from) gone++;
+      if (gone > 0) recent.splice(0, gone);
       this.hits.set(key, recent);
-      return false;
+      if (recent.length >= limit) return false;
+      recent.push(nowMs);
     }
-    recent.push(nowMs);
-    this.hits.set(key, recent);
     return true;
   }
 
@@ -43,12 +61,17 @@ export class MemorySlidingWindow implements SlidingWindowLimiter {
   }
 }
 
+// ARGV: now, window, member, then one limit per key.
 const SCRIPT = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local now, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  if redis.call('ZCARD', key) >= tonumber(ARGV[3 + i]) then return 0 end
+  redis.call('ZADD', key, now, ARGV[3])
+  redis.call('PEXPIRE', key, window)
+end
 return 1`;
+const SCRIPT_SHA = createHash('sha1').update(SCRIPT).digest('hex');
 
 /**
  * Shared by every instance through Redis (a sorted set per key, trimmed and counted in one
@@ -63,24 +86,32 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
     private readonly prefix = 'ratelimit:retell:',
   ) {}
 
-  async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+  hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+    return this.hitAll([{ key, limit }], windowMs, nowMs);
+  }
+
+  /** Every key in one round trip; the script is sent by its hash once Redis knows it. */
+  async hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<boolean> {
+    const keys = limits.map((l) => this.prefix + l.key);
+    const args = [
+      String(nowMs),
+      String(windowMs),
+      `${nowMs}-${randomBytes(6).toString('hex')}`,
+      ...limits.map((l) => String(l.limit)),
+    ];
     try {
-      const member = `${nowMs}-${randomBytes(6).toString('hex')}`;
-      const allowed = await this.redis.eval(
-        SCRIPT,
-        1,
-        this.prefix + key,
-        String(nowMs),
-        String(windowMs),
-        String(limit),
-        member,
-      );
+      const allowed = await this.redis
+        .evalsha(SCRIPT_SHA, keys.length, ...keys, ...args)
+        .catch((error: Error) => {
+          if (!error.message.startsWith('NOSCRIPT')) throw error;
+          return this.redis.eval(SCRIPT, keys.length, ...keys, ...args);
+        });
       return Number(allowed) === 1;
     } catch (error) {
       this.logger.warn(
         `rate limit store unavailable, counting in memory: ${(error as Error).message}`,
       );
-      return this.fallback.hit(key, limit, windowMs, nowMs);
+      return this.fallback.hitAll(limits, windowMs, nowMs);
     }
   }
 
