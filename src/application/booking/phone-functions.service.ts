@@ -11,7 +11,7 @@ import { ListAppointmentsUseCase } from './list-appointments.use-case';
 import { PhoneFunctionArgs, PhoneFunctionName, PhoneFunctions } from './phone-functions';
 import { RescheduleAppointmentUseCase } from './reschedule-appointment.use-case';
 
-/** Loads the branch once per function call and hands it to the use case the agent named. */
+/** Loads the branch (unless the edge did) and hands it to the use case the agent named. */
 @Injectable()
 export class PhoneFunctionsService implements PhoneFunctions {
   constructor(
@@ -30,7 +30,7 @@ export class PhoneFunctionsService implements PhoneFunctions {
     call: CallContext,
     args: PhoneFunctionArgs,
   ): Promise<FunctionAnswer> {
-    const salon = await this.catalog.branchContext(call.branchId);
+    const salon = call.salon ?? (await this.catalog.branchContext(call.branchId));
     if (!salon || salon.companyId !== call.companyId) {
       return answer('RETELL.UNKNOWN_SALON', 'Diesen Salon kann ich gerade leider nicht finden.');
     }

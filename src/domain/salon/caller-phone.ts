@@ -47,6 +47,21 @@ export function normaliseCallerNumber(
 ): Result<string, CallerNumberProblem> {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw !== 'string') return err(new AnonymousCaller());
+  // Every function call reads the salon's line and the caller's number again: remember them.
+  if (raw.length > MEMO_MAX_LENGTH) return normalise(raw, defaultCountry);
+  const key = `${defaultCountry}|${raw}`;
+  const known = normalisedNumbers.get(key);
+  if (known !== undefined) return known;
+  const result = normalise(raw, defaultCountry);
+  if (normalisedNumbers.size >= 10_000) normalisedNumbers.clear();
+  normalisedNumbers.set(key, result);
+  return result;
+}
+
+const MEMO_MAX_LENGTH = 64;
+const normalisedNumbers = new Map<string, Result<string, CallerNumberProblem>>();
+
+function normalise(raw: string, defaultCountry: CountryCode): Result<string, CallerNumberProblem> {
   const text = stripUriScheme(raw.trim().toLowerCase());
   if (ANONYMOUS_WORDS.has(text.replace(/\s+/g, ' ')) || text.includes('anonymous')) {
     return err(new AnonymousCaller());

@@ -50,6 +50,19 @@ const HOUR_MS = 3_600_000;
  * (03:30), as most calendars do.
  */
 export function wallTimeToInstant(date: LocalDate, minutes: number, timeZone: string): Date {
+  // Availability asks for the same few hundred wall times on every call: remember them.
+  const key = `${timeZone}|${date}|${minutes}`;
+  const known = instantsOfWallTimes.get(key);
+  if (known !== undefined) return new Date(known);
+  const instant = convertWallTime(date, minutes, timeZone);
+  if (instantsOfWallTimes.size >= 50_000) instantsOfWallTimes.clear();
+  instantsOfWallTimes.set(key, instant.getTime());
+  return instant;
+}
+
+const instantsOfWallTimes = new Map<string, number>();
+
+function convertWallTime(date: LocalDate, minutes: number, timeZone: string): Date {
   const day = minutes >= 1440 ? addLocalDays(date, 1) : date;
   const m = minutes % 1440;
   const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

@@ -114,12 +114,15 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
 
     it('hands over tenant, caller number and the real call id', async () => {
       await t.post(FUNCTION_CALL, functionCall('check_customer'));
-      expect(t.phone.last.ctx).toEqual({
+      const { salon, ...ctx } = t.phone.last.ctx;
+      expect(ctx).toEqual({
         companyId: t.companyId,
         branchId: t.branchId,
         callId: REAL_CALL_ID,
         callerNumber: '+4915112345678',
       });
+      // The branch the edge loaded to find the tenant travels along, so it is read once.
+      expect(salon?.branch.id).toBe(t.branchId);
     });
 
     it.each(['call_1', 'call_001', 'dummy_call_id', 'None', 'null', 'current', '{{call_id}}'])(

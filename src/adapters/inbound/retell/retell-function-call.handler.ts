@@ -95,6 +95,7 @@ export class RetellFunctionCallHandler implements OnModuleInit {
           ...tenant,
           callId,
           callerNumber: facts.fromNumber ?? null,
+          salon: branch,
         };
         result = await this.run(name, context, args);
       }
