@@ -40,8 +40,14 @@ export interface CalendarMappingRepository {
     scope: TenantScope,
     appointment: { serviceId: string; staffId: string; branchId: string | undefined },
   ): Promise<CalendarTarget | null>;
-  /** The stylist behind an event type (webhooks), or null when it is not ours. */
-  stylistForEventType(eventTypeId: number): Promise<MappedStylist | null>;
+  /**
+   * The stylist behind an event type (webhooks), or null when it is not ours. With `within`,
+   * only those tenants' mappings count: a webhook signed by one tenant never reaches another's.
+   */
+  stylistForEventType(
+    eventTypeId: number,
+    within?: readonly string[],
+  ): Promise<MappedStylist | null>;
   /** Every tenant with a calendar account and at least one mapping (reconciliation). */
   tenantCalendars(): Promise<TenantCalendar[]>;
 }

@@ -5,8 +5,10 @@ import {
   CALENDAR_BOOKING_LEDGER,
   SYNC_UNIT_OF_WORK,
   type CalendarBookingLedger,
+  type LedgerEntry,
   type SyncUnitOfWork,
 } from '../ports/calendar-booking-ledger.port';
+import { CALENDAR_GATEWAY } from '../ports/calendar-gateway.port';
 import {
   CALENDAR_MAPPING_REPOSITORY,
   type CalendarMappingRepository,
@@ -19,10 +21,22 @@ import {
 } from '../ports/outside-calendar-blocks.port';
 import { SYNC_KICKER, type SyncKicker } from '../ports/sync-queue.port';
 import { escalate } from './appointment-sync-edits';
-import type { CalendarEvent, CalendarEventOutcome } from './calendar-event';
+import {
+  signedFor,
+  signerTenants,
+  type CalendarEvent,
+  type CalendarEventOutcome,
+  type CalendarEventSigner,
+} from './calendar-event';
 import { FollowCalendarMove } from './follow-calendar-move';
+import {
+  dropSlotAnswers,
+  type SlotAnswerCache,
+  type StylistInBranch,
+} from './stylist-slot-answers';
+import { vouchedMetadata } from './vouched-metadata';
 
-export type { CalendarEvent, CalendarEventOutcome } from './calendar-event';
+export type { CalendarEvent, CalendarEventOutcome, CalendarEventSigner } from './calendar-event';
 
 const ACTOR = 'calcom-webhook';
 
@@ -32,6 +46,10 @@ const ACTOR = 'calcom-webhook';
  * moves all of it (FollowCalendarMove). Our own
  * cancellations coming back as events (reschedule, compensation) are recognised in the ledger
  * and change nothing. Repeated events are harmless.
+ *
+ * An event acts only within the tenant whose webhook secret signed it: outside bookings through
+ * that tenant's event types, our bookings when that tenant owns them. Whatever it changed, the
+ * stylist's cached slot answers are dropped, as after our own booking changes.
  */
 @Injectable()
 export class ApplyCalendarEventUseCase {
@@ -44,21 +62,36 @@ export class ApplyCalendarEventUseCase {
     @Inject(SYNC_UNIT_OF_WORK) private readonly uow: SyncUnitOfWork,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDAR_GATEWAY) private readonly slots: SlotAnswerCache,
     @Optional() @Inject(SYNC_KICKER) kicker?: SyncKicker,
   ) {
-    this.moves = new FollowCalendarMove(ledger, mappings, uow, clock, kicker);
+    this.moves = new FollowCalendarMove(ledger, mappings, uow, clock, slots, kicker);
   }
 
-  async execute(event: CalendarEvent): Promise<CalendarEventOutcome> {
+  async execute(event: CalendarEvent, signer: CalendarEventSigner): Promise<CalendarEventOutcome> {
+    const entry = await this.ledger.findByUid(event.previousUid ?? event.uid);
+    // Another tenant's booking: a signature vouches for its own tenant only.
+    if (entry && !signedFor(signer, entry.companyId)) return this.refuse(entry, event);
     // Ours by the ids we put in the metadata, or by the ledger when the calendar dropped them.
-    const ours =
-      event.metadata.appointment_id !== undefined ||
-      (await this.ledger.findByUid(event.previousUid ?? event.uid)) !== null;
-    if (ours) return this.ourBooking(event);
+    if (event.metadata.appointment_id !== undefined || entry) {
+      return this.ourBooking(event, signer, entry);
+    }
     if (event.eventTypeId === undefined) return 'ignored';
-    const stylist = await this.mappings.stylistForEventType(event.eventTypeId);
+    const stylist = await this.mappings.stylistForEventType(
+      event.eventTypeId,
+      signerTenants(signer),
+    );
     if (!stylist) return 'ignored';
     if (event.end.getTime() <= event.start.getTime()) return 'ignored';
+    const outcome = await this.outsideBooking(event, stylist);
+    await dropSlotAnswers(this.slots, stylist);
+    return outcome;
+  }
+
+  private async outsideBooking(
+    event: CalendarEvent,
+    stylist: StylistInBranch,
+  ): Promise<CalendarEventOutcome> {
     const range = TimeRange.of(event.start, event.end);
     const { companyId, staffId } = stylist;
     switch (event.trigger) {
@@ -120,29 +153,35 @@ export class ApplyCalendarEventUseCase {
     return 'overlap_flagged';
   }
 
-  private async ourBooking(event: CalendarEvent): Promise<CalendarEventOutcome> {
+  private async ourBooking(
+    event: CalendarEvent,
+    signer: CalendarEventSigner,
+    entry: LedgerEntry | null,
+  ): Promise<CalendarEventOutcome> {
     if (event.trigger === 'BOOKING_CREATED') return 'ignored'; // our own create echoed back
-    if (event.trigger === 'BOOKING_RESCHEDULED') return this.moves.execute(event);
-    const entry = await this.ledger.findByUid(event.previousUid ?? event.uid);
-    const companyId = entry?.companyId ?? event.metadata.company_id;
-    const appointmentId = entry?.appointmentId ?? event.metadata.appointment_id;
-    const phaseId = entry?.phaseId ?? event.metadata.phase_id;
-    if (!companyId || !appointmentId) return 'ignored';
+    if (event.trigger === 'BOOKING_RESCHEDULED') return this.moves.execute(event, signer);
     // We cancelled it ourselves (reschedule, compensation): the event is our echo.
     if (entry && entry.state !== 'live') return 'ignored';
-    if (event.trigger === 'BOOKING_CANCELLED' && entry) {
-      await this.ledger.mark(entry.bookingUid, 'cancelled', 'cancelled in the calendar');
-    }
+    const target = entry ?? (await vouchedMetadata(this.mappings, event, signer));
+    if (!target) return 'ignored';
+    const { companyId, appointmentId, phaseId } = target;
+    if (entry) await this.ledger.mark(entry.bookingUid, 'cancelled', 'cancelled in the calendar');
     const scope = { companyId };
-    const outcome = await this.uow.runLocked(appointmentId, async (tx) => {
-      const a = await tx.appointments.findById(scope, appointmentId);
-      if (!a || a.status !== 'scheduled') return 'ignored' as const;
-      if (!a.phases.some((p) => p.id === phaseId)) return 'ignored' as const;
-      const cancelled = a.cancel({ propagate: false });
-      if (!cancelled.ok) return 'ignored' as const;
-      await tx.appointments.save(scope, cancelled.value, this.clock.now());
-      return 'appointment_cancelled' as const;
-    });
+    const { outcome, stylist } = await this.uow.runLocked(
+      appointmentId,
+      async (tx): Promise<{ outcome: CalendarEventOutcome; stylist: StylistInBranch | null }> => {
+        const a = await tx.appointments.findById(scope, appointmentId);
+        if (!a) return { outcome: 'ignored', stylist: null };
+        const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
+        if (a.status !== 'scheduled' || !a.phases.some((p) => p.id === phaseId)) {
+          return { outcome: 'ignored', stylist };
+        }
+        const cancelled = a.cancel({ propagate: false });
+        if (!cancelled.ok) return { outcome: 'ignored', stylist };
+        await tx.appointments.save(scope, cancelled.value, this.clock.now());
+        return { outcome: 'appointment_cancelled', stylist };
+      },
+    );
     if (outcome !== 'ignored') {
       await this.note(companyId, `calendar_webhook.${outcome}`, 'appointment', appointmentId, {
         uid: event.uid,
@@ -150,7 +189,40 @@ export class ApplyCalendarEventUseCase {
         trigger: event.trigger,
       });
     }
+    // The booking is gone from the calendar whatever became of the appointment here.
+    if (stylist) await dropSlotAnswers(this.slots, await this.withBranch(stylist, event));
     return outcome;
+  }
+
+  /** Appointments without a branch are cached under their stylist's (the event type's) branch. */
+  private async withBranch(
+    stylist: StylistInBranch,
+    event: CalendarEvent,
+  ): Promise<StylistInBranch> {
+    if (stylist.branchId || event.eventTypeId === undefined) return stylist;
+    const mapped = await this.mappings.stylistForEventType(event.eventTypeId, [stylist.companyId]);
+    return mapped?.staffId === stylist.staffId
+      ? { ...stylist, branchId: mapped.branchId }
+      : stylist;
+  }
+
+  /**
+   * Signed by a tenant that does not own the booking: nothing changes. The owner's log keeps
+   * that it was tried (ids only), so a leaked or misused secret shows.
+   */
+  private async refuse(entry: LedgerEntry, event: CalendarEvent): Promise<CalendarEventOutcome> {
+    await this.note(
+      entry.companyId,
+      'calendar_webhook.refused',
+      'appointment',
+      entry.appointmentId,
+      {
+        trigger: event.trigger,
+        uid: event.uid,
+        reason: "signed with another tenant's webhook secret",
+      },
+    );
+    return 'ignored';
   }
 
   private async flag(companyId: string, appointmentId: string, reason: string): Promise<void> {

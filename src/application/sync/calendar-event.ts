@@ -22,3 +22,21 @@ export type CalendarEventOutcome =
   | 'appointment_cancelled'
   | 'appointment_moved'
   | 'appointment_flagged';
+
+/**
+ * Whose webhook secret verified an event. A tenant's secret vouches only for that tenant's
+ * calendar (several tenants when they share one secret, as any of them could have signed). The
+ * operator's own secret vouches for whichever tenant our ledger or the event type names.
+ */
+export type CalendarEventSigner =
+  | { readonly kind: 'tenants'; readonly companyIds: readonly string[] }
+  | { readonly kind: 'operator' };
+
+export function signedFor(signer: CalendarEventSigner, companyId: string): boolean {
+  return signer.kind === 'operator' || signer.companyIds.includes(companyId);
+}
+
+/** The tenants an event may touch, or undefined for any (the operator's secret). */
+export function signerTenants(signer: CalendarEventSigner): readonly string[] | undefined {
+  return signer.kind === 'operator' ? undefined : signer.companyIds;
+}

@@ -8,9 +8,19 @@ import type { CalendarMappingRepository } from '../ports/calendar-mapping.port';
 import type { Clock } from '../ports/clock.port';
 import type { SyncKicker } from '../ports/sync-queue.port';
 import { escalate } from './appointment-sync-edits';
-import type { CalendarEvent, CalendarEventOutcome } from './calendar-event';
+import {
+  signedFor,
+  type CalendarEvent,
+  type CalendarEventOutcome,
+  type CalendarEventSigner,
+} from './calendar-event';
 import { whyNotFollow } from './calendar-move-refusal';
 import { findOurMovedBooking, type OurMovedBooking } from './our-moved-booking';
+import {
+  dropSlotAnswers,
+  type SlotAnswerCache,
+  type StylistInBranch,
+} from './stylist-slot-answers';
 import { realSleeper, type Sleeper } from './sync-settings';
 
 const ACTOR = 'calcom-webhook';
@@ -32,22 +42,36 @@ export class FollowCalendarMove {
     private readonly mappings: CalendarMappingRepository,
     private readonly uow: SyncUnitOfWork,
     private readonly clock: Clock,
+    private readonly slots: SlotAnswerCache,
     private readonly kicker?: SyncKicker,
     private readonly sleep: Sleeper = realSleeper,
   ) {}
 
-  async execute(event: CalendarEvent): Promise<CalendarEventOutcome> {
+  async execute(event: CalendarEvent, signer: CalendarEventSigner): Promise<CalendarEventOutcome> {
     // The ledger knows the new uid: this event was applied before (or is our own move's echo).
-    if (await this.ledger.findByUid(event.uid)) return 'duplicate';
-    const moved = await findOurMovedBooking(this.ledger, this.mappings, event);
+    const known = await this.ledger.findByUid(event.uid);
+    if (known) return signedFor(signer, known.companyId) ? 'duplicate' : 'ignored';
+    const moved = await findOurMovedBooking(this.ledger, this.mappings, event, signer);
     if (!moved) return 'ignored';
     const holder = `${ACTOR}:${event.uid}`;
     const leased = await this.lease(moved.appointmentId, holder);
     try {
-      const outcome = await this.uow.runLocked(moved.appointmentId, (tx) =>
-        this.apply(tx, event, moved, leased),
-      );
+      const { outcome, stylist } = await this.uow.runLocked(moved.appointmentId, async (tx) => {
+        const a = await tx.appointments.findById(
+          { companyId: moved.companyId },
+          moved.appointmentId,
+        );
+        if (!a) return { outcome: 'ignored' as const, stylist: null };
+        const before: StylistInBranch = {
+          companyId: moved.companyId,
+          branchId: a.branchId ?? moved.stylist?.branchId,
+          staffId: a.staffId,
+        };
+        return { outcome: await this.apply(tx, a, event, moved, leased), stylist: before };
+      });
       if (outcome === 'appointment_moved') this.kicker?.kick();
+      // Followed or not, the booking moved in the calendar: both stylists' answers are stale.
+      if (stylist) await dropSlotAnswers(this.slots, stylist, moved.stylist);
       return outcome;
     } finally {
       if (leased) await this.ledger.releaseLease(moved.appointmentId, holder);
@@ -56,13 +80,12 @@ export class FollowCalendarMove {
 
   private async apply(
     tx: SyncTransactionPorts,
+    a: Appointment,
     event: CalendarEvent,
     moved: OurMovedBooking,
     leased: boolean,
   ): Promise<CalendarEventOutcome> {
     const scope = { companyId: moved.companyId };
-    const a = await tx.appointments.findById(scope, moved.appointmentId);
-    if (!a) return 'ignored';
     const now = this.clock.now();
     const why = whyNotFollow(a, event, {
       phaseId: moved.phaseId,

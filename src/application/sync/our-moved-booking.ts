@@ -1,8 +1,7 @@
 import type { CalendarBookingLedger, LedgerEntry } from '../ports/calendar-booking-ledger.port';
 import type { CalendarMappingRepository, MappedStylist } from '../ports/calendar-mapping.port';
-import type { CalendarEvent } from './calendar-event';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { signedFor, type CalendarEvent, type CalendarEventSigner } from './calendar-event';
+import { vouchedMetadata } from './vouched-metadata';
 
 /** Which booking of ours the calendar moved, resolved against the ledger. */
 export interface OurMovedBooking {
@@ -20,19 +19,24 @@ export interface OurMovedBooking {
 /**
  * The booking of ours a BOOKING_RESCHEDULED moved: by the ledger line of the uid it replaced, or
  * by the ids in its metadata when the tenant's own event type vouches for them. Null when it is
- * not ours, or when we had cancelled that booking ourselves (the event is our echo).
+ * not ours, not the signing tenant's, or when we had cancelled that booking ourselves (the event
+ * is our echo).
  */
 export async function findOurMovedBooking(
   ledger: CalendarBookingLedger,
   mappings: CalendarMappingRepository,
   event: CalendarEvent,
+  signer: CalendarEventSigner,
 ): Promise<OurMovedBooking | null> {
   const previous = event.previousUid ? await ledger.findByUid(event.previousUid) : null;
-  // We cancelled or replaced that booking ourselves: the event is our echo.
-  if (previous && previous.state !== 'live') return null;
-  const stylist =
-    event.eventTypeId === undefined ? null : await mappings.stylistForEventType(event.eventTypeId);
   if (previous) {
+    if (!signedFor(signer, previous.companyId)) return null;
+    // We cancelled or replaced that booking ourselves: the event is our echo.
+    if (previous.state !== 'live') return null;
+    const stylist =
+      event.eventTypeId === undefined
+        ? null
+        : await mappings.stylistForEventType(event.eventTypeId, [previous.companyId]);
     return {
       companyId: previous.companyId,
       appointmentId: previous.appointmentId,
@@ -43,25 +47,17 @@ export async function findOurMovedBooking(
       stylist: stylist?.companyId === previous.companyId ? stylist : null,
     };
   }
-  const {
-    company_id: companyId,
-    appointment_id: appointmentId,
-    phase_id: phaseId,
-  } = event.metadata;
-  if (![companyId, appointmentId, phaseId].every((id) => id !== undefined && UUID.test(id))) {
-    return null;
-  }
-  // Without a ledger line, only the tenant's own event type vouches for the ids in the metadata.
-  if (!stylist || stylist.companyId !== companyId || event.eventTypeId === undefined) return null;
-  const entries = await ledger.forAppointment(companyId, appointmentId);
-  const current = entries.find((e) => e.phaseId === phaseId && e.state === 'live') ?? null;
+  const ids = await vouchedMetadata(mappings, event, signer);
+  if (!ids) return null;
+  const entries = await ledger.forAppointment(ids.companyId, ids.appointmentId);
+  const current = entries.find((e) => e.phaseId === ids.phaseId && e.state === 'live') ?? null;
   return {
-    companyId,
-    appointmentId,
-    phaseId,
+    companyId: ids.companyId,
+    appointmentId: ids.appointmentId,
+    phaseId: ids.phaseId,
     previous: current,
-    credentialRef: current?.credentialRef ?? stylist.credentialRef,
-    eventTypeId: event.eventTypeId,
-    stylist,
+    credentialRef: current?.credentialRef ?? ids.stylist.credentialRef,
+    eventTypeId: ids.eventTypeId,
+    stylist: ids.stylist,
   };
 }

@@ -4,9 +4,11 @@ import { TypeOrmSyncUnitOfWork } from '../../../src/adapters/outbound/persistenc
 import { TypeOrmCalendarMappingRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { TypeOrmOutsideCalendarBlocks } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outside-calendar-blocks';
 import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import type { SlotInvalidationScope } from '../../../src/application/ports/calendar-gateway.port';
 import {
   ApplyCalendarEventUseCase,
   type CalendarEvent,
+  type CalendarEventSigner,
 } from '../../../src/application/sync/apply-calendar-event.use-case';
 import { TimeRange } from '../../../src/domain/shared/time-range';
 import {
@@ -37,6 +39,10 @@ describe('bookings moved in Cal.com', () => {
   let w: World;
   let events: ApplyCalendarEventUseCase;
   let kicks = 0;
+  let dropped: SlotInvalidationScope[] = [];
+  /** Signed with the salon's own webhook secret. */
+  const apply = (event: CalendarEvent) =>
+    events.execute(event, { kind: 'tenants', companyIds: [w.salon.companyId] });
 
   /** The salon drags a booking in Cal.com: the old one is cancelled, a new uid takes its place. */
   const moveInCalcom = (uid: string, start: Date): FakeBooking => {
@@ -126,9 +132,17 @@ describe('bookings moved in Cal.com', () => {
   });
   const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
 
+  /** Another salon on the same service, signing with its own (valid) webhook secret. */
+  let otherSalon: CalendarEventSigner;
+  let otherCompany: string;
+
   beforeAll(async () => {
     w = await createWorld({ redis: false });
     const m = w.db.dataSource.manager;
+    [{ id: otherCompany }] = await m.query(
+      `INSERT INTO companies(name, slug) VALUES ('Salon Zwei', 'salon-zwei') RETURNING id`,
+    );
+    otherSalon = { kind: 'tenants', companyIds: [otherCompany] };
     events = new ApplyCalendarEventUseCase(
       new TypeOrmCalendarMappingRepository(m),
       w.ledger,
@@ -136,12 +150,14 @@ describe('bookings moved in Cal.com', () => {
       new TypeOrmSyncUnitOfWork(w.db.dataSource),
       portsFor(m).audit,
       { now: () => now },
+      { invalidateSlots: async (scope) => void dropped.push(scope) },
       { kick: () => kicks++ }, // the tests relay themselves, so nothing runs behind their back
     );
   });
   afterAll(() => w?.close());
   beforeEach(async () => {
     w.fake.reset();
+    dropped = [];
     await w.db.dataSource.query(
       `DELETE FROM busy_blocks; DELETE FROM sync_outbox; DELETE FROM calendar_bookings;
        DELETE FROM calendar_sync_leases; DELETE FROM audit_log; DELETE FROM appointments`,
@@ -155,7 +171,7 @@ describe('bookings moved in Cal.com', () => {
     const moved = moveInCalcom(original.uid, at('12:00'));
 
     const kicked = kicks;
-    expect(await events.execute(rescheduled(moved, original))).toBe('appointment_moved');
+    expect(await apply(rescheduled(moved, original))).toBe('appointment_moved');
     expect(kicks).toBe(kicked + 1);
 
     const row = await appointmentRow(a.id);
@@ -191,8 +207,8 @@ describe('bookings moved in Cal.com', () => {
 
     // Cal.com may deliver the same event again, and announce the old uid's end: both are no-ops.
     const before = await stateOf(a.id);
-    expect(await events.execute(rescheduled(moved, original))).toBe('duplicate');
-    expect(await events.execute(eventFor(webhook('BOOKING_CANCELLED', original)))).toBe('ignored');
+    expect(await apply(rescheduled(moved, original))).toBe('duplicate');
+    expect(await apply(eventFor(webhook('BOOKING_CANCELLED', original)))).toBe('ignored');
     expect(await stateOf(a.id)).toEqual(before);
 
     // The sync finds the moved booking in the ledger: no new booking, nothing cancelled.
@@ -210,7 +226,7 @@ describe('bookings moved in Cal.com', () => {
     const original = w.fake.live().find((b) => b.metadata.phase_id === rinse.id)!;
     const moved = moveInCalcom(original.uid, at('11:40'));
 
-    expect(await events.execute(rescheduled(moved, original))).toBe('appointment_moved');
+    expect(await apply(rescheduled(moved, original))).toBe('appointment_moved');
 
     const phases = await phaseRows(a.id);
     expect(phases.map((p) => p.starts_at)).toEqual(a.phases.map((p) => plus(p.start, 90)));
@@ -224,7 +240,7 @@ describe('bookings moved in Cal.com', () => {
     expect(await outboxCount(a.id)).toBe(2); // the create, and this move
 
     const before = await stateOf(a.id);
-    expect(await events.execute(rescheduled(moved, original))).toBe('duplicate');
+    expect(await apply(rescheduled(moved, original))).toBe('duplicate');
     expect(await stateOf(a.id)).toEqual(before);
 
     await relayAndSettle(w);
@@ -267,7 +283,7 @@ describe('bookings moved in Cal.com', () => {
     const moved = moveInCalcom(original.uid, at('15:30'));
     moved.metadata = {};
 
-    expect(await events.execute(rescheduled(moved, original))).toBe('appointment_moved');
+    expect(await apply(rescheduled(moved, original))).toBe('appointment_moved');
     expect((await appointmentRow(a.id)).starts_at).toEqual(at('15:30'));
     expect(await calendarBlocks()).toEqual([]);
   });
@@ -279,7 +295,7 @@ describe('bookings moved in Cal.com', () => {
     const original = w.fake.live().find((b) => b.metadata.appointment_id === a.id)!;
     const moved = moveInCalcom(original.uid, at('16:15'));
 
-    expect(await events.execute(rescheduled(moved, original))).toBe('appointment_flagged');
+    expect(await apply(rescheduled(moved, original))).toBe('appointment_flagged');
 
     const row = await appointmentRow(a.id);
     expect([row.starts_at, row.status, row.sync_state]).toEqual([
@@ -301,7 +317,7 @@ describe('bookings moved in Cal.com', () => {
     expect(await w.ledger.findByUid(moved.uid)).toMatchObject({ state: 'live' });
 
     const before = await stateOf(a.id);
-    expect(await events.execute(rescheduled(moved, original))).toBe('duplicate');
+    expect(await apply(rescheduled(moved, original))).toBe('duplicate');
     expect(await stateOf(a.id)).toEqual(before);
   });
 
@@ -322,7 +338,7 @@ describe('bookings moved in Cal.com', () => {
     );
     if (how === 'longer') moved.end = plus(new Date(moved.start), 45).toISOString();
 
-    expect(await events.execute(rescheduled(moved, original))).toBe('appointment_flagged');
+    expect(await apply(rescheduled(moved, original))).toBe('appointment_flagged');
 
     const row = await appointmentRow(a.id);
     expect(row.starts_at).toEqual(at('11:00'));
@@ -338,7 +354,7 @@ describe('bookings moved in Cal.com', () => {
     const moved = moveInCalcom(original.uid, at('13:30'));
     expect(await w.ledger.tryLease(a.id, 'a-running-sync', 60_000)).toBe(true);
     try {
-      expect(await events.execute(rescheduled(moved, original))).toBe('appointment_flagged');
+      expect(await apply(rescheduled(moved, original))).toBe('appointment_flagged');
     } finally {
       await w.ledger.releaseLease(a.id, 'a-running-sync');
     }
@@ -351,10 +367,10 @@ describe('bookings moved in Cal.com', () => {
     const a = await book(w, w.cut, at('10:00'));
     await relayAndSettle(w);
     const outside = w.fake.addOutside(CUT_EVENT_TYPE, at('08:00'), 30);
-    expect(await events.execute(eventFor(webhook('BOOKING_CREATED', outside)))).toBe('blocked');
+    expect(await apply(eventFor(webhook('BOOKING_CREATED', outside)))).toBe('blocked');
 
     const later = moveInCalcom(outside.uid, at('08:30'));
-    expect(await events.execute(rescheduled(later, outside))).toBe('moved');
+    expect(await apply(rescheduled(later, outside))).toBe('moved');
     expect(await calendarBlocks()).toEqual([{ uid: later.uid, active: true, s: at('08:30') }]);
     const busy = await portsFor(w.db.dataSource.manager).appointments.busyIntervals(
       { companyId: w.salon.companyId },
@@ -366,17 +382,96 @@ describe('bookings moved in Cal.com', () => {
       ['calendar', at('08:30')],
     ]);
     const blocksBefore = await calendarBlocks();
-    expect(await events.execute(rescheduled(later, outside))).toBe('duplicate');
+    expect(await apply(rescheduled(later, outside))).toBe('duplicate');
     expect(await calendarBlocks()).toEqual(blocksBefore);
 
     const onOurs = moveInCalcom(later.uid, at('10:15'));
-    expect(await events.execute(rescheduled(onOurs, later))).toBe('overlap_flagged');
+    expect(await apply(rescheduled(onOurs, later))).toBe('overlap_flagged');
     expect(await calendarBlocks()).toEqual([{ uid: onOurs.uid, active: false, s: at('10:15') }]);
     const row = await appointmentRow(a.id);
     expect([row.starts_at, row.sync_state]).toEqual([at('10:00'), 'manual_review']);
     expect(row.last_sync_error).toContain(onOurs.uid);
     const auditBefore = await auditRows(a.id);
-    expect(await events.execute(rescheduled(onOurs, later))).toBe('duplicate');
+    expect(await apply(rescheduled(onOurs, later))).toBe('duplicate');
     expect(await auditRows(a.id)).toEqual(auditBefore);
+  });
+
+  describe('signed by another tenant', () => {
+    const annaHere = () => ({
+      companyId: w.salon.companyId,
+      branchId: w.salon.branch.id,
+      staffId: w.anna,
+    });
+    /** Everything but the audit log, which notes refusals. */
+    const untouched = async (id: string) => {
+      const { audit: _, ...rest } = await stateOf(id);
+      return rest;
+    };
+
+    it("a cancel or move of this salon's booking changes nothing; the salon's log notes the refusal without personal data", async () => {
+      const a = await book(w, w.cut, at('10:00'));
+      await relayAndSettle(w);
+      const [original] = w.fake.live();
+      const before = await untouched(a.id);
+      const moved = moveInCalcom(original.uid, at('12:00'));
+      const cancel = eventFor(webhook('BOOKING_CANCELLED', original));
+      const move = rescheduled(moved, original);
+
+      expect(await events.execute(cancel, otherSalon)).toBe('ignored');
+      expect(await events.execute(move, otherSalon)).toBe('ignored');
+      // The same through the metadata alone (the ledger does not name the booking).
+      const { previousUid: _, ...metadataOnly } = move;
+      expect(await events.execute(metadataOnly, otherSalon)).toBe('ignored');
+      expect(await events.execute({ ...cancel, uid: 'not-in-ledger' }, otherSalon)).toBe('ignored');
+      // The other salon naming itself in the metadata changes nothing either.
+      const claimed = { ...cancel.metadata, company_id: otherCompany };
+      expect(
+        await events.execute({ ...cancel, uid: 'not-in-ledger', metadata: claimed }, otherSalon),
+      ).toBe('ignored');
+
+      expect(await untouched(a.id)).toEqual(before);
+      expect(dropped).toEqual([]);
+      const refused = (await auditRows(a.id)).filter(
+        (e) => e.action === 'calendar_webhook.refused',
+      );
+      expect(refused).toHaveLength(2);
+      expect(JSON.stringify(refused)).not.toMatch(/Kundin|\+49|@/);
+
+      // The salon's own signature still moves it, and drops Anna's cached slot answers.
+      expect(await apply(move)).toBe('appointment_moved');
+      expect((await appointmentRow(a.id)).starts_at).toEqual(at('12:00'));
+      expect(dropped).toEqual([annaHere()]);
+    });
+
+    it("this salon's own cancel still cancels, and drops the stylist's slot answers", async () => {
+      const a = await book(w, w.cut, at('11:00'));
+      await relayAndSettle(w);
+      const [original] = w.fake.live();
+      expect(await apply(eventFor(webhook('BOOKING_CANCELLED', original)))).toBe(
+        'appointment_cancelled',
+      );
+      expect((await appointmentRow(a.id)).status).toBe('cancelled');
+      expect(dropped).toEqual([annaHere()]);
+    });
+
+    it("an outside booking through this salon's event type is ignored", async () => {
+      const outside = w.fake.addOutside(CUT_EVENT_TYPE, at('08:00'), 30);
+      const created = eventFor(webhook('BOOKING_CREATED', outside));
+      expect(await events.execute(created, otherSalon)).toBe('ignored');
+      expect(await calendarBlocks()).toEqual([]);
+
+      expect(await apply(created)).toBe('blocked');
+      const later = moveInCalcom(outside.uid, at('08:30'));
+      expect(await events.execute(rescheduled(later, outside), otherSalon)).toBe('ignored');
+      expect(
+        await events.execute(eventFor(webhook('BOOKING_CANCELLED', outside)), otherSalon),
+      ).toBe('ignored');
+      expect(await calendarBlocks()).toEqual([{ uid: outside.uid, active: true, s: at('08:00') }]);
+      expect(dropped).toEqual([annaHere()]); // once, for the salon's own event
+
+      expect(await apply(rescheduled(later, outside))).toBe('moved');
+      expect(await calendarBlocks()).toEqual([{ uid: later.uid, active: true, s: at('08:30') }]);
+      expect(dropped).toHaveLength(2);
+    });
   });
 });

@@ -11,16 +11,15 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApplyCalendarEventUseCase } from '../../../application/sync/apply-calendar-event.use-case';
-import { isSignedBy } from './calcom-signature';
+import { CALCOM_WEBHOOK_SECRETS, signerOf, type WebhookSecrets } from './calcom-webhook-secrets';
 import { toCalendarEvent } from './calcom-webhook.mapper';
 
-/** Where the webhook secrets come from: CALCOM_WEBHOOK_SECRET and the tenants' own. */
-export const CALCOM_WEBHOOK_SECRETS = Symbol('CalcomWebhookSecrets');
-export type WebhookSecrets = () => Promise<readonly string[]>;
+export { CALCOM_WEBHOOK_SECRETS, type WebhookSecrets } from './calcom-webhook-secrets';
 
 /**
  * POST /api/calcom/webhook. Unsigned or wrongly signed requests are refused (401) before the
- * body is read; events we do not act on answer 204 and change nothing.
+ * body is read; events we do not act on answer 204 and change nothing. The tenant whose secret
+ * verified the signature is the only one the event may touch.
  */
 @Controller('api/calcom')
 export class CalcomWebhookController {
@@ -40,10 +39,8 @@ export class CalcomWebhookController {
     if (!raw || !signature || !/^[0-9a-fA-F]{64}$/.test(signature.trim())) {
       throw new UnauthorizedException('signature missing');
     }
-    const secrets = await this.secrets();
-    if (!secrets.some((secret) => isSignedBy(raw, signature, secret))) {
-      throw new UnauthorizedException('signature does not match');
-    }
+    const signer = signerOf(raw, signature, await this.secrets());
+    if (!signer) throw new UnauthorizedException('signature does not match');
     let body: unknown;
     try {
       body = JSON.parse(raw.toString('utf8'));
@@ -55,7 +52,7 @@ export class CalcomWebhookController {
       res.status(204);
       return undefined;
     }
-    const outcome = await this.apply.execute(event);
+    const outcome = await this.apply.execute(event, signer);
     if (outcome === 'ignored') {
       res.status(204);
       return undefined;

@@ -34,7 +34,7 @@ import { AppConfig } from '../../../config/app-config';
 import {
   CALCOM_WEBHOOK_SECRETS,
   type WebhookSecrets,
-} from '../../inbound/calcom-webhook/calcom-webhook.controller';
+} from '../../inbound/calcom-webhook/calcom-webhook-secrets';
 import { CalcomWebhookModule } from '../../inbound/calcom-webhook/calcom-webhook.module';
 import {
   SYNC_WORKER_OPTIONS,
@@ -170,7 +170,10 @@ const RECONCILE_EVERY_MS = 3600_000;
       useFactory:
         (config: AppConfig, credentials: TypeOrmCalendarCredentials): WebhookSecrets =>
         async () => [
-          ...(config.env.CALCOM_WEBHOOK_SECRET ? [config.env.CALCOM_WEBHOOK_SECRET] : []),
+          // The operator's own secret belongs to no tenant; each account's binds its tenant.
+          ...(config.env.CALCOM_WEBHOOK_SECRET
+            ? [{ companyId: null, secret: config.env.CALCOM_WEBHOOK_SECRET }]
+            : []),
           ...(await credentials.webhookSecrets()),
         ],
     },

@@ -54,7 +54,10 @@ export class TypeOrmCalendarMappingRepository implements CalendarMappingReposito
     };
   }
 
-  async stylistForEventType(eventTypeId: number): Promise<MappedStylist | null> {
+  async stylistForEventType(
+    eventTypeId: number,
+    within?: readonly string[],
+  ): Promise<MappedStylist | null> {
     const rows: Array<{
       company_id: string;
       staff_id: string;
@@ -63,8 +66,9 @@ export class TypeOrmCalendarMappingRepository implements CalendarMappingReposito
     }> = await this.m.query(
       `SELECT m.company_id, m.staff_id, s.branch_id, m.credential_id
          FROM calcom_mappings m JOIN staff s ON s.id = m.staff_id
-        WHERE m.event_type_id = $1 LIMIT 1`,
-      [eventTypeId],
+        WHERE m.event_type_id = $1 AND ($2::uuid[] IS NULL OR m.company_id = ANY($2::uuid[]))
+        LIMIT 1`,
+      [eventTypeId, within ? [...within] : null],
     );
     if (rows.length === 0) return null;
     const r = rows[0];
@@ -128,12 +132,16 @@ export class TypeOrmCalendarCredentials implements CalendarCredentials {
     };
   }
 
-  /** Decrypted webhook secrets of every account that has one (signature checks). */
-  async webhookSecrets(): Promise<string[]> {
+  /**
+   * Decrypted webhook secret of every account that has one, with its tenant: a signature binds
+   * the event to the tenant whose secret verified it.
+   */
+  async webhookSecrets(): Promise<Array<{ companyId: string; secret: string }>> {
     if (!this.cipher) return [];
-    const rows: Array<{ s: string }> = await this.m.query(
-      `SELECT webhook_secret_encrypted AS s FROM calcom_credentials WHERE webhook_secret_encrypted IS NOT NULL`,
+    const rows: Array<{ c: string; s: string }> = await this.m.query(
+      `SELECT company_id AS c, webhook_secret_encrypted AS s
+         FROM calcom_credentials WHERE webhook_secret_encrypted IS NOT NULL`,
     );
-    return rows.map((r) => this.cipher!.decrypt(r.s));
+    return rows.map((r) => ({ companyId: r.c, secret: this.cipher!.decrypt(r.s) }));
   }
 }
