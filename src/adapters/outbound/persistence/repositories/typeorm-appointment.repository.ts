@@ -1,4 +1,4 @@
-import { EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, MoreThan } from 'typeorm';
 import {
   AppointmentRepository,
   TenantScope,
@@ -67,17 +67,21 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     });
   }
 
-  async findById(scope: TenantScope, id: string): Promise<Appointment | null> {
-    const row = await this.m.getRepository(AppointmentOrmEntity).findOne({
-      where: { id, companyId: scope.companyId },
-      relations: { phases: true },
-    });
-    return row ? AppointmentMapper.toDomain(row) : null;
+  findById(scope: TenantScope, id: string): Promise<Appointment | null> {
+    return this.findOne({ id, companyId: scope.companyId });
   }
 
-  async findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
-    const row = await this.m.getRepository(AppointmentOrmEntity).findOne({
-      where: { idempotencyKey: key, companyId: scope.companyId },
+  findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
+    return this.findOne({ idempotencyKey: key, companyId: scope.companyId });
+  }
+
+  /**
+   * By a unique key, with its phases. find() rather than findOne(): findOne's row limit makes
+   * TypeORM read ids first and then the rows, two round trips where one does.
+   */
+  private async findOne(where: FindOptionsWhere<AppointmentOrmEntity>) {
+    const [row] = await this.m.getRepository(AppointmentOrmEntity).find({
+      where,
       relations: { phases: true },
     });
     return row ? AppointmentMapper.toDomain(row) : null;

@@ -75,13 +75,13 @@ export class TypeOrmHoldRepository implements HoldRepository {
   }
 
   async releaseForCall(scope: TenantScope, callId: string, now: Date): Promise<void> {
+    // One statement: the call's holds are marked released and their blocks stop blocking.
     await this.m.query(
-      `UPDATE busy_blocks SET active = false
-        WHERE active AND hold_id IN (SELECT id FROM holds WHERE company_id = $1 AND call_id = $2)`,
-      [scope.companyId, callId],
-    );
-    await this.m.query(
-      `UPDATE holds SET released_at = $3 WHERE company_id = $1 AND call_id = $2 AND released_at IS NULL`,
+      `WITH own AS (
+         UPDATE holds SET released_at = $3
+          WHERE company_id = $1 AND call_id = $2 AND released_at IS NULL RETURNING id)
+       UPDATE busy_blocks SET active = false
+        WHERE active AND hold_id IN (SELECT id FROM own)`,
       [scope.companyId, callId, now],
     );
   }
