@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { signatureFor } from '../../../src/adapters/inbound/calcom-webhook/calcom-signature';
+import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
 import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
 import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
 import {
@@ -18,6 +19,10 @@ import type { Service } from '../../../src/domain/salon/service';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
 const SECRET = 'whsec-haarmonie-test';
+/** The salons' own webhook secrets, stored encrypted with their Cal.com accounts. */
+const SALON_SECRET = 'whsec-salon-haarmonie';
+const OTHER_SALON_SECRET = 'whsec-salon-zwei';
+const KEY = randomBytes(32).toString('hex');
 const EVENT_TYPE = 8100;
 const at = (hhmm: string) => new Date(`2026-12-04T${hhmm}:00+01:00`);
 
@@ -41,6 +46,8 @@ describe('Cal.com webhook', () => {
     return req.send(raw);
   };
   const signed = (body: unknown) => post(body, signatureFor(JSON.stringify(body), SECRET));
+  const signedWith = (secret: string, body: unknown) =>
+    post(body, signatureFor(JSON.stringify(body), secret));
   const booking = (trigger: string, uid: string, start: Date, minutes: number, metadata = {}) => ({
     triggerEvent: trigger,
     createdAt: '2026-11-26T14:00:00.000Z',
@@ -78,9 +85,19 @@ describe('Cal.com webhook', () => {
     anna = salon.staff.find((s) => s.name === 'Anna')!.id;
     cut = salon.services.find((s) => s.name === 'Herrenhaarschnitt')!;
     branchId = salon.branch.id;
+    const cipher = new CredentialCipher(KEY);
     const [{ id: credentialId }] = await db.dataSource.query(
-      `INSERT INTO calcom_credentials(company_id, label, api_key_encrypted) VALUES ($1, 'main', 'v1:x:y:z') RETURNING id`,
-      [companyId],
+      `INSERT INTO calcom_credentials(company_id, label, api_key_encrypted, webhook_secret_encrypted)
+       VALUES ($1, 'main', 'v1:x:y:z', $2) RETURNING id`,
+      [companyId, cipher.encrypt(SALON_SECRET)],
+    );
+    const [{ id: otherCompany }] = await db.dataSource.query(
+      `INSERT INTO companies(name, slug) VALUES ('Salon Zwei', 'salon-zwei') RETURNING id`,
+    );
+    await db.dataSource.query(
+      `INSERT INTO calcom_credentials(company_id, label, api_key_encrypted, webhook_secret_encrypted)
+       VALUES ($1, 'main', 'v1:x:y:z', $2)`,
+      [otherCompany, cipher.encrypt(OTHER_SALON_SECRET)],
     );
     await db.dataSource.query(
       `INSERT INTO calcom_mappings(company_id, credential_id, service_id, staff_id, event_type_id)
@@ -113,6 +130,7 @@ describe('Cal.com webhook', () => {
         MIGRATE_ON_START: 'false',
         SEED_DEMO_SALON: 'false',
         CALCOM_WEBHOOK_SECRET: SECRET,
+        ENCRYPTION_KEY: KEY,
         LOG_LEVEL: 'silent',
         PORT: '0',
       }),
@@ -245,5 +263,63 @@ describe('Cal.com webhook', () => {
         }),
       },
     ]);
+  });
+
+  describe("signed with a salon's own secret", () => {
+    it("another salon's correctly signed cancel and move of this salon's appointment change nothing", async () => {
+      const ours = Appointment.create({
+        service: cut,
+        staffId: anna,
+        customerId,
+        start: at('16:00'),
+        source: 'voice',
+        branchId,
+      });
+      await new TypeOrmUnitOfWork(db.dataSource).run(async (tx) => {
+        await tx.appointments.add({ companyId }, ours, new Date());
+      });
+      const metadata = {
+        appointment_id: ours.id,
+        phase_id: ours.phases[0].id,
+        company_id: companyId,
+      };
+      const cancel = booking('BOOKING_CANCELLED', 'ours-3', at('16:00'), 30, metadata);
+      const moved = booking('BOOKING_RESCHEDULED', 'ours-3b', at('17:00'), 30, metadata);
+      const move = { ...moved, payload: { ...moved.payload, rescheduleUid: 'ours-3' } };
+
+      await signedWith(OTHER_SALON_SECRET, cancel).expect(204);
+      await signedWith(OTHER_SALON_SECRET, move).expect(204);
+      const row = async () =>
+        (
+          await db.dataSource.query(`SELECT starts_at, status FROM appointments WHERE id = $1`, [
+            ours.id,
+          ])
+        )[0];
+      expect(await row()).toEqual({ starts_at: at('16:00'), status: 'scheduled' });
+
+      await signedWith(SALON_SECRET, move).expect(200, { outcome: 'appointment_moved' });
+      const cancelMoved = booking('BOOKING_CANCELLED', 'ours-3b', at('17:00'), 30, metadata);
+      await signedWith(OTHER_SALON_SECRET, cancelMoved).expect(204);
+      await signedWith(SALON_SECRET, cancelMoved).expect(200, {
+        outcome: 'appointment_cancelled',
+      });
+      expect(await row()).toEqual({ starts_at: at('17:00'), status: 'cancelled' });
+    });
+
+    it("an outside booking through another salon's event type is ignored; the salon's own blocks", async () => {
+      const body = booking('BOOKING_CREATED', 'outside-4', at('18:00'), 30);
+      await signedWith(OTHER_SALON_SECRET, body).expect(204);
+      expect(
+        (await blocks()).filter((b: { external_uid: string }) => b.external_uid === 'outside-4'),
+      ).toEqual([]);
+      await signedWith(SALON_SECRET, body).expect(200, { outcome: 'blocked' });
+      await signedWith(OTHER_SALON_SECRET, {
+        ...body,
+        triggerEvent: 'BOOKING_CANCELLED',
+      }).expect(204);
+      expect(
+        (await blocks()).filter((b: { external_uid: string }) => b.external_uid === 'outside-4'),
+      ).toEqual([{ external_uid: 'outside-4', active: true }]);
+    });
   });
 });
