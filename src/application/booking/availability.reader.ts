@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Unavailable } from '../../domain/availability/availability-errors';
 import { AvailabilityEngine } from '../../domain/availability/availability-engine';
 import { FreeStart } from '../../domain/availability/free-start';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/salon/local-date';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { Result } from '../../domain/shared/result';
@@ -13,7 +14,7 @@ import {
 import { BranchContext } from '../ports/salon-catalog.port';
 
 const DAY = 24 * 60 * 60_000;
-/** Days past the wish whose busy times are read first; most answers need no more. */
+/** Days on either side of the wish whose busy times are read first; most answers need no more. */
 const WINDOW_DAYS = 7;
 const ALTERNATIVES = 2;
 
@@ -25,9 +26,10 @@ export interface AvailabilityOptions {
 }
 
 /**
- * Availability around one wish. Busy times are read from now to a week past the wish, and the
- * engine's horizon is cut there, so it never judges a day it has not read. Only when that
- * window holds too few alternatives is the whole booking horizon read.
+ * Availability around one wish. Busy times are read from a week before the wish to a week
+ * after it, and the engine judges only those days, so it never calls free a day it has not
+ * read. Only when that window cannot settle the alternatives (too few, or a closer one could
+ * lie outside it) is the whole booking horizon read.
  */
 export class WishAvailability {
   constructor(
@@ -40,9 +42,12 @@ export class WishAvailability {
   }
 
   async alternatives(wish: Date, preferredStaffId?: string): Promise<FreeStart[]> {
-    const near = this.near.alternatives(wish, { count: ALTERNATIVES, preferredStaffId });
-    if (near.length >= ALTERNATIVES || !this.whole) return near;
-    return (await this.whole()).alternatives(wish, { count: ALTERNATIVES, preferredStaffId });
+    const options = { count: ALTERNATIVES, preferredStaffId };
+    if (!this.whole) return this.near.alternatives(wish, options);
+    return (
+      this.near.alternativesIfCertain(wish, options) ??
+      (await this.whole()).alternatives(wish, options)
+    );
   }
 }
 
@@ -62,11 +67,17 @@ export class AvailabilityReader {
     stylists: readonly Staff[] = salon.staff.filter((s) => s.offers(service.id)),
   ): Promise<WishAvailability> {
     const full = service.bookingHorizonDays;
-    const untilWish = Math.max(0, Math.ceil((wish.getTime() - now.getTime()) / DAY));
-    const days = Math.min(full, untilWish + WINDOW_DAYS);
-    const near = await this.engine(salon, service, now, days, options, stylists);
-    const whole =
-      days < full ? () => this.engine(salon, service, now, full, options, stylists) : null;
+    const today = salon.branch.localDateOf(now);
+    const wishDate = salon.branch.localDateOf(wish);
+    const window = {
+      fromDate: addLocalDays(wishDate, -WINDOW_DAYS),
+      days: Math.min(full, daysBetween(today, wishDate) + WINDOW_DAYS),
+    };
+    const near = await this.engine(salon, service, now, window, options, stylists);
+    const cut = window.days < full || window.fromDate > today;
+    const whole = cut
+      ? () => this.engine(salon, service, now, { days: full }, options, stylists)
+      : null;
     return new WishAvailability(near, whole);
   }
 
@@ -74,14 +85,16 @@ export class AvailabilityReader {
     salon: BranchContext,
     service: Service,
     now: Date,
-    horizonDays: number,
+    window: { fromDate?: LocalDate; days: number },
     options: AvailabilityOptions,
     stylists: readonly Staff[],
   ): Promise<AvailabilityEngine> {
-    // A day of margin on both sides: local days and the buffer may reach past the horizon.
+    const zone = salon.branch.timeZone;
+    const from = window.fromDate ? wallTimeToInstant(window.fromDate, 0, zone) : now;
+    // A day of margin on both sides: local days and the buffer may reach past the window.
     const range = TimeRange.of(
-      new Date(now.getTime() - DAY),
-      new Date(now.getTime() + (horizonDays + 2) * DAY),
+      new Date(Math.max(from.getTime(), now.getTime()) - DAY),
+      new Date(now.getTime() + (window.days + 2) * DAY),
     );
     const busy = await this.appointments.busyIntervals(
       { companyId: salon.companyId },
@@ -97,8 +110,14 @@ export class AvailabilityReader {
       branch: salon.branch,
       service,
       now,
-      horizonDays,
+      horizonDays: window.days,
+      fromDate: window.fromDate,
       stylists: stylists.map((staff) => ({ staff, busy: busy.get(staff.id) ?? [] })),
     });
   }
+}
+
+/** Whole local days from one date to a later one (0 for the same day). */
+function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY));
 }

@@ -45,7 +45,8 @@ export function nearestFreeStarts(
   if (count <= 0 || staffIds.length === 0) return [];
   const zone = engine.branch.timeZone;
   const earliestDate = engine.branch.localDateOf(new Date(engine.earliestMs));
-  const firstDate = anchor.forwardOnly ? anchor.date : earliestDate;
+  const searchFrom = anchor.forwardOnly ? anchor.date : earliestDate;
+  const firstDate = searchFrom > engine.firstDate ? searchFrom : engine.firstDate;
   const lastDate = engine.lastDate;
   const startDate = anchor.date > lastDate ? lastDate : anchor.date;
   const byCloseness = (a: FreeStart, b: FreeStart): number =>

@@ -1,5 +1,5 @@
 import { Branch } from '../salon/branch';
-import { addLocalDays, LocalDate } from '../salon/local-date';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../salon/local-date';
 import { Service } from '../salon/service';
 import { Staff } from '../salon/staff';
 import { err, ok, Result } from '../shared/result';
@@ -34,6 +34,11 @@ export interface AvailabilityQuery {
   readonly now: Date;
   /** Defaults to the service's booking horizon. */
   readonly horizonDays?: number;
+  /**
+   * The first local date whose busy times are known; earlier days are not judged (no free
+   * starts, and a start there is refused as beyond what was read). Defaults to today.
+   */
+  readonly fromDate?: LocalDate;
 }
 
 export interface AlternativesOptions {
@@ -59,6 +64,10 @@ export class AvailabilityEngine {
   readonly earliestMs: number;
   /** The last local date inside the booking horizon. */
   readonly lastDate: LocalDate;
+  /** The first local date judged (see AvailabilityQuery.fromDate). */
+  readonly firstDate: LocalDate;
+  /** The horizon ends before the service's own: later days exist but were not read. */
+  private readonly cutsHorizon: boolean;
 
   private constructor(
     readonly branch: Branch,
@@ -66,6 +75,7 @@ export class AvailabilityEngine {
     stylists: readonly StylistCalendar[],
     private readonly nowMs: number,
     horizonDays: number,
+    fromDate: LocalDate | undefined,
   ) {
     this.timelines = stylists.map((s) => new StylistTimeline(s.staff, s.busy));
     this.busySteps = service
@@ -74,7 +84,10 @@ export class AvailabilityEngine {
     this.spanMs = service.spanMinutes * MINUTE;
     this.durationMs = service.durationMinutes * MINUTE;
     this.earliestMs = nowMs + service.minNoticeMinutes * MINUTE;
-    this.lastDate = addLocalDays(branch.localDateOf(new Date(nowMs)), horizonDays);
+    const today = branch.localDateOf(new Date(nowMs));
+    this.lastDate = addLocalDays(today, horizonDays);
+    this.firstDate = fromDate !== undefined && fromDate > today ? fromDate : today;
+    this.cutsHorizon = horizonDays < service.bookingHorizonDays;
   }
 
   static for(query: AvailabilityQuery): AvailabilityEngine {
@@ -85,6 +98,7 @@ export class AvailabilityEngine {
       query.stylists,
       query.now.getTime(),
       horizon,
+      query.fromDate,
     );
   }
 
@@ -114,7 +128,7 @@ export class AvailabilityEngine {
     const timelines = this.timelines.filter(
       (t) => t.staff.offers(this.service.id) && (!staffIds || staffIds.includes(t.staff.id)),
     );
-    if (date > this.lastDate || timelines.length === 0) return [];
+    if (date > this.lastDate || date < this.firstDate || timelines.length === 0) return [];
     const working = timelines.map((t) => t.staff.workingWindowsOn(date, this.branch));
     const step = this.branch.slotGranularityMinutes * MINUTE;
     const found: FreeStart[] = [];
@@ -147,11 +161,44 @@ export class AvailabilityEngine {
     return [...own, ...nearestFreeStarts(this, anchor, others, count - own.length)];
   }
 
+  /**
+   * The alternatives, but only when the days this engine judges are sure to hold them: the
+   * last one found is closer to the wish than any day left out at either end. Null when a
+   * wider read could find closer ones (or enough at all).
+   */
+  alternativesIfCertain(wish: Date, options: AlternativesOptions = {}): FreeStart[] | null {
+    const count = options.count ?? 2;
+    const found = this.alternatives(wish, options);
+    const anchor = wishAnchor(this, wish.getTime());
+    if (!anchor || found.length < count) return null;
+    // The preferred stylist's starts come first wherever they are: all of them must be here.
+    const preferred = options.preferredStaffId;
+    if (
+      preferred !== undefined &&
+      this.timelines.some((t) => t.staff.id === preferred && t.staff.offers(this.service.id)) &&
+      found.filter((f) => f.staffId === preferred).length < count
+    ) {
+      return null;
+    }
+    const zone = this.branch.timeZone;
+    const earliestDate = this.branch.localDateOf(new Date(this.earliestMs));
+    const backCut =
+      this.firstDate > earliestDate
+        ? anchor.ms - wallTimeToInstant(this.firstDate, 0, zone).getTime()
+        : Infinity;
+    const aheadCut = this.cutsHorizon
+      ? wallTimeToInstant(this.lastDate, 1440, zone).getTime() - anchor.ms
+      : Infinity;
+    const farthest = Math.max(...found.map((f) => Math.abs(f.start.getTime() - anchor.ms)));
+    return farthest < Math.min(backCut, aheadCut) ? found : null;
+  }
+
   private salonRefusal(startMs: number): Unavailable | undefined {
     const date = this.branch.localDateOf(new Date(startMs));
     if (startMs < this.nowMs) return new InThePast();
     if (startMs < this.earliestMs) return new TooShortNotice();
-    if (date > this.lastDate) return new BeyondHorizon();
+    // Days outside what was read are never called free; the caller reads them when it asks.
+    if (date > this.lastDate || date < this.firstDate) return new BeyondHorizon();
     if (this.branch.isClosedOn(date)) return new ClosedDay();
     if (!this.branch.openingWindowsOn(date).some((w) => this.spanFits(w, startMs))) {
       return new OutsideOpeningHours();
