@@ -14,6 +14,14 @@ export class TimeRange {
     return new TimeRange(new Date(start.getTime()), new Date(end.getTime()));
   }
 
+  /** From epoch milliseconds, as stored intervals arrive: no intermediate dates to copy. */
+  static ofMs(startMs: number, endMs: number): TimeRange {
+    if (!(endMs > startMs)) {
+      throw new RangeError(`TimeRange end must be after start (${startMs} .. ${endMs})`);
+    }
+    return new TimeRange(new Date(startMs), new Date(endMs));
+  }
+
   static fromMinutes(start: Date, minutes: number): TimeRange {
     return TimeRange.of(start, new Date(start.getTime() + minutes * 60_000));
   }
