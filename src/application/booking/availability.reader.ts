@@ -41,8 +41,13 @@ export class WishAvailability {
     return stylist ? this.near.checkStart(start, stylist.id) : this.near.checkAnyStylist(start);
   }
 
-  async alternatives(wish: Date, preferredStaffId?: string): Promise<FreeStart[]> {
-    const options = { count: ALTERNATIVES, preferredStaffId };
+  /** `count` above the default when some nearest ones may still be refused elsewhere. */
+  async alternatives(
+    wish: Date,
+    preferredStaffId?: string,
+    count = ALTERNATIVES,
+  ): Promise<FreeStart[]> {
+    const options = { count, preferredStaffId };
     if (!this.whole) return this.near.alternatives(wish, options);
     return (
       this.near.alternativesIfCertain(wish, options) ??
