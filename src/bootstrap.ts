@@ -26,12 +26,23 @@ export async function bootstrap(
     abortOnError: false, // a failed start rejects; main.ts decides to exit
     logger,
   });
+  app.getHttpAdapter().getInstance().set('trust proxy', trustProxy(config.env.TRUST_PROXY));
   if (logger) app.use(requestContextMiddleware((line) => logger.request(line)));
   configureHttpEdge(app); // validation pipe, error filter, Retell body limits
   setupOpenApi(app);
   mountQueueDashboard(app); // bull-board at /admin/queues when the sync runs on BullMQ
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * Express's "trust proxy" from TRUST_PROXY. "true" (believe any X-Forwarded-For) is not
+ * offered: every client could then choose its own address and escape its limits.
+ */
+export function trustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim());
 }
 
 /** JSON lines with names, numbers, e-mails and secrets redacted; nothing when silent. */

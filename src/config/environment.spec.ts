@@ -36,6 +36,13 @@ describe('validateEnvironment', () => {
     expect(env.FIXED_NOW).toBe('2026-11-26T14:00:00Z');
   });
 
+  it.each(['false', '1', 'loopback', '10.0.0.0/8, loopback', '::1, 192.168.1.10'])(
+    'accepts TRUST_PROXY=%s',
+    (value) => {
+      expect(validateEnvironment({ TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+    },
+  );
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -46,6 +53,9 @@ describe('validateEnvironment', () => {
     ['HOLD_MINUTES', '0'],
     ['ENCRYPTION_KEY', 'short'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'everyone'],
+    ['TRACE_FLUSH_MS', '-1'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

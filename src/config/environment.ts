@@ -153,6 +153,20 @@ export class Environment {
   @Max(10_000)
   RETELL_RATE_LIMIT_PER_CALL = 60;
 
+  /**
+   * Which proxies in front of the service to believe about the client's address (for the
+   * per-address limits): "false" (none: the socket's peer), a number of hops, or a comma list
+   * of addresses, subnets and the names loopback, linklocal, uniquelocal.
+   */
+  @Matches(
+    /^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+    {
+      message:
+        'TRUST_PROXY must be false, a hop count, or a comma list of addresses, subnets or loopback/linklocal/uniquelocal',
+    },
+  )
+  TRUST_PROXY = 'false';
+
   /** Requests a minute per client address on the Retell routes. */
   @Transform(toInt)
   @IsInt()
@@ -241,6 +255,17 @@ export class Environment {
   @Min(1)
   @Max(1000)
   CALCOM_LIST_MAX_PAGES = 50;
+
+  /**
+   * How long check_availability (and book_appointment without a hold) waits for Cal.com's slots
+   * during a call. Past it the answer comes from the local calendar (calendar_verified: false);
+   * the request still finishes in the background and fills the slot cache for the next check.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(3000)
+  CALCOM_LIVE_CHECK_BUDGET_MS = 500;
 }
 
 export class InvalidEnvironment extends Error {}
