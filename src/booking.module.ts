@@ -7,6 +7,7 @@ import { CheckAvailabilityUseCase } from './application/booking/check-availabili
 import { CheckCustomerUseCase } from './application/booking/check-customer.use-case';
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
 import { ListAppointmentsUseCase } from './application/booking/list-appointments.use-case';
+import { LiveCalendarCheck } from './application/booking/live-calendar-check';
 import { PHONE_FUNCTIONS } from './application/booking/phone-functions';
 import { PhoneFunctionsService } from './application/booking/phone-functions.service';
 import { RescheduleAppointmentUseCase } from './application/booking/reschedule-appointment.use-case';
@@ -17,6 +18,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
   imports: [PersistenceModule],
   providers: [
     AvailabilityReader,
+    LiveCalendarCheck,
     CallerAppointmentsFinder,
     GetCurrentContextUseCase,
     CheckCustomerUseCase,

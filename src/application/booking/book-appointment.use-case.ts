@@ -18,9 +18,12 @@ import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
 import { AvailabilityReader } from './availability.reader';
 import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit, SlotLost } from './booking-transaction';
+import { withCalendarVerdicts } from './calendar-check';
+import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { CallContext } from './call-context';
 import { customerForBooking } from './customer-for-booking';
 import { answer, FunctionAnswer } from './function-answer';
+import { LiveCalendarCheck } from './live-calendar-check';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
 
@@ -28,6 +31,9 @@ import { SpokenRequestReader } from './spoken-request.reader';
  * Books in one transaction (customer, appointment with phases, this call's hold consumed, sync
  * outbox entry) and answers without waiting for Cal.com. Retell retries a failed call: the
  * idempotency key (call, service, start, stylist, name) makes a retry return the same booking.
+ * Without this call's hold on the start (no check_availability offered it), a stylist mapped to
+ * Cal.com is asked once more, as check_availability would; Cal.com-side conflicts that arise
+ * later are the sync's to find (it verifies every booking).
  */
 @Injectable()
 export class BookAppointmentUseCase {
@@ -37,6 +43,7 @@ export class BookAppointmentUseCase {
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
     @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
     private readonly availability: AvailabilityReader,
+    private readonly calendars: LiveCalendarCheck,
     @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
     @Optional() @Inject(PHONE_METRICS) private readonly metrics?: PhoneMetrics,
   ) {}
@@ -108,10 +115,17 @@ export class BookAppointmentUseCase {
     const options = { askingCallId: call.callId };
     const availability = await this.availability.around(salon, service, now, start, options);
     const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
-    const free = availability.check(start, chosen);
+    const calendar = this.calendars.begin(salon, service);
+    // A hold of this call means check_availability asked Cal.com about this start minutes ago.
+    const { result: free, verdicts } = holdStylist
+      ? { result: availability.check(start, chosen), verdicts: [] }
+      : await confirmStart(availability, calendar, salon, service, start, chosen);
     if (!free.ok) {
-      const nearest = await availability.alternatives(start, stylist?.id);
-      return unavailableAnswer(salon, nearest, start, stylist, free.error);
+      const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
+      return withCalendarVerdicts(
+        unavailableAnswer(salon, nearest.starts, start, stylist, free.error),
+        [...verdicts, ...nearest.verdicts],
+      );
     }
 
     let booked: Appointment;
@@ -152,11 +166,15 @@ export class BookAppointmentUseCase {
     } catch (error) {
       if (error instanceof SlotLost) {
         const fresh = await this.availability.around(salon, service, now, start, options);
-        return slotLostAnswer(
-          salon,
-          await fresh.alternatives(start, stylist?.id),
-          error.taken.code,
-          'Dieser Termin wurde gerade vergeben.',
+        const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id);
+        return withCalendarVerdicts(
+          slotLostAnswer(
+            salon,
+            nearest.starts,
+            error.taken.code,
+            'Dieser Termin wurde gerade vergeben.',
+          ),
+          nearest.verdicts,
         );
       }
       // A parallel delivery of the same request may have won the idempotency key.
@@ -168,7 +186,7 @@ export class BookAppointmentUseCase {
       throw error;
     }
     this.kicker?.kick();
-    return this.booked(salon, booked);
+    return withCalendarVerdicts(this.booked(salon, booked), verdicts);
   }
 
   private booked(salon: BranchContext, a: Appointment): FunctionAnswer {

@@ -9,12 +9,19 @@ import { BranchContext } from '../ports/salon-catalog.port';
 import { AvailabilityReader } from './availability.reader';
 import { CallContext } from './call-context';
 import { slotLostAnswer, unavailableAnswer } from './booking-answers';
+import { withCalendarVerdicts } from './calendar-check';
+import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
+import { LiveCalendarCheck } from './live-calendar-check';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
 import { spokenSlot } from './spoken-slot';
 
-/** Free or not for the wish; when free, held for this call for a few minutes. */
+/**
+ * Free or not for the wish; when free, held for this call for a few minutes. A stylist mapped to
+ * Cal.com must also be offered there (asked within a short budget, through the slot cache); when
+ * Cal.com cannot be asked, the local calendar answers alone and `calendar_verified` says so.
+ */
 @Injectable()
 export class CheckAvailabilityUseCase {
   constructor(
@@ -22,6 +29,7 @@ export class CheckAvailabilityUseCase {
     @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
     private readonly availability: AvailabilityReader,
     private readonly config: AppConfig,
+    private readonly calendars: LiveCalendarCheck,
   ) {}
 
   async execute(
@@ -35,14 +43,27 @@ export class CheckAvailabilityUseCase {
     const { service, stylist, start } = wish.value;
 
     const options = { askingCallId: call.callId };
+    const calendar = this.calendars.begin(salon, service);
     for (let attempt = 0; attempt < 3; attempt++) {
       const availability = await this.availability.around(salon, service, now, start, options);
-      const check = availability.check(start, stylist);
+      const { result: check, verdicts } = await confirmStart(
+        availability,
+        calendar,
+        salon,
+        service,
+        start,
+        stylist,
+      );
       if (!check.ok) {
-        const nearest = await availability.alternatives(start, stylist?.id);
-        return unavailableAnswer(salon, nearest, start, stylist, check.error);
+        const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
+        return withCalendarVerdicts(
+          unavailableAnswer(salon, nearest.starts, start, stylist, check.error),
+          [...verdicts, ...nearest.verdicts],
+        );
       }
-      if (!call.callId) return this.free(salon, service, check.value, null);
+      if (!call.callId) {
+        return withCalendarVerdicts(this.free(salon, service, check.value, null), verdicts);
+      }
       const hold = Hold.place({
         callId: call.callId,
         staffId: check.value.staffId,
@@ -52,15 +73,21 @@ export class CheckAvailabilityUseCase {
         minutes: this.config.env.HOLD_MINUTES,
       });
       const placed = await this.holds.place({ companyId: salon.companyId }, hold, now);
-      if (placed.ok) return this.free(salon, service, check.value, hold);
+      if (placed.ok) {
+        return withCalendarVerdicts(this.free(salon, service, check.value, hold), verdicts);
+      }
       // Another call took it between reading and holding: read again.
     }
     const availability = await this.availability.around(salon, service, now, start, options);
-    return slotLostAnswer(
-      salon,
-      await availability.alternatives(start, stylist?.id),
-      'AVAILABILITY.SLOT_TAKEN',
-      'Der Termin ist gerade vergeben worden.',
+    const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
+    return withCalendarVerdicts(
+      slotLostAnswer(
+        salon,
+        nearest.starts,
+        'AVAILABILITY.SLOT_TAKEN',
+        'Der Termin ist gerade vergeben worden.',
+      ),
+      nearest.verdicts,
     );
   }
 

@@ -1,0 +1,153 @@
+import { FreeStart } from '../../domain/availability/free-start';
+import { calendarOffers } from '../../domain/calendar/offered-starts';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/salon/local-date';
+import { Service } from '../../domain/salon/service';
+import { TimeRange } from '../../domain/shared/time-range';
+import { CalendarGateway } from '../ports/calendar-gateway.port';
+import { CalendarTarget, eventTypeForPhase } from '../ports/calendar-mapping.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { FunctionAnswer } from './function-answer';
+
+/** What the external calendar says about a start the local calendar calls free. */
+export type CalendarVerdict =
+  /** Cal.com offers every working step of it. */
+  | 'offered'
+  /** Cal.com does not: booked or blocked there, so it is taken. */
+  | 'refused'
+  /** The stylist is mapped, but Cal.com could not be asked (failure, time budget, lookup bound). */
+  | 'unchecked'
+  /** No mapping: the local calendar is the stylist's whole calendar. */
+  | 'local';
+
+/**
+ * Stylist-days (one slots answer per mapped event type of that day) one phone function may ask
+ * Cal.com about: the wish's day plus three more for other stylists and alternatives. Further
+ * candidates stay unchecked; the slot cache makes repeats within its TTL free anyway.
+ */
+export const MAX_STYLIST_DAYS = 4;
+
+export interface CalendarCheckDeps {
+  readonly gateway: CalendarGateway | null;
+  readonly targetFor: (staffId: string) => Promise<CalendarTarget | null>;
+  /** Wall time this whole check may wait for Cal.com. */
+  readonly budgetMs: number;
+  readonly nowMs?: () => number;
+}
+
+/**
+ * One phone function's questions to the external calendar. Answers are kept per stylist, day
+ * and event type, so each is asked at most once; the gateway caches and single-flights them
+ * across calls. The first failure or the end of the time budget stops all further asking: the
+ * rest of the answer comes from the local calendar.
+ */
+export class CalendarCheck {
+  private readonly answers = new Map<string, Promise<Date[] | null>>();
+  private readonly stylistDays = new Set<string>();
+  private readonly deadline: number;
+  private readonly now: () => number;
+  private unreachable = false;
+
+  constructor(
+    private readonly salon: BranchContext,
+    private readonly service: Service,
+    private readonly deps: CalendarCheckDeps,
+  ) {
+    this.now = deps.nowMs ?? Date.now;
+    this.deadline = this.now() + deps.budgetMs;
+  }
+
+  async judge(free: FreeStart): Promise<CalendarVerdict> {
+    if (!this.deps.gateway) return 'local';
+    const target = await this.deps.targetFor(free.staffId);
+    if (!target) return 'local';
+    // The steps the sync books in Cal.com, each under its own event type.
+    const steps = this.service
+      .layoutAt(free.start)
+      .filter((p) => p.staffBusy && !p.isBuffer)
+      .map((p) => ({ range: p.range, eventTypeId: eventTypeForPhase(target, p.sequence) }))
+      .filter((s): s is { range: TimeRange; eventTypeId: number } => s.eventTypeId !== undefined);
+    if (steps.length === 0) return 'local';
+    const offered = await Promise.all(
+      steps.map((s) => this.startsOn(target, free.staffId, s.eventTypeId, s.range.start)),
+    );
+    if (steps.some((s, i) => offered[i] !== null && !calendarOffers(offered[i], s.range))) {
+      return 'refused';
+    }
+    return offered.includes(null) ? 'unchecked' : 'offered';
+  }
+
+  private startsOn(
+    target: CalendarTarget,
+    staffId: string,
+    eventTypeId: number,
+    at: Date,
+  ): Promise<Date[] | null> {
+    const day = this.salon.branch.localDateOf(at);
+    const key = `${staffId}|${day}|${eventTypeId}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      answer = this.ask(target, staffId, eventTypeId, day);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async ask(
+    target: CalendarTarget,
+    staffId: string,
+    eventTypeId: number,
+    day: LocalDate,
+  ): Promise<Date[] | null> {
+    const stylistDay = `${staffId}|${day}`;
+    if (!this.stylistDays.has(stylistDay)) {
+      if (this.stylistDays.size >= MAX_STYLIST_DAYS) return null;
+      this.stylistDays.add(stylistDay);
+    }
+    const left = this.deadline - this.now();
+    if (this.unreachable || left <= 0) return null;
+    const zone = this.salon.branch.timeZone;
+    const asked = this.deps.gateway!.availableStarts({
+      credentialRef: target.credentialRef,
+      scope: { companyId: this.salon.companyId, branchId: this.salon.branch.id, staffId },
+      eventTypeId,
+      range: TimeRange.of(
+        wallTimeToInstant(day, 0, zone),
+        wallTimeToInstant(addLocalDays(day, 1), 0, zone),
+      ),
+      timeZone: zone,
+    });
+    const starts = await within(asked, left);
+    if (starts === null) this.unreachable = true;
+    return starts;
+  }
+}
+
+/**
+ * The answer's `calendar_verified` fact from the verdicts behind what it states: true when every
+ * mapped stylist involved was confirmed (or refused) by Cal.com, false when one could not be
+ * asked; absent when no mapped stylist was involved (unmapped stylists are judged locally only).
+ */
+export function withCalendarVerdicts(
+  answer: FunctionAnswer,
+  verdicts: readonly CalendarVerdict[],
+): FunctionAnswer {
+  const asked = verdicts.filter((v) => v !== 'local');
+  if (asked.length === 0) return answer;
+  return { ...answer, calendar_verified: !asked.includes('unchecked') };
+}
+
+/**
+ * The starts, or null when the calendar failed (typed calendar errors, and anything else: a
+ * phone call never fails on it) or did not answer in time. A late answer still fills the cache.
+ */
+async function within(asked: Promise<Date[]>, ms: number): Promise<Date[] | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([asked.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Service } from '../../domain/salon/service';
+import { AppConfig } from '../../config/app-config';
+import { CALENDAR_GATEWAY, CalendarGateway } from '../ports/calendar-gateway.port';
+import {
+  CALENDAR_MAPPING_REPOSITORY,
+  CalendarMappingRepository,
+  CalendarTarget,
+} from '../ports/calendar-mapping.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { CalendarCheck } from './calendar-check';
+
+/** Mappings change through the admin API only; a phone call may see one this late. */
+const MAPPING_TTL_MS = 30_000;
+
+/**
+ * Starts a CalendarCheck per phone function. Without Cal.com configured (the local calendar
+ * stands in for it and offers nothing) or without the calendar ports, every stylist is judged
+ * on the local calendar alone.
+ */
+@Injectable()
+export class LiveCalendarCheck {
+  private readonly targets = new Map<
+    string,
+    { readonly at: number; readonly target: Promise<CalendarTarget | null> }
+  >();
+
+  constructor(
+    private readonly config: AppConfig,
+    @Optional() @Inject(CALENDAR_GATEWAY) private readonly gateway?: CalendarGateway,
+    @Optional()
+    @Inject(CALENDAR_MAPPING_REPOSITORY)
+    private readonly mappings?: CalendarMappingRepository,
+  ) {}
+
+  begin(salon: BranchContext, service: Service): CalendarCheck {
+    const asks = this.config.usesCalcom && this.gateway && this.mappings;
+    return new CalendarCheck(salon, service, {
+      gateway: asks ? this.gateway! : null,
+      targetFor: (staffId) => this.targetFor(salon, service.id, staffId),
+      budgetMs: this.config.env.CALCOM_LIVE_CHECK_BUDGET_MS,
+    });
+  }
+
+  /** The stylist's mapping for this service, read at most every MAPPING_TTL_MS. */
+  private targetFor(
+    salon: BranchContext,
+    serviceId: string,
+    staffId: string,
+  ): Promise<CalendarTarget | null> {
+    const key = `${salon.companyId}|${salon.branch.id}|${serviceId}|${staffId}`;
+    const now = Date.now();
+    const known = this.targets.get(key);
+    if (known && now - known.at < MAPPING_TTL_MS) return known.target;
+    const target = this.mappings!.targetFor(
+      { companyId: salon.companyId },
+      { serviceId, staffId, branchId: salon.branch.id },
+    );
+    this.targets.set(key, { at: now, target });
+    target.catch(() => this.targets.delete(key));
+    return target;
+  }
+}
