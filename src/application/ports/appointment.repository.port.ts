@@ -16,7 +16,10 @@ export interface TenantScope {
  * refusal; that comes back as SlotTaken, never as an exception.
  */
 export interface AppointmentRepository {
-  /** Inserts the appointment, its phases and the stylist's busy blocks. */
+  /**
+   * Inserts the appointment, its phases and the stylist's busy blocks. Inside a unit of work a
+   * refusal ends that unit (it can only be rolled back), as both callers do anyway.
+   */
   add(scope: TenantScope, appointment: Appointment, now: Date): Promise<Result<void, SlotTaken>>;
   /** Stores status, sync state and phases; moved phases move their busy blocks too. */
   save(scope: TenantScope, appointment: Appointment, now: Date): Promise<Result<void, SlotTaken>>;

@@ -14,7 +14,9 @@ export function isExclusionViolation(error: unknown): boolean {
  * Runs `write` in its own transaction, or under a savepoint inside the caller's. The no-overlap
  * constraint's refusal rolls back only that and comes back as SlotTaken naming what was in
  * the way; other errors propagate. A write of one statement is atomic by itself and needs
- * neither outside a transaction.
+ * neither: outside a transaction the refusal is looked into as above; inside one it leaves the
+ * transaction aborted (nothing more can be read there, so the kind is not named) and the
+ * caller must roll back, which saves two round trips on the booking path.
  */
 export async function refusingOverlaps(
   manager: EntityManager,
@@ -24,12 +26,14 @@ export async function refusingOverlaps(
   options: { singleStatement?: boolean } = {},
 ): Promise<Result<void, SlotTaken>> {
   try {
-    const inTransaction = manager.queryRunner?.isTransactionActive === true;
-    if (options.singleStatement && !inTransaction) await write(manager);
+    if (options.singleStatement) await write(manager);
     else await manager.transaction(write);
     return ok(undefined);
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;
+    if (options.singleStatement && manager.queryRunner?.isTransactionActive === true) {
+      return err(new SlotTaken('appointment'));
+    }
     return err(new SlotTaken(await conflictingKind(manager, staffId, ranges)));
   }
 }

@@ -18,13 +18,74 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   constructor(private readonly m: EntityManager) {}
 
   async add(scope: TenantScope, a: Appointment, now: Date): Promise<Result<void, SlotTaken>> {
-    return refusingOverlaps(this.m, a.staffId, a.busyIntervals(), async (m) => {
-      await m.getRepository(AppointmentOrmEntity).insert({
-        ...AppointmentMapper.toRow(scope.companyId, a),
-        version: 1,
-      });
-      await this.writePhases(m, scope, a, now);
-    });
+    const row = AppointmentMapper.toRow(scope.companyId, a);
+    const phases = AppointmentMapper.phaseRows(a);
+    const blocks = a.status !== 'cancelled';
+    if (blocks) await expireHolds(this.m, a.staffId, now);
+    // The appointment, its phases and its busy blocks in one statement: written whole or
+    // refused whole (foreign keys are checked at the statement's end).
+    return refusingOverlaps(
+      this.m,
+      a.staffId,
+      a.busyIntervals(),
+      (m) =>
+        m.query(
+          `WITH a AS (
+             INSERT INTO appointments (id, company_id, branch_id, staff_id, service_id, customer_id,
+                                       starts_at, ends_at, status, source, call_id, idempotency_key,
+                                       sync_state, sync_attempts, last_sync_error, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1)
+             RETURNING id, company_id, staff_id),
+           p AS (
+             INSERT INTO appointment_phases (id, appointment_id, sequence, kind, starts_at, ends_at,
+                                             staff_busy, calcom_booking_id, calcom_booking_uid,
+                                             sync_state)
+             SELECT x.id, a.id, x.sequence, x.kind, x.starts_at, x.ends_at, x.staff_busy,
+                    x.calcom_booking_id, x.calcom_booking_uid, x.sync_state
+               FROM a, jsonb_to_recordset($16::jsonb) AS x(
+                 id uuid, sequence smallint, kind varchar, starts_at timestamptz,
+                 ends_at timestamptz, staff_busy boolean, calcom_booking_id bigint,
+                 calcom_booking_uid varchar, sync_state varchar)
+             RETURNING id, appointment_id, starts_at, ends_at, staff_busy)
+           INSERT INTO busy_blocks (company_id, staff_id, kind, during, appointment_id, phase_id)
+           SELECT a.company_id, a.staff_id, 'appointment', tstzrange(p.starts_at, p.ends_at, '[)'),
+                  p.appointment_id, p.id
+             FROM a JOIN p ON p.appointment_id = a.id
+            WHERE p.staff_busy AND $17::boolean`,
+          [
+            row.id,
+            row.companyId,
+            row.branchId,
+            row.staffId,
+            row.serviceId,
+            row.customerId,
+            row.startsAt,
+            row.endsAt,
+            row.status,
+            row.source,
+            row.callId,
+            row.idempotencyKey,
+            row.syncState,
+            row.syncAttempts,
+            row.lastSyncError,
+            JSON.stringify(
+              phases.map((p) => ({
+                id: p.id,
+                sequence: p.sequence,
+                kind: p.kind,
+                starts_at: p.startsAt,
+                ends_at: p.endsAt,
+                staff_busy: p.staffBusy,
+                calcom_booking_id: p.calcomBookingId,
+                calcom_booking_uid: p.calcomBookingUid,
+                sync_state: p.syncState,
+              })),
+            ),
+            blocks,
+          ],
+        ),
+      { singleStatement: true },
+    );
   }
 
   async save(scope: TenantScope, a: Appointment, now: Date): Promise<Result<void, SlotTaken>> {
