@@ -1,0 +1,129 @@
+import { at, branch, cut, perm } from '../../domain/availability/salon.fixture';
+import { CalendarUnavailable } from '../../domain/calendar/calendar-errors';
+import { AvailableStartsQuery, CalendarGateway } from '../ports/calendar-gateway.port';
+import { CalendarTarget } from '../ports/calendar-mapping.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { CalendarCheck, MAX_STYLIST_DAYS, withCalendarVerdicts } from './calendar-check';
+import { answer } from './function-answer';
+
+const salon: BranchContext = {
+  companyId: 'c1',
+  companyName: 'Salon',
+  country: 'DE',
+  branch: branch(),
+  staff: [],
+  services: [cut, perm],
+};
+const target: CalendarTarget = {
+  credentialRef: 'cred',
+  timeZone: 'Europe/Berlin',
+  serviceEventTypeId: 10,
+  segmentEventTypeIds: new Map(),
+};
+
+/** A gateway whose slots answer is `offer(query)`; it counts the questions. */
+function gateway(offer: (q: AvailableStartsQuery) => Promise<Date[]>) {
+  const asked: AvailableStartsQuery[] = [];
+  const fake = {
+    availableStarts: (q: AvailableStartsQuery) => {
+      asked.push(q);
+      return offer(q);
+    },
+  };
+  return { fake: fake as unknown as CalendarGateway, asked };
+}
+
+const check = (g: CalendarGateway | null, budgetMs = 200) =>
+  new CalendarCheck(salon, cut, {
+    gateway: g,
+    targetFor: async (staffId) => (staffId === 'unmapped' ? null : target),
+    budgetMs,
+  });
+const freeAt = (staffId: string, date: string, time: string) => ({
+  staffId,
+  start: at(date, time),
+  end: new Date(at(date, time).getTime() + 30 * 60_000),
+});
+
+describe('CalendarCheck', () => {
+  it('judges unmapped stylists and a missing gateway locally, without asking', async () => {
+    const g = gateway(async () => []);
+    expect(await check(g.fake).judge(freeAt('unmapped', '2026-06-15', '10:00'))).toBe('local');
+    expect(await check(null).judge(freeAt('anna', '2026-06-15', '10:00'))).toBe('local');
+    expect(g.asked).toEqual([]);
+  });
+
+  it('asks once per stylist, day and event type for the local day', async () => {
+    const g = gateway(async () => [at('2026-06-15', '10:00')]);
+    const c = check(g.fake);
+    expect(await c.judge(freeAt('anna', '2026-06-15', '10:00'))).toBe('offered');
+    expect(await c.judge(freeAt('anna', '2026-06-15', '11:00'))).toBe('refused');
+    expect(g.asked).toHaveLength(1);
+    expect(g.asked[0]).toMatchObject({
+      eventTypeId: 10,
+      scope: { companyId: 'c1', staffId: 'anna' },
+      timeZone: 'Europe/Berlin',
+    });
+    expect(g.asked[0].range.start).toEqual(at('2026-06-15', '00:00'));
+    expect(g.asked[0].range.end).toEqual(at('2026-06-16', '00:00'));
+  });
+
+  it(`asks about at most ${MAX_STYLIST_DAYS} stylist-days; later ones stay unchecked`, async () => {
+    const g = gateway(async (q) => [q.range.start]);
+    const c = check(g.fake);
+    const days = ['2026-06-15', '2026-06-16', '2026-06-17', '2026-06-18', '2026-06-19'];
+    const verdicts = [];
+    for (const day of days) verdicts.push(await c.judge(freeAt('anna', day, '00:00')));
+    expect(verdicts).toEqual(['offered', 'offered', 'offered', 'offered', 'unchecked']);
+    expect(g.asked).toHaveLength(MAX_STYLIST_DAYS);
+  });
+
+  it('stops asking after a failure or when the budget is spent', async () => {
+    const failing = gateway(async () => Promise.reject(new CalendarUnavailable('open')));
+    const c = check(failing.fake);
+    expect(await c.judge(freeAt('anna', '2026-06-15', '10:00'))).toBe('unchecked');
+    expect(await c.judge(freeAt('anna', '2026-06-16', '10:00'))).toBe('unchecked');
+    expect(failing.asked).toHaveLength(1);
+
+    const slow = gateway(() => new Promise((r) => setTimeout(() => r([]), 300)));
+    const started = Date.now();
+    expect(await check(slow.fake, 50).judge(freeAt('anna', '2026-06-15', '10:00'))).toBe(
+      'unchecked',
+    );
+    expect(Date.now() - started).toBeLessThan(250);
+  });
+
+  it('a refused working step outweighs one that could not be checked', async () => {
+    // The perm's first step is asked under 11, its third under 13; the fifth has none (skipped).
+    const g = gateway(async (q) => {
+      if (q.eventTypeId === 11) return [];
+      await new Promise((r) => setTimeout(r, 100));
+      return [];
+    });
+    const c = new CalendarCheck(salon, perm, {
+      gateway: g.fake,
+      targetFor: async () => ({
+        ...target,
+        serviceEventTypeId: undefined,
+        segmentEventTypeIds: new Map([
+          [1, 11],
+          [3, 13],
+        ]),
+      }),
+      budgetMs: 30,
+    });
+    expect(await c.judge(freeAt('anna', '2026-06-15', '10:00'))).toBe('refused');
+    expect(g.asked.map((q) => q.eventTypeId).sort()).toEqual([11, 13]);
+  });
+
+  it('says calendar_verified only when a mapped stylist was involved', () => {
+    const a = answer('OK', 'frei');
+    expect(withCalendarVerdicts(a, ['local'])).not.toHaveProperty('calendar_verified');
+    expect(withCalendarVerdicts(a, ['offered', 'local'])).toMatchObject({
+      calendar_verified: true,
+    });
+    expect(withCalendarVerdicts(a, ['refused', 'unchecked'])).toMatchObject({
+      calendar_verified: false,
+    });
+  });
+});
