@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CredentialCipher } from '../src/adapters/outbound/persistence/credential-cipher';
 import { FakeCalcom } from './sync-fake-calcom';
 
 /**
@@ -16,6 +17,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const KEY = `bench_${randomBytes(12).toString('hex')}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const SALON = '+4930901820';
+const ENCRYPTION_KEY = randomBytes(32).toString('hex');
 
 const sign = (body: string) => {
   const v = Date.now();
@@ -134,6 +136,25 @@ async function answersReady(url: string): Promise<string> {
   throw new Error('service did not become ready');
 }
 
+/**
+ * Every stylist's every service gets an event type in the fake Cal.com, so calls ask it for
+ * slots (cached in Redis) and bookings are synced to it, as in a salon that uses Cal.com.
+ */
+async function mapEveryStylistToCalcom(db: Client, baseUrl: string): Promise<void> {
+  const cipher = new CredentialCipher(ENCRYPTION_KEY);
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO calcom_credentials(company_id, label, base_url, api_key_encrypted)
+     SELECT id, 'bench', $1, $2 FROM companies RETURNING id`,
+    [baseUrl, cipher.encrypt('cal_test_bench_key')],
+  );
+  await db.query(
+    `INSERT INTO calcom_mappings(company_id, credential_id, service_id, staff_id, event_type_id)
+     SELECT st.company_id, $1, ss.service_id, st.id, 7000 + row_number() OVER ()
+       FROM staff st JOIN staff_services ss ON ss.staff_id = st.id`,
+    [rows[0].id],
+  );
+}
+
 async function main(): Promise<void> {
   const database = `bench_calls_${Date.now()}`;
   await admin(`CREATE DATABASE ${database}`);
@@ -152,6 +173,7 @@ async function main(): Promise<void> {
       SEED_DEMO_SALON: 'true',
       RETELL_API_KEY: KEY,
       CALCOM_API_KEY: 'cal_test_bench_key',
+      ENCRYPTION_KEY,
       CALCOM_BASE_URL: calcom.url,
       RETELL_RATE_LIMIT_PER_CLIENT: '100000',
       LOG_LEVEL: 'warn',
@@ -169,6 +191,7 @@ async function main(): Promise<void> {
   );
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
+  await mapEveryStylistToCalcom(db, calcom.url);
   // Each measured run starts from an empty calendar, so one run's holds do not fill the next.
   const emptyCalendar = () =>
     db.query(
@@ -224,8 +247,24 @@ async function main(): Promise<void> {
     console.log(
       `mean vs floor mean (${floorRun.mean.toFixed(2)} ms): check_availability ${ratio(check.mean, floorRun.mean)}, book_appointment ${ratio(book.mean, floorRun.mean)}`,
     );
+    // The sync runs behind the answers; wait for it so its outcome can be quoted too.
+    const syncStarted = Date.now();
+    const synced = async () =>
+      (
+        await db.query<{ synced: number; total: number }>(
+          `SELECT count(*) FILTER (WHERE sync_state = 'synced')::int AS synced, count(*)::int AS total
+             FROM appointments`,
+        )
+      ).rows[0];
+    let state = await synced();
+    while (state.synced < state.total && Date.now() - syncStarted < 120_000) {
+      await new Promise((r) => setTimeout(r, 1000));
+      state = await synced();
+    }
     console.log(
-      `appointments booked in the book run: ${rows[0].booked}; Cal.com creates so far: ${calcom.createBodies.length}`,
+      `appointments booked in the book run: ${rows[0].booked}; synced to Cal.com: ${state.synced} ` +
+        `(${((Date.now() - syncStarted) / 1000).toFixed(0)} s after the run), Cal.com creates: ` +
+        `${calcom.createBodies.length}, slot requests: ${calcom.requests.filter((r) => r === 'GET /v2/slots').length}`,
     );
   } finally {
     await db.end();

@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A small Cal.com API v2 stand-in (bookings only), shaped like the OpenAPI subset in the shared
- * contracts: `{status, data}` envelopes, BookingOutput_2024_08_13 items, paginated lists.
- * Tests steer each create with `onCreate`; every request is counted.
+ * A small Cal.com API v2 stand-in (bookings and slots), shaped like the OpenAPI subset in the
+ * shared contracts: `{status, data}` envelopes, BookingOutput_2024_08_13 items, paginated lists.
+ * Slots are every quarter hour of the asked range not taken by one of its live bookings of that
+ * event type (a calendar with no other availability rules). Tests steer each create with
+ * `onCreate`; every request is counted.
  */
 export interface FakeBooking {
   id: number;
@@ -164,6 +166,7 @@ export class FakeCalcom {
       return this.create(JSON.parse(text) as CreateRequest['body'], res);
     }
     if (req.method === 'GET' && url.pathname === '/v2/bookings') return this.list(url, res);
+    if (req.method === 'GET' && url.pathname === '/v2/slots') return this.slots(url, res);
     const one = /^\/v2\/bookings\/([^/]+)(\/cancel)?$/.exec(url.pathname);
     if (one) {
       const booking = this.bookings.get(decodeURIComponent(one[1]));
@@ -213,6 +216,27 @@ export class FakeCalcom {
         res.on('close', () => this.hanging.delete(res));
         return;
     }
+  }
+
+  private slots(url: URL, res: ServerResponse): void {
+    const eventTypeId = Number(url.searchParams.get('eventTypeId'));
+    const start = Date.parse(url.searchParams.get('start') ?? '');
+    const end = Date.parse(url.searchParams.get('end') ?? '');
+    if (!eventTypeId || Number.isNaN(start) || Number.isNaN(end) || end <= start) {
+      return send(res, 400, { status: 'error', error: { message: 'start, end, eventTypeId' } });
+    }
+    const QUARTER = 15 * 60_000;
+    const taken = [...this.bookings.values()].filter(
+      (b) => b.eventTypeId === eventTypeId && b.status === 'accepted',
+    );
+    const data: Record<string, Array<{ start: string }>> = {};
+    for (let t = Math.ceil(start / QUARTER) * QUARTER; t < end; t += QUARTER) {
+      const busy = taken.some((b) => Date.parse(b.start) < t + QUARTER && t < Date.parse(b.end));
+      if (busy) continue;
+      const iso = new Date(t).toISOString();
+      (data[iso.slice(0, 10)] ??= []).push({ start: iso });
+    }
+    send(res, 200, { status: 'success', data });
   }
 
   private list(url: URL, res: ServerResponse): void {
