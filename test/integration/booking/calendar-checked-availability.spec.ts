@@ -403,16 +403,28 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
     expect(calcom.asks).toHaveLength(2);
   });
 
-  it('book_appointment without a hold asks Cal.com and refuses a start it does not offer', async () => {
+  it('book_appointment answers without waiting for Cal.com; the sync finds its conflicts', async () => {
     calcom.offered.set(CUT_EVENT_TYPE, grid(30, ['10:00']));
     const a = await run('book_appointment', { ...cut('10:00', 'Anna'), name: 'Ida Ihle' });
-    expect(a).toMatchObject({
-      code: 'AVAILABILITY.SLOT_TAKEN',
-      calendar_verified: true,
-    });
-    expect(starts(a).every(([staff]) => staff === 'Anna')).toBe(true);
-    expect(starts(a)).not.toContainEqual(['Anna', at('10:00').toISOString()]);
-    expect(await ds.query(`SELECT 1 FROM appointments`)).toHaveLength(0);
+    expect(a).toMatchObject({ success: true, code: 'OK', slot: { staff: 'Anna' } });
+    expect(a).not.toHaveProperty('calendar_verified');
+    expect(calcom.asks).toHaveLength(0);
+    expect(await ds.query(`SELECT 1 FROM appointments`)).toHaveLength(1);
+  });
+
+  it('a refused book_appointment offers alternatives Cal.com confirms', async () => {
+    calcom.offered.set(CUT_EVENT_TYPE, grid(30, ['10:30']));
+    expect(
+      await run('book_appointment', { ...cut('10:00', 'Anna'), name: 'Ida Ihle' }, callId(4)),
+    ).toMatchObject({ success: true });
+    const a = await run(
+      'book_appointment',
+      { ...cut('10:00', 'Anna'), name: 'Jan Jahn' },
+      callId(5),
+    );
+    expect(a).toMatchObject({ code: 'AVAILABILITY.SLOT_TAKEN', calendar_verified: true });
+    expect(starts(a).length).toBeGreaterThan(0);
+    expect(starts(a)).not.toContainEqual(['Anna', at('10:30').toISOString()]);
   });
 
   it('book_appointment on this call’s hold books without asking Cal.com again', async () => {
