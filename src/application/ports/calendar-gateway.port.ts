@@ -39,6 +39,11 @@ export interface SlotInvalidationScope {
   readonly companyId: string;
   readonly branchId: string;
   readonly staffId?: string;
+  /**
+   * For one stylist: the time that changed. Only answers about the days around it go; without
+   * it every answer of the stylist goes.
+   */
+  readonly around?: { readonly start: Date; readonly end: Date };
 }
 
 export interface AvailableStartsQuery {

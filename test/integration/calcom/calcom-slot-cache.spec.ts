@@ -120,7 +120,7 @@ describe('Cal.com slot cache (real Redis)', () => {
 
     const [key] = await redis.keys(`${PREFIX}:company-a:*`);
     expect(key).toBe(
-      `${PREFIX}:company-a:branch-1:${EVENT_TYPE}:staff-1:2026-09-14T06:00:00.000Z:2026-09-14T16:00:00.000Z:-:g0.0`,
+      `${PREFIX}:company-a:branch-1:${EVENT_TYPE}:staff-1:2026-09-14T06:00:00.000Z:2026-09-14T16:00:00.000Z:-:g0.0.0`,
     );
     const ttl = await redis.ttl(key);
     expect(ttl).toBeGreaterThan(0);
@@ -178,6 +178,68 @@ describe('Cal.com slot cache (real Redis)', () => {
     const a = await gateway.availableStarts(query(TENANT_A));
     expect(refetch.isDone()).toBe(true);
     expect(a).toEqual([]);
+  });
+
+  it('a booking on one day keeps the stylist’s answers about days further away', async () => {
+    const FAR = TimeRange.of(new Date('2026-09-21T06:00:00Z'), new Date('2026-09-21T16:00:00Z'));
+    const farQuery = { ...query(TENANT_A), range: FAR };
+    const farSlots = () =>
+      nock(CALCOM)
+        .get('/v2/slots')
+        .query({
+          eventTypeId: String(EVENT_TYPE),
+          start: FAR.start.toISOString(),
+          end: FAR.end.toISOString(),
+          timeZone: 'Europe/Berlin',
+        })
+        .once()
+        .reply(200, success(slotsData(['2026-09-21T09:00:00.000+02:00'])));
+    slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
+    const far = farSlots();
+    await gateway.availableStarts(query(TENANT_A));
+    await gateway.availableStarts(farQuery);
+    expect(far.isDone()).toBe(true);
+
+    await gateway.invalidateSlots({
+      companyId: 'company-a',
+      branchId: 'branch-1',
+      staffId: 'staff-1',
+      around: { start: new Date('2026-09-14T08:00:00Z'), end: new Date('2026-09-14T08:30:00Z') },
+    });
+
+    // The changed day is asked again; the day a week later still comes from the cache.
+    const near = slotsOnce(TENANT_A, []);
+    expect(await gateway.availableStarts(query(TENANT_A))).toEqual([]);
+    expect(near.isDone()).toBe(true);
+    expect(iso(await gateway.availableStarts(farQuery))).toEqual(['2026-09-21T07:00:00.000Z']);
+    expect(watch.unmatched).toEqual([]);
+  });
+
+  it('an answer over many days is dropped by a change on any of them', async () => {
+    const MONTH = TimeRange.of(new Date('2026-09-01T00:00:00Z'), new Date('2026-10-01T00:00:00Z'));
+    const monthQuery = { ...query(TENANT_A), range: MONTH };
+    const month = (starts: string[]) =>
+      nock(CALCOM)
+        .get('/v2/slots')
+        .query({
+          eventTypeId: String(EVENT_TYPE),
+          start: MONTH.start.toISOString(),
+          end: MONTH.end.toISOString(),
+          timeZone: 'Europe/Berlin',
+        })
+        .once()
+        .reply(200, success(slotsData(starts)));
+    month(['2026-09-25T09:00:00.000+02:00']);
+    await gateway.availableStarts(monthQuery);
+    await gateway.invalidateSlots({
+      companyId: 'company-a',
+      branchId: 'branch-1',
+      staffId: 'staff-1',
+      around: { start: new Date('2026-09-25T07:00:00Z'), end: new Date('2026-09-25T07:30:00Z') },
+    });
+    const again = month([]);
+    expect(await gateway.availableStarts(monthQuery)).toEqual([]);
+    expect(again.isDone()).toBe(true);
   });
 
   it('20 concurrent misses make one upstream call', async () => {

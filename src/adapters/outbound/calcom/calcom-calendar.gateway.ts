@@ -104,7 +104,8 @@ export class CalcomCalendarGateway implements CalendarGateway {
       });
       return CalcomMapper.toBooking(response.data);
     } finally {
-      await this.invalidateAfterWrite(command.slotScope);
+      const end = new Date(command.start.getTime() + (command.lengthMinutes ?? 0) * 60_000);
+      await this.invalidateAfterWrite(command.slotScope, { start: command.start, end });
     }
   }
 
@@ -155,6 +156,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
 
   async cancelBooking(command: CancelBookingCommand): Promise<ExternalBooking> {
     const body: CalcomCancelBookingInput = { cancellationReason: command.reason };
+    let cancelled: ExternalBooking | undefined;
     try {
       const response = await this.call<unknown>(command.credentialRef, {
         family: 'bookings',
@@ -162,9 +164,11 @@ export class CalcomCalendarGateway implements CalendarGateway {
         path: `/v2/bookings/${encodeURIComponent(command.uid)}/cancel`,
         body,
       });
-      return CalcomMapper.toBooking(response.data);
+      cancelled = CalcomMapper.toBooking(response.data);
+      return cancelled;
     } finally {
-      await this.invalidateAfterWrite(command.slotScope);
+      // The answer names the freed time; without one (an error) the time is unknown here.
+      await this.invalidateAfterWrite(command.slotScope, cancelled);
     }
   }
 
@@ -187,7 +191,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
   }
 
   async invalidateSlots(scope: SlotInvalidationScope): Promise<void> {
-    await this.slotCache.invalidate(scope.companyId, scope.branchId, scope.staffId);
+    await this.slotCache.invalidate(scope);
   }
 
   breakerState(credentialRef: CalendarCredentialRef): CalendarBreakerState {
@@ -259,8 +263,17 @@ export class CalcomCalendarGateway implements CalendarGateway {
     return this.breakers.run(credentialRef, () => this.http.send<T>(credential, request));
   }
 
-  /** A write (even a failed or timed-out one) may have changed the slots: drop them. */
-  private async invalidateAfterWrite(scope: SlotInvalidationScope | undefined): Promise<void> {
-    if (scope) await this.slotCache.invalidate(scope.companyId, scope.branchId, scope.staffId);
+  /**
+   * A write (even a failed or timed-out one) may have changed the slots: drop them, only
+   * around the written time when it is known.
+   */
+  private async invalidateAfterWrite(
+    scope: SlotInvalidationScope | undefined,
+    written?: { start: Date; end: Date },
+  ): Promise<void> {
+    if (!scope) return;
+    await this.slotCache.invalidate(
+      scope.around || !written ? scope : { ...scope, around: written },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { SlotInvalidationScope } from '../../../application/ports/calendar-gateway.port';
 
 /** Everything a Cal.com slot answer depends on; all of it is part of the cache key. */
 export interface SlotCacheKey {
@@ -27,16 +28,33 @@ interface Flight {
 }
 
 const enc = (part: string | number): string => encodeURIComponent(String(part));
+const DAY_MS = 86_400_000;
+/** Answers about more UTC days than this follow the stylist's "any day" counter instead. */
+const MAX_DAY_GENERATIONS = 8;
+
+/** The UTC dates ('yyyy-mm-dd') that [from, to) touches; at least from's. */
+function utcDays(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  const first = Math.floor(from.getTime() / DAY_MS);
+  const last = Math.max(first, Math.ceil(to.getTime() / DAY_MS) - 1);
+  for (let d = first; d <= last && days.length <= 400; d++) {
+    days.push(new Date(d * DAY_MS).toISOString().slice(0, 10));
+  }
+  return days;
+}
 
 /**
  * Slot answers from Cal.com in Redis, keyed by tenant (company), branch, event type and stylist:
  *
- *   {prefix}:{companyId}:{branchId}:{eventTypeId}:{staffId}:{fromISO}:{toISO}:{length|-}:g{b}.{s}
+ *   {prefix}:{companyId}:{branchId}:{eventTypeId}:{staffId}:{fromISO}:{toISO}:{length|-}:g{b}.{s}.{d…}
  *
- * Ids are URI-encoded so no id can spill into another segment. `g{b}.{s}` are the generation
- * counters of the branch (`{prefix}:gen:{companyId}:{branchId}`) and of the stylist
- * (`{prefix}:gen:{companyId}:{branchId}:{staffId}`); `invalidate` INCRs one of them, so every
- * older key of that scope is unreachable at once and expires by TTL (no SCAN, no KEYS).
+ * Ids are URI-encoded so no id can spill into another segment. `g{b}.{s}.{d…}` are the
+ * generation counters of the branch (`{prefix}:gen:{companyId}:{branchId}`), of the stylist
+ * (`…:{staffId}`) and of each UTC day the answer covers (`…:{staffId}:{yyyy-mm-dd}`, or
+ * `…:{staffId}:any` for an answer over more than a week, which every day's change moves);
+ * `invalidate` INCRs the branch's, the stylist's, or only the days around a changed time, so
+ * every older key of that scope is unreachable at once and expires by TTL (no SCAN, no KEYS).
+ * A booking thus leaves the stylist's answers about other days cached.
  *
  * Concurrent misses for the same key in this process share one upstream promise
  * (single-flight). Without Redis (null) only single-flight applies. Redis failures count as
@@ -68,10 +86,13 @@ export class CalcomSlotCache {
   }
 
   /**
-   * Drops the cached answers of a branch, or of one stylist in it. Answers false when Redis
-   * could not be reached (the TTL then bounds how long an old answer may live).
+   * Drops the cached answers of a branch, of one stylist in it, or of that stylist's days
+   * around a changed time (a day on either side as well: buffers and time zones reach over
+   * midnight). Answers false when Redis could not be reached (the TTL then bounds how long an
+   * old answer may live).
    */
-  async invalidate(companyId: string, branchId: string, staffId?: string): Promise<boolean> {
+  async invalidate(scope: SlotInvalidationScope): Promise<boolean> {
+    const { companyId, branchId, staffId, around } = scope;
     for (const [k, f] of this.flights) {
       if (
         f.companyId === companyId &&
@@ -83,13 +104,23 @@ export class CalcomSlotCache {
     }
     if (!this.redis) return true;
     const redis = this.redis;
-    const genKey =
+    const genKeys =
       staffId === undefined
-        ? this.branchGenKey(companyId, branchId)
-        : this.staffGenKey(companyId, branchId, staffId);
-    const done = await this.quietly(() =>
-      redis.multi().incr(genKey).expire(genKey, this.genTtlSeconds).exec(),
-    );
+        ? [this.branchGenKey(companyId, branchId)]
+        : around
+          ? [
+              ...utcDays(
+                new Date(around.start.getTime() - DAY_MS),
+                new Date(Math.max(around.end.getTime(), around.start.getTime()) + DAY_MS),
+              ),
+              'any',
+            ].map((day) => this.dayGenKey(companyId, branchId, staffId, day))
+          : [this.staffGenKey(companyId, branchId, staffId)];
+    const done = await this.quietly(() => {
+      const multi = redis.multi();
+      for (const key of genKeys) multi.incr(key).expire(key, this.genTtlSeconds);
+      return multi.exec();
+    });
     return done !== null && done.every(([error]) => error === null);
   }
 
@@ -115,17 +146,24 @@ export class CalcomSlotCache {
     return starts;
   }
 
-  private async generations(key: SlotCacheKey): Promise<[string, string] | null> {
+  private async generations(key: SlotCacheKey): Promise<string[] | null> {
     if (!this.redis) return null;
     const redis = this.redis;
+    const days = utcDays(key.from, key.to);
+    // An answer over many days follows one counter that every day's change moves instead.
+    const dayKeys =
+      days.length <= MAX_DAY_GENERATIONS
+        ? days.map((day) => this.dayGenKey(key.companyId, key.branchId, key.staffId, day))
+        : [this.dayGenKey(key.companyId, key.branchId, key.staffId, 'any')];
     const values = await this.quietly(() =>
       redis.mget(
         this.branchGenKey(key.companyId, key.branchId),
         this.staffGenKey(key.companyId, key.branchId, key.staffId),
+        ...dayKeys,
       ),
     );
     if (!values) return null;
-    return [values[0] ?? '0', values[1] ?? '0'];
+    return values.map((v) => v ?? '0');
   }
 
   private scopeKey(key: SlotCacheKey): string {
@@ -141,8 +179,8 @@ export class CalcomSlotCache {
     ].join(':');
   }
 
-  private dataKey(key: SlotCacheKey, [branchGen, staffGen]: [string, string]): string {
-    return `${this.scopeKey(key)}:g${branchGen}.${staffGen}`;
+  private dataKey(key: SlotCacheKey, generations: readonly string[]): string {
+    return `${this.scopeKey(key)}:g${generations.join('.')}`;
   }
 
   private branchGenKey(companyId: string, branchId: string): string {
@@ -151,6 +189,10 @@ export class CalcomSlotCache {
 
   private staffGenKey(companyId: string, branchId: string, staffId: string): string {
     return `${this.branchGenKey(companyId, branchId)}:${enc(staffId)}`;
+  }
+
+  private dayGenKey(companyId: string, branchId: string, staffId: string, day: string): string {
+    return `${this.staffGenKey(companyId, branchId, staffId)}:${day}`;
   }
 
   /** Runs a Redis call; a failure or a slow answer is a miss, never an error for the caller. */
