@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { RedisScript } from '../../../common/redis-script';
 
 /** One key and the hits it may have in the window. */
 export interface KeyLimit {
@@ -71,7 +72,7 @@ for i, key in ipairs(KEYS) do
   redis.call('PEXPIRE', key, window)
 end
 return 1`;
-const SCRIPT_SHA = createHash('sha1').update(SCRIPT).digest('hex');
+const HITS = new RedisScript(SCRIPT);
 
 /**
  * Shared by every instance through Redis (a sorted set per key, trimmed and counted in one
@@ -90,7 +91,7 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
     return this.hitAll([{ key, limit }], windowMs, nowMs);
   }
 
-  /** Every key in one round trip; the script is sent by its hash once Redis knows it. */
+  /** Every key in one round trip. */
   async hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<boolean> {
     const keys = limits.map((l) => this.prefix + l.key);
     const args = [
@@ -100,12 +101,7 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
       ...limits.map((l) => String(l.limit)),
     ];
     try {
-      const allowed = await this.redis
-        .evalsha(SCRIPT_SHA, keys.length, ...keys, ...args)
-        .catch((error: Error) => {
-          if (!error.message.startsWith('NOSCRIPT')) throw error;
-          return this.redis.eval(SCRIPT, keys.length, ...keys, ...args);
-        });
+      const allowed = await HITS.run(this.redis, keys, args);
       return Number(allowed) === 1;
     } catch (error) {
       this.logger.warn(

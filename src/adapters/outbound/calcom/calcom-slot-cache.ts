@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { SlotInvalidationScope } from '../../../application/ports/calendar-gateway.port';
+import { RedisScript } from '../../../common/redis-script';
 
 /** Everything a Cal.com slot answer depends on; all of it is part of the cache key. */
 export interface SlotCacheKey {
@@ -28,6 +29,17 @@ interface Flight {
 }
 
 const enc = (part: string | number): string => encodeURIComponent(String(part));
+
+// KEYS: the generation counters; ARGV[1]: the answer's key without them. The key is made and
+// read in Redis, so a lookup is one round trip. (Not for Redis Cluster: the answer's key is
+// not among KEYS.)
+const READ = new RedisScript(`
+local gens = redis.call('MGET', unpack(KEYS))
+for i = 1, #KEYS do if not gens[i] then gens[i] = '0' end end
+local dataKey = ARGV[1] .. ':g' .. table.concat(gens, '.')
+local value = redis.call('GET', dataKey)
+if value then return { dataKey, value } end
+return { dataKey }`);
 const DAY_MS = 86_400_000;
 /** Answers about more UTC days than this follow the stylist's "any day" counter instead. */
 const MAX_DAY_GENERATIONS = 8;
@@ -131,11 +143,10 @@ export class CalcomSlotCache {
   }
 
   private async lookup(key: SlotCacheKey, load: () => Promise<Date[]>): Promise<Date[]> {
-    const gens = await this.generations(key);
-    const dataKey = gens ? this.dataKey(key, gens) : null;
-    if (dataKey) {
-      const cached = await this.quietly(() => this.redis!.get(dataKey));
-      const starts = cached ? parseStarts(cached) : null;
+    const read = await this.read(key);
+    const dataKey = read?.dataKey ?? null;
+    if (read?.value) {
+      const starts = parseStarts(read.value);
       if (starts) return starts;
     }
     const starts = await load();
@@ -146,24 +157,37 @@ export class CalcomSlotCache {
     return starts;
   }
 
+  /** The answer's current key and its value, in one round trip (null without Redis). */
+  private async read(key: SlotCacheKey): Promise<{ dataKey: string; value?: string } | null> {
+    if (!this.redis) return null;
+    const redis = this.redis;
+    const reply = await this.quietly(() =>
+      READ.run(redis, this.generationKeys(key), [this.scopeKey(key)]),
+    );
+    if (!Array.isArray(reply) || typeof reply[0] !== 'string') return null;
+    return { dataKey: reply[0], value: typeof reply[1] === 'string' ? reply[1] : undefined };
+  }
+
   private async generations(key: SlotCacheKey): Promise<string[] | null> {
     if (!this.redis) return null;
     const redis = this.redis;
+    const values = await this.quietly(() => redis.mget(...this.generationKeys(key)));
+    if (!values) return null;
+    return values.map((v) => v ?? '0');
+  }
+
+  private generationKeys(key: SlotCacheKey): string[] {
     const days = utcDays(key.from, key.to);
     // An answer over many days follows one counter that every day's change moves instead.
     const dayKeys =
       days.length <= MAX_DAY_GENERATIONS
         ? days.map((day) => this.dayGenKey(key.companyId, key.branchId, key.staffId, day))
         : [this.dayGenKey(key.companyId, key.branchId, key.staffId, 'any')];
-    const values = await this.quietly(() =>
-      redis.mget(
-        this.branchGenKey(key.companyId, key.branchId),
-        this.staffGenKey(key.companyId, key.branchId, key.staffId),
-        ...dayKeys,
-      ),
-    );
-    if (!values) return null;
-    return values.map((v) => v ?? '0');
+    return [
+      this.branchGenKey(key.companyId, key.branchId),
+      this.staffGenKey(key.companyId, key.branchId, key.staffId),
+      ...dayKeys,
+    ];
   }
 
   private scopeKey(key: SlotCacheKey): string {
