@@ -228,6 +228,36 @@ export class Environment {
   @IsBoolean()
   SYNC_PARALLEL_PHASES = true;
 
+  /** Redis key prefix of the calendar-sync queue (instances sharing one Redis apart). */
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
+    message: 'SYNC_QUEUE_PREFIX must be 1-64 letters, digits, dots, dashes or underscores',
+  })
+  SYNC_QUEUE_PREFIX = 'bull';
+
+  /**
+   * How long a sync job's lock lives without renewal (a running worker renews it at half that).
+   * A worker that died loses it this long after its last renewal, and the job is retried.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  SYNC_JOB_LOCK_MS = 30_000;
+
+  /** How often a worker looks for jobs whose lock lapsed (stalled) and queues them again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  SYNC_STALLED_CHECK_MS = 30_000;
+
+  /** How long one job owns an appointment; a worker that died blocks its appointment this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  SYNC_LEASE_MS = 120_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

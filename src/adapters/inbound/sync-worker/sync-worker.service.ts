@@ -26,6 +26,10 @@ export interface SyncWorkerOptions {
   /** Consume jobs in this process (the in-process queue always does). */
   readonly consume: boolean;
   readonly concurrency: number;
+  /** The queue's Redis key prefix, as its producer uses it. */
+  readonly prefix?: string;
+  readonly lockDurationMs?: number;
+  readonly stalledIntervalMs?: number;
   /** Repeat a reconciliation per tenant with a calendar this often (0: never). */
   readonly reconcileEveryMs: number;
 }
@@ -55,6 +59,9 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
     } else if (this.options.consume && this.redis && this.queue instanceof BullMqSyncQueue) {
       this.worker = new BullMqSyncWorker(this.redis, this.dispatcher, {
         concurrency: this.options.concurrency,
+        prefix: this.options.prefix,
+        lockDurationMs: this.options.lockDurationMs,
+        stalledIntervalMs: this.options.stalledIntervalMs,
       });
       this.log.log(`sync worker consuming calendar-sync (concurrency ${this.options.concurrency})`);
     }

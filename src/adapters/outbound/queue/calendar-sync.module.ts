@@ -131,7 +131,11 @@ const RECONCILE_EVERY_MS = 3600_000;
       useFactory: (config: AppConfig, redis?: Redis) => {
         const { SYNC_ATTEMPTS: attempts, SYNC_BACKOFF_MS: backoffMs } = config.env;
         return redis
-          ? new BullMqSyncQueue(redis, { attempts, backoffMs })
+          ? new BullMqSyncQueue(redis, {
+              attempts,
+              backoffMs,
+              prefix: config.env.SYNC_QUEUE_PREFIX,
+            })
           : new InProcessSyncQueue({ attempts, backoffMs, concurrency: WORKER_CONCURRENCY });
       },
     },
@@ -143,6 +147,7 @@ const RECONCILE_EVERY_MS = 3600_000;
         verifyDelayMs: config.env.SYNC_VERIFY_DELAY_MS,
         parallelPhases: config.env.SYNC_PARALLEL_PHASES,
         waitMs: Math.max(config.env.SYNC_BACKOFF_MS, 1000),
+        leaseMs: config.env.SYNC_LEASE_MS,
       }),
     },
     { provide: SLEEPER, useValue: realSleeper },
@@ -161,6 +166,9 @@ const RECONCILE_EVERY_MS = 3600_000;
       useFactory: (config: AppConfig) => ({
         consume: config.env.SYNC_WORKER_IN_PROCESS,
         concurrency: WORKER_CONCURRENCY,
+        prefix: config.env.SYNC_QUEUE_PREFIX,
+        lockDurationMs: config.env.SYNC_JOB_LOCK_MS,
+        stalledIntervalMs: config.env.SYNC_STALLED_CHECK_MS,
         reconcileEveryMs: config.usesCalcom ? RECONCILE_EVERY_MS : 0,
       }),
     },
