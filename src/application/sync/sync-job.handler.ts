@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CALENDAR_BOOKING_LEDGER,
@@ -36,8 +36,10 @@ export class SyncJobDispatcher implements SyncJobHandler {
   async handle(job: SyncJob, attempt: JobAttempt): Promise<JobVerdict> {
     if (job.kind === 'reconcile') return this.reconcile.execute(job);
     // Per delivery, not per process: two jobs of one appointment in one worker (a swept job
-    // beside the original) must not share the lease.
-    const holder = `${this.holder}:${syncJobId(job)}:${attempt.number}`;
+    // beside the original) must not share the lease. The delivery is hashed: a swept job's id
+    // with its round would overflow the lease's holder column (varchar(100)).
+    const delivery = createHash('sha256').update(`${syncJobId(job)}:${attempt.number}`);
+    const holder = `${this.holder}:${delivery.digest('hex').slice(0, 32)}`;
     if (!(await this.ledger.tryLease(job.appointmentId, holder, this.settings.leaseMs))) {
       return {
         kind: 'later',
