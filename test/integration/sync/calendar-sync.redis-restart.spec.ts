@@ -1,0 +1,331 @@
+import Redis from 'ioredis';
+import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
+import { SyncWorkerService } from '../../../src/adapters/inbound/sync-worker/sync-worker.service';
+import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
+import {
+  TypeOrmCalendarBookingLedger,
+  TypeOrmOutboxClaims,
+  TypeOrmSyncUnitOfWork,
+} from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import {
+  TypeOrmCalendarCredentials,
+  TypeOrmCalendarMappingRepository,
+} from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
+import {
+  portsFor,
+  TypeOrmUnitOfWork,
+} from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
+import { CompensateBookingsUseCase } from '../../../src/application/sync/compensate-bookings.use-case';
+import { OutboxRelay } from '../../../src/application/sync/outbox-relay';
+import { ReconcileCalendarUseCase } from '../../../src/application/sync/reconcile-calendar.use-case';
+import { StalledSyncSweeper } from '../../../src/application/sync/stalled-sync-sweeper';
+import { SyncAppointmentUseCase } from '../../../src/application/sync/sync-appointment.use-case';
+import { SyncJobDispatcher } from '../../../src/application/sync/sync-job.handler';
+import { SyncMetrics } from '../../../src/application/sync/sync-metrics';
+import { DEFAULT_SYNC_SETTINGS, realSleeper } from '../../../src/application/sync/sync-settings';
+import type { Appointment } from '../../../src/domain/appointment/appointment';
+import { startRedisServer, type RedisServer } from '../../support/redis-server';
+import { at, audit, book, change, createWorld, KEY, syncRow, type World } from './sync-harness';
+
+/** A pending sync untouched this long is queued again (production: SYNC_SWEEP_AFTER_MS). */
+const STALE_AFTER_MS = 1000;
+/** Only bounds a hang; nothing is timed. */
+const PATIENCE_MS = 20_000;
+
+/** What one service process runs for the calendar sync, wired as CalendarSyncModule does. */
+interface SyncProcess {
+  readonly connection: Redis;
+  readonly queue: BullMqSyncQueue;
+  readonly relay: OutboxRelay;
+  readonly service: SyncWorkerService;
+  /** Starts the worker, the relay's poll and the sweeper (what the app does at bootstrap). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function syncProcess(w: World, redisUrl: string, concurrency: number): SyncProcess {
+  const ds = w.db.dataSource;
+  const m = ds.manager;
+  const clock = { now: () => new Date() };
+  // The app's own connection options (app.module.ts).
+  const connection = new Redis(redisUrl, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    lazyConnect: false,
+  });
+  // Swallow connection errors while the server is down; ioredis reconnects by itself.
+  connection.on('error', () => undefined);
+  const gateway = new CalcomCalendarGateway(
+    new TypeOrmCalendarCredentials(m, new CredentialCipher(KEY)),
+    {
+      redis: connection,
+      config: {
+        // Long enough for the slow fake Cal.com: its answers are late, not lost.
+        timeouts: { slotsMs: 5000, bookingsMs: 5000 },
+        breaker: { volumeThreshold: 1000, errorThresholdPercentage: 100, resetTimeoutMs: 1000 },
+      },
+    },
+  );
+  const queue = new BullMqSyncQueue(connection, { attempts: 3, backoffMs: 100 });
+  const claims = new TypeOrmOutboxClaims(ds);
+  const relay = new OutboxRelay(claims, queue, clock, { intervalMs: 200, batchSize: 50 });
+  const mappings = new TypeOrmCalendarMappingRepository(m);
+  const sweeper = new StalledSyncSweeper(
+    claims,
+    queue,
+    clock,
+    { staleAfterMs: STALE_AFTER_MS, intervalMs: 200, batchSize: 100 },
+    gateway,
+    mappings,
+  );
+  const settings = { ...DEFAULT_SYNC_SETTINGS, verifyDelayMs: 50, waitMs: 200 };
+  const ports = portsFor(m);
+  const ledger = new TypeOrmCalendarBookingLedger(m);
+  const sync = new SyncAppointmentUseCase(
+    ports.appointments,
+    ports.customers,
+    mappings,
+    ledger,
+    new TypeOrmSyncUnitOfWork(ds),
+    gateway,
+    queue,
+    ports.audit,
+    clock,
+    settings,
+    realSleeper,
+    new SyncMetrics(),
+  );
+  const dispatcher = new SyncJobDispatcher(
+    sync,
+    new CompensateBookingsUseCase(gateway, ledger, ports.audit, clock),
+    new ReconcileCalendarUseCase(
+      gateway,
+      ledger,
+      ports.appointments,
+      mappings,
+      new TypeOrmUnitOfWork(ds),
+      relay,
+      ports.audit,
+      clock,
+    ),
+    ledger,
+    settings,
+  );
+  const service = new SyncWorkerService(
+    relay,
+    sweeper,
+    dispatcher,
+    queue,
+    mappings,
+    { consume: true, concurrency, reconcileEveryMs: 0 },
+    connection,
+  );
+  let started = false;
+  return {
+    connection,
+    queue,
+    relay,
+    service,
+    async start() {
+      started = true;
+      await service.onApplicationBootstrap();
+    },
+    async stop() {
+      try {
+        if (started) await service.onApplicationShutdown();
+        else await queue.close();
+        await relay.onModuleDestroy();
+        await sweeper.onModuleDestroy();
+      } finally {
+        connection.disconnect();
+        gateway.close();
+      }
+    },
+  };
+}
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw r.error;
+  return r.value;
+};
+
+/** Polls until `condition` holds; the deadline only bounds a hang. */
+async function eventually(condition: () => Promise<boolean> | boolean, what: string) {
+  const deadline = Date.now() + PATIENCE_MS;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Redis runs without persistence. A real redis-server of this file's own is SIGKILLed and
+ * started again on its port, so every queued (or active) job is gone while Postgres still says
+ * "relayed". Real Postgres, fake Cal.com over HTTP; the sync runs as the app wires it: BullMQ
+ * worker, outbox relay poll and stalled-sync sweeper started by SyncWorkerService.
+ */
+describe('calendar sync across a Redis restart', () => {
+  let w: World;
+  let redis: RedisServer | undefined;
+  let proc: SyncProcess | undefined;
+
+  const states = async (as: readonly Appointment[]) =>
+    Promise.all(as.map(async (a) => (await syncRow(w, a.id)).state));
+
+  const allSynced = async (as: readonly Appointment[]) =>
+    (await states(as)).every((s) => s === 'synced');
+
+  /** Nothing left to run: no waiting, delayed or active job. */
+  const queueIdle = async () => {
+    const counts = await proc!.queue.queue.getJobCounts(
+      'active',
+      'waiting',
+      'delayed',
+      'prioritized',
+    );
+    return Object.values(counts).every((n) => n === 0);
+  };
+
+  /** Every busy phase of the appointments was created exactly once and is live once. */
+  const expectOneBookingPerPhase = (phases: number) => {
+    const creates = w.fake.createsPerPhase();
+    expect(creates.size).toBe(phases);
+    expect([...creates.values()]).toEqual(Array(phases).fill(1));
+    const live = w.fake.livePerPhase();
+    expect(live.size).toBe(phases);
+    expect([...live.values()]).toEqual(Array(phases).fill(1));
+    expect(w.fake.createBodies).toHaveLength(phases);
+  };
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    w = await createWorld({ redis: false, startWorker: false });
+  });
+
+  afterAll(async () => {
+    try {
+      await proc?.stop();
+    } finally {
+      await redis?.stop();
+      await w?.close();
+    }
+  });
+
+  beforeEach(async () => {
+    w.fake.reset();
+    w.fake.latencyMs = 0;
+    await w.db.dataSource.query(
+      `DELETE FROM busy_blocks; DELETE FROM sync_outbox; DELETE FROM calendar_bookings;
+       DELETE FROM calendar_sync_leases; DELETE FROM audit_log; DELETE FROM appointments`,
+    );
+    const admin = new Redis(redis!.url, { maxRetriesPerRequest: 1 });
+    try {
+      await admin.flushall();
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  afterEach(async () => {
+    const p = proc;
+    proc = undefined;
+    await p?.stop();
+  });
+
+  it('jobs queued with no worker are gone after the restart; the sweep queues them again and each phase is booked once', async () => {
+    proc = syncProcess(w, redis!.url, 4);
+    const perm = await book(w, w.perm, at('09:00'));
+    const cut = await book(w, w.cut, at('13:00'));
+    const other = await book(w, w.cut, at('15:00'));
+    const booked = [perm, cut, other];
+    expect(await proc.relay.relay()).toBe(3);
+    expect(await proc.queue.queue.getJobCountByTypes('waiting')).toBe(3);
+
+    await redis!.restart();
+
+    // The queue is empty, yet the outbox says every change went out.
+    expect(await proc.queue.queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBe(0);
+    expect(await proc.connection.dbsize()).toBe(0);
+    expect(await proc.relay.relay()).toBe(0);
+    expect(await states(booked)).toEqual(['pending', 'pending', 'pending']);
+
+    await proc.start();
+    await eventually(() => allSynced(booked), 'every appointment to be synced');
+    await eventually(queueIdle, 'the queue to run dry');
+
+    expect(await states(booked)).toEqual(['synced', 'synced', 'synced']);
+    expectOneBookingPerPhase(5);
+    expect(new Set(w.fake.createBodies.map((b) => b.eventTypeId)).size).toBe(4);
+    // They came back through the sweeper: only swept jobs ran.
+    const ran = (await proc.queue.queue.getJobs(['completed'])).map((j) => j.id!);
+    for (const a of booked) {
+      expect(ran.filter((id) => id.startsWith(`${a.id}:`)).length).toBeGreaterThan(0);
+    }
+    for (const id of ran) expect(id).toMatch(/:1:create-sweep-\d+$/);
+    for (const a of booked) expect(await audit(w, a.id)).toContain('calendar_sync.synced');
+  });
+
+  it('Redis restarted while a job is active with Cal.com slow: no duplicate booking, all synced', async () => {
+    w.fake.latencyMs = 800;
+    // One job at a time: the perm is active while the cuts wait in Redis.
+    proc = syncProcess(w, redis!.url, 1);
+    const perm = await book(w, w.perm, at('09:00'));
+    const cut = await book(w, w.cut, at('13:00'));
+    const other = await book(w, w.cut, at('15:00'));
+    const booked = [perm, cut, other];
+
+    await proc.start();
+    await eventually(
+      () => w.fake.requests.includes('POST /v2/bookings'),
+      'a create to reach Cal.com',
+    );
+    expect(await proc.queue.queue.getJobCountByTypes('active')).toBeGreaterThan(0);
+    const before = await states(booked);
+    expect(before).toContain('pending');
+
+    await redis!.restart();
+
+    // The active job went with the server (the sweeper may queue new jobs at once).
+    expect(await proc.queue.queue.getJob(`${perm.id}:1:create`)).toBeUndefined();
+    await eventually(() => allSynced(booked), 'every appointment to be synced');
+    await eventually(queueIdle, 'the queue to run dry');
+
+    expect(await states(booked)).toEqual(['synced', 'synced', 'synced']);
+    expectOneBookingPerPhase(5);
+  });
+
+  it('a reschedule whose job was lost moves the bookings: old ones cancelled, each new phase booked once', async () => {
+    proc = syncProcess(w, redis!.url, 4);
+    const perm = await book(w, w.perm, at('09:00'));
+    await proc.start();
+    await eventually(() => allSynced([perm]), 'the booking to be synced');
+    await eventually(queueIdle, 'the queue to run dry');
+    const oldUids = w.fake.live().map((b) => b.uid);
+    expect(oldUids).toHaveLength(3);
+    // The worker goes down; the move is committed and relayed while none runs.
+    await proc.stop();
+    proc = syncProcess(w, redis!.url, 4);
+    await change(w, perm.id, (x) => must(x.reschedule(at('13:00'), w.perm)), 'reschedule');
+    expect(await proc.relay.relay()).toBe(1);
+    expect(await proc.queue.queue.getJobCountByTypes('waiting')).toBe(1);
+
+    await redis!.restart();
+
+    expect(await proc.queue.queue.getJobCountByTypes('waiting', 'delayed', 'active')).toBe(0);
+    expect((await syncRow(w, perm.id)).state).toBe('pending');
+    await proc.start();
+    await eventually(() => allSynced([perm]), 'the move to be synced');
+    await eventually(queueIdle, 'the queue to run dry');
+
+    for (const uid of oldUids) expect(w.fake.bookings.get(uid)!.status).toBe('cancelled');
+    const live = w.fake.live();
+    expect(live).toHaveLength(3);
+    expect(live.map((b) => b.start).sort()[0]).toBe(at('13:00').toISOString());
+    // Old and new phases: every one created exactly once, only the new ones live.
+    const creates = w.fake.createsPerPhase();
+    expect(creates.size).toBe(6);
+    expect([...creates.values()]).toEqual(Array(6).fill(1));
+    expect([...w.fake.livePerPhase().values()]).toEqual([1, 1, 1]);
+  });
+});
