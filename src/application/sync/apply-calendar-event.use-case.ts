@@ -173,7 +173,13 @@ export class ApplyCalendarEventUseCase {
         const a = await tx.appointments.findById(scope, appointmentId);
         if (!a) return { outcome: 'ignored', stylist: null };
         const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
-        if (a.status !== 'scheduled' || !a.phases.some((p) => p.id === phaseId)) {
+        const phase = a.phases.find((p) => p.id === phaseId);
+        if (a.status !== 'scheduled' || !phase) return { outcome: 'ignored', stylist };
+        // Once the phase has its booking, only that one speaks for the appointment. Another
+        // with our ids is a duplicate (reconciliation cancels those): its cancellation, even
+        // one that outruns our cancel's answer, leaves the appointment as it is.
+        const phaseBooking = phase.calcomBookingUid ?? entry?.bookingUid;
+        if (phaseBooking !== undefined && phaseBooking !== event.uid) {
           return { outcome: 'ignored', stylist };
         }
         const cancelled = a.cancel({ propagate: false });

@@ -8,7 +8,12 @@ export interface CancelFailure {
   readonly reason: string;
 }
 
-/** Cancels ledger bookings; one the calendar does not know (404) is gone already, which is fine. */
+/**
+ * Cancels ledger bookings; one the calendar does not know (404) is gone already, which is fine.
+ * Each is marked "cancelling" before the calendar is asked: the calendar's BOOKING_CANCELLED
+ * webhook may arrive before its answer does, and must then read as our own echo, not as the
+ * salon cancelling the appointment.
+ */
 export class BookingCanceller {
   constructor(
     private readonly calendar: CalendarGateway,
@@ -22,6 +27,7 @@ export class BookingCanceller {
   ): Promise<CancelFailure[]> {
     const outcomes = await Promise.all(
       entries.map(async (entry): Promise<CancelFailure | null> => {
+        if (entry.state === 'live') await this.ledger.mark(entry.bookingUid, 'cancelling');
         try {
           await this.calendar.cancelBooking({
             credentialRef: entry.credentialRef,

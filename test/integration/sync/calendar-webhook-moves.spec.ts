@@ -164,6 +164,42 @@ describe('bookings moved in Cal.com', () => {
     );
   });
 
+  it('a duplicate of our booking cancelled in Cal.com leaves the appointment; the phase’s own booking cancels it', async () => {
+    const a = await book(w, w.cut, at('10:00'));
+    await relayAndSettle(w);
+    const [mine] = w.fake.live();
+    // A second live booking with our ids (as a lost answer and a retry can leave), once
+    // unknown to the ledger and once recorded there too.
+    const unknown = w.fake.addWithMetadata(mine.eventTypeId, at('10:00'), 30, { ...mine.metadata });
+    const recorded = w.fake.addWithMetadata(mine.eventTypeId, at('10:00'), 30, {
+      ...mine.metadata,
+    });
+    await w.ledger.recordLive({
+      companyId: w.salon.companyId,
+      appointmentId: a.id,
+      phaseId: mine.metadata.phase_id,
+      credentialRef: w.credentialId,
+      eventTypeId: recorded.eventTypeId,
+      bookingId: recorded.id,
+      bookingUid: recorded.uid,
+      start: new Date(recorded.start),
+      end: new Date(recorded.end),
+    });
+
+    // Reconciliation cancels the duplicates; Cal.com's webhooks may even outrun its answers.
+    for (const duplicate of [unknown, recorded]) {
+      w.fake.bookings.get(duplicate.uid)!.status = 'cancelled';
+      expect(await apply(eventFor(webhook('BOOKING_CANCELLED', duplicate)))).toBe('ignored');
+      expect((await appointmentRow(a.id)).status).toBe('scheduled');
+    }
+    expect(await busyOf(a.id)).toEqual([at('10:00').toISOString()]);
+
+    // The salon cancels the booking the phase holds: that is the appointment's.
+    w.fake.bookings.get(mine.uid)!.status = 'cancelled';
+    expect(await apply(eventFor(webhook('BOOKING_CANCELLED', mine)))).toBe('appointment_cancelled');
+    expect((await appointmentRow(a.id)).status).toBe('cancelled');
+  });
+
   it('our single-phase booking moved: the appointment, its busy block and the ledger follow; a replay changes nothing', async () => {
     const a = await book(w, w.cut, at('10:00'));
     await relayAndSettle(w);
