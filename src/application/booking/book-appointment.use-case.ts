@@ -19,7 +19,7 @@ import { AvailabilityReader } from './availability.reader';
 import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit, SlotLost } from './booking-transaction';
 import { withCalendarVerdicts } from './calendar-check';
-import { confirmedAlternatives } from './calendar-confirmed-availability';
+import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { CallContext } from './call-context';
 import { customerForBooking } from './customer-for-booking';
 import { answer, FunctionAnswer } from './function-answer';
@@ -31,10 +31,11 @@ import { SpokenRequestReader } from './spoken-request.reader';
  * Books in one transaction (customer, appointment with phases, this call's hold consumed, sync
  * outbox entry) and answers without waiting for Cal.com. Retell retries a failed call: the
  * idempotency key (call, service, start, stylist, name) makes a retry return the same booking.
- * Accepting a start never waits for Cal.com: check_availability asked it when it offered the
- * slot (this call's hold), and a Cal.com-side conflict that arises anyway is the sync's to find
- * (it verifies every booking and flags one placed elsewhere). Refusals offer alternatives
- * checked against Cal.com like check_availability's.
+ * The booking itself never waits for Cal.com (the sync writes it there). Its slots are asked
+ * only when this call holds no hold on the start: then check_availability did not vouch for it
+ * (the caller insists on a time it called taken, or the agent skipped the check), and a time
+ * the stylist blocked in Cal.com must not be booked. Refusals offer alternatives checked
+ * against Cal.com like check_availability's.
  */
 @Injectable()
 export class BookAppointmentUseCase {
@@ -117,12 +118,15 @@ export class BookAppointmentUseCase {
     const availability = await this.availability.around(salon, service, now, start, options);
     const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
     const calendar = this.calendars.begin(salon, service);
-    const free = availability.check(start, chosen);
+    // A hold of this call means check_availability asked Cal.com about this start minutes ago.
+    const { result: free, verdicts } = holdStylist
+      ? { result: availability.check(start, chosen), verdicts: [] }
+      : await confirmStart(availability, calendar, salon, service, start, chosen);
     if (!free.ok) {
       const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
       return withCalendarVerdicts(
         unavailableAnswer(salon, nearest.starts, start, stylist, free.error),
-        nearest.verdicts,
+        [...verdicts, ...nearest.verdicts],
       );
     }
 
@@ -184,7 +188,7 @@ export class BookAppointmentUseCase {
       throw error;
     }
     this.kicker?.kick();
-    return this.booked(salon, booked);
+    return withCalendarVerdicts(this.booked(salon, booked), verdicts);
   }
 
   private booked(salon: BranchContext, a: Appointment): FunctionAnswer {

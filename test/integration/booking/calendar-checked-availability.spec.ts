@@ -403,13 +403,16 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
     expect(calcom.asks).toHaveLength(2);
   });
 
-  it('book_appointment answers without waiting for Cal.com; the sync finds its conflicts', async () => {
+  it('book_appointment without a hold asks Cal.com and refuses a start it does not offer', async () => {
     calcom.offered.set(CUT_EVENT_TYPE, grid(30, ['10:00']));
     const a = await run('book_appointment', { ...cut('10:00', 'Anna'), name: 'Ida Ihle' });
-    expect(a).toMatchObject({ success: true, code: 'OK', slot: { staff: 'Anna' } });
-    expect(a).not.toHaveProperty('calendar_verified');
-    expect(calcom.asks).toHaveLength(0);
-    expect(await ds.query(`SELECT 1 FROM appointments`)).toHaveLength(1);
+    expect(a).toMatchObject({
+      code: 'AVAILABILITY.SLOT_TAKEN',
+      calendar_verified: true,
+    });
+    expect(starts(a).every(([staff]) => staff === 'Anna')).toBe(true);
+    expect(starts(a)).not.toContainEqual(['Anna', at('10:00').toISOString()]);
+    expect(await ds.query(`SELECT 1 FROM appointments`)).toHaveLength(0);
   });
 
   it('a refused book_appointment offers alternatives Cal.com confirms', async () => {
