@@ -158,11 +158,13 @@ export class Environment {
    * per-address limits): "false" (none: the socket's peer), a number of hops, or a comma list
    * of addresses, subnets and the names loopback, linklocal, uniquelocal.
    */
+  // Hop counts 1-9 and subnets of /8 or narrower: "everyone" (0.0.0.0/0, ::/0) would let every
+  // client name its own address and escape its limits.
   @Matches(
-    /^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+    /^(false|[1-9]|(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F:.]*(\/([89]|[1-9]\d|1[0-2]\d))?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F:.]*(\/([89]|[1-9]\d|1[0-2]\d))?))*)$/,
     {
       message:
-        'TRUST_PROXY must be false, a hop count, or a comma list of addresses, subnets or loopback/linklocal/uniquelocal',
+        'TRUST_PROXY must be false, a hop count 1-9, or a comma list of addresses, subnets of /8 or narrower, or loopback/linklocal/uniquelocal',
     },
   )
   TRUST_PROXY = 'false';
