@@ -44,7 +44,12 @@ interface SyncProcess {
   stop(): Promise<void>;
 }
 
-function syncProcess(w: World, redisUrl: string, concurrency: number): SyncProcess {
+function syncProcess(
+  w: World,
+  redisUrl: string,
+  concurrency: number,
+  reconcileEveryMs = 0,
+): SyncProcess {
   const ds = w.db.dataSource;
   const m = ds.manager;
   const clock = { now: () => new Date() };
@@ -118,7 +123,7 @@ function syncProcess(w: World, redisUrl: string, concurrency: number): SyncProce
     dispatcher,
     queue,
     mappings,
-    { consume: true, concurrency, reconcileEveryMs: 0 },
+    { consume: true, concurrency, reconcileEveryMs },
     connection,
   );
   let started = false;
@@ -327,5 +332,22 @@ describe('calendar sync across a Redis restart', () => {
     expect(creates.size).toBe(6);
     expect([...creates.values()]).toEqual(Array(6).fill(1));
     expect([...w.fake.livePerPhase().values()]).toEqual([1, 1, 1]);
+  });
+
+  it('the reconciliation schedule comes back after a restart lost it', async () => {
+    proc = syncProcess(w, redis!.url, 1, 3_600_000);
+    await proc.start();
+    const schedulers = () => proc!.queue.queue.getJobSchedulers();
+    expect((await schedulers()).map((s) => s.key)).toEqual([`reconcile-${w.salon.companyId}`]);
+
+    await redis!.restart();
+    await eventually(
+      async () => (await schedulers().catch(() => [1])).length === 0,
+      'an empty Redis',
+    );
+
+    // What the service's timer does now and then.
+    await proc.service.scheduleReconciliations();
+    expect((await schedulers()).map((s) => s.key)).toEqual([`reconcile-${w.salon.companyId}`]);
   });
 });

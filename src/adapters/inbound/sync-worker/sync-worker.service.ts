@@ -38,10 +38,14 @@ export interface SyncWorkerOptions {
  * Starts the relay's poll, the stalled-sync sweeper and, where configured, the job consumer;
  * stops them on shutdown.
  */
+/** How often the reconciliation schedules are made sure of, at most. */
+const RESCHEDULE_EVERY_MS = 10 * 60_000;
+
 @Injectable()
 export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('CalendarSync');
   private worker: BullMqSyncWorker | undefined;
+  private scheduling: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly relay: OutboxRelay,
@@ -69,19 +73,33 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
     this.relay.kick();
     this.sweeper.startPolling();
     if (this.options.reconcileEveryMs > 0) {
-      try {
-        for (const tenant of await this.mappings.tenantCalendars()) {
-          await this.queue.scheduleReconciliation(tenant.companyId, this.options.reconcileEveryMs);
-        }
-      } catch (error) {
-        this.log.warn(
-          `reconciliation not scheduled: ${error instanceof Error ? error.message : error}`,
-        );
+      await this.scheduleReconciliations();
+      // Again now and then: a salon that connects Cal.com later gets its schedule, and a
+      // Redis that restarted without its data gets the schedules back (upserts change nothing
+      // that is already there).
+      this.scheduling = setInterval(
+        () => void this.scheduleReconciliations(),
+        Math.min(this.options.reconcileEveryMs, RESCHEDULE_EVERY_MS),
+      );
+      this.scheduling.unref();
+    }
+  }
+
+  /** A repeatable reconciliation for every tenant with a calendar; failures are logged. */
+  async scheduleReconciliations(): Promise<void> {
+    try {
+      for (const tenant of await this.mappings.tenantCalendars()) {
+        await this.queue.scheduleReconciliation(tenant.companyId, this.options.reconcileEveryMs);
       }
+    } catch (error) {
+      this.log.warn(
+        `reconciliation not scheduled: ${error instanceof Error ? error.message : error}`,
+      );
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.scheduling) clearInterval(this.scheduling);
     this.relay.stopPolling();
     this.sweeper.stopPolling();
     await this.worker?.close();
