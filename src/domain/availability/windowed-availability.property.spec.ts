@@ -11,17 +11,20 @@ import { at, booked, branch, cut, perm, stylist, withLunch, ZONE } from './salon
  * free what the whole calendar calls taken, and whenever it settles the alternatives itself
  * they must be exactly the whole calendar's.
  */
-const NOW = at('2026-06-01', '08:00');
-const TODAY = '2026-06-01';
+// Summer, and the weeks around both clock changes (29 March, 25 October 2026).
+const TODAYS = ['2026-06-01', '2026-03-20', '2026-10-16'];
 const DAY = 86_400_000;
 const WINDOW = 7;
 const salon = branch({ openingHours: withLunch });
 const staff = [stylist({ id: 'anna' }), stylist({ id: 'ben', name: 'Ben' })];
 
-const quarter = (day: number, q: number): Date =>
-  wallTimeToInstant(addLocalDays(TODAY, day), 9 * 60 + q * 15, ZONE);
+const quarterOf =
+  (today: string) =>
+  (day: number, q: number): Date =>
+    wallTimeToInstant(addLocalDays(today, day), 9 * 60 + q * 15, ZONE);
 
 const scenario = fc.record({
+  today: fc.constantFrom(...TODAYS),
   service: fc.constantFrom<Service>(cut, perm),
   bookings: fc.array(
     fc.record({
@@ -49,6 +52,9 @@ const scenario = fc.record({
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
 function engines(s: Scenario) {
+  const TODAY = s.today;
+  const NOW = at(TODAY, '08:00');
+  const quarter = quarterOf(TODAY);
   const appointments = s.bookings.map((b) => booked(b.service, quarter(b.day, b.q), b.staff));
   const calendars: StylistCalendar[] = staff.map((st) => ({
     staff: st,
@@ -75,7 +81,7 @@ function engines(s: Scenario) {
     s.service.bookingHorizonDays,
     Math.round((Date.parse(wishDate) - Date.parse(TODAY)) / DAY) + WINDOW,
   );
-  const readFrom = wallTimeToInstant(fromDate, 0, ZONE).getTime() - DAY;
+  const readFrom = Math.max(wallTimeToInstant(fromDate, 0, ZONE).getTime(), NOW.getTime()) - DAY;
   const readTo = NOW.getTime() + (days + 2) * DAY;
   const windowed = AvailabilityEngine.for({
     branch: salon,
@@ -100,7 +106,10 @@ describe('availability read around the wish', () => {
           const near = windowed.checkStart(wish, id);
           if (near.ok) expect(whole.checkStart(wish, id).ok).toBe(true);
         }
-        for (const date of [addLocalDays(TODAY, s.wishDay - 9), addLocalDays(TODAY, s.wishDay)]) {
+        for (const date of [
+          addLocalDays(s.today, s.wishDay - 9),
+          addLocalDays(s.today, s.wishDay),
+        ]) {
           for (const free of windowed.freeStartsOfDay(date)) {
             expect(whole.checkStart(free.start, free.staffId).ok).toBe(true);
           }
