@@ -246,9 +246,13 @@ describe('a sync worker process killed mid-job', () => {
       'found_before_create',
     ]);
 
-    // It went through BullMQ's stalled-job path: no failed attempt, one stall, done.
+    // It went through BullMQ's stalled-job path: no failed attempt, one stall, done. (BullMQ
+    // marks the job completed just after the handler's last write, so wait for that too.)
+    await waitFor(
+      'the job to be completed',
+      async () => (await (await queue.getJob(jobId))?.getState()) === 'completed',
+    );
     const done = await queue.getJob(jobId);
-    expect(await done?.getState()).toBe('completed');
     expect(done?.stalledCounter).toBe(1);
     expect(done?.failedReason ?? null).toBeNull();
   }, 90_000);
