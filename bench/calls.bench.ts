@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CredentialCipher } from '../src/adapters/outbound/persistence/credential-cipher';
 import { FakeCalcom } from './sync-fake-calcom';
@@ -118,10 +118,28 @@ const reportsPort = (child: ChildProcess) =>
  * CPU time (user + system, ms) a process has used so far, from /proc. Per request it is a
  * steadier figure than latency on a shared machine: other load stretches waits, not our work.
  */
-function cpuMs(pid: number): number {
+function cpuMs(pid: number, withReapedChildren = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  const own = Number(fields[11]) + Number(fields[12]); // utime, stime
+  const ticks = withReapedChildren ? own + Number(fields[13]) + Number(fields[14]) : own;
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * CPU time (ms) of Postgres: every running backend, plus what ended backends used (the
+ * postmaster's reaped children), so connections closed during a run still count.
+ */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      total += cpuMs(Number(pid), true);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 async function answersReady(url: string): Promise<string> {
@@ -215,8 +233,14 @@ async function main(): Promise<void> {
     const servicePid = service.child.pid!;
     const withCpu = async (fn: string) => {
       const before = cpuMs(servicePid);
+      const pgBefore = postgresCpuMs();
       const run = await load(service.url, '/api/retell/function-call', 'POST', fn);
-      return { ...run, cpuMs: (cpuMs(servicePid) - before) / Math.max(run.total, 1) };
+      const n = Math.max(run.total, 1);
+      return {
+        ...run,
+        cpuMs: (cpuMs(servicePid) - before) / n,
+        pgCpuMs: (postgresCpuMs() - pgBefore) / n,
+      };
     };
     const check = await withCpu('check_availability');
     await emptyCalendar();
@@ -230,12 +254,15 @@ async function main(): Promise<void> {
     console.log(
       `\n20 connections, ${DURATION} s each, service and floor in their own processes, Cal.com faked at 200 ms\n`,
     );
-    console.log('| route | p50 ms | p99 ms | req/s | non-2xx | errors | service CPU ms/request |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log(
+      '| route | p50 ms | p99 ms | req/s | non-2xx | errors | service CPU ms/req | Postgres CPU ms/req |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const [name, r] of rowsOut) {
       const cpu = 'cpuMs' in r ? r.cpuMs.toFixed(2) : '–';
+      const pg = 'pgCpuMs' in r ? r.pgCpuMs.toFixed(2) : '–';
       console.log(
-        `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${cpu} |`,
+        `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${cpu} | ${pg} |`,
       );
     }
     // Autocannon's percentiles are whole milliseconds and the floor's median is 0 or 1, so
@@ -276,7 +303,9 @@ async function main(): Promise<void> {
       ),
     );
     await calcom.stop();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    // BENCH_KEEP_DB=1 keeps the database (and its last run's rows) to look into afterwards.
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${database}`);
+    else await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
 }
 
