@@ -139,8 +139,13 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     return this.findOne({ id, companyId: scope.companyId });
   }
 
-  findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
-    return this.findOne({ idempotencyKey: key, companyId: scope.companyId });
+  async findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
+    // Asked before every phone booking and almost always absent: a bare probe first.
+    const rows: Array<{ id: string }> = await this.m.query(
+      `SELECT id FROM appointments WHERE company_id = $1 AND idempotency_key = $2`,
+      [scope.companyId, key],
+    );
+    return rows.length === 0 ? null : this.findOne({ id: rows[0].id, companyId: scope.companyId });
   }
 
   /**
