@@ -43,36 +43,74 @@ const TIMES = Array.from(
 );
 const SERVICES = ['Herrenhaarschnitt', 'Damenhaarschnitt', 'Dauerwelle', 'Färben', 'Föhnen'];
 let n = 0;
-function functionCall(name: string): string {
+/** A caller's wish: who calls, and what they ask for. */
+interface Wish {
+  readonly args: Record<string, string>;
+  readonly call: Record<string, string>;
+}
+function nextWish(): Wish {
   n++;
-  const callId = `call_${randomBytes(16).toString('hex')}`;
-  const args = {
-    dienstleistung: SERVICES[n % SERVICES.length],
-    datum: DAYS[(n * 13) % DAYS.length],
-    uhrzeit: TIMES[(n * 7) % TIMES.length],
-    name: `Kunde ${n}`,
+  return {
+    args: {
+      dienstleistung: SERVICES[n % SERVICES.length],
+      datum: DAYS[(n * 13) % DAYS.length],
+      uhrzeit: TIMES[(n * 7) % TIMES.length],
+      name: `Kunde ${n}`,
+    },
+    call: {
+      call_id: `call_${randomBytes(16).toString('hex')}`,
+      from_number: `+49151${String(20_000_000 + n)}`,
+      to_number: SALON,
+      agent_id: 'agent_haarmonie_demo',
+    },
   };
-  const call = {
-    call_id: callId,
-    from_number: `+49151${String(20_000_000 + n)}`,
-    to_number: SALON,
-    agent_id: 'agent_haarmonie_demo',
-  };
-  return JSON.stringify({ name, args, call });
+}
+function functionCall(name: string, wish: Wish = nextWish()): string {
+  return JSON.stringify({ name, ...wish });
 }
 
-async function load(url: string, path: string, method: 'GET' | 'POST', fn?: string) {
+/**
+ * Calls that checked a slot and hold it, as a call does before it books: `count` checks from
+ * 20 callers at once (not measured), keeping those that were offered their wish.
+ */
+async function heldWishes(url: string, count: number): Promise<Wish[]> {
+  const held: Wish[] = [];
+  let asked = 0;
+  const caller = async () => {
+    while (asked++ < count) {
+      const wish = nextWish();
+      const body = functionCall('check_availability', wish);
+      const res = await fetch(`${url}/api/retell/function-call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-retell-signature': sign(body) },
+        body,
+      });
+      const answer = (await res.json()) as { hold?: unknown };
+      if (answer.hold) held.push(wish);
+    }
+  };
+  await Promise.all(Array.from({ length: 20 }, caller));
+  return held;
+}
+
+async function load(
+  url: string,
+  path: string,
+  method: 'GET' | 'POST',
+  fn?: string,
+  wishes?: { next: () => Wish; amount: number },
+) {
   const result = await autocannon({
     url,
     connections: 20,
-    duration: DURATION,
+    ...(wishes ? { amount: wishes.amount } : { duration: DURATION }),
     requests: [
       {
         method,
         path,
         setupRequest: (req: Record<string, unknown>) => {
           if (!fn) return req;
-          const body = functionCall(fn);
+          const body = functionCall(fn, wishes?.next() ?? nextWish());
           return {
             ...req,
             body,
@@ -176,6 +214,10 @@ async function mapEveryStylistToCalcom(db: Client, baseUrl: string): Promise<voi
 async function main(): Promise<void> {
   const database = `bench_calls_${Date.now()}`;
   await admin(`CREATE DATABASE ${database}`);
+  // BENCH_LOG_STATEMENTS=1 has Postgres log every statement of the run with its duration.
+  if (process.env.BENCH_LOG_STATEMENTS) {
+    await admin(`ALTER DATABASE ${database} SET log_min_duration_statement = 0`);
+  }
   const calcom = new FakeCalcom();
   calcom.latencyMs = 200;
   await calcom.start();
@@ -231,10 +273,27 @@ async function main(): Promise<void> {
     const floorRun = await load(floor.url, '/', 'GET');
     await emptyCalendar();
     const servicePid = service.child.pid!;
-    const withCpu = async (fn: string) => {
+    // The sync runs behind the answers; wait for it (before the next run) and quote it too.
+    const syncSettled = async () => {
+      const started = Date.now();
+      const count = async () =>
+        (
+          await db.query<{ synced: number; booked: number }>(
+            `SELECT count(*) FILTER (WHERE sync_state = 'synced')::int AS synced,
+                    count(*)::int AS booked FROM appointments`,
+          )
+        ).rows[0];
+      let state = await count();
+      while (state.synced < state.booked && Date.now() - started < 120_000) {
+        await new Promise((r) => setTimeout(r, 1000));
+        state = await count();
+      }
+      return { ...state, seconds: ((Date.now() - started) / 1000).toFixed(0) };
+    };
+    const withCpu = async (fn: string, wishes?: { next: () => Wish; amount: number }) => {
       const before = cpuMs(servicePid);
       const pgBefore = postgresCpuMs();
-      const run = await load(service.url, '/api/retell/function-call', 'POST', fn);
+      const run = await load(service.url, '/api/retell/function-call', 'POST', fn, wishes);
       const n = Math.max(run.total, 1);
       return {
         ...run,
@@ -244,12 +303,24 @@ async function main(): Promise<void> {
     };
     const check = await withCpu('check_availability');
     await emptyCalendar();
+    // As in a call: the slot was offered (and held) by check_availability before the booking.
+    // Every held slot is booked once, by the call that holds it (as many requests as held).
+    const held = await heldWishes(service.url, 500 * DURATION);
+    let nextHeld = 0;
+    const bookHeld = await withCpu('book_appointment', {
+      next: () => held[nextHeld++ % held.length],
+      amount: held.length,
+    });
+    const heldRun = await syncSettled();
+    await emptyCalendar();
+    // Without a hold (the agent skipped the check): the booking asks Cal.com's slots itself.
     const book = await withCpu('book_appointment');
-    const { rows } = await db.query('SELECT count(*)::int AS booked FROM appointments');
+    const bareRun = await syncSettled();
     const rowsOut = [
       ['floor (HTTP + SELECT 1)', floorRun],
       ['check_availability', check],
-      ['book_appointment', book],
+      ['book_appointment on the call’s held slot', bookHeld],
+      ['book_appointment without a hold', book],
     ] as const;
     console.log(
       `\n20 connections, ${DURATION} s each, service and floor in their own processes, Cal.com faked at 200 ms\n`,
@@ -269,28 +340,16 @@ async function main(): Promise<void> {
     // the ratio is also given on the means, which keep their fractions.
     const ratio = (x: number, floor: number) => (floor > 0 ? `${(x / floor).toFixed(1)}x` : 'n/a');
     console.log(
-      `\nmedian vs floor median (${floorRun.p50} ms): check_availability ${ratio(check.p50, floorRun.p50)}, book_appointment ${ratio(book.p50, floorRun.p50)}`,
+      `\nmedian vs floor median (${floorRun.p50} ms): check_availability ${ratio(check.p50, floorRun.p50)}, book on a held slot ${ratio(bookHeld.p50, floorRun.p50)}, book without a hold ${ratio(book.p50, floorRun.p50)}`,
     );
     console.log(
-      `mean vs floor mean (${floorRun.mean.toFixed(2)} ms): check_availability ${ratio(check.mean, floorRun.mean)}, book_appointment ${ratio(book.mean, floorRun.mean)}`,
+      `mean vs floor mean (${floorRun.mean.toFixed(2)} ms): check_availability ${ratio(check.mean, floorRun.mean)}, book on a held slot ${ratio(bookHeld.mean, floorRun.mean)}, book without a hold ${ratio(book.mean, floorRun.mean)}`,
     );
-    // The sync runs behind the answers; wait for it so its outcome can be quoted too.
-    const syncStarted = Date.now();
-    const synced = async () =>
-      (
-        await db.query<{ synced: number; total: number }>(
-          `SELECT count(*) FILTER (WHERE sync_state = 'synced')::int AS synced, count(*)::int AS total
-             FROM appointments`,
-        )
-      ).rows[0];
-    let state = await synced();
-    while (state.synced < state.total && Date.now() - syncStarted < 120_000) {
-      await new Promise((r) => setTimeout(r, 1000));
-      state = await synced();
-    }
+    console.log(`held slots prepared by checks beforehand (and booked): ${held.length}`);
     console.log(
-      `appointments booked in the book run: ${rows[0].booked}; synced to Cal.com: ${state.synced} ` +
-        `(${((Date.now() - syncStarted) / 1000).toFixed(0)} s after the run), Cal.com creates: ` +
+      `book run on held slots: ${heldRun.booked} booked, ${heldRun.synced} synced to Cal.com ` +
+        `${heldRun.seconds} s after the run; without a hold: ${bareRun.booked} booked, ` +
+        `${bareRun.synced} synced ${bareRun.seconds} s after; Cal.com creates: ` +
         `${calcom.createBodies.length}, slot requests: ${calcom.requests.filter((r) => r === 'GET /v2/slots').length}`,
     );
   } finally {
