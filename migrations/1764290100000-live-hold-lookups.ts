@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Live holds are looked up by stylist and expiry on every check and booking (expired ones stop
  * blocking first). An index over just those rows, and place_hold releasing a call's own holds
- * and a stylist's expired ones in two indexed statements instead of one scanning statement.
+ * and a stylist's expired ones in two indexed statements instead of one scanning statement,
+ * committing without waiting for the disk (place_hold is only ever its own transaction).
  */
 export class LiveHoldLookups1764290100000 implements MigrationInterface {
   name = 'LiveHoldLookups1764290100000';
