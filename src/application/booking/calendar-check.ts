@@ -31,6 +31,11 @@ export interface CalendarCheckDeps {
   readonly targetFor: (staffId: string) => Promise<CalendarTarget | null>;
   /** Wall time this whole check may wait for Cal.com. */
   readonly budgetMs: number;
+  /**
+   * For a move: the appointment's current working time. Cal.com shows it busy only because of
+   * the booking being moved, so it counts as free there.
+   */
+  readonly ownTime?: readonly TimeRange[];
   readonly nowMs?: () => number;
 }
 
@@ -70,7 +75,10 @@ export class CalendarCheck {
     const offered = await Promise.all(
       steps.map((s) => this.startsOn(target, free.staffId, s.eventTypeId, s.range.start)),
     );
-    if (steps.some((s, i) => offered[i] !== null && !calendarOffers(offered[i], s.range))) {
+    const own = this.deps.ownTime ?? [];
+    const refused = (s: (typeof steps)[number], i: number) =>
+      offered[i] !== null && !calendarOffers(offered[i], s.range, s.range.minutes, own);
+    if (steps.some(refused)) {
       return 'refused';
     }
     return offered.includes(null) ? 'unchecked' : 'offered';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Service } from '../../domain/salon/service';
+import { TimeRange } from '../../domain/shared/time-range';
 import { AppConfig } from '../../config/app-config';
 import { CALENDAR_GATEWAY, CalendarGateway } from '../ports/calendar-gateway.port';
 import {
@@ -33,12 +34,14 @@ export class LiveCalendarCheck {
     private readonly mappings?: CalendarMappingRepository,
   ) {}
 
-  begin(salon: BranchContext, service: Service): CalendarCheck {
+  /** `ownTime`: for a move, the appointment's current working time (free for itself). */
+  begin(salon: BranchContext, service: Service, ownTime?: readonly TimeRange[]): CalendarCheck {
     const asks = this.config.usesCalcom && this.gateway && this.mappings;
     return new CalendarCheck(salon, service, {
       gateway: asks ? this.gateway! : null,
       targetFor: (staffId) => this.targetFor(salon, service.id, staffId),
       budgetMs: this.config.env.CALCOM_LIVE_CHECK_BUDGET_MS,
+      ownTime,
     });
   }
 

@@ -6,6 +6,9 @@ import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
 import { AvailabilityReader } from './availability.reader';
+import { withCalendarVerdicts } from './calendar-check';
+import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
+import { LiveCalendarCheck } from './live-calendar-check';
 import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
@@ -26,6 +29,7 @@ export class RescheduleAppointmentUseCase {
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     private readonly finder: CallerAppointmentsFinder,
     private readonly availability: AvailabilityReader,
+    private readonly calendars: LiveCalendarCheck,
     @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
   ) {}
 
@@ -73,10 +77,28 @@ export class RescheduleAppointmentUseCase {
     const stylist = salon.staff.find((s) => s.id === target.staffId);
     const options = { askingCallId: call.callId, excludeAppointmentId: target.id };
     const availability = await this.availability.around(salon, service, now, start.value, options);
-    const free = availability.check(start.value, stylist);
+    // The new time must be free in the stylist's Cal.com calendar too, where the appointment's
+    // own bookings count as free (they move with it).
+    const calendar = this.calendars.begin(salon, service, target.busyIntervals());
+    const { result: free, verdicts } = await confirmStart(
+      availability,
+      calendar,
+      salon,
+      service,
+      start.value,
+      stylist,
+    );
     if (!free.ok) {
-      const nearest = await availability.alternatives(start.value, target.staffId);
-      return unavailableAnswer(salon, nearest, start.value, stylist, free.error);
+      const nearest = await confirmedAlternatives(
+        availability,
+        calendar,
+        start.value,
+        target.staffId,
+      );
+      return withCalendarVerdicts(
+        unavailableAnswer(salon, nearest.starts, start.value, stylist, free.error),
+        [...verdicts, ...nearest.verdicts],
+      );
     }
     const moved = target.reschedule(start.value, service);
     if (!moved.ok)
@@ -118,7 +140,7 @@ export class RescheduleAppointmentUseCase {
       );
     }
     this.kicker?.kick();
-    return this.moved(salon, moved.value);
+    return withCalendarVerdicts(this.moved(salon, moved.value), verdicts);
   }
 
   private moved(salon: BranchContext, a: Appointment): FunctionAnswer {

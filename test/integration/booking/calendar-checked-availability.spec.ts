@@ -445,4 +445,40 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
     expect(booked).not.toHaveProperty('calendar_verified');
     expect(calcom.asks).toHaveLength(1);
   });
+
+  it('reschedule_appointment asks Cal.com about the new time, counting the appointment’s own time as free', async () => {
+    expect(
+      await run('book_appointment', { ...cut('10:00', 'Anna'), name: 'Ida Ihle' }, callId(6)),
+    ).toMatchObject({ success: true });
+    // Cal.com now shows Anna busy 10:00-10:30 (our booking) and 14:00-14:30 (someone else's):
+    // no 30-minute start overlapping either is offered.
+    calcom.offered.set(
+      CUT_EVENT_TYPE,
+      grid(15, ['09:45', '10:00', '10:15', '13:45', '14:00', '14:15']),
+    );
+    // What the sync's own write and the webhook do to the cache after such changes.
+    await dropSlotAnswers(gateway, {
+      companyId: salon.companyId,
+      branchId: salon.branch.id,
+      staffId: anna,
+    });
+    const move = (time: string) =>
+      run(
+        'reschedule_appointment',
+        { service: 'Herrenhaarschnitt', newDate: FRIDAY, newTime: time },
+        callId(6),
+      );
+
+    const refused = await move('14:00');
+    expect(refused).toMatchObject({ code: 'AVAILABILITY.SLOT_TAKEN', calendar_verified: true });
+    expect(starts(refused)).not.toContainEqual(['Anna', at('14:00').toISOString()]);
+    const [row] = await ds.query(`SELECT starts_at FROM appointments`);
+    expect(new Date(row.starts_at).toISOString()).toBe(at('10:00').toISOString());
+
+    // 10:15-10:45 overlaps only the appointment's own booking: Cal.com frees it with the move.
+    const moved = await move('10:15');
+    expect(moved).toMatchObject({ success: true, code: 'OK', calendar_verified: true });
+    const [after] = await ds.query(`SELECT starts_at FROM appointments`);
+    expect(new Date(after.starts_at).toISOString()).toBe(at('10:15').toISOString());
+  });
 });
