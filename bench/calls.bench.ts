@@ -3,6 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ChildProcess, fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { CredentialCipher } from '../src/adapters/outbound/persistence/credential-cipher';
 import { FakeCalcom } from './sync-fake-calcom';
@@ -180,6 +181,18 @@ function postgresCpuMs(): number {
   return total;
 }
 
+/** A port nothing listens on now (the kernel's pick, released again for the service). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function answersReady(url: string): Promise<string> {
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`${url}/health/ready`).then(
@@ -223,7 +236,7 @@ async function main(): Promise<void> {
   await calcom.start();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${database}`;
-  const port = String(40_000 + Math.floor(Math.random() * 10_000));
+  const port = String(await freePort());
   const service = await start(
     join(__dirname, '../src/main.js'),
     {
