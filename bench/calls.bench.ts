@@ -237,26 +237,36 @@ async function main(): Promise<void> {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${database}`;
   const port = String(await freePort());
+  // BENCH_SEPARATE_WORKER=1: the calendar sync runs in its own process (npm run start:worker)
+  // instead of inside the API process, as a salon under load would run it.
+  const separateWorker = Boolean(process.env.BENCH_SEPARATE_WORKER);
+  const serviceEnv = {
+    DATABASE_URL: url.toString(),
+    REDIS_URL,
+    SEED_DEMO_SALON: 'true',
+    RETELL_API_KEY: KEY,
+    CALCOM_API_KEY: 'cal_test_bench_key',
+    ENCRYPTION_KEY,
+    CALCOM_BASE_URL: calcom.url,
+    RETELL_RATE_LIMIT_PER_CLIENT: '100000',
+    LOG_LEVEL: 'warn',
+    ...(separateWorker ? { SYNC_WORKER_IN_PROCESS: 'false' } : {}),
+  };
   const service = await start(
     join(__dirname, '../src/main.js'),
-    {
-      DATABASE_URL: url.toString(),
-      REDIS_URL,
-      PORT: port,
-      SEED_DEMO_SALON: 'true',
-      RETELL_API_KEY: KEY,
-      CALCOM_API_KEY: 'cal_test_bench_key',
-      ENCRYPTION_KEY,
-      CALCOM_BASE_URL: calcom.url,
-      RETELL_RATE_LIMIT_PER_CLIENT: '100000',
-      LOG_LEVEL: 'warn',
-    },
+    { ...serviceEnv, PORT: port },
     () => answersReady(`http://127.0.0.1:${port}`),
     // BENCH_CPU_PROFILE=dir writes the service's V8 CPU profile there on exit.
     process.env.BENCH_CPU_PROFILE
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
       : [],
   );
+  const worker = separateWorker
+    ? await start(join(__dirname, '../src/worker.js'), serviceEnv, async () => {
+        await new Promise((r) => setTimeout(r, 3000)); // it has no port to ask; give it time
+        return '';
+      })
+    : null;
   const floor = await start(
     join(__dirname, 'floor.server.js'),
     { DATABASE_URL: url.toString() },
@@ -336,7 +346,9 @@ async function main(): Promise<void> {
       ['book_appointment without a hold', book],
     ] as const;
     console.log(
-      `\n20 connections, ${DURATION} s each, service and floor in their own processes, Cal.com faked at 200 ms\n`,
+      `\n20 connections, ${DURATION} s each, service and floor in their own processes` +
+        `${separateWorker ? ', calendar sync in a worker process of its own' : ', calendar sync inside the service'}` +
+        `, Cal.com faked at 200 ms\n`,
     );
     console.log(
       '| route | p50 ms | p99 ms | req/s | non-2xx | errors | service CPU ms/req | Postgres CPU ms/req |',
@@ -367,12 +379,10 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.end();
-    service.child.kill('SIGTERM');
-    floor.child.kill('SIGTERM');
+    const children = [service.child, floor.child, ...(worker ? [worker.child] : [])];
+    for (const child of children) child.kill('SIGTERM');
     await Promise.all(
-      [service.child, floor.child].map(
-        (c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r))),
-      ),
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
     );
     await calcom.stop();
     // BENCH_KEEP_DB=1 keeps the database (and its last run's rows) to look into afterwards.
