@@ -175,12 +175,14 @@ export class ApplyCalendarEventUseCase {
         const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
         const phase = a.phases.find((p) => p.id === phaseId);
         if (a.status !== 'scheduled' || !phase) return { outcome: 'ignored', stylist };
-        // Once the phase has its booking, only that one speaks for the appointment. Another
-        // with our ids is a duplicate (reconciliation cancels those): its cancellation, even
-        // one that outruns our cancel's answer, leaves the appointment as it is.
+        // While the phase's own booking is live, only that one speaks for the appointment.
+        // Another with our ids is a duplicate (reconciliation cancels those): its
+        // cancellation, even one that outruns our cancel's answer, leaves the appointment as
+        // it is. (If the phase's booking is gone, the one the salon cancelled was its stand-in.)
         const phaseBooking = phase.calcomBookingUid ?? entry?.bookingUid;
         if (phaseBooking !== undefined && phaseBooking !== event.uid) {
-          return { outcome: 'ignored', stylist };
+          const own = await this.ledger.findByUid(phaseBooking);
+          if (own?.state === 'live') return { outcome: 'ignored', stylist };
         }
         const cancelled = a.cancel({ propagate: false });
         if (!cancelled.ok) return { outcome: 'ignored', stylist };

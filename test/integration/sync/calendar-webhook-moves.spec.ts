@@ -200,6 +200,36 @@ describe('bookings moved in Cal.com', () => {
     expect((await appointmentRow(a.id)).status).toBe('cancelled');
   });
 
+  it('when the phase’s own booking is gone, cancelling the live stand-in cancels the appointment', async () => {
+    const a = await book(w, w.cut, at('10:00'));
+    await relayAndSettle(w);
+    const [mine] = w.fake.live();
+    // Reconciliation found `mine` vanished and kept a live duplicate instead; the phase row
+    // still names `mine`.
+    await w.ledger.mark(mine.uid, 'cancelled', 'vanished');
+    w.fake.bookings.get(mine.uid)!.status = 'cancelled';
+    const standIn = w.fake.addWithMetadata(mine.eventTypeId, at('10:00'), 30, {
+      ...mine.metadata,
+    });
+    await w.ledger.recordLive({
+      companyId: w.salon.companyId,
+      appointmentId: a.id,
+      phaseId: mine.metadata.phase_id,
+      credentialRef: w.credentialId,
+      eventTypeId: standIn.eventTypeId,
+      bookingId: standIn.id,
+      bookingUid: standIn.uid,
+      start: new Date(standIn.start),
+      end: new Date(standIn.end),
+    });
+
+    standIn.status = 'cancelled';
+    expect(await apply(eventFor(webhook('BOOKING_CANCELLED', standIn)))).toBe(
+      'appointment_cancelled',
+    );
+    expect((await appointmentRow(a.id)).status).toBe('cancelled');
+  });
+
   it('our single-phase booking moved: the appointment, its busy block and the ledger follow; a replay changes nothing', async () => {
     const a = await book(w, w.cut, at('10:00'));
     await relayAndSettle(w);
