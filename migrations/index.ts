@@ -3,6 +3,7 @@ import { CalendarBookingLedger1764190100000 } from './1764190100000-calendar-boo
 import { CompanyRetellKey1764190200000 } from './1764190200000-company-retell-key';
 import { PlaceHoldFunction1764290000000 } from './1764290000000-place-hold-function';
 import { LiveHoldLookups1764290100000 } from './1764290100000-live-hold-lookups';
+import { CalendarCreateIntents1764290200000 } from './1764290200000-calendar-create-intents';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CompanyRetellKey1764190200000,
   PlaceHoldFunction1764290000000,
   LiveHoldLookups1764290100000,
+  CalendarCreateIntents1764290200000,
 ];

@@ -34,6 +34,11 @@ export interface CalendarBookingLedger {
   mark(bookingUid: string, state: LedgerState, lastError?: string): Promise<void>;
   /** Live or cancelling bookings of a tenant starting in [from, to) (reconciliation). */
   liveBetween(companyId: string, from: Date, to: Date): Promise<LedgerEntry[]>;
+  /**
+   * Notes, durably and before it is sent, that a create for this phase goes out. True the first
+   * time: no create for the phase was ever sent, so nothing can be found by looking first.
+   */
+  firstCreate(phaseId: string): Promise<boolean>;
   /** True when this holder now has the appointment for `ttlMs` (or already had it). */
   tryLease(appointmentId: string, holder: string, ttlMs: number): Promise<boolean>;
   releaseLease(appointmentId: string, holder: string): Promise<void>;

@@ -59,7 +59,11 @@ function setUp(
     findBookingByMetadata: (q: FindBookingByMetadataQuery) => calendar.findBookingByMetadata(q),
   } as unknown as CalendarGateway;
   const recorded: Array<Omit<LedgerEntry, 'state' | 'lastError'>> = [];
-  const ledger = { recordLive: async (e: Omit<LedgerEntry, 'state'>) => void recorded.push(e) };
+  const intents = new Set<string>();
+  const ledger = {
+    recordLive: async (e: Omit<LedgerEntry, 'state'>) => void recorded.push(e),
+    firstCreate: async (phaseId: string) => !intents.has(phaseId) && !!intents.add(phaseId),
+  };
   const sleeps: number[] = [];
   const booker = new PhaseBooker(
     gateway,
@@ -85,7 +89,7 @@ function setUp(
     attendee: { name: 'Kundin', timeZone: 'Europe/Berlin', language: 'de' },
     phase: appointment.phases[0],
   };
-  return { booker, request, calendar, recorded, sleeps, creates: () => creates };
+  return { booker, request, calendar, recorded, sleeps, intents, creates: () => creates };
 }
 
 describe('PhaseBooker', () => {
@@ -105,8 +109,9 @@ describe('PhaseBooker', () => {
     expect(t.recorded).toHaveLength(1);
   });
 
-  it('looks before creating: a booking from an earlier attempt is reused', async () => {
+  it('looks before creating once a create was sent: a booking from an earlier attempt is reused', async () => {
     const t = setUp(async () => undefined);
+    t.intents.add(t.request.phase.id); // an earlier attempt sent its create, then died
     await t.calendar.createBooking({
       credentialRef: 'cred',
       eventTypeId: 1,
@@ -121,6 +126,19 @@ describe('PhaseBooker', () => {
     const result = await t.booker.book(t.request);
     expect(result.kind === 'booked' && result.how).toBe('found_before_create');
     expect(t.creates()).toBe(0);
+  });
+
+  it('the first create of a phase is sent without looking first; the next attempt looks', async () => {
+    const t = setUp(async () => undefined);
+    const looks = jest.spyOn(t.calendar, 'findBookingByMetadata');
+    expect((await t.booker.book(t.request)).kind).toBe('booked');
+    expect(looks).not.toHaveBeenCalled();
+    expect(t.intents.has(t.request.phase.id)).toBe(true);
+    // The same phase again (a retry that lost the answer): it looks and books nothing new.
+    const again = await t.booker.book(t.request);
+    expect(again.kind === 'booked' && again.how).toBe('found_before_create');
+    expect(looks).toHaveBeenCalledTimes(1);
+    expect(t.creates()).toBe(1);
   });
 
   it('a refusal with nothing created is a failure; a conflict is not retryable', async () => {

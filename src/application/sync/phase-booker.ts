@@ -50,9 +50,11 @@ const isLive = (b: ExternalBooking | null): b is ExternalBooking =>
   b !== null && b.status !== 'cancelled' && b.status !== 'rejected';
 
 /**
- * Books one phase exactly once. It always looks first (an earlier attempt, maybe by a worker that
- * died after the calendar's success, may have booked it), creates only when nothing is there,
- * and after any error or timeout waits and looks again before calling it a failure.
+ * Books one phase exactly once. A create is noted in the ledger before it is sent; once one was,
+ * every later attempt looks first (an earlier attempt, maybe by a worker that died after the
+ * calendar's success, may have booked it) and creates only when nothing is there. The very
+ * first create of a phase skips that look: nothing can be there yet. After any error or
+ * timeout it waits and looks again before calling it a failure.
  */
 export class PhaseBooker {
   constructor(
@@ -64,12 +66,20 @@ export class PhaseBooker {
 
   async book(r: PhaseBookingRequest): Promise<PhaseResult> {
     let found: ExternalBooking | null;
+    let first: boolean;
     try {
-      found = await this.lookup(r);
+      first = await this.ledger.firstCreate(r.phase.id);
     } catch (error) {
-      return failed(r.phase, 'lookup before create', error);
+      return failed(r.phase, 'noting the create', error);
     }
-    if (isLive(found)) return this.settle(r, found, 'found_before_create');
+    if (!first) {
+      try {
+        found = await this.lookup(r);
+      } catch (error) {
+        return failed(r.phase, 'lookup before create', error);
+      }
+      if (isLive(found)) return this.settle(r, found, 'found_before_create');
+    }
 
     let created: ExternalBooking;
     try {

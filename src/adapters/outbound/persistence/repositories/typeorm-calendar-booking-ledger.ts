@@ -99,6 +99,15 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
     return rows.map(toEntry);
   }
 
+  async firstCreate(phaseId: string): Promise<boolean> {
+    const rows: unknown[] = await this.m.query(
+      `INSERT INTO calendar_create_intents(phase_id) VALUES ($1)
+       ON CONFLICT (phase_id) DO NOTHING RETURNING phase_id`,
+      [phaseId],
+    );
+    return rows.length === 1;
+  }
+
   async tryLease(appointmentId: string, holder: string, ttlMs: number): Promise<boolean> {
     const rows: unknown[] = await this.m.query(
       `INSERT INTO calendar_sync_leases(appointment_id, holder, expires_at)
