@@ -130,6 +130,16 @@ export class Environment {
   @Max(30)
   HOLD_MINUTES = 3;
 
+  /**
+   * Sync jobs one process runs at once. Inside the API process they share its CPU with the
+   * calls; a lower number leaves more to the calls and lets the sync trail further behind.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SYNC_WORKER_CONCURRENCY = 10;
+
   /** Function-call traces are written in batches this often; 0 writes each before answering. */
   @Transform(toInt)
   @IsInt()

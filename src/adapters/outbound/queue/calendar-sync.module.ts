@@ -60,7 +60,6 @@ import { REDIS_CONNECTION } from './redis.connection';
 
 const DS = getDataSourceToken();
 const RELAY_INTERVAL_MS = 3000;
-const WORKER_CONCURRENCY = 10;
 const RECONCILE_EVERY_MS = 3600_000;
 
 /**
@@ -136,7 +135,11 @@ const RECONCILE_EVERY_MS = 3600_000;
               backoffMs,
               prefix: config.env.SYNC_QUEUE_PREFIX,
             })
-          : new InProcessSyncQueue({ attempts, backoffMs, concurrency: WORKER_CONCURRENCY });
+          : new InProcessSyncQueue({
+              attempts,
+              backoffMs,
+              concurrency: config.env.SYNC_WORKER_CONCURRENCY,
+            });
       },
     },
     {
@@ -165,7 +168,7 @@ const RECONCILE_EVERY_MS = 3600_000;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         consume: config.env.SYNC_WORKER_IN_PROCESS,
-        concurrency: WORKER_CONCURRENCY,
+        concurrency: config.env.SYNC_WORKER_CONCURRENCY,
         prefix: config.env.SYNC_QUEUE_PREFIX,
         lockDurationMs: config.env.SYNC_JOB_LOCK_MS,
         stalledIntervalMs: config.env.SYNC_STALLED_CHECK_MS,
