@@ -6,4 +6,6 @@ export type BookingOutcome = 'booked' | 'repeated' | 'taken' | 'refused';
 export interface PhoneMetrics {
   functionCall(name: string, outcome: string, seconds: number): void;
   booking(outcome: BookingOutcome): void;
+  /** An answer that involved a stylist's Cal.com calendar: could Cal.com be asked? */
+  calendarVerified(name: string, verified: boolean): void;
 }

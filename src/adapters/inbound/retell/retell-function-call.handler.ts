@@ -103,6 +103,9 @@ export class RetellFunctionCallHandler implements OnModuleInit {
 
     const latencyMs = performance.now() - started;
     this.metrics?.functionCall(name ?? 'unknown', result.code, latencyMs / 1000);
+    if (name !== null && typeof result.calendar_verified === 'boolean') {
+      this.metrics?.calendarVerified(name, result.calendar_verified);
+    }
     if (callId !== null) {
       await this.trace(callId, facts, tenant, {
         name: name ?? incoming.name,

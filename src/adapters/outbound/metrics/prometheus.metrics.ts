@@ -16,6 +16,7 @@ export class PrometheusMetrics implements PhoneMetrics {
   readonly registry = new Registry();
   private readonly calls: Histogram<'function' | 'outcome'>;
   private readonly bookings: Counter<'outcome'>;
+  private readonly verified: Counter<'function' | 'verified'>;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -29,6 +30,12 @@ export class PrometheusMetrics implements PhoneMetrics {
       help: 'Latency of the phone functions the voice agent calls',
       labelNames: ['function', 'outcome'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.verified = new Counter({
+      name: 'salon_calendar_verified_answers_total',
+      help: 'Phone answers that involved a Cal.com calendar, by whether Cal.com could be asked',
+      labelNames: ['function', 'verified'],
       registers,
     });
     this.bookings = new Counter({
@@ -96,5 +103,9 @@ export class PrometheusMetrics implements PhoneMetrics {
 
   booking(outcome: BookingOutcome): void {
     this.bookings.inc({ outcome });
+  }
+
+  calendarVerified(name: string, verified: boolean): void {
+    this.verified.inc({ function: name.slice(0, 40), verified: String(verified) });
   }
 }
