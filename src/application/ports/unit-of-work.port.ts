@@ -15,7 +15,11 @@ export interface TransactionPorts {
   readonly audit: AuditLog;
 }
 
-/** Runs `work` in one database transaction: everything it wrote commits, or nothing does. */
+/**
+ * Runs `work` in one database transaction: everything it wrote commits, or nothing does. A
+ * transaction the database aborts for a deadlock is run again (a few times), so `work` must
+ * only read and write through `tx`.
+ */
 export interface UnitOfWork {
   run<T>(work: (tx: TransactionPorts) => Promise<T>): Promise<T>;
 }

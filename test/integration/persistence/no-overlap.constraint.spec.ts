@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { retriedTransaction } from '../../../src/adapters/outbound/persistence/retried-transaction';
+import { isExclusionViolation } from '../../../src/adapters/outbound/persistence/repositories/slot-taken.translation';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 /**
@@ -181,5 +183,43 @@ describe('busy_blocks exclusion constraint (real Postgres)', () => {
         [companyId, other],
       ),
     ).resolves.toBeDefined();
+  });
+
+  it('two bookings deadlocked over each other’s time: the aborted one runs again and is refused, not failed', async () => {
+    await ds.query(`DELETE FROM busy_blocks`);
+    const block = (m: EntityManager, from: string, to: string, uid: string) =>
+      m.query(
+        `INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid)
+         VALUES ($1, $2, 'calendar', tstzrange($3, $4, '[)'), $5)`,
+        [companyId, staffId, from, to, uid],
+      );
+    let aFirst!: () => void;
+    let bFirst!: () => void;
+    const aWrote = new Promise<void>((r) => (aFirst = r));
+    const bWrote = new Promise<void>((r) => (bFirst = r));
+    const runs = { a: 0, b: 0 };
+    // Each writes its own time, then reaches into the other's: both wait, Postgres aborts one.
+    const a = retriedTransaction(ds, async (m) => {
+      runs.a++;
+      await block(m, '2026-12-04T09:00:00Z', '2026-12-04T09:30:00Z', `a-${runs.a}`);
+      aFirst();
+      await bWrote;
+      await block(m, '2026-12-04T10:15:00Z', '2026-12-04T10:45:00Z', `a2-${runs.a}`);
+    });
+    const b = retriedTransaction(ds, async (m) => {
+      runs.b++;
+      await aWrote;
+      await block(m, '2026-12-04T10:00:00Z', '2026-12-04T10:30:00Z', `b-${runs.b}`);
+      bFirst();
+      await block(m, '2026-12-04T09:15:00Z', '2026-12-04T09:45:00Z', `b2-${runs.b}`);
+    });
+    const outcomes = await Promise.allSettled([a, b]);
+    // One committed; the other ran again, met the winner's committed rows and was refused.
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const [refused] = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(isExclusionViolation(refused.reason)).toBe(true);
+    expect(runs.a + runs.b).toBe(3);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM busy_blocks`);
+    expect(n).toBe(2);
   });
 });

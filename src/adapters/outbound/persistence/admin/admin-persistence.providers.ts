@@ -24,6 +24,7 @@ import { adminPortsFor } from './admin-ports';
 import { TypeOrmAppointmentQuery } from './typeorm-appointment-query';
 import { TypeOrmCompanyDirectory } from './typeorm-company-directory';
 import { TypeOrmCustomerAdmin } from './typeorm-customer-admin';
+import { retriedTransaction } from '../retried-transaction';
 
 /** The cipher for Cal.com secrets; null without ENCRYPTION_KEY (storing them is then refused). */
 export const ADMIN_CREDENTIAL_CIPHER = Symbol('AdminCredentialCipher');
@@ -36,7 +37,9 @@ class TypeOrmAdminUnitOfWork implements AdminUnitOfWork {
   ) {}
 
   async run<T>(work: (tx: AdminTransactionPorts) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((m) => work(adminPortsFor(m, this.cipher)));
+    const result = await retriedTransaction(this.dataSource, (m) =>
+      work(adminPortsFor(m, this.cipher)),
+    );
     // The phone path reuses branch set-up for a few seconds; an operator's change shows at once.
     this.catalog?.forget();
     return result;

@@ -9,6 +9,7 @@ import type {
 import type { OutboxEntry, SyncAction } from '../../../../application/ports/sync-outbox.port';
 import type { OutboxClaims } from '../../../../application/ports/sync-queue.port';
 import { portsFor } from '../typeorm-unit-of-work';
+import { retriedTransaction } from '../retried-transaction';
 
 interface LedgerRow {
   company_id: string;
@@ -134,7 +135,7 @@ export class TypeOrmSyncUnitOfWork implements SyncUnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
   runLocked<T>(appointmentId: string, work: (tx: SyncTransactionPorts) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (m) => {
+    return retriedTransaction(this.dataSource, async (m) => {
       await m.query(`SELECT 1 FROM appointments WHERE id = $1 FOR UPDATE`, [appointmentId]);
       return work({ ...portsFor(m), ledger: new TypeOrmCalendarBookingLedger(m) });
     });

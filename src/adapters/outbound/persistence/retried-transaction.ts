@@ -1,0 +1,31 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+/** deadlock_detected, serialization_failure: the database gave up on one of two transactions. */
+const RETRIED_CODES = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+function codeOf(error: unknown): string | undefined {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return e?.code ?? e?.driverError?.code;
+}
+
+/**
+ * One transaction, run again when Postgres aborts it for a deadlock or a serialization
+ * conflict. Two bookings racing for overlapping time can deadlock in the no-overlap constraint
+ * (each waits for the other's insert); the one aborted then runs again, sees the winner's row
+ * and is refused as "taken", instead of failing.
+ */
+export async function retriedTransaction<T>(
+  dataSource: DataSource,
+  work: (m: EntityManager) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRIED_CODES.has(codeOf(error) ?? '')) throw error;
+      // A little apart, so the two do not meet again at once.
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
