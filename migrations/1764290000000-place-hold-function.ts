@@ -2,13 +2,19 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * A hold is placed in one round trip on the live-call path: the call's earlier holds and the
- * stylist's expired ones stop blocking, then the new hold and its busy blocks are written
- * whole or not at all. Answers NULL when placed, else the kind of block in the way.
+ * stylist's expired ones stop blocking (two indexed statements: live holds are indexed by
+ * stylist and expiry, which every check and booking asks about), then the new hold and its busy
+ * blocks are written whole or not at all. Answers NULL when placed, else the kind of block in
+ * the way.
  */
 export class PlaceHoldFunction1764290000000 implements MigrationInterface {
   name = 'PlaceHoldFunction1764290000000';
 
   async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX busy_blocks_live_holds_idx ON busy_blocks (staff_id, expires_at)
+        WHERE active AND kind = 'hold'`,
+    );
     await q.query(`
       CREATE FUNCTION place_hold(
         p_id uuid, p_company uuid, p_call varchar, p_staff uuid, p_service uuid,
@@ -18,13 +24,19 @@ export class PlaceHoldFunction1764290000000 implements MigrationInterface {
       DECLARE
         in_the_way varchar;
       BEGIN
+        -- A hold lives three minutes and only offers a slot: its commit need not wait for the
+        -- disk. A crash may forget the last moment's holds (their callers then hear "taken"
+        -- when they book); bookings keep their synchronous commit. place_hold is only ever its
+        -- own transaction.
+        PERFORM set_config('synchronous_commit', 'off', true);
         WITH own AS (
           UPDATE holds SET released_at = p_now
            WHERE company_id = p_company AND call_id = p_call AND released_at IS NULL
           RETURNING id)
         UPDATE busy_blocks SET active = false
-         WHERE active AND kind = 'hold'
-           AND (hold_id IN (SELECT id FROM own) OR (staff_id = p_staff AND expires_at <= p_now));
+         WHERE active AND hold_id IN (SELECT id FROM own);
+        UPDATE busy_blocks SET active = false
+         WHERE active AND kind = 'hold' AND staff_id = p_staff AND expires_at <= p_now;
         BEGIN
           WITH h AS (
             INSERT INTO holds(id, company_id, call_id, staff_id, service_id, starts_at, expires_at)
@@ -49,5 +61,6 @@ export class PlaceHoldFunction1764290000000 implements MigrationInterface {
     await q.query(
       `DROP FUNCTION place_hold(uuid, uuid, varchar, uuid, uuid, timestamptz, timestamptz, timestamptz, timestamptz[], timestamptz[])`,
     );
+    await q.query(`DROP INDEX busy_blocks_live_holds_idx`);
   }
 }

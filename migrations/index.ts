@@ -2,7 +2,6 @@ import { InitialSchema1764190000000 } from './1764190000000-initial-schema';
 import { CalendarBookingLedger1764190100000 } from './1764190100000-calendar-booking-ledger';
 import { CompanyRetellKey1764190200000 } from './1764190200000-company-retell-key';
 import { PlaceHoldFunction1764290000000 } from './1764290000000-place-hold-function';
-import { LiveHoldLookups1764290100000 } from './1764290100000-live-hold-lookups';
 import { CalendarCreateIntents1764290200000 } from './1764290200000-calendar-create-intents';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
@@ -11,6 +10,5 @@ export const MIGRATIONS = [
   CalendarBookingLedger1764190100000,
   CompanyRetellKey1764190200000,
   PlaceHoldFunction1764290000000,
-  LiveHoldLookups1764290100000,
   CalendarCreateIntents1764290200000,
 ];
