@@ -1,6 +1,7 @@
 import { CountryCode, parsePhoneNumberFromString, PhoneNumber } from 'libphonenumber-js/max';
 import { DomainError } from '../shared/domain-error';
 import { err, ok, Result } from '../shared/result';
+import { BoundedMemo } from '../shared/bounded-memo';
 
 /** The caller withheld their number: there is nothing to match, which is not an error. */
 export class AnonymousCaller extends DomainError {
@@ -49,17 +50,12 @@ export function normaliseCallerNumber(
   if (typeof raw !== 'string') return err(new AnonymousCaller());
   // Every function call reads the salon's line and the caller's number again: remember them.
   if (raw.length > MEMO_MAX_LENGTH) return normalise(raw, defaultCountry);
-  const key = `${defaultCountry}|${raw}`;
-  const known = normalisedNumbers.get(key);
-  if (known !== undefined) return known;
-  const result = normalise(raw, defaultCountry);
-  if (normalisedNumbers.size >= 10_000) normalisedNumbers.clear();
-  normalisedNumbers.set(key, result);
-  return result;
+  const text = raw;
+  return normalisedNumbers.get(`${defaultCountry}|${text}`, () => normalise(text, defaultCountry));
 }
 
 const MEMO_MAX_LENGTH = 64;
-const normalisedNumbers = new Map<string, Result<string, CallerNumberProblem>>();
+const normalisedNumbers = new BoundedMemo<Result<string, CallerNumberProblem>>(10_000);
 
 function normalise(raw: string, defaultCountry: CountryCode): Result<string, CallerNumberProblem> {
   const text = stripUriScheme(raw.trim().toLowerCase());

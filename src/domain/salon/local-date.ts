@@ -1,4 +1,5 @@
 import { formatInTimeZone, fromZonedTime, getTimezoneOffset } from 'date-fns-tz';
+import { BoundedMemo } from '../shared/bounded-memo';
 
 /** A calendar day in the branch's wall time, 'yyyy-MM-dd'. */
 export type LocalDate = string;
@@ -18,16 +19,12 @@ export function isLocalDate(value: string): boolean {
 // Local midnight falls on a quarter hour of UTC in every zone in use (offsets are multiples of
 // 15 minutes), so all instants of one UTC quarter hour share their local date.
 const QUARTER_HOUR_MS = 15 * 60_000;
-const datesOfQuarters = new Map<string, LocalDate>();
+const datesOfQuarters = new BoundedMemo<LocalDate>(20_000);
 
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const key = `${timeZone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
-  const known = datesOfQuarters.get(key);
-  if (known !== undefined) return known;
-  const date = formatInTimeZone(instant, timeZone, 'yyyy-MM-dd');
-  if (datesOfQuarters.size >= 20_000) datesOfQuarters.clear();
-  datesOfQuarters.set(key, date);
-  return date;
+  return datesOfQuarters.get(`${timeZone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`, () =>
+    formatInTimeZone(instant, timeZone, 'yyyy-MM-dd'),
+  );
 }
 
 // Calendar arithmetic on the date label itself, so DST never shifts a day.
@@ -51,16 +48,13 @@ const HOUR_MS = 3_600_000;
  */
 export function wallTimeToInstant(date: LocalDate, minutes: number, timeZone: string): Date {
   // Availability asks for the same few hundred wall times on every call: remember them.
-  const key = `${timeZone}|${date}|${minutes}`;
-  const known = instantsOfWallTimes.get(key);
-  if (known !== undefined) return new Date(known);
-  const instant = convertWallTime(date, minutes, timeZone);
-  if (instantsOfWallTimes.size >= 50_000) instantsOfWallTimes.clear();
-  instantsOfWallTimes.set(key, instant.getTime());
-  return instant;
+  const ms = instantsOfWallTimes.get(`${timeZone}|${date}|${minutes}`, () =>
+    convertWallTime(date, minutes, timeZone).getTime(),
+  );
+  return new Date(ms);
 }
 
-const instantsOfWallTimes = new Map<string, number>();
+const instantsOfWallTimes = new BoundedMemo<number>(50_000);
 
 function convertWallTime(date: LocalDate, minutes: number, timeZone: string): Date {
   const day = minutes >= 1440 ? addLocalDays(date, 1) : date;

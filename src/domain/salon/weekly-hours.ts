@@ -2,6 +2,7 @@ import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { IsoWeekday, isoWeekdayOf, LocalDate, wallTimeToInstant } from './local-date';
 import { InvalidHours, orThrow } from './salon-errors';
+import { BoundedMemo } from '../shared/bounded-memo';
 
 /** A wall-clock window of one day, 'HH:mm' to 'HH:mm' (end exclusive, '24:00' allowed). */
 export interface WallWindow {
@@ -36,7 +37,7 @@ function formatWallTime(minutes: number): string {
  */
 export class WeeklyHours {
   // Converting wall time to instants is the costly part of availability; days repeat a lot.
-  private readonly memo = new Map<string, readonly TimeRange[]>();
+  private readonly memo = new BoundedMemo<readonly TimeRange[]>(MEMO_LIMIT);
 
   private constructor(private readonly days: ReadonlyMap<IsoWeekday, readonly MinuteWindow[]>) {}
 
@@ -98,19 +99,16 @@ export class WeeklyHours {
 
   /** The windows of one local date as instants; each wall time is converted on its own date (DST). */
   windowsOn(date: LocalDate, timeZone: string): readonly TimeRange[] {
-    const key = `${timeZone}|${date}`;
-    const cached = this.memo.get(key);
-    if (cached) return cached;
-    const ranges: TimeRange[] = [];
-    for (const w of this.days.get(isoWeekdayOf(date)) ?? []) {
-      const start = wallTimeToInstant(date, w.from, timeZone);
-      const end = wallTimeToInstant(date, w.to, timeZone);
-      // A window lying wholly in the hour skipped at spring-forward does not exist that day.
-      if (end.getTime() > start.getTime()) ranges.push(TimeRange.of(start, end));
-    }
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, ranges);
-    return ranges;
+    return this.memo.get(`${timeZone}|${date}`, () => {
+      const ranges: TimeRange[] = [];
+      for (const w of this.days.get(isoWeekdayOf(date)) ?? []) {
+        const start = wallTimeToInstant(date, w.from, timeZone);
+        const end = wallTimeToInstant(date, w.to, timeZone);
+        // A window lying wholly in the hour skipped at spring-forward does not exist that day.
+        if (end.getTime() > start.getTime()) ranges.push(TimeRange.of(start, end));
+      }
+      return ranges;
+    });
   }
 
   toJSON(): WeeklyHoursInput {
