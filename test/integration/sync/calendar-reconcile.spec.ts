@@ -17,6 +17,20 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T =
   return r.value;
 };
 
+/** One reconciliation run for the world's salon, as its repeatable job runs it. */
+const reconcileOf = (w: World) =>
+  w.dispatcher.handle(
+    { kind: 'reconcile', companyId: w.salon.companyId },
+    { number: 1, final: true },
+  );
+
+/** The metadata our bookings carry. */
+const oursIn = (w: World, appointmentId: string, phaseId: string) => ({
+  appointment_id: appointmentId,
+  phase_id: phaseId,
+  company_id: w.salon.companyId,
+});
+
 /**
  * Reconciliation starts from what Cal.com lists for the tenant's mapped event types (fake Cal.com
  * over HTTP, real Postgres, BullMQ on real Redis for the re-queued syncs).
@@ -24,17 +38,8 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T =
 describe('calendar reconciliation against Cal.com', () => {
   let w: World;
 
-  const reconcile = () =>
-    w.dispatcher.handle(
-      { kind: 'reconcile', companyId: w.salon.companyId },
-      { number: 1, final: true },
-    );
-
-  const ours = (appointmentId: string, phaseId: string) => ({
-    appointment_id: appointmentId,
-    phase_id: phaseId,
-    company_id: w.salon.companyId,
-  });
+  const reconcile = () => reconcileOf(w);
+  const ours = (appointmentId: string, phaseId: string) => oursIn(w, appointmentId, phaseId);
 
   const status = (uid: string) => w.fake.bookings.get(uid)!.status;
 
@@ -376,17 +381,8 @@ describe('calendar reconciliation against Cal.com', () => {
 describe('calendar reconciliation of a window longer than the listing limit', () => {
   let w: World;
 
-  const reconcile = () =>
-    w.dispatcher.handle(
-      { kind: 'reconcile', companyId: w.salon.companyId },
-      { number: 1, final: true },
-    );
-
-  const ours = (appointmentId: string, phaseId: string) => ({
-    appointment_id: appointmentId,
-    phase_id: phaseId,
-    company_id: w.salon.companyId,
-  });
+  const reconcile = () => reconcileOf(w);
+  const ours = (appointmentId: string, phaseId: string) => oursIn(w, appointmentId, phaseId);
 
   /** Moves a booking to the end of the fake's list, past the pages a listing reads. */
   const toUnreadPart = (uid: string) => {
