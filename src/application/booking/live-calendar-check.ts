@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Service } from '../../domain/salon/service';
+import { ExpiringMemo } from '../../domain/shared/expiring-memo';
 import { TimeRange } from '../../domain/shared/time-range';
 import { AppConfig } from '../../config/app-config';
 import { CALENDAR_GATEWAY, CalendarGateway } from '../ports/calendar-gateway.port';
@@ -21,10 +22,7 @@ const MAPPING_TTL_MS = 30_000;
  */
 @Injectable()
 export class LiveCalendarCheck {
-  private readonly targets = new Map<
-    string,
-    { readonly at: number; readonly target: Promise<CalendarTarget | null> }
-  >();
+  private readonly targets = new ExpiringMemo<CalendarTarget | null>(MAPPING_TTL_MS, 10_000);
 
   constructor(
     private readonly config: AppConfig,
@@ -51,16 +49,11 @@ export class LiveCalendarCheck {
     serviceId: string,
     staffId: string,
   ): Promise<CalendarTarget | null> {
-    const key = `${salon.companyId}|${salon.branch.id}|${serviceId}|${staffId}`;
-    const now = Date.now();
-    const known = this.targets.get(key);
-    if (known && now - known.at < MAPPING_TTL_MS) return known.target;
-    const target = this.mappings!.targetFor(
-      { companyId: salon.companyId },
-      { serviceId, staffId, branchId: salon.branch.id },
+    return this.targets.get(`${salon.companyId}|${salon.branch.id}|${serviceId}|${staffId}`, () =>
+      this.mappings!.targetFor(
+        { companyId: salon.companyId },
+        { serviceId, staffId, branchId: salon.branch.id },
+      ),
     );
-    this.targets.set(key, { at: now, target });
-    target.catch(() => this.targets.delete(key));
-    return target;
   }
 }

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RetellKeys } from '../../../../application/ports/retell-keys.port';
 import { CredentialCipher } from '../credential-cipher';
-import { ExpiringMemo } from '../expiring-memo';
+import { ExpiringMemo } from '../../../../domain/shared/expiring-memo';
 
 const TTL_MS = 30_000;
 

@@ -7,7 +7,7 @@ import { BranchPhoneNumberOrmEntity } from '../entities/branch-phone-number.orm-
 import { CompanyOrmEntity } from '../entities/company.orm-entity';
 import { ServiceOrmEntity } from '../entities/service.orm-entity';
 import { StaffOrmEntity } from '../entities/staff.orm-entity';
-import { ExpiringMemo } from '../expiring-memo';
+import { ExpiringMemo } from '../../../../domain/shared/expiring-memo';
 import { SalonMapper } from '../mappers/salon.mapper';
 
 /** How long a branch's set-up is reused; a call asks for it several times a minute. */
