@@ -29,6 +29,8 @@ export class PlaceHoldFunction1764290000000 implements MigrationInterface {
         -- when they book); bookings keep their synchronous commit. place_hold is only ever its
         -- own transaction.
         PERFORM set_config('synchronous_commit', 'off', true);
+        -- Writers of one stylist's busy time take turns (see STYLIST_LOCK in the repository).
+        PERFORM pg_advisory_xact_lock(hashtextextended('busy:' || p_staff::text, 0));
         WITH own AS (
           UPDATE holds SET released_at = p_now
            WHERE company_id = p_company AND call_id = p_call AND released_at IS NULL

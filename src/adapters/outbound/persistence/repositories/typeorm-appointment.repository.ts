@@ -14,6 +14,15 @@ import { AppointmentOrmEntity } from '../entities/appointment.orm-entity';
 import { AppointmentMapper } from '../mappers/appointment.mapper';
 import { refusingOverlaps } from './slot-taken.translation';
 
+/**
+ * Writers of one stylist's busy time take turns (until their transaction ends). Two bookings
+ * inserting several overlapping blocks at once could otherwise each wait for the other inside
+ * the no-overlap constraint until Postgres breaks the deadlock; taking turns, the second simply
+ * sees the first's rows and is refused. place_hold takes the same lock.
+ */
+export const STYLIST_LOCK = (staffIdSql: string): string =>
+  `hashtextextended('busy:' || ${staffIdSql}::uuid::text, 0)`;
+
 /** busy_blocks.kind by its first letter, as busyIntervals() reads it. */
 const KIND_BY_INITIAL: Readonly<Record<string, BusyKind>> = {
   a: 'appointment',
@@ -37,11 +46,13 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
       a.busyIntervals(),
       (m) =>
         m.query(
-          `WITH a AS (
+          `WITH stylist AS (SELECT pg_advisory_xact_lock(${STYLIST_LOCK('$4')})),
+           a AS (
              INSERT INTO appointments (id, company_id, branch_id, staff_id, service_id, customer_id,
                                        starts_at, ends_at, status, source, call_id, idempotency_key,
                                        sync_state, sync_attempts, last_sync_error, version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1)
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1
+               FROM stylist
              RETURNING id, company_id, staff_id),
            p AS (
              INSERT INTO appointment_phases (id, appointment_id, sequence, kind, starts_at, ends_at,
