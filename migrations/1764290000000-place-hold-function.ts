@@ -1,21 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * A hold is placed in one round trip on the live-call path: the call's earlier holds and the
- * stylist's expired ones stop blocking (two indexed statements: live holds are indexed by
- * stylist and expiry, which every check and booking asks about), then the new hold and its busy
- * blocks are written whole or not at all. Answers NULL when placed, else the kind of block in
- * the way.
- */
-export class PlaceHoldFunction1764290000000 implements MigrationInterface {
-  name = 'PlaceHoldFunction1764290000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      `CREATE INDEX busy_blocks_live_holds_idx ON busy_blocks (staff_id, expires_at)
-        WHERE active AND kind = 'hold'`,
-    );
-    await q.query(`
+/** The first place_hold; 1764290400000 replaces it with one that locks days, not stylists. */
+export const PLACE_HOLD_WITH_STYLIST_LOCK = `
       CREATE FUNCTION place_hold(
         p_id uuid, p_company uuid, p_call varchar, p_staff uuid, p_service uuid,
         p_start timestamptz, p_expires timestamptz, p_now timestamptz,
@@ -56,7 +42,24 @@ export class PlaceHoldFunction1764290000000 implements MigrationInterface {
           RETURN COALESCE(in_the_way, 'appointment');
         END;
         RETURN NULL;
-      END $$`);
+      END $$`;
+
+/**
+ * A hold is placed in one round trip on the live-call path: the call's earlier holds and the
+ * stylist's expired ones stop blocking (two indexed statements: live holds are indexed by
+ * stylist and expiry, which every check and booking asks about), then the new hold and its busy
+ * blocks are written whole or not at all. Answers NULL when placed, else the kind of block in
+ * the way.
+ */
+export class PlaceHoldFunction1764290000000 implements MigrationInterface {
+  name = 'PlaceHoldFunction1764290000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX busy_blocks_live_holds_idx ON busy_blocks (staff_id, expires_at)
+        WHERE active AND kind = 'hold'`,
+    );
+    await q.query(PLACE_HOLD_WITH_STYLIST_LOCK);
   }
 
   async down(q: QueryRunner): Promise<void> {

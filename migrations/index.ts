@@ -3,6 +3,8 @@ import { CalendarBookingLedger1764190100000 } from './1764190100000-calendar-boo
 import { CompanyRetellKey1764190200000 } from './1764190200000-company-retell-key';
 import { PlaceHoldFunction1764290000000 } from './1764290000000-place-hold-function';
 import { CalendarCreateIntents1764290200000 } from './1764290200000-calendar-create-intents';
+import { BusyDayLocks1764290400000 } from './1764290400000-busy-day-locks';
+import { PhoneBookingFunction1764290500000 } from './1764290500000-phone-booking-function';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CompanyRetellKey1764190200000,
   PlaceHoldFunction1764290000000,
   CalendarCreateIntents1764290200000,
+  BusyDayLocks1764290400000,
+  PhoneBookingFunction1764290500000,
 ];

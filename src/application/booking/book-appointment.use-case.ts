@@ -14,10 +14,15 @@ import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { PHONE_METRICS, PhoneMetrics } from '../ports/phone-metrics.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
-import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
+import {
+  ALREADY_BOOKED,
+  PHONE_BOOKING_WRITER,
+  PhoneBookingWriter,
+} from '../ports/phone-booking-writer.port';
+import { CUSTOMER_REPOSITORY, CustomerRepository } from '../ports/customer.repository.port';
 import { AvailabilityReader } from './availability.reader';
 import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
-import { callerAudit, SlotLost } from './booking-transaction';
+import { callerAudit } from './booking-transaction';
 import { withCalendarVerdicts } from './calendar-check';
 import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { CallContext } from './call-context';
@@ -41,7 +46,8 @@ import { SpokenRequestReader } from './spoken-request.reader';
 export class BookAppointmentUseCase {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
+    @Inject(PHONE_BOOKING_WRITER) private readonly bookings: PhoneBookingWriter,
+    @Inject(CUSTOMER_REPOSITORY) private readonly customers: CustomerRepository,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
     @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
     private readonly availability: AvailabilityReader,
@@ -130,62 +136,60 @@ export class BookAppointmentUseCase {
       );
     }
 
-    let booked: Appointment;
-    try {
-      booked = await this.uow.run(async (tx) => {
-        const customer = await customerForBooking(tx.customers, scope, phone.value, name, email);
-        if (!customer.ok) throw new Error(customer.error);
-        const appointment = Appointment.create({
-          service: service,
-          staffId: free.value.staffId,
-          customerId: customer.value.id,
-          start: start,
-          source: 'voice',
-          branchId: salon.branch.id,
-          callId: call.callId ?? undefined,
-          idempotencyKey: key,
-        });
-        if (call.callId) await tx.holds.releaseForCall(scope, call.callId, now);
-        const added = await tx.appointments.add(scope, appointment, now);
-        if (!added.ok) throw new SlotLost(added.error);
-        await tx.outbox.record(scope, appointment.id, 'create');
-        await tx.audit.record(
-          callerAudit(
-            salon,
-            call,
-            'appointment.booked',
-            appointment.id,
-            {
-              start: appointment.start.toISOString(),
-              staffId: appointment.staffId,
-              serviceId: appointment.serviceId,
-            },
-            now,
-          ),
-        );
-        return appointment;
-      });
-    } catch (error) {
-      if (error instanceof SlotLost) {
-        const fresh = await this.availability.around(salon, service, now, start, options);
-        const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id);
-        return withCalendarVerdicts(
-          slotLostAnswer(
-            salon,
-            nearest.starts,
-            error.taken.code,
-            'Dieser Termin wurde gerade vergeben.',
-          ),
-          nearest.verdicts,
-        );
-      }
-      // A parallel delivery of the same request may have won the idempotency key.
-      const twin = await this.appointments.findByIdempotencyKey(scope, key);
-      if (twin) {
+    const customer = customerForBooking(
+      await this.customers.findByPhone(scope, phone.value),
+      phone.value,
+      name,
+      email,
+    );
+    if (!customer.ok) throw new Error(customer.error);
+    const booked = Appointment.create({
+      service: service,
+      staffId: free.value.staffId,
+      customerId: customer.value.customer.id,
+      start: start,
+      source: 'voice',
+      branchId: salon.branch.id,
+      callId: call.callId ?? undefined,
+      idempotencyKey: key,
+    });
+    const written = await this.bookings.write(
+      scope,
+      {
+        appointment: booked,
+        customer: customer.value.customer,
+        customerIsNew: customer.value.isNew,
+        callId: call.callId ?? undefined,
+        audit: callerAudit(
+          salon,
+          call,
+          'appointment.booked',
+          booked.id,
+          {
+            start: booked.start.toISOString(),
+            staffId: booked.staffId,
+            serviceId: booked.serviceId,
+          },
+          now,
+        ),
+      },
+      now,
+    );
+    if (!written.ok) {
+      const refusal = written.error;
+      if (refusal === ALREADY_BOOKED) {
+        // A parallel delivery of the same request won the idempotency key.
+        const twin = await this.appointments.findByIdempotencyKey(scope, key);
+        if (!twin) throw new Error('the idempotency key is taken but its booking is not found');
         noteRepeat();
         return this.booked(salon, twin);
       }
-      throw error;
+      const fresh = await this.availability.around(salon, service, now, start, options);
+      const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id);
+      return withCalendarVerdicts(
+        slotLostAnswer(salon, nearest.starts, refusal.code, 'Dieser Termin wurde gerade vergeben.'),
+        nearest.verdicts,
+      );
     }
     this.kicker?.kick();
     return withCalendarVerdicts(this.booked(salon, booked), verdicts);

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Customer } from '../../domain/salon/customer';
 import { serviceKey } from '../../domain/salon/service-name-matcher';
 import { err, ok, Result } from '../../domain/shared/result';
-import { TenantScope } from '../ports/appointment.repository.port';
-import { CustomerRepository } from '../ports/customer.repository.port';
 
 /** Same person: the spoken name equals the stored one, or its first or last name. */
 export function sameName(stored: string, spoken: string): boolean {
@@ -16,26 +14,20 @@ export function sameName(stored: string, spoken: string): boolean {
 }
 
 /**
- * The customer a phone booking belongs to: the one with this number and name, else a new one.
+ * The customer a phone booking belongs to: the known one with this number and name (given the
+ * e-mail the caller spelled if it had none), else a new one to be written with the booking.
  * A new customer has not agreed to be recognised by number; that consent is given elsewhere.
  */
-export async function customerForBooking(
-  customers: CustomerRepository,
-  scope: TenantScope,
+export function customerForBooking(
+  known: readonly Customer[],
   phone: string,
   name: string,
   email: string | undefined,
-): Promise<Result<Customer, string>> {
-  const known = (await customers.findByPhone(scope, phone)).find((c) => sameName(c.name, name));
-  if (known) {
-    if (email && !known.email) {
-      const updated = known.updateContact({ email });
-      if (updated.ok) {
-        await customers.save(scope, updated.value);
-        return ok(updated.value);
-      }
-    }
-    return ok(known);
+): Result<{ customer: Customer; isNew: boolean }, string> {
+  const same = known.find((c) => sameName(c.name, name));
+  if (same) {
+    const updated = email && !same.email ? same.updateContact({ email }) : undefined;
+    return ok({ customer: updated?.ok ? updated.value : same, isNew: false });
   }
   const created = Customer.create({
     id: randomUUID(),
@@ -45,6 +37,5 @@ export async function customerForBooking(
     recognitionConsent: false,
   });
   if (!created.ok) return err(created.error.detail);
-  await customers.add(scope, created.value);
-  return ok(created.value);
+  return ok({ customer: created.value, isNew: true });
 }

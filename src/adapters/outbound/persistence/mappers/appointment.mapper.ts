@@ -79,4 +79,45 @@ export class AppointmentMapper {
       syncState: p.syncState,
     }));
   }
+
+  /**
+   * The appointment and its phases as JSON objects keyed by column, for the database functions
+   * that read them with jsonb_populate_record (insert_appointment, book_by_phone).
+   */
+  static columnRecords(
+    companyId: string,
+    a: Appointment,
+  ): { appointment: Record<string, unknown>; phases: Array<Record<string, unknown>> } {
+    const r = AppointmentMapper.toRow(companyId, a);
+    return {
+      appointment: {
+        id: r.id,
+        company_id: r.companyId,
+        branch_id: r.branchId,
+        staff_id: r.staffId,
+        service_id: r.serviceId,
+        customer_id: r.customerId,
+        starts_at: r.startsAt,
+        ends_at: r.endsAt,
+        status: r.status,
+        source: r.source,
+        call_id: r.callId,
+        idempotency_key: r.idempotencyKey,
+        sync_state: r.syncState,
+        sync_attempts: r.syncAttempts,
+        last_sync_error: r.lastSyncError,
+      },
+      phases: AppointmentMapper.phaseRows(a).map((p) => ({
+        id: p.id,
+        sequence: p.sequence,
+        kind: p.kind,
+        starts_at: p.startsAt,
+        ends_at: p.endsAt,
+        staff_busy: p.staffBusy,
+        calcom_booking_id: p.calcomBookingId,
+        calcom_booking_uid: p.calcomBookingUid,
+        sync_state: p.syncState,
+      })),
+    };
+  }
 }

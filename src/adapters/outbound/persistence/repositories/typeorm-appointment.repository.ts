@@ -14,15 +14,6 @@ import { AppointmentOrmEntity } from '../entities/appointment.orm-entity';
 import { AppointmentMapper } from '../mappers/appointment.mapper';
 import { refusingOverlaps } from './slot-taken.translation';
 
-/**
- * Writers of one stylist's busy time take turns (until their transaction ends). Two bookings
- * inserting several overlapping blocks at once could otherwise each wait for the other inside
- * the no-overlap constraint until Postgres breaks the deadlock; taking turns, the second simply
- * sees the first's rows and is refused. place_hold takes the same lock.
- */
-export const STYLIST_LOCK = (staffIdSql: string): string =>
-  `hashtextextended('busy:' || ${staffIdSql}::uuid::text, 0)`;
-
 /** busy_blocks.kind by its first letter, as busyIntervals() reads it. */
 const KIND_BY_INITIAL: Readonly<Record<string, BusyKind>> = {
   a: 'appointment',
@@ -34,72 +25,26 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   constructor(private readonly m: EntityManager) {}
 
   async add(scope: TenantScope, a: Appointment, now: Date): Promise<Result<void, SlotTaken>> {
-    const row = AppointmentMapper.toRow(scope.companyId, a);
-    const phases = AppointmentMapper.phaseRows(a);
-    const blocks = a.status !== 'cancelled';
-    if (blocks) await expireHolds(this.m, a.staffId, now);
-    // The appointment, its phases and its busy blocks in one statement: written whole or
-    // refused whole (foreign keys are checked at the statement's end).
+    const { appointment, phases } = AppointmentMapper.columnRecords(scope.companyId, a);
+    const busy = a.busyIntervals();
+    // One statement, written whole or refused whole, under the stylist's day locks (see the
+    // busy-day-locks migration), which also stop expired holds over this time from blocking.
     return refusingOverlaps(
       this.m,
       a.staffId,
-      a.busyIntervals(),
+      busy,
       (m) =>
         m.query(
-          `WITH stylist AS (SELECT pg_advisory_xact_lock(${STYLIST_LOCK('$4')})),
-           a AS (
-             INSERT INTO appointments (id, company_id, branch_id, staff_id, service_id, customer_id,
-                                       starts_at, ends_at, status, source, call_id, idempotency_key,
-                                       sync_state, sync_attempts, last_sync_error, version)
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1
-               FROM stylist
-             RETURNING id, company_id, staff_id),
-           p AS (
-             INSERT INTO appointment_phases (id, appointment_id, sequence, kind, starts_at, ends_at,
-                                             staff_busy, calcom_booking_id, calcom_booking_uid,
-                                             sync_state)
-             SELECT x.id, a.id, x.sequence, x.kind, x.starts_at, x.ends_at, x.staff_busy,
-                    x.calcom_booking_id, x.calcom_booking_uid, x.sync_state
-               FROM a, jsonb_to_recordset($16::jsonb) AS x(
-                 id uuid, sequence smallint, kind varchar, starts_at timestamptz,
-                 ends_at timestamptz, staff_busy boolean, calcom_booking_id bigint,
-                 calcom_booking_uid varchar, sync_state varchar)
-             RETURNING id, appointment_id, starts_at, ends_at, staff_busy)
-           INSERT INTO busy_blocks (company_id, staff_id, kind, during, appointment_id, phase_id)
-           SELECT a.company_id, a.staff_id, 'appointment', tstzrange(p.starts_at, p.ends_at, '[)'),
-                  p.appointment_id, p.id
-             FROM a JOIN p ON p.appointment_id = a.id
-            WHERE p.staff_busy AND $17::boolean`,
+          `WITH locked AS (SELECT lock_busy_time($1, $2::timestamptz[], $3::timestamptz[], $4))
+           SELECT insert_appointment($5::jsonb, $6::jsonb, $7) FROM locked`,
           [
-            row.id,
-            row.companyId,
-            row.branchId,
-            row.staffId,
-            row.serviceId,
-            row.customerId,
-            row.startsAt,
-            row.endsAt,
-            row.status,
-            row.source,
-            row.callId,
-            row.idempotencyKey,
-            row.syncState,
-            row.syncAttempts,
-            row.lastSyncError,
-            JSON.stringify(
-              phases.map((p) => ({
-                id: p.id,
-                sequence: p.sequence,
-                kind: p.kind,
-                starts_at: p.startsAt,
-                ends_at: p.endsAt,
-                staff_busy: p.staffBusy,
-                calcom_booking_id: p.calcomBookingId,
-                calcom_booking_uid: p.calcomBookingUid,
-                sync_state: p.syncState,
-              })),
-            ),
-            blocks,
+            a.staffId,
+            busy.map((r) => r.start),
+            busy.map((r) => r.end),
+            now,
+            JSON.stringify(appointment),
+            JSON.stringify(phases),
+            a.status !== 'cancelled',
           ],
         ),
       { singleStatement: true },
@@ -139,9 +84,17 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
           );
         }
       } else {
-        // A move: the old phases and their busy blocks go, the new ones are checked afresh.
+        // A move: the old phases and their busy blocks go, the new ones are checked afresh,
+        // all under the stylist's locks on the days of both.
+        const released = stored.filter((p) => p.staffBusy);
+        await lockBusyTime(
+          m,
+          a.staffId,
+          [...released.map((p) => ({ start: p.startsAt, end: p.endsAt })), ...a.busyIntervals()],
+          now,
+        );
         await m.getRepository(AppointmentPhaseOrmEntity).delete({ appointmentId: a.id });
-        await this.writePhases(m, scope, a, now);
+        await this.writePhases(m, scope, a);
       }
     });
   }
@@ -236,15 +189,9 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     return result;
   }
 
-  private async writePhases(
-    m: EntityManager,
-    scope: TenantScope,
-    a: Appointment,
-    now: Date,
-  ): Promise<void> {
+  private async writePhases(m: EntityManager, scope: TenantScope, a: Appointment): Promise<void> {
     await m.getRepository(AppointmentPhaseOrmEntity).insert(AppointmentMapper.phaseRows(a));
     if (a.status === 'cancelled') return;
-    await expireHolds(m, a.staffId, now);
     const busy = a.toSnapshot().phases.filter((x) => x.staffBusy);
     await m.query(
       `INSERT INTO busy_blocks(company_id, staff_id, kind, during, appointment_id, phase_id)
@@ -262,13 +209,22 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   }
 }
 
-/** Holds past their time stop blocking before anything new is written for the stylist. */
-export async function expireHolds(m: EntityManager, staffId: string, now: Date): Promise<void> {
-  await m.query(
-    `UPDATE busy_blocks SET active = false
-      WHERE kind = 'hold' AND active AND staff_id = $1 AND expires_at <= $2`,
-    [staffId, now],
-  );
+/**
+ * Takes the stylist's locks on the days of `ranges` for the rest of the transaction, and stops
+ * expired holds over them from blocking (see the busy-day-locks migration).
+ */
+async function lockBusyTime(
+  m: EntityManager,
+  staffId: string,
+  ranges: ReadonlyArray<{ start: Date; end: Date }>,
+  now: Date,
+): Promise<void> {
+  await m.query(`SELECT lock_busy_time($1, $2::timestamptz[], $3::timestamptz[], $4)`, [
+    staffId,
+    ranges.map((r) => r.start),
+    ranges.map((r) => r.end),
+    now,
+  ]);
 }
 
 function samePhases(stored: AppointmentPhaseOrmEntity[], a: Appointment): boolean {

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TenantScope } from '../../../../application/ports/appointment.repository.port';
+import {
+  ALREADY_BOOKED,
+  PhoneBooking,
+  PhoneBookingWriter,
+} from '../../../../application/ports/phone-booking-writer.port';
+import { SlotTaken } from '../../../../domain/availability/availability-errors';
+import { BusyKind } from '../../../../domain/availability/busy-interval';
+import { err, ok, Result } from '../../../../domain/shared/result';
+import { AppointmentMapper } from '../mappers/appointment.mapper';
+import { runAgainOnConflict } from '../retried-transaction';
+
+/**
+ * One round trip, one transaction: the book_by_phone function (see its migration) writes the
+ * whole booking or nothing, under the stylist's day locks.
+ */
+@Injectable()
+export class TypeOrmPhoneBookingWriter implements PhoneBookingWriter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async write(
+    scope: TenantScope,
+    b: PhoneBooking,
+    now: Date,
+  ): Promise<Result<void, SlotTaken | typeof ALREADY_BOOKED>> {
+    const { appointment, phases } = AppointmentMapper.columnRecords(scope.companyId, b.appointment);
+    const c = b.customer;
+    const params = [
+      JSON.stringify(appointment),
+      JSON.stringify(phases),
+      JSON.stringify({
+        id: c.id,
+        name: c.name,
+        phone_e164: c.phone,
+        email: c.email ?? null,
+        recognition_consent: c.recognitionConsent,
+      }),
+      b.customerIsNew,
+      b.callId ?? null,
+      JSON.stringify({
+        actor: b.audit.actor,
+        action: b.audit.action,
+        entity: b.audit.entity,
+        entity_id: b.audit.entityId ?? null,
+        details: b.audit.details ?? {},
+        at: b.audit.at,
+      }),
+      now,
+    ];
+    const [row]: Array<{ refusal: string | null }> = await runAgainOnConflict(() =>
+      this.dataSource.query(
+        `SELECT book_by_phone($1::jsonb, $2::jsonb, $3::jsonb, $4, $5, $6::jsonb, $7) AS refusal`,
+        params,
+      ),
+    );
+    if (row.refusal === null) return ok(undefined);
+    if (row.refusal === 'duplicate') return err(ALREADY_BOOKED);
+    return err(new SlotTaken(row.refusal as BusyKind));
+  }
+}
