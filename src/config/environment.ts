@@ -140,6 +140,16 @@ export class Environment {
   @Max(100)
   SYNC_WORKER_CONCURRENCY = 10;
 
+  /**
+   * Sync jobs this process runs at once while it answers live calls (a function call in flight
+   * or ended within the last second). Calls come first; the sync catches up when they pause.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SYNC_CONCURRENCY_DURING_CALLS = 1;
+
   /** Function-call traces are written in batches this often; 0 writes each before answering. */
   @Transform(toInt)
   @IsInt()

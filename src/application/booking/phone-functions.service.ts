@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { PHONE_TRAFFIC, PhoneTraffic } from '../calls/phone-traffic';
 import { SALON_CATALOG, SalonCatalog } from '../ports/salon-catalog.port';
 import { BookAppointmentUseCase } from './book-appointment.use-case';
 import { CallContext } from './call-context';
@@ -11,7 +12,10 @@ import { ListAppointmentsUseCase } from './list-appointments.use-case';
 import { PhoneFunctionArgs, PhoneFunctionName, PhoneFunctions } from './phone-functions';
 import { RescheduleAppointmentUseCase } from './reschedule-appointment.use-case';
 
-/** Loads the branch (unless the edge did) and hands it to the use case the agent named. */
+/**
+ * Loads the branch (unless the edge did) and hands it to the use case the agent named, counted
+ * as live-call traffic.
+ */
 @Injectable()
 export class PhoneFunctionsService implements PhoneFunctions {
   constructor(
@@ -23,9 +27,21 @@ export class PhoneFunctionsService implements PhoneFunctions {
     private readonly list: ListAppointmentsUseCase,
     private readonly cancel: CancelAppointmentUseCase,
     private readonly reschedule: RescheduleAppointmentUseCase,
+    @Optional() @Inject(PHONE_TRAFFIC) private readonly traffic?: PhoneTraffic,
   ) {}
 
-  async run(
+  run(
+    name: PhoneFunctionName,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    // Background work gives way while a caller waits for this answer.
+    return this.traffic
+      ? this.traffic.during(() => this.answer(name, call, args))
+      : this.answer(name, call, args);
+  }
+
+  private async answer(
     name: PhoneFunctionName,
     call: CallContext,
     args: PhoneFunctionArgs,

@@ -36,6 +36,11 @@ export class BullMqSyncWorker {
     this.worker.on('error', () => undefined);
   }
 
+  /** Jobs taken at once from now on; BullMQ applies it when a running job ends. */
+  setConcurrency(n: number): void {
+    this.worker.concurrency = n;
+  }
+
   async close(): Promise<void> {
     await this.worker.close();
   }

@@ -11,6 +11,7 @@ import {
   CALENDAR_MAPPING_REPOSITORY,
   type CalendarMappingRepository,
 } from '../../../application/ports/calendar-mapping.port';
+import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { SYNC_QUEUE, type SyncQueue } from '../../../application/ports/sync-queue.port';
 import { OutboxRelay } from '../../../application/sync/outbox-relay';
 import { StalledSyncSweeper } from '../../../application/sync/stalled-sync-sweeper';
@@ -19,6 +20,7 @@ import { InProcessSyncQueue } from '../../outbound/local/in-process-sync.queue';
 import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
 import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
 import { BullMqSyncWorker } from './bullmq-sync.worker';
+import { giveWayToCalls } from './give-way-to-calls';
 
 export const SYNC_WORKER_OPTIONS = Symbol('SyncWorkerOptions');
 
@@ -26,6 +28,8 @@ export interface SyncWorkerOptions {
   /** Consume jobs in this process (the in-process queue always does). */
   readonly consume: boolean;
   readonly concurrency: number;
+  /** Jobs at once while this process answers live calls (see PhoneTraffic). */
+  readonly concurrencyDuringCalls?: number;
   /** The queue's Redis key prefix, as its producer uses it. */
   readonly prefix?: string;
   readonly lockDurationMs?: number;
@@ -34,18 +38,20 @@ export interface SyncWorkerOptions {
   readonly reconcileEveryMs: number;
 }
 
-/**
- * Starts the relay's poll, the stalled-sync sweeper and, where configured, the job consumer;
- * stops them on shutdown.
- */
 /** How often the reconciliation schedules are made sure of, at most. */
 const RESCHEDULE_EVERY_MS = 10 * 60_000;
 
+/**
+ * Starts the relay's poll, the stalled-sync sweeper and, where configured, the job consumer;
+ * stops them on shutdown. While this process answers live calls, the consumer runs fewer jobs
+ * at once (concurrencyDuringCalls), so the calls get the CPU and the sync catches up in pauses.
+ */
 @Injectable()
 export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('CalendarSync');
   private worker: BullMqSyncWorker | undefined;
   private scheduling: NodeJS.Timeout | undefined;
+  private stopGivingWay: (() => void) | undefined;
 
   constructor(
     private readonly relay: OutboxRelay,
@@ -55,6 +61,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
     @Inject(SYNC_WORKER_OPTIONS) private readonly options: SyncWorkerOptions,
     @Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis,
+    @Optional() @Inject(PHONE_TRAFFIC) private readonly traffic?: PhoneTraffic,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -69,6 +76,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
       });
       this.log.log(`sync worker consuming calendar-sync (concurrency ${this.options.concurrency})`);
     }
+    this.giveWayToCalls();
     this.relay.startPolling();
     this.relay.kick();
     this.sweeper.startPolling();
@@ -83,6 +91,13 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
       );
       this.scheduling.unref();
     }
+  }
+
+  private giveWayToCalls(): void {
+    const consumer = this.queue instanceof InProcessSyncQueue ? this.queue : this.worker;
+    const during = this.options.concurrencyDuringCalls;
+    if (!this.traffic || !consumer || during === undefined) return;
+    this.stopGivingWay = giveWayToCalls(this.traffic, consumer, this.options.concurrency, during);
   }
 
   /** A repeatable reconciliation for every tenant with a calendar; failures are logged. */
@@ -100,6 +115,8 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduling) clearInterval(this.scheduling);
+    this.stopGivingWay?.();
+    this.traffic?.stop();
     this.relay.stopPolling();
     this.sweeper.stopPolling();
     await this.worker?.close();

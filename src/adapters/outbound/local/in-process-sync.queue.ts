@@ -38,7 +38,17 @@ export class InProcessSyncQueue implements SyncQueue {
   /** Jobs that used every attempt, newest last (for tests and the dashboard). */
   readonly failed: Array<{ id: string; reason: string }> = [];
 
-  constructor(private readonly settings: InProcessQueueSettings) {}
+  private concurrency: number;
+
+  constructor(private readonly settings: InProcessQueueSettings) {
+    this.concurrency = settings.concurrency;
+  }
+
+  /** Jobs run at once from now on; running ones finish. */
+  setConcurrency(n: number): void {
+    this.concurrency = n;
+    this.pump();
+  }
 
   async enqueue(entry: OutboxEntry): Promise<void> {
     this.add(jobForEntry(entry));
@@ -94,7 +104,7 @@ export class InProcessSyncQueue implements SyncQueue {
     while (
       this.handler &&
       !this.closed &&
-      this.running.size < this.settings.concurrency &&
+      this.running.size < this.concurrency &&
       this.waiting.length > 0
     ) {
       const id = this.waiting.shift()!;

@@ -1,3 +1,4 @@
+import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { Global, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
@@ -61,11 +62,14 @@ import { REDIS_CONNECTION } from './redis.connection';
 const DS = getDataSourceToken();
 const RELAY_INTERVAL_MS = 3000;
 const RECONCILE_EVERY_MS = 3600_000;
+/** After a call's last function call, the sync gives way this long before it speeds up. */
+const PHONE_QUIET_MS = 1000;
 
 /**
  * The calendar mirror: outbox relay, queue (BullMQ with Redis, in-process without), sync
  * processor, calendar gateway (Cal.com with CALCOM_API_KEY, the local calendar without) and
- * the Cal.com webhook. Global, so that use cases anywhere can inject SYNC_KICKER.
+ * the Cal.com webhook. Global, so that use cases anywhere can inject SYNC_KICKER, and the phone
+ * functions PHONE_TRAFFIC, to which the sync gives way.
  */
 @Global()
 @Module({
@@ -169,6 +173,7 @@ const RECONCILE_EVERY_MS = 3600_000;
       useFactory: (config: AppConfig) => ({
         consume: config.env.SYNC_WORKER_IN_PROCESS,
         concurrency: config.env.SYNC_WORKER_CONCURRENCY,
+        concurrencyDuringCalls: config.env.SYNC_CONCURRENCY_DURING_CALLS,
         prefix: config.env.SYNC_QUEUE_PREFIX,
         lockDurationMs: config.env.SYNC_JOB_LOCK_MS,
         stalledIntervalMs: config.env.SYNC_STALLED_CHECK_MS,
@@ -191,6 +196,7 @@ const RECONCILE_EVERY_MS = 3600_000;
     SyncMetrics,
     OutboxRelay,
     { provide: SYNC_KICKER, useExisting: OutboxRelay },
+    { provide: PHONE_TRAFFIC, useFactory: () => new PhoneTraffic(PHONE_QUIET_MS) },
     StalledSyncSweeper,
     SyncAppointmentUseCase,
     CompensateBookingsUseCase,
@@ -207,6 +213,7 @@ const RECONCILE_EVERY_MS = 3600_000;
     SYNC_UNIT_OF_WORK,
     SYNC_QUEUE,
     SYNC_KICKER,
+    PHONE_TRAFFIC,
     CALCOM_WEBHOOK_SECRETS,
     SyncMetrics,
     OutboxRelay,

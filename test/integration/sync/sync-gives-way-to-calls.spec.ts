@@ -1,0 +1,133 @@
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
+import { giveWayToCalls } from '../../../src/adapters/inbound/sync-worker/give-way-to-calls';
+import { InProcessSyncQueue } from '../../../src/adapters/outbound/local/in-process-sync.queue';
+import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
+import { PhoneTraffic } from '../../../src/application/calls/phone-traffic';
+import type {
+  JobVerdict,
+  SyncJobHandler,
+  SyncQueue,
+} from '../../../src/application/ports/sync-queue.port';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * A handler whose jobs run until the test lets them finish, counting how many ran at once.
+ */
+class GatedHandler implements SyncJobHandler {
+  running = 0;
+  mostAtOnce = 0;
+  done = 0;
+  private gates: Array<() => void> = [];
+
+  async handle(): Promise<JobVerdict> {
+    this.running++;
+    this.mostAtOnce = Math.max(this.mostAtOnce, this.running);
+    await new Promise<void>((r) => this.gates.push(r));
+    this.running--;
+    this.done++;
+    return { kind: 'done' };
+  }
+
+  releaseAll(): void {
+    const gates = this.gates;
+    this.gates = [];
+    gates.forEach((open) => open());
+  }
+
+  reset(): void {
+    this.mostAtOnce = this.running;
+  }
+}
+
+async function until(what: () => boolean, label: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (what()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${label}`);
+}
+
+const entry = (n: number) => ({
+  id: String(n),
+  companyId: '00000000-0000-4000-8000-000000000001',
+  appointmentId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  action: 'create' as const,
+  appointmentVersion: 1,
+});
+
+/**
+ * Live calls come first: while a function call is being answered (and for a quiet second after),
+ * the sync consumer takes one job at a time instead of its full concurrency; it never stops.
+ */
+describe.each(['bullmq', 'in-process'] as const)(
+  'the %s sync consumer gives way to calls',
+  (kind) => {
+    let handler: GatedHandler;
+    let traffic: PhoneTraffic;
+    let queue: SyncQueue & { close(): Promise<void> };
+    let worker: BullMqSyncWorker | undefined;
+    let redis: Redis | undefined;
+    let stop: () => void;
+
+    beforeEach(async () => {
+      handler = new GatedHandler();
+      traffic = new PhoneTraffic(200);
+      if (kind === 'bullmq') {
+        redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+        const prefix = `giveway_${randomBytes(4).toString('hex')}`;
+        queue = new BullMqSyncQueue(redis, { attempts: 1, backoffMs: 100, prefix });
+        worker = new BullMqSyncWorker(redis, handler, { concurrency: 4, prefix });
+        stop = giveWayToCalls(traffic, worker, 4, 1);
+      } else {
+        const local = new InProcessSyncQueue({ attempts: 1, backoffMs: 100, concurrency: 4 });
+        local.consume(handler);
+        queue = local;
+        stop = giveWayToCalls(traffic, local, 4, 1);
+      }
+    });
+
+    afterEach(async () => {
+      stop();
+      traffic.stop();
+      handler.releaseAll();
+      await worker?.close();
+      await queue.close();
+      if (redis) {
+        const keys = await redis.keys('giveway_*');
+        if (keys.length) await redis.del(...keys);
+        redis.disconnect();
+      }
+      worker = undefined;
+      redis = undefined;
+    });
+
+    it('runs one job at a time while a call is answered, and its full concurrency after', async () => {
+      let endCall!: () => void;
+      const call = traffic.during(() => new Promise<void>((r) => (endCall = r)));
+      for (let n = 1; n <= 8; n++) await queue.enqueue(entry(n));
+
+      await until(() => handler.running === 1, 'the first job');
+      // Jobs finishing one by one while the call lasts: the next starts, never a second at once.
+      for (let i = 0; i < 3; i++) {
+        handler.releaseAll();
+        await until(() => handler.done === i + 1 && handler.running === 1, `job ${i + 2}`);
+      }
+      expect(handler.mostAtOnce).toBe(1);
+
+      endCall();
+      await call;
+      await until(() => !traffic.answering, 'the quiet time');
+      // BullMQ applies the change when its running job ends.
+      handler.releaseAll();
+      await until(() => handler.running === 4, 'full concurrency after the quiet time');
+      expect(handler.mostAtOnce).toBe(4);
+      await until(() => {
+        handler.releaseAll();
+        return handler.done === 8;
+      }, 'the rest');
+    });
+  },
+);
