@@ -86,6 +86,29 @@ export class AvailabilityReader {
     return new WishAvailability(near, whole);
   }
 
+  /**
+   * Whether `start` is free for `stylist`, judged on the wish's day alone: enough for a start the
+   * call already holds, where the hold vouches for the rest. Alternatives need around().
+   */
+  async checkOnWishDay(
+    salon: BranchContext,
+    service: Service,
+    now: Date,
+    start: Date,
+    stylist: Staff,
+    options: AvailabilityOptions = {},
+  ): Promise<Result<FreeStart, Unavailable>> {
+    const wishDate = salon.branch.localDateOf(start);
+    const days = Math.min(
+      service.bookingHorizonDays,
+      daysBetween(salon.branch.localDateOf(now), wishDate),
+    );
+    const engine = await this.engine(salon, service, now, { fromDate: wishDate, days }, options, [
+      stylist,
+    ]);
+    return engine.checkStart(start, stylist.id);
+  }
+
   private async engine(
     salon: BranchContext,
     service: Service,

@@ -20,7 +20,7 @@ import {
   PhoneBookingWriter,
 } from '../ports/phone-booking-writer.port';
 import { CUSTOMER_REPOSITORY, CustomerRepository } from '../ports/customer.repository.port';
-import { AvailabilityReader } from './availability.reader';
+import { AvailabilityReader, WishAvailability } from './availability.reader';
 import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit } from './booking-transaction';
 import { withCalendarVerdicts } from './calendar-check';
@@ -121,15 +121,34 @@ export class BookAppointmentUseCase {
         (!stylist || h.staffId === stylist.id),
     )?.staffId;
     const options = { askingCallId: call.callId };
-    const availability = await this.availability.around(salon, service, now, start, options);
     const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
     const calendar = this.calendars.begin(salon, service);
-    // A hold of this call means check_availability asked Cal.com about this start minutes ago.
-    const { result: free, verdicts } = holdStylist
-      ? { result: availability.check(start, chosen), verdicts: [] }
-      : await confirmStart(availability, calendar, salon, service, start, chosen);
+    // Read once, when needed: a start this call holds is checked on its day alone (the hold
+    // means check_availability asked Cal.com about it minutes ago); alternatives need the window.
+    let around: WishAvailability | undefined;
+    const availability = async () =>
+      (around ??= await this.availability.around(salon, service, now, start, options));
+    const { result: free, verdicts } =
+      chosen && holdStylist
+        ? {
+            result: await this.availability.checkOnWishDay(
+              salon,
+              service,
+              now,
+              start,
+              chosen,
+              options,
+            ),
+            verdicts: [],
+          }
+        : await confirmStart(await availability(), calendar, salon, service, start, chosen);
     if (!free.ok) {
-      const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
+      const nearest = await confirmedAlternatives(
+        await availability(),
+        calendar,
+        start,
+        stylist?.id,
+      );
       return withCalendarVerdicts(
         unavailableAnswer(salon, nearest.starts, start, stylist, free.error),
         [...verdicts, ...nearest.verdicts],
