@@ -1,21 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { signatureFor } from '../../../src/adapters/inbound/calcom-webhook/calcom-signature';
 import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
-import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
 import {
   portsFor,
   TypeOrmUnitOfWork,
 } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
-import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { bootstrap, loadConfig } from '../../../src/bootstrap';
 import { Appointment } from '../../../src/domain/appointment/appointment';
 import { Customer } from '../../../src/domain/salon/customer';
 import type { Service } from '../../../src/domain/salon/service';
+import { importDemoSalon } from '../../support/demo-salon';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
 const SECRET = 'whsec-haarmonie-test';
@@ -70,17 +66,7 @@ describe('Cal.com webhook', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const file = JSON.parse(
-      readFileSync(join(__dirname, '../../../fixtures/demo-salon.json'), 'utf8'),
-    );
-    const imported = await new ImportSalonUseCase(new TypeOrmSalonWriter(db.dataSource)).execute(
-      file,
-    );
-    if (!imported.ok) throw new Error('demo salon did not import');
-    const catalog = new TypeOrmSalonCatalog(db.dataSource);
-    const salon = (await catalog.branchContext(
-      (await catalog.branchIdForAnsweredNumber('+4930901820'))!,
-    ))!;
+    const salon = await importDemoSalon(db.dataSource);
     companyId = salon.companyId;
     anna = salon.staff.find((s) => s.name === 'Anna')!.id;
     cut = salon.services.find((s) => s.name === 'Herrenhaarschnitt')!;

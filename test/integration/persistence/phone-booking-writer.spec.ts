@@ -1,20 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { BranchContext } from '../../../src/application/ports/salon-catalog.port';
 import {
   ALREADY_BOOKED,
   PhoneBooking,
 } from '../../../src/application/ports/phone-booking-writer.port';
-import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
 import { TypeOrmPhoneBookingWriter } from '../../../src/adapters/outbound/persistence/repositories/typeorm-phone-booking.writer';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
 import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
 import { Appointment } from '../../../src/domain/appointment/appointment';
 import { Hold } from '../../../src/domain/appointment/hold';
 import { Customer } from '../../../src/domain/salon/customer';
 import { Service } from '../../../src/domain/salon/service';
+import { importDemoSalon } from '../../support/demo-salon';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 import { Client } from 'pg';
 
@@ -40,17 +36,7 @@ describe('phone booking writer and busy-day locks (real Postgres)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const file = JSON.parse(
-      readFileSync(join(__dirname, '../../../fixtures/demo-salon.json'), 'utf8'),
-    );
-    const imported = await new ImportSalonUseCase(new TypeOrmSalonWriter(db.dataSource)).execute(
-      file,
-    );
-    if (!imported.ok) throw new Error('demo salon did not import');
-    const catalog = new TypeOrmSalonCatalog(db.dataSource);
-    salon = (await catalog.branchContext(
-      (await catalog.branchIdForAnsweredNumber('+4930901820'))!,
-    ))!;
+    salon = await importDemoSalon(db.dataSource);
     writer = new TypeOrmPhoneBookingWriter(db.dataSource);
     anna = salon.staff.find((s) => s.name === 'Anna')!.id;
     perm = salon.services.find((s) => s.name === 'Dauerwelle')!;

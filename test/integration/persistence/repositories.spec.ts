@@ -1,10 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { BranchContext } from '../../../src/application/ports/salon-catalog.port';
-import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
 import {
   portsFor,
   TypeOrmUnitOfWork,
@@ -14,6 +9,7 @@ import { Hold } from '../../../src/domain/appointment/hold';
 import { Customer } from '../../../src/domain/salon/customer';
 import { Service } from '../../../src/domain/salon/service';
 import { TimeRange } from '../../../src/domain/shared/time-range';
+import { importDemoSalon } from '../../support/demo-salon';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 /** Friday 2026-12-04 in Berlin (UTC+1): 09:00 local is 08:00Z. */
@@ -33,16 +29,7 @@ describe('persistence adapters (real Postgres)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const file = JSON.parse(
-      readFileSync(join(__dirname, '../../../fixtures/demo-salon.json'), 'utf8'),
-    );
-    const imported = await new ImportSalonUseCase(new TypeOrmSalonWriter(db.dataSource)).execute(
-      file,
-    );
-    if (!imported.ok) throw new Error('demo salon did not import');
-    const catalog = new TypeOrmSalonCatalog(db.dataSource);
-    const branchId = await catalog.branchIdForAnsweredNumber('+4930901820');
-    salon = (await catalog.branchContext(branchId!))!;
+    salon = await importDemoSalon(db.dataSource);
     uow = new TypeOrmUnitOfWork(db.dataSource);
     anna = salon.staff.find((s) => s.name === 'Anna')!.id;
     perm = salon.services.find((s) => s.name === 'Dauerwelle')!;

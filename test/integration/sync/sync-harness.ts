@@ -1,6 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Redis from 'ioredis';
 import { FakeCalcom } from '../../../bench/sync-fake-calcom';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
@@ -16,8 +14,6 @@ import {
   TypeOrmCalendarCredentials,
   TypeOrmCalendarMappingRepository,
 } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
-import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
 import {
   portsFor,
   TypeOrmUnitOfWork,
@@ -26,7 +22,6 @@ import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-syn
 import type { CalendarGateway } from '../../../src/application/ports/calendar-gateway.port';
 import type { SyncQueue } from '../../../src/application/ports/sync-queue.port';
 import type { BranchContext } from '../../../src/application/ports/salon-catalog.port';
-import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { CompensateBookingsUseCase } from '../../../src/application/sync/compensate-bookings.use-case';
 import { OutboxRelay } from '../../../src/application/sync/outbox-relay';
 import { ReconcileCalendarUseCase } from '../../../src/application/sync/reconcile-calendar.use-case';
@@ -40,6 +35,7 @@ import {
 import { Appointment } from '../../../src/domain/appointment/appointment';
 import { Customer } from '../../../src/domain/salon/customer';
 import type { Service } from '../../../src/domain/salon/service';
+import { importDemoSalon } from '../../support/demo-salon';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -97,17 +93,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   const db = await createTestDatabase();
   const fake = new FakeCalcom();
   await fake.start();
-  const file = JSON.parse(
-    readFileSync(join(__dirname, '../../../fixtures/demo-salon.json'), 'utf8'),
-  );
-  const imported = await new ImportSalonUseCase(new TypeOrmSalonWriter(db.dataSource)).execute(
-    file,
-  );
-  if (!imported.ok) throw new Error('demo salon did not import');
-  const catalog = new TypeOrmSalonCatalog(db.dataSource);
-  const salon = (await catalog.branchContext(
-    (await catalog.branchIdForAnsweredNumber('+4930901820'))!,
-  ))!;
+  const salon = await importDemoSalon(db.dataSource);
   const anna = salon.staff.find((s) => s.name === 'Anna')!.id;
   const perm = salon.services.find((s) => s.name === 'Dauerwelle')!;
   const cut = salon.services.find((s) => s.name === 'Herrenhaarschnitt')!;
