@@ -17,27 +17,19 @@ import { createDataSource } from '../src/adapters/outbound/persistence/data-sour
 import {
   TypeOrmCalendarBookingLedger,
   TypeOrmOutboxClaims,
-  TypeOrmSyncUnitOfWork,
 } from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
-import {
-  TypeOrmCalendarCredentials,
-  TypeOrmCalendarMappingRepository,
-} from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
+import { TypeOrmCalendarCredentials } from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { TypeOrmSalonCatalog } from '../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
 import { TypeOrmSalonWriter } from '../src/adapters/outbound/persistence/salon.writer';
 import {
   portsFor,
   TypeOrmUnitOfWork,
 } from '../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import { syncDispatcherOn } from '../src/adapters/outbound/queue/sync-dispatcher.factory';
 import { BullMqSyncQueue } from '../src/adapters/outbound/queue/bullmq-sync.queue';
 import type { JobAttempt, SyncJob, SyncQueue } from '../src/application/ports/sync-queue.port';
 import { ImportSalonUseCase } from '../src/application/salon-file/import-salon.use-case';
-import { CompensateBookingsUseCase } from '../src/application/sync/compensate-bookings.use-case';
 import { OutboxRelay } from '../src/application/sync/outbox-relay';
-import { ReconcileCalendarUseCase } from '../src/application/sync/reconcile-calendar.use-case';
-import { SyncAppointmentUseCase } from '../src/application/sync/sync-appointment.use-case';
-import { SyncJobDispatcher } from '../src/application/sync/sync-job.handler';
-import { SyncMetrics } from '../src/application/sync/sync-metrics';
 import { DEFAULT_SYNC_SETTINGS } from '../src/application/sync/sync-settings';
 import { Appointment } from '../src/domain/appointment/appointment';
 import { Customer } from '../src/domain/salon/customer';
@@ -137,36 +129,16 @@ async function main(): Promise<void> {
         intervalMs: 0,
         batchSize: 200,
       });
-      const sync = new SyncAppointmentUseCase(
-        ports.appointments,
-        ports.customers,
-        new TypeOrmCalendarMappingRepository(m),
-        ledger,
-        new TypeOrmSyncUnitOfWork(ds),
-        gateway,
+      const dispatcher = syncDispatcherOn({
+        dataSource: ds,
+        calendar: gateway,
         queue,
-        ports.audit,
+        relay,
         clock,
         settings,
-        async () => undefined,
-        new SyncMetrics(),
-      );
-      const dispatcher = new SyncJobDispatcher(
-        sync,
-        new CompensateBookingsUseCase(gateway, ledger, ports.audit, clock),
-        new ReconcileCalendarUseCase(
-          gateway,
-          ledger,
-          ports.appointments,
-          new TypeOrmCalendarMappingRepository(m),
-          new TypeOrmUnitOfWork(ds),
-          relay,
-          ports.audit,
-          clock,
-        ),
+        sleep: async () => undefined,
         ledger,
-        settings,
-      );
+      });
       const durations: number[] = [];
       let done = 0;
       let finish: () => void = () => undefined;

@@ -2,28 +2,16 @@ import Redis from 'ioredis';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
 import { SyncWorkerService } from '../../../src/adapters/inbound/sync-worker/sync-worker.service';
 import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
-import {
-  TypeOrmCalendarBookingLedger,
-  TypeOrmOutboxClaims,
-  TypeOrmSyncUnitOfWork,
-} from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
 import {
   TypeOrmCalendarCredentials,
   TypeOrmCalendarMappingRepository,
 } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
-import {
-  portsFor,
-  TypeOrmUnitOfWork,
-} from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import { syncDispatcherOn } from '../../../src/adapters/outbound/queue/sync-dispatcher.factory';
 import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
-import { CompensateBookingsUseCase } from '../../../src/application/sync/compensate-bookings.use-case';
 import { OutboxRelay } from '../../../src/application/sync/outbox-relay';
-import { ReconcileCalendarUseCase } from '../../../src/application/sync/reconcile-calendar.use-case';
 import { StalledSyncSweeper } from '../../../src/application/sync/stalled-sync-sweeper';
-import { SyncAppointmentUseCase } from '../../../src/application/sync/sync-appointment.use-case';
-import { SyncJobDispatcher } from '../../../src/application/sync/sync-job.handler';
-import { SyncMetrics } from '../../../src/application/sync/sync-metrics';
-import { DEFAULT_SYNC_SETTINGS, realSleeper } from '../../../src/application/sync/sync-settings';
+import { DEFAULT_SYNC_SETTINGS } from '../../../src/application/sync/sync-settings';
 import type { Appointment } from '../../../src/domain/appointment/appointment';
 import { startRedisServer, type RedisServer } from '../../support/redis-server';
 import { at, audit, book, change, createWorld, KEY, syncRow, type World } from './sync-harness';
@@ -85,38 +73,15 @@ function syncProcess(
     mappings,
   );
   const settings = { ...DEFAULT_SYNC_SETTINGS, verifyDelayMs: 50, waitMs: 200 };
-  const ports = portsFor(m);
-  const ledger = new TypeOrmCalendarBookingLedger(m);
-  const sync = new SyncAppointmentUseCase(
-    ports.appointments,
-    ports.customers,
-    mappings,
-    ledger,
-    new TypeOrmSyncUnitOfWork(ds),
-    gateway,
+  const dispatcher = syncDispatcherOn({
+    dataSource: ds,
+    calendar: gateway,
     queue,
-    ports.audit,
+    relay,
     clock,
     settings,
-    realSleeper,
-    new SyncMetrics(),
-  );
-  const dispatcher = new SyncJobDispatcher(
-    sync,
-    new CompensateBookingsUseCase(gateway, ledger, ports.audit, clock),
-    new ReconcileCalendarUseCase(
-      gateway,
-      ledger,
-      ports.appointments,
-      mappings,
-      new TypeOrmUnitOfWork(ds),
-      relay,
-      ports.audit,
-      clock,
-    ),
-    ledger,
-    settings,
-  );
+    mappings,
+  });
   const service = new SyncWorkerService(
     relay,
     sweeper,

@@ -8,7 +8,6 @@ import { CredentialCipher } from '../../../src/adapters/outbound/persistence/cre
 import {
   TypeOrmCalendarBookingLedger,
   TypeOrmOutboxClaims,
-  TypeOrmSyncUnitOfWork,
 } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
 import {
   TypeOrmCalendarCredentials,
@@ -18,14 +17,12 @@ import {
   portsFor,
   TypeOrmUnitOfWork,
 } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import { syncDispatcherOn } from '../../../src/adapters/outbound/queue/sync-dispatcher.factory';
 import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
 import type { CalendarGateway } from '../../../src/application/ports/calendar-gateway.port';
 import type { SyncQueue } from '../../../src/application/ports/sync-queue.port';
 import type { BranchContext } from '../../../src/application/ports/salon-catalog.port';
-import { CompensateBookingsUseCase } from '../../../src/application/sync/compensate-bookings.use-case';
 import { OutboxRelay } from '../../../src/application/sync/outbox-relay';
-import { ReconcileCalendarUseCase } from '../../../src/application/sync/reconcile-calendar.use-case';
-import { SyncAppointmentUseCase } from '../../../src/application/sync/sync-appointment.use-case';
 import { SyncJobDispatcher } from '../../../src/application/sync/sync-job.handler';
 import { SyncMetrics } from '../../../src/application/sync/sync-metrics';
 import {
@@ -167,8 +164,6 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   };
   const metrics = new SyncMetrics();
   const mappings = new TypeOrmCalendarMappingRepository(m);
-  const syncUow = new TypeOrmSyncUnitOfWork(db.dataSource);
-  const ports = portsFor(m);
 
   let bull: World['bull'];
   let inProcess: InProcessSyncQueue | undefined;
@@ -187,32 +182,18 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     intervalMs: 0,
     batchSize: 50,
   });
-  const sync = new SyncAppointmentUseCase(
-    ports.appointments,
-    ports.customers,
-    mappings,
-    ledger,
-    syncUow,
+  const dispatcher = syncDispatcherOn({
+    dataSource: db.dataSource,
     calendar,
     queue,
-    ports.audit,
+    relay,
     clock,
     settings,
-    sleeper,
-    metrics,
-  );
-  const compensate = new CompensateBookingsUseCase(calendar, ledger, ports.audit, clock);
-  const reconcile = new ReconcileCalendarUseCase(
-    calendar,
+    sleep: sleeper,
     ledger,
-    ports.appointments,
     mappings,
-    new TypeOrmUnitOfWork(db.dataSource),
-    relay,
-    ports.audit,
-    clock,
-  );
-  const dispatcher = new SyncJobDispatcher(sync, compensate, reconcile, ledger, settings);
+    metrics,
+  });
   if (options.startWorker !== false) {
     if (bull) {
       bull.worker = new BullMqSyncWorker(bull.redis, dispatcher, {
