@@ -7,4 +7,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts'],
   testTimeout: 30000,
+  // The run ends when the last file has: a Redis client left reconnecting by a failed or stuck
+  // teardown must not hold the process open for hours. Failures still fail the run.
+  forceExit: true,
 };

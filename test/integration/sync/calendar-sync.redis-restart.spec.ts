@@ -20,6 +20,11 @@ import { at, audit, book, change, createWorld, KEY, syncRow, type World } from '
 const STALE_AFTER_MS = 1000;
 /** Only bounds a hang; nothing is timed. */
 const PATIENCE_MS = 20_000;
+/** A graceful stop that takes longer is cut short, so a stuck close cannot hold the run. */
+const STOP_PATIENCE_MS = 10_000;
+
+/** Every connection this file opens; afterAll closes any a failed or stuck stop left open. */
+const opened: Redis[] = [];
 
 /** What one service process runs for the calendar sync, wired as CalendarSyncModule does. */
 interface SyncProcess {
@@ -49,6 +54,7 @@ function syncProcess(
   });
   // Swallow connection errors while the server is down; ioredis reconnects by itself.
   connection.on('error', () => undefined);
+  opened.push(connection);
   const gateway = new CalcomCalendarGateway(
     new TypeOrmCalendarCredentials(m, new CredentialCipher(KEY)),
     {
@@ -102,12 +108,20 @@ function syncProcess(
       await service.onApplicationBootstrap();
     },
     async stop() {
-      try {
+      const graceful = async () => {
         if (started) await service.onApplicationShutdown();
         else await queue.close();
         await relay.onModuleDestroy();
         await sweeper.onModuleDestroy();
+      };
+      let timer: NodeJS.Timeout | undefined;
+      const cutShort = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, STOP_PATIENCE_MS);
+      });
+      try {
+        await Promise.race([graceful(), cutShort]);
       } finally {
+        clearTimeout(timer);
         connection.disconnect();
         gateway.close();
       }
@@ -177,6 +191,7 @@ describe('calendar sync across a Redis restart', () => {
     try {
       await proc?.stop();
     } finally {
+      for (const connection of opened) connection.disconnect();
       await redis?.stop();
       await w?.close();
     }
