@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
+import { SlotTaken } from '../../domain/availability/availability-errors';
 import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
 import { isPlausibleEmail } from '../../domain/shared/contact-formats';
 import { serviceKey } from '../../domain/salon/service-name-matcher';
@@ -106,11 +107,9 @@ export class BookAppointmentUseCase {
       stylist?.id,
       name,
     );
-    const earlier = await this.appointments.findByIdempotencyKey(scope, key);
-    if (earlier) {
-      noteRepeat();
-      return this.booked(salon, earlier);
-    }
+    const repeated = () => this.repeatedAnswer(salon, key, noteRepeat);
+    const earlier = await repeated();
+    if (earlier) return earlier;
 
     // This call's hold names the stylist it was offered; other calls' holds block.
     const held = call.callId ? await this.holds.liveForCall(scope, call.callId, now) : [];
@@ -143,6 +142,9 @@ export class BookAppointmentUseCase {
           }
         : await confirmStart(await availability(), calendar, salon, service, start, chosen);
     if (!free.ok) {
+      // A twin delivery of this request may have booked the time since the probe above.
+      const twin = free.error instanceof SlotTaken ? await repeated() : null;
+      if (twin) return twin;
       const nearest = await confirmedAlternatives(
         await availability(),
         calendar,
@@ -196,12 +198,12 @@ export class BookAppointmentUseCase {
     );
     if (!written.ok) {
       const refusal = written.error;
+      // A parallel delivery of the same request won the idempotency key, or booked the very
+      // time this one wanted (then the refusal names the time, not the key).
+      const twin = await repeated();
+      if (twin) return twin;
       if (refusal === ALREADY_BOOKED) {
-        // A parallel delivery of the same request won the idempotency key.
-        const twin = await this.appointments.findByIdempotencyKey(scope, key);
-        if (!twin) throw new Error('the idempotency key is taken but its booking is not found');
-        noteRepeat();
-        return this.booked(salon, twin);
+        throw new Error('the idempotency key is taken but its booking is not found');
       }
       const fresh = await this.availability.around(salon, service, now, start, options);
       const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id);
@@ -212,6 +214,21 @@ export class BookAppointmentUseCase {
     }
     this.kicker?.kick();
     return withCalendarVerdicts(this.booked(salon, booked), verdicts);
+  }
+
+  /** The answer of an earlier (or parallel) delivery of the same request, if it booked. */
+  private async repeatedAnswer(
+    salon: BranchContext,
+    key: string,
+    noteRepeat: () => void,
+  ): Promise<FunctionAnswer | null> {
+    const earlier = await this.appointments.findByIdempotencyKey(
+      { companyId: salon.companyId },
+      key,
+    );
+    if (!earlier) return null;
+    noteRepeat();
+    return this.booked(salon, earlier);
   }
 
   private booked(salon: BranchContext, a: Appointment): FunctionAnswer {

@@ -3,6 +3,10 @@ import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
 import { PHONE_FUNCTIONS, PhoneFunctions } from '../../../src/application/booking/phone-functions';
+import {
+  APPOINTMENT_REPOSITORY,
+  AppointmentRepository,
+} from '../../../src/application/ports/appointment.repository.port';
 import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
 import { bookingApp, TestClock } from '../../support/booking-app';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
@@ -86,5 +90,37 @@ describe('booking storm (real Postgres, two instances)', () => {
     expect(later).toEqual(together[0]);
     expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM customers`)).toBe(1);
+  });
+
+  it('a twin that books between a request’s first look and its check: the same answer, not "taken"', async () => {
+    const args = {
+      service: 'Herrenhaarschnitt',
+      date: 'Samstag',
+      time: '10 Uhr',
+      staff: 'Anna',
+      name: 'Kunde 3',
+    };
+    const context = { companyId, branchId, callId: callId(), callerNumber: caller(3) };
+    const deliver = (i: number) => functions[i].run('book_appointment', context, args);
+    // The first instance looks for an earlier booking and finds none; before it reads the
+    // calendar, the same request delivered to the second instance books the time.
+    const appointments = instances[0].get<AppointmentRepository>(APPOINTMENT_REPOSITORY);
+    const lookUp = appointments.findByIdempotencyKey.bind(appointments);
+    let twin: FunctionAnswer | undefined;
+    const spy = jest
+      .spyOn(appointments, 'findByIdempotencyKey')
+      .mockImplementationOnce(async (scope, key) => {
+        const none = await lookUp(scope, key);
+        twin = await deliver(1);
+        return none;
+      });
+    try {
+      const late = await deliver(0);
+      expect(twin?.code).toBe('OK');
+      expect(late).toEqual(twin);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
   });
 });
