@@ -32,10 +32,16 @@ export interface AvailabilityOptions {
  * lie outside it) is the whole booking horizon read.
  */
 export class WishAvailability {
+  private readonly whole: (() => Promise<AvailabilityEngine>) | null;
+
   constructor(
     private readonly near: AvailabilityEngine,
-    private readonly whole: (() => Promise<AvailabilityEngine>) | null,
-  ) {}
+    readWhole: (() => Promise<AvailabilityEngine>) | null,
+  ) {
+    // Read once: the alternatives' wider rounds ask again and the horizon has not changed.
+    let read: Promise<AvailabilityEngine> | undefined;
+    this.whole = readWhole && (() => (read ??= readWhole()));
+  }
 
   check(start: Date, stylist?: Staff): Result<FreeStart, Unavailable> {
     return stylist ? this.near.checkStart(start, stylist.id) : this.near.checkAnyStylist(start);
@@ -87,26 +93,32 @@ export class AvailabilityReader {
   }
 
   /**
-   * Whether `start` is free for `stylist`, judged on the wish's day alone: enough for a start the
-   * call already holds, where the hold vouches for the rest. Alternatives need around().
+   * Whether a start this call holds may be booked: judged by the salon's rules alone (opening
+   * and working hours, notice, horizon, closed days, as they are now), without reading anyone's
+   * busy time. The hold's own busy blocks have kept every other writer off that time since
+   * check_availability found it free, and should the hold lapse meanwhile, the database refuses
+   * an overlapping booking at the write. Alternatives need around().
    */
-  async checkOnWishDay(
+  checkHeldStart(
     salon: BranchContext,
     service: Service,
     now: Date,
     start: Date,
     stylist: Staff,
-    options: AvailabilityOptions = {},
-  ): Promise<Result<FreeStart, Unavailable>> {
+  ): Result<FreeStart, Unavailable> {
     const wishDate = salon.branch.localDateOf(start);
     const days = Math.min(
       service.bookingHorizonDays,
       daysBetween(salon.branch.localDateOf(now), wishDate),
     );
-    const engine = await this.engine(salon, service, now, { fromDate: wishDate, days }, options, [
-      stylist,
-    ]);
-    return engine.checkStart(start, stylist.id);
+    return AvailabilityEngine.for({
+      branch: salon.branch,
+      service,
+      now,
+      horizonDays: days,
+      fromDate: wishDate,
+      stylists: [{ staff: stylist, busy: [] }],
+    }).checkStart(start, stylist.id);
   }
 
   private async engine(

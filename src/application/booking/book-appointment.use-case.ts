@@ -122,22 +122,16 @@ export class BookAppointmentUseCase {
     const options = { askingCallId: call.callId };
     const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
     const calendar = this.calendars.begin(salon, service);
-    // Read once, when needed: a start this call holds is checked on its day alone (the hold
-    // means check_availability asked Cal.com about it minutes ago); alternatives need the window.
+    // Read once, when needed: a start this call holds is judged by the salon's rules alone (its
+    // hold keeps others off that time, and check_availability asked Cal.com about it minutes
+    // ago); alternatives need the window.
     let around: WishAvailability | undefined;
     const availability = async () =>
       (around ??= await this.availability.around(salon, service, now, start, options));
     const { result: free, verdicts } =
       chosen && holdStylist
         ? {
-            result: await this.availability.checkOnWishDay(
-              salon,
-              service,
-              now,
-              start,
-              chosen,
-              options,
-            ),
+            result: this.availability.checkHeldStart(salon, service, now, start, chosen),
             verdicts: [],
           }
         : await confirmStart(await availability(), calendar, salon, service, start, chosen);

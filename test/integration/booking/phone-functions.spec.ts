@@ -137,6 +137,23 @@ describe('phone functions over real Postgres', () => {
     ).toMatchObject({ code: 'OK' });
   });
 
+  it('a held start is judged by the salon’s rules alone, and the database refuses it when the time was taken behind the hold', async () => {
+    const wish = { service: 'Herrenschnitt', date: 'Samstag', time: '10 Uhr', staff: 'Mehmet' };
+    expect(await run('check_availability', wish)).toMatchObject({ available: true });
+    // As if the hold had lapsed and been tidied away while an outside booking took the time,
+    // yet the hold row still reads live to this call.
+    await ds.query(
+      `WITH lapsed AS (UPDATE busy_blocks SET active = false WHERE kind = 'hold' RETURNING *)
+       INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid)
+       SELECT company_id, staff_id, 'calendar', during, 'outside-1' FROM lapsed`,
+    );
+    const refused = await run('book_appointment', { ...wish, name: 'Ida Ihle' });
+    expect(refused).toMatchObject({ success: false, code: 'AVAILABILITY.SLOT_TAKEN' });
+    expect((refused.alternatives as unknown[]).length).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM customers`)).toBe(0);
+  });
+
   it('books, and a retried identical request returns the same appointment', async () => {
     const args = {
       service: 'Dauerwelle',

@@ -1,0 +1,66 @@
+import { at, branch, cut, MONDAY, stylist, SUNDAY } from '../../domain/availability/salon.fixture';
+import { BusyInterval } from '../../domain/availability/busy-interval';
+import { TimeRange } from '../../domain/shared/time-range';
+import { AppointmentRepository } from '../ports/appointment.repository.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { AvailabilityReader } from './availability.reader';
+
+const anna = stylist({ id: 'anna' });
+const salon: BranchContext = {
+  companyId: 'c1',
+  companyName: 'Salon',
+  country: 'DE',
+  branch: branch(),
+  staff: [anna],
+  services: [cut],
+};
+const NOW = at(MONDAY, '08:00');
+const WISH = at('2026-06-25', '10:00');
+const DAY = 86_400_000;
+
+/** Anna is busy over every range read, up to `busyUntil(read number)`; the reads are counted. */
+function appointments(busyUntil: (read: number, range: TimeRange) => Date) {
+  const reads: TimeRange[] = [];
+  const fake = {
+    busyIntervals: async (_scope: unknown, _staff: readonly string[], range: TimeRange) => {
+      reads.push(range);
+      const busy: BusyInterval = {
+        kind: 'appointment',
+        range: TimeRange.of(range.start, busyUntil(reads.length, range)),
+      };
+      return new Map([['anna', [busy]]]);
+    },
+  };
+  return { repo: fake as unknown as AppointmentRepository, reads };
+}
+
+describe('AvailabilityReader', () => {
+  it('reads the whole horizon once however often the alternatives ask past the window', async () => {
+    // The window around the wish is taken whole; the horizon read frees Anna a week later.
+    const { repo, reads } = appointments((read, range) =>
+      read === 1 ? range.end : new Date(WISH.getTime() + 8 * DAY),
+    );
+    const around = await new AvailabilityReader(repo).around(salon, cut, NOW, WISH);
+    expect(around.check(WISH, anna).ok).toBe(false);
+    const first = await around.alternatives(WISH, 'anna');
+    const wider = await around.alternatives(WISH, 'anna', 10);
+    const anyone = await around.alternatives(WISH, undefined, 10);
+    expect(first).toHaveLength(2);
+    expect(wider).toHaveLength(10);
+    expect(anyone).toHaveLength(10);
+    expect(first[0].start.getTime()).toBeGreaterThan(WISH.getTime() + 7 * DAY);
+    expect(reads).toHaveLength(2);
+  });
+
+  it('judges a held start by the salon’s rules without reading anyone’s busy time', async () => {
+    const { repo, reads } = appointments((_read, range) => range.end);
+    const reader = new AvailabilityReader(repo);
+    const held = reader.checkHeldStart(salon, cut, NOW, WISH, anna);
+    expect(held.ok && held.value).toMatchObject({ staffId: 'anna', start: WISH });
+    const closed = reader.checkHeldStart(salon, cut, NOW, at(SUNDAY, '10:00'), anna);
+    expect(closed.ok ? 'free' : closed.error.reason).toBe('CLOSED_DAY');
+    const late = reader.checkHeldStart(salon, cut, NOW, at('2026-06-25', '17:45'), anna);
+    expect(late.ok ? 'free' : late.error.reason).toBe('OUTSIDE_OPENING_HOURS');
+    expect(reads).toHaveLength(0);
+  });
+});
