@@ -11,6 +11,8 @@ declare module 'autocannon' {
     duration?: number;
     /** Stop after this many requests (instead of after `duration`). */
     amount?: number;
+    /** Requests per second over all connections (latency then counts from the planned send). */
+    overallRate?: number;
     requests?: Request[];
   }
   interface Result {

@@ -17,6 +17,11 @@ const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const KEY = `bench_${randomBytes(12).toString('hex')}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/**
+ * The steady-rate runs' requests per second (0 skips them). At 20 connections without a rate
+ * the machine is saturated and latency is mostly queueing; at a steady rate it is service time.
+ */
+const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SALON = '+4930901820';
 const ENCRYPTION_KEY = randomBytes(32).toString('hex');
 
@@ -100,11 +105,13 @@ async function load(
   method: 'GET' | 'POST',
   fn?: string,
   wishes?: { next: () => Wish; amount: number },
+  rate?: number,
 ) {
   const result = await autocannon({
     url,
     connections: 20,
     ...(wishes ? { amount: wishes.amount } : { duration: DURATION }),
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method,
@@ -313,32 +320,64 @@ async function main(): Promise<void> {
       }
       return { ...state, seconds: ((Date.now() - started) / 1000).toFixed(0) };
     };
-    const withCpu = async (fn: string, wishes?: { next: () => Wish; amount: number }) => {
+    const withCpu = async (
+      fn: string,
+      wishes?: { next: () => Wish; amount: number },
+      rate?: number,
+    ) => {
       const before = cpuMs(servicePid);
       const pgBefore = postgresCpuMs();
-      const run = await load(service.url, '/api/retell/function-call', 'POST', fn, wishes);
+      const benchBefore = process.cpuUsage();
+      const run = await load(service.url, '/api/retell/function-call', 'POST', fn, wishes, rate);
       const n = Math.max(run.total, 1);
+      const bench = process.cpuUsage(benchBefore);
       return {
         ...run,
         cpuMs: (cpuMs(servicePid) - before) / n,
         pgCpuMs: (postgresCpuMs() - pgBefore) / n,
+        benchCpuMs: (bench.user + bench.system) / 1000 / n,
       };
     };
+    // Each route twice: saturated (no rate), then at the steady rate; each run from an empty
+    // calendar, and a booking run only once the sync of the one before has settled.
+    const steady: Array<[string, Awaited<ReturnType<typeof withCpu>>]> = [];
     const check = await withCpu('check_availability');
+    if (RATE > 0) {
+      await emptyCalendar();
+      steady.push(['check_availability', await withCpu('check_availability', undefined, RATE)]);
+    }
     await emptyCalendar();
     // As in a call: the slot was offered (and held) by check_availability before the booking.
     // Every held slot is booked once, by the call that holds it (as many requests as held).
-    const held = await heldWishes(service.url, 500 * DURATION);
-    let nextHeld = 0;
-    const bookHeld = await withCpu('book_appointment', {
-      next: () => held[nextHeld++ % held.length],
-      amount: held.length,
-    });
+    const bookingsOfHeld = async (rate?: number) => {
+      const held = await heldWishes(service.url, 500 * DURATION);
+      let nextHeld = 0;
+      const run = await withCpu(
+        'book_appointment',
+        { next: () => held[nextHeld++ % held.length], amount: held.length },
+        rate,
+      );
+      return { ...run, held: held.length };
+    };
+    const bookHeld = await bookingsOfHeld();
     const heldRun = await syncSettled();
+    if (RATE > 0) {
+      await emptyCalendar();
+      steady.push(['book_appointment on the call’s held slot', await bookingsOfHeld(RATE)]);
+      await syncSettled();
+    }
     await emptyCalendar();
     // Without a hold (the agent skipped the check): the booking asks Cal.com's slots itself.
     const book = await withCpu('book_appointment');
     const bareRun = await syncSettled();
+    if (RATE > 0) {
+      await emptyCalendar();
+      steady.push([
+        'book_appointment without a hold',
+        await withCpu('book_appointment', undefined, RATE),
+      ]);
+      await syncSettled();
+    }
     const rowsOut = [
       ['floor (HTTP + SELECT 1)', floorRun],
       ['check_availability', check],
@@ -351,15 +390,28 @@ async function main(): Promise<void> {
         `, Cal.com faked at 200 ms\n`,
     );
     console.log(
-      '| route | p50 ms | p99 ms | req/s | non-2xx | errors | service CPU ms/req | Postgres CPU ms/req |',
+      '| route | p50 ms | p99 ms | req/s | non-2xx | errors | service CPU ms/req | Postgres CPU ms/req | load generator + fake Cal.com CPU ms/req |',
     );
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const [name, r] of rowsOut) {
       const cpu = 'cpuMs' in r ? r.cpuMs.toFixed(2) : '–';
       const pg = 'pgCpuMs' in r ? r.pgCpuMs.toFixed(2) : '–';
+      const own = 'benchCpuMs' in r ? r.benchCpuMs.toFixed(2) : '–';
       console.log(
-        `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${cpu} | ${pg} |`,
+        `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${cpu} | ${pg} | ${own} |`,
       );
+    }
+    if (steady.length > 0) {
+      console.log(`\nThe same routes at a steady ${RATE} requests/s over the 20 connections:\n`);
+      console.log(
+        '| route | p50 ms | p99 ms | req/s | non-2xx | errors | service CPU ms/req | Postgres CPU ms/req |',
+      );
+      console.log('|---|---|---|---|---|---|---|---|');
+      for (const [name, r] of steady) {
+        console.log(
+          `| ${name} | ${r.p50} | ${r.p99} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${r.cpuMs.toFixed(2)} | ${r.pgCpuMs.toFixed(2)} |`,
+        );
+      }
     }
     // Autocannon's percentiles are whole milliseconds and the floor's median is 0 or 1, so
     // the ratio is also given on the means, which keep their fractions.
@@ -370,7 +422,7 @@ async function main(): Promise<void> {
     console.log(
       `mean vs floor mean (${floorRun.mean.toFixed(2)} ms): check_availability ${ratio(check.mean, floorRun.mean)}, book on a held slot ${ratio(bookHeld.mean, floorRun.mean)}, book without a hold ${ratio(book.mean, floorRun.mean)}`,
     );
-    console.log(`held slots prepared by checks beforehand (and booked): ${held.length}`);
+    console.log(`held slots prepared by checks beforehand (and booked): ${bookHeld.held}`);
     console.log(
       `book run on held slots: ${heldRun.booked} booked, ${heldRun.synced} synced to Cal.com ` +
         `${heldRun.seconds} s after the run; without a hold: ${bareRun.booked} booked, ` +
