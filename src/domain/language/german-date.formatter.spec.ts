@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { formatInTimeZone } from 'date-fns-tz';
+import { de } from 'date-fns/locale/de';
 import { formatGermanDate, formatGermanLocalTime, formatGermanTime } from './german-date.formatter';
 
 const zone = 'Europe/Berlin';
@@ -25,5 +28,34 @@ describe('formatGermanDate / formatGermanTime', () => {
   it('speaks a wall time', () => {
     expect(formatGermanLocalTime({ hour: 9, minute: 0 })).toBe('9 Uhr');
     expect(formatGermanLocalTime({ hour: 14, minute: 5 })).toBe('14:05 Uhr');
+  });
+
+  it('speaks every day as date-fns renders it in German, in any zone, with and without the year', () => {
+    const zones = [
+      'Europe/Berlin',
+      'Europe/Vienna',
+      'Europe/Zurich',
+      'America/New_York',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ];
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...zones),
+        fc.boolean(),
+        (instant, zone, withYear) => {
+          const pattern = withYear ? 'EEEE, d. MMMM yyyy' : 'EEEE, d. MMMM';
+          expect(formatGermanDate(instant, zone, { withYear })).toBe(
+            formatInTimeZone(instant, zone, pattern, { locale: de }),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
