@@ -11,7 +11,6 @@ import {
   AppointmentRepository,
 } from '../ports/appointment.repository.port';
 import { CLOCK, Clock } from '../ports/clock.port';
-import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { PHONE_METRICS, PhoneMetrics } from '../ports/phone-metrics.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
@@ -20,7 +19,7 @@ import {
   PHONE_BOOKING_WRITER,
   PhoneBookingWriter,
 } from '../ports/phone-booking-writer.port';
-import { CUSTOMER_REPOSITORY, CustomerRepository } from '../ports/customer.repository.port';
+import { PHONE_BOOKING_READER, PhoneBookingReader } from '../ports/phone-booking-reader.port';
 import { AvailabilityReader, WishAvailability } from './availability.reader';
 import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit } from './booking-transaction';
@@ -48,9 +47,8 @@ export class BookAppointmentUseCase {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PHONE_BOOKING_WRITER) private readonly bookings: PhoneBookingWriter,
-    @Inject(CUSTOMER_REPOSITORY) private readonly customers: CustomerRepository,
+    @Inject(PHONE_BOOKING_READER) private readonly reader: PhoneBookingReader,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
-    @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
     private readonly availability: AvailabilityReader,
     private readonly calendars: LiveCalendarCheck,
     @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
@@ -108,12 +106,19 @@ export class BookAppointmentUseCase {
       name,
     );
     const repeated = () => this.repeatedAnswer(salon, key, noteRepeat);
-    const earlier = await repeated();
-    if (earlier) return earlier;
+    const facts = await this.reader.facts(scope, {
+      idempotencyKey: key,
+      callId: call.callId,
+      callerPhone: phone.value,
+      now,
+    });
+    if (facts.earlierAppointmentId) {
+      const earlier = await repeated();
+      if (earlier) return earlier;
+    }
 
     // This call's hold names the stylist it was offered; other calls' holds block.
-    const held = call.callId ? await this.holds.liveForCall(scope, call.callId, now) : [];
-    const holdStylist = held.find(
+    const holdStylist = facts.heldByCall.find(
       (h) =>
         h.serviceId === service.id &&
         h.start.getTime() === start.getTime() &&
@@ -152,7 +157,7 @@ export class BookAppointmentUseCase {
     }
 
     const customer = customerForBooking(
-      await this.customers.findByPhone(scope, phone.value),
+      facts.customersWithNumber,
       phone.value,
       name,
       email,

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
 import { PHONE_FUNCTIONS, PhoneFunctions } from '../../../src/application/booking/phone-functions';
 import {
-  APPOINTMENT_REPOSITORY,
-  AppointmentRepository,
-} from '../../../src/application/ports/appointment.repository.port';
+  PHONE_BOOKING_READER,
+  PhoneBookingReader,
+} from '../../../src/application/ports/phone-booking-reader.port';
 import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
 import { bookingApp, TestClock } from '../../support/booking-app';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
@@ -104,16 +104,14 @@ describe('booking storm (real Postgres, two instances)', () => {
     const deliver = (i: number) => functions[i].run('book_appointment', context, args);
     // The first instance looks for an earlier booking and finds none; before it reads the
     // calendar, the same request delivered to the second instance books the time.
-    const appointments = instances[0].get<AppointmentRepository>(APPOINTMENT_REPOSITORY);
-    const lookUp = appointments.findByIdempotencyKey.bind(appointments);
+    const reader = instances[0].get<PhoneBookingReader>(PHONE_BOOKING_READER);
+    const read = reader.facts.bind(reader);
     let twin: FunctionAnswer | undefined;
-    const spy = jest
-      .spyOn(appointments, 'findByIdempotencyKey')
-      .mockImplementationOnce(async (scope, key) => {
-        const none = await lookUp(scope, key);
-        twin = await deliver(1);
-        return none;
-      });
+    const spy = jest.spyOn(reader, 'facts').mockImplementationOnce(async (scope, query) => {
+      const before = await read(scope, query);
+      twin = await deliver(1);
+      return before;
+    });
     try {
       const late = await deliver(0);
       expect(twin?.code).toBe('OK');

@@ -4,6 +4,7 @@ import {
   ALREADY_BOOKED,
   PhoneBooking,
 } from '../../../src/application/ports/phone-booking-writer.port';
+import { TypeOrmPhoneBookingReader } from '../../../src/adapters/outbound/persistence/repositories/typeorm-phone-booking.reader';
 import { TypeOrmPhoneBookingWriter } from '../../../src/adapters/outbound/persistence/repositories/typeorm-phone-booking.writer';
 import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
 import { Appointment } from '../../../src/domain/appointment/appointment';
@@ -94,6 +95,82 @@ describe('phone booking writer and busy-day locks (real Postgres)', () => {
       },
     };
   };
+
+  it('reads a booking’s facts in one statement: earlier booking by key, the call’s live holds, the number’s customers', async () => {
+    const reader = new TypeOrmPhoneBookingReader(db.dataSource);
+    const query = (over: Partial<{ key: string; callId: string | null; phone: string }> = {}) =>
+      reader.facts(scope(), {
+        idempotencyKey: over.key ?? 'k-facts',
+        callId: over.callId === undefined ? 'call_f' : over.callId,
+        callerPhone: over.phone ?? '+4915112345678',
+        now: NOW,
+      });
+    expect(await query()).toEqual({
+      earlierAppointmentId: null,
+      heldByCall: [],
+      customersWithNumber: [],
+    });
+
+    const live = Hold.place({
+      callId: 'call_f',
+      staffId: anna,
+      service: perm,
+      start: at('09:00'),
+      now: NOW,
+    });
+    const other = Hold.place({
+      callId: 'call_g',
+      staffId: anna,
+      service: cut,
+      start: at('15:00'),
+      now: NOW,
+    });
+    for (const h of [live, other])
+      expect((await repos().holds.place(scope(), h, NOW)).ok).toBe(true);
+    const first = newCustomer();
+    const b = booking(cut, at('13:00'), first, { key: 'k-facts' });
+    expect((await writer.write(scope(), b, NOW)).ok).toBe(true);
+    await db.dataSource.query(
+      `INSERT INTO customers(company_id, name, phone_e164, email, recognition_consent, created_at)
+       VALUES ($1, 'Zweite Kundin', '+4915112345678', 'zwei@example.org', true, now() + interval '1 minute'),
+              ($1, 'Andere Nummer', '+4915100000000', NULL, false, now())`,
+      [salon.companyId],
+    );
+
+    const facts = await query();
+    expect(facts.earlierAppointmentId).toBe(b.appointment.id);
+    // Another call's hold is not this call's.
+    expect(facts.heldByCall.map((h) => h.toSnapshot())).toEqual([live.toSnapshot()]);
+    expect(facts.customersWithNumber.map((c) => [c.name, c.email, c.recognitionConsent])).toEqual([
+      ['Kundin Neu', undefined, false],
+      ['Zweite Kundin', 'zwei@example.org', true],
+    ]);
+    expect(await repos().customers.findByPhone(scope(), '+4915112345678')).toEqual(
+      facts.customersWithNumber,
+    );
+    expect(await repos().holds.liveForCall(scope(), 'call_f', NOW)).toEqual(facts.heldByCall);
+
+    // Once the hold has run out, it holds nothing.
+    const later = await reader.facts(scope(), {
+      idempotencyKey: 'k-facts',
+      callId: 'call_f',
+      callerPhone: '+4915112345678',
+      now: live.expiresAt,
+    });
+    expect(later.heldByCall).toEqual([]);
+    const none = await query({ key: 'k-other', callId: null, phone: '+4915199999999' });
+    expect(none).toEqual({ earlierAppointmentId: null, heldByCall: [], customersWithNumber: [] });
+    // Another company sees nothing of this one.
+    const stranger = await reader.facts(
+      { companyId: randomUUID() },
+      { idempotencyKey: 'k-facts', callId: 'call_f', callerPhone: '+4915112345678', now: NOW },
+    );
+    expect(stranger).toEqual({
+      earlierAppointmentId: null,
+      heldByCall: [],
+      customersWithNumber: [],
+    });
+  });
 
   it('writes the customer, the appointment, its busy time, outbox and audit, and consumes the hold', async () => {
     const customer = newCustomer();

@@ -9,12 +9,14 @@ import { SALON_CATALOG } from '../../../application/ports/salon-catalog.port';
 import { SALON_WRITER } from '../../../application/ports/salon-writer.port';
 import { SYNC_OUTBOX } from '../../../application/ports/sync-outbox.port';
 import { UNIT_OF_WORK } from '../../../application/ports/unit-of-work.port';
+import { PHONE_BOOKING_READER } from '../../../application/ports/phone-booking-reader.port';
 import { PHONE_BOOKING_WRITER } from '../../../application/ports/phone-booking-writer.port';
 import { RETELL_KEYS } from '../../../application/ports/retell-keys.port';
 import { ImportSalonUseCase } from '../../../application/salon-file/import-salon.use-case';
 import { AppConfig } from '../../../config/app-config';
 import { DemoSalonSeeder } from '../local/demo-salon.seeder';
 import { CredentialCipher } from './credential-cipher';
+import { TypeOrmPhoneBookingReader } from './repositories/typeorm-phone-booking.reader';
 import { TypeOrmPhoneBookingWriter } from './repositories/typeorm-phone-booking.writer';
 import { TypeOrmRetellKeys } from './repositories/typeorm-retell-keys';
 import { TypeOrmSalonCatalog } from './repositories/typeorm-salon-catalog';
@@ -37,6 +39,7 @@ const outsideTransaction = (
     { provide: SALON_CATALOG, useClass: TypeOrmSalonCatalog },
     { provide: UNIT_OF_WORK, useClass: TypeOrmUnitOfWork },
     { provide: PHONE_BOOKING_WRITER, useClass: TypeOrmPhoneBookingWriter },
+    { provide: PHONE_BOOKING_READER, useClass: TypeOrmPhoneBookingReader },
     outsideTransaction(APPOINTMENT_REPOSITORY, (p) => p.appointments),
     outsideTransaction(CUSTOMER_REPOSITORY, (p) => p.customers),
     outsideTransaction(HOLD_REPOSITORY, (p) => p.holds),
@@ -59,6 +62,7 @@ const outsideTransaction = (
     SALON_CATALOG,
     UNIT_OF_WORK,
     PHONE_BOOKING_WRITER,
+    PHONE_BOOKING_READER,
     APPOINTMENT_REPOSITORY,
     CUSTOMER_REPOSITORY,
     HOLD_REPOSITORY,

@@ -14,14 +14,41 @@ const toDomain = (r: CustomerOrmEntity): Customer =>
     recognitionConsent: r.recognitionConsent,
   });
 
+/** A customer's columns as customersWithNumber() reads them. */
+export interface CustomerRow {
+  readonly id: string;
+  readonly company_id: string;
+  readonly name: string;
+  readonly phone_e164: string | null;
+  readonly email: string | null;
+  readonly recognition_consent: boolean;
+}
+
+/** The company's customers on one number, oldest first; SQL placeholders given. */
+export const customersWithNumber = (company: string, phone: string): string =>
+  `SELECT c.id, c.company_id, c.name, c.phone_e164, c.email, c.recognition_consent
+     FROM customers c WHERE c.company_id = ${company} AND c.phone_e164 = ${phone}
+    ORDER BY c.created_at, c.id`;
+
+export const customerFromRow = (r: CustomerRow): Customer =>
+  Customer.restore({
+    id: r.id,
+    companyId: r.company_id,
+    name: r.name,
+    phone: r.phone_e164 ?? '',
+    email: r.email ?? undefined,
+    recognitionConsent: r.recognition_consent,
+  });
+
 export class TypeOrmCustomerRepository implements CustomerRepository {
   constructor(private readonly m: EntityManager) {}
 
   async findByPhone(scope: TenantScope, phoneE164: string): Promise<Customer[]> {
-    const rows = await this.m
-      .getRepository(CustomerOrmEntity)
-      .find({ where: { companyId: scope.companyId, phoneE164 }, order: { createdAt: 'ASC' } });
-    return rows.map(toDomain);
+    const rows: CustomerRow[] = await this.m.query(customersWithNumber('$1', '$2'), [
+      scope.companyId,
+      phoneE164,
+    ]);
+    return rows.map(customerFromRow);
   }
 
   async findById(scope: TenantScope, id: string): Promise<Customer | null> {
