@@ -4,16 +4,6 @@ import { CustomerRepository } from '../../../../application/ports/customer.repos
 import { Customer } from '../../../../domain/salon/customer';
 import { CustomerOrmEntity } from '../entities/customer.orm-entity';
 
-const toDomain = (r: CustomerOrmEntity): Customer =>
-  Customer.restore({
-    id: r.id,
-    companyId: r.companyId,
-    name: r.name,
-    phone: r.phoneE164 ?? '',
-    email: r.email ?? undefined,
-    recognitionConsent: r.recognitionConsent,
-  });
-
 /** A customer's columns as customersWithNumber() reads them. */
 export interface CustomerRow {
   readonly id: string;
@@ -24,10 +14,12 @@ export interface CustomerRow {
   readonly recognition_consent: boolean;
 }
 
+const SELECT_CUSTOMERS = `SELECT c.id, c.company_id, c.name, c.phone_e164, c.email,
+                                 c.recognition_consent FROM customers c`;
+
 /** The company's customers on one number, oldest first; SQL placeholders given. */
 export const customersWithNumber = (company: string, phone: string): string =>
-  `SELECT c.id, c.company_id, c.name, c.phone_e164, c.email, c.recognition_consent
-     FROM customers c WHERE c.company_id = ${company} AND c.phone_e164 = ${phone}
+  `${SELECT_CUSTOMERS} WHERE c.company_id = ${company} AND c.phone_e164 = ${phone}
     ORDER BY c.created_at, c.id`;
 
 export const customerFromRow = (r: CustomerRow): Customer =>
@@ -52,10 +44,11 @@ export class TypeOrmCustomerRepository implements CustomerRepository {
   }
 
   async findById(scope: TenantScope, id: string): Promise<Customer | null> {
-    const row = await this.m
-      .getRepository(CustomerOrmEntity)
-      .findOneBy({ id, companyId: scope.companyId });
-    return row ? toDomain(row) : null;
+    const [row]: CustomerRow[] = await this.m.query(
+      `${SELECT_CUSTOMERS} WHERE c.id = $1 AND c.company_id = $2`,
+      [id, scope.companyId],
+    );
+    return row ? customerFromRow(row) : null;
   }
 
   async add(scope: TenantScope, c: Customer): Promise<void> {
