@@ -156,12 +156,7 @@ export class BookAppointmentUseCase {
       );
     }
 
-    const customer = customerForBooking(
-      facts.customersWithNumber,
-      phone.value,
-      name,
-      email,
-    );
+    const customer = customerForBooking(facts.customersWithNumber, phone.value, name, email);
     if (!customer.ok) throw new Error(customer.error);
     const booked = Appointment.create({
       service: service,
