@@ -6,20 +6,14 @@ import {
 import { Appointment } from '../../../../domain/appointment/appointment';
 import { AppointmentStatus } from '../../../../domain/appointment/appointment-status';
 import { SlotTaken } from '../../../../domain/availability/availability-errors';
-import { BusyInterval, BusyKind } from '../../../../domain/availability/busy-interval';
+import { BusyInterval } from '../../../../domain/availability/busy-interval';
 import { Result } from '../../../../domain/shared/result';
 import { TimeRange } from '../../../../domain/shared/time-range';
+import { readCompactBusy } from '../compact-busy-text';
 import { AppointmentPhaseOrmEntity } from '../entities/appointment-phase.orm-entity';
 import { AppointmentOrmEntity } from '../entities/appointment.orm-entity';
 import { AppointmentMapper } from '../mappers/appointment.mapper';
 import { refusingOverlaps } from './slot-taken.translation';
-
-/** busy_blocks.kind by its first letter, as busyIntervals() reads it. */
-const KIND_BY_INITIAL: Readonly<Record<string, BusyKind>> = {
-  a: 'appointment',
-  h: 'hold',
-  c: 'calendar',
-};
 
 export class TypeOrmAppointmentRepository implements AppointmentRepository {
   constructor(private readonly m: EntityManager) {}
@@ -179,13 +173,12 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
         options.excludeAppointmentId ?? null,
       ],
     );
-    for (const interval of row.busy ? row.busy.split(';') : []) {
-      const [staffPosition, initial, starts, ends] = interval.split(',');
-      result.get(staffIds[Number(staffPosition) - 1])?.push({
-        kind: KIND_BY_INITIAL[initial],
-        range: TimeRange.ofMs(Number(starts), Number(ends)),
-      });
-    }
+    readCompactBusy(row.busy ?? '', (b) =>
+      result.get(staffIds[b.staffPosition - 1])?.push({
+        kind: b.kind,
+        range: TimeRange.ofMs(b.startMs, b.endMs),
+      }),
+    );
     return result;
   }
 
