@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CompactBusy, readCompactBusy } from './compact-busy-text';
 
-const INITIAL = { appointment: 'a', hold: 'h', calendar: 'c' } as const;
+const INITIAL: Readonly<Record<string, string>> = { appointment: 'a', hold: 'h', calendar: 'c' };
 const write = (all: readonly CompactBusy[]): string =>
   all.map((b) => `${b.staffPosition},${INITIAL[b.kind]},${b.startMs},${b.endMs}`).join(';');
 const read = (text: string): CompactBusy[] => {
