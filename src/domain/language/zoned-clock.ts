@@ -1,4 +1,5 @@
 import { fromZonedTime } from 'date-fns-tz';
+import { BoundedMemo } from '../shared/bounded-memo';
 import { err, ok, Result } from '../shared/result';
 import { TimeSkippedByClockChange } from './language.errors';
 import { LocalDate, toIsoDate } from './local-date';
@@ -30,8 +31,16 @@ const formatterFor = (zone: string): Intl.DateTimeFormat => {
 
 const EN_US = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+)$/;
 
+// Answers read the same few hundred starts again and again, and a minute shows one wall clock.
+const clocksOfMinutes = new BoundedMemo<WallClock>(20_000);
+
 /** The branch's wall clock at an instant (an unknown zone throws: that is configuration). */
-export const wallClockAt = (instant: Date, zone: string): WallClock => {
+export const wallClockAt = (instant: Date, zone: string): WallClock =>
+  clocksOfMinutes.get(`${zone}|${Math.floor(instant.getTime() / 60_000)}`, () =>
+    readWallClock(instant, zone),
+  );
+
+const readWallClock = (instant: Date, zone: string): WallClock => {
   const m = EN_US.exec(formatterFor(zone).format(instant));
   if (!m) throw new RangeError(`Cannot read wall clock for ${instant.toISOString()} in ${zone}`);
   return {
