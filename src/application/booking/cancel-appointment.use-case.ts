@@ -8,6 +8,7 @@ import { appointmentFacts } from './booking-answers';
 import { callerAudit } from './booking-transaction';
 import { CallContext } from './call-context';
 import { CallerAppointmentsFinder } from './caller-appointments.finder';
+import { againIfChanged, lockAsRead } from './changed-meanwhile';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { whichOne } from './which-one';
@@ -22,7 +23,15 @@ export class CancelAppointmentUseCase {
     @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
   ) {}
 
-  async execute(
+  execute(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    return againIfChanged(() => this.attempt(salon, call, args));
+  }
+
+  private async attempt(
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
@@ -42,6 +51,7 @@ export class CancelAppointmentUseCase {
       return answer(cancelled.error.code, 'Dieser Termin kann nicht mehr storniert werden.');
     const scope = { companyId: salon.companyId };
     await this.uow.run(async (tx) => {
+      await lockAsRead(tx, scope, target);
       const saved = await tx.appointments.save(scope, cancelled.value, now);
       if (!saved.ok) throw new Error('a cancellation cannot overlap anything');
       await tx.outbox.record(scope, target.id, 'cancel');

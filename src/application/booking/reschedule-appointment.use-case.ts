@@ -16,6 +16,7 @@ import { CallerAppointmentsFinder } from './caller-appointments.finder';
 import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
+import { againIfChanged, lockAsRead } from './changed-meanwhile';
 import { whichOne } from './which-one';
 
 /**
@@ -33,7 +34,15 @@ export class RescheduleAppointmentUseCase {
     @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
   ) {}
 
-  async execute(
+  execute(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+  ): Promise<FunctionAnswer> {
+    return againIfChanged(() => this.attempt(salon, call, args));
+  }
+
+  private async attempt(
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
@@ -107,6 +116,7 @@ export class RescheduleAppointmentUseCase {
     const scope = { companyId: salon.companyId };
     try {
       await this.uow.run(async (tx) => {
+        await lockAsRead(tx, scope, target);
         if (call.callId) await tx.holds.releaseForCall(scope, call.callId, now);
         const saved = await tx.appointments.save(scope, moved.value, now);
         if (!saved.ok) throw new SlotLost(saved.error);

@@ -24,6 +24,11 @@ export interface AppointmentRepository {
   /** Stores status, sync state and phases; moved phases move their busy blocks too. */
   save(scope: TenantScope, appointment: Appointment, now: Date): Promise<Result<void, SlotTaken>>;
   findById(scope: TenantScope, id: string): Promise<Appointment | null>;
+  /**
+   * As findById, with the appointment's row locked until the transaction ends: inside a unit
+   * of work, no other writer changes it between this read and the write that follows.
+   */
+  findByIdLocked(scope: TenantScope, id: string): Promise<Appointment | null>;
   findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null>;
   /** Appointments of these customers that end after `from`, earliest first (scheduled only by default). */
   upcomingForCustomers(

@@ -341,3 +341,17 @@ describe('Appointment calendar sync', () => {
     expect(() => Appointment.restore(broken)).toThrow(RangeError);
   });
 });
+
+describe('Appointment.standsAs', () => {
+  it('holds for the appointment as it was read, and not once it was moved or cancelled', () => {
+    const read = create();
+    const copy = Appointment.restore(read.toSnapshot());
+    expect(copy.standsAs(read)).toBe(true);
+    // The sync's bookkeeping is not a change a phone function must notice.
+    expect(value(read.markSyncFailed('timeout')).standsAs(read)).toBe(true);
+    expect(value(read.reschedule(at('12:00'), perm)).standsAs(read)).toBe(false);
+    // Moved back to the same start: fresh phases, so still a change.
+    expect(value(read.reschedule(at('10:00'), perm)).standsAs(read)).toBe(false);
+    expect(value(read.cancel()).standsAs(read)).toBe(false);
+  });
+});

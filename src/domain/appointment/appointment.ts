@@ -126,6 +126,20 @@ export class Appointment {
     return this.phases[this.phases.length - 1].end;
   }
 
+  /**
+   * Whether `other` is this appointment as it stood: same status, start and phases. A change
+   * made from another copy (a move, a cancellation) shows as a difference here.
+   */
+  standsAs(other: Appointment): boolean {
+    return (
+      other.id === this.id &&
+      other.status === this.status &&
+      other.s.start.getTime() === this.s.start.getTime() &&
+      other.phases.length === this.phases.length &&
+      other.phases.every((p, i) => p.id === this.phases[i].id)
+    );
+  }
+
   /** What blocks the stylist: staff-busy phases incl. buffer; nothing once cancelled. */
   busyIntervals(): TimeRange[] {
     if (this.status === 'cancelled') return [];

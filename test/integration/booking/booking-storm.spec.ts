@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { AvailabilityReader } from '../../../src/application/booking/availability.reader';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
 import { PHONE_FUNCTIONS, PhoneFunctions } from '../../../src/application/booking/phone-functions';
 import {
@@ -90,6 +91,86 @@ describe('booking storm (real Postgres, two instances)', () => {
     expect(later).toEqual(together[0]);
     expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM customers`)).toBe(1);
+  });
+
+  it('the same move and the same cancel three times at once, across both instances: done once, three equal answers', async () => {
+    const context = { companyId, branchId, callId: callId(), callerNumber: caller(5) };
+    const deliver = (
+      i: number,
+      name: 'reschedule_appointment' | 'cancel_appointment',
+      args: Record<string, string>,
+    ) => functions[i % 2].run(name, context, args);
+    const booked = await functions[0].run('book_appointment', context, {
+      service: 'Herrenhaarschnitt',
+      date: 'Samstag',
+      time: '9 Uhr',
+      staff: 'Mehmet',
+      name: 'Kunde 5',
+    });
+    expect(booked.code).toBe('OK');
+
+    const move = { date: 'Samstag', time: '9 Uhr', newDate: 'Samstag', newTime: '11 Uhr' };
+    const moves = await Promise.all(
+      [0, 1, 2].map((i) => deliver(i, 'reschedule_appointment', move)),
+    );
+    expect(moves[0]).toMatchObject({ success: true, slot: { time: '11 Uhr' } });
+    expect(moves[1]).toEqual(moves[0]);
+    expect(moves[2]).toEqual(moves[0]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM sync_outbox WHERE action = 'reschedule'`),
+    ).toBe(1);
+
+    const cancels = await Promise.all(
+      [0, 1, 2].map((i) => deliver(i, 'cancel_appointment', { date: 'Samstag' })),
+    );
+    expect(cancels[0]).toMatchObject({ success: true, status: 'cancelled' });
+    expect(cancels[1]).toEqual(cancels[0]);
+    expect(cancels[2]).toEqual(cancels[0]);
+    expect(await count(`SELECT count(*)::int AS n FROM sync_outbox WHERE action = 'cancel'`)).toBe(
+      1,
+    );
+    expect(
+      await count(`SELECT count(*)::int AS n FROM appointments WHERE status = 'cancelled'`),
+    ).toBe(1);
+  });
+
+  it('a move that read the appointment before another instance cancelled it does not bring it back', async () => {
+    const context = { companyId, branchId, callId: callId(), callerNumber: caller(6) };
+    const booked = await functions[0].run('book_appointment', context, {
+      service: 'Herrenhaarschnitt',
+      date: 'Samstag',
+      time: '9 Uhr',
+      staff: 'Mehmet',
+      name: 'Kunde 6',
+    });
+    expect(booked.code).toBe('OK');
+    // The first instance has found the appointment and checks the new time; meanwhile the
+    // second instance cancels it.
+    const reader = instances[0].get(AvailabilityReader);
+    const around = reader.around.bind(reader);
+    let cancelled: FunctionAnswer | undefined;
+    const spy = jest.spyOn(reader, 'around').mockImplementationOnce(async (...args) => {
+      cancelled = await functions[1].run('cancel_appointment', context, { date: 'Samstag' });
+      return around(...args);
+    });
+    try {
+      const move = await functions[0].run('reschedule_appointment', context, {
+        date: 'Samstag',
+        time: '9 Uhr',
+        newDate: 'Samstag',
+        newTime: '11 Uhr',
+      });
+      expect(cancelled).toMatchObject({ success: true, status: 'cancelled' });
+      expect(move.success).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    const [row] = await ds.query(`SELECT status, starts_at FROM appointments`);
+    expect(row.status).toBe('cancelled');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM sync_outbox WHERE action = 'reschedule'`),
+    ).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM busy_blocks WHERE active`)).toBe(0);
   });
 
   it('a twin that books between a request’s first look and its check: the same answer, not "taken"', async () => {

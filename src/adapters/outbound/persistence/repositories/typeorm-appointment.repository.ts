@@ -97,6 +97,15 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     return this.findOne({ id, companyId: scope.companyId });
   }
 
+  async findByIdLocked(scope: TenantScope, id: string): Promise<Appointment | null> {
+    // The lock first, on the row alone (FOR UPDATE cannot reach through the phases' outer join).
+    const rows: unknown[] = await this.m.query(
+      `SELECT 1 FROM appointments WHERE id = $1 AND company_id = $2 FOR UPDATE`,
+      [id, scope.companyId],
+    );
+    return rows.length === 0 ? null : this.findById(scope, id);
+  }
+
   async findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
     // Asked before every phone booking and almost always absent: a bare probe first.
     const rows: Array<{ id: string }> = await this.m.query(
