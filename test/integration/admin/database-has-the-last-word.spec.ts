@@ -90,4 +90,30 @@ describe('staff-side bookings when the availability check misses a conflict', ()
     ]);
     expect(starts_at).toEqual(at('11:00'));
   });
+
+  it('refuses a change made from a copy read before another change, and keeps that change', async () => {
+    const booked = await bookMehmet(at('13:00'));
+    if (!booked.ok) throw new Error('setup');
+    const ports = portsFor(ds.manager);
+    const stale = await ports.appointments.findById(scope(), booked.value.id);
+    // Someone else moves it; then a cancellation is made from the copy read before the move.
+    expect((await useCase.move(scope(), booked.value.id, at('15:00'))).ok).toBe(true);
+    const late = new StaffAppointmentsUseCase(
+      new TestClock(NOW),
+      new TypeOrmUnitOfWork(ds),
+      { ...ports.appointments, findById: async () => stale } as unknown as AppointmentRepository,
+      ports.customers,
+      new TypeOrmSalonCatalog(ds),
+      new TypeOrmStaffAdmin(ds.manager),
+      new AvailabilityReader(ports.appointments),
+    );
+    const outbox = await count(`SELECT count(*)::int AS n FROM sync_outbox`);
+    const cancelled = await late.cancel(scope(), booked.value.id);
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'APPOINTMENT.CHANGED' } });
+    const [row] = await ds.query(`SELECT status, starts_at FROM appointments WHERE id = $1`, [
+      booked.value.id,
+    ]);
+    expect(row).toEqual({ status: 'scheduled', starts_at: at('15:00') });
+    expect(await count(`SELECT count(*)::int AS n FROM sync_outbox`)).toBe(outbox);
+  });
 });

@@ -4,6 +4,7 @@ import { SlotTaken } from '../../../domain/availability/availability-errors';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { AvailabilityReader } from '../../booking/availability.reader';
+import { ChangedMeanwhile, lockAsRead } from '../../booking/changed-meanwhile';
 import {
   APPOINTMENT_REPOSITORY,
   AppointmentRepository,
@@ -15,7 +16,7 @@ import { SyncAction } from '../../ports/sync-outbox.port';
 import { SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { CompanyScope } from '../admin-actor';
-import { NotFound } from '../admin-errors';
+import { Conflict, NotFound } from '../admin-errors';
 import { STAFF_ADMIN, StaffAdmin } from '../ports/staff-admin.port';
 import { appointmentView, AppointmentView } from './appointment.view';
 
@@ -93,9 +94,14 @@ export class StaffAppointmentsUseCase {
     if (!target) return err(new NotFound('APPOINTMENT'));
     const cancelled = target.cancel();
     if (!cancelled.ok) return cancelled;
-    return this.commit(scope, cancelled.value, 'cancel', 'appointment.cancelled', {
-      start: target.start.toISOString(),
-    });
+    return this.commit(
+      scope,
+      cancelled.value,
+      'cancel',
+      'appointment.cancelled',
+      { start: target.start.toISOString() },
+      target,
+    );
   }
 
   async move(
@@ -123,11 +129,18 @@ export class StaffAppointmentsUseCase {
     if (!free.ok) return free;
     const moved = target.reschedule(start, service);
     if (!moved.ok) return moved;
-    return this.commit(scope, moved.value, 'reschedule', 'appointment.rescheduled', {
-      from: target.start.toISOString(),
-      to: start.toISOString(),
-      previousPhases: target.phases.map((p) => ({ id: p.id, uid: p.calcomBookingUid ?? null })),
-    });
+    return this.commit(
+      scope,
+      moved.value,
+      'reschedule',
+      'appointment.rescheduled',
+      {
+        from: target.start.toISOString(),
+        to: start.toISOString(),
+        previousPhases: target.phases.map((p) => ({ id: p.id, uid: p.calcomBookingUid ?? null })),
+      },
+      target,
+    );
   }
 
   private async commit(
@@ -136,10 +149,13 @@ export class StaffAppointmentsUseCase {
     sync: SyncAction,
     action: string,
     details: Record<string, unknown>,
+    /** The appointment as read before the change; it must still stand so when written. */
+    read?: Appointment,
   ): Promise<Result<AppointmentView, DomainError>> {
     const now = this.clock.now();
     try {
       await this.uow.run(async (tx) => {
+        if (read) await lockAsRead(tx, scope, read);
         const written =
           sync === 'create'
             ? await tx.appointments.add(scope, a, now)
@@ -158,6 +174,14 @@ export class StaffAppointmentsUseCase {
       });
     } catch (error) {
       if (error instanceof Refused) return err(error.refusal);
+      if (error instanceof ChangedMeanwhile) {
+        return err(
+          new Conflict(
+            'APPOINTMENT.CHANGED',
+            'The appointment was changed meanwhile; load it again and retry.',
+          ),
+        );
+      }
       throw error;
     }
     this.kicker?.kick();
