@@ -21,7 +21,10 @@ import {
 import { pageRequest } from '../dto/page.query';
 
 const taken = () =>
-  ApiConflictResponse({ description: 'AVAILABILITY.SLOT_TAKEN, or a status that cannot change' });
+  ApiConflictResponse({
+    description:
+      'AVAILABILITY.SLOT_TAKEN, a status that cannot change, or APPOINTMENT.CHANGED (changed by someone else since it was read: load it again)',
+  });
 const unavailable = () =>
   ApiUnprocessableEntityResponse({ description: 'closed, outside hours, too short notice, ...' });
 
