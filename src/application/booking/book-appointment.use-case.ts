@@ -105,7 +105,8 @@ export class BookAppointmentUseCase {
       stylist?.id,
       name,
     );
-    const repeated = () => this.repeatedAnswer(salon, key, noteRepeat);
+    const repeated = () =>
+      this.repeatedAnswer(salon, this.appointments.findByIdempotencyKey(scope, key), noteRepeat);
     const facts = await this.reader.facts(scope, {
       idempotencyKey: key,
       callId: call.callId,
@@ -113,7 +114,11 @@ export class BookAppointmentUseCase {
       now,
     });
     if (facts.earlierAppointmentId) {
-      const earlier = await repeated();
+      const earlier = await this.repeatedAnswer(
+        salon,
+        this.appointments.findById(scope, facts.earlierAppointmentId),
+        noteRepeat,
+      );
       if (earlier) return earlier;
     }
 
@@ -213,13 +218,10 @@ export class BookAppointmentUseCase {
   /** The answer of an earlier (or parallel) delivery of the same request, if it booked. */
   private async repeatedAnswer(
     salon: BranchContext,
-    key: string,
+    lookup: Promise<Appointment | null>,
     noteRepeat: () => void,
   ): Promise<FunctionAnswer | null> {
-    const earlier = await this.appointments.findByIdempotencyKey(
-      { companyId: salon.companyId },
-      key,
-    );
+    const earlier = await lookup;
     if (!earlier) return null;
     noteRepeat();
     return this.booked(salon, earlier);

@@ -12,6 +12,7 @@ import { Hold } from '../../../src/domain/appointment/hold';
 import { Customer } from '../../../src/domain/salon/customer';
 import { Service } from '../../../src/domain/salon/service';
 import { importDemoSalon } from '../../support/demo-salon';
+import { liveHolds } from '../../support/live-holds';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 import { Client } from 'pg';
 
@@ -148,7 +149,6 @@ describe('phone booking writer and busy-day locks (real Postgres)', () => {
     expect(await repos().customers.findByPhone(scope(), '+4915112345678')).toEqual(
       facts.customersWithNumber,
     );
-    expect(await repos().holds.liveForCall(scope(), 'call_f', NOW)).toEqual(facts.heldByCall);
 
     // Once the hold has run out, it holds nothing.
     const later = await reader.facts(scope(), {
@@ -248,7 +248,7 @@ describe('phone booking writer and busy-day locks (real Postgres)', () => {
                 (SELECT count(*) FROM busy_blocks WHERE active) b`,
       ),
     ).toEqual(before);
-    expect((await repos().holds.liveForCall(scope(), 'call_2', NOW)).map((h) => h.id)).toEqual([
+    expect((await liveHolds(db.dataSource, scope(), 'call_2', NOW)).map((h) => h.id)).toEqual([
       hold.id,
     ]);
   });

@@ -10,6 +10,7 @@ import { Customer } from '../../../src/domain/salon/customer';
 import { Service } from '../../../src/domain/salon/service';
 import { TimeRange } from '../../../src/domain/shared/time-range';
 import { importDemoSalon } from '../../support/demo-salon';
+import { liveHolds } from '../../support/live-holds';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 /** Friday 2026-12-04 in Berlin (UTC+1): 09:00 local is 08:00Z. */
@@ -193,8 +194,8 @@ describe('persistence adapters (real Postgres)', () => {
       now: NOW,
     });
     await repos().holds.place(scope(), stale, NOW);
-    expect(await repos().holds.liveForCall(scope(), 'call_c', NOW)).toHaveLength(1);
-    expect(await repos().holds.liveForCall(scope(), 'call_c', late)).toHaveLength(0);
+    expect(await liveHolds(db.dataSource, scope(), 'call_c', NOW)).toHaveLength(1);
+    expect(await liveHolds(db.dataSource, scope(), 'call_c', late)).toHaveLength(0);
     expect((await repos().appointments.add(scope(), book(cut, at('13:00')), late)).ok).toBe(true);
   });
 
@@ -209,7 +210,7 @@ describe('persistence adapters (real Postgres)', () => {
       Hold.place({ callId: 'call_m', staffId: anna, service: cut, start: at('11:00'), now: NOW }),
       NOW,
     );
-    const live = await repos().holds.liveForCall(scope(), 'call_m', NOW);
+    const live = await liveHolds(db.dataSource, scope(), 'call_m', NOW);
     expect(live.map((h) => h.start)).toEqual([at('11:00')]);
     expect((await repos().appointments.add(scope(), book(cut, at('10:00')), NOW)).ok).toBe(true);
   });

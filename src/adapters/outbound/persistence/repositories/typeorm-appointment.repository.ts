@@ -98,12 +98,9 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   }
 
   async findByIdLocked(scope: TenantScope, id: string): Promise<Appointment | null> {
-    // The lock first, on the row alone (FOR UPDATE cannot reach through the phases' outer join).
-    const rows: unknown[] = await this.m.query(
-      `SELECT 1 FROM appointments WHERE id = $1 AND company_id = $2 FOR UPDATE`,
-      [id, scope.companyId],
-    );
-    return rows.length === 0 ? null : this.findById(scope, id);
+    return (await lockAppointmentRow(this.m, id, scope.companyId))
+      ? this.findById(scope, id)
+      : null;
   }
 
   async findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
@@ -209,6 +206,22 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
       ],
     );
   }
+}
+
+/**
+ * Locks the appointment's row until the transaction ends (the row alone: FOR UPDATE cannot reach
+ * through the phases' outer join); false when there is no such appointment.
+ */
+export async function lockAppointmentRow(
+  m: EntityManager,
+  id: string,
+  companyId?: string,
+): Promise<boolean> {
+  const rows: unknown[] = await m.query(
+    `SELECT 1 FROM appointments WHERE id = $1 AND ($2::uuid IS NULL OR company_id = $2) FOR UPDATE`,
+    [id, companyId ?? null],
+  );
+  return rows.length > 0;
 }
 
 /**

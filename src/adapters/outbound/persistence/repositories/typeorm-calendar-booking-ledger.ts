@@ -10,6 +10,7 @@ import type { OutboxEntry, SyncAction } from '../../../../application/ports/sync
 import type { OutboxClaims } from '../../../../application/ports/sync-queue.port';
 import { portsFor } from '../typeorm-unit-of-work';
 import { retriedTransaction } from '../retried-transaction';
+import { lockAppointmentRow } from './typeorm-appointment.repository';
 
 interface LedgerRow {
   company_id: string;
@@ -136,7 +137,7 @@ export class TypeOrmSyncUnitOfWork implements SyncUnitOfWork {
 
   runLocked<T>(appointmentId: string, work: (tx: SyncTransactionPorts) => Promise<T>): Promise<T> {
     return retriedTransaction(this.dataSource, async (m) => {
-      await m.query(`SELECT 1 FROM appointments WHERE id = $1 FOR UPDATE`, [appointmentId]);
+      await lockAppointmentRow(m, appointmentId);
       return work({ ...portsFor(m), ledger: new TypeOrmCalendarBookingLedger(m) });
     });
   }
