@@ -1,7 +1,12 @@
+import { SlotTaken } from '../../domain/availability/availability-errors';
 import { FreeStart } from '../../domain/availability/free-start';
+import { Service } from '../../domain/salon/service';
+import { Staff } from '../../domain/salon/staff';
+import { err, ok } from '../../domain/shared/result';
+import { BranchContext } from '../ports/salon-catalog.port';
 import { WishAvailability } from './availability.reader';
 import { CalendarCheck, CalendarVerdict } from './calendar-check';
-import { confirmedAlternatives } from './calendar-confirmed-availability';
+import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 
 const WISH = new Date('2026-11-27T09:00:00Z');
 const free = (staffId: string, minutes: number): FreeStart => ({
@@ -83,5 +88,78 @@ describe('confirmedAlternatives', () => {
     );
     expect(short.starts.map(label)).toEqual(['anna-15', 'anna+30']);
     expect(short.verdicts).toEqual(['unchecked', 'offered']);
+  });
+});
+
+describe('confirmStart with no stylist asked for', () => {
+  const stylists = ['anna', 'ben', 'cleo', 'dora'];
+  const salon = {
+    staff: stylists.map((id) => ({ id, offers: () => true })),
+  } as unknown as BranchContext;
+  const service = { id: 'cut' } as Service;
+  /** Locally free at the wish for every stylist but those named busy. */
+  const local = (busy: string[] = []) =>
+    ({
+      check: (start: Date, stylist?: Staff) => {
+        const id = stylist?.id ?? 'anna';
+        return busy.includes(id) ? err(new SlotTaken('local')) : ok(free(id, 0));
+      },
+    }) as unknown as WishAvailability;
+  /** Cal.com answering after a turn of the event loop, counting how many questions overlap. */
+  function slowCalendar(verdicts: Record<string, CalendarVerdict>) {
+    const seen = { asked: [] as string[], inFlight: 0, mostAtOnce: 0 };
+    const check = {
+      judge: async (f: FreeStart) => {
+        seen.asked.push(f.staffId);
+        seen.inFlight++;
+        seen.mostAtOnce = Math.max(seen.mostAtOnce, seen.inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        seen.inFlight--;
+        return verdicts[f.staffId] ?? 'offered';
+      },
+    } as unknown as CalendarCheck;
+    return { check, seen };
+  }
+
+  it.each([
+    // [Cal.com's verdicts, locally busy, stylist booked, verdicts answered]
+    [{}, [], 'anna', ['offered']],
+    [{ anna: 'refused' }, [], 'ben', ['refused', 'offered']],
+    [{ anna: 'refused', ben: 'refused' }, [], 'cleo', ['refused', 'refused', 'offered']],
+    [{ anna: 'refused', ben: 'refused' }, ['cleo'], 'dora', ['refused', 'refused', 'offered']],
+    [{ anna: 'refused', ben: 'unchecked' }, [], 'ben', ['refused', 'unchecked']],
+    [{ anna: 'refused' }, ['ben'], 'cleo', ['refused', 'offered']],
+  ] as const)(
+    'Cal.com says %j, locally busy %j: books %s',
+    async (verdicts, busy, booked, answered) => {
+      const { check } = slowCalendar(verdicts);
+      const got = await confirmStart(local([...busy]), check, salon, service, WISH, undefined);
+      expect(got.result.ok && got.result.value.staffId).toBe(booked);
+      expect(got.verdicts).toEqual(answered);
+    },
+  );
+
+  it('asks about the other stylists at once after the first refusal, not one after another', async () => {
+    const { check, seen } = slowCalendar({ anna: 'refused', ben: 'refused', cleo: 'refused' });
+    const got = await confirmStart(local(), check, salon, service, WISH, undefined);
+    expect(got.result.ok && got.result.value.staffId).toBe('dora');
+    expect(seen.asked).toEqual(['anna', 'ben', 'cleo', 'dora']);
+    expect(seen.mostAtOnce).toBe(3);
+  });
+
+  it('answers taken when Cal.com refuses every stylist free locally', async () => {
+    const { check } = slowCalendar({ anna: 'refused', ben: 'refused', cleo: 'refused' });
+    const got = await confirmStart(local(['dora']), check, salon, service, WISH, undefined);
+    expect(got.result.ok).toBe(false);
+    expect(!got.result.ok && got.result.error).toBeInstanceOf(SlotTaken);
+    expect(got.verdicts).toEqual(['refused', 'refused', 'refused']);
+  });
+
+  it('tries no one else when a stylist was asked for', async () => {
+    const { check, seen } = slowCalendar({ anna: 'refused' });
+    const anna = salon.staff[0];
+    const got = await confirmStart(local(), check, salon, service, WISH, anna);
+    expect(got.result.ok).toBe(false);
+    expect(seen.asked).toEqual(['anna']);
   });
 });

@@ -38,13 +38,16 @@ export async function confirmStart(
   const verdicts = [await calendar.judge(local.value)];
   if (verdicts[0] !== 'refused') return { result: local, verdicts };
   if (!stylist) {
-    const others = salon.staff.filter((s) => s.offers(service.id) && s.id !== local.value.staffId);
-    for (const other of others) {
-      const free = availability.check(start, other);
-      if (!free.ok) continue;
-      const verdict = await calendar.judge(free.value);
+    // Once Cal.com refused the first, the others free locally are asked all at once: one wait
+    // for the caller instead of one per stylist (CalendarCheck bounds how many are asked).
+    const others = salon.staff
+      .filter((s) => s.offers(service.id) && s.id !== local.value.staffId)
+      .map((other) => availability.check(start, other))
+      .filter((free) => free.ok);
+    const judged = await Promise.all(others.map((free) => calendar.judge(free.value)));
+    for (const [i, verdict] of judged.entries()) {
       verdicts.push(verdict);
-      if (verdict !== 'refused') return { result: free, verdicts };
+      if (verdict !== 'refused') return { result: others[i], verdicts };
     }
   }
   return { result: err(new SlotTaken('calendar')), verdicts };
