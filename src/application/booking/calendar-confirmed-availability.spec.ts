@@ -102,7 +102,7 @@ describe('confirmStart with no stylist asked for', () => {
     ({
       check: (start: Date, stylist?: Staff) => {
         const id = stylist?.id ?? 'anna';
-        return busy.includes(id) ? err(new SlotTaken('local')) : ok(free(id, 0));
+        return busy.includes(id) ? err(new SlotTaken('appointment')) : ok(free(id, 0));
       },
     }) as unknown as WishAvailability;
   /** Cal.com answering after a turn of the event loop, counting how many questions overlap. */

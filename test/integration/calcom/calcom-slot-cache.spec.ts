@@ -6,6 +6,7 @@ import type {
   SlotScope,
 } from '../../../src/application/ports/calendar-gateway.port';
 import type { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
+import { CalcomSlotCache } from '../../../src/adapters/outbound/calcom/calcom-slot-cache';
 import {
   CALCOM,
   bookingOutput,
@@ -289,5 +290,151 @@ describe('Cal.com slot cache (real Redis)', () => {
     const a = await gateway.availableStarts(query(TENANT_A));
     expect(retry.isDone()).toBe(true);
     expect(iso(a)).toEqual(['2026-09-14T07:00:00.000Z']);
+  });
+});
+
+describe('Cal.com slot cache: answers in use are asked again before they expire (real Redis)', () => {
+  const AHEAD_PREFIX = `${PREFIX}:ahead`;
+  const KEY = {
+    companyId: 'company-a',
+    branchId: 'branch-1',
+    eventTypeId: EVENT_TYPE,
+    staffId: 'staff-1',
+    from: RANGE.start,
+    to: RANGE.end,
+  };
+  const NINE = new Date('2026-09-14T07:00:00.000Z');
+  const TEN = new Date('2026-09-14T08:00:00.000Z');
+  let redis: Redis;
+  let cache: CalcomSlotCache;
+
+  /** Cal.com's answers in turn; each ask is counted and may be held back until released. */
+  function upstream(...answers: Array<Date[] | Error>) {
+    const asked = { count: 0 };
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let holding = false;
+    const load = async () => {
+      const answer = answers[Math.min(asked.count++, answers.length - 1)];
+      if (holding) await held;
+      if (answer instanceof Error) throw answer;
+      return answer;
+    };
+    return {
+      load,
+      asked,
+      holdBack: () => (holding = true),
+      release: () => release(),
+    };
+  }
+
+  /** Leaves the cached answer `ms` to live, as if it had been read that late in its TTL. */
+  async function ageTo(ms: number): Promise<void> {
+    await redis.pexpire((await cache.currentKey(KEY))!, ms);
+  }
+
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    await redis.ping();
+  });
+
+  beforeEach(async () => {
+    await deleteKeys(redis, `${AHEAD_PREFIX}:*`);
+    cache = new CalcomSlotCache(redis, {
+      keyPrefix: AHEAD_PREFIX,
+      ttlSeconds: 60,
+      refreshAheadSeconds: 15,
+    });
+  });
+
+  afterEach(async () => {
+    await cache.refreshesSettled();
+  });
+
+  afterAll(async () => {
+    await deleteKeys(redis, `${AHEAD_PREFIX}:*`);
+    await redis.quit();
+  });
+
+  it('answers from the cache near expiry, asks again behind, and the next caller gets the new answer with a full TTL', async () => {
+    const calcom = upstream([NINE], [TEN]);
+    expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([NINE]);
+    await ageTo(5_000);
+
+    expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([NINE]);
+    await cache.refreshesSettled();
+
+    expect(calcom.asked.count).toBe(2);
+    expect(await redis.pttl((await cache.currentKey(KEY))!)).toBeGreaterThan(15_000);
+    expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([TEN]);
+    expect(calcom.asked.count).toBe(2);
+  });
+
+  it.each([
+    ['with time to spare', 40_000, 1],
+    ['just above the refresh mark', 15_500, 1],
+    ['inside the refresh mark', 14_000, 2],
+  ])('an answer read %s is asked again only inside the mark', async (_, left, asks) => {
+    const calcom = upstream([NINE], [TEN]);
+    await cache.getOrLoad(KEY, calcom.load);
+    await ageTo(left);
+    await cache.getOrLoad(KEY, calcom.load);
+    await cache.refreshesSettled();
+    expect(calcom.asked.count).toBe(asks);
+  });
+
+  it('callers reading a nearly expired answer, at once or one after another, ask Cal.com again once', async () => {
+    const calcom = upstream([NINE], [TEN]);
+    await cache.getOrLoad(KEY, calcom.load);
+    await ageTo(5_000);
+    calcom.holdBack();
+
+    const together = await Promise.all(
+      Array.from({ length: 10 }, () => cache.getOrLoad(KEY, calcom.load)),
+    );
+    const inTurn: Date[][] = [];
+    for (let i = 0; i < 10; i++) inTurn.push(await cache.getOrLoad(KEY, calcom.load));
+    calcom.release();
+    await cache.refreshesSettled();
+
+    for (const answer of [...together, ...inTurn]) expect(answer).toEqual([NINE]);
+    expect(calcom.asked.count).toBe(2);
+  });
+
+  it('a failed ask leaves the old answer to its TTL, and the caller never sees the failure', async () => {
+    const calcom = upstream([NINE], new Error('Cal.com is down'));
+    await cache.getOrLoad(KEY, calcom.load);
+    await ageTo(5_000);
+
+    expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([NINE]);
+    await cache.refreshesSettled();
+
+    expect(calcom.asked.count).toBe(2);
+    expect(await redis.get((await cache.currentKey(KEY))!)).toBe(JSON.stringify([NINE]));
+  });
+
+  it('an answer asked again before a change is not served after it', async () => {
+    const calcom = upstream([NINE], [NINE], [TEN]);
+    await cache.getOrLoad(KEY, calcom.load);
+    await ageTo(5_000);
+    calcom.holdBack();
+    await cache.getOrLoad(KEY, calcom.load); // asks again behind; Cal.com's answer is held
+
+    await cache.invalidate({ companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-1' });
+    calcom.release();
+    await cache.refreshesSettled();
+
+    expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([TEN]);
+    expect(calcom.asked.count).toBe(3);
+  });
+
+  it('with the refresh turned off, an answer is only asked again once it expired', async () => {
+    cache = new CalcomSlotCache(redis, { keyPrefix: AHEAD_PREFIX, ttlSeconds: 60 });
+    const calcom = upstream([NINE], [TEN]);
+    await cache.getOrLoad(KEY, calcom.load);
+    await ageTo(1_000);
+    expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([NINE]);
+    await cache.refreshesSettled();
+    expect(calcom.asked.count).toBe(1);
   });
 });

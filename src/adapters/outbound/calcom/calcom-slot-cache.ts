@@ -19,6 +19,12 @@ export interface SlotCacheOptions {
   readonly keyPrefix: string;
   /** A Redis call slower than this is treated as a miss (the cache never blocks availability). */
   readonly redisTimeoutMs?: number;
+  /**
+   * An answer read with less than this left to live is still answered from the cache, and
+   * asked again behind the caller's back, so answers in steady use never expire under a
+   * caller who would then wait for Cal.com. 0 turns it off.
+   */
+  readonly refreshAheadSeconds?: number;
 }
 
 interface Flight {
@@ -38,7 +44,7 @@ local gens = redis.call('MGET', unpack(KEYS))
 for i = 1, #KEYS do if not gens[i] then gens[i] = '0' end end
 local dataKey = ARGV[1] .. ':g' .. table.concat(gens, '.')
 local value = redis.call('GET', dataKey)
-if value then return { dataKey, value } end
+if value then return { dataKey, value, redis.call('PTTL', dataKey) } end
 return { dataKey }`);
 const DAY_MS = 86_400_000;
 /** Answers about more UTC days than this follow the stylist's "any day" counter instead. */
@@ -68,12 +74,17 @@ function utcDays(from: Date, to: Date): string[] {
  * every older key of that scope is unreachable at once and expires by TTL (no SCAN, no KEYS).
  * A booking thus leaves the stylist's answers about other days cached.
  *
+ * An answer read in its last `refreshAheadSeconds` is answered and asked again behind the
+ * caller, once per key and process, and stored under the key it was read from.
+ *
  * Concurrent misses for the same key in this process share one upstream promise
  * (single-flight). Without Redis (null) only single-flight applies. Redis failures count as
  * misses. Errors from upstream are not cached.
  */
 export class CalcomSlotCache {
   private readonly flights = new Map<string, Flight>();
+  /** Answers being asked again ahead of their expiry, by their Redis key. */
+  private readonly refreshes = new Map<string, Promise<void>>();
   private readonly genTtlSeconds: number;
 
   constructor(
@@ -142,13 +153,32 @@ export class CalcomSlotCache {
     return gens ? this.dataKey(key, gens) : null;
   }
 
+  /** Resolves when the answers being asked again ahead of expiry are stored (or given up). */
+  async refreshesSettled(): Promise<void> {
+    while (this.refreshes.size > 0) await Promise.all(this.refreshes.values());
+  }
+
   private async lookup(key: SlotCacheKey, load: () => Promise<Date[]>): Promise<Date[]> {
     const read = await this.read(key);
-    const dataKey = read?.dataKey ?? null;
     if (read?.value) {
       const starts = parseStarts(read.value);
-      if (starts) return starts;
+      if (starts) {
+        const aheadMs = (this.options.refreshAheadSeconds ?? 0) * 1000;
+        if (read.ttlMs !== undefined && read.ttlMs >= 0 && read.ttlMs < aheadMs) {
+          this.refreshBehind(read.dataKey, load);
+        }
+        return starts;
+      }
     }
+    return this.loadAndKeep(read?.dataKey ?? null, load);
+  }
+
+  /**
+   * Stores the answer under the key read before asking: if the scope was invalidated
+   * meanwhile, that key is already unreachable, so an answer from before a change is never
+   * served after it.
+   */
+  private async loadAndKeep(dataKey: string | null, load: () => Promise<Date[]>) {
     const starts = await load();
     if (dataKey) {
       const value = JSON.stringify(starts.map((d) => d.toISOString()));
@@ -157,15 +187,35 @@ export class CalcomSlotCache {
     return starts;
   }
 
-  /** The answer's current key and its value, in one round trip (null without Redis). */
-  private async read(key: SlotCacheKey): Promise<{ dataKey: string; value?: string } | null> {
+  /** Once per key and process at a time; a failure leaves the old answer to its TTL. */
+  private refreshBehind(dataKey: string, load: () => Promise<Date[]>): void {
+    if (this.refreshes.has(dataKey)) return;
+    const refresh = this.loadAndKeep(dataKey, load).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.refreshes.set(dataKey, refresh);
+    void refresh.finally(() => this.refreshes.delete(dataKey));
+  }
+
+  /**
+   * The answer's current key and, when cached, its value and the milliseconds it has left, in
+   * one round trip (null without Redis).
+   */
+  private async read(
+    key: SlotCacheKey,
+  ): Promise<{ dataKey: string; value?: string; ttlMs?: number } | null> {
     if (!this.redis) return null;
     const redis = this.redis;
     const reply = await this.quietly(() =>
       READ.run(redis, this.generationKeys(key), [this.scopeKey(key)]),
     );
     if (!Array.isArray(reply) || typeof reply[0] !== 'string') return null;
-    return { dataKey: reply[0], value: typeof reply[1] === 'string' ? reply[1] : undefined };
+    return {
+      dataKey: reply[0],
+      value: typeof reply[1] === 'string' ? reply[1] : undefined,
+      ttlMs: typeof reply[2] === 'number' ? reply[2] : undefined,
+    };
   }
 
   private async generations(key: SlotCacheKey): Promise<string[] | null> {

@@ -20,7 +20,12 @@ export interface CalcomConfig {
   readonly apiVersions: { readonly slots: string; readonly bookings: string };
   readonly timeouts: { readonly slotsMs: number; readonly bookingsMs: number };
   readonly breaker: CalcomBreakerConfig;
-  readonly slotCache: { readonly ttlSeconds: number; readonly keyPrefix: string };
+  readonly slotCache: {
+    readonly ttlSeconds: number;
+    readonly keyPrefix: string;
+    /** See SlotCacheOptions.refreshAheadSeconds. */
+    readonly refreshAheadSeconds: number;
+  };
   /**
    * Page size for GET /v2/bookings and the most pages one listing reads (a reconciliation
    * window cut there is reported incomplete; a lookup cut there fails).
@@ -39,7 +44,7 @@ export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
     resetTimeoutMs: 30_000,
     rollingCountTimeoutMs: 10_000,
   },
-  slotCache: { ttlSeconds: 60, keyPrefix: 'calcom:slots:v1' },
+  slotCache: { ttlSeconds: 60, keyPrefix: 'calcom:slots:v1', refreshAheadSeconds: 15 },
   listPageSize: 100,
   listMaxPages: 50,
 };
