@@ -21,7 +21,7 @@ export interface SlotCacheOptions {
   readonly redisTimeoutMs?: number;
   /**
    * An answer read with less than this left to live is still answered from the cache, and
-   * asked again behind the caller's back, so answers in steady use never expire under a
+   * asked again in the background, so answers in steady use never expire under a
    * caller who would then wait for Cal.com. 0 turns it off.
    */
   readonly refreshAheadSeconds?: number;
@@ -74,8 +74,8 @@ function utcDays(from: Date, to: Date): string[] {
  * every older key of that scope is unreachable at once and expires by TTL (no SCAN, no KEYS).
  * A booking thus leaves the stylist's answers about other days cached.
  *
- * An answer read in its last `refreshAheadSeconds` is answered and asked again behind the
- * caller, once per key and process, and stored under the key it was read from.
+ * An answer read in its last `refreshAheadSeconds` is answered and asked again in the
+ * background, once per key and process, and stored under the key it was read from.
  *
  * Concurrent misses for the same key in this process share one upstream promise
  * (single-flight). Without Redis (null) only single-flight applies. Redis failures count as
