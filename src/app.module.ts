@@ -61,6 +61,7 @@ export class AppModule {
               url: env.DATABASE_URL,
               embeddedDataDir: env.EMBEDDED_DATA_DIR,
               poolSize: env.DATABASE_POOL_SIZE,
+              poolIdleMs: env.DATABASE_POOL_IDLE_MS,
               migrationsRun: env.MIGRATE_ON_START,
             }),
         }),

@@ -57,6 +57,17 @@ export class Environment {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * How long a Postgres connection may sit idle before it is closed. A new connection is a new
+   * backend that first loads its catalog and plans each statement again, so callers after a
+   * pause pay for it; at 10 s (pg's default) bursts of calls kept reopening connections.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  DATABASE_POOL_IDLE_MS = 300_000;
+
   @IsString()
   EMBEDDED_DATA_DIR = './.data/pglite';
 

@@ -17,6 +17,8 @@ export interface DatabaseSettings {
   url?: string;
   embeddedDataDir?: string;
   poolSize?: number;
+  /** Idle time after which a pooled connection is closed (absent: pg's default, 10 s). */
+  poolIdleMs?: number;
   migrationsRun?: boolean;
 }
 
@@ -38,7 +40,11 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     logging: false,
   };
   if (settings.url) {
-    return { ...common, url: settings.url, extra: { max: settings.poolSize ?? 10 } };
+    const extra = {
+      max: settings.poolSize ?? 10,
+      ...(settings.poolIdleMs ? { idleTimeoutMillis: settings.poolIdleMs } : {}),
+    };
+    return { ...common, url: settings.url, extra };
   }
   const dataDir = resolve(settings.embeddedDataDir ?? './.data/pglite');
   mkdirSync(dataDir, { recursive: true });

@@ -1,0 +1,46 @@
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../../src/adapters/outbound/persistence/data-source.factory';
+import { createTestDatabase, TestDatabase } from '../../support/test-database';
+
+/** Connections kept warm: a reopened one is a cold backend that plans every statement again. */
+describe('Postgres connection pool (real Postgres)', () => {
+  let db: TestDatabase;
+  const opened: DataSource[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    for (const ds of opened) if (ds.isInitialized) await ds.destroy();
+    await db.drop();
+  });
+
+  async function poolWithThreeConnections(poolIdleMs?: number): Promise<Pool> {
+    const ds = createDataSource({ url: db.url, poolSize: 5, poolIdleMs });
+    opened.push(ds);
+    await ds.initialize();
+    // Three statements at once need three connections.
+    await Promise.all([1, 2, 3].map(() => ds.query('SELECT pg_sleep(0.05)')));
+    const pool = (ds.driver as PostgresDriver).master as Pool;
+    expect(pool.totalCount).toBe(3);
+    return pool;
+  }
+
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('keeps idle connections open for the configured time, past pg’s default of 10 s', async () => {
+    const pool = await poolWithThreeConnections(60_000);
+    await settle(11_000);
+    expect(pool.totalCount).toBe(3);
+    expect(pool.idleCount).toBe(3);
+  });
+
+  it('closes them once they have been idle longer than that', async () => {
+    const pool = await poolWithThreeConnections(200);
+    for (let i = 0; i < 30 && pool.totalCount > 0; i++) await settle(100);
+    expect(pool.totalCount).toBe(0);
+  });
+});
