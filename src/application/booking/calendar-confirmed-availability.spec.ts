@@ -105,14 +105,18 @@ describe('confirmStart with no stylist asked for', () => {
         return busy.includes(id) ? err(new SlotTaken('appointment')) : ok(free(id, 0));
       },
     }) as unknown as WishAvailability;
-  /** Cal.com answering after a turn of the event loop, counting how many questions overlap. */
-  function slowCalendar(verdicts: Record<string, CalendarVerdict>) {
+  /**
+   * Cal.com answering after a turn of the event loop, counting how many questions overlap. A
+   * stylist named in `never` gets no answer at all.
+   */
+  function slowCalendar(verdicts: Record<string, CalendarVerdict>, never: string[] = []) {
     const seen = { asked: [] as string[], inFlight: 0, mostAtOnce: 0 };
     const check = {
       judge: async (f: FreeStart) => {
         seen.asked.push(f.staffId);
         seen.inFlight++;
         seen.mostAtOnce = Math.max(seen.mostAtOnce, seen.inFlight);
+        if (never.includes(f.staffId)) await new Promise(() => undefined);
         await new Promise((r) => setTimeout(r, 5));
         seen.inFlight--;
         return verdicts[f.staffId] ?? 'offered';
@@ -145,6 +149,36 @@ describe('confirmStart with no stylist asked for', () => {
     expect(got.result.ok && got.result.value.staffId).toBe('dora');
     expect(seen.asked).toEqual(['anna', 'ben', 'cleo', 'dora']);
     expect(seen.mostAtOnce).toBe(3);
+  });
+
+  it('takes a stylist as soon as their own answer is in, without waiting for later ones', async () => {
+    const { check, seen } = slowCalendar({ anna: 'refused' }, ['cleo', 'dora']);
+    const got = await confirmStart(local(), check, salon, service, WISH, undefined);
+    expect(got.result.ok && got.result.value.staffId).toBe('ben');
+    expect(got.verdicts).toEqual(['refused', 'offered']);
+    expect(seen.asked).toEqual(['anna', 'ben', 'cleo', 'dora']);
+  });
+
+  it('a question that fails after a stylist was taken is no unhandled rejection', async () => {
+    const failing = {
+      judge: async (f: FreeStart) => {
+        if (f.staffId === 'anna') return 'refused';
+        if (f.staffId === 'ben') return 'offered';
+        await new Promise((r) => setTimeout(r, 5));
+        throw new Error('mapping lookup failed');
+      },
+    } as unknown as CalendarCheck;
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const got = await confirmStart(local(), failing, salon, service, WISH, undefined);
+      expect(got.result.ok && got.result.value.staffId).toBe('ben');
+      await new Promise((r) => setTimeout(r, 30));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
   });
 
   it('answers taken when Cal.com refuses every stylist free locally', async () => {

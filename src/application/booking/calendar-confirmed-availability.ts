@@ -23,7 +23,8 @@ export interface ConfirmedAlternatives {
 
 /**
  * The wish, free in the local calendar and not refused by the stylist's Cal.com calendar. With
- * no stylist asked for, the next stylist free at that start is tried when Cal.com refuses one.
+ * no stylist asked for and the first refused, the other stylists free at that start are asked
+ * about at once and the first of them (in the salon's order) not refused is taken.
  */
 export async function confirmStart(
   availability: WishAvailability,
@@ -38,14 +39,19 @@ export async function confirmStart(
   const verdicts = [await calendar.judge(local.value)];
   if (verdicts[0] !== 'refused') return { result: local, verdicts };
   if (!stylist) {
-    // Once Cal.com refused the first, the others free locally are asked all at once: one wait
-    // for the caller instead of one per stylist (CalendarCheck bounds how many are asked).
+    // Once Cal.com refused the first, the others free locally are asked all at once, and the
+    // first in the salon's order that is not refused is taken as soon as its own answer is in:
+    // one wait for the caller instead of one per stylist (CalendarCheck bounds how many are
+    // asked).
     const others = salon.staff
       .filter((s) => s.offers(service.id) && s.id !== local.value.staffId)
       .map((other) => availability.check(start, other))
       .filter((free) => free.ok);
-    const judged = await Promise.all(others.map((free) => calendar.judge(free.value)));
-    for (const [i, verdict] of judged.entries()) {
+    const judging = others.map((free) => calendar.judge(free.value));
+    // Answers left unread once one is taken must not surface as unhandled rejections.
+    for (const pending of judging) pending.catch(() => undefined);
+    for (const [i, pending] of judging.entries()) {
+      const verdict = await pending;
       verdicts.push(verdict);
       if (verdict !== 'refused') return { result: others[i], verdicts };
     }
