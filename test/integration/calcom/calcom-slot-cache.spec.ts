@@ -428,6 +428,40 @@ describe('Cal.com slot cache: answers in use are asked again before they expire 
     expect(calcom.asked.count).toBe(3);
   });
 
+  it('stopped for shutdown, it waits for a refresh under way and starts none after', async () => {
+    const calcom = upstream([NINE], [TEN], [TEN]);
+    await cache.getOrLoad(KEY, calcom.load);
+    await ageTo(5_000);
+    calcom.holdBack();
+    await cache.getOrLoad(KEY, calcom.load);
+
+    let stopped = false;
+    const stopping = cache.stopRefreshing().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    calcom.release();
+    await stopping;
+
+    await ageTo(5_000);
+    expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([TEN]);
+    await cache.refreshesSettled();
+    expect(calcom.asked.count).toBe(2);
+  });
+
+  it('refreshes in at most the second half of an answer’s life, whatever the mark says', async () => {
+    cache = new CalcomSlotCache(redis, {
+      keyPrefix: AHEAD_PREFIX,
+      ttlSeconds: 60,
+      refreshAheadSeconds: 600,
+    });
+    const calcom = upstream([NINE], [TEN]);
+    await cache.getOrLoad(KEY, calcom.load);
+    await ageTo(40_000);
+    await cache.getOrLoad(KEY, calcom.load);
+    await cache.refreshesSettled();
+    expect(calcom.asked.count).toBe(1);
+  });
+
   it('with the refresh turned off, an answer is only asked again once it expired', async () => {
     cache = new CalcomSlotCache(redis, { keyPrefix: AHEAD_PREFIX, ttlSeconds: 60 });
     const calcom = upstream([NINE], [TEN]);

@@ -218,10 +218,13 @@ export class CalcomCalendarGateway implements CalendarGateway {
 
   /** Stops breaker timers. The Redis client belongs to whoever injected it. */
   close(): void {
+    void this.slotCache.stopRefreshing();
     this.breakers.shutdown();
   }
 
-  onModuleDestroy(): void {
+  /** Slot answers being refreshed in the background are let finish (each has its timeout). */
+  async onModuleDestroy(): Promise<void> {
+    await this.slotCache.stopRefreshing();
     this.close();
   }
 

@@ -85,6 +85,9 @@ export class CalcomSlotCache {
   private readonly flights = new Map<string, Flight>();
   /** Answers being asked again ahead of their expiry, by their Redis key. */
   private readonly refreshes = new Map<string, Promise<void>>();
+  /** Refresh mark in ms; at most half the TTL, or every hit would ask again. */
+  private readonly refreshAheadMs: number;
+  private refreshing = true;
   private readonly genTtlSeconds: number;
 
   constructor(
@@ -92,6 +95,7 @@ export class CalcomSlotCache {
     private readonly options: SlotCacheOptions,
   ) {
     this.genTtlSeconds = Math.max(86_400, options.ttlSeconds * 10);
+    this.refreshAheadMs = Math.min(options.refreshAheadSeconds ?? 0, options.ttlSeconds / 2) * 1000;
   }
 
   async getOrLoad(key: SlotCacheKey, load: () => Promise<Date[]>): Promise<Date[]> {
@@ -158,13 +162,18 @@ export class CalcomSlotCache {
     while (this.refreshes.size > 0) await Promise.all(this.refreshes.values());
   }
 
+  /** For shutdown: no more refreshes start; resolves when those under way are done. */
+  stopRefreshing(): Promise<void> {
+    this.refreshing = false;
+    return this.refreshesSettled();
+  }
+
   private async lookup(key: SlotCacheKey, load: () => Promise<Date[]>): Promise<Date[]> {
     const read = await this.read(key);
     if (read?.value) {
       const starts = parseStarts(read.value);
       if (starts) {
-        const aheadMs = (this.options.refreshAheadSeconds ?? 0) * 1000;
-        if (read.ttlMs !== undefined && read.ttlMs >= 0 && read.ttlMs < aheadMs) {
+        if (read.ttlMs !== undefined && read.ttlMs >= 0 && read.ttlMs < this.refreshAheadMs) {
           this.refreshBehind(read.dataKey, load);
         }
         return starts;
@@ -189,7 +198,7 @@ export class CalcomSlotCache {
 
   /** Once per key and process at a time; a failure leaves the old answer to its TTL. */
   private refreshBehind(dataKey: string, load: () => Promise<Date[]>): void {
-    if (this.refreshes.has(dataKey)) return;
+    if (!this.refreshing || this.refreshes.has(dataKey)) return;
     const refresh = this.loadAndKeep(dataKey, load).then(
       () => undefined,
       () => undefined,
