@@ -60,13 +60,14 @@ export class Environment {
   /**
    * How long a Postgres connection may sit idle before it is closed. A new connection is a new
    * backend that first loads its catalog and plans each statement again, so callers after a
-   * pause pay for it; at 10 s (pg's default) bursts of calls kept reopening connections.
+   * pause pay for it; at 10 s (pg's default) bursts of calls kept reopening connections. Kept
+   * under the 4 minutes after which some load balancers and NAT gateways drop idle connections.
    */
   @Transform(toInt)
   @IsInt()
   @Min(1000)
   @Max(86_400_000)
-  DATABASE_POOL_IDLE_MS = 300_000;
+  DATABASE_POOL_IDLE_MS = 120_000;
 
   @IsString()
   EMBEDDED_DATA_DIR = './.data/pglite';

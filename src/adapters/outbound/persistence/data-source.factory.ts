@@ -43,6 +43,10 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     const extra = {
       max: settings.poolSize ?? 10,
       ...(settings.poolIdleMs ? { idleTimeoutMillis: settings.poolIdleMs } : {}),
+      // TCP keep-alive probes keep a quiet connection known to the network in between, and
+      // show a dropped one as broken instead of leaving a query to hang on it.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 30_000,
     };
     return { ...common, url: settings.url, extra };
   }
