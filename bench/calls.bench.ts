@@ -236,6 +236,53 @@ async function paced(
 /** Milliseconds as printed: whole above 10, else with one decimal. */
 const ms = (t: number): string => (t >= 10 ? t.toFixed(0) : t.toFixed(1));
 
+/** One route's figures; the CPU and Cal.com columns are absent for the floor. */
+interface TableRow {
+  readonly p50: number;
+  readonly p99: number;
+  readonly rps: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly calcomAsked?: number;
+  readonly cpuMs?: number;
+  readonly pgCpuMs?: number;
+  readonly benchCpuMs?: number;
+}
+
+/** A Markdown table of the routes; the load generator's own CPU only where it was measured. */
+function printTable(rows: ReadonlyArray<readonly [string, TableRow]>, loadGenerator: boolean) {
+  const cell = (x: number | undefined, digits = 2) => (x === undefined ? '–' : x.toFixed(digits));
+  const head = [
+    'route',
+    'p50 ms',
+    'p99 ms',
+    'req/s',
+    'non-2xx',
+    'errors',
+    'Cal.com slot requests',
+    'service CPU ms/req',
+    'Postgres CPU ms/req',
+    ...(loadGenerator ? ['load generator + fake Cal.com CPU ms/req'] : []),
+  ];
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => '---|').join('')}`);
+  for (const [name, r] of rows) {
+    const cells = [
+      name,
+      ms(r.p50),
+      ms(r.p99),
+      Math.round(r.rps),
+      r.non2xx,
+      r.errors,
+      cell(r.calcomAsked, 0),
+      cell(r.cpuMs),
+      cell(r.pgCpuMs),
+      ...(loadGenerator ? [cell(r.benchCpuMs)] : []),
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
+  }
+}
+
 /** Starts a compiled script as its own process and waits until it listens. */
 async function start(
   script: string,
@@ -458,19 +505,13 @@ async function main(): Promise<void> {
     };
     // Each route twice: saturated (no rate), then at the steady rate; each run from an empty
     // calendar, and a booking run only once the sync of the one before has settled.
-    const steady: Array<[string, Awaited<ReturnType<typeof withCpu>>]> = [];
+    const steady: Array<[string, TableRow]> = [];
     const check = await withCpu('check_availability');
     await emptyCalendar(false); // holds only: the slot cache stays as warm as a busy day keeps it
     if (RATE > 0) {
       steady.push([
         'floor (HTTP + SELECT 1)',
-        {
-          ...(await load(floor.url, '/', 'GET', undefined, undefined, RATE)),
-          cpuMs: NaN,
-          pgCpuMs: NaN,
-          benchCpuMs: NaN,
-          calcomAsked: NaN,
-        },
+        await load(floor.url, '/', 'GET', undefined, undefined, RATE),
       ]);
       steady.push(['check_availability', await withCpu('check_availability', undefined, RATE)]);
     }
@@ -543,34 +584,13 @@ async function main(): Promise<void> {
         `${separateWorker ? ', calendar sync in a worker process of its own' : ', calendar sync inside the service'}` +
         `, Cal.com faked at 200 ms\n`,
     );
-    console.log(
-      '| route | p50 ms | p99 ms | req/s | non-2xx | errors | Cal.com slot requests | service CPU ms/req | Postgres CPU ms/req | load generator + fake Cal.com CPU ms/req |',
-    );
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
-    for (const [name, r] of rowsOut) {
-      const cpu = 'cpuMs' in r ? r.cpuMs.toFixed(2) : '–';
-      const pg = 'pgCpuMs' in r ? r.pgCpuMs.toFixed(2) : '–';
-      const own = 'benchCpuMs' in r ? r.benchCpuMs.toFixed(2) : '–';
-      const asked = 'calcomAsked' in r ? r.calcomAsked : '–';
-      console.log(
-        `| ${name} | ${ms(r.p50)} | ${ms(r.p99)} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${asked} | ${cpu} | ${pg} | ${own} |`,
-      );
-    }
+    printTable(rowsOut, true);
     const ratio = (x: number, floor: number) => `${(x / floor).toFixed(1)}x`;
-    const cpuOf = (x: number, digits = 2) => (Number.isNaN(x) ? '–' : x.toFixed(digits));
     if (steady.length > 0) {
       console.log(
         `\nThe same routes at a steady ${RATE} requests/s, evenly spaced, over at most 20 connections:\n`,
       );
-      console.log(
-        '| route | p50 ms | p99 ms | req/s | non-2xx | errors | Cal.com slot requests | service CPU ms/req | Postgres CPU ms/req |',
-      );
-      console.log('|---|---|---|---|---|---|---|---|---|');
-      for (const [name, r] of steady) {
-        console.log(
-          `| ${name} | ${ms(r.p50)} | ${ms(r.p99)} | ${Math.round(r.rps)} | ${r.non2xx} | ${r.errors} | ${cpuOf(r.calcomAsked, 0)} | ${cpuOf(r.cpuMs)} | ${cpuOf(r.pgCpuMs)} |`,
-        );
-      }
+      printTable(steady, false);
       const floorAtRest = steady[0][1].p50;
       console.log(
         `\nat ${RATE}/s, median vs floor median (${ms(floorAtRest)} ms): ` +
