@@ -5,6 +5,7 @@ import { PlaceHoldFunction1764290000000 } from './1764290000000-place-hold-funct
 import { CalendarCreateIntents1764290200000 } from './1764290200000-calendar-create-intents';
 import { BusyDayLocks1764290400000 } from './1764290400000-busy-day-locks';
 import { PhoneBookingFunction1764290500000 } from './1764290500000-phone-booking-function';
+import { PlansKeptPerConnection1764290600000 } from './1764290600000-plans-kept-per-connection';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CalendarCreateIntents1764290200000,
   BusyDayLocks1764290400000,
   PhoneBookingFunction1764290500000,
+  PlansKeptPerConnection1764290600000,
 ];

@@ -252,4 +252,30 @@ describe('persistence adapters (real Postgres)', () => {
       await repos().appointments.upcomingForCustomers(scope(), [customerId], at('18:30')),
     ).toEqual([]);
   });
+
+  // CREATE OR REPLACE FUNCTION drops a SET clause, so a later migration that rewrites one of
+  // these would quietly bring back planning on every call.
+  it('runs the live-call path’s functions with plans kept per connection', async () => {
+    const rows: Array<{ proname: string; proconfig: string[] | null }> = await db.dataSource.query(
+      `SELECT proname, proconfig FROM pg_proc
+        WHERE pronamespace = 'public'::regnamespace AND proname = ANY($1) ORDER BY proname`,
+      [
+        [
+          'book_by_phone',
+          'busy_text',
+          'insert_appointment',
+          'lock_busy_time',
+          'phone_booking_facts',
+          'place_hold',
+        ],
+      ],
+    );
+    expect(rows.map((r) => r.proname)).toHaveLength(6);
+    for (const r of rows) {
+      expect({ fn: r.proname, config: r.proconfig }).toEqual({
+        fn: r.proname,
+        config: ['plan_cache_mode=force_generic_plan'],
+      });
+    }
+  });
 });

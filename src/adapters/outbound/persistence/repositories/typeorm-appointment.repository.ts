@@ -157,18 +157,10 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     // One row of compact text ("staff,kind,start,end;…", kind by its initial, instants in
     // epoch ms) instead of a row per interval: a busy salon has hundreds of intervals in the
     // window, and reading them row by row was the bulk of a check's work. Unordered: the
-    // timelines sort.
+    // timelines sort. The statement is busy_text (migration 1764290600000), planned once per
+    // connection.
     const [row]: Array<{ busy: string | null }> = await this.m.query(
-      `SELECT string_agg(concat_ws(',', array_position($2::uuid[], b.staff_id), left(b.kind, 1),
-                (date_part('epoch', lower(b.during)) * 1000)::bigint,
-                (date_part('epoch', upper(b.during)) * 1000)::bigint), ';') AS busy
-         FROM busy_blocks b
-        WHERE b.company_id = $1 AND b.staff_id = ANY($2::uuid[]) AND b.active
-          AND b.during && tstzrange($3, $4, '[)')
-          AND (b.kind <> 'hold' OR (b.expires_at > $5 AND b.hold_id <> ALL (ARRAY(
-                SELECT id FROM holds
-                 WHERE company_id = $1 AND call_id = $6 AND released_at IS NULL))))
-          AND ($7::uuid IS NULL OR b.appointment_id IS DISTINCT FROM $7::uuid)`,
+      `SELECT busy_text($1, $2::uuid[], $3, $4, $5, $6, $7) AS busy`,
       [
         scope.companyId,
         [...staffIds],

@@ -4,7 +4,7 @@ import { CustomerRepository } from '../../../../application/ports/customer.repos
 import { Customer } from '../../../../domain/salon/customer';
 import { CustomerOrmEntity } from '../entities/customer.orm-entity';
 
-/** A customer's columns as customersWithNumber() reads them. */
+/** A customer's columns as SELECT_CUSTOMERS reads them. */
 export interface CustomerRow {
   readonly id: string;
   readonly company_id: string;
@@ -14,13 +14,8 @@ export interface CustomerRow {
   readonly recognition_consent: boolean;
 }
 
-const SELECT_CUSTOMERS = `SELECT c.id, c.company_id, c.name, c.phone_e164, c.email,
-                                 c.recognition_consent FROM customers c`;
-
-/** The company's customers on one number, oldest first; SQL placeholders given. */
-export const customersWithNumber = (company: string, phone: string): string =>
-  `${SELECT_CUSTOMERS} WHERE c.company_id = ${company} AND c.phone_e164 = ${phone}
-    ORDER BY c.created_at, c.id`;
+const COLUMNS = `c.id, c.company_id, c.name, c.phone_e164, c.email, c.recognition_consent`;
+const SELECT_CUSTOMERS = `SELECT ${COLUMNS} FROM customers c`;
 
 export const customerFromRow = (r: CustomerRow): Customer =>
   Customer.restore({
@@ -36,10 +31,11 @@ export class TypeOrmCustomerRepository implements CustomerRepository {
   constructor(private readonly m: EntityManager) {}
 
   async findByPhone(scope: TenantScope, phoneE164: string): Promise<Customer[]> {
-    const rows: CustomerRow[] = await this.m.query(customersWithNumber('$1', '$2'), [
-      scope.companyId,
-      phoneE164,
-    ]);
+    // customers_with_number (migration 1764290600000) orders them oldest first.
+    const rows: CustomerRow[] = await this.m.query(
+      `SELECT ${COLUMNS} FROM customers_with_number($1, $2) c`,
+      [scope.companyId, phoneE164],
+    );
     return rows.map(customerFromRow);
   }
 

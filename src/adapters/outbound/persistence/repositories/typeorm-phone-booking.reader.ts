@@ -9,9 +9,9 @@ import {
 } from '../../../../application/ports/phone-booking-reader.port';
 import { Hold } from '../../../../domain/appointment/hold';
 import { TimeRange } from '../../../../domain/shared/time-range';
-import { CustomerRow, customerFromRow, customersWithNumber } from './typeorm-customer.repository';
+import { CustomerRow, customerFromRow } from './typeorm-customer.repository';
 
-/** A live hold as liveHoldsOfCall() reads it (timestamps as dates, or as JSON strings). */
+/** A live hold as phone_booking_facts() reads it (timestamps as JSON strings). */
 interface LiveHoldRow {
   readonly id: string;
   readonly call_id: string;
@@ -21,16 +21,6 @@ interface LiveHoldRow {
   readonly expires_at: Date | string;
   readonly busy: Array<{ s: string; e: string }> | null;
 }
-
-/** The call's holds that still hold at `now`, with their active busy time; SQL placeholders given. */
-const liveHoldsOfCall = (company: string, call: string, now: string): string =>
-  `SELECT h.id, h.call_id, h.staff_id, h.service_id, h.starts_at, h.expires_at, h.created_at,
-          json_agg(json_build_object('s', lower(b.during), 'e', upper(b.during)) ORDER BY lower(b.during))
-            FILTER (WHERE b.id IS NOT NULL) AS busy
-     FROM holds h LEFT JOIN busy_blocks b ON b.hold_id = h.id AND b.active
-    WHERE h.company_id = ${company} AND h.call_id = ${call} AND h.released_at IS NULL
-      AND h.expires_at > ${now}
-    GROUP BY h.id`;
 
 const holdFromRow = (r: LiveHoldRow): Hold =>
   Hold.restore({
@@ -49,23 +39,21 @@ export class TypeOrmPhoneBookingReader implements PhoneBookingReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async facts(scope: TenantScope, q: PhoneBookingQuery): Promise<PhoneBookingFacts> {
+    // The statement is phone_booking_facts (migration 1764290600000), planned once per
+    // connection.
     const [row]: Array<{
-      earlier: string | null;
-      holds: LiveHoldRow[];
-      customers: CustomerRow[];
+      earlier_appointment: string | null;
+      call_holds: LiveHoldRow[];
+      number_customers: CustomerRow[];
     }> = await this.dataSource.query(
-      `SELECT (SELECT id FROM appointments WHERE company_id = $1 AND idempotency_key = $4)
-                AS earlier,
-              (SELECT coalesce(json_agg(h ORDER BY h.created_at), '[]')
-                 FROM (${liveHoldsOfCall('$1', '$2', '$3')}) h) AS holds,
-              (SELECT coalesce(json_agg(c), '[]')
-                 FROM (${customersWithNumber('$1', '$5')}) c) AS customers`,
+      `SELECT earlier_appointment, call_holds, number_customers
+         FROM phone_booking_facts($1, $2, $3, $4, $5)`,
       [scope.companyId, q.callId, q.now, q.idempotencyKey, q.callerPhone],
     );
     return {
-      earlierAppointmentId: row.earlier,
-      heldByCall: row.holds.map(holdFromRow),
-      customersWithNumber: row.customers.map(customerFromRow),
+      earlierAppointmentId: row.earlier_appointment,
+      heldByCall: row.call_holds.map(holdFromRow),
+      customersWithNumber: row.number_customers.map(customerFromRow),
     };
   }
 }
