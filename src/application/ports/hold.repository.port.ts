@@ -9,6 +9,5 @@ export const HOLD_REPOSITORY = Symbol('HoldRepository');
 export interface HoldRepository {
   /** Releases this call's earlier holds, then places the new one. */
   place(scope: TenantScope, hold: Hold, now: Date): Promise<Result<void, SlotTaken>>;
-  release(scope: TenantScope, holdId: string, now: Date): Promise<void>;
   releaseForCall(scope: TenantScope, callId: string, now: Date): Promise<void>;
 }

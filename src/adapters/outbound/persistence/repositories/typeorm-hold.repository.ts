@@ -32,16 +32,6 @@ export class TypeOrmHoldRepository implements HoldRepository {
     return row.in_the_way === null ? ok(undefined) : err(new SlotTaken(row.in_the_way));
   }
 
-  async release(scope: TenantScope, holdId: string, now: Date): Promise<void> {
-    await this.m.query(
-      `UPDATE holds SET released_at = $3 WHERE id = $2 AND company_id = $1 AND released_at IS NULL`,
-      [scope.companyId, holdId, now],
-    );
-    await this.m.query(`UPDATE busy_blocks SET active = false WHERE hold_id = $1 AND active`, [
-      holdId,
-    ]);
-  }
-
   async releaseForCall(scope: TenantScope, callId: string, now: Date): Promise<void> {
     // One statement: the call's holds are marked released and their blocks stop blocking.
     await this.m.query(
