@@ -63,6 +63,7 @@ describe('CalendarCheck', () => {
       eventTypeId: 10,
       scope: { companyId: 'c1', staffId: 'anna' },
       timeZone: 'Europe/Berlin',
+      lengthMinutes: 30,
     });
     expect(g.asked[0].range.start).toEqual(at('2026-06-15', '00:00'));
     expect(g.asked[0].range.end).toEqual(at('2026-06-16', '00:00'));
@@ -91,6 +92,31 @@ describe('CalendarCheck', () => {
       'unchecked',
     );
     expect(Date.now() - started).toBeLessThan(250);
+  });
+
+  // A start Cal.com offers for a shorter length (an event type's default one) may be taken
+  // later in the step; the sync books each step with its own length.
+  it('asks for each working step’s own length, as the sync books it', async () => {
+    const g = gateway(async () => []);
+    const c = new CalendarCheck(salon, perm, {
+      gateway: g.fake,
+      targetFor: async () => ({
+        ...target,
+        serviceEventTypeId: undefined,
+        segmentEventTypeIds: new Map([
+          [1, 11],
+          [3, 13],
+          [5, 15],
+        ]),
+      }),
+      budgetMs: 1000,
+    });
+    expect(await c.judge(freeAt('anna', '2026-06-15', '10:00'))).toBe('refused');
+    expect(g.asked.map((q) => [q.eventTypeId, q.lengthMinutes]).sort()).toEqual([
+      [11, 30],
+      [13, 20],
+      [15, 25],
+    ]);
   });
 
   it('a refused working step outweighs one that could not be checked', async () => {

@@ -40,10 +40,10 @@ export interface CalendarCheckDeps {
 }
 
 /**
- * One phone function's questions to the external calendar. Answers are kept per stylist, day
- * and event type, so each is asked at most once; the gateway caches and single-flights them
- * across calls. The first failure or the end of the time budget stops all further asking: the
- * rest of the answer comes from the local calendar.
+ * One phone function's questions to the external calendar. Answers are kept per stylist, day,
+ * event type and length, so each is asked at most once; the gateway caches and single-flights
+ * them across calls. The first failure or the end of the time budget stops all further asking:
+ * the rest of the answer comes from the local calendar.
  */
 export class CalendarCheck {
   private readonly answers = new Map<string, Promise<Date[] | null>>();
@@ -73,7 +73,9 @@ export class CalendarCheck {
       .filter((s): s is { range: TimeRange; eventTypeId: number } => s.eventTypeId !== undefined);
     if (steps.length === 0) return 'local';
     const offered = await Promise.all(
-      steps.map((s) => this.startsOn(target, free.staffId, s.eventTypeId, s.range.start)),
+      steps.map((s) =>
+        this.startsOn(target, free.staffId, s.eventTypeId, s.range.start, s.range.minutes),
+      ),
     );
     const own = this.deps.ownTime ?? [];
     const refused = (s: (typeof steps)[number], i: number) =>
@@ -89,12 +91,13 @@ export class CalendarCheck {
     staffId: string,
     eventTypeId: number,
     at: Date,
+    minutes: number,
   ): Promise<Date[] | null> {
     const day = this.salon.branch.localDateOf(at);
-    const key = `${staffId}|${day}|${eventTypeId}`;
+    const key = `${staffId}|${day}|${eventTypeId}|${minutes}`;
     let answer = this.answers.get(key);
     if (!answer) {
-      answer = this.ask(target, staffId, eventTypeId, day);
+      answer = this.ask(target, staffId, eventTypeId, day, minutes);
       this.answers.set(key, answer);
     }
     return answer;
@@ -105,6 +108,7 @@ export class CalendarCheck {
     staffId: string,
     eventTypeId: number,
     day: LocalDate,
+    minutes: number,
   ): Promise<Date[] | null> {
     const stylistDay = `${staffId}|${day}`;
     if (!this.stylistDays.has(stylistDay)) {
@@ -123,6 +127,10 @@ export class CalendarCheck {
         wallTimeToInstant(addLocalDays(day, 1), 0, zone),
       ),
       timeZone: zone,
+      // Starts for a step as long as the one the sync books there (it books each step with its
+      // own length): an event type offering several lengths would otherwise answer for its
+      // default one, and a start free for a shorter booking is not free for this step.
+      lengthMinutes: minutes,
     });
     const starts = await within(asked, left);
     if (starts === null) this.unreachable = true;

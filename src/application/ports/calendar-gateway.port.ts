@@ -54,7 +54,10 @@ export interface AvailableStartsQuery {
   readonly range: TimeRange;
   /** IANA zone of the branch; the answer is instants either way. */
   readonly timeZone: string;
-  /** Only for event types with several lengths. */
+  /**
+   * The length the starts are asked for (Cal.com's `duration`): the length the sync books the
+   * step with, so an event type offering several lengths does not answer for a shorter one.
+   */
   readonly lengthMinutes?: number;
 }
 

@@ -185,6 +185,25 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       ]);
     });
 
+    // Cal.com computes the slots for `duration` when given (else the event type's own length),
+    // so the starts vouch for a booking as long as the step the sync will book.
+    it('asks /v2/slots for the length given, as duration', async () => {
+      const scope = nock(CALCOM)
+        .get('/v2/slots')
+        .query((q) => q.duration === '45' && q.eventTypeId === String(EVENT_TYPE))
+        .reply(200, success(slotsData(['2026-09-14T09:00:00.000+02:00'])));
+      const starts = await gateway.availableStarts({
+        credentialRef: REF,
+        scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-3' },
+        eventTypeId: EVENT_TYPE,
+        range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
+        timeZone: 'Europe/Berlin',
+        lengthMinutes: 45,
+      });
+      expect(scope.isDone()).toBe(true);
+      expect(starts.map((d) => d.toISOString())).toEqual(['2026-09-14T07:00:00.000Z']);
+    });
+
     it('reads an empty slots answer ({}) as no starts', async () => {
       nock(CALCOM).get('/v2/slots').query(true).reply(200, success({}));
       const starts = await gateway.availableStarts({
