@@ -39,6 +39,17 @@ const check = (g: CalendarGateway | null, budgetMs = 200) =>
     targetFor: async (staffId) => (staffId === 'unmapped' ? null : target),
     budgetMs,
   });
+/** A perm whose working steps (by segment number) are mapped to their own event types. */
+const permCheck = (g: CalendarGateway, eventTypes: Array<[number, number]>) =>
+  new CalendarCheck(salon, perm, {
+    gateway: g,
+    targetFor: async () => ({
+      ...target,
+      serviceEventTypeId: undefined,
+      segmentEventTypeIds: new Map(eventTypes),
+    }),
+    budgetMs: 1000,
+  });
 const freeAt = (staffId: string, date: string, time: string) => ({
   staffId,
   start: at(date, time),
@@ -98,19 +109,11 @@ describe('CalendarCheck', () => {
   // later in the step; the sync books each step with its own length.
   it('asks for each working step’s own length, as the sync books it', async () => {
     const g = gateway(async () => []);
-    const c = new CalendarCheck(salon, perm, {
-      gateway: g.fake,
-      targetFor: async () => ({
-        ...target,
-        serviceEventTypeId: undefined,
-        segmentEventTypeIds: new Map([
-          [1, 11],
-          [3, 13],
-          [5, 15],
-        ]),
-      }),
-      budgetMs: 1000,
-    });
+    const c = permCheck(g.fake, [
+      [1, 11],
+      [3, 13],
+      [5, 15],
+    ]);
     expect(await c.judge(freeAt('anna', '2026-06-15', '10:00'))).toBe('refused');
     expect(g.asked.map((q) => [q.eventTypeId, q.lengthMinutes]).sort()).toEqual([
       [11, 30],
@@ -124,18 +127,10 @@ describe('CalendarCheck', () => {
     // The third step's answer never comes; the budget is wide so that the first step's
     // immediate answer is in time even on a busy machine.
     const g = gateway((q) => (q.eventTypeId === 11 ? Promise.resolve([]) : new Promise(() => {})));
-    const c = new CalendarCheck(salon, perm, {
-      gateway: g.fake,
-      targetFor: async () => ({
-        ...target,
-        serviceEventTypeId: undefined,
-        segmentEventTypeIds: new Map([
-          [1, 11],
-          [3, 13],
-        ]),
-      }),
-      budgetMs: 1000,
-    });
+    const c = permCheck(g.fake, [
+      [1, 11],
+      [3, 13],
+    ]);
     expect(await c.judge(freeAt('anna', '2026-06-15', '10:00'))).toBe('refused');
     expect(g.asked.map((q) => q.eventTypeId).sort()).toEqual([11, 13]);
   });

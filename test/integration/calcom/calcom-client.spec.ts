@@ -10,7 +10,10 @@ import {
   CalendarServerError,
   CalendarTimeout,
 } from '../../../src/domain/calendar/calendar-errors';
-import type { CreateBookingCommand } from '../../../src/application/ports/calendar-gateway.port';
+import type {
+  AvailableStartsQuery,
+  CreateBookingCommand,
+} from '../../../src/application/ports/calendar-gateway.port';
 import type { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
 import {
   CALCOM,
@@ -38,6 +41,19 @@ const createCommand = (overrides: Partial<CreateBookingCommand> = {}): CreateBoo
     language: 'de',
   },
   metadata: { appointment_id: 'appt-1', phase_id: 'phase-1', company_id: 'company-a' },
+  ...overrides,
+});
+
+/** Salon A's stylist's slots on 2026-09-14, 09:00–12:00 in Berlin. */
+const slotsQuery = (
+  staffId: string,
+  overrides: Partial<AvailableStartsQuery> = {},
+): AvailableStartsQuery => ({
+  credentialRef: REF,
+  scope: { companyId: 'company-a', branchId: 'branch-1', staffId },
+  eventTypeId: EVENT_TYPE,
+  range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
+  timeZone: 'Europe/Berlin',
   ...overrides,
 });
 
@@ -167,13 +183,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
           ];
         });
 
-      const starts = await gateway.availableStarts({
-        credentialRef: REF,
-        scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-1' },
-        eventTypeId: EVENT_TYPE,
-        range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
-        timeZone: 'Europe/Berlin',
-      });
+      const starts = await gateway.availableStarts(slotsQuery('staff-1'));
 
       expect(scope.isDone()).toBe(true);
       expect(headers['authorization']).toBe('Bearer cal_test_salon_a');
@@ -192,27 +202,14 @@ describe('Cal.com client (nock on api.cal.com)', () => {
         .get('/v2/slots')
         .query((q) => q.duration === '45' && q.eventTypeId === String(EVENT_TYPE))
         .reply(200, success(slotsData(['2026-09-14T09:00:00.000+02:00'])));
-      const starts = await gateway.availableStarts({
-        credentialRef: REF,
-        scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-3' },
-        eventTypeId: EVENT_TYPE,
-        range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
-        timeZone: 'Europe/Berlin',
-        lengthMinutes: 45,
-      });
+      const starts = await gateway.availableStarts(slotsQuery('staff-3', { lengthMinutes: 45 }));
       expect(scope.isDone()).toBe(true);
       expect(starts.map((d) => d.toISOString())).toEqual(['2026-09-14T07:00:00.000Z']);
     });
 
     it('reads an empty slots answer ({}) as no starts', async () => {
       nock(CALCOM).get('/v2/slots').query(true).reply(200, success({}));
-      const starts = await gateway.availableStarts({
-        credentialRef: REF,
-        scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-2' },
-        eventTypeId: EVENT_TYPE,
-        range: TimeRange.of(new Date('2026-09-14T07:00:00Z'), new Date('2026-09-14T10:00:00Z')),
-        timeZone: 'Europe/Berlin',
-      });
+      const starts = await gateway.availableStarts(slotsQuery('staff-2'));
       expect(starts).toEqual([]);
     });
 
