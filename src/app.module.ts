@@ -17,7 +17,10 @@ import { RetellModule } from './adapters/inbound/retell/retell.module';
 import { CalendarSyncModule } from './adapters/outbound/queue/calendar-sync.module';
 import { BookingModule } from './booking.module';
 import { FixedClock, SystemClock } from './adapters/outbound/clock/system.clock';
-import { dataSourceOptions } from './adapters/outbound/persistence/data-source.factory';
+import {
+  dataSourceOptions,
+  databaseSettingsFrom,
+} from './adapters/outbound/persistence/data-source.factory';
 import { PersistenceModule } from './adapters/outbound/persistence/persistence.module';
 import { REDIS_CONNECTION } from './adapters/outbound/queue/redis.connection';
 import { AppConfig } from './config/app-config';
@@ -56,14 +59,7 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            dataSourceOptions({
-              url: env.DATABASE_URL,
-              embeddedDataDir: env.EMBEDDED_DATA_DIR,
-              poolSize: env.DATABASE_POOL_SIZE,
-              poolIdleMs: env.DATABASE_POOL_IDLE_MS,
-              migrationsRun: env.MIGRATE_ON_START,
-            }),
+          useFactory: () => dataSourceOptions(databaseSettingsFrom(env)),
         }),
         PersistenceModule,
         CalendarSyncModule,

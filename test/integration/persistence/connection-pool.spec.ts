@@ -1,7 +1,11 @@
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../../src/adapters/outbound/persistence/data-source.factory';
+import {
+  createDataSource,
+  databaseSettingsFrom,
+} from '../../../src/adapters/outbound/persistence/data-source.factory';
+import { validateEnvironment } from '../../../src/config/environment';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 /** Connections kept warm: a reopened one is a cold backend that plans every statement again. */
@@ -38,6 +42,24 @@ describe('Postgres connection pool (real Postgres)', () => {
     await settle(500);
     expect(pool.totalCount).toBe(3);
     expect(pool.idleCount).toBe(3);
+  });
+
+  it('takes the pool size and idle time from the environment, and 2 minutes when unset', async () => {
+    const settings = (raw: Record<string, string>) =>
+      databaseSettingsFrom(validateEnvironment({ DATABASE_URL: db.url, ...raw }));
+    expect(settings({})).toMatchObject({ url: db.url, poolIdleMs: 120_000 });
+    const ds = createDataSource(
+      settings({
+        DATABASE_POOL_IDLE_MS: '45000',
+        DATABASE_POOL_SIZE: '4',
+        MIGRATE_ON_START: 'false',
+      }),
+    );
+    opened.push(ds);
+    await ds.initialize();
+    const pool = (ds.driver as PostgresDriver).master as Pool;
+    const options = (pool as unknown as { options: Record<string, unknown> }).options;
+    expect(options).toMatchObject({ idleTimeoutMillis: 45_000, max: 4 });
   });
 
   it('closes them once they have been idle longer than that', async () => {

@@ -22,6 +22,23 @@ export interface DatabaseSettings {
   migrationsRun?: boolean;
 }
 
+/** The service's database settings, from its environment (validated, under the same names). */
+export function databaseSettingsFrom(env: {
+  DATABASE_URL?: string;
+  EMBEDDED_DATA_DIR?: string;
+  DATABASE_POOL_SIZE?: number;
+  DATABASE_POOL_IDLE_MS?: number;
+  MIGRATE_ON_START?: boolean;
+}): DatabaseSettings {
+  return {
+    url: env.DATABASE_URL,
+    embeddedDataDir: env.EMBEDDED_DATA_DIR,
+    poolSize: env.DATABASE_POOL_SIZE,
+    poolIdleMs: env.DATABASE_POOL_IDLE_MS,
+    migrationsRun: env.MIGRATE_ON_START,
+  };
+}
+
 /**
  * One place decides the engine. Both run the same migrations, exclusion constraint included:
  * PGlite ships btree_gist as a contrib extension.
