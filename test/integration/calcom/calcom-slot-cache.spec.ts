@@ -291,6 +291,75 @@ describe('Cal.com slot cache (real Redis)', () => {
     expect(retry.isDone()).toBe(true);
     expect(iso(a)).toEqual(['2026-09-14T07:00:00.000Z']);
   });
+
+  describe('asked again before expiry, through the gateway (HTTP client, breaker, timeouts)', () => {
+    const KEY = {
+      companyId: TENANT_A.companyId,
+      branchId: 'branch-1',
+      eventTypeId: EVENT_TYPE,
+      staffId: 'staff-1',
+      from: RANGE.start,
+      to: RANGE.end,
+    };
+
+    /** The Redis key the gateway's cache reads KEY's answer under now. */
+    const keyNow = async () =>
+      (await new CalcomSlotCache(redis, { keyPrefix: PREFIX, ttlSeconds: 60 }).currentKey(KEY))!;
+
+    /** Reads an answer once, then leaves it 5 s to live (inside the 15 s refresh mark). */
+    async function cachedAndNearlyExpired(): Promise<void> {
+      gateway.close();
+      gateway = makeGateway(
+        { slotCache: { keyPrefix: PREFIX, ttlSeconds: 60, refreshAheadSeconds: 15 } },
+        { redis },
+      );
+      slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
+      expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
+        '2026-09-14T07:00:00.000Z',
+      ]);
+      await redis.pexpire(await keyNow(), 5_000);
+    }
+
+    it('answers at once from the cache and stores what Cal.com answers behind the caller', async () => {
+      await cachedAndNearlyExpired();
+      const behind = slotsOnce(TENANT_A, ['2026-09-14T10:00:00.000+02:00'], 1_000);
+
+      expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
+        '2026-09-14T07:00:00.000Z',
+      ]);
+      // The caller had its answer while Cal.com's new one was still on its way.
+      expect(JSON.parse((await redis.get(await keyNow()))!)).toEqual(['2026-09-14T07:00:00.000Z']);
+      await gateway.onModuleDestroy(); // waits for the refresh under way
+
+      expect(behind.isDone()).toBe(true);
+      expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
+        '2026-09-14T08:00:00.000Z',
+      ]);
+    });
+
+    it('a Cal.com error behind the caller leaves the old answer, and is not asked again by the next reader', async () => {
+      await cachedAndNearlyExpired();
+      const failing = nock(CALCOM)
+        .get('/v2/slots')
+        .query(true)
+        .once()
+        .reply(500, {
+          status: 'error',
+          error: { code: 'INTERNAL_SERVER_ERROR', message: 'boom' },
+        });
+
+      expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
+        '2026-09-14T07:00:00.000Z',
+      ]);
+      expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
+        '2026-09-14T07:00:00.000Z',
+      ]);
+      await gateway.onModuleDestroy();
+
+      expect(failing.isDone()).toBe(true);
+      expect(gateway.breakerState(TENANT_A.ref)).toBe('closed');
+    });
+  });
 });
 
 describe('Cal.com slot cache: answers in use are asked again before they expire (real Redis)', () => {
