@@ -85,4 +85,18 @@ describe('PhoneTraffic', () => {
     expect(heard).toEqual([true]);
     expect(changes).toEqual([true, false]);
   });
+
+  it('is answering while another process says it answers, and tells only the combined changes', async () => {
+    traffic.answeringElsewhere(true);
+    expect([traffic.answering, traffic.answeringHere]).toEqual([true, false]);
+    const end = callInFlight();
+    traffic.answeringElsewhere(false); // this process still answers its own call
+    expect([traffic.answering, traffic.answeringHere]).toEqual([true, true]);
+    await end();
+    pass(1000);
+    expect(traffic.answering).toBe(false);
+    traffic.answeringElsewhere(true);
+    traffic.answeringElsewhere(false);
+    expect(changes).toEqual([true, false, true, false]);
+  });
 });

@@ -1,14 +1,17 @@
 export const PHONE_TRAFFIC = Symbol('PhoneTraffic');
 
 /**
- * Whether this process is answering live calls right now: a function call is in flight, or one
- * ended less than `quietMs` ago. Background work (the calendar sync) listens and gives way, so a
+ * Whether the service is answering live calls right now: in this process, a function call is in
+ * flight or one ended less than `quietMs` ago; elsewhere, another process of the service said so
+ * (see answeringElsewhere). Background work (the calendar sync) listens and gives way, so a
  * backlog flushed after a Cal.com outage, or a burst of bookings' own syncs, does not slow the
  * answers callers are waiting for on the line.
  */
 export class PhoneTraffic {
   private inFlight = 0;
   private lastEndedAt = 0;
+  private here = false;
+  private elsewhere = false;
   private busy = false;
   private quietCheck: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(busy: boolean) => void>();
@@ -22,10 +25,21 @@ export class PhoneTraffic {
     return this.busy;
   }
 
+  /** Whether this process itself is answering live calls. */
+  get answeringHere(): boolean {
+    return this.here;
+  }
+
+  /** What other processes of the service say: whether any of them is answering live calls. */
+  answeringElsewhere(answering: boolean): void {
+    this.elsewhere = answering;
+    this.settle();
+  }
+
   /** Runs `work` as a live call's function call. */
   async during<T>(work: () => Promise<T>): Promise<T> {
     this.inFlight++;
-    this.become(true);
+    this.becomeHere(true);
     try {
       return await work();
     } finally {
@@ -54,12 +68,18 @@ export class PhoneTraffic {
       if (this.inFlight > 0) return;
       const left = this.lastEndedAt + this.quietMs - this.nowMs();
       if (left > 0) this.checkQuietIn(left);
-      else this.become(false);
+      else this.becomeHere(false);
     }, ms);
     this.quietCheck.unref();
   }
 
-  private become(busy: boolean): void {
+  private becomeHere(here: boolean): void {
+    this.here = here;
+    this.settle();
+  }
+
+  private settle(): void {
+    const busy = this.here || this.elsewhere;
     if (busy === this.busy) return;
     this.busy = busy;
     for (const listener of this.listeners) listener(busy);

@@ -4,6 +4,7 @@ import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bull
 import { giveWayToCalls } from '../../../src/adapters/inbound/sync-worker/give-way-to-calls';
 import { InProcessSyncQueue } from '../../../src/adapters/outbound/local/in-process-sync.queue';
 import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
+import { RedisPhoneTrafficRelay } from '../../../src/adapters/outbound/queue/redis-phone-traffic.relay';
 import { PhoneTraffic } from '../../../src/application/calls/phone-traffic';
 import type {
   JobVerdict,
@@ -131,3 +132,127 @@ describe.each(['bullmq', 'in-process'] as const)(
     });
   },
 );
+
+/**
+ * With Redis the service may run as several processes: an API instance answers the calls while
+ * a separately started worker (npm run start:worker) runs the sync. The worker hears of the calls
+ * through the relay and gives way all the same.
+ */
+describe('a sync worker in another process gives way to the calls an API process answers', () => {
+  const relayOptions = (key: string) => ({ key, everyMs: 25, holdMs: 300 });
+  let redis: Redis;
+  let key: string;
+  let api: PhoneTraffic;
+  let workerTraffic: PhoneTraffic;
+  let relays: RedisPhoneTrafficRelay[];
+
+  beforeEach(() => {
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    key = `giveway_${randomBytes(4).toString('hex')}:phone-traffic`;
+    api = new PhoneTraffic(200);
+    workerTraffic = new PhoneTraffic(200);
+    relays = [
+      new RedisPhoneTrafficRelay(redis, api, relayOptions(key)),
+      new RedisPhoneTrafficRelay(redis, workerTraffic, relayOptions(key)),
+    ];
+    relays.forEach((r) => r.start());
+  });
+
+  afterEach(async () => {
+    for (const r of relays) await r.stop();
+    api.stop();
+    workerTraffic.stop();
+    await redis.del(key);
+    redis.disconnect();
+  });
+
+  it('hears a call answered elsewhere, and the quiet after it', async () => {
+    expect(workerTraffic.answering).toBe(false);
+    let endCall!: () => void;
+    const call = api.during(() => new Promise<void>((r) => (endCall = r)));
+    await until(() => workerTraffic.answering, 'the worker hearing the call');
+    expect(workerTraffic.answeringHere).toBe(false);
+    endCall();
+    await call;
+    await until(() => !api.answering, 'the API process’s quiet time');
+    await until(() => !workerTraffic.answering, 'the worker hearing the quiet');
+  });
+
+  it('does not hear its own saying once it went quiet, but hears another process still answering', async () => {
+    const other = new PhoneTraffic(200);
+    const otherRelay = new RedisPhoneTrafficRelay(redis, other, relayOptions(key));
+    relays.push(otherRelay);
+    otherRelay.start();
+
+    await api.during(async () => {
+      await until(() => workerTraffic.answering, 'the worker hearing the call');
+    });
+    await until(() => !api.answering, 'the API process’s quiet time');
+    // Right after its quiet time the API process's own saying is still in Redis (300 ms). The
+    // first exchange may be one begun before; the second is begun after.
+    await relays[0].exchange();
+    await relays[0].exchange();
+    expect(api.answering).toBe(false);
+
+    let endCall!: () => void;
+    const call = other.during(() => new Promise<void>((r) => (endCall = r)));
+    await until(() => api.answering && !api.answeringHere, 'the API process hearing the other');
+    endCall();
+    await call;
+    other.stop();
+  });
+
+  it('runs one job at a time while another process answers a call, and its full concurrency after', async () => {
+    const handler = new GatedHandler();
+    const prefix = key.split(':')[0];
+    const queue = new BullMqSyncQueue(redis, { attempts: 1, backoffMs: 100, prefix });
+    const worker = new BullMqSyncWorker(redis, handler, { concurrency: 4, prefix });
+    const stop = giveWayToCalls(workerTraffic, worker, 4, 1);
+    try {
+      let endCall!: () => void;
+      const call = api.during(() => new Promise<void>((r) => (endCall = r)));
+      await until(() => workerTraffic.answering, 'the worker hearing the call');
+      for (let n = 1; n <= 6; n++) await queue.enqueue(entry(n));
+      await until(() => handler.running === 1, 'the first job');
+      for (let i = 0; i < 2; i++) {
+        handler.releaseAll();
+        await until(() => handler.done === i + 1 && handler.running === 1, `job ${i + 2}`);
+      }
+      expect(handler.mostAtOnce).toBe(1);
+
+      endCall();
+      await call;
+      await until(() => !workerTraffic.answering, 'the worker hearing the quiet');
+      handler.releaseAll();
+      await until(() => handler.running === 3, 'full concurrency for the three left');
+      await until(() => {
+        handler.releaseAll();
+        return handler.done === 6;
+      }, 'the rest');
+    } finally {
+      stop();
+      handler.releaseAll();
+      await worker.close();
+      await queue.close();
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+    }
+  });
+
+  it('takes a Redis it cannot reach as nobody answering, so the sync does not wait on it', async () => {
+    const unreachable = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+    });
+    unreachable.on('error', () => undefined);
+    const traffic = new PhoneTraffic(200);
+    traffic.answeringElsewhere(true);
+    const relay = new RedisPhoneTrafficRelay(unreachable, traffic, relayOptions(key));
+    await relay.exchange();
+    expect(traffic.answering).toBe(false);
+    traffic.stop();
+    unreachable.disconnect();
+  });
+});

@@ -19,6 +19,7 @@ import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
 import { InProcessSyncQueue } from '../../outbound/local/in-process-sync.queue';
 import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
 import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
+import { RedisPhoneTrafficRelay } from '../../outbound/queue/redis-phone-traffic.relay';
 import { BullMqSyncWorker } from './bullmq-sync.worker';
 import { giveWayToCalls } from './give-way-to-calls';
 
@@ -28,7 +29,7 @@ export interface SyncWorkerOptions {
   /** Consume jobs in this process (the in-process queue always does). */
   readonly consume: boolean;
   readonly concurrency: number;
-  /** Jobs at once while this process answers live calls (see PhoneTraffic). */
+  /** Jobs at once while the service answers live calls (see PhoneTraffic). */
   readonly concurrencyDuringCalls?: number;
   /** The queue's Redis key prefix, as its producer uses it. */
   readonly prefix?: string;
@@ -43,8 +44,9 @@ const RESCHEDULE_EVERY_MS = 10 * 60_000;
 
 /**
  * Starts the relay's poll, the stalled-sync sweeper and, where configured, the job consumer;
- * stops them on shutdown. While this process answers live calls, the consumer runs fewer jobs
- * at once (concurrencyDuringCalls), so the calls get the CPU and the sync catches up in pauses.
+ * stops them on shutdown. While the service answers live calls (in this process or, with Redis,
+ * in another one), the consumer runs fewer jobs at once (concurrencyDuringCalls), so the calls
+ * get the CPU and the sync catches up in pauses.
  */
 @Injectable()
 export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -62,6 +64,9 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(SYNC_WORKER_OPTIONS) private readonly options: SyncWorkerOptions,
     @Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis,
     @Optional() @Inject(PHONE_TRAFFIC) private readonly traffic?: PhoneTraffic,
+    @Optional()
+    @Inject(RedisPhoneTrafficRelay)
+    private readonly trafficRelay?: RedisPhoneTrafficRelay | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -77,6 +82,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
       this.log.log(`sync worker consuming calendar-sync (concurrency ${this.options.concurrency})`);
     }
     this.giveWayToCalls();
+    this.trafficRelay?.start();
     this.relay.startPolling();
     this.relay.kick();
     this.sweeper.startPolling();
@@ -116,6 +122,7 @@ export class SyncWorkerService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     if (this.scheduling) clearInterval(this.scheduling);
     this.stopGivingWay?.();
+    await this.trafficRelay?.stop();
     this.traffic?.stop();
     this.relay.stopPolling();
     this.sweeper.stopPolling();

@@ -58,12 +58,15 @@ import {
 import { TypeOrmOutsideCalendarBlocks } from '../persistence/repositories/typeorm-outside-calendar-blocks';
 import { BullMqSyncQueue } from './bullmq-sync.queue';
 import { REDIS_CONNECTION } from './redis.connection';
+import { RedisPhoneTrafficRelay } from './redis-phone-traffic.relay';
 
 const DS = getDataSourceToken();
 const RELAY_INTERVAL_MS = 3000;
 const RECONCILE_EVERY_MS = 3600_000;
 /** After a call's last function call, the sync gives way this long before it speeds up. */
 const PHONE_QUIET_MS = 1000;
+/** Processes tell each other about live calls this often; one telling lasts this long. */
+const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
 
 /**
  * The calendar mirror: outbox relay, queue (BullMQ with Redis, in-process without), sync
@@ -197,6 +200,19 @@ const PHONE_QUIET_MS = 1000;
     OutboxRelay,
     { provide: SYNC_KICKER, useExisting: OutboxRelay },
     { provide: PHONE_TRAFFIC, useFactory: () => new PhoneTraffic(PHONE_QUIET_MS) },
+    {
+      // With Redis the service may run as several processes (API instances, start:worker):
+      // each one's sync gives way to calls answered by any of them.
+      provide: RedisPhoneTrafficRelay,
+      inject: [AppConfig, PHONE_TRAFFIC, { token: REDIS_CONNECTION, optional: true }],
+      useFactory: (config: AppConfig, traffic: PhoneTraffic, redis?: Redis) =>
+        redis
+          ? new RedisPhoneTrafficRelay(redis, traffic, {
+              key: `${config.env.SYNC_QUEUE_PREFIX}:phone-traffic`,
+              ...PHONE_TRAFFIC_RELAY,
+            })
+          : null,
+    },
     StalledSyncSweeper,
     SyncAppointmentUseCase,
     CompensateBookingsUseCase,
