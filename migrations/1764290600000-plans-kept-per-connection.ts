@@ -52,17 +52,16 @@ export class PlansKeptPerConnection1764290600000 implements MigrationInterface {
            AND (p_exclude IS NULL OR b.appointment_id IS DISTINCT FROM p_exclude);
         RETURN busy;
       END $$`);
-    // The company's customers on one number, oldest first. Plain SQL, so Postgres inlines it
-    // into the statements that read from it.
+    // The company's customers on one number (readers order them: oldest first, by created_at
+    // and id). Plain SQL, so Postgres inlines it into the statements that read from it.
     await q.query(`
       CREATE FUNCTION customers_with_number(p_company uuid, p_phone varchar)
       RETURNS SETOF customers LANGUAGE sql STABLE AS $$
-        SELECT * FROM customers c
-         WHERE c.company_id = p_company AND c.phone_e164 = p_phone
-         ORDER BY c.created_at, c.id
+        SELECT * FROM customers c WHERE c.company_id = p_company AND c.phone_e164 = p_phone
       $$`);
     // A booking's first reads: an earlier booking under its idempotency key, the call's live
-    // holds with their active busy time (oldest first), the customers on the caller's number.
+    // holds with their active busy time (oldest first), the customers on the caller's number
+    // (oldest first).
     await q.query(`
       CREATE FUNCTION phone_booking_facts(
         p_company uuid, p_call varchar, p_now timestamptz, p_key varchar, p_phone varchar
@@ -82,9 +81,9 @@ export class PlansKeptPerConnection1764290600000 implements MigrationInterface {
                          WHERE h.company_id = p_company AND h.call_id = p_call
                            AND h.released_at IS NULL AND h.expires_at > p_now
                          GROUP BY h.id) h),
-               (SELECT coalesce(json_agg(c), '[]')
+               (SELECT coalesce(json_agg(c ORDER BY c.created_at, c.id), '[]')
                   FROM (SELECT c.id, c.company_id, c.name, c.phone_e164, c.email,
-                               c.recognition_consent
+                               c.recognition_consent, c.created_at
                           FROM customers_with_number(p_company, p_phone) c) c);
       END $$`);
     for (const fn of LIVE_CALL_FUNCTIONS) {

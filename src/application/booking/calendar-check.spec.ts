@@ -107,7 +107,7 @@ describe('CalendarCheck', () => {
 
   // A start Cal.com offers for a shorter length (an event type's default one) may be taken
   // later in the step; the sync books each step with its own length.
-  it('asks for each working step’s own length, as the sync books it', async () => {
+  it('asks each event type for the longest working step booked under it', async () => {
     const g = gateway(async () => []);
     const c = permCheck(g.fake, [
       [1, 11],
@@ -120,6 +120,32 @@ describe('CalendarCheck', () => {
       [13, 20],
       [15, 25],
     ]);
+
+    // One service-level event type for all three steps (30, 20, 25): one question, for 30.
+    const shared = gateway(async (q) => [q.range.start]);
+    const oneType = new CalendarCheck(salon, perm, {
+      gateway: shared.fake,
+      targetFor: async () => target,
+      budgetMs: 1000,
+    });
+    await oneType.judge(freeAt('anna', '2026-06-15', '10:00'));
+    expect(shared.asked.map((q) => [q.eventTypeId, q.lengthMinutes])).toEqual([[10, 30]]);
+  });
+
+  it('judges a shorter step by the windows of the longer length asked for', async () => {
+    // Asked for 30 minutes, each offered start vouches for 30. The perm's 20-minute step at
+    // 11:10 (after 30 busy and 40 processing) lies inside the window of a start offered at
+    // 11:00; with 11:15 offered instead, 11:10-11:15 is vouched for by nothing.
+    const offeredAt = (time: string) =>
+      new CalendarCheck(salon, perm, {
+        gateway: gateway(async () =>
+          ['10:00', time, '11:30', '12:00'].map((t) => at('2026-06-15', t)),
+        ).fake,
+        targetFor: async () => target,
+        budgetMs: 1000,
+      }).judge(freeAt('anna', '2026-06-15', '10:00'));
+    expect(await offeredAt('11:00')).toBe('offered');
+    expect(await offeredAt('11:15')).toBe('refused');
   });
 
   it('a refused working step outweighs one that could not be checked', async () => {

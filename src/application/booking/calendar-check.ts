@@ -72,14 +72,22 @@ export class CalendarCheck {
       .map((p) => ({ range: p.range, eventTypeId: eventTypeForPhase(target, p.sequence) }))
       .filter((s): s is { range: TimeRange; eventTypeId: number } => s.eventTypeId !== undefined);
     if (steps.length === 0) return 'local';
+    // Each event type is asked for the longest step booked under it (Cal.com's `duration`): a
+    // start offered for that length is free for any shorter step too, and steps sharing an
+    // event type (a service-level one) cost one question, not one per length.
+    const longest = new Map<number, number>();
+    for (const s of steps) {
+      longest.set(s.eventTypeId, Math.max(longest.get(s.eventTypeId) ?? 0, s.range.minutes));
+    }
+    const lengthOf = (s: (typeof steps)[number]) => longest.get(s.eventTypeId)!;
     const offered = await Promise.all(
       steps.map((s) =>
-        this.startsOn(target, free.staffId, s.eventTypeId, s.range.start, s.range.minutes),
+        this.startsOn(target, free.staffId, s.eventTypeId, s.range.start, lengthOf(s)),
       ),
     );
     const own = this.deps.ownTime ?? [];
     const refused = (s: (typeof steps)[number], i: number) =>
-      offered[i] !== null && !calendarOffers(offered[i], s.range, s.range.minutes, own);
+      offered[i] !== null && !calendarOffers(offered[i], s.range, lengthOf(s), own);
     if (steps.some(refused)) {
       return 'refused';
     }
@@ -127,9 +135,8 @@ export class CalendarCheck {
         wallTimeToInstant(addLocalDays(day, 1), 0, zone),
       ),
       timeZone: zone,
-      // Starts for a step as long as the one the sync books there (it books each step with its
-      // own length): an event type offering several lengths would otherwise answer for its
-      // default one, and a start free for a shorter booking is not free for this step.
+      // Without it, an event type offering several lengths answers for its default one, and a
+      // start free for a shorter booking is not free for a longer step the sync books there.
       lengthMinutes: minutes,
     });
     const starts = await within(asked, left);

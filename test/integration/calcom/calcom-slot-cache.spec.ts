@@ -337,12 +337,14 @@ describe('Cal.com slot cache (real Redis)', () => {
       ]);
     });
 
-    it('a Cal.com error behind the caller leaves the old answer, and is not asked again by the next reader', async () => {
+    it('a Cal.com error behind the caller leaves the old answer; a reader meanwhile does not ask again', async () => {
       await cachedAndNearlyExpired();
+      // Held back, so the second read surely comes while the first one's refresh is under way.
       const failing = nock(CALCOM)
         .get('/v2/slots')
         .query(true)
         .once()
+        .delay(1_000)
         .reply(500, {
           status: 'error',
           error: { code: 'INTERNAL_SERVER_ERROR', message: 'boom' },

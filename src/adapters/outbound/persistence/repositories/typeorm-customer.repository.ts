@@ -31,9 +31,9 @@ export class TypeOrmCustomerRepository implements CustomerRepository {
   constructor(private readonly m: EntityManager) {}
 
   async findByPhone(scope: TenantScope, phoneE164: string): Promise<Customer[]> {
-    // customers_with_number (migration 1764290600000) orders them oldest first.
+    // customers_with_number: migration 1764290600000. Oldest first.
     const rows: CustomerRow[] = await this.m.query(
-      `SELECT ${COLUMNS} FROM customers_with_number($1, $2) c`,
+      `SELECT ${COLUMNS} FROM customers_with_number($1, $2) c ORDER BY c.created_at, c.id`,
       [scope.companyId, phoneE164],
     );
     return rows.map(customerFromRow);
