@@ -60,6 +60,43 @@ const entry = (n: number) => ({
 });
 
 /**
+ * `answering` answers a call while eight jobs wait: the consumer that `heard` drives runs them
+ * one at a time (three are let finish to see it), and four at once after the call's quiet time.
+ */
+async function oneAtATimeDuringACall(o: {
+  answering: PhoneTraffic;
+  heard: PhoneTraffic;
+  queue: SyncQueue;
+  handler: GatedHandler;
+}): Promise<void> {
+  const { handler } = o;
+  let endCall!: () => void;
+  const call = o.answering.during(() => new Promise<void>((r) => (endCall = r)));
+  await until(() => o.heard.answering, 'the call heard');
+  for (let n = 1; n <= 8; n++) await o.queue.enqueue(entry(n));
+
+  await until(() => handler.running === 1, 'the first job');
+  // Jobs finishing one by one while the call lasts: the next starts, never a second at once.
+  for (let i = 0; i < 3; i++) {
+    handler.releaseAll();
+    await until(() => handler.done === i + 1 && handler.running === 1, `job ${i + 2}`);
+  }
+  expect(handler.mostAtOnce).toBe(1);
+
+  endCall();
+  await call;
+  await until(() => !o.heard.answering, 'the quiet time heard');
+  // BullMQ applies the change when its running job ends.
+  handler.releaseAll();
+  await until(() => handler.running === 4, 'full concurrency after the quiet time');
+  expect(handler.mostAtOnce).toBe(4);
+  await until(() => {
+    handler.releaseAll();
+    return handler.done === 8;
+  }, 'the rest');
+}
+
+/**
  * Live calls come first: while a function call is being answered (and for a quiet second after),
  * the sync consumer takes one job at a time instead of its full concurrency; it never stops.
  */
@@ -105,31 +142,8 @@ describe.each(['bullmq', 'in-process'] as const)(
       redis = undefined;
     });
 
-    it('runs one job at a time while a call is answered, and its full concurrency after', async () => {
-      let endCall!: () => void;
-      const call = traffic.during(() => new Promise<void>((r) => (endCall = r)));
-      for (let n = 1; n <= 8; n++) await queue.enqueue(entry(n));
-
-      await until(() => handler.running === 1, 'the first job');
-      // Jobs finishing one by one while the call lasts: the next starts, never a second at once.
-      for (let i = 0; i < 3; i++) {
-        handler.releaseAll();
-        await until(() => handler.done === i + 1 && handler.running === 1, `job ${i + 2}`);
-      }
-      expect(handler.mostAtOnce).toBe(1);
-
-      endCall();
-      await call;
-      await until(() => !traffic.answering, 'the quiet time');
-      // BullMQ applies the change when its running job ends.
-      handler.releaseAll();
-      await until(() => handler.running === 4, 'full concurrency after the quiet time');
-      expect(handler.mostAtOnce).toBe(4);
-      await until(() => {
-        handler.releaseAll();
-        return handler.done === 8;
-      }, 'the rest');
-    });
+    it('runs one job at a time while a call is answered, and its full concurrency after', () =>
+      oneAtATimeDuringACall({ answering: traffic, heard: traffic, queue, handler }));
   },
 );
 
@@ -209,26 +223,7 @@ describe('a sync worker in another process gives way to the calls an API process
     const worker = new BullMqSyncWorker(redis, handler, { concurrency: 4, prefix });
     const stop = giveWayToCalls(workerTraffic, worker, 4, 1);
     try {
-      let endCall!: () => void;
-      const call = api.during(() => new Promise<void>((r) => (endCall = r)));
-      await until(() => workerTraffic.answering, 'the worker hearing the call');
-      for (let n = 1; n <= 6; n++) await queue.enqueue(entry(n));
-      await until(() => handler.running === 1, 'the first job');
-      for (let i = 0; i < 2; i++) {
-        handler.releaseAll();
-        await until(() => handler.done === i + 1 && handler.running === 1, `job ${i + 2}`);
-      }
-      expect(handler.mostAtOnce).toBe(1);
-
-      endCall();
-      await call;
-      await until(() => !workerTraffic.answering, 'the worker hearing the quiet');
-      handler.releaseAll();
-      await until(() => handler.running === 3, 'full concurrency for the three left');
-      await until(() => {
-        handler.releaseAll();
-        return handler.done === 6;
-      }, 'the rest');
+      await oneAtATimeDuringACall({ answering: api, heard: workerTraffic, queue, handler });
     } finally {
       stop();
       handler.releaseAll();
