@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { INestApplication } from '@nestjs/common';
 import { TraceWriteBehind } from '../../src/application/calls/trace-write-behind';
 import { randomBytes } from 'node:crypto';
@@ -198,6 +199,23 @@ describe('a German phone call, end to end', () => {
       /salon_function_call_duration_seconds_count\{function="book_appointment",outcome="OK"\} 2/,
     );
   }, 60_000);
+
+  // The key a separately started sync worker reads to give way to calls (default prefix).
+  it('tells the service’s other processes that it answers a call', async () => {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      await redis.del('bull:phone-traffic');
+      await fn('get_current_context', {});
+      let saidBy: string | null = null;
+      for (let i = 0; i < 100 && saidBy === null; i++) {
+        saidBy = await redis.get('bull:phone-traffic');
+        if (saidBy === null) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(saidBy).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      redis.disconnect();
+    }
+  });
 
   it('refuses unsigned, wrongly signed and replayed-with-changed-body requests', async () => {
     const body = JSON.stringify({ name: 'get_current_context', args: {}, call });

@@ -234,19 +234,21 @@ describe('a sync worker in another process gives way to the calls an API process
     }
   });
 
-  it('takes a Redis it cannot reach as nobody answering, so the sync does not wait on it', async () => {
+  it('takes a Redis it cannot reach as nobody answering, and stops without waiting for it', async () => {
+    // Connected as the service connects (commands queued while Redis is away, retried forever):
+    // the relay must not inherit that.
     const unreachable = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: null,
       lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-      enableOfflineQueue: false,
     });
     unreachable.on('error', () => undefined);
     const traffic = new PhoneTraffic(200);
     traffic.answeringElsewhere(true);
     const relay = new RedisPhoneTrafficRelay(unreachable, traffic, relayOptions(key));
+    relay.start();
     await relay.exchange();
     expect(traffic.answering).toBe(false);
+    await relay.stop(); // returns (the test's own timeout would catch a hang)
     traffic.stop();
     unreachable.disconnect();
   });

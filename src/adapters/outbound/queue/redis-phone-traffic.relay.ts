@@ -24,29 +24,48 @@ export interface PhoneTrafficRelayOptions {
  */
 export class RedisPhoneTrafficRelay {
   private readonly id = randomUUID();
+  /**
+   * Its own connection, which fails fast: the shared one queues commands while Redis is away
+   * (BullMQ wants that), which would leave the last word standing and stop() waiting.
+   */
+  private readonly redis: Redis;
   private timer: NodeJS.Timeout | null = null;
   private exchanging: Promise<void> | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    shared: Redis,
     private readonly traffic: PhoneTraffic,
     private readonly options: PhoneTrafficRelayOptions,
-  ) {}
+  ) {
+    this.redis = shared.duplicate({
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: options.holdMs,
+    });
+    // A failed exchange says so itself (nobody answering); the event must not go unheard.
+    this.redis.on('error', () => undefined);
+  }
 
   start(): void {
     if (this.timer) return;
+    void this.redis.connect().catch(() => undefined);
     this.timer = setInterval(() => void this.exchange(), this.options.everyMs);
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for an exchange under way. */
+  /** Stops the timer, lets an exchange under way end (each is bounded), and disconnects. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.exchanging;
+    this.redis.disconnect();
   }
 
-  /** One round trip: says so while answering here, else asks whether another process does. */
+  /**
+   * One round trip: while answering here, says so and learns who said so before; else only
+   * asks. Either way it hears whether another process answers.
+   */
   exchange(): Promise<void> {
     // A slow Redis is not queued up with one exchange per tick.
     this.exchanging ??= this.once().finally(() => (this.exchanging = null));
@@ -55,12 +74,10 @@ export class RedisPhoneTrafficRelay {
 
   private async once(): Promise<void> {
     try {
-      if (this.traffic.answeringHere) {
-        await this.redis.set(this.options.key, this.id, 'PX', this.options.holdMs);
-      } else {
-        const saidBy = await this.redis.get(this.options.key);
-        this.traffic.answeringElsewhere(saidBy !== null && saidBy !== this.id);
-      }
+      const saidBy = this.traffic.answeringHere
+        ? await this.redis.set(this.options.key, this.id, 'PX', this.options.holdMs, 'GET')
+        : await this.redis.get(this.options.key);
+      this.traffic.answeringElsewhere(saidBy !== null && saidBy !== this.id);
     } catch {
       // Unheard is not answering: the sync must not wait on a Redis it cannot reach.
       this.traffic.answeringElsewhere(false);
