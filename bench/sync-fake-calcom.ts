@@ -225,16 +225,22 @@ export class FakeCalcom {
     if (!eventTypeId || Number.isNaN(start) || Number.isNaN(end) || end <= start) {
       return send(res, 400, { status: 'error', error: { message: 'start, end, eventTypeId' } });
     }
+    // Starts every quarter hour (the event type's slot interval) from which `duration` minutes
+    // (else a quarter) are free; with format=range each says where it ends.
     const QUARTER = 15 * 60_000;
+    const lengthMs = (Number(url.searchParams.get('duration')) || 15) * 60_000;
+    const range = url.searchParams.get('format') === 'range';
     const taken = [...this.bookings.values()].filter(
       (b) => b.eventTypeId === eventTypeId && b.status === 'accepted',
     );
-    const data: Record<string, Array<{ start: string }>> = {};
+    const data: Record<string, Array<{ start: string; end?: string }>> = {};
     for (let t = Math.ceil(start / QUARTER) * QUARTER; t < end; t += QUARTER) {
-      const busy = taken.some((b) => Date.parse(b.start) < t + QUARTER && t < Date.parse(b.end));
+      const busy = taken.some((b) => Date.parse(b.start) < t + lengthMs && t < Date.parse(b.end));
       if (busy) continue;
       const iso = new Date(t).toISOString();
-      (data[iso.slice(0, 10)] ??= []).push({ start: iso });
+      (data[iso.slice(0, 10)] ??= []).push(
+        range ? { start: iso, end: new Date(t + lengthMs).toISOString() } : { start: iso },
+      );
     }
     send(res, 200, { status: 'success', data });
   }

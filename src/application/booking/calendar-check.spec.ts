@@ -107,7 +107,7 @@ describe('CalendarCheck', () => {
 
   // A start Cal.com offers for a shorter length (an event type's default one) may be taken
   // later in the step; the sync books each step with its own length.
-  it('asks each event type for the longest working step booked under it', async () => {
+  it('asks each event type for the shortest working step booked under it', async () => {
     const g = gateway(async () => []);
     const c = permCheck(g.fake, [
       [1, 11],
@@ -121,7 +121,7 @@ describe('CalendarCheck', () => {
       [15, 25],
     ]);
 
-    // One service-level event type for all three steps (30, 20, 25): one question, for 30.
+    // One service-level event type for all three steps (30, 20, 25): one question, for 20.
     const shared = gateway(async (q) => [q.range.start]);
     const oneType = new CalendarCheck(salon, perm, {
       gateway: shared.fake,
@@ -129,23 +129,21 @@ describe('CalendarCheck', () => {
       budgetMs: 1000,
     });
     await oneType.judge(freeAt('anna', '2026-06-15', '10:00'));
-    expect(shared.asked.map((q) => [q.eventTypeId, q.lengthMinutes])).toEqual([[10, 30]]);
+    expect(shared.asked.map((q) => [q.eventTypeId, q.lengthMinutes])).toEqual([[10, 20]]);
   });
 
-  it('judges a shorter step by the windows of the longer length asked for', async () => {
-    // Asked for 30 minutes, each offered start vouches for 30. The perm's 20-minute step at
-    // 11:10 (after 30 busy and 40 processing) lies inside the window of a start offered at
-    // 11:00; with 11:15 offered instead, 11:10-11:15 is vouched for by nothing.
-    const offeredAt = (time: string) =>
+  it('covers a longer step with consecutive windows of the shorter length asked for', async () => {
+    // Asked for 20 minutes, each offered start vouches for 20. The perm's steps (10:00 for 30,
+    // 11:10 for 20, 11:40 for 25) are covered when the starts chain; without 10:20 the first
+    // step's 10:20-10:30 is vouched for by nothing.
+    const offering = (...times: string[]) =>
       new CalendarCheck(salon, perm, {
-        gateway: gateway(async () =>
-          ['10:00', time, '11:30', '12:00'].map((t) => at('2026-06-15', t)),
-        ).fake,
+        gateway: gateway(async () => times.map((t) => at('2026-06-15', t))).fake,
         targetFor: async () => target,
         budgetMs: 1000,
       }).judge(freeAt('anna', '2026-06-15', '10:00'));
-    expect(await offeredAt('11:00')).toBe('offered');
-    expect(await offeredAt('11:15')).toBe('refused');
+    expect(await offering('10:00', '10:20', '11:10', '11:40', '12:00')).toBe('offered');
+    expect(await offering('10:00', '11:10', '11:40', '12:00')).toBe('refused');
   });
 
   it('a refused working step outweighs one that could not be checked', async () => {

@@ -72,14 +72,18 @@ export class CalendarCheck {
       .map((p) => ({ range: p.range, eventTypeId: eventTypeForPhase(target, p.sequence) }))
       .filter((s): s is { range: TimeRange; eventTypeId: number } => s.eventTypeId !== undefined);
     if (steps.length === 0) return 'local';
-    // Each event type is asked for the longest step booked under it (Cal.com's `duration`): a
-    // start offered for that length is free for any shorter step too, and steps sharing an
-    // event type (a service-level one) cost one question, not one per length.
-    const longest = new Map<number, number>();
+    // Each event type is asked once, for the shortest step booked under it (Cal.com's
+    // `duration`; the gateway keeps only starts with that much room by Cal.com's own windows).
+    // A longer step is covered by consecutive windows; the shortest length keeps Cal.com's grid
+    // of starts (spaced by the length asked when the event type sets no interval) finest.
+    const shortest = new Map<number, number>();
     for (const s of steps) {
-      longest.set(s.eventTypeId, Math.max(longest.get(s.eventTypeId) ?? 0, s.range.minutes));
+      shortest.set(
+        s.eventTypeId,
+        Math.min(shortest.get(s.eventTypeId) ?? Infinity, s.range.minutes),
+      );
     }
-    const lengthOf = (s: (typeof steps)[number]) => longest.get(s.eventTypeId)!;
+    const lengthOf = (s: (typeof steps)[number]) => shortest.get(s.eventTypeId)!;
     const offered = await Promise.all(
       steps.map((s) =>
         this.startsOn(target, free.staffId, s.eventTypeId, s.range.start, lengthOf(s)),

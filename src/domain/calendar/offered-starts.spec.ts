@@ -1,5 +1,5 @@
 import { TimeRange } from '../shared/time-range';
-import { calendarOffers } from './offered-starts';
+import { calendarOffers, startsWithRoom } from './offered-starts';
 
 const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00+01:00`);
 const step = (from: string, to: string) => TimeRange.of(at(from), at(to));
@@ -36,5 +36,52 @@ describe('calendarOffers', () => {
   it('takes the step length as the window when none is given', () => {
     expect(calendarOffers([at('10:00')], step('10:00', '10:45'))).toBe(true);
     expect(calendarOffers([at('10:05')], step('10:00', '10:45'))).toBe(false);
+  });
+});
+
+describe('startsWithRoom', () => {
+  const slot = (start: string, end?: string) => ({
+    start: at(start),
+    end: end ? at(end) : undefined,
+  });
+  const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+
+  // [why, slots, minutes asked for, starts kept (UTC)]
+  const cases: Array<[string, Array<[string, string?]>, number, string[]]> = [
+    [
+      'slots as long as asked: every start',
+      [
+        ['10:00', '10:45'],
+        ['10:45', '11:30'],
+      ],
+      45,
+      ['09:00', '09:45'],
+    ],
+    [
+      'slots shorter than asked (the default length answered): only starts followed by more room',
+      [
+        ['10:00', '10:30'],
+        ['10:30', '11:00'],
+        ['11:30', '12:00'],
+      ],
+      45,
+      ['09:00'],
+    ],
+    ['a lone short slot has no room for more', [['10:00', '10:30']], 45, []],
+    [
+      'slots without an end stand for the length asked',
+      [['10:00'], ['11:00']],
+      45,
+      ['09:00', '10:00'],
+    ],
+  ];
+
+  it.each(cases)('%s', (_, slots, minutes, expected) => {
+    expect(
+      startsWithRoom(
+        slots.map(([s, e]) => slot(s, e)),
+        minutes,
+      ).map(hhmm),
+    ).toEqual(expected);
   });
 });

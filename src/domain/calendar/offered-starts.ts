@@ -21,11 +21,45 @@ export function calendarOffers(
     ...offered.map((d) => ({ from: d.getTime(), to: d.getTime() + lengthMs })),
     ...alsoFree.map((r) => ({ from: r.startMs, to: r.endMs })),
   ].sort((a, b) => a.from - b.from);
-  let covered = step.startMs;
+  return covers(windows, step.startMs, step.endMs);
+}
+
+/** One slot of the external calendar: free from `start`, to `end` when it says so. */
+export interface OfferedSlot {
+  readonly start: Date;
+  readonly end?: Date;
+}
+
+/**
+ * The offered starts from which `minutes` are free, judged by the slots' own windows: a slot
+ * offered for a shorter booking than asked (an event type that answered for its own length)
+ * vouches only for its own window, and consecutive windows chain. A slot without an end stands
+ * for `minutes`. Sorted, as given.
+ */
+export function startsWithRoom(slots: readonly OfferedSlot[], minutes: number): Date[] {
+  const lengthMs = minutes * 60_000;
+  const windows = slots
+    .map((s) => {
+      const from = s.start.getTime();
+      return { from, to: s.end ? s.end.getTime() : from + lengthMs };
+    })
+    .sort((a, b) => a.from - b.from);
+  return slots
+    .filter((s) => covers(windows, s.start.getTime(), s.start.getTime() + lengthMs))
+    .map((s) => s.start);
+}
+
+/** Whether windows sorted by their start cover [fromMs, toMs) without a gap. */
+function covers(
+  windows: ReadonlyArray<{ from: number; to: number }>,
+  fromMs: number,
+  toMs: number,
+): boolean {
+  let covered = fromMs;
   for (const w of windows) {
     if (w.from > covered) break;
     covered = Math.max(covered, w.to);
-    if (covered >= step.endMs) return true;
+    if (covered >= toMs) return true;
   }
   return false;
 }

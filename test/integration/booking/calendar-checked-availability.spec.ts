@@ -92,7 +92,15 @@ function serveSlots(): void {
       calcom.asks.push(ask);
       const reply: [number, Record<string, unknown>] =
         calcom.status === 200
-          ? [200, success(slotsData(calcom.offered.get(ask.eventTypeId) ?? []))]
+          ? [
+              200,
+              success(
+                slotsData(
+                  calcom.offered.get(ask.eventTypeId) ?? [],
+                  q.get('format') === 'range' ? Number(q.get('duration')) || 30 : undefined,
+                ),
+              ),
+            ]
           : [calcom.status, { status: 'error', error: { message: 'Internal server error' } }];
       setTimeout(() => callback(null, reply), calcom.delayMs);
     });

@@ -167,6 +167,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
           start: '2026-09-14T07:00:00.000Z',
           end: '2026-09-14T10:00:00.000Z',
           timeZone: 'Europe/Berlin',
+          format: 'range',
         })
         .reply(function () {
           headers = this.req.headers;
@@ -195,15 +196,46 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       ]);
     });
 
-    // Cal.com computes the slots for `duration` when given (else the event type's own length),
-    // so the starts vouch for a booking as long as the step the sync will book.
-    it('asks /v2/slots for the length given, as duration', async () => {
+    // Cal.com computes the slots for `duration` when given (else the event type's own length)
+    // and, with format=range, says where each slot ends: the length it really judged.
+    it('asks /v2/slots for the length given, as duration, with each slot’s end', async () => {
       const scope = nock(CALCOM)
         .get('/v2/slots')
-        .query((q) => q.duration === '45' && q.eventTypeId === String(EVENT_TYPE))
-        .reply(200, success(slotsData(['2026-09-14T09:00:00.000+02:00'])));
+        .query((q) => q.duration === '45' && q.format === 'range')
+        .reply(
+          200,
+          success({
+            '2026-09-14': [
+              { start: '2026-09-14T09:00:00.000+02:00', end: '2026-09-14T09:45:00.000+02:00' },
+              { start: '2026-09-14T10:00:00.000+02:00', end: '2026-09-14T10:45:00.000+02:00' },
+            ],
+          }),
+        );
       const starts = await gateway.availableStarts(slotsQuery('staff-3', { lengthMinutes: 45 }));
       expect(scope.isDone()).toBe(true);
+      expect(starts.map((d) => d.toISOString())).toEqual([
+        '2026-09-14T07:00:00.000Z',
+        '2026-09-14T08:00:00.000Z',
+      ]);
+    });
+
+    // An event type that answers for its own, shorter length (30) when 45 is asked: a start
+    // vouches only for what its own and the following windows cover.
+    it('keeps only the starts with room for the length asked, by the slots’ own ends', async () => {
+      nock(CALCOM)
+        .get('/v2/slots')
+        .query(true)
+        .reply(
+          200,
+          success({
+            '2026-09-14': [
+              { start: '2026-09-14T09:00:00.000+02:00', end: '2026-09-14T09:30:00.000+02:00' },
+              { start: '2026-09-14T09:30:00.000+02:00', end: '2026-09-14T10:00:00.000+02:00' },
+              { start: '2026-09-14T11:00:00.000+02:00', end: '2026-09-14T11:30:00.000+02:00' },
+            ],
+          }),
+        );
+      const starts = await gateway.availableStarts(slotsQuery('staff-4', { lengthMinutes: 45 }));
       expect(starts.map((d) => d.toISOString())).toEqual(['2026-09-14T07:00:00.000Z']);
     });
 

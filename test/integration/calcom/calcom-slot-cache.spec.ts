@@ -45,6 +45,7 @@ function slotsOnce(tenant: typeof TENANT_A, starts: string[], delayMs = 0): nock
       start: RANGE.start.toISOString(),
       end: RANGE.end.toISOString(),
       timeZone: 'Europe/Berlin',
+      format: 'range',
     })
     .matchHeader('authorization', tenant.key)
     .matchHeader('cal-api-version', '2024-09-04')
@@ -192,6 +193,7 @@ describe('Cal.com slot cache (real Redis)', () => {
           start: FAR.start.toISOString(),
           end: FAR.end.toISOString(),
           timeZone: 'Europe/Berlin',
+          format: 'range',
         })
         .once()
         .reply(200, success(slotsData(['2026-09-21T09:00:00.000+02:00'])));
@@ -227,6 +229,7 @@ describe('Cal.com slot cache (real Redis)', () => {
           start: MONTH.start.toISOString(),
           end: MONTH.end.toISOString(),
           timeZone: 'Europe/Berlin',
+          format: 'range',
         })
         .once()
         .reply(200, success(slotsData(starts)));

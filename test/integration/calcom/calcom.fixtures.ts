@@ -112,12 +112,19 @@ export function bookingsPage(
   };
 }
 
-/** GET /v2/slots data as Cal.com sends it: date → [{ start }] in the asked time zone. */
-export function slotsData(starts: string[]): Record<string, Array<{ start: string }>> {
-  const data: Record<string, Array<{ start: string }>> = {};
+/**
+ * GET /v2/slots data as Cal.com sends it: date → [{ start }] in the asked time zone, and with
+ * `minutes` (format=range) each slot's end too.
+ */
+export function slotsData(
+  starts: string[],
+  minutes?: number,
+): Record<string, Array<{ start: string; end?: string }>> {
+  const data: Record<string, Array<{ start: string; end?: string }>> = {};
   for (const start of starts) {
     const day = start.slice(0, 10);
-    (data[day] ??= []).push({ start });
+    const end = minutes && new Date(Date.parse(start) + minutes * 60_000).toISOString();
+    (data[day] ??= []).push(end ? { start, end } : { start });
   }
   return data;
 }

@@ -23,6 +23,7 @@ import {
   CalendarNotFound,
   CalendarServerError,
 } from '../../../domain/calendar/calendar-errors';
+import { startsWithRoom } from '../../../domain/calendar/offered-starts';
 import { CalcomBreakers } from './calcom-breaker';
 import { CalcomHttpClient, type CalcomRequest, type CalcomResponse } from './calcom-http.client';
 import { CalcomSlotCache } from './calcom-slot-cache';
@@ -87,9 +88,16 @@ export class CalcomCalendarGateway implements CalendarGateway {
           end: range.end.toISOString(),
           timeZone: query.timeZone,
           duration: query.lengthMinutes,
+          // Each slot with its end: the length Cal.com really judged, whatever was asked.
+          format: 'range',
         },
       });
-      return CalcomMapper.toStarts(response.data).filter((start) => range.containsInstant(start));
+      const slots = CalcomMapper.toSlots(response.data);
+      const starts =
+        query.lengthMinutes === undefined
+          ? slots.map((s) => s.start)
+          : startsWithRoom(slots, query.lengthMinutes);
+      return starts.filter((start) => range.containsInstant(start));
     });
   }
 

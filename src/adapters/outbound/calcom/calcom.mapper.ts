@@ -5,6 +5,7 @@ import type {
   ListedBooking,
 } from '../../../application/ports/calendar-gateway.port';
 import { CalendarBadRequest, CalendarServerError } from '../../../domain/calendar/calendar-errors';
+import type { OfferedSlot } from '../../../domain/calendar/offered-starts';
 import type {
   CalcomBookingOutput,
   CalcomCreateBookingInput,
@@ -54,27 +55,39 @@ export class CalcomMapper {
     return Object.fromEntries(entries);
   }
 
-  /** GET /v2/slots data (objects or plain strings per date) → sorted, distinct start instants. */
-  static toStarts(data: CalcomSlotsData | unknown): Date[] {
+  /**
+   * GET /v2/slots data (objects or plain strings per date) → slots sorted by start, one per
+   * start, with their end when Cal.com gave one (`format=range`).
+   */
+  static toSlots(data: CalcomSlotsData | unknown): OfferedSlot[] {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw new CalendarServerError(200, 'slots answer is not a date map');
     }
-    const seen = new Set<number>();
+    const byStart = new Map<number, number | undefined>();
     for (const slots of Object.values(data as Record<string, unknown>)) {
       if (!Array.isArray(slots)) continue;
       for (const slot of slots as unknown[]) {
-        const text =
+        const { start, end } =
           typeof slot === 'string'
-            ? slot
+            ? { start: slot, end: undefined }
             : typeof slot === 'object' && slot !== null
-              ? (slot as { start?: unknown }).start
-              : undefined;
-        if (typeof text !== 'string') continue;
-        const ms = Date.parse(text);
-        if (!Number.isNaN(ms)) seen.add(ms);
+              ? (slot as { start?: unknown; end?: unknown })
+              : { start: undefined, end: undefined };
+        if (typeof start !== 'string') continue;
+        const startMs = Date.parse(start);
+        if (Number.isNaN(startMs)) continue;
+        const endMs = typeof end === 'string' ? Date.parse(end) : NaN;
+        const known = byStart.get(startMs);
+        // An end at or before its start says nothing; of two ends for one start, the later.
+        byStart.set(startMs, endMs > startMs ? Math.max(endMs, known ?? 0) : known);
       }
     }
-    return [...seen].sort((a, b) => a - b).map((ms) => new Date(ms));
+    return [...byStart]
+      .sort(([a], [b]) => a - b)
+      .map(([startMs, endMs]) => ({
+        start: new Date(startMs),
+        ...(endMs !== undefined ? { end: new Date(endMs) } : {}),
+      }));
   }
 
   /**
