@@ -57,6 +57,15 @@ const slotsQuery = (
   ...overrides,
 });
 
+/** A format=range slots answer for 2026-09-14: [start, end] pairs in Berlin wall time. */
+const rangeAnswer = (...slots: Array<[string, string]>) =>
+  success({
+    '2026-09-14': slots.map(([start, end]) => ({
+      start: `2026-09-14T${start}:00.000+02:00`,
+      end: `2026-09-14T${end}:00.000+02:00`,
+    })),
+  });
+
 interface Captured {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
@@ -202,15 +211,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       const scope = nock(CALCOM)
         .get('/v2/slots')
         .query((q) => q.duration === '45' && q.format === 'range')
-        .reply(
-          200,
-          success({
-            '2026-09-14': [
-              { start: '2026-09-14T09:00:00.000+02:00', end: '2026-09-14T09:45:00.000+02:00' },
-              { start: '2026-09-14T10:00:00.000+02:00', end: '2026-09-14T10:45:00.000+02:00' },
-            ],
-          }),
-        );
+        .reply(200, rangeAnswer(['09:00', '09:45'], ['10:00', '10:45']));
       const starts = await gateway.availableStarts(slotsQuery('staff-3', { lengthMinutes: 45 }));
       expect(scope.isDone()).toBe(true);
       expect(starts.map((d) => d.toISOString())).toEqual([
@@ -225,16 +226,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       nock(CALCOM)
         .get('/v2/slots')
         .query(true)
-        .reply(
-          200,
-          success({
-            '2026-09-14': [
-              { start: '2026-09-14T09:00:00.000+02:00', end: '2026-09-14T09:30:00.000+02:00' },
-              { start: '2026-09-14T09:30:00.000+02:00', end: '2026-09-14T10:00:00.000+02:00' },
-              { start: '2026-09-14T11:00:00.000+02:00', end: '2026-09-14T11:30:00.000+02:00' },
-            ],
-          }),
-        );
+        .reply(200, rangeAnswer(['09:00', '09:30'], ['09:30', '10:00'], ['11:00', '11:30']));
       const starts = await gateway.availableStarts(slotsQuery('staff-4', { lengthMinutes: 45 }));
       expect(starts.map((d) => d.toISOString())).toEqual(['2026-09-14T07:00:00.000Z']);
     });
