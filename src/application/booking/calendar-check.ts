@@ -40,10 +40,10 @@ export interface CalendarCheckDeps {
 }
 
 /**
- * One phone function's questions to the external calendar. Answers are kept per stylist, day,
- * event type and length, so each is asked at most once; the gateway caches and single-flights
- * them across calls. The first failure or the end of the time budget stops all further asking:
- * the rest of the answer comes from the local calendar.
+ * One phone function's questions to the external calendar. Answers are kept per stylist, day
+ * and event type (whose length asked follows from the service), so each is asked at most once;
+ * the gateway caches and single-flights them across calls. The first failure or the end of the
+ * time budget stops all further asking: the rest of the answer comes from the local calendar.
  */
 export class CalendarCheck {
   private readonly answers = new Map<string, Promise<Date[] | null>>();
@@ -106,7 +106,7 @@ export class CalendarCheck {
     minutes: number,
   ): Promise<Date[] | null> {
     const day = this.salon.branch.localDateOf(at);
-    const key = `${staffId}|${day}|${eventTypeId}|${minutes}`;
+    const key = `${staffId}|${day}|${eventTypeId}`;
     let answer = this.answers.get(key);
     if (!answer) {
       answer = this.ask(target, staffId, eventTypeId, day, minutes);
