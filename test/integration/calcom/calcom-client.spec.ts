@@ -66,6 +66,9 @@ const rangeAnswer = (...slots: Array<[string, string]>) =>
     })),
   });
 
+/** A gateway that gives up after 50 ms, for the timeout tests. */
+const impatientGateway = () => makeGateway({ timeouts: { slotsMs: 50, bookingsMs: 50 } });
+
 interface Captured {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
@@ -82,8 +85,10 @@ describe('Cal.com client (nock on api.cal.com)', () => {
 
   beforeEach(() => {
     watch = watchUnmatched();
+    // Answers are nock's, so only a stalled one should ever time out; a cold first request on a
+    // busy machine can take longer than the short timeout the timeout tests use.
     gateway = makeGateway(
-      { timeouts: { slotsMs: 50, bookingsMs: 50 }, listPageSize: 2 },
+      { timeouts: { slotsMs: 5_000, bookingsMs: 5_000 }, listPageSize: 2 },
       { clock: fixedClock('2026-10-21T07:28:00Z') },
     );
   });
@@ -437,15 +442,18 @@ describe('Cal.com client (nock on api.cal.com)', () => {
 
     it('maps a write with no answer in time to CalendarTimeout', async () => {
       nock(CALCOM).post('/v2/bookings').delay(2000).reply(201, success(bookingOutput()));
-      const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
+      const impatient = impatientGateway();
+      const error = await impatient.createBooking(createCommand()).catch((e: unknown) => e);
+      impatient.close();
       expect(error).toBeInstanceOf(CalendarTimeout);
       expect(error).toMatchObject({ code: 'CALENDAR.TIMEOUT', timeoutMs: 50 });
     });
 
     it('maps a slots request with no answer in time to CalendarTimeout', async () => {
       nock(CALCOM).get('/v2/slots').query(true).delay(2000).reply(200, success({}));
+      const impatient = impatientGateway();
       await expect(
-        gateway.availableStarts({
+        impatient.availableStarts({
           credentialRef: REF,
           scope: { companyId: 'company-a', branchId: 'branch-1', staffId: 'staff-3' },
           eventTypeId: EVENT_TYPE,
@@ -453,6 +461,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
           timeZone: 'Europe/Berlin',
         }),
       ).rejects.toBeInstanceOf(CalendarTimeout);
+      impatient.close();
     });
   });
 
