@@ -72,7 +72,8 @@ export function whenReady<T>(
   child: TypeScriptChild,
   name: string,
   watch: (ready: (value: T) => void) => void,
-  timeoutMs = 60_000,
+  // A child compiles the sources as it loads them; on a busy machine that takes a while.
+  timeoutMs = 120_000,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;

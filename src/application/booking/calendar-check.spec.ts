@@ -33,7 +33,8 @@ function gateway(offer: (q: AvailableStartsQuery) => Promise<Date[]>) {
   return { fake: fake as unknown as CalendarGateway, asked };
 }
 
-const check = (g: CalendarGateway | null, budgetMs = 200) =>
+// The budget runs from the check's start; only the budget test makes it short.
+const check = (g: CalendarGateway | null, budgetMs = 5000) =>
   new CalendarCheck(salon, cut, {
     gateway: g,
     targetFor: async (staffId) => (staffId === 'unmapped' ? null : target),
@@ -48,7 +49,7 @@ const permCheck = (g: CalendarGateway, eventTypes: Array<[number, number]>) =>
       serviceEventTypeId: undefined,
       segmentEventTypeIds: new Map(eventTypes),
     }),
-    budgetMs: 1000,
+    budgetMs: 5000,
   });
 const freeAt = (staffId: string, date: string, time: string) => ({
   staffId,
@@ -97,12 +98,11 @@ describe('CalendarCheck', () => {
     expect(await c.judge(freeAt('anna', '2026-06-16', '10:00'))).toBe('unchecked');
     expect(failing.asked).toHaveLength(1);
 
-    const slow = gateway(() => new Promise((r) => setTimeout(() => r([]), 300)));
-    const started = Date.now();
-    expect(await check(slow.fake, 50).judge(freeAt('anna', '2026-06-15', '10:00'))).toBe(
+    // Cal.com never answers: only the budget can end the wait.
+    const silent = gateway(() => new Promise<Date[]>(() => undefined));
+    expect(await check(silent.fake, 50).judge(freeAt('anna', '2026-06-15', '10:00'))).toBe(
       'unchecked',
     );
-    expect(Date.now() - started).toBeLessThan(250);
   });
 
   // A start Cal.com offers for a shorter length (an event type's default one) may be taken

@@ -50,7 +50,7 @@ describe('booking storm over HTTP across two service processes', () => {
     // The first instance seeds the demo salon; the second starts on the seeded database.
     instances.push(await startServiceProcess({ ...env, SEED_DEMO_SALON: 'true' }));
     instances.push(await startServiceProcess({ ...env, SEED_DEMO_SALON: 'false' }));
-  }, 120_000);
+  }, 300_000); // two boots, each compiling the sources
 
   afterAll(async () => {
     await Promise.allSettled(instances.map((instance) => instance.stop()));

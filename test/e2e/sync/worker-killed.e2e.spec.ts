@@ -122,8 +122,9 @@ describe('a sync worker process killed mid-job', () => {
       // Nothing of another suite's on the shared Redis reaches these workers, and nothing of theirs
       // reaches another suite's.
       SYNC_QUEUE_PREFIX: prefix,
-      // A dead worker's job is found stalled within seconds, not the default minute.
-      SYNC_JOB_LOCK_MS: '2000',
+      // A dead worker's job is found stalled within seconds, not the default minute; long enough
+      // that a busy machine's pause in the living worker does not stall its job too.
+      SYNC_JOB_LOCK_MS: '5000',
       SYNC_STALLED_CHECK_MS: '500',
       // The appointment's lease, which the killed worker never releases, lapses soon too.
       SYNC_LEASE_MS: '3000',
@@ -255,5 +256,5 @@ describe('a sync worker process killed mid-job', () => {
     const done = await queue.getJob(jobId);
     expect(done?.stalledCounter).toBe(1);
     expect(done?.failedReason ?? null).toBeNull();
-  }, 90_000);
+  }, 300_000); // two worker boots, each compiling the sources
 });

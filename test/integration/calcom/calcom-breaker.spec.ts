@@ -56,8 +56,10 @@ describe('Cal.com breaker per credential', () => {
   beforeEach(() => {
     watch = watchUnmatched();
     gateway = makeGateway({
-      breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 150 },
-      timeouts: { slotsMs: 1000, bookingsMs: 1000 },
+      // The reset time must outlast a few nock round trips on a busy machine: the tests see the
+      // breaker open before it half-opens.
+      breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 1500 },
+      timeouts: { slotsMs: 5000, bookingsMs: 5000 },
     });
   });
 

@@ -11,6 +11,7 @@ import {
   CALCOM,
   bookingOutput,
   makeGateway,
+  PATIENT_REDIS_MS,
   slotsData,
   success,
   watchUnmatched,
@@ -37,7 +38,9 @@ const query = (tenant: typeof TENANT_A, scope: Partial<SlotScope> = {}): Availab
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 
 /** One GET /v2/slots for this tenant's key, answered once. */
-function slotsOnce(tenant: typeof TENANT_A, starts: string[], delayMs = 0): nock.Scope {
+/** Answers once; with `until`, only after the test lets it (an answer surely still on its way). */
+function slotsOnce(tenant: typeof TENANT_A, starts: string[], until?: Promise<void>): nock.Scope {
+  const answer: [number, Record<string, unknown>] = [200, success(slotsData(starts))];
   return nock(CALCOM)
     .get('/v2/slots')
     .query({
@@ -50,8 +53,17 @@ function slotsOnce(tenant: typeof TENANT_A, starts: string[], delayMs = 0): nock
     .matchHeader('authorization', tenant.key)
     .matchHeader('cal-api-version', '2024-09-04')
     .once()
-    .delay(delayMs)
-    .reply(200, success(slotsData(starts)));
+    .reply((_uri, _body, callback) => {
+      if (!until) return callback(null, answer);
+      void until.then(() => callback(null, answer));
+    });
+}
+
+/** A promise the test resolves when it has seen what it wanted while an answer was held back. */
+function heldBack(): { until: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const until = new Promise<void>((r) => (release = r));
+  return { until, release };
 }
 
 async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
@@ -247,7 +259,7 @@ describe('Cal.com slot cache (real Redis)', () => {
   });
 
   it('20 concurrent misses make one upstream call', async () => {
-    const upstream = slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00'], 50);
+    const upstream = slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
 
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => gateway.availableStarts(query(TENANT_A))),
@@ -262,7 +274,7 @@ describe('Cal.com slot cache (real Redis)', () => {
   it('without Redis, concurrent misses still share one call and nothing is kept', async () => {
     const noRedis = makeGateway({}, { redis: null });
     try {
-      const first = slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00'], 30);
+      const first = slotsOnce(TENANT_A, ['2026-09-14T09:00:00.000+02:00']);
       const burst = await Promise.all(
         Array.from({ length: 5 }, () => noRedis.availableStarts(query(TENANT_A))),
       );
@@ -307,7 +319,11 @@ describe('Cal.com slot cache (real Redis)', () => {
 
     /** The Redis key the gateway's cache reads KEY's answer under now. */
     const keyNow = async () =>
-      (await new CalcomSlotCache(redis, { keyPrefix: PREFIX, ttlSeconds: 60 }).currentKey(KEY))!;
+      (await new CalcomSlotCache(redis, {
+        keyPrefix: PREFIX,
+        ttlSeconds: 60,
+        redisTimeoutMs: PATIENT_REDIS_MS,
+      }).currentKey(KEY))!;
 
     /** Reads an answer once, then leaves it 5 s to live (inside the 15 s refresh mark). */
     async function cachedAndNearlyExpired(): Promise<void> {
@@ -325,13 +341,15 @@ describe('Cal.com slot cache (real Redis)', () => {
 
     it('answers at once from the cache and stores what Cal.com answers behind the caller', async () => {
       await cachedAndNearlyExpired();
-      const behind = slotsOnce(TENANT_A, ['2026-09-14T10:00:00.000+02:00'], 1_000);
+      const cal = heldBack();
+      const behind = slotsOnce(TENANT_A, ['2026-09-14T10:00:00.000+02:00'], cal.until);
 
       expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
         '2026-09-14T07:00:00.000Z',
       ]);
       // The caller had its answer while Cal.com's new one was still on its way.
       expect(JSON.parse((await redis.get(await keyNow()))!)).toEqual(['2026-09-14T07:00:00.000Z']);
+      cal.release();
       await gateway.onModuleDestroy(); // waits for the refresh under way
 
       expect(behind.isDone()).toBe(true);
@@ -343,14 +361,18 @@ describe('Cal.com slot cache (real Redis)', () => {
     it('a Cal.com error behind the caller leaves the old answer; a reader meanwhile does not ask again', async () => {
       await cachedAndNearlyExpired();
       // Held back, so the second read surely comes while the first one's refresh is under way.
+      const cal = heldBack();
       const failing = nock(CALCOM)
         .get('/v2/slots')
         .query(true)
         .once()
-        .delay(1_000)
-        .reply(500, {
-          status: 'error',
-          error: { code: 'INTERNAL_SERVER_ERROR', message: 'boom' },
+        .reply((_uri, _body, callback) => {
+          void cal.until.then(() =>
+            callback(null, [
+              500,
+              { status: 'error', error: { code: 'INTERNAL_SERVER_ERROR', message: 'boom' } },
+            ]),
+          );
         });
 
       expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
@@ -359,6 +381,7 @@ describe('Cal.com slot cache (real Redis)', () => {
       expect(iso(await gateway.availableStarts(query(TENANT_A)))).toEqual([
         '2026-09-14T07:00:00.000Z',
       ]);
+      cal.release();
       await gateway.onModuleDestroy();
 
       expect(failing.isDone()).toBe(true);
@@ -418,6 +441,7 @@ describe('Cal.com slot cache: answers in use are asked again before they expire 
       keyPrefix: AHEAD_PREFIX,
       ttlSeconds: 60,
       refreshAheadSeconds: 15,
+      redisTimeoutMs: PATIENT_REDIS_MS,
     });
   });
 
@@ -446,7 +470,7 @@ describe('Cal.com slot cache: answers in use are asked again before they expire 
 
   it.each([
     ['with time to spare', 40_000, 1],
-    ['just above the refresh mark', 15_500, 1],
+    ['just above the refresh mark', 20_000, 1],
     ['inside the refresh mark', 14_000, 2],
   ])('an answer read %s is asked again only inside the mark', async (_, left, asks) => {
     const calcom = upstream([NINE], [TEN]);
@@ -527,6 +551,7 @@ describe('Cal.com slot cache: answers in use are asked again before they expire 
       keyPrefix: AHEAD_PREFIX,
       ttlSeconds: 60,
       refreshAheadSeconds: 600,
+      redisTimeoutMs: PATIENT_REDIS_MS,
     });
     const calcom = upstream([NINE], [TEN]);
     await cache.getOrLoad(KEY, calcom.load);
@@ -537,10 +562,14 @@ describe('Cal.com slot cache: answers in use are asked again before they expire 
   });
 
   it('with the refresh turned off, an answer is only asked again once it expired', async () => {
-    cache = new CalcomSlotCache(redis, { keyPrefix: AHEAD_PREFIX, ttlSeconds: 60 });
+    cache = new CalcomSlotCache(redis, {
+      keyPrefix: AHEAD_PREFIX,
+      ttlSeconds: 60,
+      redisTimeoutMs: PATIENT_REDIS_MS,
+    });
     const calcom = upstream([NINE], [TEN]);
     await cache.getOrLoad(KEY, calcom.load);
-    await ageTo(1_000);
+    await ageTo(5_000);
     expect(await cache.getOrLoad(KEY, calcom.load)).toEqual([NINE]);
     await cache.refreshesSettled();
     expect(calcom.asked.count).toBe(1);

@@ -26,11 +26,21 @@ export function fixedClock(iso: string): Clock {
   return { now: () => new Date(iso) };
 }
 
+/**
+ * How long the slot cache waits for Redis in tests. Production gives up after 250 ms and asks
+ * Cal.com instead; a test counting Cal.com's requests must not see a busy machine's slow Redis
+ * call as a miss.
+ */
+export const PATIENT_REDIS_MS = 5_000;
+
 export function makeGateway(
   config: CalcomConfigOverrides = {},
   extra: { redis?: Redis | null; clock?: Clock } = {},
 ): CalcomCalendarGateway {
-  return new CalcomCalendarGateway(credentials, { config, ...extra });
+  return new CalcomCalendarGateway(credentials, {
+    config: { ...config, slotCache: { redisTimeoutMs: PATIENT_REDIS_MS, ...config.slotCache } },
+    ...extra,
+  });
 }
 
 export function bookingOutput(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -47,8 +47,9 @@ describe.each([
   beforeAll(async () => {
     w = await createWorld({
       redis,
-      // Opens on the second failed call; probes again after a short reset time.
-      breaker: { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeoutMs: 1500 },
+      // Opens on the second failed call; probes again after a reset time long enough for the
+      // test to see the jobs wait and bring Cal.com back before the first probe.
+      breaker: { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeoutMs: 5000 },
       settings: { waitMs: 50 },
     });
     for (const event of ['open', 'halfOpen', 'close'] as const) {

@@ -13,13 +13,12 @@ import { OutboxRelay } from '../../../src/application/sync/outbox-relay';
 import { StalledSyncSweeper } from '../../../src/application/sync/stalled-sync-sweeper';
 import { DEFAULT_SYNC_SETTINGS } from '../../../src/application/sync/sync-settings';
 import type { Appointment } from '../../../src/domain/appointment/appointment';
+import { eventually } from '../../support/eventually';
 import { startRedisServer, type RedisServer } from '../../support/redis-server';
 import { at, audit, book, change, createWorld, KEY, syncRow, type World } from './sync-harness';
 
 /** A pending sync untouched this long is queued again (production: SYNC_SWEEP_AFTER_MS). */
 const STALE_AFTER_MS = 1000;
-/** Only bounds a hang; nothing is timed. */
-const PATIENCE_MS = 20_000;
 /** A graceful stop that takes longer is cut short, so a stuck close cannot hold the run. */
 const STOP_PATIENCE_MS = 10_000;
 
@@ -134,21 +133,15 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T =
   return r.value;
 };
 
-/** Polls until `condition` holds; the deadline only bounds a hang. */
-async function eventually(condition: () => Promise<boolean> | boolean, what: string) {
-  const deadline = Date.now() + PATIENCE_MS;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * Redis runs without persistence. A real redis-server of this file's own is SIGKILLed and
  * started again on its port, so every queued (or active) job is gone while Postgres still says
  * "relayed". Real Postgres, fake Cal.com over HTTP; the sync runs as the app wires it: BullMQ
  * worker, outbox relay poll and stalled-sync sweeper started by SyncWorkerService.
  */
+// Each test waits on a few conditions in a row, each allowed 30 s on a slow machine.
+jest.setTimeout(120_000);
+
 describe('calendar sync across a Redis restart', () => {
   let w: World;
   let redis: RedisServer | undefined;

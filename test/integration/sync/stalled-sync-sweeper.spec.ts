@@ -12,6 +12,7 @@ import {
   syncRow,
   type World,
 } from './sync-harness';
+import { eventually } from '../../support/eventually';
 
 const AGE_MS = 120_000;
 
@@ -35,15 +36,6 @@ describe('stalled sync sweeper', () => {
 
   /** The opossum breaker of the salon's Cal.com credential. */
   const breaker = () => w.gateway['breakers'].breakerFor(w.credentialId);
-
-  /** Polls a condition; the timeout only bounds a hang, nothing is timed. */
-  const eventually = async (condition: () => boolean, what: string) => {
-    const deadline = Date.now() + 20_000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
 
   const startWorker = () => {
     w.bull!.worker ??= new BullMqSyncWorker(w.bull!.redis, w.dispatcher, {

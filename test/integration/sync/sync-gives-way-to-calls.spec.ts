@@ -11,6 +11,7 @@ import type {
   SyncJobHandler,
   SyncQueue,
 } from '../../../src/application/ports/sync-queue.port';
+import { eventually } from '../../support/eventually';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -43,14 +44,6 @@ class GatedHandler implements SyncJobHandler {
   }
 }
 
-async function until(what: () => boolean, label: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (what()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${label}`);
-}
-
 const entry = (n: number) => ({
   id: String(n),
   companyId: '00000000-0000-4000-8000-000000000001',
@@ -72,25 +65,25 @@ async function oneAtATimeDuringACall(o: {
   const { handler } = o;
   let endCall!: () => void;
   const call = o.answering.during(() => new Promise<void>((r) => (endCall = r)));
-  await until(() => o.heard.answering, 'the call heard');
+  await eventually(() => o.heard.answering, 'the call heard');
   for (let n = 1; n <= 8; n++) await o.queue.enqueue(entry(n));
 
-  await until(() => handler.running === 1, 'the first job');
+  await eventually(() => handler.running === 1, 'the first job');
   // Jobs finishing one by one while the call lasts: the next starts, never a second at once.
   for (let i = 0; i < 3; i++) {
     handler.releaseAll();
-    await until(() => handler.done === i + 1 && handler.running === 1, `job ${i + 2}`);
+    await eventually(() => handler.done === i + 1 && handler.running === 1, `job ${i + 2}`);
   }
   expect(handler.mostAtOnce).toBe(1);
 
   endCall();
   await call;
-  await until(() => !o.heard.answering, 'the quiet time heard');
+  await eventually(() => !o.heard.answering, 'the quiet time heard');
   // BullMQ applies the change when its running job ends.
   handler.releaseAll();
-  await until(() => handler.running === 4, 'full concurrency after the quiet time');
+  await eventually(() => handler.running === 4, 'full concurrency after the quiet time');
   expect(handler.mostAtOnce).toBe(4);
-  await until(() => {
+  await eventually(() => {
     handler.releaseAll();
     return handler.done === 8;
   }, 'the rest');
@@ -153,7 +146,8 @@ describe.each(['bullmq', 'in-process'] as const)(
  * through the relay and gives way all the same.
  */
 describe('a sync worker in another process gives way to the calls an API process answers', () => {
-  const relayOptions = (key: string) => ({ key, everyMs: 25, holdMs: 300 });
+  // Said often, held long: one slow exchange on a busy machine must not end a call early.
+  const relayOptions = (key: string) => ({ key, everyMs: 25, holdMs: 2_000 });
   let redis: Redis;
   let key: string;
   let api: PhoneTraffic;
@@ -184,12 +178,12 @@ describe('a sync worker in another process gives way to the calls an API process
     expect(workerTraffic.answering).toBe(false);
     let endCall!: () => void;
     const call = api.during(() => new Promise<void>((r) => (endCall = r)));
-    await until(() => workerTraffic.answering, 'the worker hearing the call');
+    await eventually(() => workerTraffic.answering, 'the worker hearing the call');
     expect(workerTraffic.answeringHere).toBe(false);
     endCall();
     await call;
-    await until(() => !api.answering, 'the API process’s quiet time');
-    await until(() => !workerTraffic.answering, 'the worker hearing the quiet');
+    await eventually(() => !api.answering, 'the API process’s quiet time');
+    await eventually(() => !workerTraffic.answering, 'the worker hearing the quiet');
   });
 
   it('does not hear its own saying once it went quiet, but hears another process still answering', async () => {
@@ -199,10 +193,10 @@ describe('a sync worker in another process gives way to the calls an API process
     otherRelay.start();
 
     await api.during(async () => {
-      await until(() => workerTraffic.answering, 'the worker hearing the call');
+      await eventually(() => workerTraffic.answering, 'the worker hearing the call');
     });
-    await until(() => !api.answering, 'the API process’s quiet time');
-    // Right after its quiet time the API process's own saying is still in Redis (300 ms). The
+    await eventually(() => !api.answering, 'the API process’s quiet time');
+    // Right after its quiet time the API process's own saying is still in Redis (2 s). The
     // first exchange may be one begun before; the second is begun after.
     await relays[0].exchange();
     await relays[0].exchange();
@@ -210,7 +204,10 @@ describe('a sync worker in another process gives way to the calls an API process
 
     let endCall!: () => void;
     const call = other.during(() => new Promise<void>((r) => (endCall = r)));
-    await until(() => api.answering && !api.answeringHere, 'the API process hearing the other');
+    await eventually(
+      () => api.answering && !api.answeringHere,
+      'the API process hearing the other',
+    );
     endCall();
     await call;
     other.stop();

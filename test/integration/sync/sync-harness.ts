@@ -86,6 +86,12 @@ export interface WorldOptions {
   readonly listing?: { listPageSize?: number; listMaxPages?: number };
 }
 
+/**
+ * How long the gateway waits for the fake Cal.com. Generous, so only a hanging answer times out,
+ * never a slow machine's first request (which would add verify rounds the tests count).
+ */
+const TIMEOUT_MS = 5_000;
+
 export async function createWorld(options: WorldOptions): Promise<World> {
   const db = await createTestDatabase();
   const fake = new FakeCalcom();
@@ -130,11 +136,12 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   const credentials = new TypeOrmCalendarCredentials(m, cipher);
   const gateway = new CalcomCalendarGateway(credentials, {
     config: {
-      timeouts: { slotsMs: 300, bookingsMs: 300 },
+      timeouts: { slotsMs: TIMEOUT_MS, bookingsMs: TIMEOUT_MS },
       breaker: options.breaker ?? {
         volumeThreshold: 1000,
         errorThresholdPercentage: 100,
-        resetTimeoutMs: 1000,
+        // Tests that open it by hand see the jobs wait before it half-opens.
+        resetTimeoutMs: 3000,
       },
       ...options.listing,
     },

@@ -25,6 +25,8 @@ export interface CalcomConfig {
     readonly keyPrefix: string;
     /** See SlotCacheOptions.refreshAheadSeconds. */
     readonly refreshAheadSeconds: number;
+    /** See SlotCacheOptions.redisTimeoutMs. */
+    readonly redisTimeoutMs: number;
   };
   /**
    * Page size for GET /v2/bookings and the most pages one listing reads (a reconciliation
@@ -44,7 +46,12 @@ export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
     resetTimeoutMs: 30_000,
     rollingCountTimeoutMs: 10_000,
   },
-  slotCache: { ttlSeconds: 60, keyPrefix: 'calcom:slots:v1', refreshAheadSeconds: 15 },
+  slotCache: {
+    ttlSeconds: 60,
+    keyPrefix: 'calcom:slots:v1',
+    refreshAheadSeconds: 15,
+    redisTimeoutMs: 250,
+  },
   listPageSize: 100,
   listMaxPages: 50,
 };
