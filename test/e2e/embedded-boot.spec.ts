@@ -16,7 +16,7 @@ describe('embedded default (PGlite, no Redis)', () => {
       loadConfig({ EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' }),
     );
     await app.init();
-  }, 60_000);
+  }, 180_000); // PGlite starts and runs every migration: half a minute on a busy machine
 
   afterAll(async () => {
     await app?.close();
