@@ -9,6 +9,8 @@ import {
   PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
 import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
+import { TypeOrmOutsideCalendarBlocks } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outside-calendar-blocks';
+import { TimeRange } from '../../../src/domain/shared/time-range';
 import { bookingApp, TestClock } from '../../support/booking-app';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
@@ -152,6 +154,44 @@ describe('phone functions over real Postgres', () => {
     expect((refused.alternatives as unknown[]).length).toBeGreaterThan(0);
     expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM customers`)).toBe(0);
+  });
+
+  describe('a booking made in Cal.com over a hold', () => {
+    const wish = { service: 'Herrenschnitt', date: 'Samstag', time: '10 Uhr', staff: 'Mehmet' };
+    const outsideBooking = async (uid: string) => {
+      const [hold] = await ds.query(
+        `SELECT staff_id, lower(during) AS start, upper(during) AS end
+           FROM busy_blocks WHERE kind = 'hold' ORDER BY lower(during) LIMIT 1`,
+      );
+      return new TypeOrmOutsideCalendarBlocks(ds.manager).block(
+        base.companyId,
+        hold.staff_id,
+        uid,
+        TimeRange.of(hold.start, hold.end),
+      );
+    };
+    const activeCalendarBlocks = () =>
+      count(`SELECT count(*)::int AS n FROM busy_blocks WHERE kind = 'calendar' AND active`);
+
+    it('takes the time from the live hold: the holder hears "taken", and so does every other caller', async () => {
+      expect(await run('check_availability', wish)).toMatchObject({ available: true });
+      expect(await outsideBooking('outside-over-live-hold')).toEqual({ kind: 'blocked' });
+      expect(await activeCalendarBlocks()).toBe(1);
+      expect(await count(`SELECT count(*)::int AS n FROM holds WHERE released_at IS NULL`)).toBe(0);
+
+      const refused = await run('book_appointment', { ...wish, name: 'Ida Ihle' });
+      expect(refused).toMatchObject({ success: false, code: 'AVAILABILITY.SLOT_TAKEN' });
+      expect(await count(`SELECT count(*)::int AS n FROM appointments`)).toBe(0);
+      expect(await run('check_availability', wish, CALL_B)).toMatchObject({ available: false });
+    });
+
+    it('is not lost behind a lapsed hold nobody tidied away yet', async () => {
+      expect(await run('check_availability', wish)).toMatchObject({ available: true });
+      clock.advanceMinutes(4);
+      expect(await outsideBooking('outside-over-lapsed-hold')).toEqual({ kind: 'blocked' });
+      expect(await activeCalendarBlocks()).toBe(1);
+      expect(await run('check_availability', wish, CALL_B)).toMatchObject({ available: false });
+    });
   });
 
   it('books, and a retried identical request returns the same appointment', async () => {

@@ -10,6 +10,12 @@ import { isExclusionViolation } from './slot-taken.translation';
 export class TypeOrmOutsideCalendarBlocks implements OutsideCalendarBlocks {
   constructor(private readonly m: EntityManager) {}
 
+  /**
+   * The booking already exists in the calendar, so it outranks any hold here: holds over that
+   * time (live ones, and lapsed ones not yet tidied away) are released, and their callers hear
+   * "taken" when they book. Only appointments, or another outside booking, can stand in the way;
+   * the block is then kept inactive and the appointments are named.
+   */
   async block(
     companyId: string,
     staffId: string,
@@ -21,26 +27,47 @@ export class TypeOrmOutsideCalendarBlocks implements OutsideCalendarBlocks {
       [companyId, externalUid],
     );
     if (existing.length > 0) return { kind: 'duplicate' };
-    try {
-      await this.m.transaction((t) =>
-        t.query(
+    const params = [companyId, staffId, range.start, range.end, externalUid];
+    const blocked = await this.m.transaction(async (t) => {
+      // The stylist's days are locked as a hold or a booking locks them, so no hold is placed
+      // between the release and the insert. '-infinity': nothing is tidied by its age here.
+      await t.query(
+        `SELECT lock_busy_time($1, ARRAY[$2::timestamptz], ARRAY[$3::timestamptz], '-infinity')`,
+        [staffId, range.start, range.end],
+      );
+      await t.query(
+        `WITH hit AS (
+           SELECT DISTINCT hold_id FROM busy_blocks
+            WHERE active AND kind = 'hold' AND staff_id = $1 AND during && tstzrange($2, $3, '[)')),
+         freed AS (
+           UPDATE busy_blocks SET active = false
+            WHERE active AND hold_id IN (SELECT hold_id FROM hit))
+         UPDATE holds SET released_at = now()
+          WHERE id IN (SELECT hold_id FROM hit) AND released_at IS NULL`,
+        [staffId, range.start, range.end],
+      );
+      await t.query('SAVEPOINT outside_block');
+      try {
+        await t.query(
           `INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid)
            VALUES ($1, $2, 'calendar', tstzrange($3, $4, '[)'), $5)`,
-          [companyId, staffId, range.start, range.end, externalUid],
-        ),
+          params,
+        );
+        return true;
+      } catch (error) {
+        if (!isExclusionViolation(error)) throw error;
+        await t.query('ROLLBACK TO SAVEPOINT outside_block');
+      }
+      await t.query(
+        `INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid, active)
+         VALUES ($1, $2, 'calendar', tstzrange($3, $4, '[)'), $5, false)
+         ON CONFLICT DO NOTHING`,
+        params,
       );
-      return { kind: 'blocked' };
-    } catch (error) {
-      if (!isExclusionViolation(error)) throw error;
-    }
-    const ids = await this.overlapping(staffId, range);
-    await this.m.query(
-      `INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid, active)
-       VALUES ($1, $2, 'calendar', tstzrange($3, $4, '[)'), $5, false)
-       ON CONFLICT DO NOTHING`,
-      [companyId, staffId, range.start, range.end, externalUid],
-    );
-    return { kind: 'overlap', appointmentIds: ids };
+      return false;
+    });
+    if (blocked) return { kind: 'blocked' };
+    return { kind: 'overlap', appointmentIds: await this.overlapping(staffId, range) };
   }
 
   async release(companyId: string, externalUid: string): Promise<boolean> {
