@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * shared contracts: `{status, data}` envelopes, BookingOutput_2024_08_13 items, paginated lists.
  * Slots are every quarter hour of the asked range not taken by one of its live bookings of that
  * event type (a calendar with no other availability rules). Tests steer each create with
- * `onCreate`; every request is counted.
+ * `onCreate`; every request is counted. Event types in `singleLength` have one length, and
+ * refuse `lengthInMinutes` as Cal.com does; the others offer any length (30 when none is asked).
  */
 export interface FakeBooking {
   id: number;
@@ -44,13 +45,18 @@ export interface CreateRequest {
 export class FakeCalcom {
   readonly bookings = new Map<string, FakeBooking>();
   readonly requests: string[] = [];
+  /** Create requests that booked (or were steered by `onCreate`). */
   readonly createBodies: CreateRequest['body'][] = [];
+  /** Create requests refused for sending a length to an event type with one length. */
+  readonly refusedLengths: CreateRequest['body'][] = [];
   onCreate: (req: CreateRequest) => CreateBehaviour = () => ({ kind: 'ok' });
   /** The next this many cancel requests answer 500 and cancel nothing. */
   failCancels = 0;
   /** An outage: while true every request answers 500 and changes nothing. */
   down = false;
   latencyMs = 0;
+  /** Event types that offer one length only: their id and that length in minutes. */
+  readonly singleLength = new Map<number, number>();
   private server: Server | undefined;
   private nextId = 1000;
   private readonly hanging = new Set<ServerResponse>();
@@ -76,6 +82,7 @@ export class FakeCalcom {
     this.bookings.clear();
     this.requests.length = 0;
     this.createBodies.length = 0;
+    this.refusedLengths.length = 0;
     this.onCreate = () => ({ kind: 'ok' });
     this.failCancels = 0;
     this.down = false;
@@ -187,9 +194,22 @@ export class FakeCalcom {
   }
 
   private create(body: CreateRequest['body'], res: ServerResponse): void {
+    const ownLength = this.singleLength.get(body.eventTypeId);
+    if (ownLength !== undefined && body.lengthInMinutes) {
+      this.refusedLengths.push(body);
+      // Cal.com's check, made before it books anything.
+      return send(res, 400, {
+        status: 'error',
+        error: {
+          code: 'BadRequestException',
+          message:
+            "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
+        },
+      });
+    }
     this.createBodies.push(body);
     const behaviour = this.onCreate({ n: this.createBodies.length, body });
-    const minutes = body.lengthInMinutes ?? 30;
+    const minutes = ownLength ?? body.lengthInMinutes ?? 30;
     const at = new Date(body.start);
     switch (behaviour.kind) {
       case 'ok':

@@ -19,7 +19,7 @@ export type PhaseResult =
       readonly booking: ExternalBooking;
       readonly how: BookedHow;
     }
-  /** The calendar holds the phase at another time than asked. */
+  /** The calendar holds the phase at another time (start or end) than asked. */
   | {
       readonly kind: 'misplaced';
       readonly phase: AppointmentPhase;
@@ -146,7 +146,12 @@ export class PhaseBooker {
       start: booking.start,
       end: booking.end,
     });
-    if (booking.start.getTime() !== r.phase.start.getTime()) {
+    // Another end is another time too: an event type whose own length is not the step's (a
+    // shorter booking would leave part of the step open to online bookings).
+    if (
+      booking.start.getTime() !== r.phase.start.getTime() ||
+      booking.end.getTime() !== r.phase.end.getTime()
+    ) {
       return { kind: 'misplaced', phase: r.phase, booking };
     }
     return { kind: 'booked', phase: r.phase, booking, how };

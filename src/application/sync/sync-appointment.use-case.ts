@@ -119,7 +119,7 @@ export class SyncAppointmentUseCase {
       const why = misplaced
         .map(
           (m) =>
-            `phase ${m.phase.sequence} placed at ${m.booking.start.toISOString()} instead of ${m.phase.start.toISOString()}`,
+            `phase ${m.phase.sequence} placed at ${m.booking.start.toISOString()}–${m.booking.end.toISOString()} instead of ${m.phase.start.toISOString()}–${m.phase.end.toISOString()}`,
         )
         .join('; ');
       return this.giveUp(job, appointment, `calendar put a booking elsewhere: ${why}`);

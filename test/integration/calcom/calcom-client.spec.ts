@@ -172,6 +172,46 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       expect((body as { attendee: object }).attendee).not.toHaveProperty('phoneNumber');
     });
 
+    it('asks an event type with one length again without the length, and from then on at once', async () => {
+      const bodies: Array<Record<string, unknown>> = [];
+      const scope = nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(400, (_uri, b) => {
+          bodies.push(b as Record<string, unknown>);
+          return calcomError(
+            "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
+          );
+        })
+        .post('/v2/bookings')
+        .times(2)
+        .reply(201, (_uri, b) => {
+          bodies.push(b as Record<string, unknown>);
+          return success(bookingOutput());
+        });
+
+      const first = await gateway.createBooking(createCommand({ lengthMinutes: 30 }));
+      const second = await gateway.createBooking(createCommand({ lengthMinutes: 30 }));
+
+      expect(scope.isDone()).toBe(true);
+      expect(first.uid).toBe('bK3wYt8QmZpL2vN1');
+      expect(second.uid).toBe('bK3wYt8QmZpL2vN1');
+      expect(bodies.map((b) => b.lengthInMinutes)).toEqual([30, undefined, undefined]);
+    });
+
+    it('does not drop the length for any other refusal', async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(
+          400,
+          calcomError(
+            "Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: 15, 45",
+          ),
+        );
+      await expect(
+        gateway.createBooking(createCommand({ lengthMinutes: 30 })),
+      ).rejects.toBeInstanceOf(CalendarBadRequest);
+    });
+
     it('asks /v2/slots with the slots version and returns instants inside the range', async () => {
       let headers: Captured['headers'] = {};
       const scope = nock(CALCOM)

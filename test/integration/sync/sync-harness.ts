@@ -95,6 +95,9 @@ const TIMEOUT_MS = 5_000;
 export async function createWorld(options: WorldOptions): Promise<World> {
   const db = await createTestDatabase();
   const fake = new FakeCalcom();
+  // The cut's event type has one length, as most have; the perm's steps use event types that
+  // offer several lengths.
+  fake.singleLength.set(CUT_EVENT_TYPE, 30);
   await fake.start();
   const salon = await importDemoSalon(db.dataSource);
   const anna = salon.staff.find((s) => s.name === 'Anna')!.id;

@@ -20,6 +20,7 @@ import {
 } from '../../../application/ports/calendar-gateway.port';
 import {
   CalendarAuthFailed,
+  CalendarBadRequest,
   CalendarNotFound,
   CalendarServerError,
 } from '../../../domain/calendar/calendar-errors';
@@ -45,6 +46,10 @@ export type CalcomBreakerEvent = 'open' | 'halfOpen' | 'close';
 
 const systemClock = { now: () => new Date() };
 
+/** Cal.com's refusal of `lengthInMinutes` from an event type with one length. */
+const refusesLength = (error: unknown): boolean =>
+  error instanceof CalendarBadRequest && /multiple possible lengths/i.test(error.detail ?? '');
+
 /**
  * The calendar port on Cal.com API v2. Each tenant credential has its own circuit breaker;
  * slot answers go through the Redis slot cache. Failures are thrown as CalendarError subclasses.
@@ -55,6 +60,8 @@ export class CalcomCalendarGateway implements CalendarGateway {
   private readonly http: CalcomHttpClient;
   private readonly breakers: CalcomBreakers;
   private readonly slotCache: CalcomSlotCache;
+  /** `credentialRef:eventTypeId` of event types Cal.com said offer one length only. */
+  private readonly singleLength = new Set<string>();
 
   constructor(
     @Inject(CALENDAR_CREDENTIALS) private readonly credentials: CalendarCredentials,
@@ -101,20 +108,41 @@ export class CalcomCalendarGateway implements CalendarGateway {
     });
   }
 
+  /**
+   * Cal.com takes `lengthInMinutes` only from event types that offer several lengths, and refuses
+   * it from the others (the usual kind: one length each). The length is sent; when Cal.com says
+   * the event type has one length only, the booking is asked again without it (Cal.com checks
+   * this before it books anything, so nothing can be booked twice), and that event type is
+   * asked without it from then on. Its own length must then be the step's: the sync compares
+   * the booking's end with the step's.
+   */
   async createBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
-    const body = CalcomMapper.toCreateBookingInput(command);
+    const key = `${command.credentialRef}:${command.eventTypeId}`;
+    const withLength = command.lengthMinutes !== undefined && !this.singleLength.has(key);
     try {
-      const response = await this.call<unknown>(command.credentialRef, {
-        family: 'bookings',
-        method: 'POST',
-        path: '/v2/bookings',
-        body,
-      });
-      return CalcomMapper.toBooking(response.data);
+      try {
+        return await this.postBooking(
+          withLength ? command : { ...command, lengthMinutes: undefined },
+        );
+      } catch (error) {
+        if (!withLength || !refusesLength(error)) throw error;
+        this.singleLength.add(key);
+        return await this.postBooking({ ...command, lengthMinutes: undefined });
+      }
     } finally {
       const end = new Date(command.start.getTime() + (command.lengthMinutes ?? 0) * 60_000);
       await this.invalidateAfterWrite(command.slotScope, { start: command.start, end });
     }
+  }
+
+  private async postBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
+    const response = await this.call<unknown>(command.credentialRef, {
+      family: 'bookings',
+      method: 'POST',
+      path: '/v2/bookings',
+      body: CalcomMapper.toCreateBookingInput(command),
+    });
+    return CalcomMapper.toBooking(response.data);
   }
 
   async findBookingByMetadata(query: FindBookingByMetadataQuery): Promise<ExternalBooking | null> {
