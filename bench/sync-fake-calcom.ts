@@ -52,6 +52,8 @@ export class FakeCalcom {
   onCreate: (req: CreateRequest) => CreateBehaviour = () => ({ kind: 'ok' });
   /** The next this many cancel requests answer 500 and cancel nothing. */
   failCancels = 0;
+  /** Asked once per listing request; true answers it empty (a listing that lags behind). */
+  hideFromListings: () => boolean = () => false;
   /** An outage: while true every request answers 500 and changes nothing. */
   down = false;
   latencyMs = 0;
@@ -86,6 +88,7 @@ export class FakeCalcom {
     this.onCreate = () => ({ kind: 'ok' });
     this.failCancels = 0;
     this.down = false;
+    this.hideFromListings = () => false;
   }
 
   /** Create requests per `appointment_id/phase_id`. */
@@ -275,8 +278,10 @@ export class FakeCalcom {
     const before = Date.parse(url.searchParams.get('beforeEnd') ?? '2999-01-01T00:00:00Z');
     const take = Number(url.searchParams.get('take') ?? 100);
     const skip = Number(url.searchParams.get('skip') ?? 0);
+    const hidden = this.hideFromListings();
     const all = [...this.bookings.values()].filter(
       (b) =>
+        !hidden &&
         (!eventTypeId || b.eventTypeId === eventTypeId) &&
         (eventTypeIds.length === 0 || eventTypeIds.includes(b.eventTypeId)) &&
         Date.parse(b.start) >= after &&

@@ -141,12 +141,13 @@ describe('PhaseBooker', () => {
     expect(t.creates()).toBe(1);
   });
 
-  it('a refusal with nothing created is a failure; a conflict is not retryable', async () => {
+  it('a refusal with nothing found is a failure to try again: Cal.com may have booked it after all', async () => {
     const t = setUp(async () => {
       throw new CalendarConflict('409');
     });
     const result = await t.booker.book(t.request);
-    expect(result).toMatchObject({ kind: 'failed', retryable: false, waiting: false });
+    expect(result).toMatchObject({ kind: 'failed', retryable: true, waiting: false });
+    expect(t.sleeps).toHaveLength(1);
   });
 
   it('an open breaker sent nothing: no verification, the job waits', async () => {

@@ -107,10 +107,12 @@ export class PhaseBooker {
       try {
         found = await this.lookup(r);
       } catch (lookupError) {
-        return failed(r.phase, 'create', createError, lookupError);
+        return failed(r.phase, 'create', createError, { lookupError, retryable: true });
       }
       if (isLive(found)) return this.settle(r, found, 'verified_after_error');
-      return failed(r.phase, 'create', createError);
+      // Not found (yet): whatever Cal.com answered, it may have booked it (a 400 after booking
+      // happened), so the phase is tried again; the next attempt looks before it creates.
+      return failed(r.phase, 'create', createError, { retryable: true });
     }
     return this.settle(r, created, 'created');
   }
@@ -162,9 +164,10 @@ function failed(
   phase: AppointmentPhase,
   step: string,
   error: unknown,
-  lookupError?: unknown,
+  options: { lookupError?: unknown; retryable?: boolean } = {},
 ): PhaseResult {
-  const retryable = isCalendarError(error) ? error.retryable : true;
+  const { lookupError } = options;
+  const retryable = options.retryable ?? (isCalendarError(error) ? error.retryable : true);
   const waiting =
     lookupError === undefined &&
     isCalendarError(error) &&

@@ -110,7 +110,7 @@ describe('calendar sync on BullMQ', () => {
     );
   });
 
-  it('409 and nothing created: manual review with the reason, no retry', async () => {
+  it('409 and nothing found: each attempt looks first and tries again; then manual review with the reason', async () => {
     w.fake.onCreate = () => ({ kind: 'error', status: 409, message: 'Conflict', created: false });
     const a = await book(w, w.cut, at('11:00'));
     await relayAndSettle(w);
@@ -118,8 +118,25 @@ describe('calendar sync on BullMQ', () => {
     const row = await syncRow(w, a.id);
     expect(row.state).toBe('manual_review');
     expect(row.error).toContain('CALENDAR.CONFLICT');
-    expect(w.fake.createBodies).toHaveLength(1);
+    expect(w.fake.createBodies).toHaveLength(3);
     expect(w.fake.live()).toHaveLength(0);
+    const trail = await audit(w, a.id);
+    expect(trail.filter((action) => action === 'calendar_sync.attempt_failed')).toHaveLength(2);
+  });
+
+  it('400 although booked, and Cal.com lists it only later: the next attempt finds it, one booking', async () => {
+    w.fake.onCreate = () => ({ kind: 'error', status: 400, message: 'Bad request', created: true });
+    // The booking exists from the create on, but the lookup right after the error misses it.
+    let listings = 0;
+    w.fake.hideFromListings = () => listings++ === 0;
+    const a = await book(w, w.cut, at('12:00'));
+    await relayAndSettle(w);
+
+    expect((await syncRow(w, a.id)).state).toBe('synced');
+    expect(await audit(w, a.id)).toContain('calendar_sync.attempt_failed');
+    expect(w.fake.createBodies).toHaveLength(1);
+    onePerPhase(w);
+    expect(w.fake.live()).toHaveLength(1);
   });
 
   it('booked at another time: that booking is cancelled and the appointment flagged', async () => {
