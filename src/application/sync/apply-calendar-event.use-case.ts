@@ -63,7 +63,7 @@ export class ApplyCalendarEventUseCase {
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR_GATEWAY) private readonly slots: SlotAnswerCache,
-    @Optional() @Inject(SYNC_KICKER) kicker?: SyncKicker,
+    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
   ) {
     this.moves = new FollowCalendarMove(ledger, mappings, uow, clock, slots, kicker);
   }
@@ -167,9 +167,15 @@ export class ApplyCalendarEventUseCase {
     const { companyId, appointmentId, phaseId } = target;
     if (entry) await this.ledger.mark(entry.bookingUid, 'cancelled', 'cancelled in the calendar');
     const scope = { companyId };
-    const { outcome, stylist } = await this.uow.runLocked(
+    const { outcome, stylist, queued } = await this.uow.runLocked(
       appointmentId,
-      async (tx): Promise<{ outcome: CalendarEventOutcome; stylist: StylistInBranch | null }> => {
+      async (
+        tx,
+      ): Promise<{
+        outcome: CalendarEventOutcome;
+        stylist: StylistInBranch | null;
+        queued?: boolean;
+      }> => {
         const a = await tx.appointments.findById(scope, appointmentId);
         if (!a) return { outcome: 'ignored', stylist: null };
         const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
@@ -184,12 +190,19 @@ export class ApplyCalendarEventUseCase {
           const own = await this.ledger.findByUid(phaseBooking);
           if (own?.state === 'live') return { outcome: 'ignored', stylist };
         }
-        const cancelled = a.cancel({ propagate: false });
+        // A composite appointment is mirrored whole or not at all: its other phases' bookings,
+        // still live in the calendar, are cancelled by the sync like any cancellation's.
+        const othersLive = (await tx.ledger.forAppointment(companyId, appointmentId)).some(
+          (e) => e.state === 'live' && e.bookingUid !== event.uid,
+        );
+        const cancelled = a.cancel({ propagate: othersLive });
         if (!cancelled.ok) return { outcome: 'ignored', stylist };
         await tx.appointments.save(scope, cancelled.value, this.clock.now());
-        return { outcome: 'appointment_cancelled', stylist };
+        if (othersLive) await tx.outbox.record(scope, a.id, 'cancel');
+        return { outcome: 'appointment_cancelled', stylist, queued: othersLive };
       },
     );
+    if (queued) this.kicker?.kick();
     if (outcome !== 'ignored') {
       await this.note(companyId, `calendar_webhook.${outcome}`, 'appointment', appointmentId, {
         uid: event.uid,

@@ -230,6 +230,28 @@ describe('bookings moved in Cal.com', () => {
     expect((await appointmentRow(a.id)).status).toBe('cancelled');
   });
 
+  it('one phase of a composite appointment cancelled in Cal.com: the appointment is cancelled, and so are its other bookings there', async () => {
+    const a = await book(w, w.perm, at('09:00'));
+    await relayAndSettle(w);
+    expect(w.fake.live()).toHaveLength(3);
+    const [, rinse] = w.fake.live();
+
+    w.fake.bookings.get(rinse.uid)!.status = 'cancelled';
+    const kicksBefore = kicks;
+    expect(await apply(eventFor(webhook('BOOKING_CANCELLED', rinse)))).toBe(
+      'appointment_cancelled',
+    );
+    expect((await appointmentRow(a.id)).status).toBe('cancelled');
+    expect(await outboxCount(a.id)).toBe(2); // the booking's create, and this cancel
+    expect(kicks).toBe(kicksBefore + 1);
+
+    await relayAndSettle(w);
+    expect(w.fake.live()).toEqual([]);
+    expect((await appointmentRow(a.id)).sync_state).toBe('synced');
+    const ledger = await w.ledger.forAppointment(w.salon.companyId, a.id);
+    expect(ledger.map((e) => e.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  });
+
   it('our single-phase booking moved: the appointment, its busy block and the ledger follow; a replay changes nothing', async () => {
     const a = await book(w, w.cut, at('10:00'));
     await relayAndSettle(w);
