@@ -133,12 +133,16 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
       },
     );
 
-    it('no real call id anywhere: callId null, never a guess', async () => {
-      await t.post(
+    it('no real call id anywhere: callId null, never a guess, and the answer says so', async () => {
+      const res = await t.post(
         FUNCTION_CALL,
         functionCall('check_customer', { call_id: 'call_1' }, { call_id: 'current_call' }),
       );
       expect(t.phone.last.ctx.callId).toBeNull();
+      expect(res.body).toMatchObject({ call_id_known: false });
+
+      const known = await t.post(FUNCTION_CALL, functionCall('check_customer', {}));
+      expect(known.body).not.toHaveProperty('call_id_known');
     });
 
     it('args-only mode: body is the arguments, call id and branch from headers', async () => {

@@ -100,6 +100,12 @@ export class RetellFunctionCallHandler implements OnModuleInit {
         result = await this.run(name, context, args);
       }
     }
+    if (!resolved.ok && name !== null) {
+      // Said, not guessed: without the call's id nothing is held for it and nothing is traced,
+      // and the agent should know that a time it heard as free is not reserved.
+      result = { ...result, call_id_known: false };
+      this.logger.warn(`${name} answered without a call id (${resolved.error.code})`);
+    }
 
     const latencyMs = performance.now() - started;
     this.metrics?.functionCall(name ?? 'unknown', result.code, latencyMs / 1000);
