@@ -189,6 +189,16 @@ export class FakeCalcom {
           this.failCancels--;
           return send(res, 500, { status: 'error', error: { message: 'Internal server error' } });
         }
+        if (booking.status === 'cancelled') {
+          // Cal.com refuses to cancel twice.
+          return send(res, 400, {
+            status: 'error',
+            error: {
+              code: 'BadRequestException',
+              message: `Can't cancel booking with uid=${booking.uid} because it has been cancelled already.`,
+            },
+          });
+        }
         booking.status = 'cancelled';
         return send(res, 200, success(output(booking)));
       }

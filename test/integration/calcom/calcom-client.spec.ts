@@ -320,6 +320,27 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       expect(cancelled.status).toBe('cancelled');
     });
 
+    it.each([
+      ['cancelled already: done', 'cancelled', true],
+      ['still live: the refusal stands', 'accepted', false],
+    ])('a refused cancel reads the booking; %s', async (_, status, done) => {
+      const refusal = calcomError(
+        "Can't cancel booking with uid=bK3wYt8QmZpL2vN1 because it has been cancelled already.",
+      );
+      const scope = nock(CALCOM)
+        .post('/v2/bookings/bK3wYt8QmZpL2vN1/cancel')
+        .reply(400, refusal)
+        .get('/v2/bookings/bK3wYt8QmZpL2vN1')
+        .reply(200, success(bookingOutput({ status })));
+
+      const outcome = gateway
+        .cancelBooking({ credentialRef: REF, uid: 'bK3wYt8QmZpL2vN1', reason: 'x' })
+        .then((b) => b.status);
+      if (done) await expect(outcome).resolves.toBe('cancelled');
+      else await expect(outcome).rejects.toBeInstanceOf(CalendarBadRequest);
+      expect(scope.isDone()).toBe(true);
+    });
+
     it('reschedules to a UTC start and returns the new booking with its new uid', async () => {
       let body: unknown;
       nock(CALCOM)

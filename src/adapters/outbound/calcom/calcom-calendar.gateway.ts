@@ -190,17 +190,31 @@ export class CalcomCalendarGateway implements CalendarGateway {
     }
   }
 
+  /**
+   * Cal.com refuses to cancel a booking cancelled already (a 400); someone in Cal.com may have
+   * been first. The booking is then read: cancelled is what was asked for.
+   */
   async cancelBooking(command: CancelBookingCommand): Promise<ExternalBooking> {
     const body: CalcomCancelBookingInput = { cancellationReason: command.reason };
     let cancelled: ExternalBooking | undefined;
     try {
-      const response = await this.call<unknown>(command.credentialRef, {
-        family: 'bookings',
-        method: 'POST',
-        path: `/v2/bookings/${encodeURIComponent(command.uid)}/cancel`,
-        body,
-      });
-      cancelled = CalcomMapper.toBooking(response.data);
+      try {
+        const response = await this.call<unknown>(command.credentialRef, {
+          family: 'bookings',
+          method: 'POST',
+          path: `/v2/bookings/${encodeURIComponent(command.uid)}/cancel`,
+          body,
+        });
+        cancelled = CalcomMapper.toBooking(response.data);
+      } catch (error) {
+        if (!(error instanceof CalendarBadRequest)) throw error;
+        const now = await this.getBooking({
+          credentialRef: command.credentialRef,
+          uid: command.uid,
+        });
+        if (now?.status !== 'cancelled') throw error;
+        cancelled = now;
+      }
       return cancelled;
     } finally {
       // The answer names the freed time; without one (an error) the time is unknown here.
