@@ -198,6 +198,34 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       expect(bodies.map((b) => b.lengthInMinutes)).toEqual([30, undefined, undefined]);
     });
 
+    it('sends the length again an hour later (the event type may offer several by then)', async () => {
+      const refusal = calcomError(
+        "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
+      );
+      const lengths: unknown[] = [];
+      const record = (status: number, answer: object) => (_uri: string, b: nock.Body) => {
+        lengths.push((b as Record<string, unknown>).lengthInMinutes);
+        return [status, answer] as [number, object];
+      };
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(record(400, refusal))
+        .post('/v2/bookings')
+        .reply(record(201, success(bookingOutput())))
+        .post('/v2/bookings')
+        .reply(record(201, success(bookingOutput())));
+
+      await gateway.createBooking(createCommand({ lengthMinutes: 30 }));
+      const later = Date.now() + 61 * 60_000;
+      const now = jest.spyOn(Date, 'now').mockReturnValue(later);
+      try {
+        await gateway.createBooking(createCommand({ lengthMinutes: 30 }));
+      } finally {
+        now.mockRestore();
+      }
+      expect(lengths).toEqual([30, undefined, 30]);
+    });
+
     it('does not drop the length for any other refusal', async () => {
       nock(CALCOM)
         .post('/v2/bookings')

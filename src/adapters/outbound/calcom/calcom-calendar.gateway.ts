@@ -46,6 +46,9 @@ export type CalcomBreakerEvent = 'open' | 'halfOpen' | 'close';
 
 const systemClock = { now: () => new Date() };
 
+/** How long an event type's "one length only" is believed before the length is sent again. */
+const SINGLE_LENGTH_BELIEVED_MS = 3_600_000;
+
 /** Cal.com's refusal of `lengthInMinutes` from an event type with one length. */
 const refusesLength = (error: unknown): boolean =>
   error instanceof CalendarBadRequest && /multiple possible lengths/i.test(error.detail ?? '');
@@ -60,8 +63,11 @@ export class CalcomCalendarGateway implements CalendarGateway {
   private readonly http: CalcomHttpClient;
   private readonly breakers: CalcomBreakers;
   private readonly slotCache: CalcomSlotCache;
-  /** `credentialRef:eventTypeId` of event types Cal.com said offer one length only. */
-  private readonly singleLength = new Set<string>();
+  /**
+   * `credentialRef:eventTypeId` of event types Cal.com said offer one length only, until when
+   * (ms) that is believed: a salon may give one several lengths later.
+   */
+  private readonly singleLength = new Map<string, number>();
 
   constructor(
     @Inject(CALENDAR_CREDENTIALS) private readonly credentials: CalendarCredentials,
@@ -113,12 +119,13 @@ export class CalcomCalendarGateway implements CalendarGateway {
    * it from the others (the usual kind: one length each). The length is sent; when Cal.com says
    * the event type has one length only, the booking is asked again without it (Cal.com checks
    * this before it books anything, so nothing can be booked twice), and that event type is
-   * asked without it from then on. Its own length must then be the step's: the sync compares
-   * the booking's end with the step's.
+   * asked without it for the next hour. Its own length must then be the step's: the sync
+   * compares the booking's end with the step's.
    */
   async createBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
     const key = `${command.credentialRef}:${command.eventTypeId}`;
-    const withLength = command.lengthMinutes !== undefined && !this.singleLength.has(key);
+    const withLength =
+      command.lengthMinutes !== undefined && !((this.singleLength.get(key) ?? 0) > Date.now());
     try {
       try {
         return await this.postBooking(
@@ -126,7 +133,8 @@ export class CalcomCalendarGateway implements CalendarGateway {
         );
       } catch (error) {
         if (!withLength || !refusesLength(error)) throw error;
-        this.singleLength.add(key);
+        if (this.singleLength.size >= 10_000) this.singleLength.clear();
+        this.singleLength.set(key, Date.now() + SINGLE_LENGTH_BELIEVED_MS);
         return await this.postBooking({ ...command, lengthMinutes: undefined });
       }
     } finally {
