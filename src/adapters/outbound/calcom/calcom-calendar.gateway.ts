@@ -207,13 +207,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
     let cancelled: ExternalBooking | undefined;
     try {
       try {
-        const response = await this.call<unknown>(command.credentialRef, {
-          family: 'bookings',
-          method: 'POST',
-          path: `/v2/bookings/${encodeURIComponent(command.uid)}/cancel`,
-          body,
-        });
-        cancelled = CalcomMapper.toBooking(response.data);
+        cancelled = await this.bookingAction(command, 'cancel', body);
       } catch (error) {
         if (!(error instanceof CalendarBadRequest)) throw error;
         const now = await this.getBooking({
@@ -236,16 +230,25 @@ export class CalcomCalendarGateway implements CalendarGateway {
       ...(command.reason !== undefined ? { reschedulingReason: command.reason } : {}),
     };
     try {
-      const response = await this.call<unknown>(command.credentialRef, {
-        family: 'bookings',
-        method: 'POST',
-        path: `/v2/bookings/${encodeURIComponent(command.uid)}/reschedule`,
-        body,
-      });
-      return CalcomMapper.toBooking(response.data);
+      return await this.bookingAction(command, 'reschedule', body);
     } finally {
       await this.invalidateAfterWrite(command.slotScope);
     }
+  }
+
+  /** `POST /v2/bookings/{uid}/{action}`: the booking as Cal.com has it afterwards. */
+  private async bookingAction(
+    ref: BookingRef,
+    action: 'cancel' | 'reschedule',
+    body: CalcomCancelBookingInput | CalcomRescheduleBookingInput,
+  ): Promise<ExternalBooking> {
+    const response = await this.call<unknown>(ref.credentialRef, {
+      family: 'bookings',
+      method: 'POST',
+      path: `/v2/bookings/${encodeURIComponent(ref.uid)}/${action}`,
+      body,
+    });
+    return CalcomMapper.toBooking(response.data);
   }
 
   async invalidateSlots(scope: SlotInvalidationScope): Promise<void> {
