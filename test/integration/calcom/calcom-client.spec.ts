@@ -22,6 +22,7 @@ import {
   calcomError,
   fixedClock,
   makeGateway,
+  ONE_LENGTH_REFUSAL,
   slotsData,
   success,
   watchUnmatched,
@@ -178,9 +179,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
         .post('/v2/bookings')
         .reply(400, (_uri, b) => {
           bodies.push(b as Record<string, unknown>);
-          return calcomError(
-            "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
-          );
+          return calcomError(ONE_LENGTH_REFUSAL);
         })
         .post('/v2/bookings')
         .times(2)
@@ -199,9 +198,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
     });
 
     it('sends the length again an hour later (the event type may offer several by then)', async () => {
-      const refusal = calcomError(
-        "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
-      );
+      const refusal = calcomError(ONE_LENGTH_REFUSAL);
       const lengths: unknown[] = [];
       const record = (status: number, answer: object) => (_uri: string, b: nock.Body) => {
         lengths.push((b as Record<string, unknown>).lengthInMinutes);

@@ -88,6 +88,10 @@ export function bookingOutput(overrides: Record<string, unknown> = {}): Record<s
 
 export const success = (data: unknown) => ({ status: 'success', data });
 
+/** Cal.com's refusal of `lengthInMinutes` from an event type with one length. */
+export const ONE_LENGTH_REFUSAL =
+  "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.";
+
 export const calcomError = (message: string | string[], code = 'BadRequestException') => ({
   status: 'error',
   timestamp: '2026-09-10T15:00:00.000Z',

@@ -124,8 +124,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
    */
   async createBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
     const key = `${command.credentialRef}:${command.eventTypeId}`;
-    const withLength =
-      command.lengthMinutes !== undefined && !((this.singleLength.get(key) ?? 0) > Date.now());
+    const withLength = command.lengthMinutes !== undefined && !this.offersOneLength(key);
     try {
       try {
         return await this.postBooking(
@@ -141,6 +140,10 @@ export class CalcomCalendarGateway implements CalendarGateway {
       const end = new Date(command.start.getTime() + (command.lengthMinutes ?? 0) * 60_000);
       await this.invalidateAfterWrite(command.slotScope, { start: command.start, end });
     }
+  }
+
+  private offersOneLength(key: string): boolean {
+    return (this.singleLength.get(key) ?? 0) > Date.now();
   }
 
   private async postBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
@@ -210,10 +213,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
         cancelled = await this.bookingAction(command, 'cancel', body);
       } catch (error) {
         if (!(error instanceof CalendarBadRequest)) throw error;
-        const now = await this.getBooking({
-          credentialRef: command.credentialRef,
-          uid: command.uid,
-        });
+        const now = await this.getBooking(command);
         if (now?.status !== 'cancelled') throw error;
         cancelled = now;
       }
