@@ -20,6 +20,8 @@ const SALON_SECRET = 'whsec-salon-haarmonie';
 const OTHER_SALON_SECRET = 'whsec-salon-zwei';
 const KEY = randomBytes(32).toString('hex');
 const EVENT_TYPE = 8100;
+/** The service's clock: a week before the day the bookings are on, whatever day the suite runs. */
+const FIXED_NOW = '2026-11-26T14:00:00.000Z';
 const at = (hhmm: string) => new Date(`2026-12-04T${hhmm}:00+01:00`);
 
 /** POST /api/calcom/webhook through the whole application on real Postgres. */
@@ -46,7 +48,7 @@ describe('Cal.com webhook', () => {
     post(body, signatureFor(JSON.stringify(body), secret));
   const booking = (trigger: string, uid: string, start: Date, minutes: number, metadata = {}) => ({
     triggerEvent: trigger,
-    createdAt: '2026-11-26T14:00:00.000Z',
+    createdAt: FIXED_NOW,
     payload: {
       type: 'herrenhaarschnitt-anna',
       title: 'Termin',
@@ -117,6 +119,7 @@ describe('Cal.com webhook', () => {
         SEED_DEMO_SALON: 'false',
         CALCOM_WEBHOOK_SECRET: SECRET,
         ENCRYPTION_KEY: KEY,
+        FIXED_NOW,
         LOG_LEVEL: 'silent',
         PORT: '0',
       }),
