@@ -112,6 +112,20 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
       expect(t.phone.last.name).toBe('book_appointment');
     });
 
+    it('versioned names of an older agent run the same functions on both routes', async () => {
+      const byBody = await t.post(FUNCTION_CALL, functionCall('check_availability_v17'));
+      expect(byBody.body).toMatchObject({ code: 'OK' });
+      expect(t.phone.last.name).toBe('check_availability');
+      await t.post(FUNCTION_CALL, functionCall('start_booking_v17', { service: 'Färben' }));
+      expect(t.phone.last.name).toBe('book_appointment');
+      const byPath = await t.post('/api/retell/functions/book_appointment_v17', {
+        datum: 'morgen',
+        call: functionCall('x').call,
+      });
+      expect(byPath.body).toMatchObject({ code: 'OK' });
+      expect(t.phone.last).toMatchObject({ name: 'book_appointment', args: { date: 'morgen' } });
+    });
+
     it('hands over tenant, caller number and the real call id', async () => {
       await t.post(FUNCTION_CALL, functionCall('check_customer'));
       const { salon, ...ctx } = t.phone.last.ctx;
@@ -322,6 +336,19 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
       expect(rows).toEqual([
         { function_name: 'check_availability', outcome: 'LANGUAGE.DATE_NOT_UNDERSTOOD' },
         { function_name: 'order_pizza', outcome: 'RETELL.UNKNOWN_FUNCTION' },
+      ]);
+    });
+
+    it('traces a versioned name under the official one', async () => {
+      await t.post(FUNCTION_CALL, functionCall('check_availability_v17'));
+      await t.post('/api/retell/functions/book_appointment_v17', { call: functionCall('x').call });
+      await t.app.get(TraceWriteBehind).flush();
+      const rows = await t.db.dataSource.query(
+        `SELECT function_name, outcome FROM call_function_traces ORDER BY id`,
+      );
+      expect(rows).toEqual([
+        { function_name: 'check_availability', outcome: 'OK' },
+        { function_name: 'book_appointment', outcome: 'OK' },
       ]);
     });
 

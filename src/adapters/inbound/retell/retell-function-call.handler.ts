@@ -2,8 +2,6 @@ import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/comm
 import { CallContext } from '../../../application/booking/call-context';
 import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
 import {
-  PHONE_FUNCTION_ALIASES,
-  PHONE_FUNCTION_NAMES,
   PHONE_FUNCTIONS,
   PhoneFunctionArgs,
   PhoneFunctionName,
@@ -16,6 +14,7 @@ import { scrubText } from '../../../common/scrub-text';
 import { resolveCallId } from '../../../domain/call/call-id-resolver';
 import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
 import { normalisePhoneFunctionArgs } from './phone-function-args.normaliser';
+import { phoneFunctionNamed } from './phone-function-name';
 import { callStartedFrom, readRetellCall } from './retell-call';
 import { RetellTenantResolver } from './retell-tenant.resolver';
 
@@ -30,21 +29,10 @@ export interface IncomingFunctionCall {
   readonly branchIdHint?: unknown;
 }
 
-const KNOWN = new Set<string>(PHONE_FUNCTION_NAMES);
-
 export const UNKNOWN_FUNCTION_MESSAGE =
   'Das kann ich leider gerade nicht nachsehen. Kann ich Ihnen anders weiterhelfen?';
 export const UNKNOWN_SALON_MESSAGE =
   'Entschuldigung, ich kann diesen Anruf gerade keinem Salon zuordnen. Bitte rufen Sie den Salon direkt an.';
-
-/** Official names and the aliases agents use ("start_booking"), any case. */
-export function phoneFunctionNamed(name: string): PhoneFunctionName | null {
-  const key = name.trim().toLowerCase();
-  if (KNOWN.has(key)) return key as PhoneFunctionName;
-  return Object.prototype.hasOwnProperty.call(PHONE_FUNCTION_ALIASES, key)
-    ? PHONE_FUNCTION_ALIASES[key]
-    : null;
-}
 
 /**
  * A function call from the edge to the use cases: tenant, call id, arguments, the answer, and
