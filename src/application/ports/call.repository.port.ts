@@ -7,6 +7,7 @@ export interface CallStarted {
   readonly callId: string;
   readonly companyId?: string;
   readonly branchId?: string;
+  /** E.164, or none when the caller withheld it or sent no number. */
   readonly fromNumber?: string;
   readonly toNumber?: string;
   readonly agentId?: string;

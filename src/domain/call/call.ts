@@ -21,7 +21,7 @@ export interface CallProps {
   readonly callId: string;
   readonly companyId?: string;
   readonly branchId?: string;
-  /** Caller's number as Retell reported it (E.164 or an anonymous marker). */
+  /** Caller's number in E.164; none when withheld or not a number (normaliseCallerNumber). */
   readonly fromNumber?: string;
   /** The salon line that was dialled. */
   readonly toNumber?: string;

@@ -63,6 +63,13 @@ describe('normaliseCallerNumber', () => {
     ['+1234567', INVALID],
     ['+999 1234567', INVALID], // no such country code
     ['0049 1234 5678 9012 3456', INVALID], // longer than any number
+    // longer than E.164's 15 digits, though libphonenumber deems them possible German numbers
+    ['+49301234567890123', INVALID],
+    ['49301234567890123', INVALID],
+    ['0049301234567890123', INVALID],
+    ['+4930123456789012', INVALID],
+    ['0301234567890123', INVALID],
+    ['+493012345678901', '+493012345678901'], // 15 digits: the longest E.164 number
     // A default (not a third declared parameter) keeps jest from waiting for a done callback.
   ])('%j → %s', (raw, expected, country = 'DE') => {
     const result = normaliseCallerNumber(raw, country as CountryCode);

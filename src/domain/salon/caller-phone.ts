@@ -2,6 +2,7 @@ import { CountryCode, parsePhoneNumberFromString, PhoneNumber } from 'libphonenu
 import { DomainError } from '../shared/domain-error';
 import { err, ok, Result } from '../shared/result';
 import { BoundedMemo } from '../shared/bounded-memo';
+import { isE164 } from '../shared/contact-formats';
 
 /** The caller withheld their number: there is nothing to match, which is not an error. */
 export class AnonymousCaller extends DomainError {
@@ -10,7 +11,10 @@ export class AnonymousCaller extends DomainError {
     'Ihre Rufnummer ist unterdrückt, deshalb kann ich Sie nicht automatisch erkennen.';
 }
 
-/** Something arrived that is no phone number (letters, a fragment): no match either. */
+/**
+ * Something arrived that is no phone number (letters, a fragment, more digits than E.164
+ * allows): no match either. Every caller of normaliseCallerNumber treats it as withheld.
+ */
 export class InvalidCallerNumber extends DomainError {
   readonly code = 'CALLER.INVALID_NUMBER';
   readonly message = 'Ich konnte Ihre Rufnummer leider nicht erkennen.';
@@ -41,6 +45,10 @@ const MIN_DIGITS = 5;
  * The caller's number in E.164, read the way people and networks write it: "+49 30 1234567",
  * "0049 30 1234567", "030 1234567", "49 30 1234567", "+49 (0)30 123 45 67", with dashes,
  * slashes, dots, "tel:" or "sip:" prefixes. defaultCountry is the branch's country.
+ *
+ * This is the one rule for a caller's number everywhere (function calls, webhooks, the call
+ * record): what it answers is a number a Customer accepts, and anything else is no number at
+ * all, answered like a withheld one.
  */
 export function normaliseCallerNumber(
   raw: unknown,
@@ -76,7 +84,17 @@ function normalise(raw: string, defaultCountry: CountryCode): Result<string, Cal
   const parsed = international
     ? possible(parse(`+${significant}`))
     : readWithoutPlus(digits, defaultCountry);
-  return parsed ? ok(parsed.number) : err(new InvalidCallerNumber());
+  // libphonenumber deems some German numbers of 16 and 17 digits possible; E.164 ends at 15.
+  return parsed && isE164(parsed.number) ? ok(parsed.number) : err(new InvalidCallerNumber());
+}
+
+/** The caller's number in E.164, or undefined when it is withheld or no number. */
+export function callerNumberOrWithheld(
+  raw: unknown,
+  defaultCountry: CountryCode = 'DE',
+): string | undefined {
+  const number = normaliseCallerNumber(raw, defaultCountry);
+  return number.ok ? number.value : undefined;
 }
 
 /**

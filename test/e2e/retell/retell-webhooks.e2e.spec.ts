@@ -188,6 +188,26 @@ describe('Retell call webhooks and inbound webhook (real Postgres)', () => {
       expect(unsigned.status).toBe(401);
     });
 
+    it('keeps the caller’s number in E.164, and none when it is withheld or no number', async () => {
+      const calls: Array<[string, string, string | null]> = [
+        ['call_0a1b2c3d4e5f60718293a4b5c6d7e8f9', '0151 12345678', '+4915112345678'],
+        ['call_1a1b2c3d4e5f60718293a4b5c6d7e8f9', 'anonymous', null],
+        ['call_2a1b2c3d4e5f60718293a4b5c6d7e8f9', '+49301234567890123', null], // 17 digits
+      ];
+      for (const [id, from] of calls) {
+        const call = callObject({ call_id: id, from_number: from });
+        expect((await t.post(WEBHOOK, { event: 'call_started', call })).status).toBe(204);
+      }
+      const tooLong = 'call_3a1b2c3d4e5f60718293a4b5c6d7e8f9';
+      await t.post(
+        '/api/retell/function-call',
+        functionCall('check_customer', {}, { call_id: tooLong, from_number: '4930123456789012' }),
+      );
+      await t.app.get(TraceWriteBehind).flush();
+      for (const [id, , stored] of calls) expect((await row(id)).from_number).toBe(stored);
+      expect(await row(tooLong)).toMatchObject({ from_number: null, branch_id: t.branchId });
+    });
+
     it('a function call before call_started creates the call; the webhook completes it', async () => {
       await t.post('/api/retell/function-call', functionCall('check_customer'));
       await t.app.get(TraceWriteBehind).flush();
@@ -249,6 +269,7 @@ describe('Retell call webhooks and inbound webhook (real Postgres)', () => {
       ['an anonymous number', 'anonymous', 'anonymous'],
       ['a withheld number', '', 'anonymous'],
       ['an unknown number', '+4915199999999', 'new'],
+      ['a number longer than E.164', '+49151111111111111', 'anonymous'],
     ])('no name %s', async (_label, from, status) => {
       const res = await inbound(from);
       expect(res.status).toBe(200);

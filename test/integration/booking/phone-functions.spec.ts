@@ -300,6 +300,28 @@ describe('phone functions over real Postgres', () => {
     ).toMatchObject({ success: false, reason: 'CLOSED_DAY' });
   });
 
+  it.each<[PhoneFunctionName, PhoneFunctionArgs]>([
+    ['check_customer', {}],
+    ['check_availability', { service: 'Dauerwelle', date: 'Freitag', time: '10 Uhr' }],
+    ['book_appointment', { service: 'Dauerwelle', date: 'Freitag', time: '10 Uhr', name: 'Eva' }],
+    ['list_appointments', {}],
+    ['cancel_appointment', { date: 'Freitag' }],
+    ['reschedule_appointment', { date: 'Freitag', newDate: 'Samstag', newTime: '11 Uhr' }],
+  ])('%s answers a number longer than E.164 as it answers a withheld one', async (name, args) => {
+    const tooLong = '+49301234567890123'; // 17 digits: libphonenumber calls it possible
+    await run('check_availability', args, CALL_A, tooLong);
+    const answered = await run(name, args, CALL_A, tooLong);
+    await ds.query(`DELETE FROM holds`);
+    await run('check_availability', args, CALL_B, 'anonymous');
+    const withheld = await run(name, args, CALL_B, 'anonymous');
+    expect(answered.code).not.toMatch(/^INTERNAL\./);
+    expect({ code: answered.code, message: answered.message }).toEqual({
+      code: withheld.code,
+      message: withheld.message,
+    });
+    expect(await count(`SELECT count(*)::int AS n FROM customers`)).toBe(0);
+  });
+
   it('lists, moves and cancels the caller’s appointment, each safe to receive twice', async () => {
     await run('book_appointment', {
       service: 'Herrenhaarschnitt',

@@ -46,7 +46,7 @@ export class RetellCallWebhookHandler {
     const facts = readRetellCall(call);
     const branch = await this.tenants.branchFor(facts);
     const tenant = branch ? { companyId: branch.companyId, branchId: branch.branch.id } : null;
-    const started = callStartedFrom(callId, facts, tenant);
+    const started = callStartedFrom(callId, facts, tenant, branch?.country);
 
     if (event === 'call_started') {
       await this.calls.upsertStarted(started);

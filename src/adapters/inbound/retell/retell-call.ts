@@ -1,5 +1,7 @@
+import type { CountryCode } from 'libphonenumber-js/max';
 import { CallStarted } from '../../../application/ports/call.repository.port';
 import { isRecord } from '../../../common/is-record';
+import { callerNumberOrWithheld } from '../../../domain/salon/caller-phone';
 
 /** The fields of Retell's call object this service reads; everything optional and untrusted. */
 export interface RetellCallFacts {
@@ -54,16 +56,21 @@ export function readRetellCall(call: unknown): RetellCallFacts {
   };
 }
 
+/**
+ * The call as stored. The caller's number follows the one rule for callers' numbers: E.164,
+ * read in the branch's country, or none when it is withheld or no number.
+ */
 export function callStartedFrom(
   callId: string,
   facts: RetellCallFacts,
   tenant: { companyId: string; branchId: string } | null,
+  country?: string,
 ): CallStarted {
   return {
     callId,
     companyId: tenant?.companyId,
     branchId: tenant?.branchId,
-    fromNumber: facts.fromNumber,
+    fromNumber: callerNumberOrWithheld(facts.fromNumber, country as CountryCode | undefined),
     toNumber: facts.toNumber,
     agentId: facts.agentId,
     agentVersion: facts.agentVersion,

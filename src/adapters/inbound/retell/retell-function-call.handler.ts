@@ -70,6 +70,7 @@ export class RetellFunctionCallHandler implements OnModuleInit {
     const name = phoneFunctionNamed(incoming.name);
 
     let tenant: { companyId: string; branchId: string } | null = null;
+    let country: string | undefined;
     let result: FunctionAnswer;
     if (name === null) {
       result = answer('RETELL.UNKNOWN_FUNCTION', UNKNOWN_FUNCTION_MESSAGE, {}, false);
@@ -79,6 +80,7 @@ export class RetellFunctionCallHandler implements OnModuleInit {
         result = answer('RETELL.UNKNOWN_SALON', UNKNOWN_SALON_MESSAGE, {}, false);
       } else {
         tenant = { companyId: branch.companyId, branchId: branch.branch.id };
+        country = branch.country;
         const context: CallContext = {
           ...tenant,
           callId,
@@ -101,7 +103,7 @@ export class RetellFunctionCallHandler implements OnModuleInit {
       this.metrics?.calendarVerified(name, result.calendar_verified);
     }
     if (callId !== null) {
-      await this.trace(callId, facts, tenant, {
+      await this.trace(callId, facts, tenant, country, {
         name: name ?? incoming.name,
         args,
         latencyMs,
@@ -135,10 +137,11 @@ export class RetellFunctionCallHandler implements OnModuleInit {
     callId: string,
     facts: ReturnType<typeof readRetellCall>,
     tenant: { companyId: string; branchId: string } | null,
+    country: string | undefined,
     entry: { name: string; args: PhoneFunctionArgs; latencyMs: number; outcome: string },
   ): Promise<void> {
     return this.traces.record({
-      call: callStartedFrom(callId, facts, tenant),
+      call: callStartedFrom(callId, facts, tenant, country),
       entry: { ...entry, at: new Date() },
     });
   }
