@@ -63,4 +63,21 @@ describe('AvailabilityReader', () => {
     expect(late.ok ? 'free' : late.error.reason).toBe('OUTSIDE_OPENING_HOURS');
     expect(reads).toHaveLength(0);
   });
+
+  // 97 and 104 days ahead are Sundays, when the salon is closed.
+  it.each([91, 97, 100, 104, 120, 365, 5 * 365])(
+    'answers a wish %i days ahead (beyond the horizon) as such, with the last bookable starts',
+    async (daysAhead) => {
+      const nobodyBusy = { busyIntervals: async () => new Map() };
+      const repo = nobodyBusy as unknown as AppointmentRepository;
+      const wish = new Date(NOW.getTime() + daysAhead * DAY + 2 * 60 * 60_000);
+      const around = await new AvailabilityReader(repo).around(salon, cut, NOW, wish);
+      const checked = around.check(wish, anna);
+      expect(checked.ok ? 'free' : checked.error.reason).toBe('BEYOND_HORIZON');
+      const offered = await around.alternatives(wish, 'anna');
+      expect(offered).toHaveLength(2);
+      const lastDay = salon.branch.localDateOf(new Date(NOW.getTime() + 90 * DAY));
+      for (const o of offered) expect(salon.branch.localDateOf(o.start) <= lastDay).toBe(true);
+    },
+  );
 });

@@ -79,7 +79,10 @@ export class AvailabilityReader {
   ): Promise<WishAvailability> {
     const full = service.bookingHorizonDays;
     const today = salon.branch.localDateOf(now);
-    const wishDate = salon.branch.localDateOf(wish);
+    const lastDate = addLocalDays(today, full);
+    // A wish beyond the horizon is read as one on its last day: its nearest bookable starts lie
+    // there, and a window starting after the horizon's end would be no time at all.
+    const wishDate = minDate(salon.branch.localDateOf(wish), lastDate);
     const window = {
       fromDate: addLocalDays(wishDate, -WINDOW_DAYS),
       days: Math.min(full, daysBetween(today, wishDate) + WINDOW_DAYS),
@@ -156,6 +159,8 @@ export class AvailabilityReader {
     });
   }
 }
+
+const minDate = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);
 
 /** Whole local days from one date to a later one (0 for the same day). */
 function daysBetween(from: LocalDate, to: LocalDate): number {

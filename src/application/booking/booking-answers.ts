@@ -1,5 +1,5 @@
 import { Appointment } from '../../domain/appointment/appointment';
-import { Unavailable } from '../../domain/availability/availability-errors';
+import { BeyondHorizon, Unavailable } from '../../domain/availability/availability-errors';
 import { FreeStart } from '../../domain/availability/free-start';
 import { Staff } from '../../domain/salon/staff';
 import { BranchContext } from '../ports/salon-catalog.port';
@@ -32,6 +32,7 @@ export function unavailableAnswer(
   return answer(why.code, `${sentence} ${offerSentence(alternatives)}`, {
     available: false,
     reason: why.reason,
+    ...(why instanceof BeyondHorizon ? { last_bookable_date: why.lastBookableDate } : {}),
     alternatives,
   });
 }

@@ -12,9 +12,11 @@ export interface WishAnchor {
 
 /**
  * Before opening → opening; after closing or on a closed day → opening of the next open day;
- * in the past or inside the minimum notice → the earliest bookable instant.
+ * in the past or inside the minimum notice → the earliest bookable instant. Beyond the horizon,
+ * or with no open day left before its end, the wish stays where it is and the search looks back
+ * from there: the last bookable starts are the nearest ones.
  */
-export function wishAnchor(engine: AvailabilityEngine, wishMs: number): WishAnchor | undefined {
+export function wishAnchor(engine: AvailabilityEngine, wishMs: number): WishAnchor {
   const branch = engine.branch;
   const ms = Math.max(wishMs, engine.earliestMs);
   const date = branch.localDateOf(new Date(ms));
@@ -26,7 +28,7 @@ export function wishAnchor(engine: AvailabilityEngine, wishMs: number): WishAnch
     const open = branch.openingWindowsOn(d);
     if (open.length > 0) return { ms: open[0].startMs, date: d, forwardOnly: true };
   }
-  return undefined;
+  return { ms, date, forwardOnly: false };
 }
 
 const distance = (anchorMs: number, s: FreeStart): number => Math.abs(s.start.getTime() - anchorMs);

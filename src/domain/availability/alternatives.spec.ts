@@ -148,9 +148,15 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     ]);
   });
 
-  it('offers nothing beyond the horizon or when nothing is free', () => {
+  it('looks back from a wish after the last open hour of the horizon', () => {
     const e = engine({ service: perm, now: at(MONDAY, '08:00'), horizonDays: 0 });
-    expect(e.alternatives(at(MONDAY, '19:00'))).toEqual([]);
+    expect(show(e.alternatives(at(MONDAY, '19:00')))).toEqual([
+      '2026-06-15 15:45 anna',
+      '2026-06-15 15:30 anna',
+    ]);
+  });
+
+  it('offers nothing when nothing is free', () => {
     expect(engine({ service: cut }).alternatives(at(MONDAY, '10:00'), { count: 0 })).toEqual([]);
     expect(engine({ service: cut, stylists: [] }).alternatives(at(MONDAY, '10:00'))).toEqual([]);
   });

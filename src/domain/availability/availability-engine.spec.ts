@@ -131,6 +131,19 @@ describe('AvailabilityEngine.checkStart', () => {
     `('$case', ({ date, time, expected }) => {
       expect(reasonOf(engine({ service: noticed, now }), at(date, time))).toBe(expected);
     });
+
+    it.each`
+      case                                           | closedDates                     | wish                         | last
+      ${'the horizon’s last day'}                    | ${[]}                           | ${at('2026-07-16', '10:00')} | ${'2026-07-15'}
+      ${'however far the wish'}                      | ${[]}                           | ${at('2031-06-15', '03:00')} | ${'2026-07-15'}
+      ${'the last open day when the last is closed'} | ${['2026-07-15', '2026-07-14']} | ${at('2027-01-01', '10:00')} | ${'2026-07-13'}
+    `('beyond the horizon names $case as the last bookable day', ({ closedDates, wish, last }) => {
+      const e = engine({ service: noticed, now, salon: branch({ closedDates }) });
+      expect(e.checkStart(wish, 'anna')).toMatchObject({
+        ok: false,
+        error: { code: 'AVAILABILITY.BEYOND_HORIZON', lastBookableDate: last },
+      });
+    });
   });
 
   describe('every kind of busy interval blocks', () => {

@@ -198,12 +198,24 @@ export class AvailabilityEngine {
     if (startMs < this.nowMs) return new InThePast();
     if (startMs < this.earliestMs) return new TooShortNotice();
     // Days outside what was read are never called free; the caller reads them when it asks.
-    if (date > this.lastDate || date < this.firstDate) return new BeyondHorizon();
+    if (date > this.lastDate || date < this.firstDate) {
+      return new BeyondHorizon(this.lastBookableDate());
+    }
     if (this.branch.isClosedOn(date)) return new ClosedDay();
     if (!this.branch.openingWindowsOn(date).some((w) => this.spanFits(w, startMs))) {
       return new OutsideOpeningHours();
     }
     return undefined;
+  }
+
+  /** The last open day inside the service's own horizon (not only the days read). */
+  private lastBookableDate(): LocalDate {
+    const today = this.branch.localDateOf(new Date(this.nowMs));
+    const end = addLocalDays(today, this.service.bookingHorizonDays);
+    for (let d = end; d >= today; d = addLocalDays(d, -1)) {
+      if (!this.branch.isClosedOn(d)) return d;
+    }
+    return end;
   }
 
   private stylistRefusal(timeline: StylistTimeline, start: Date): Unavailable | undefined {

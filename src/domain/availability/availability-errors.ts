@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import type { LocalDate } from '../salon/local-date';
 import type { BusyKind } from './busy-interval';
 
 export type UnavailableReason =
@@ -33,6 +34,11 @@ export class BeyondHorizon extends Unavailable {
   readonly reason = 'BEYOND_HORIZON';
   readonly code = 'AVAILABILITY.BEYOND_HORIZON';
   readonly message = 'So weit im Voraus vergeben wir noch keine Termine.';
+
+  /** @param lastBookableDate the last open day inside the service's booking horizon */
+  constructor(readonly lastBookableDate: LocalDate) {
+    super();
+  }
 }
 
 export class ClosedDay extends Unavailable {
