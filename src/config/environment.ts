@@ -186,6 +186,17 @@ export class Environment {
   RETELL_RATE_LIMIT_PER_CALL = 60;
 
   /**
+   * Function calls and webhooks a minute per salon (company), counted across its calls: 50
+   * parallel lines at 24 function calls a minute each. Retell sends every salon's requests from
+   * one address, so this, not the address, is what bounds one salon's traffic.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RETELL_RATE_LIMIT_PER_TENANT = 1200;
+
+  /**
    * Which proxies in front of the service to believe about the client's address (for the
    * per-address limits): "false" (none: the socket's peer), a number of hops, or a comma list
    * of addresses, subnets and the names loopback, linklocal, uniquelocal.
@@ -201,12 +212,15 @@ export class Environment {
   )
   TRUST_PROXY = 'false';
 
-  /** Requests a minute per client address on the Retell routes. */
+  /**
+   * Failed Retell signatures a minute per client address; above, the address gets 429 before
+   * its requests are even checked. Correctly signed requests never count against an address.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100_000)
-  RETELL_RATE_LIMIT_PER_CLIENT = 600;
+  RETELL_RATE_LIMIT_FAILED_SIGNATURE_PER_CLIENT = 300;
 
   // --- admin API ---
 

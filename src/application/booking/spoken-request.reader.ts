@@ -1,6 +1,7 @@
 import { toIsoDate, resolveGermanDateTime } from '../../domain/language';
 import { isoWeekdayOf } from '../../domain/salon/local-date';
-import { matchServiceName, serviceKey, slips } from '../../domain/salon/service-name-matcher';
+import { matchServiceName, serviceKey } from '../../domain/salon/service-name-matcher';
+import { matchStylistName } from '../../domain/salon/stylist-name-matcher';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { err, ok, Result } from '../../domain/shared/result';
@@ -55,15 +56,9 @@ export class SpokenRequestReader {
     const key = serviceKey(spoken ?? '');
     if (ANYONE.has(key)) return ok(undefined);
     const staff = this.salon.staff;
-    const exact = staff.filter(
-      (s) => serviceKey(s.name) === key || serviceKey(s.name).split(' ')[0] === key,
-    );
-    const close =
-      exact.length > 0
-        ? exact
-        : staff.filter((s) => slips(serviceKey(s.name), key) <= Math.floor(key.length / 5));
-    if (close.length === 1) {
-      const stylist = close[0];
+    const found = matchStylistName(spoken ?? '', staff);
+    if (found.kind === 'match') {
+      const stylist = found.stylist;
       if (service && !stylist.offers(service.id)) {
         const others = staff.filter((s) => s.offers(service.id)).map((s) => s.name);
         return err(
@@ -77,12 +72,14 @@ export class SpokenRequestReader {
       return ok(stylist);
     }
     const names = staff.map((s) => s.name);
+    if (found.kind === 'ambiguous') {
+      const candidates = found.candidates.map((s) => s.name);
+      return err(answer(found.code, found.message, { candidates, staff: names }));
+    }
     return err(
       answer(
-        close.length > 1 ? 'STAFF.AMBIGUOUS' : 'STAFF.UNKNOWN',
-        close.length > 1
-          ? `Meinen Sie ${close.map((s) => s.name).join(' oder ')}?`
-          : `Diese Mitarbeiterin kenne ich leider nicht. Bei uns arbeiten ${names.join(', ')}.`,
+        found.code,
+        `Diese Mitarbeiterin kenne ich leider nicht. Bei uns arbeiten ${names.join(', ')}.`,
         { staff: names },
       ),
     );

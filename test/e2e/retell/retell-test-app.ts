@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { sign } from 'retell-sdk';
 import { symmetric } from 'retell-sdk/lib/webhook_auth';
 import request from 'supertest';
+import {
+  RATE_LIMIT_TIME,
+  RateLimitTime,
+} from '../../../src/adapters/inbound/retell/rate-limit-time';
 import { RetellModule } from '../../../src/adapters/inbound/retell/retell.module';
 import { FixedClock } from '../../../src/adapters/outbound/clock/system.clock';
 import { dataSourceOptions } from '../../../src/adapters/outbound/persistence/data-source.factory';
@@ -84,7 +88,7 @@ export interface PostOptions {
 
 export async function createRetellTestApp(
   env: Record<string, string> = {},
-  options: { redis?: Redis } = {},
+  options: { redis?: Redis; rateLimitTime?: RateLimitTime } = {},
 ): Promise<RetellTestApp> {
   const db = await createTestDatabase();
   const file = JSON.parse(
@@ -127,12 +131,15 @@ export async function createRetellTestApp(
     exports: [AppConfig, CLOCK, ...(options.redis ? [REDIS_CONNECTION] : [])],
   };
 
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [TypeOrmModule.forRoot(dataSourceOptions({ url: db.url })), globals, RetellModule],
   })
     .overrideModule(BookingModule)
-    .useModule(FakeBookingModule)
-    .compile();
+    .useModule(FakeBookingModule);
+  if (options.rateLimitTime) {
+    builder.overrideProvider(RATE_LIMIT_TIME).useValue(options.rateLimitTime);
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ rawBody: true, logger: false });
   configureHttpEdge(app);
   await app.init();

@@ -15,12 +15,11 @@ import { RetellCallWebhookHandler } from './retell-call-webhook.handler';
 import { RetellFunctionCallHandler } from './retell-function-call.handler';
 import { RetellFunctionController } from './retell-function.controller';
 import { RetellInboundCallHandler } from './retell-inbound-call.handler';
-import {
-  RATE_LIMITER,
-  RetellClientRateGuard,
-  RetellSharedRateGuard,
-} from './retell-rate-limit.guard';
+import { RATE_LIMIT_TIME, REAL_TIME } from './rate-limit-time';
+import { RATE_LIMITER, RetellSharedRateGuard } from './retell-rate-limit.guard';
+import { RetellRequestTenant } from './retell-request-tenant';
 import { RetellSettings } from './retell-settings';
+import { RetellSignatureFailures } from './retell-signature-failures';
 import { RetellSignatureGuard } from './retell-signature.guard';
 import { RetellTenantResolver } from './retell-tenant.resolver';
 import { RetellToolsController } from './retell-tools.controller';
@@ -40,9 +39,11 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
     RetellFunctionCallHandler,
     RetellCallWebhookHandler,
     RetellInboundCallHandler,
+    RetellRequestTenant,
+    RetellSignatureFailures,
     RetellSignatureGuard,
-    RetellClientRateGuard,
     RetellSharedRateGuard,
+    { provide: RATE_LIMIT_TIME, useValue: REAL_TIME },
     AdminBootstrapKeyGuard,
     {
       provide: CALL_REPOSITORY,

@@ -1,0 +1,61 @@
+import { branch, cut, perm } from '../../domain/availability/salon.fixture';
+import { Staff } from '../../domain/salon/staff';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { SpokenRequestReader } from './spoken-request.reader';
+
+const person = (id: string, name: string, serviceIds = ['cut', 'perm']): Staff =>
+  Staff.restore({ id, name, serviceIds });
+const salonWith = (...staff: Staff[]): BranchContext => ({
+  companyId: 'c1',
+  companyName: 'Salon',
+  country: 'DE',
+  branch: branch(),
+  staff,
+  services: [cut, perm],
+});
+
+const clara = person('clara', 'Clara Oberholzer');
+const claraWeiss = person('clara-w', 'Clara Weiß');
+const mehmet = person('mehmet', 'Mehmet Yilmaz', ['cut']);
+
+describe('SpokenRequestReader.stylist', () => {
+  it.each`
+    case                                   | spoken                | id
+    ${'a first name unique in the branch'} | ${'Clara'}            | ${'clara'}
+    ${'the full name'}                     | ${'Clara Oberholzer'} | ${'clara'}
+    ${'the last name'}                     | ${'Frau Oberholzer'}  | ${'clara'}
+    ${'another first name'}                | ${'mehmet'}           | ${'mehmet'}
+  `('finds $case', ({ spoken, id }) => {
+    const found = new SpokenRequestReader(salonWith(clara, mehmet)).stylist(spoken, cut);
+    expect(found.ok && found.value?.id).toBe(id);
+  });
+
+  it('asks back when a first name fits two stylists of the branch', () => {
+    const found = new SpokenRequestReader(salonWith(clara, claraWeiss, mehmet)).stylist(
+      'Clara',
+      cut,
+    );
+    expect(found.ok).toBe(false);
+    if (found.ok) return;
+    expect(found.error).toMatchObject({
+      success: false,
+      code: 'STAFF.AMBIGUOUS',
+      candidates: ['Clara Oberholzer', 'Clara Weiß'],
+    });
+    expect(found.error.message).toContain('Clara Oberholzer');
+    expect(found.error.message).toContain('Clara Weiß');
+  });
+
+  it('still says who does the service when the stylist found does not', () => {
+    const found = new SpokenRequestReader(salonWith(clara, mehmet)).stylist('Mehmet', perm);
+    expect(found.ok ? 'found' : found.error.code).toBe('AVAILABILITY.SERVICE_NOT_OFFERED');
+  });
+
+  it('names the team when nobody of that name works here', () => {
+    const found = new SpokenRequestReader(salonWith(clara, mehmet)).stylist('Petra', cut);
+    expect(found.ok ? 'found' : found.error).toMatchObject({
+      code: 'STAFF.UNKNOWN',
+      staff: ['Clara Oberholzer', 'Mehmet Yilmaz'],
+    });
+  });
+});
