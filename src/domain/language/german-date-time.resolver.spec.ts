@@ -44,6 +44,15 @@ describe('resolveGermanDateTime', () => {
     c('Freitag um 5', '', '2026-11-27 17:00', '2026-11-27T16:00:00.000Z'),
     c('in zwei Wochen um viertel nach neun', '', '2026-12-10 09:15', '2026-12-10T08:15:00.000Z'),
     c('MORGEN UM HALB DREI', '', '2026-11-27 14:30', '2026-11-27T13:30:00.000Z'),
+    // a day plus weeks or days, with the time in either text
+    c('Montag in einer Woche', '10 Uhr', '2026-12-07 10:00', '2026-12-07T09:00:00.000Z'),
+    c('Montag in einer Woche um 10', '', '2026-12-07 10:00', '2026-12-07T09:00:00.000Z'),
+    c('um 10 Uhr Montag in einer Woche', '', '2026-12-07 10:00', '2026-12-07T09:00:00.000Z'),
+    c('heute in einer Woche um 10', '', '2026-12-03 10:00', '2026-12-03T09:00:00.000Z'),
+    c('morgen in zwei Wochen um halb drei', '', '2026-12-11 14:30', '2026-12-11T13:30:00.000Z'),
+    c('Freitag in zwei Wochen um 11', '', '2026-12-11 11:00', '2026-12-11T10:00:00.000Z'),
+    c('in 3 Tagen um 9', '', '2026-11-29 09:00', '2026-11-29T08:00:00.000Z'),
+    c('zwei Tage nach Freitag', '12 Uhr', '2026-11-29 12:00', '2026-11-29T11:00:00.000Z'),
     // ISO date-times
     c('2026-12-05T10:00:00', '', '2026-12-05 10:00', '2026-12-05T09:00:00.000Z'),
     c('2026-12-05T09:00:00Z', '', '2026-12-05 10:00', '2026-12-05T09:00:00.000Z'),
@@ -119,7 +128,43 @@ describe('resolveGermanDateTime', () => {
       '2027-03-28T08:00:00.000Z',
       new Date('2027-03-26T10:00:00Z'),
     ),
+    // offsets across the clock changes: the wall time stays, the offset follows
+    c(
+      'heute in einer Woche',
+      '10 Uhr',
+      '2026-04-01 10:00',
+      '2026-04-01T08:00:00.000Z',
+      new Date('2026-03-25T10:00:00Z'),
+    ),
+    c(
+      'Sonntag in einer Woche',
+      '10 Uhr',
+      '2026-11-01 10:00',
+      '2026-11-01T09:00:00.000Z',
+      new Date('2026-10-20T10:00:00Z'),
+    ),
+    c(
+      'morgen in einer Woche',
+      '02:30',
+      '2026-10-25 02:30',
+      '2026-10-25T00:30:00.000Z',
+      new Date('2026-10-17T10:00:00Z'),
+    ),
     // New Year's Eve
+    c(
+      'heute in einer Woche',
+      '10 Uhr',
+      '2027-01-07 10:00',
+      '2027-01-07T09:00:00.000Z',
+      new Date('2026-12-31T20:00:00Z'),
+    ),
+    c(
+      'Montag in einer Woche um 9',
+      '',
+      '2027-01-11 09:00',
+      '2027-01-11T08:00:00.000Z',
+      new Date('2026-12-31T20:00:00Z'),
+    ),
     c(
       '5. Januar',
       'halb zehn',
@@ -171,6 +216,54 @@ describe('resolveGermanDateTime', () => {
       openingHoursFor: (d) => (asked.push(toIsoDate(d)), []),
     });
     expect(asked).toEqual(['2026-11-28']);
+  });
+
+  describe('a phrase naming several days asks which, naming the open ones', () => {
+    // Closed on Sundays.
+    const closedSunday = {
+      ...ctx,
+      openingHoursFor: (d: { year: number; month: number; day: number }) =>
+        new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() === 0 ? [] : salon(),
+    };
+    it.each([
+      ['Anfang nächster Woche', '10 Uhr', ['2026-11-30', '2026-12-01']],
+      ['Anfang nächster Woche um 10', '', ['2026-11-30', '2026-12-01']],
+      [
+        'nächste Woche',
+        '',
+        ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05'],
+      ],
+      [
+        'nächste Woche um 10',
+        '',
+        ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05'],
+      ],
+      ['am Wochenende', '11 Uhr', ['2026-11-28']],
+      ['in acht Tagen um 10', '', ['2026-12-03', '2026-12-04']],
+      ['Ende der Woche', 'nachmittags um drei', ['2026-11-27', '2026-11-28']],
+    ])('"%s" | "%s" → %j', (date, time, days) => {
+      const result = resolveGermanDateTime(date, time, closedSunday);
+      expect(!result.ok && result.error.code).toBe('LANGUAGE.DATE_AMBIGUOUS');
+      expect(!result.ok && 'days' in result.error && result.error.days.map(toIsoDate)).toEqual(
+        days,
+      );
+    });
+
+    it('names the first and last open day of a week', () => {
+      const result = resolveGermanDateTime('nächste Woche', '10 Uhr', closedSunday);
+      expect(!result.ok && result.error.message).toBe(
+        'An welchem Tag genau, zwischen Montag, 30. November und Samstag, 5. Dezember?',
+      );
+    });
+
+    it('names the closed days too when the phrase means only closed days', () => {
+      const closed = { ...ctx, openingHoursFor: () => [] };
+      const result = resolveGermanDateTime('Anfang nächster Woche', '10 Uhr', closed);
+      expect(!result.ok && 'days' in result.error && result.error.days.map(toIsoDate)).toEqual([
+        '2026-11-30',
+        '2026-12-01',
+      ]);
+    });
   });
 
   it.each([

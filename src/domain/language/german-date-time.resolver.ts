@@ -1,12 +1,13 @@
 import { err, ok, Result } from '../shared/result';
 import { settleClockReading } from './clock-reading.settler';
 import { ClockReading, parseGermanClockTokens } from './german-clock.parser';
-import { DateContext, isoDateFromToday } from './german-date.resolver';
+import { DateContext, isoDateFromToday, readDateText } from './german-date.resolver';
 import { weekdayValue } from './german-calendar.words';
-import { parseGermanDateTokens } from './german-date.parser';
+import { readGermanDate } from './german-date-phrase.reader';
 import { germanTokens } from './german-text.normalizer';
 import { parseIsoDateTime } from './iso-date-time.parser';
 import {
+  DateAmbiguous,
   DateNotUnderstood,
   TimeAmbiguous,
   TimeNotUnderstood,
@@ -29,11 +30,12 @@ export interface ResolvedDateTime {
 }
 
 export type DateTimeError =
-  DateNotUnderstood | TimeNotUnderstood | TimeAmbiguous | TimeSkippedByClockChange;
+  DateNotUnderstood | DateAmbiguous | TimeNotUnderstood | TimeAmbiguous | TimeSkippedByClockChange;
 
 type Said =
   | { readonly date: LocalDate; readonly clock: ClockReading }
   | DateNotUnderstood
+  | DateAmbiguous
   | TimeNotUnderstood;
 
 // A phrase with more words than this names no single appointment; it also bounds the splits.
@@ -58,6 +60,8 @@ const splitPhrase = (said: readonly string[], today: LocalDate): Said => {
     t === 'morgen' && i > 0 && weekdayValue(said[i - 1]) !== undefined ? 'morgens' : t,
   );
   let found: { date: LocalDate; clock: ClockReading } | undefined;
+  // The days a vague date part could mean, asked only when no cut names one day.
+  let vague: readonly LocalDate[] | undefined;
   let dateSeen = false;
   for (let cut = 1; cut < tokens.length; cut++) {
     const [head, tail] = [tokens.slice(0, cut), tokens.slice(cut)];
@@ -65,20 +69,25 @@ const splitPhrase = (said: readonly string[], today: LocalDate): Said => {
       [head, tail],
       [tail, head],
     ]) {
-      const date = parseGermanDateTokens(datePart, today, false);
+      const date = readGermanDate(datePart, today, false);
       if (!date) continue;
       dateSeen = true;
       const clock = parseGermanClockTokens(timePart);
       if (!clock) continue;
-      const said = { date, clock };
+      if (date.kind === 'days') {
+        vague ??= date.days;
+        continue;
+      }
+      const said = { date: date.date, clock };
       if (found && !sameSaid(found, said)) return new DateNotUnderstood();
       found = said;
     }
   }
   if (found) return found;
-  return dateSeen || parseGermanDateTokens(tokens, today)
-    ? new TimeNotUnderstood()
-    : new DateNotUnderstood();
+  if (vague) return new DateAmbiguous(vague);
+  const whole = readGermanDate(tokens, today);
+  if (whole?.kind === 'days') return new DateAmbiguous(whole.days);
+  return dateSeen || whole ? new TimeNotUnderstood() : new DateNotUnderstood();
 };
 
 const fromIso = (text: string, today: LocalDate, zone: string): Said | undefined => {
@@ -95,11 +104,10 @@ const readPhrase = (text: string, today: LocalDate, zone: string): Said =>
 
 /** Date and time each in its own text. */
 const readApart = (dateText: string, timeText: string, today: LocalDate, zone: string): Said => {
-  const iso = parseIsoDateTime(dateText, zone);
-  const date = iso
-    ? isoDateFromToday(iso.date, today)
-    : parseGermanDateTokens(germanTokens(dateText), today);
-  if (!date) return new DateNotUnderstood();
+  const reading = readDateText(dateText, today, zone);
+  if (!reading) return new DateNotUnderstood();
+  if (reading.kind === 'days') return new DateAmbiguous(reading.days);
+  const date = reading.date;
   const isoTime = parseIsoDateTime(timeText, zone)?.time;
   const clock = isoTime
     ? { ...isoTime, twelveHour: false }
@@ -107,11 +115,22 @@ const readApart = (dateText: string, timeText: string, today: LocalDate, zone: s
   return clock ? { date, clock } : new TimeNotUnderstood();
 };
 
+/** Of the days a phrase could mean, those the branch is open on (all, when it is open on none). */
+const openDaysOf = (
+  question: DateAmbiguous,
+  openingHoursFor: DateTimeContext['openingHoursFor'],
+): DateAmbiguous => {
+  if (!openingHoursFor) return question;
+  const open = question.days.filter((d) => openingHoursFor(d).length > 0);
+  return open.length > 0 && open.length < question.days.length ? new DateAmbiguous(open) : question;
+};
+
 /**
  * Date and time as the agent sent them → the appointment start in the branch's zone.
  * dateText and timeText may each carry their part, or one of them the whole phrase
  * ("morgen um halb drei") with the other blank. Opening hours of the resolved day settle
- * 12-hour readings; the instant is DST-correct (see instantFromWallClock).
+ * 12-hour readings; the instant is DST-correct (see instantFromWallClock). A date naming
+ * several days ("Anfang nächster Woche") asks which (DateAmbiguous), naming the open ones.
  */
 export const resolveGermanDateTime = (
   dateText: string,
@@ -124,6 +143,7 @@ export const resolveGermanDateTime = (
     dateBlank || timeBlank
       ? readPhrase(timeBlank ? dateText : timeText, today, zone)
       : readApart(dateText, timeText, today, zone);
+  if (said instanceof DateAmbiguous) return err(openDaysOf(said, openingHoursFor));
   if (!('date' in said)) return err(said);
   const time = settleClockReading(said.clock, openingHoursFor?.(said.date));
   if (!time.ok) return time;

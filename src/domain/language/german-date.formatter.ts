@@ -1,3 +1,4 @@
+import { LocalDate } from './local-date';
 import { LocalTime } from './local-time';
 import { wallClockAt } from './zoned-clock';
 
@@ -32,11 +33,21 @@ export const formatGermanDate = (
   zone: string,
   { withYear = false }: DateFormatOptions = {},
 ): string => {
-  const { year, month, day } = wallClockAt(instant, zone).date;
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
-  const spoken = `${weekday}, ${day}. ${MONTHS[month - 1]}`;
+  return formatGermanLocalDate(wallClockAt(instant, zone).date, { withYear });
+};
+
+/** A day of the branch's calendar as spoken: "Freitag, 5. Dezember". */
+export const formatGermanLocalDate = (
+  { year, month, day }: LocalDate,
+  { withYear = false }: DateFormatOptions = {},
+): string => {
+  const spoken = `${germanWeekday({ year, month, day })}, ${day}. ${MONTHS[month - 1]}`;
   return withYear ? `${spoken} ${year}` : spoken;
 };
+
+/** "Freitag". */
+export const germanWeekday = ({ year, month, day }: LocalDate): string =>
+  WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
 
 /** A wall time as spoken: "10 Uhr", "14:30 Uhr". */
 export const formatGermanLocalTime = (t: LocalTime): string =>

@@ -1,6 +1,6 @@
 import { monthValue, weekdayValue } from './german-calendar.words';
-import { numberValue, ordinalValue, cardinalValue } from './german-number.words';
-import { addDays, addMonths, LocalDate } from './local-date';
+import { ordinalValue, cardinalValue } from './german-number.words';
+import { addDays, LocalDate } from './local-date';
 import {
   explicitDate,
   nextDayOfMonth,
@@ -24,23 +24,13 @@ const RELATIVE_DAYS = new Map([
   ['uebermorgen', 2],
 ]);
 // How many calendar weeks ahead a modifier points: "diese" 0, "nächste" 1, "übernächste" 2.
-const WEEK_MODIFIERS = new Map<string, number>();
+export const WEEK_MODIFIERS = new Map<string, number>();
 for (const ending of ['', 'n', 'r', 's']) {
   WEEK_MODIFIERS.set(`diese${ending}`, 0);
   WEEK_MODIFIERS.set(`naechste${ending}`, 1);
   WEEK_MODIFIERS.set(`kommende${ending}`, 1);
   WEEK_MODIFIERS.set(`uebernaechste${ending}`, 2);
 }
-const UNITS = new Map([
-  ['tag', 'day'],
-  ['tage', 'day'],
-  ['tagen', 'day'],
-  ['woche', 'week'],
-  ['wochen', 'week'],
-  ['monat', 'month'],
-  ['monate', 'month'],
-  ['monaten', 'month'],
-]);
 const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_WITH_DOT = /^(\d{1,2})\.$/;
@@ -76,23 +66,13 @@ const calendarDate = (words: readonly string[], today: LocalDate): LocalDate | u
   return explicitDate(day, month, year, today);
 };
 
-/** "in zwei Wochen", "in 3 Tagen", "in einem Monat". */
-const inPeriod = (words: readonly string[], today: LocalDate): LocalDate | undefined => {
-  if (words.length !== 3 || words[0] !== 'in') return undefined;
-  const n = numberValue(words[1]);
-  const unit = UNITS.get(words[2]);
-  if (n === undefined || unit === undefined) return undefined;
-  if (unit === 'month') return addMonths(today, n);
-  return addDays(today, unit === 'week' ? n * 7 : n);
-};
-
-/** How many weeks ahead "nächste Woche", "in der nächsten Woche", "in zwei Wochen" point. */
+/**
+ * How many calendar weeks ahead "nächste Woche", "in der nächsten Woche" point. Counted offsets
+ * ("in zwei Wochen") are the offset parser's.
+ */
 const weeksAheadOf = (words: readonly string[]): number | undefined => {
   const rest = words[0] === 'in' && words.length === 3 ? words.slice(1) : words;
-  if (rest.length !== 2) return undefined;
-  if (rest[1] === 'woche') return WEEK_MODIFIERS.get(rest[0]);
-  if (rest[1] === 'wochen' && words[0] === 'in') return numberValue(rest[0]);
-  return undefined;
+  return rest.length === 2 && rest[1] === 'woche' ? WEEK_MODIFIERS.get(rest[0]) : undefined;
 };
 
 /** A weekday plus whatever else was said about it. */
@@ -119,6 +99,10 @@ const withWeekday = (
   return calendarDate(rest, today);
 };
 
+/** The words that carry date meaning; day parts stay when they belong to a time said with it. */
+export const dateWords = (tokens: readonly string[], withDayParts = true): string[] =>
+  tokens.filter((t) => !FILLERS.has(t) && !(withDayParts && DAY_PARTS.has(t)));
+
 const relativeDay = (word: string, today: LocalDate): LocalDate =>
   addDays(today, RELATIVE_DAYS.get(word) as number);
 
@@ -131,7 +115,7 @@ export const parseGermanDateTokens = (
   today: LocalDate,
   withDayParts = true,
 ): LocalDate | undefined => {
-  const words = tokens.filter((t) => !FILLERS.has(t) && !(withDayParts && DAY_PARTS.has(t)));
+  const words = dateWords(tokens, withDayParts);
   const weekdayAt = words.findIndex((t) => weekdayValue(t) !== undefined);
   if (weekdayAt >= 0) {
     const rest = words.filter((_, i) => i !== weekdayAt);
@@ -141,5 +125,5 @@ export const parseGermanDateTokens = (
       : withWeekday(weekday, weekdayAt === 0, rest, today);
   }
   if (words.length === 1 && RELATIVE_DAYS.has(words[0])) return relativeDay(words[0], today);
-  return inPeriod(words, today) ?? calendarDate(words, today);
+  return calendarDate(words, today);
 };

@@ -12,6 +12,7 @@ const FRIDAY = new Date('2026-11-27T09:00:00Z');
 const NEW_YEARS_EVE = new Date('2026-12-31T20:00:00Z');
 const SUNDAY = new Date('2026-11-29T10:00:00Z');
 const LATE_EVENING = new Date('2026-11-26T23:30:00Z'); // 00:30 on Friday 27th in Berlin
+const SATURDAY = new Date('2026-11-28T10:00:00Z');
 
 describe('resolveGermanDate', () => {
   it.each([
@@ -68,6 +69,41 @@ describe('resolveGermanDate', () => {
     ok('in einem Tag', '2026-11-27'),
     ok('in einem Monat', '2026-12-26'),
     ok('in 10 Tagen', '2027-01-10', NEW_YEARS_EVE),
+    ok('in zwölf Tagen', '2026-12-08'),
+    ok('in vierzehn Tagen', '2026-12-10'),
+    ok('in 3 Wochen', '2026-12-17'),
+    ok('in drei Wochen', '2026-12-17'),
+    ok('in 10 Wochen', '2027-02-04'),
+    ok('in einer Woche', '2027-01-07', NEW_YEARS_EVE),
+    // a day plus days or weeks: a weekday counts from its next occurrence, today included
+    ok('Montag in einer Woche', '2026-12-07'),
+    ok('am Montag in einer Woche', '2026-12-07'),
+    ok('Montag in 1 Woche', '2026-12-07'),
+    ok('in einer Woche am Montag', '2026-12-07'),
+    ok('Dienstag in einer Woche', '2026-12-08'),
+    ok('Freitag in einer Woche', '2026-12-04'),
+    ok('Donnerstag in einer Woche', '2026-12-03'),
+    ok('Freitag in 2 Wochen', '2026-12-11'),
+    ok('Freitag in zwei Wochen', '2026-12-18', SATURDAY),
+    ok('Freitag in zwei Wochen', '2026-12-11', FRIDAY),
+    ok('Freitag in acht Tagen', '2026-12-04'),
+    ok('Freitag in 14 Tagen', '2026-12-11'),
+    ok('Sonntag in drei Tagen', '2026-11-29'),
+    ok('Dienstag übernächste Woche', '2026-12-08'),
+    ok('Montag in einer Woche', '2027-01-11', NEW_YEARS_EVE),
+    ok('heute in einer Woche', '2026-12-03'),
+    ok('heute in acht Tagen', '2026-12-03'),
+    ok('heute in einer Woche', '2027-01-07', NEW_YEARS_EVE),
+    ok('morgen in einer Woche', '2026-12-04'),
+    ok('morgen in zwei Wochen', '2026-12-11'),
+    ok('morgen in zwei Wochen', '2027-01-15', NEW_YEARS_EVE),
+    ok('übermorgen in einer Woche', '2026-12-05'),
+    ok('in zwei Wochen ab morgen', '2026-12-11'),
+    ok('zwei Tage nach Freitag', '2026-11-29'),
+    ok('einen Tag vor Freitag', '2026-11-26'),
+    ok('eine Woche nach dem 5. Dezember', '2026-12-12'),
+    ok('drei Tage vor dem 24. Dezember', '2026-12-21'),
+    ok('eine Woche nach dem 30.12.', '2027-01-06', new Date('2026-12-29T10:00:00Z')),
     // day and month
     ok('5. Dezember', '2026-12-05'),
     ok('am 5. Dezember', '2026-12-05'),
@@ -130,8 +166,10 @@ describe('resolveGermanDate', () => {
     no('2026-13-01'),
     no('2026-12-05T25:00:00'),
     no('gestern'),
-    no('nächste Woche'),
-    no('Dezember'),
+    no('irgendwann'),
+    no('zwei Tage vor morgen'),
+    no('Montag in einer'),
+    no('Freitag in zwei Wochen in drei Tagen'),
     no('am 32.'),
     no('5'),
     no('Freitag Samstag'),
@@ -155,5 +193,115 @@ describe('resolveGermanDate', () => {
     } else {
       expect(result.ok && toIsoDate(result.value)).toBe(expected);
     }
+  });
+});
+
+describe('resolveGermanDate: a phrase naming no single day asks back with the days it could mean', () => {
+  const days = (text: string, expected: string[], at: Date = now) => ({ text, expected, at });
+
+  it.each([
+    days('nächste Woche', [
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]),
+    days('irgendwann nächste Woche', [
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]),
+    days('Anfang nächster Woche', ['2026-11-30', '2026-12-01']),
+    days('Anfang der nächsten Woche', ['2026-11-30', '2026-12-01']),
+    days('Anfang nächster Woche', ['2027-01-04', '2027-01-05'], NEW_YEARS_EVE),
+    days('Mitte nächster Woche', ['2026-12-01', '2026-12-02', '2026-12-03']),
+    days('Ende nächster Woche', ['2026-12-04', '2026-12-05']),
+    days('Ende der Woche', ['2026-11-27', '2026-11-28']),
+    days('Ende dieser Woche', ['2026-11-27', '2026-11-28']),
+    // this week's beginning has passed: the caller means the next one
+    days('Anfang der Woche', ['2026-11-30', '2026-12-01']),
+    days('diese Woche', ['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']),
+    days('diese Woche', ['2026-11-29'], SUNDAY),
+    days(
+      'nächste Woche',
+      [
+        '2026-11-30',
+        '2026-12-01',
+        '2026-12-02',
+        '2026-12-03',
+        '2026-12-04',
+        '2026-12-05',
+        '2026-12-06',
+      ],
+      SUNDAY,
+    ),
+    days('am Wochenende', ['2026-11-28', '2026-11-29']),
+    days('übernächste Woche Anfang', ['2026-12-07', '2026-12-08']),
+    days('Anfang Januar', [
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-01-04',
+      '2027-01-05',
+      '2027-01-06',
+      '2027-01-07',
+      '2027-01-08',
+      '2027-01-09',
+      '2027-01-10',
+    ]),
+    days('Ende Dezember', ['2026-12-31'], NEW_YEARS_EVE),
+    days('Ende des Monats', ['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']),
+    days('im November', ['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']),
+    // both readings of "in acht Tagen": a week, or eight days
+    days('in acht Tagen', ['2026-12-03', '2026-12-04']),
+    // a weekday that is not the day so many days ahead: both are named
+    days('Freitag in drei Tagen', ['2026-11-27', '2026-11-29']),
+  ])('$text → $expected', ({ text, expected, at }) => {
+    const result = resolveGermanDate(text, { now: at, zone });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('LANGUAGE.DATE_AMBIGUOUS');
+    expect('days' in result.error && result.error.days.map(toIsoDate)).toEqual(expected);
+  });
+
+  it.each([
+    ['irgendwann im Januar', '2027-01-01', '2027-01-31', 31],
+    ['Januar', '2027-01-01', '2027-01-31', 31],
+    ['Dezember', '2026-12-01', '2026-12-31', 31],
+    ['nächsten Monat', '2026-12-01', '2026-12-31', 31],
+    ['Anfang nächsten Monats', '2026-12-01', '2026-12-10', 10],
+    ['Mitte Dezember', '2026-12-11', '2026-12-20', 10],
+    ['im Februar', '2027-02-01', '2027-02-28', 28],
+  ])('%s → %s … %s', (text, first, last, count) => {
+    const result = resolveGermanDate(text, { now, zone });
+    const named = !result.ok && 'days' in result.error ? result.error.days.map(toIsoDate) : [];
+    expect(named).toHaveLength(count);
+    expect([named[0], named[named.length - 1]]).toEqual([first, last]);
+  });
+
+  it.each([
+    ['Anfang nächster Woche', 'Meinen Sie Montag, 30. November, oder Dienstag, 1. Dezember?'],
+    [
+      'Mitte nächster Woche',
+      'Meinen Sie Dienstag, 1. Dezember, Mittwoch, 2. Dezember, oder Donnerstag, 3. Dezember?',
+    ],
+    [
+      'nächste Woche',
+      'An welchem Tag genau, zwischen Montag, 30. November und Sonntag, 6. Dezember?',
+    ],
+    [
+      'irgendwann im Januar',
+      'An welchem Tag genau, zwischen Freitag, 1. Januar und Sonntag, 31. Januar?',
+    ],
+  ])('asks "%s" back as: %s', (text, question) => {
+    const result = resolveGermanDate(text, { now, zone });
+    expect(!result.ok && result.error.message).toBe(question);
   });
 });

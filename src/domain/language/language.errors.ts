@@ -1,11 +1,39 @@
 import { DomainError } from '../shared/domain-error';
-import { formatGermanLocalTime as spoken } from './german-date.formatter';
+import { formatGermanLocalDate, formatGermanLocalTime as spoken } from './german-date.formatter';
+import { LocalDate } from './local-date';
 import { LocalTime } from './local-time';
 
 /** The agent sent a day we cannot read; the caller is asked again, nothing is guessed. */
 export class DateNotUnderstood extends DomainError {
   readonly code = 'LANGUAGE.DATE_NOT_UNDERSTOOD';
   readonly message = 'Welchen Tag meinen Sie genau?';
+}
+
+// Up to this many days are named one by one; more are named by their first and last.
+const DAYS_NAMED_ONE_BY_ONE = 3;
+
+/**
+ * The agent sent a phrase that names no single day ("Anfang nächster Woche", "irgendwann im
+ * Januar"): the caller is asked which of the days it could mean, nothing is guessed.
+ */
+export class DateAmbiguous extends DomainError {
+  readonly code = 'LANGUAGE.DATE_AMBIGUOUS';
+  readonly message: string;
+
+  /** days: in calendar order, at least one. */
+  constructor(readonly days: readonly LocalDate[]) {
+    super();
+    const named = days.map((d) => formatGermanLocalDate(d));
+    if (named.length > DAYS_NAMED_ONE_BY_ONE) {
+      this.message = `An welchem Tag genau, zwischen ${named[0]} und ${named[named.length - 1]}?`;
+    } else if (named.length === 1) {
+      this.message = `Meinen Sie ${named[0]}?`;
+    } else {
+      // "Montag, 14. Dezember, oder Dienstag, 15. Dezember": each date closed by a comma.
+      const last = named.pop() as string;
+      this.message = `Meinen Sie ${named.map((n) => `${n}, `).join('')}oder ${last}?`;
+    }
+  }
 }
 
 /** The agent sent a time we cannot read, or none at all. */
