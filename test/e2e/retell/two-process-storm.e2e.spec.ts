@@ -43,9 +43,6 @@ describe('booking storm over HTTP across two service processes', () => {
       LOG_LEVEL: 'warn',
       // Two pools on one Postgres; fewer connections than requests, so requests queue for them.
       DATABASE_POOL_SIZE: '10',
-      // The per-client limit counts in the shared Redis by address; other suites on this machine
-      // call from 127.0.0.1 too, and limits are not what this test is about.
-      RETELL_RATE_LIMIT_PER_CLIENT: '100000',
     };
     // The first instance seeds the demo salon; the second starts on the seeded database.
     instances.push(await startServiceProcess({ ...env, SEED_DEMO_SALON: 'true' }));

@@ -25,27 +25,53 @@ async function behavesAsSlidingWindow(limiter: SlidingWindowLimiter, key: string
   expect(await limiter.hit(`${key}:other`, 3, MINUTE, T0 + 30_000)).toBe(true);
 }
 
-/** One hit against several keys: counted in order, stopping at the first full key. */
-async function countsSeveralKeysInOrder(limiter: SlidingWindowLimiter, key: string) {
-  const client = { key: `${key}:client`, limit: 3 };
+/** One hit against several keys: all or nothing, refused with the wait for the fullest. */
+async function countsSeveralKeysAllOrNothing(limiter: SlidingWindowLimiter, key: string) {
+  const salon = { key: `${key}:salon`, limit: 3 };
   const call = { key: `${key}:call`, limit: 1 };
-  expect(await limiter.hitAll([client, call], MINUTE, T0)).toBe(true);
-  // The call is full: refused, but the client's hit before it was counted.
-  expect(await limiter.hitAll([client, call], MINUTE, T0 + 1)).toBe(false);
-  expect(await limiter.full(client.key, 2, MINUTE, T0 + 2)).toBe(true);
-  expect(await limiter.hitAll([client, call], MINUTE, T0 + 3)).toBe(false); // client now 3
-  // The client is full: refused before the call, which is not counted either.
-  const other = { key: `${key}:other-call`, limit: 1 };
-  expect(await limiter.hitAll([client, other], MINUTE, T0 + 4)).toBe(false);
-  expect(await limiter.full(other.key, 1, MINUTE, T0 + 5)).toBe(false);
-  // A minute later both have room again.
-  expect(await limiter.hitAll([client, call], MINUTE, T0 + MINUTE + 10)).toBe(true);
+  expect(await limiter.hitAll([call, salon], MINUTE, T0)).toEqual({ allowed: true });
+  // The call is full: refused until its hit leaves the window, and the salon is not counted.
+  expect(await limiter.hitAll([call, salon], MINUTE, T0 + 1_000)).toEqual({
+    allowed: false,
+    retryAfterMs: MINUTE - 1_000,
+  });
+  expect(await limiter.full(salon.key, 2, MINUTE, T0 + 2_000)).toBe(false);
+  const other = (n: number) => ({ key: `${key}:call-${n}`, limit: 1 });
+  expect((await limiter.hitAll([other(2), salon], MINUTE, T0 + 10_000)).allowed).toBe(true);
+  expect((await limiter.hitAll([other(3), salon], MINUTE, T0 + 20_000)).allowed).toBe(true);
+  // The salon is full (T0, +10 s, +20 s): a new call is refused until the salon's oldest hit
+  // leaves, and that call is not counted either.
+  expect(await limiter.hitAll([other(4), salon], MINUTE, T0 + 30_000)).toEqual({
+    allowed: false,
+    retryAfterMs: 30_000,
+  });
+  expect(await limiter.full(other(4).key, 1, MINUTE, T0 + 30_001)).toBe(false);
+  // Both full: the wait is the longer one (the call's own hit at +20 s).
+  expect(await limiter.hitAll([other(3), salon], MINUTE, T0 + 40_000)).toEqual({
+    allowed: false,
+    retryAfterMs: 40_000,
+  });
+  // Once the salon's first hit has left, a new call has room again.
+  expect((await limiter.hitAll([other(4), salon], MINUTE, T0 + MINUTE + 1)).allowed).toBe(true);
+}
+
+/** The wait runs until the hit `limit` places back from the newest leaves the window. */
+async function waitsForTheRightHit(limiter: SlidingWindowLimiter, key: string) {
+  const hitAt = (ms: number) => limiter.hitAll([{ key, limit: 2 }], MINUTE, T0 + ms);
+  expect((await hitAt(0)).allowed).toBe(true);
+  expect((await hitAt(5_000)).allowed).toBe(true);
+  // Full with hits at 0 and 5 s: room when the one at 0 leaves.
+  expect(await hitAt(7_000)).toEqual({ allowed: false, retryAfterMs: MINUTE - 7_000 });
+  expect((await hitAt(MINUTE)).allowed).toBe(true);
+  // Hits now at 5 s and 60 s: room when the one at 5 s leaves.
+  expect(await hitAt(MINUTE + 1)).toEqual({ allowed: false, retryAfterMs: 5_000 - 1 });
 }
 
 describe('sliding-window rate limiter', () => {
   it('in memory', async () => {
     await behavesAsSlidingWindow(new MemorySlidingWindow(), 'call:x');
-    await countsSeveralKeysInOrder(new MemorySlidingWindow(), 'multi');
+    await countsSeveralKeysAllOrNothing(new MemorySlidingWindow(), 'multi');
+    await waitsForTheRightHit(new MemorySlidingWindow(), 'wait');
   });
 
   describe('on real Redis', () => {
@@ -67,8 +93,9 @@ describe('sliding-window rate limiter', () => {
       expect(await otherInstance.hit('call:y', 3, MINUTE, T0 + 60_003)).toBe(false);
     });
 
-    it('counts several keys in order in one round trip', async () => {
-      await countsSeveralKeysInOrder(new RedisSlidingWindow(redis, prefix), 'multi');
+    it('counts several keys all or nothing in one round trip, with the wait', async () => {
+      await countsSeveralKeysAllOrNothing(new RedisSlidingWindow(redis, prefix), 'multi');
+      await waitsForTheRightHit(new RedisSlidingWindow(redis, prefix), 'wait');
     });
 
     it('loads its script again when Redis has forgotten it', async () => {

@@ -2,11 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@ne
 import { FunctionAnswer } from '../../../application/booking/function-answer';
 import { invalidBody } from '../../../common/coded-http.exception';
 import { FunctionCallDto } from './function-call.dto';
-import {
-  CountedPerCall,
-  RetellClientRateGuard,
-  RetellSharedRateGuard,
-} from './retell-rate-limit.guard';
+import { CountedPerCall, RetellSharedRateGuard } from './retell-rate-limit.guard';
 import { RetellFunctionCallHandler } from './retell-function-call.handler';
 import { RetellSignatureGuard } from './retell-signature.guard';
 
@@ -17,7 +13,7 @@ import { RetellSignatureGuard } from './retell-signature.guard';
  * (RETELL.UNKNOWN_FUNCTION): a 4xx would make Retell retry and leave the agent without words.
  */
 @Controller('api/retell')
-@UseGuards(RetellClientRateGuard, RetellSignatureGuard, RetellSharedRateGuard)
+@UseGuards(RetellSignatureGuard, RetellSharedRateGuard)
 @CountedPerCall()
 export class RetellFunctionController {
   constructor(private readonly handler: RetellFunctionCallHandler) {}

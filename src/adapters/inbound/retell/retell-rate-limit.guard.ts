@@ -9,48 +9,24 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { CodedHttpException } from '../../../common/coded-http.exception';
+import type { RequestWithRawBody } from '../../../common/http-edge';
 import { resolveCallId } from '../../../domain/call/call-id-resolver';
+import { RATE_LIMIT_TIME, RateLimitTime } from './rate-limit-time';
+import { RetellRequestTenant } from './retell-request-tenant';
 import { RetellSettings } from './retell-settings';
-import { KeyLimit, MemorySlidingWindow, SlidingWindowLimiter } from './sliding-window.limiter';
+import { KeyLimit, SlidingWindowLimiter } from './sliding-window.limiter';
 
 export const RATE_LIMITER = Symbol('RetellRateLimiter');
-const WINDOW_MS = 60_000;
+export const RATE_WINDOW_MS = 60_000;
 
-const limited = (response: Response) => {
-  response.setHeader('Retry-After', String(WINDOW_MS / 1000));
+/** 429 with the seconds until the window has room again as Retry-After (at least 1). */
+export function rateLimited(response: Response, retryAfterMs: number): CodedHttpException {
+  response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
   return new CodedHttpException(
     HttpStatus.TOO_MANY_REQUESTS,
     'RETELL.RATE_LIMITED',
     'Zu viele Anfragen in kurzer Zeit. Bitte einen Moment warten und es dann noch einmal versuchen.',
   );
-};
-
-const clientOf = (request: Request): string =>
-  request.ip ?? request.socket?.remoteAddress ?? 'unknown';
-
-/**
- * Requests a minute per client address, before anything else is read, counted in this
- * instance's memory: a flood of unsigned requests is turned away without a round trip. The
- * count every instance shares is taken after the signature (RetellSharedRateGuard).
- */
-@Injectable()
-export class RetellClientRateGuard implements CanActivate {
-  private readonly local = new MemorySlidingWindow();
-
-  constructor(private readonly settings: RetellSettings) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const client = clientOf(http.getRequest<Request>());
-    const allowed = await this.local.hit(
-      client,
-      this.settings.ratePerClient,
-      WINDOW_MS,
-      Date.now(),
-    );
-    if (!allowed) throw limited(http.getResponse<Response>());
-    return true;
-  }
 }
 
 const PER_CALL = Symbol('RetellRatePerCall');
@@ -58,33 +34,40 @@ const PER_CALL = Symbol('RetellRatePerCall');
 export const CountedPerCall = () => SetMetadata(PER_CALL, true);
 
 /**
- * The limits every instance shares through the store, after the signature proved the request
- * is Retell's: per client address and, on function calls, per call id, in one round trip.
- * Requests without a resolvable call id are only limited per client.
+ * The limits every instance shares through the store, taken after the signature proved the
+ * request is Retell's, in one round trip: per call id (function calls only) and per salon.
+ * Retell sends every salon's requests from one address, so no limit here is per address.
+ * A request counts against both or neither: a call that floods is refused at its own limit
+ * without using up its salon's. Requests without a real call id count only for their salon,
+ * and those of no known salon only for their call.
  */
 @Injectable()
 export class RetellSharedRateGuard implements CanActivate {
   constructor(
     private readonly settings: RetellSettings,
     private readonly reflector: Reflector,
+    private readonly tenant: RetellRequestTenant,
     @Inject(RATE_LIMITER) private readonly limiter: SlidingWindowLimiter,
+    @Inject(RATE_LIMIT_TIME) private readonly time: RateLimitTime,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const limits: KeyLimit[] = [
-      { key: `client:${clientOf(request)}`, limit: this.settings.ratePerClient },
-    ];
+    const request = http.getRequest<RequestWithRawBody>();
+    const limits: KeyLimit[] = [];
     const perCall = this.reflector.getAllAndOverride<boolean>(PER_CALL, [
       context.getHandler(),
       context.getClass(),
     ]);
     const callId = perCall ? callIdOfRequest(request) : null;
     if (callId !== null) limits.push({ key: `call:${callId}`, limit: this.settings.ratePerCall });
-    if (!(await this.limiter.hitAll(limits, WINDOW_MS, Date.now()))) {
-      throw limited(http.getResponse<Response>());
+    const branch = await this.tenant.branchOf(request);
+    if (branch !== null) {
+      limits.push({ key: `tenant:${branch.companyId}`, limit: this.settings.ratePerTenant });
     }
+    if (limits.length === 0) return true;
+    const verdict = await this.limiter.hitAll(limits, RATE_WINDOW_MS, this.time.nowMs());
+    if (!verdict.allowed) throw rateLimited(http.getResponse<Response>(), verdict.retryAfterMs);
     return true;
   }
 }

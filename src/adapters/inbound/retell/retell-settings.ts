@@ -17,8 +17,11 @@ export class RetellSettings implements OnModuleInit {
   get ratePerCall(): number {
     return this.config.env.RETELL_RATE_LIMIT_PER_CALL;
   }
-  get ratePerClient(): number {
-    return this.config.env.RETELL_RATE_LIMIT_PER_CLIENT;
+  get ratePerTenant(): number {
+    return this.config.env.RETELL_RATE_LIMIT_PER_TENANT;
+  }
+  get failedSignaturesPerClient(): number {
+    return this.config.env.RETELL_RATE_LIMIT_FAILED_SIGNATURE_PER_CLIENT;
   }
   get adminKey(): string | undefined {
     return this.config.env.ADMIN_BOOTSTRAP_KEY;

@@ -3,13 +3,13 @@ import { CodedHttpException, invalidBody } from '../../../common/coded-http.exce
 import { scrubText } from '../../../common/scrub-text';
 import { RetellCallWebhookHandler } from './retell-call-webhook.handler';
 import { InboundCallAnswer, RetellInboundCallHandler } from './retell-inbound-call.handler';
-import { RetellClientRateGuard, RetellSharedRateGuard } from './retell-rate-limit.guard';
+import { RetellSharedRateGuard } from './retell-rate-limit.guard';
 import { RetellSignatureGuard } from './retell-signature.guard';
 import { isRecord } from '../../../common/is-record';
 
 /** Retell's call webhooks and the inbound-call webhook, both signed like function calls. */
 @Controller('api/retell')
-@UseGuards(RetellClientRateGuard, RetellSignatureGuard, RetellSharedRateGuard)
+@UseGuards(RetellSignatureGuard, RetellSharedRateGuard)
 export class RetellWebhookController {
   private readonly logger = new Logger('RetellWebhook');
 

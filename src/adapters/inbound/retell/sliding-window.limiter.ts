@@ -9,15 +9,22 @@ export interface KeyLimit {
   readonly limit: number;
 }
 
+/** A hit's answer: let through (and counted), or refused until a slot frees. */
+export type LimitVerdict =
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
+
+export const ALLOWED: LimitVerdict = { allowed: true };
+
 /** Counts hits per key over the last `windowMs`; a refused hit is not counted. */
 export interface SlidingWindowLimiter {
   /** True when the hit is within `limit`, and then it is counted. */
   hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean>;
   /**
-   * One hit against several keys, in order: each is counted while within its limit; at the
-   * first that is full the answer is false and the keys after it are not counted.
+   * One hit against several keys, all or nothing: counted against every key when each is
+   * within its limit; else counted nowhere, and the answer says how long until every full
+   * key has a free slot again.
    */
-  hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<boolean>;
+  hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<LimitVerdict>;
   /** True when `key` already has `limit` hits in the window; counts nothing. */
   full(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean>;
 }
@@ -29,29 +36,47 @@ export class MemorySlidingWindow implements SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
   private sinceSweep = 0;
 
-  hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
-    return this.hitAll([{ key, limit }], windowMs, nowMs);
+  async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+    return (await this.hitAll([{ key, limit }], windowMs, nowMs)).allowed;
   }
 
-  async hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<boolean> {
+  async hitAll(
+    limits: readonly KeyLimit[],
+    windowMs: number,
+    nowMs: number,
+  ): Promise<LimitVerdict> {
     if (++this.sinceSweep >= SWEEP_EVERY) this.sweep(nowMs, windowMs);
-    const from = nowMs - windowMs;
-    for (const { key, limit } of limits) {
-      const recent = this.hits.get(key) ?? [];
-      // Hits are appended in time order, so the ones that left the window are at the front.
-      let gone = 0;
-      while (gone < recent.length && recent[gone] <= from) gone++;
-      if (gone > 0) recent.splice(0, gone);
-      this.hits.set(key, recent);
-      if (recent.length >= limit) return false;
+    const wait = Math.max(0, ...limits.map((l) => this.untilFree(l.key, l.limit, windowMs, nowMs)));
+    if (wait > 0) return { allowed: false, retryAfterMs: wait };
+    for (const { key } of limits) {
+      const recent = this.recent(key, windowMs, nowMs);
       recent.push(nowMs);
+      this.hits.set(key, recent);
     }
-    return true;
+    return ALLOWED;
   }
 
   async full(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
-    const from = nowMs - windowMs;
-    return (this.hits.get(key) ?? []).filter((t) => t > from).length >= limit;
+    return this.untilFree(key, limit, windowMs, nowMs) > 0;
+  }
+
+  /** Milliseconds until `key` has room for one more hit; 0 when it has room now. */
+  untilFree(key: string, limit: number, windowMs: number, nowMs: number): number {
+    const recent = this.recent(key, windowMs, nowMs);
+    if (recent.length < limit) return 0;
+    // Room comes when the hit `limit` places from the newest leaves the window.
+    return recent[recent.length - limit] + windowMs - nowMs;
+  }
+
+  /** The key's hits still in the window, oldest first (the ones that left it are dropped). */
+  private recent(key: string, windowMs: number, nowMs: number): number[] {
+    const recent = this.hits.get(key);
+    if (!recent) return [];
+    // Hits are appended in time order, so the ones that left the window are at the front.
+    let gone = 0;
+    while (gone < recent.length && recent[gone] <= nowMs - windowMs) gone++;
+    if (gone > 0) recent.splice(0, gone);
+    return recent;
   }
 
   private sweep(nowMs: number, windowMs: number): void {
@@ -62,16 +87,25 @@ export class MemorySlidingWindow implements SlidingWindowLimiter {
   }
 }
 
-// ARGV: now, window, member, then one limit per key.
+// ARGV: now, window, member, then one limit per key. Answers 0 when the hit was counted
+// against every key, else the milliseconds until every full key has room (nothing counted).
 const SCRIPT = `
 local now, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+local wait = 0
 for i, key in ipairs(KEYS) do
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  if redis.call('ZCARD', key) >= tonumber(ARGV[3 + i]) then return 0 end
+  local count, limit = redis.call('ZCARD', key), tonumber(ARGV[3 + i])
+  if count >= limit then
+    local oldest = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+    wait = math.max(wait, tonumber(oldest[2]) + window - now)
+  end
+end
+if wait > 0 then return wait end
+for i, key in ipairs(KEYS) do
   redis.call('ZADD', key, now, ARGV[3])
   redis.call('PEXPIRE', key, window)
 end
-return 1`;
+return 0`;
 const HITS = new RedisScript(SCRIPT);
 
 /**
@@ -87,12 +121,16 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
     private readonly prefix = 'ratelimit:retell:',
   ) {}
 
-  hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
-    return this.hitAll([{ key, limit }], windowMs, nowMs);
+  async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
+    return (await this.hitAll([{ key, limit }], windowMs, nowMs)).allowed;
   }
 
   /** Every key in one round trip. */
-  async hitAll(limits: readonly KeyLimit[], windowMs: number, nowMs: number): Promise<boolean> {
+  async hitAll(
+    limits: readonly KeyLimit[],
+    windowMs: number,
+    nowMs: number,
+  ): Promise<LimitVerdict> {
     const keys = limits.map((l) => this.prefix + l.key);
     const args = [
       String(nowMs),
@@ -101,8 +139,8 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
       ...limits.map((l) => String(l.limit)),
     ];
     try {
-      const allowed = await HITS.run(this.redis, keys, args);
-      return Number(allowed) === 1;
+      const wait = Number(await HITS.run(this.redis, keys, args));
+      return wait > 0 ? { allowed: false, retryAfterMs: wait } : ALLOWED;
     } catch (error) {
       this.logger.warn(
         `rate limit store unavailable, counting in memory: ${(error as Error).message}`,
