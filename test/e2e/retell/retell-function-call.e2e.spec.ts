@@ -352,6 +352,58 @@ describe('Retell function calls (real Postgres, fake phone functions)', () => {
       ]);
     });
 
+    it('keeps the trace of arguments with lone surrogates, NUL and other odd code points', async () => {
+      const odd = ['\udfff', '\ud800', '\u0000', '\uffff', '\ufffe', '\u{10ffff}', '\ue000'];
+      const oddCall = 'call_7c1e9a3f5b2d8e4a6c0f1b3d5e7a9c2e';
+      const oddLine = 'call_8d2f0b4a6c3e9f5b7d1a2c4e6f8b0d3f';
+      const bodies = [
+        functionCall('check_availability', { dienstleistung: `Dauer${odd.join('')}welle` }),
+        functionCall('book_appointment', { name: 'Eva\ud800', datum: 'morgen\udc00', x: '\u0000' }),
+        functionCall('check_customer', { [`key\ud800\u0000`]: 'value' }),
+        functionCall(`order_pizza\ud800\u0000`),
+        functionCall('check_customer', {}, { call_id: oddCall, agent_id: 'agent\u0000\ud800' }),
+        functionCall('check_customer', {}, { call_id: oddLine, to_number: '\u0000\udc00' }),
+      ];
+      for (const body of bodies) {
+        const res = await t.post(FUNCTION_CALL, body);
+        expect(res.status).toBe(200);
+        expect([body.name, res.body.code]).toEqual([
+          body.name,
+          expect.stringMatching(/^(OK|RETELL\.UNKNOWN_FUNCTION)$/),
+        ]);
+      }
+      expect(t.phone.received.map((r) => r.args)).toEqual([
+        { service: 'Dauer\ufffd\ufffd \uffff\ufffe\u{10ffff}\ue000welle' },
+        { name: 'Eva\ufffd', date: 'morgen\ufffd' },
+        {},
+        {},
+        {},
+      ]);
+      await t.app.get(TraceWriteBehind).flush();
+      const rows = await t.db.dataSource.query(
+        `SELECT function_name, redacted_args FROM call_function_traces ORDER BY id`,
+      );
+      expect(rows).toEqual([
+        {
+          function_name: 'check_availability',
+          redacted_args: { service: 'Dauer\ufffd\ufffd \uffff\ufffe\u{10ffff}\ue000welle' },
+        },
+        { function_name: 'book_appointment', redacted_args: expect.any(Object) },
+        { function_name: 'check_customer', redacted_args: {} },
+        { function_name: 'order_pizza\ufffd\ufffd', redacted_args: {} },
+        { function_name: 'check_customer', redacted_args: {} },
+        { function_name: 'check_customer', redacted_args: {} },
+      ]);
+      const calls = await t.db.dataSource.query(
+        `SELECT agent_id, to_number, branch_id FROM calls WHERE id = ANY($1) ORDER BY id`,
+        [[oddCall, oddLine]],
+      );
+      expect(calls).toEqual([
+        { agent_id: 'agent\ufffd\ufffd', to_number: SALON_LINE, branch_id: t.branchId },
+        { agent_id: 'agent_haarmonie_demo', to_number: '\ufffd\ufffd', branch_id: t.branchId },
+      ]);
+    });
+
     it('writes nothing for a call without a real id', async () => {
       await t.post(FUNCTION_CALL, functionCall('check_customer', {}, { call_id: 'call_1' }));
       await t.app.get(TraceWriteBehind).flush();

@@ -88,6 +88,47 @@ describe('TraceWriteBehind (real Postgres)', () => {
     expect((await stored()).map((r: { call_id: string }) => r.call_id)).toEqual([CALL_A, CALL_A]);
   });
 
+  it('keeps traces and calls whose text holds NUL or lone surrogates (Postgres refuses both)', async () => {
+    const traces = new TraceWriteBehind(calls, 60_000);
+    await traces.record({
+      call: { callId: CALL_A, agentId: 'agent\u0000', toNumber: '+49\ud800' },
+      entry: {
+        name: 'check\u0000\udc00',
+        args: { datum: 'morgen\ud800', 'art\u0000': ['\u0000', { deeper: '\udfff' }] },
+        latencyMs: 1,
+        outcome: 'OK\u0000',
+        at: AT,
+      },
+    });
+    await traces.record(trace(CALL_B, 'check_customer'));
+    await traces.flush();
+    expect(await stored()).toEqual([
+      {
+        call_id: CALL_A,
+        function_name: 'check\ufffd\ufffd',
+        redacted_args: { datum: 'morgen\ufffd', 'art\ufffd': ['\ufffd', { deeper: '\ufffd' }] },
+        latency_ms: 1,
+      },
+      expect.objectContaining({ call_id: CALL_B }),
+    ]);
+    await calls.upsertStarted({ callId: CALL_B, agentId: '\ud800agent\u0000' });
+    await calls.recordAnalysis(
+      { callId: CALL_B },
+      { userSentiment: 'Neutral\u0000', customAnalysisKeys: ['k\ud800'] },
+    );
+    expect(
+      await db.dataSource.query(`SELECT id, agent_id, to_number, analysis FROM calls ORDER BY id`),
+    ).toEqual([
+      { id: CALL_A, agent_id: 'agent\ufffd', to_number: '+49\ufffd', analysis: null },
+      {
+        id: CALL_B,
+        agent_id: '\ufffdagent\ufffd',
+        to_number: null,
+        analysis: { user_sentiment: 'Neutral\ufffd', custom_analysis_keys: ['k\ufffd'] },
+      },
+    ]);
+  });
+
   it('shutdown writes what is pending', async () => {
     const traces = new TraceWriteBehind(calls, 60_000);
     await traces.record(trace(CALL_A, 'cancel_appointment'));

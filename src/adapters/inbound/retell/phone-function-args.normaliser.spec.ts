@@ -90,6 +90,9 @@ describe('cleanArgumentValue', () => {
     ['<br/>', 200, undefined],
     ['x'.repeat(300), 200, 'x'.repeat(200)],
     ['💇'.repeat(5), 3, '💇💇💇'],
+    ['Eva\ud800 Braun\udc00', 150, 'Eva\ufffd Braun\ufffd'], // lone surrogates
+    ['\udc00\ud83d', 150, '\ufffd\ufffd'], // a pair in the wrong order
+    ['Noncharacters \uffff\ufffe stay', 150, 'Noncharacters \uffff\ufffe stay'],
     ["Robert'); DROP TABLE customers; --", 200, "Robert'); DROP TABLE customers; --"],
     [0, 200, '0'],
     [true, 200, undefined],

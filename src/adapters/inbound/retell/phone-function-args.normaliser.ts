@@ -1,4 +1,5 @@
 import { PhoneFunctionArgs } from '../../../application/booking/phone-functions';
+import { storableText } from '../../../common/storable-text';
 import { acceptedNames, ARGUMENT_KEYS, ARGUMENTS, ArgumentKey } from './tool-catalogue';
 
 /** A key as compared: lower case, without separators ("Kunde_Name", "kundeName" → "kundename"). */
@@ -26,12 +27,9 @@ export function cleanArgumentValue(value: unknown, maxLength: number): string | 
   if (typeof value === 'string') text = value;
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else return undefined;
-  const cleaned = text
-    .replace(SCRIPT_OR_STYLE, ' ')
-    .replace(TAG, ' ')
-    .replace(CONTROL, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const withoutMarkup = text.replace(SCRIPT_OR_STYLE, ' ').replace(TAG, ' ').replace(CONTROL, ' ');
+  // Lone surrogates too: the use cases store this text and send it to Cal.com.
+  const cleaned = storableText(withoutMarkup).replace(/\s+/g, ' ').trim();
   if (cleaned.length === 0) return undefined;
   // Cut by code points so an emoji is never split into half a surrogate pair.
   const codePoints = Array.from(cleaned);

@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import { CallStarted } from '../../../application/ports/call.repository.port';
 import { isRecord } from '../../../common/is-record';
+import { storableText } from '../../../common/storable-text';
 import { callerNumberOrWithheld } from '../../../domain/salon/caller-phone';
 
 /** The fields of Retell's call object this service reads; everything optional and untrusted. */
@@ -19,9 +20,10 @@ export interface RetellCallFacts {
   readonly branchIdHint?: string;
 }
 
+/** Text every store and lookup takes: NUL and lone surrogates become U+FFFD. */
 const text = (value: unknown, max = 200): string | undefined =>
   typeof value === 'string' && value.trim().length > 0 && value.length <= max
-    ? value.trim()
+    ? storableText(value.trim())
     : undefined;
 
 /** Retell's timestamps are milliseconds since the epoch. */

@@ -8,15 +8,19 @@ import {
 } from '../../../../application/ports/call.repository.port';
 import { Call, CallStatus, FunctionCallTraceEntry } from '../../../../domain/call/call';
 import { redactArgs } from '../../../../domain/call/redact-args';
+import { storableJson, storableText } from '../../../../common/storable-text';
 import { CallOrmEntity } from '../entities/call.orm-entity';
 import { CallFunctionTraceOrmEntity } from '../entities/call-function-trace.orm-entity';
 
 const MAX_CALL_ID = 128;
 const INT4_MAX = 2_147_483_647;
 
-/** Column widths of `calls`; Retell's values are cut to fit rather than refused. */
+/**
+ * Column widths of `calls`; Retell's values are cut to fit rather than refused, and characters
+ * Postgres refuses (NUL, lone surrogates) are replaced rather than costing the row.
+ */
 const fit = (value: string | undefined, length: number): string | null =>
-  value === undefined || value === null ? null : String(value).slice(0, length);
+  value === undefined || value === null ? null : storableText(String(value).slice(0, length));
 
 const int4 = (value: number | undefined): number | null =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= INT4_MAX
@@ -88,7 +92,7 @@ export class TypeOrmCallRepository implements CallRepository {
     }
     await this.m.query(`UPDATE calls SET analysis = $2::jsonb, updated_at = now() WHERE id = $1`, [
       call.callId.trim(),
-      JSON.stringify(stored),
+      JSON.stringify(storableJson(stored)),
     ]);
   }
 
@@ -111,10 +115,10 @@ export class TypeOrmCallRepository implements CallRepository {
           agent_id: agentId,
           agent_version: agentVersion,
           started_at: startedAt,
-          function_name: entry.name.slice(0, 64),
+          function_name: storableText(entry.name.slice(0, 64)),
           redacted_args: storedArgs(entry.args),
           latency_ms: Math.min(INT4_MAX, Math.max(0, Math.round(entry.latencyMs))),
-          outcome: entry.outcome.slice(0, 64),
+          outcome: storableText(entry.outcome.slice(0, 64)),
           at: entry.at,
           ord,
         };
@@ -183,9 +187,9 @@ function storable(callId: string): boolean {
   );
 }
 
-/** Arguments are stored redacted, always as a JSON object. */
+/** Arguments are stored redacted, always as a JSON object that jsonb takes. */
 function storedArgs(args: unknown): Record<string, unknown> {
-  const redacted = redactArgs(args);
+  const redacted = storableJson(redactArgs(args));
   return typeof redacted === 'object' && redacted !== null && !Array.isArray(redacted)
     ? (redacted as Record<string, unknown>)
     : { value: redacted ?? null };
