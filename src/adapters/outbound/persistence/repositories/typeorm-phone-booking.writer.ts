@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TenantScope } from '../../../../application/ports/appointment.repository.port';
+import { storableJson } from '../../../../common/storable-text';
 import {
   ALREADY_BOOKED,
   PhoneBooking,
@@ -31,23 +32,28 @@ export class TypeOrmPhoneBookingWriter implements PhoneBookingWriter {
     const params = [
       JSON.stringify(appointment),
       JSON.stringify(phases),
-      JSON.stringify({
-        id: c.id,
-        name: c.name,
-        phone_e164: c.phone,
-        email: c.email ?? null,
-        recognition_consent: c.recognitionConsent,
-      }),
+      // A caller's words may hold NUL or half a surrogate pair, which jsonb refuses.
+      JSON.stringify(
+        storableJson({
+          id: c.id,
+          name: c.name,
+          phone_e164: c.phone,
+          email: c.email ?? null,
+          recognition_consent: c.recognitionConsent,
+        }),
+      ),
       b.customerIsNew,
       b.callId ?? null,
-      JSON.stringify({
-        actor: b.audit.actor,
-        action: b.audit.action,
-        entity: b.audit.entity,
-        entity_id: b.audit.entityId ?? null,
-        details: b.audit.details ?? {},
-        at: b.audit.at,
-      }),
+      JSON.stringify(
+        storableJson({
+          actor: b.audit.actor,
+          action: b.audit.action,
+          entity: b.audit.entity,
+          entity_id: b.audit.entityId ?? null,
+          details: b.audit.details ?? {},
+          at: b.audit.at,
+        }),
+      ),
       now,
     ];
     const [row]: Array<{ refusal: string | null }> = await runAgainOnConflict(() =>
