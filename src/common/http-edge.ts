@@ -1,16 +1,11 @@
-import { HttpStatus, INestApplication, LoggerService, ValidationPipe } from '@nestjs/common';
+import { INestApplication, LoggerService, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { json, NextFunction, Request, Response } from 'express';
-import {
-  bodyTooLarge,
-  CodedHttpException,
-  invalidBody,
-  malformedJson,
-} from './coded-http.exception';
+import type { Request } from 'express';
+import { retellBodyReader } from '../adapters/inbound/retell/retell-body.reader';
+import { AppConfig } from '../config/app-config';
+import { DEFAULT_RETELL_BODY_LIMIT_BYTES } from '../config/environment';
+import { invalidBody } from './coded-http.exception';
 import { HttpExceptionFilter } from './http-exception.filter';
-
-/** Retell's bodies are small (arguments plus the call object); anything bigger is refused. */
-export const RETELL_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** The request as the Retell routes see it: the exact bytes received, for the signature. */
 export interface RequestWithRawBody extends Request {
@@ -19,10 +14,10 @@ export interface RequestWithRawBody extends Request {
 
 /**
  * Pipes, filter and body reading shared by bootstrap() and the end-to-end tests, so both
- * answer a request the same way.
+ * answer a request the same way. The Retell body limit is the app's RETELL_BODY_LIMIT_BYTES.
  */
 export function configureHttpEdge(app: INestApplication, logger?: LoggerService): void {
-  app.use('/api/retell', ...retellBodyParser());
+  app.use('/api/retell', retellBodyReader(retellBodyLimit(app)));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -35,53 +30,15 @@ export function configureHttpEdge(app: INestApplication, logger?: LoggerService)
   app.useGlobalFilters(new HttpExceptionFilter(logger));
 }
 
-/**
- * JSON of at most 64 kB whatever the content type claims, its raw bytes kept on
- * `req.rawBody`; read errors become coded 400/413/415 answers. The application-wide parser
- * registered later skips a body already read.
- */
-export function retellBodyParser() {
-  const parse = json({
-    limit: RETELL_BODY_LIMIT_BYTES,
-    type: () => true,
-    strict: true,
-    inflate: false,
-    verify: (req, _res, buf) => {
-      (req as RequestWithRawBody).rawBody = Buffer.from(buf);
-    },
-  });
-  // Named apart from express.json's "jsonParser": Nest skips its own application-wide JSON
-  // parser when it finds a layer of that name, which would leave every other route unparsed.
-  const retellJsonBody = (req: Request, res: Response, next: NextFunction): void =>
-    parse(req, res, next);
-  const translate = (error: unknown, _req: Request, _res: Response, next: NextFunction): void =>
-    next(translateReadError(error));
-  return [retellJsonBody, translate] as const;
-}
-
-function translateReadError(error: unknown): unknown {
-  const e = error as { type?: string; status?: number } | null;
-  switch (e?.type) {
-    case 'entity.parse.failed':
-      return malformedJson();
-    case 'entity.too.large':
-      return bodyTooLarge(RETELL_BODY_LIMIT_BYTES);
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new CodedHttpException(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        'REQUEST.UNSUPPORTED_ENCODING',
-        'The request body encoding is not supported.',
-      );
-    default:
-      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-        return new CodedHttpException(
-          HttpStatus.BAD_REQUEST,
-          'REQUEST.UNREADABLE',
-          'The request body could not be read.',
-        );
-      }
-      return error;
+/** From the app's validated environment; an app without one (a unit test) has the default. */
+function retellBodyLimit(app: INestApplication): number {
+  try {
+    return (
+      app.get(AppConfig, { strict: false }).env.RETELL_BODY_LIMIT_BYTES ??
+      DEFAULT_RETELL_BODY_LIMIT_BYTES
+    );
+  } catch {
+    return DEFAULT_RETELL_BODY_LIMIT_BYTES;
   }
 }
 

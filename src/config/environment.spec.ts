@@ -36,6 +36,13 @@ describe('validateEnvironment', () => {
     expect(env.FIXED_NOW).toBe('2026-11-26T14:00:00Z');
   });
 
+  it('reads Retell bodies up to RETELL_BODY_LIMIT_BYTES, 4 MiB unless set', () => {
+    expect(validateEnvironment({}).RETELL_BODY_LIMIT_BYTES).toBe(4 * 1024 * 1024);
+    expect(
+      validateEnvironment({ RETELL_BODY_LIMIT_BYTES: '8388608' }).RETELL_BODY_LIMIT_BYTES,
+    ).toBe(8_388_608);
+  });
+
   it.each(['false', '1', 'loopback', '10.0.0.0/8, loopback', '::1, 192.168.1.10'])(
     'accepts TRUST_PROXY=%s',
     (value) => {
@@ -60,6 +67,8 @@ describe('validateEnvironment', () => {
     ['TRUST_PROXY', '10.0.0.0/4'],
     ['TRUST_PROXY', '99'],
     ['TRACE_FLUSH_MS', '-1'],
+    ['RETELL_BODY_LIMIT_BYTES', '1000'],
+    ['RETELL_BODY_LIMIT_BYTES', '4 MB'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

@@ -29,6 +29,9 @@ const toInt = ({ value }: { value: unknown }): unknown => {
   return /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
 };
 
+/** 4 MiB: a 60-minute call's body (1.09 MB) nearly four times, a 2-hour one's nearly twice. */
+export const DEFAULT_RETELL_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : value;
 
@@ -117,6 +120,18 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   RETELL_VERIFY_SIGNATURES = true;
+
+  /**
+   * Largest Retell request body read, in bytes. Function calls and call webhooks carry the
+   * call's transcript three times over with word timings: a 60-minute call (Retell's default
+   * longest) measured 1.09 MB, a 2-hour one (its longest possible) 2.19 MB. Only the bytes are
+   * read and signed; the transcripts are never parsed.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(65_536)
+  @Max(67_108_864)
+  RETELL_BODY_LIMIT_BYTES = DEFAULT_RETELL_BODY_LIMIT_BYTES;
 
   /** Pins the Clock port to one instant (demos, end-to-end tests). */
   @Transform(emptyToUndefined)
