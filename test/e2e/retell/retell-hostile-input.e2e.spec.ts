@@ -76,6 +76,10 @@ describe('Retell edge: bodies a caller or agent can send', () => {
     ['unicode and emoji', { service: '💇‍♀️ Färben 🌈', name: 'Zoë Ça Ñandú 李', date: '𝟚𝟘𝟚𝟞' }],
     ['SQL-ish text', { service: "'; DROP TABLE appointments; --", name: "Robert'); --" }],
     ['prototype keys', JSON.parse('{"__proto__": {"polluted": true}, "constructor": "x"}')],
+    [
+      'lone surrogates and NUL',
+      { service: 'Dauer\ud800welle', name: 'Eva\udc00\u0000', date: '\u0000' },
+    ],
     ['call ids that are not ids', { call_id: { $ne: null }, callId: ['call_1'] }],
   ];
 
@@ -83,6 +87,7 @@ describe('Retell edge: bodies a caller or agent can send', () => {
     for (const name of ['check_availability', 'book_appointment', 'reschedule_appointment']) {
       const res = await t.post(FUNCTION_CALL, { ...functionCall(name), args });
       expect(res.status).toBe(200);
+      expect(res.body.code).not.toMatch(/^INTERNAL\./);
       expect(typeof res.body.message).toBe('string');
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -94,6 +99,8 @@ describe('Retell edge: bodies a caller or agent can send', () => {
     ['a 10k-char call id', { call_id: `call_${'a1b2c3d4e5'.repeat(1000)}` }],
     ['an overlong but id-shaped call id', { call_id: `call_${'9f8e7d6c5b4a3210'.repeat(10)}` }],
     ['hostile numbers', { to_number: "+49'; DROP TABLE calls; --", from_number: '<script>' }],
+    ['a 17-digit caller number', { from_number: '+49301234567890123' }],
+    ['NUL and lone surrogates', { agent_id: 'agent\u0000\ud800', from_number: '+49\udc00' }],
     [
       'a branch id hint that is SQL',
       { to_number: null, agent_id: null, metadata: { branch_id: "' OR 1=1 --" } },
@@ -103,6 +110,7 @@ describe('Retell edge: bodies a caller or agent can send', () => {
     const body = { name: 'check_customer', args: {}, call };
     const res = await t.post(FUNCTION_CALL, body);
     expect(res.status).toBe(200);
+    expect(res.body.code).not.toMatch(/^INTERNAL\./);
     expect(typeof res.body.message).toBe('string');
   });
 
