@@ -43,6 +43,22 @@ describe('validateEnvironment', () => {
     ).toBe(8_388_608);
   });
 
+  it('limits Retell requests per call and per salon, and per address only on failed signatures', () => {
+    const defaults = validateEnvironment({});
+    expect(defaults.RETELL_RATE_LIMIT_PER_CALL).toBe(60);
+    expect(defaults.RETELL_RATE_LIMIT_PER_TENANT).toBe(1200);
+    expect(defaults.RETELL_RATE_LIMIT_FAILED_SIGNATURE_PER_CLIENT).toBe(300);
+    const env = validateEnvironment({
+      RETELL_RATE_LIMIT_PER_TENANT: '5000',
+      RETELL_RATE_LIMIT_FAILED_SIGNATURE_PER_CLIENT: '20',
+    });
+    expect(env.RETELL_RATE_LIMIT_PER_TENANT).toBe(5000);
+    expect(env.RETELL_RATE_LIMIT_FAILED_SIGNATURE_PER_CLIENT).toBe(20);
+    expect(() => validateEnvironment({ RETELL_RATE_LIMIT_PER_TENANT: '0' })).toThrow(
+      /RETELL_RATE_LIMIT_PER_TENANT/,
+    );
+  });
+
   it.each(['false', '1', 'loopback', '10.0.0.0/8, loopback', '::1, 192.168.1.10'])(
     'accepts TRUST_PROXY=%s',
     (value) => {
