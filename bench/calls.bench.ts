@@ -10,6 +10,7 @@ import { CredentialCipher } from '../src/adapters/outbound/persistence/credentia
 import Redis from 'ioredis';
 import { DEFAULT_CALCOM_CONFIG } from '../src/adapters/outbound/calcom/calcom.config';
 import { CalcomSlotCache } from '../src/adapters/outbound/calcom/calcom-slot-cache';
+import { redisKeys } from '../src/adapters/outbound/queue/redis-keys';
 import { oneAddressBench } from './one-address.bench';
 import { FakeCalcom } from './sync-fake-calcom';
 
@@ -395,6 +396,8 @@ async function main(): Promise<void> {
   const serviceEnv = {
     DATABASE_URL: url.toString(),
     REDIS_URL,
+    // Its own keys on a Redis that tests may be using too.
+    REDIS_KEY_PREFIX: 'bench',
     SEED_DEMO_SALON: 'true',
     RETELL_API_KEY: KEY,
     CALCOM_API_KEY: 'cal_test_bench_key',
@@ -433,7 +436,10 @@ async function main(): Promise<void> {
   // fill the next: empty here, in Cal.com (whose calendar mirrors ours), and in the slot cache
   // (whose answers saw Cal.com's bookings), as after a salon's quiet night.
   const redis = new Redis(REDIS_URL);
-  const slotCache = new CalcomSlotCache(redis, DEFAULT_CALCOM_CONFIG.slotCache);
+  const slotCache = new CalcomSlotCache(redis, {
+    ...DEFAULT_CALCOM_CONFIG.slotCache,
+    keyPrefix: redisKeys(serviceEnv.REDIS_KEY_PREFIX).slotCache,
+  });
   const branches = (
     await db.query<{ company_id: string; id: string }>('SELECT company_id, id FROM branches')
   ).rows;

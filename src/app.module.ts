@@ -8,7 +8,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { CLOCK } from './application/ports/clock.port';
 import { AdminModule } from './adapters/inbound/admin/admin.module';
 import { HealthModule } from './adapters/inbound/health/health.module';
@@ -22,17 +22,25 @@ import {
   databaseSettingsFrom,
 } from './adapters/outbound/persistence/data-source.factory';
 import { PersistenceModule } from './adapters/outbound/persistence/persistence.module';
-import { REDIS_CONNECTION } from './adapters/outbound/queue/redis.connection';
+import { FAIL_FAST_REDIS, REDIS_CONNECTION } from './adapters/outbound/queue/redis.connection';
+import {
+  closeRedis,
+  failFastConnection,
+  workerConnection,
+} from './adapters/outbound/queue/redis-connections';
 import { AppConfig } from './config/app-config';
 
-/** Says which queue runs, and closes the shared Redis connection with the application. */
+/** Says which queue runs, and closes the Redis connections with the application. */
 class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
-  constructor(@Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis) {}
+  constructor(
+    @Optional() @Inject(REDIS_CONNECTION) private readonly redis?: Redis,
+    @Optional() @Inject(FAIL_FAST_REDIS) private readonly failFast?: Redis,
+  ) {}
   onModuleInit(): void {
     if (!this.redis) new Logger('AppModule').log('REDIS_URL not set: using the in-process queue');
   }
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => undefined);
+    await Promise.all([this.redis, this.failFast].map((r) => r && closeRedis(r)));
   }
 }
 
@@ -43,14 +51,15 @@ export class AppModule {
     const { env } = config;
     const redisProviders = config.usesRedis
       ? [
+          // BullMQ's worker waits through outages; whatever someone waits on must not.
           {
             provide: REDIS_CONNECTION,
+            useFactory: () => workerConnection(env.REDIS_URL as string),
+          },
+          {
+            provide: FAIL_FAST_REDIS,
             useFactory: () =>
-              new Redis(env.REDIS_URL as string, {
-                maxRetriesPerRequest: null,
-                enableReadyCheck: true,
-                lazyConnect: false,
-              }),
+              failFastConnection(env.REDIS_URL as string, env.REDIS_COMMAND_TIMEOUT_MS),
           },
         ]
       : [];

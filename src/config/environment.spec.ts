@@ -36,6 +36,24 @@ describe('validateEnvironment', () => {
     expect(env.FIXED_NOW).toBe('2026-11-26T14:00:00Z');
   });
 
+  it('keeps every Redis key under one prefix and waits for Redis briefly', () => {
+    expect(validateEnvironment({}).REDIS_KEY_PREFIX).toBe('salon');
+    expect(validateEnvironment({}).REDIS_COMMAND_TIMEOUT_MS).toBe(50);
+    const env = validateEnvironment({
+      REDIS_KEY_PREFIX: 'staging-eu_1.2',
+      REDIS_COMMAND_TIMEOUT_MS: '120',
+    });
+    expect(env.REDIS_KEY_PREFIX).toBe('staging-eu_1.2');
+    expect(env.REDIS_COMMAND_TIMEOUT_MS).toBe(120);
+  });
+
+  it('refuses SYNC_QUEUE_PREFIX, folded into REDIS_KEY_PREFIX, and says so', () => {
+    expect(() => validateEnvironment({ SYNC_QUEUE_PREFIX: 'staging' })).toThrow(
+      /SYNC_QUEUE_PREFIX is replaced by REDIS_KEY_PREFIX/,
+    );
+    expect(validateEnvironment({ SYNC_QUEUE_PREFIX: '' }).SYNC_QUEUE_PREFIX).toBeUndefined();
+  });
+
   it('reads Retell bodies up to RETELL_BODY_LIMIT_BYTES, 4 MiB unless set', () => {
     expect(validateEnvironment({}).RETELL_BODY_LIMIT_BYTES).toBe(4 * 1024 * 1024);
     expect(
@@ -85,6 +103,10 @@ describe('validateEnvironment', () => {
     ['TRACE_FLUSH_MS', '-1'],
     ['RETELL_BODY_LIMIT_BYTES', '1000'],
     ['RETELL_BODY_LIMIT_BYTES', '4 MB'],
+    ['REDIS_KEY_PREFIX', 'prod:eu'],
+    ['REDIS_KEY_PREFIX', 'a b'],
+    ['REDIS_COMMAND_TIMEOUT_MS', '0'],
+    ['SYNC_QUEUE_PREFIX', 'bull'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

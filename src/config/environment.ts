@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsEmpty,
   IsIn,
   IsInt,
   IsISO8601,
@@ -80,6 +81,27 @@ export class Environment {
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
+
+  /**
+   * Root of every Redis key the service writes (rate limits, slot cache, phone traffic, the
+   * calendar-sync queue), so environments sharing one Redis share no counters, cached slots or
+   * jobs. No colon, so two prefixes never nest.
+   */
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
+    message: 'REDIS_KEY_PREFIX must be 1-64 letters, digits, dots, dashes or underscores',
+  })
+  REDIS_KEY_PREFIX = 'salon';
+
+  /**
+   * Longest a function call, an admin request or a queue add waits for one Redis answer before
+   * it goes on without Redis (while Redis is away it does not wait at all). The sync worker
+   * waits for Redis as long as it takes.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(5000)
+  REDIS_COMMAND_TIMEOUT_MS = 50;
 
   @Transform(toBoolean)
   @IsBoolean()
@@ -291,11 +313,16 @@ export class Environment {
   @IsBoolean()
   SYNC_PARALLEL_PHASES = true;
 
-  /** Redis key prefix of the calendar-sync queue (instances sharing one Redis apart). */
-  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
-    message: 'SYNC_QUEUE_PREFIX must be 1-64 letters, digits, dots, dashes or underscores',
+  /**
+   * Folded into REDIS_KEY_PREFIX. Refused rather than ignored: a deployment that still sets it
+   * would otherwise move, unnoticed, onto the default prefix another environment may use too.
+   */
+  @Transform(emptyToUndefined)
+  @IsEmpty({
+    message:
+      'SYNC_QUEUE_PREFIX is replaced by REDIS_KEY_PREFIX (the queue lives under <REDIS_KEY_PREFIX>:queue)',
   })
-  SYNC_QUEUE_PREFIX = 'bull';
+  SYNC_QUEUE_PREFIX?: string;
 
   /**
    * How long a sync job's lock lives without renewal (a running worker renews it at half that).

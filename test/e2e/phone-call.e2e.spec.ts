@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { INestApplication } from '@nestjs/common';
+import { redisKeys } from '../../src/adapters/outbound/queue/redis-keys';
 import { TraceWriteBehind } from '../../src/application/calls/trace-write-behind';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -203,12 +204,13 @@ describe('a German phone call, end to end', () => {
   // The key a separately started sync worker reads to give way to calls (default prefix).
   it('tells the service’s other processes that it answers a call', async () => {
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const key = redisKeys('salon').phoneTraffic;
     try {
-      await redis.del('bull:phone-traffic');
+      await redis.del(key);
       await fn('get_current_context', {});
       let saidBy: string | null = null;
       for (let i = 0; i < 100 && saidBy === null; i++) {
-        saidBy = await redis.get('bull:phone-traffic');
+        saidBy = await redis.get(key);
         if (saidBy === null) await new Promise((r) => setTimeout(r, 50));
       }
       expect(saidBy).toMatch(/^[0-9a-f-]{36}$/);

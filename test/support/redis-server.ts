@@ -11,6 +11,10 @@ export interface RedisServer {
   readonly url: string;
   /** SIGKILLs the server and starts a fresh, empty one on the same port. */
   restart(): Promise<void>;
+  /** SIGKILLs the server and leaves it down (Redis away) until `start()`. */
+  kill(): Promise<void>;
+  /** Starts a fresh, empty server on the same port after `kill()`. */
+  start(): Promise<void>;
   /** Kills the server for good; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -28,6 +32,13 @@ export async function startRedisServer(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     async restart() {
       await kill(child);
+      child = await launch(port);
+    },
+    async kill() {
+      await kill(child);
+    },
+    async start() {
+      if (child.exitCode === null && child.signalCode === null) return;
       child = await launch(port);
     },
     async stop() {

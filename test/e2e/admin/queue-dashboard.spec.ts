@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { redisKeys } from '../../../src/adapters/outbound/queue/redis-keys';
 import { AdminTestApp, BOOTSTRAP_KEY, startAdminApp } from './admin-app';
 import { as, asBootstrap } from './admin-world';
 
@@ -40,9 +41,10 @@ describe('queue dashboard at /admin/queues', () => {
 describe('queue dashboard under the admin rate limits', () => {
   let t: AdminTestApp;
   let redis: Redis;
-  // The failed-authentication counts live in Redis, shared with earlier runs: start clean.
+  // The failed-authentication counts live in Redis (default prefix), shared with earlier runs:
+  // start clean.
   const forgetFailures = async () => {
-    const keys = await redis.keys('ratelimit:admin:auth-failed:*');
+    const keys = await redis.keys(`${redisKeys('salon').adminRateLimits}auth-failed:*`);
     if (keys.length > 0) await redis.del(...keys);
   };
   beforeAll(async () => {

@@ -15,7 +15,10 @@ import { RetellModule } from '../../../src/adapters/inbound/retell/retell.module
 import { FixedClock } from '../../../src/adapters/outbound/clock/system.clock';
 import { dataSourceOptions } from '../../../src/adapters/outbound/persistence/data-source.factory';
 import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
-import { REDIS_CONNECTION } from '../../../src/adapters/outbound/queue/redis.connection';
+import {
+  FAIL_FAST_REDIS,
+  REDIS_CONNECTION,
+} from '../../../src/adapters/outbound/queue/redis.connection';
 import { CallContext } from '../../../src/application/booking/call-context';
 import { answer, FunctionAnswer } from '../../../src/application/booking/function-answer';
 import {
@@ -120,15 +123,17 @@ export async function createRetellTestApp(
   })
   class FakeBookingModule {}
 
+  // The one connection stands for both of the service's (its rate limits use the fail-fast one).
+  const redisTokens = options.redis ? [REDIS_CONNECTION, FAIL_FAST_REDIS] : [];
   const globals = {
     module: class TestGlobalsModule {},
     global: true,
     providers: [
       { provide: AppConfig, useValue: config },
       { provide: CLOCK, useValue: new FixedClock(new Date(FIXED_NOW)) },
-      ...(options.redis ? [{ provide: REDIS_CONNECTION, useValue: options.redis }] : []),
+      ...redisTokens.map((token) => ({ provide: token, useValue: options.redis })),
     ],
-    exports: [AppConfig, CLOCK, ...(options.redis ? [REDIS_CONNECTION] : [])],
+    exports: [AppConfig, CLOCK, ...redisTokens],
   };
 
   const builder = Test.createTestingModule({

@@ -12,6 +12,7 @@ import {
   TypeOrmUnitOfWork,
 } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
 import { CALENDAR_SYNC_QUEUE } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
+import { redisKeys } from '../../../src/adapters/outbound/queue/redis-keys';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { Appointment } from '../../../src/domain/appointment/appointment';
 import { Customer } from '../../../src/domain/salon/customer';
@@ -77,7 +78,7 @@ describe('a sync worker process killed mid-job', () => {
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     queue = new Queue(CALENDAR_SYNC_QUEUE, {
       connection: redis as unknown as ConnectionOptions,
-      prefix,
+      prefix: redisKeys(prefix).queue,
     });
 
     const file = JSON.parse(
@@ -121,7 +122,7 @@ describe('a sync worker process killed mid-job', () => {
       LOG_LEVEL: 'info',
       // Nothing of another suite's on the shared Redis reaches these workers, and nothing of theirs
       // reaches another suite's.
-      SYNC_QUEUE_PREFIX: prefix,
+      REDIS_KEY_PREFIX: prefix,
       // A dead worker's job is found stalled within seconds, not the default minute; long enough
       // that a busy machine's pause in the living worker does not stall its job too.
       SYNC_JOB_LOCK_MS: '5000',

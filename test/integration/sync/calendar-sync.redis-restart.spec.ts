@@ -45,7 +45,8 @@ function syncProcess(
   const ds = w.db.dataSource;
   const m = ds.manager;
   const clock = { now: () => new Date() };
-  // The app's own connection options (app.module.ts).
+  // The app's worker connection options (redis-connections.ts), here for the queue and slot
+  // cache too, so the test can read the queue the moment Redis is back.
   const connection = new Redis(redisUrl, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,

@@ -4,8 +4,8 @@ import { CalendarHealthIndicator } from './calendar.health-indicator';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
 /**
- * Liveness says the process answers; readiness says it can serve calls (database, Redis and with
- * it the queue) and shows the Cal.com breakers, which only degrade it.
+ * Liveness says the process answers; readiness says it can serve calls (the database) and shows
+ * what only degrades it: Redis away (calls go on without it) and open Cal.com breakers.
  */
 @Controller('health')
 export class HealthController {

@@ -8,7 +8,8 @@ import { BookingModule } from '../../../booking.module';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
 import { TypeOrmCallRepository } from '../../outbound/persistence/repositories/typeorm-call.repository';
 import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
-import { REDIS_CONNECTION } from '../../outbound/queue/redis.connection';
+import { FAIL_FAST_REDIS } from '../../outbound/queue/redis.connection';
+import { redisKeys } from '../../outbound/queue/redis-keys';
 import { AdminRateLimitModule } from '../admin/auth/admin-rate-limit.module';
 import { AdminBootstrapKeyGuard } from './admin-bootstrap-key.guard';
 import { RetellCallWebhookHandler } from './retell-call-webhook.handler';
@@ -58,10 +59,13 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
     },
     {
       provide: RATE_LIMITER,
-      inject: [{ token: REDIS_CONNECTION, optional: true }],
-      // Shared by all instances through Redis when the service has it, else per process.
-      useFactory: (redis?: Redis) =>
-        redis ? new RedisSlidingWindow(redis) : new MemorySlidingWindow(),
+      inject: [AppConfig, { token: FAIL_FAST_REDIS, optional: true }],
+      // Shared by all instances through Redis when the service has it, else per process; while
+      // Redis is away each instance counts in its memory instead.
+      useFactory: (config: AppConfig, redis?: Redis) =>
+        redis
+          ? new RedisSlidingWindow(redis, redisKeys(config.env.REDIS_KEY_PREFIX).retellRateLimits)
+          : new MemorySlidingWindow(),
     },
   ],
   exports: [CALL_REPOSITORY],

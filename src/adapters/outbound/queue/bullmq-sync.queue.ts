@@ -20,7 +20,11 @@ export interface BullMqQueueSettings {
   readonly addTimeoutMs?: number;
 }
 
-/** Producer side of the `calendar-sync` BullMQ queue. */
+/**
+ * Producer side of the `calendar-sync` BullMQ queue. The service gives it a connection that
+ * fails fast (BullMQ allows that for producers; only workers must wait): an add while Redis is
+ * away fails at once, and the outbox row stays pending for the relay's next round.
+ */
 export class BullMqSyncQueue implements SyncQueue {
   readonly queue: Queue<SyncJob>;
 
@@ -32,6 +36,8 @@ export class BullMqSyncQueue implements SyncQueue {
       connection: connection as unknown as ConnectionOptions,
       prefix: settings.prefix,
     });
+    // Connection errors fail the adds that meet them; the event must not go unheard.
+    this.queue.on('error', () => undefined);
   }
 
   enqueue(entry: OutboxEntry): Promise<void> {

@@ -57,7 +57,8 @@ import {
 } from '../persistence/repositories/typeorm-calendar-mapping.repository';
 import { TypeOrmOutsideCalendarBlocks } from '../persistence/repositories/typeorm-outside-calendar-blocks';
 import { BullMqSyncQueue } from './bullmq-sync.queue';
-import { REDIS_CONNECTION } from './redis.connection';
+import { FAIL_FAST_REDIS, REDIS_CONNECTION } from './redis.connection';
+import { redisKeys } from './redis-keys';
 import { RedisPhoneTrafficRelay } from './redis-phone-traffic.relay';
 
 const DS = getDataSourceToken();
@@ -89,13 +90,15 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
     },
     {
       provide: CALENDAR_GATEWAY,
-      inject: [AppConfig, CALENDAR_CREDENTIALS, { token: REDIS_CONNECTION, optional: true }],
+      // The slot cache is read during calls: on the fail-fast connection, a miss while away.
+      inject: [AppConfig, CALENDAR_CREDENTIALS, { token: FAIL_FAST_REDIS, optional: true }],
       useFactory: (config: AppConfig, credentials: TypeOrmCalendarCredentials, redis?: Redis) =>
         config.usesCalcom
           ? new CalcomCalendarGateway(credentials, {
               redis: redis ?? null,
               config: {
                 baseUrl: config.env.CALCOM_BASE_URL,
+                slotCache: { keyPrefix: redisKeys(config.env.REDIS_KEY_PREFIX).slotCache },
                 breaker: {
                   errorThresholdPercentage: config.env.CALCOM_BREAKER_ERROR_PERCENT,
                   volumeThreshold: config.env.CALCOM_BREAKER_VOLUME,
@@ -133,14 +136,16 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
     },
     {
       provide: SYNC_QUEUE,
-      inject: [AppConfig, { token: REDIS_CONNECTION, optional: true }],
+      // The producer fails fast: an add refused while Redis is away leaves its outbox row
+      // pending for the relay's next round (BullMQ's worker has the waiting connection).
+      inject: [AppConfig, { token: FAIL_FAST_REDIS, optional: true }],
       useFactory: (config: AppConfig, redis?: Redis) => {
         const { SYNC_ATTEMPTS: attempts, SYNC_BACKOFF_MS: backoffMs } = config.env;
         return redis
           ? new BullMqSyncQueue(redis, {
               attempts,
               backoffMs,
-              prefix: config.env.SYNC_QUEUE_PREFIX,
+              prefix: redisKeys(config.env.REDIS_KEY_PREFIX).queue,
             })
           : new InProcessSyncQueue({
               attempts,
@@ -177,7 +182,7 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
         consume: config.env.SYNC_WORKER_IN_PROCESS,
         concurrency: config.env.SYNC_WORKER_CONCURRENCY,
         concurrencyDuringCalls: config.env.SYNC_CONCURRENCY_DURING_CALLS,
-        prefix: config.env.SYNC_QUEUE_PREFIX,
+        prefix: redisKeys(config.env.REDIS_KEY_PREFIX).queue,
         lockDurationMs: config.env.SYNC_JOB_LOCK_MS,
         stalledIntervalMs: config.env.SYNC_STALLED_CHECK_MS,
         reconcileEveryMs: config.usesCalcom ? RECONCILE_EVERY_MS : 0,
@@ -208,7 +213,7 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
       useFactory: (config: AppConfig, traffic: PhoneTraffic, redis?: Redis) =>
         redis
           ? new RedisPhoneTrafficRelay(redis, traffic, {
-              key: `${config.env.SYNC_QUEUE_PREFIX}:phone-traffic`,
+              key: redisKeys(config.env.REDIS_KEY_PREFIX).phoneTraffic,
               ...PHONE_TRAFFIC_RELAY,
             })
           : null,

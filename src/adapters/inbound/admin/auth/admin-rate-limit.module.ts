@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { REDIS_CONNECTION } from '../../../outbound/queue/redis.connection';
+import { AppConfig } from '../../../../config/app-config';
+import { FAIL_FAST_REDIS } from '../../../outbound/queue/redis.connection';
+import { redisKeys } from '../../../outbound/queue/redis-keys';
 import { MemorySlidingWindow, RedisSlidingWindow } from '../../retell/sliding-window.limiter';
 import { ADMIN_RATE_LIMITER, AdminRateLimits } from './admin-rate-limiter';
 
@@ -10,10 +12,13 @@ import { ADMIN_RATE_LIMITER, AdminRateLimits } from './admin-rate-limiter';
     AdminRateLimits,
     {
       provide: ADMIN_RATE_LIMITER,
-      inject: [{ token: REDIS_CONNECTION, optional: true }],
-      // Shared by all instances through Redis when the service has it, else per process.
-      useFactory: (redis?: Redis) =>
-        redis ? new RedisSlidingWindow(redis, 'ratelimit:admin:') : new MemorySlidingWindow(),
+      inject: [AppConfig, { token: FAIL_FAST_REDIS, optional: true }],
+      // Shared by all instances through Redis when the service has it, else per process; while
+      // Redis is away each instance counts in its memory instead.
+      useFactory: (config: AppConfig, redis?: Redis) =>
+        redis
+          ? new RedisSlidingWindow(redis, redisKeys(config.env.REDIS_KEY_PREFIX).adminRateLimits)
+          : new MemorySlidingWindow(),
     },
   ],
   exports: [AdminRateLimits],
