@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import {
@@ -121,6 +122,30 @@ describe('sliding-window rate limiter', () => {
       expect(await limiter.hit('call:w', 1, MINUTE, T0)).toBe(true);
       expect(await limiter.hit('call:w', 1, MINUTE, T0 + 1)).toBe(false);
       broken.disconnect();
+    });
+
+    it('warns once while Redis is away, not once a request, and says when it is back', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+      const flaky = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+      try {
+        const limiter = new RedisSlidingWindow(flaky, prefix);
+        const away = jest.spyOn(flaky, 'evalsha').mockRejectedValue(new Error('Redis away'));
+        jest.spyOn(flaky, 'zcount').mockRejectedValue(new Error('Redis away'));
+        for (let i = 0; i < 5; i++) await limiter.hit(`call:away${i}`, 10, MINUTE, T0);
+        expect(await limiter.full('call:away0', 10, MINUTE, T0)).toBe(false);
+        expect(warn).toHaveBeenCalledTimes(1);
+        expect(log).not.toHaveBeenCalled();
+
+        away.mockRestore();
+        expect(await limiter.hit('call:back', 10, MINUTE, T0)).toBe(true);
+        expect(await limiter.hit('call:back', 10, MINUTE, T0)).toBe(true);
+        expect(log).toHaveBeenCalledTimes(1);
+        expect(warn).toHaveBeenCalledTimes(1);
+      } finally {
+        jest.restoreAllMocks();
+        flaky.disconnect();
+      }
     });
   });
 });

@@ -115,10 +115,13 @@ const HITS = new RedisScript(SCRIPT);
 export class RedisSlidingWindow implements SlidingWindowLimiter {
   private readonly logger = new Logger('RedisSlidingWindow');
   private readonly fallback = new MemorySlidingWindow();
+  /** While Redis fails: one warning an outage, not one a request. */
+  private storeAway = false;
 
+  /** `prefix` is the root of this limiter's keys under REDIS_KEY_PREFIX (see redisKeys). */
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'ratelimit:retell:',
+    private readonly prefix: string,
   ) {}
 
   async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<boolean> {
@@ -140,11 +143,10 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
     ];
     try {
       const wait = Number(await HITS.run(this.redis, keys, args));
+      this.storeAnswered();
       return wait > 0 ? { allowed: false, retryAfterMs: wait } : ALLOWED;
     } catch (error) {
-      this.logger.warn(
-        `rate limit store unavailable, counting in memory: ${(error as Error).message}`,
-      );
+      this.storeFailed(error);
       return this.fallback.hitAll(limits, windowMs, nowMs);
     }
   }
@@ -153,12 +155,25 @@ export class RedisSlidingWindow implements SlidingWindowLimiter {
     try {
       // Counts without trimming: looking changes nothing.
       const count = await this.redis.zcount(this.prefix + key, `(${nowMs - windowMs}`, '+inf');
+      this.storeAnswered();
       return count >= limit;
     } catch (error) {
-      this.logger.warn(
-        `rate limit store unavailable, counting in memory: ${(error as Error).message}`,
-      );
+      this.storeFailed(error);
       return this.fallback.full(key, limit, windowMs, nowMs);
     }
+  }
+
+  private storeFailed(error: unknown): void {
+    if (this.storeAway) return;
+    this.storeAway = true;
+    this.logger.warn(
+      `rate limit store unavailable, counting in memory until it answers: ${(error as Error).message}`,
+    );
+  }
+
+  private storeAnswered(): void {
+    if (!this.storeAway) return;
+    this.storeAway = false;
+    this.logger.log('rate limit store answers again; counting there');
   }
 }
