@@ -21,7 +21,8 @@ import {
 } from '../ports/phone-booking-writer.port';
 import { PHONE_BOOKING_READER, PhoneBookingReader } from '../ports/phone-booking-reader.port';
 import { AvailabilityReader, WishAvailability } from './availability.reader';
-import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
+import { bookedAnswer } from './appointment-answers';
+import { slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit } from './booking-transaction';
 import { withCalendarVerdicts } from './calendar-check';
 import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
@@ -207,12 +208,12 @@ export class BookAppointmentUseCase {
       const fresh = await this.availability.around(salon, service, now, start, options);
       const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id);
       return withCalendarVerdicts(
-        slotLostAnswer(salon, nearest.starts, refusal.code, 'Dieser Termin wurde gerade vergeben.'),
+        slotLostAnswer(salon, nearest.starts, refusal.code, start, stylist),
         nearest.verdicts,
       );
     }
     this.kicker?.kick();
-    return withCalendarVerdicts(this.booked(salon, booked), verdicts);
+    return withCalendarVerdicts(bookedAnswer(salon, booked), verdicts);
   }
 
   /** The answer of an earlier (or parallel) delivery of the same request, if it booked. */
@@ -224,16 +225,7 @@ export class BookAppointmentUseCase {
     const earlier = await lookup;
     if (!earlier) return null;
     noteRepeat();
-    return this.booked(salon, earlier);
-  }
-
-  private booked(salon: BranchContext, a: Appointment): FunctionAnswer {
-    const facts = appointmentFacts(salon, a);
-    return answer(
-      'OK',
-      `Ihr Termin ist eingetragen: ${facts.service} am ${facts.slot.spoken}.`,
-      facts,
-    );
+    return bookedAnswer(salon, earlier);
   }
 }
 

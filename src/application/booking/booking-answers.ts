@@ -1,23 +1,129 @@
-import { Appointment } from '../../domain/appointment/appointment';
-import { BeyondHorizon, Unavailable } from '../../domain/availability/availability-errors';
+import { Hold } from '../../domain/appointment/hold';
+import {
+  BeyondHorizon,
+  SlotTaken,
+  Unavailable,
+} from '../../domain/availability/availability-errors';
 import { FreeStart } from '../../domain/availability/free-start';
+import {
+  formatGermanLocalDate,
+  germanWeekday,
+  toClockString,
+  toIsoDate,
+  wallClockAt,
+} from '../../domain/language';
+import { fitSpoken, shortName } from '../../domain/shared/german-messages';
+import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
-import { offerSentence, spokenAlternatives, spokenSlot } from './spoken-slot';
+import {
+  AlreadySaid,
+  atStylist,
+  offerSentence,
+  shortOffer,
+  spokenAlternatives,
+  spokenSlot,
+} from './spoken-slot';
 
-/** The facts of one appointment as the agent reads them out. */
-export function appointmentFacts(salon: BranchContext, a: Appointment) {
-  const service = salon.services.find((s) => s.id === a.serviceId);
+export { appointmentFacts } from './appointment-answers';
+
+/**
+ * The wish as understood, for the agent to confirm or correct: ISO day, wall time and weekday
+ * in the branch, and how it was said.
+ */
+export function askedFacts(salon: BranchContext, wish: Date, stylist: Staff | undefined) {
+  const { date, time } = wallClockAt(wish, salon.branch.timeZone);
+  const spoken = spokenSlot(salon, wish, stylist?.id ?? '');
   return {
-    appointment_id: a.id,
-    service: service?.name ?? '',
-    status: a.status,
-    slot: spokenSlot(salon, a.start, a.staffId),
+    start: wish.toISOString(),
+    date: toIsoDate(date),
+    time: toClockString(time),
+    weekday: germanWeekday(date),
+    spoken: `${spoken.date} um ${spoken.time}`,
+    staff: stylist?.name ?? null,
   };
 }
 
-/** A wish that cannot be had: why, and the nearest starts that can. */
+/** 'yyyy-MM-dd' → "Samstag, 6. März" (with the year when asked). */
+const spokenIsoDay = (iso: string, withYear = false): string => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return formatGermanLocalDate({ year, month, day }, { withYear });
+};
+
+interface Refusal {
+  /** The sentence naming what was understood and why it cannot be had. */
+  readonly sentence: (cap: number) => string;
+  /** What that sentence has named, so the offer after it need not repeat it. */
+  readonly said: AlreadySaid;
+}
+
+/** Why the wish cannot be had, said with the day and time understood. */
+function refusal(
+  salon: BranchContext,
+  wish: Date,
+  stylist: Staff | undefined,
+  why: Unavailable,
+): Refusal {
+  const { date: day, time } = spokenSlot(salon, wish, '');
+  const when = `${day} um ${time}`;
+  const said = { date: day, staff: stylist?.name };
+  const who = (cap: number) => shortName(stylist?.name ?? '', cap) || 'die gewünschte Person';
+  const anyone = () => `Am ${when} ist leider niemand frei.`;
+  switch (why.reason) {
+    case 'CLOSED_DAY':
+      return { sentence: () => `Am ${day} ist der Salon geschlossen.`, said };
+    case 'OUTSIDE_OPENING_HOURS':
+      return { sentence: () => `Am ${when} hat der Salon nicht geöffnet.`, said };
+    case 'IN_THE_PAST':
+      return { sentence: () => `${when} ist schon vorbei.`, said };
+    case 'TOO_SHORT_NOTICE':
+      return { sentence: () => `${when} ist leider zu kurzfristig.`, said };
+    case 'BEYOND_HORIZON': {
+      const last = spokenIsoDay((why as BeyondHorizon).lastBookableDate);
+      // A wish years ahead is named with its year: without it the day would be heard as this one.
+      const wishYear = wallClockAt(wish, salon.branch.timeZone).date.year;
+      const lastYear = Number((why as BeyondHorizon).lastBookableDate.slice(0, 4));
+      const asked = wishYear === lastYear ? day : `${day} ${wishYear}`;
+      return {
+        sentence: () => `${asked} ist zu weit im Voraus; Termine gibt es bis ${last}.`,
+        said: { date: last, staff: stylist?.name },
+      };
+    }
+    case 'OUTSIDE_WORKING_HOURS':
+      return {
+        sentence: stylist ? (cap) => `Am ${when} arbeitet ${who(cap)} nicht.` : anyone,
+        said,
+      };
+    case 'CONFLICT':
+      if ((why as SlotTaken).conflictKind === 'absence') {
+        return {
+          sentence: stylist ? (cap) => `Am ${when} ist ${who(cap)} leider nicht da.` : anyone,
+          said,
+        };
+      }
+      return {
+        sentence: stylist
+          ? (cap) => `${when}${atStylist(stylist.name, cap)} ist leider schon vergeben.`
+          : () => `${when} ist leider schon vergeben.`,
+        said,
+      };
+    case 'SERVICE_NOT_OFFERED':
+      return {
+        sentence: stylist
+          ? (cap) => `${who(cap)} bietet diese Leistung leider nicht an.`
+          : () => why.message,
+        said,
+      };
+    default:
+      return { sentence: () => why.message, said };
+  }
+}
+
+/**
+ * A wish that cannot be had: why, naming the day and time understood (also in `asked`), and the
+ * nearest starts that can be had, each day and stylist said once.
+ */
 export function unavailableAnswer(
   salon: BranchContext,
   nearest: readonly FreeStart[],
@@ -26,12 +132,16 @@ export function unavailableAnswer(
   why: Unavailable,
 ): FunctionAnswer {
   const alternatives = spokenAlternatives(salon, nearest);
-  const wished = spokenSlot(salon, wish, stylist?.id ?? '');
-  const what = stylist ? wished.spoken : `${wished.date} um ${wished.time}`;
-  const sentence = why.reason === 'CONFLICT' ? `${what} ist leider schon vergeben.` : why.message;
-  return answer(why.code, `${sentence} ${offerSentence(alternatives)}`, {
+  const { sentence, said } = refusal(salon, wish, stylist, why);
+  const message = fitSpoken(
+    (cap) => `${sentence(cap)} ${offerSentence(alternatives, said, cap)}`,
+    (cap) => `${sentence(cap)} ${shortOffer(alternatives, said, cap)}`,
+    (cap) => `${sentence(cap)} ${shortOffer(alternatives.slice(0, 1), said, cap)}`,
+  );
+  return answer(why.code, message, {
     available: false,
     reason: why.reason,
+    asked: askedFacts(salon, wish, stylist),
     ...(why instanceof BeyondHorizon ? { last_bookable_date: why.lastBookableDate } : {}),
     alternatives,
   });
@@ -42,8 +152,40 @@ export function slotLostAnswer(
   salon: BranchContext,
   nearest: readonly FreeStart[],
   code: string,
-  lead: string,
+  wish: Date,
+  stylist?: Staff,
 ): FunctionAnswer {
   const alternatives = spokenAlternatives(salon, nearest);
-  return answer(code, `${lead} ${offerSentence(alternatives)}`, { available: false, alternatives });
+  const { date, time } = spokenSlot(salon, wish, '');
+  const lead = `${date} um ${time} ist gerade eben vergeben worden.`;
+  const said = { date, staff: stylist?.name };
+  const message = fitSpoken(
+    (cap) => `${lead} ${offerSentence(alternatives, said, cap)}`,
+    (cap) => `${lead} ${shortOffer(alternatives, said, cap)}`,
+  );
+  return answer(code, message, {
+    available: false,
+    asked: askedFacts(salon, wish, stylist),
+    alternatives,
+  });
+}
+
+/** The wish is free (and held for this call when there is a hold). */
+export function freeAnswer(
+  salon: BranchContext,
+  service: Service,
+  free: FreeStart,
+  hold: Hold | null,
+): FunctionAnswer {
+  const slot = spokenSlot(salon, free.start, free.staffId);
+  const message = fitSpoken((cap) => {
+    const what = shortName(service.name, cap);
+    return `${slot.date} um ${slot.time}${atStylist(slot.staff, cap)} ist frei${what ? ` für ${what}` : ''}. Soll ich den Termin für Sie eintragen?`;
+  });
+  return answer('OK', message, {
+    available: true,
+    service: service.name,
+    slot,
+    hold: hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null,
+  });
 }

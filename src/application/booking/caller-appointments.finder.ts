@@ -4,6 +4,7 @@ import { Appointment } from '../../domain/appointment/appointment';
 import { AppointmentStatus } from '../../domain/appointment/appointment-status';
 import { isoWeekdayOf } from '../../domain/salon/local-date';
 import {
+  DateAmbiguous,
   resolveGermanDate,
   resolveGermanTime,
   toIsoDate,
@@ -21,6 +22,7 @@ import { BranchContext } from '../ports/salon-catalog.port';
 import { CallContext } from './call-context';
 import { sameName } from './customer-for-booking';
 import { answer, FunctionAnswer } from './function-answer';
+import { notUnderstoodAnswer } from './language-answers';
 import { PhoneFunctionArgs } from './phone-functions';
 
 /**
@@ -75,13 +77,18 @@ export class CallerAppointmentsFinder {
     if (args.appointmentId?.trim()) keep.push((a) => a.id === args.appointmentId?.trim());
     if (args.date?.trim()) {
       const date = resolveGermanDate(args.date, { now, zone });
-      if (!date.ok) return err(answer(date.error.code, date.error.message));
-      const iso = toIsoDate(date.value);
-      keep.push((a) => toIsoDate(wallClockAt(a.start, zone).date) === iso);
+      // "nächste Woche": the caller's appointments on any of the days it names.
+      if (!date.ok && !(date.error instanceof DateAmbiguous)) {
+        return err(notUnderstoodAnswer(date.error));
+      }
+      const named = date.ok ? [date.value] : (date.error as DateAmbiguous).days;
+      const days = named.map(toIsoDate);
+      keep.push((a) => days.includes(toIsoDate(wallClockAt(a.start, zone).date)));
       if (args.time?.trim()) {
+        const iso = days[0];
         const windows = salon.branch.openingHours.windowsFor(isoWeekdayOf(iso));
         const time = resolveGermanTime(args.time, { openingWindows: windows, zone });
-        if (!time.ok) return err(answer(time.error.code, time.error.message));
+        if (!time.ok) return err(notUnderstoodAnswer(time.error));
         keep.push((a) => {
           const t = wallClockAt(a.start, zone).time;
           return t.hour === time.value.hour && t.minute === time.value.minute;

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Appointment } from '../../domain/appointment/appointment';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
-import { appointmentFacts } from './booking-answers';
+import { cancelledAnswer } from './appointment-answers';
 import { callerAudit } from './booking-transaction';
 import { CallContext } from './call-context';
 import { CallerAppointmentsFinder } from './caller-appointments.finder';
@@ -45,7 +44,7 @@ export class CancelAppointmentUseCase {
     const one = whichOne(salon, candidates, 'stornieren');
     if (!one.ok) return one.error;
     const target = one.value;
-    if (target.status === 'cancelled') return this.cancelled(salon, target);
+    if (target.status === 'cancelled') return cancelledAnswer(salon, target);
     const cancelled = target.cancel();
     if (!cancelled.ok)
       return answer(cancelled.error.code, 'Dieser Termin kann nicht mehr storniert werden.');
@@ -67,15 +66,6 @@ export class CancelAppointmentUseCase {
       );
     });
     this.kicker?.kick();
-    return this.cancelled(salon, cancelled.value);
-  }
-
-  private cancelled(salon: BranchContext, a: Appointment): FunctionAnswer {
-    const facts = appointmentFacts(salon, a);
-    return answer(
-      'OK',
-      `Ihr Termin ${facts.service} am ${facts.slot.spoken} ist storniert.`,
-      facts,
-    );
+    return cancelledAnswer(salon, cancelled.value);
   }
 }

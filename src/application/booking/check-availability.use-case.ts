@@ -1,21 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Hold } from '../../domain/appointment/hold';
-import { FreeStart } from '../../domain/availability/free-start';
-import { Service } from '../../domain/salon/service';
 import { AppConfig } from '../../config/app-config';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { AvailabilityReader } from './availability.reader';
 import { CallContext } from './call-context';
-import { slotLostAnswer, unavailableAnswer } from './booking-answers';
+import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { withCalendarVerdicts } from './calendar-check';
 import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { LiveCalendarCheck } from './live-calendar-check';
-import { answer, FunctionAnswer } from './function-answer';
+import { FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
-import { spokenSlot } from './spoken-slot';
 
 /**
  * Free or not for the wish; when free, held for this call for a few minutes. A stylist mapped to
@@ -62,7 +59,7 @@ export class CheckAvailabilityUseCase {
         );
       }
       if (!call.callId) {
-        return withCalendarVerdicts(this.free(salon, service, check.value, null), verdicts);
+        return withCalendarVerdicts(freeAnswer(salon, service, check.value, null), verdicts);
       }
       const hold = Hold.place({
         callId: call.callId,
@@ -74,39 +71,15 @@ export class CheckAvailabilityUseCase {
       });
       const placed = await this.holds.place({ companyId: salon.companyId }, hold, now);
       if (placed.ok) {
-        return withCalendarVerdicts(this.free(salon, service, check.value, hold), verdicts);
+        return withCalendarVerdicts(freeAnswer(salon, service, check.value, hold), verdicts);
       }
       // Another call took it between reading and holding: read again.
     }
     const availability = await this.availability.around(salon, service, now, start, options);
     const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
     return withCalendarVerdicts(
-      slotLostAnswer(
-        salon,
-        nearest.starts,
-        'AVAILABILITY.SLOT_TAKEN',
-        'Der Termin ist gerade vergeben worden.',
-      ),
+      slotLostAnswer(salon, nearest.starts, 'AVAILABILITY.SLOT_TAKEN', start, stylist),
       nearest.verdicts,
-    );
-  }
-
-  private free(
-    salon: BranchContext,
-    service: Service,
-    free: FreeStart,
-    hold: Hold | null,
-  ): FunctionAnswer {
-    const slot = spokenSlot(salon, free.start, free.staffId);
-    return answer(
-      'OK',
-      `${slot.spoken} ist frei für ${service.name}. Soll ich den Termin für Sie eintragen?`,
-      {
-        available: true,
-        service: service.name,
-        slot,
-        hold: hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null,
-      },
     );
   }
 }

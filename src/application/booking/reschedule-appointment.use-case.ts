@@ -1,5 +1,4 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Appointment } from '../../domain/appointment/appointment';
 import { toIsoDate, wallClockAt } from '../../domain/language';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
@@ -9,7 +8,8 @@ import { AvailabilityReader } from './availability.reader';
 import { withCalendarVerdicts } from './calendar-check';
 import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { LiveCalendarCheck } from './live-calendar-check';
-import { appointmentFacts, slotLostAnswer, unavailableAnswer } from './booking-answers';
+import { movedAnswer } from './appointment-answers';
+import { slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
 import { CallerAppointmentsFinder } from './caller-appointments.finder';
@@ -81,7 +81,7 @@ export class RescheduleAppointmentUseCase {
     const newDate = args.newDate?.trim() || toIsoDate(wallClockAt(target.start, zone).date);
     const start = new SpokenRequestReader(salon).start(newDate, args.newTime, now);
     if (!start.ok) return start.error;
-    if (target.start.getTime() === start.value.getTime()) return this.moved(salon, target);
+    if (target.start.getTime() === start.value.getTime()) return movedAnswer(salon, target);
 
     const stylist = salon.staff.find((s) => s.id === target.staffId);
     const options = { askingCallId: call.callId, excludeAppointmentId: target.id };
@@ -146,19 +146,11 @@ export class RescheduleAppointmentUseCase {
         salon,
         await fresh.alternatives(start.value, target.staffId),
         error.taken.code,
-        'Diese Zeit wurde gerade vergeben.',
+        start.value,
+        stylist,
       );
     }
     this.kicker?.kick();
-    return withCalendarVerdicts(this.moved(salon, moved.value), verdicts);
-  }
-
-  private moved(salon: BranchContext, a: Appointment): FunctionAnswer {
-    const facts = appointmentFacts(salon, a);
-    return answer(
-      'OK',
-      `Ihr Termin ${facts.service} ist verschoben auf ${facts.slot.spoken}.`,
-      facts,
-    );
+    return withCalendarVerdicts(movedAnswer(salon, moved.value), verdicts);
   }
 }

@@ -6,7 +6,9 @@ import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { err, ok, Result } from '../../domain/shared/result';
 import { BranchContext } from '../ports/salon-catalog.port';
+import { fitSpoken, sentenceWithNames, shortName } from '../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
+import { notUnderstoodAnswer } from './language-answers';
 
 /** Words that mean "any stylist". */
 const ANYONE = new Set(
@@ -61,12 +63,16 @@ export class SpokenRequestReader {
       const stylist = found.stylist;
       if (service && !stylist.offers(service.id)) {
         const others = staff.filter((s) => s.offers(service.id)).map((s) => s.name);
+        const message = fitSpoken((cap) => {
+          const who = shortName(stylist.name, cap) || 'Diese Person';
+          const refusal = `${who} bietet ${shortName(service.name, cap) || 'das'} leider nicht an.`;
+          return sentenceWithNames(`${refusal} Das machen bei uns `, others, '.', cap, refusal);
+        });
         return err(
-          answer(
-            'AVAILABILITY.SERVICE_NOT_OFFERED',
-            `${stylist.name} bietet ${service.name} leider nicht an.${others.length ? ` Das machen bei uns ${others.join(' und ')}.` : ''}`,
-            { stylist: stylist.name, offered_by: others },
-          ),
+          answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
+            stylist: stylist.name,
+            offered_by: others,
+          }),
         );
       }
       return ok(stylist);
@@ -79,7 +85,10 @@ export class SpokenRequestReader {
     return err(
       answer(
         found.code,
-        `Diese Mitarbeiterin kenne ich leider nicht. Bei uns arbeiten ${names.join(', ')}.`,
+        fitSpoken((cap) => {
+          const unknown = 'Diese Mitarbeiterin kenne ich leider nicht.';
+          return sentenceWithNames(`${unknown} Bei uns arbeiten `, names, '.', cap, unknown);
+        }),
         { staff: names },
       ),
     );
@@ -122,7 +131,7 @@ export class SpokenRequestReader {
         return branch.isClosedOn(iso) ? [] : branch.openingHours.windowsFor(isoWeekdayOf(iso));
       },
     });
-    if (!resolved.ok) return err(answer(resolved.error.code, resolved.error.message));
+    if (!resolved.ok) return err(notUnderstoodAnswer(resolved.error));
     return ok(resolved.value.instant);
   }
 }

@@ -1,5 +1,6 @@
 import { formatGermanDate, formatGermanTime } from '../../domain/language';
 import { FreeStart } from '../../domain/availability/free-start';
+import { joinGerman, shortName } from '../../domain/shared/german-messages';
 import { BranchContext } from '../ports/salon-catalog.port';
 
 /** A start as the agent reads it out and as the next function call can send it back. */
@@ -32,9 +33,56 @@ export function spokenAlternatives(
   return starts.map((f) => spokenSlot(salon, f.start, f.staffId));
 }
 
+/** What the sentence has named already, so that a slot after it need not say it again. */
+export interface AlreadySaid {
+  /** The spoken day last named, e.g. the wish's "Freitag, 4. Dezember". */
+  readonly date?: string;
+  /** The stylist the caller asked for or the sentence named. */
+  readonly staff?: string;
+}
+
+/** " bei Anna", shortened to the name cap; '' when the cap leaves no name. */
+export const atStylist = (staff: string, cap: number): string => {
+  const name = shortName(staff, cap);
+  return name ? ` bei ${name}` : '';
+};
+
+/**
+ * Slots as said one after the other: each day once ("Freitag, 4. Dezember um 15 Uhr oder
+ * 15:15 Uhr"), a stylist only where it differs from the one named before, and a stylist shared
+ * by all of them once, at the end.
+ */
+export function slotsSaid(
+  slots: readonly SpokenSlot[],
+  said: AlreadySaid = {},
+  cap = Infinity,
+): string[] {
+  const shared = slots.every((s) => s.staff === slots[0]?.staff) ? slots[0]?.staff : undefined;
+  let [lastDate, lastStaff] = [said.date, said.staff];
+  const parts = slots.map((s) => {
+    const when = s.date === lastDate ? s.time : `${s.date} um ${s.time}`;
+    lastDate = s.date;
+    if (shared !== undefined || s.staff === lastStaff) return when;
+    lastStaff = s.staff;
+    return when + atStylist(s.staff, cap);
+  });
+  if (shared && shared !== said.staff && parts.length > 0) {
+    parts[parts.length - 1] += atStylist(shared, cap);
+  }
+  return parts;
+}
+
+export const NO_ALTERNATIVE =
+  'In nächster Zeit habe ich dafür leider keinen freien Termin gefunden.';
+
 /** "Ich kann Ihnen A oder B anbieten." or the sentence for no alternative at all. */
-export function offerSentence(slots: readonly SpokenSlot[]): string {
-  if (slots.length === 0)
-    return 'In nächster Zeit habe ich dafür leider keinen freien Termin gefunden.';
-  return `Ich kann Ihnen ${slots.map((s) => s.spoken).join(' oder ')} anbieten.`;
+export function offerSentence(slots: readonly SpokenSlot[], said?: AlreadySaid, cap?: number) {
+  if (slots.length === 0) return NO_ALTERNATIVE;
+  return `Ich kann Ihnen ${joinGerman(slotsSaid(slots, said, cap), 'oder')} anbieten.`;
+}
+
+/** The offer in fewer words: "Frei wäre A oder B." */
+export function shortOffer(slots: readonly SpokenSlot[], said?: AlreadySaid, cap?: number) {
+  if (slots.length === 0) return 'Sonst ist in nächster Zeit nichts frei.';
+  return `Frei wäre ${joinGerman(slotsSaid(slots, said, cap), 'oder')}.`;
 }

@@ -1,7 +1,7 @@
 import { Appointment } from '../../domain/appointment/appointment';
 import { err, ok, Result } from '../../domain/shared/result';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { appointmentFacts } from './booking-answers';
+import { whichOneAnswer } from './appointment-answers';
 import { answer, FunctionAnswer } from './function-answer';
 
 /** Exactly one appointment, or the question which one (or that there is none). */
@@ -16,12 +16,5 @@ export function whichOne(
       answer('APPOINTMENT.NOT_FOUND', 'Ich finde unter Ihrer Nummer keinen passenden Termin.'),
     );
   }
-  const listed = candidates.slice(0, 5).map((a) => appointmentFacts(salon, a));
-  return err(
-    answer(
-      'APPOINTMENT.WHICH_ONE',
-      `Ich finde ${candidates.length} Termine: ${listed.map((a) => `${a.service} am ${a.slot.spoken}`).join('; ')}. Welchen möchten Sie ${verb}?`,
-      { candidates: listed },
-    ),
-  );
+  return err(whichOneAnswer(salon, candidates, verb));
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { joinGerman } from '../shared/german-messages';
+import { fitSpoken, sentenceWithNames } from '../shared/german-messages';
 
 /** What matching needs of a service; the salon's Service satisfies it structurally. */
 export interface MatchableService {
@@ -22,10 +22,17 @@ export class AmbiguousServiceName<S extends MatchableService> extends DomainErro
 
   constructor(readonly candidates: readonly S[]) {
     super();
-    this.message = `Meinen Sie ${joinGerman(
-      candidates.map((c) => c.name),
-      'oder',
-    )}?`;
+    const names = candidates.map((c) => c.name);
+    this.message = fitSpoken((cap) =>
+      sentenceWithNames(
+        'Meinen Sie ',
+        names,
+        '?',
+        cap,
+        'Welche Leistung meinen Sie genau?',
+        'oder',
+      ),
+    );
   }
 }
 
@@ -43,7 +50,7 @@ export class UnknownServiceName extends DomainError {
       ? 'Diese Leistung habe ich leider nicht gefunden.'
       : 'Welche Leistung darf es sein?';
     this.message = offered.length
-      ? `${intro} Wir bieten an: ${joinGerman(offered)}.`
+      ? fitSpoken((cap) => sentenceWithNames(`${intro} Wir bieten an: `, offered, '.', cap, intro))
       : 'Ich kann gerade leider keine Leistungen anbieten.';
   }
 }

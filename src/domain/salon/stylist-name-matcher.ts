@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { joinGerman } from '../shared/german-messages';
+import { fitSpoken, sentenceWithNames } from '../shared/german-messages';
 import { slips } from './service-name-matcher';
 
 /** What matching needs of a stylist; the salon's Staff satisfies it structurally. */
@@ -23,10 +23,10 @@ export class AmbiguousStylistName<S extends NamedStylist> extends DomainError {
 
   constructor(readonly candidates: readonly S[]) {
     super();
-    this.message = `Meinen Sie ${joinGerman(
-      candidates.map((c) => c.name),
-      'oder',
-    )}?`;
+    const names = candidates.map((c) => c.name);
+    this.message = fitSpoken((cap) =>
+      sentenceWithNames('Meinen Sie ', names, '?', cap, 'Wen meinen Sie genau?', 'oder'),
+    );
   }
 }
 
