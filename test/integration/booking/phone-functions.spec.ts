@@ -383,6 +383,56 @@ describe('phone functions over real Postgres', () => {
     expect((still.appointments as Array<{ slot: { time: string } }>)[0].slot.time).toBe('14 Uhr');
   });
 
+  it('names the day understood in a refusal, and asks back a phrase that names several days', async () => {
+    const closed = await run('check_availability', {
+      service: 'Dauerwelle',
+      date: 'Sonntag',
+      time: '10 Uhr',
+    });
+    expect(closed.message).toMatch(/^Am Sonntag, 29\. November ist der Salon geschlossen\. /);
+    expect(closed).toMatchObject({
+      code: 'AVAILABILITY.CLOSED_DAY',
+      asked: { date: '2026-11-29', time: '10:00', weekday: 'Sonntag' },
+    });
+
+    // Monday is closed: of "Anfang nächster Woche" only Tuesday is left to ask about.
+    const vague = await run('check_availability', {
+      service: 'Herrenhaarschnitt',
+      date: 'Anfang nächster Woche',
+      time: '10 Uhr',
+    });
+    expect(vague).toMatchObject({
+      success: false,
+      code: 'LANGUAGE.DATE_AMBIGUOUS',
+      message: 'Meinen Sie Dienstag, 1. Dezember?',
+      days: [{ date: '2026-12-01', weekday: 'Dienstag', spoken: 'Dienstag, 1. Dezember' }],
+    });
+
+    const weekOn = await run('check_availability', {
+      service: 'Herrenhaarschnitt',
+      date: 'Dienstag in einer Woche',
+      time: '10 Uhr',
+    });
+    expect(weekOn).toMatchObject({ available: true, slot: { date: 'Dienstag, 8. Dezember' } });
+  });
+
+  it('finds the caller’s appointment by a phrase naming several days', async () => {
+    await run('book_appointment', {
+      service: 'Herrenhaarschnitt',
+      date: 'Dienstag',
+      time: '9 Uhr',
+      staff: 'Mehmet',
+      name: 'Ida Igel',
+    });
+    const listed = await run('list_appointments', { date: 'nächste Woche' });
+    expect(listed.appointments).toHaveLength(1);
+    expect(await run('list_appointments', { date: 'Ende der Woche' })).toMatchObject({
+      code: 'APPOINTMENT.NONE',
+    });
+    const cancelled = await run('cancel_appointment', { date: 'Anfang nächster Woche' });
+    expect(cancelled).toMatchObject({ success: true, status: 'cancelled' });
+  });
+
   it('asks which appointment when several match', async () => {
     await run('book_appointment', {
       service: 'Herrenhaarschnitt',
