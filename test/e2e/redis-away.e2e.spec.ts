@@ -5,6 +5,7 @@ import { sign } from 'retell-sdk';
 import request from 'supertest';
 import { FakeCalcom } from '../../bench/sync-fake-calcom';
 import { CredentialCipher } from '../../src/adapters/outbound/persistence/credential-cipher';
+import { bootstrap, loadConfig } from '../../src/bootstrap';
 import { BootedService, bootService } from '../support/booted-service';
 import { eventually } from '../support/eventually';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
@@ -59,6 +60,16 @@ describe('Redis away: calls go on', () => {
   let app: INestApplication;
   let companyId: string;
 
+  const env = () => ({
+    REDIS_URL: redis.url,
+    RETELL_API_KEY: KEY,
+    ADMIN_BOOTSTRAP_KEY: ADMIN_KEY,
+    FIXED_NOW: NOW,
+    CALCOM_API_KEY: 'cal_test_redis_away',
+    CALCOM_BASE_URL: fake.url,
+    ENCRYPTION_KEY,
+  });
+
   const rows = <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
     service.db.dataSource.query(sql, params);
 
@@ -67,15 +78,7 @@ describe('Redis away: calls go on', () => {
     fake = new FakeCalcom();
     fake.singleLength.set(CUT_EVENT_TYPE, 30);
     await fake.start();
-    service = await bootService({
-      REDIS_URL: redis.url,
-      RETELL_API_KEY: KEY,
-      ADMIN_BOOTSTRAP_KEY: ADMIN_KEY,
-      FIXED_NOW: NOW,
-      CALCOM_API_KEY: 'cal_test_redis_away',
-      CALCOM_BASE_URL: fake.url,
-      ENCRYPTION_KEY,
-    });
+    service = await bootService(env());
     app = service.app;
     [{ id: companyId }] = await rows<{ id: string }>(`SELECT id FROM companies`);
     const cipher = new CredentialCipher(ENCRYPTION_KEY);
@@ -272,4 +275,44 @@ describe('Redis away: calls go on', () => {
     const readyAgain = await readiness();
     expect(readyAgain.body.details.redis).toEqual({ status: 'up', degraded: false });
   }, 180_000);
+
+  it('an instance started while Redis is away starts, answers, and syncs once Redis is back', async () => {
+    await redis.kill();
+    // A salon with a calendar exists, so the start schedules its reconciliation in the queue.
+    const started = bootstrap(
+      loadConfig({
+        DATABASE_URL: service.db.url,
+        MIGRATE_ON_START: 'false',
+        SEED_DEMO_SALON: 'false',
+        LOG_LEVEL: 'silent',
+        ...env(),
+      }),
+    ).then(async (second) => {
+      await second.init();
+      return second;
+    });
+    const second = await Promise.race([
+      started,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no start while Redis is away')), GIVE_UP_MS),
+      ),
+    ]);
+    try {
+      app = second;
+      const { check, book } = await checkAndBook('15:00');
+      expectBooked([{ check, book }]);
+      expect((await adminList()).status).toBe(200);
+
+      await redis.start();
+      const [id] = idsOf([{ check, book }]);
+      await eventually(
+        async () => (await syncStates([id]))[0] === 'synced',
+        'the booking made on the instance started while Redis was away to sync',
+        60_000,
+      );
+    } finally {
+      app = service.app;
+      await second.close();
+    }
+  }, 120_000);
 });

@@ -16,7 +16,10 @@ export interface BullMqQueueSettings {
   readonly backoffMs: number;
   /** Key prefix in Redis (tests use one per file). */
   readonly prefix?: string;
-  /** A queue add that takes longer fails, so the outbox row stays pending (Redis down). */
+  /**
+   * A queue add that takes longer fails, so the outbox row stays pending (Redis down); a
+   * reconciliation schedule that takes longer fails too, and is made again later.
+   */
   readonly addTimeoutMs?: number;
 }
 
@@ -52,15 +55,19 @@ export class BullMqSyncQueue implements SyncQueue {
     return this.add(job);
   }
 
+  /** Bounded like an add: a start while Redis is away goes on (the schedule is made later). */
   async scheduleReconciliation(companyId: string, everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      `reconcile-${companyId}`,
-      { every: everyMs },
-      {
-        name: 'reconcile',
-        data: { kind: 'reconcile', companyId },
-        opts: { removeOnComplete: true, removeOnFail: 100 },
-      },
+    await this.bounded(
+      'reconciliation schedule',
+      this.queue.upsertJobScheduler(
+        `reconcile-${companyId}`,
+        { every: everyMs },
+        {
+          name: 'reconcile',
+          data: { kind: 'reconcile', companyId },
+          opts: { removeOnComplete: true, removeOnFail: 100 },
+        },
+      ),
     );
   }
 
@@ -77,13 +84,21 @@ export class BullMqSyncQueue implements SyncQueue {
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     };
+    await this.bounded('queue add', this.queue.add(job.kind, job, opts));
+  }
+
+  /**
+   * Fails after `addTimeoutMs`. The fail-fast connection refuses at once while Redis is away,
+   * but BullMQ first waits for a connection it has never had (a start while Redis is away).
+   */
+  private async bounded<T>(what: string, work: Promise<T>): Promise<T> {
     const timeoutMs = this.settings.addTimeoutMs ?? 5000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`queue add took over ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`${what} took over ${timeoutMs} ms`)), timeoutMs);
     });
     try {
-      await Promise.race([this.queue.add(job.kind, job, opts), timeout]);
+      return await Promise.race([work, timeout]);
     } finally {
       clearTimeout(timer);
     }
