@@ -20,6 +20,20 @@ export interface TypeScriptChild {
   stop(): Promise<void>;
 }
 
+/**
+ * A run of the suite under a shifted clock (libfaketime, see .ci/clock-sweep) reaches the
+ * children too, so a child and its test agree on the time.
+ */
+function shiftedClock(): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && (name === 'LD_PRELOAD' || name.startsWith('FAKETIME'))) {
+      kept[name] = value;
+    }
+  }
+  return kept;
+}
+
 /** Forks `entry` with exactly `env` plus PATH (and NODE_ENV=test), keeping its output's tail. */
 export function forkTypeScript(
   entry: string,
@@ -28,7 +42,7 @@ export function forkTypeScript(
 ): TypeScriptChild {
   const child = fork(entry, [], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...shiftedClock(), ...env },
     execArgv: ['--require', TS_REGISTER, '--enable-source-maps'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
