@@ -277,6 +277,7 @@ describe('resolveGermanDate: a phrase naming no single day asks back with the da
     ['Dezember', '2026-12-01', '2026-12-31', 31],
     ['nächsten Monat', '2026-12-01', '2026-12-31', 31],
     ['Anfang nächsten Monats', '2026-12-01', '2026-12-10', 10],
+    ['Anfang des Monats', '2026-12-01', '2026-12-10', 10],
     ['Mitte Dezember', '2026-12-11', '2026-12-20', 10],
     ['im Februar', '2027-02-01', '2027-02-28', 28],
   ])('%s → %s … %s', (text, first, last, count) => {

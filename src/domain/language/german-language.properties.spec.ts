@@ -105,6 +105,75 @@ describe('German date and time properties', () => {
     );
   });
 
+  it('a weekday plus weeks is that weekday, counted from its next occurrence', () => {
+    const weekdays = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
+    const counts = ['einer', 'zwei', 'drei', '4', '10'];
+    fc.assert(
+      fc.property(anyNow, fc.nat(5), fc.nat(4), (now, w, c) => {
+        const weeks = [1, 2, 3, 4, 10][c];
+        const unit = weeks === 1 ? 'Woche' : 'Wochen';
+        const result = resolveGermanDate(`${weekdays[w]} in ${counts[c]} ${unit}`, { now, zone });
+        const today = todayIn(now, zone);
+        if (!result.ok) return false;
+        const ahead = compareLocalDates(result.value, today);
+        const weekday = new Date(
+          Date.UTC(result.value.year, result.value.month - 1, result.value.day),
+        );
+        return (weekday.getUTCDay() + 6) % 7 === w && ahead >= 7 * weeks && ahead <= 7 * weeks + 6;
+      }),
+    );
+  });
+
+  it('"heute", "morgen" and nothing plus days or weeks count from that day', () => {
+    fc.assert(
+      fc.property(
+        anyNow,
+        fc.constantFrom(['heute', 0], ['morgen', 1], ['übermorgen', 2], ['', 0]),
+        fc.integer({ min: 1, max: 59 }).filter((n) => n !== 8),
+        fc.boolean(),
+        (now, [anchor, from], n, weeks) => {
+          const phrase = `${anchor} in ${n} ${weeks ? 'Wochen' : 'Tagen'}`.trim();
+          const result = resolveGermanDate(phrase, { now, zone });
+          const ahead = result.ok && compareLocalDates(result.value, todayIn(now, zone));
+          return ahead === (from as number) + n * (weeks ? 7 : 1);
+        },
+      ),
+    );
+  });
+
+  it('a vague phrase asks with days from today on, in order, and never resolves to one', () => {
+    const vague = [
+      'nächste Woche',
+      'Anfang nächster Woche',
+      'Ende der Woche',
+      'diese Woche',
+      'am Wochenende',
+      'irgendwann im Januar',
+      'Mitte Dezember',
+      'Ende des Monats',
+      'Anfang des Monats',
+      'nächsten Monat',
+    ];
+    fc.assert(
+      fc.property(anyNow, fc.constantFrom(...vague), (now, phrase) => {
+        const result = resolveGermanDate(phrase, { now, zone });
+        if (result.ok) return false;
+        // "diese Woche" on a Sunday evening still has Sunday; every phrase keeps at least one day.
+        const days = 'days' in result.error ? result.error.days : [];
+        const today = todayIn(now, zone);
+        return (
+          days.length > 0 &&
+          days.every(
+            (d, i) =>
+              compareLocalDates(d, today) >= 0 &&
+              (i === 0 || compareLocalDates(days[i - 1], d) < 0),
+          ) &&
+          result.error.message.length <= 200
+        );
+      }),
+    );
+  });
+
   it('never throws on arbitrary text and answers a value', () => {
     fc.assert(
       fc.property(

@@ -89,8 +89,14 @@ const monthDays = (said: Said, today: LocalDate): LocalDate[] | undefined => {
   };
   if (said.span === 'month') {
     if (said.year !== undefined) return undefined;
-    const index = today.year * 12 + today.month - 1 + (said.ahead ?? 0);
-    return partOf(Math.floor(index / 12), (index % 12) + 1);
+    const monthAhead = (k: number) => {
+      const index = today.year * 12 + today.month - 1 + k;
+      return partOf(Math.floor(index / 12), (index % 12) + 1);
+    };
+    if (said.ahead !== undefined) return monthAhead(said.ahead);
+    // "Anfang des Monats" said on the 20th: this month's beginning is past, so the next one.
+    const thisMonth = monthAhead(0);
+    return thisMonth.length > 0 ? thisMonth : monthAhead(1);
   }
   const month = said.span as number;
   if (said.ahead !== undefined) return undefined;
