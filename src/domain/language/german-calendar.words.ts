@@ -24,6 +24,13 @@ const WEEKDAYS = new Map<string, number>([
   ['samstag', 6],
   ['sonnabend', 6],
   ['sonntag', 7],
+  // Written short, as agents sometimes pass them on ("Mo, 7.12.", "Fr."); "so" is a word.
+  ['mo', 1],
+  ['di', 2],
+  ['mi', 3],
+  ['do', 4],
+  ['fr', 5],
+  ['sa', 6],
 ]);
 
 /** "dezember", "dez", "maerz" → month 1-12. */

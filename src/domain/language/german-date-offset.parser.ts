@@ -30,8 +30,11 @@ interface Anchor {
   readonly implicit: boolean;
 }
 
+// "in ner Woche", "in nem Monat": spoken short for "einer", "einem".
+const SPOKEN_ONE = new Set(['ne', 'ner', 'nem', 'nen']);
+
 const counted = (count: string, unit: string): Offset | undefined => {
-  const n = numberValue(count);
+  const n = SPOKEN_ONE.has(count) ? 1 : numberValue(count);
   const u = UNITS.get(unit);
   return n !== undefined && n >= 1 && u !== undefined ? { count: n, unit: u } : undefined;
 };

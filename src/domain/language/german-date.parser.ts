@@ -9,8 +9,13 @@ import {
   weekdayInWeek,
 } from './future-date.rules';
 
-// Words that carry no date meaning: "am Freitag", "für den 5. Dezember".
-const FILLERS = new Set(['am', 'an', 'den', 'dem', 'der', 'des', 'die', 'fuer', 'bitte', 'zum']);
+// Words that carry no date meaning: "am Freitag", "für den 5. Dezember", "gleich morgen",
+// "am besten Freitag", "diesen Freitag noch".
+// prettier-ignore
+const FILLERS = new Set([
+  'am', 'an', 'den', 'dem', 'der', 'des', 'die', 'fuer', 'bitte', 'zum', 'gleich', 'noch', 'dann',
+  'lieber', 'besten', 'vielleicht', 'eventuell', 'also', 'ja',
+]);
 // A date said alone may carry a day part ("Freitag nachmittags"); in a whole phrase the day
 // part belongs to the time and must reach the clock parser.
 // prettier-ignore
@@ -34,6 +39,11 @@ for (const ending of ['', 'n', 'r', 's']) {
 const NUMERIC_DATE = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_WITH_DOT = /^(\d{1,2})\.$/;
+
+const monthOfDigits = (token: string): number | undefined => {
+  const m = /^(\d{1,2})\.?$/.exec(token);
+  return m && Number(m[1]) >= 1 && Number(m[1]) <= 12 ? Number(m[1]) : undefined;
+};
 
 /** "5." / "5" / "fuenften" / "fuenf" as a day of month; dotless digits only next to a month. */
 const dayOf = (token: string, dotless: boolean): number | undefined => {
@@ -60,7 +70,9 @@ const calendarDate = (words: readonly string[], today: LocalDate): LocalDate | u
   }
   if (words.length > 3) return undefined;
   const day = dayOf(first, true);
-  const month = monthValue(second);
+  // "10. 12." said with a space is the written 10.12.
+  const month =
+    monthValue(second) ?? (DAY_WITH_DOT.test(first) ? monthOfDigits(second) : undefined);
   const year = third === undefined ? undefined : /^\d{4}$/.test(third) ? Number(third) : NaN;
   if (day === undefined || month === undefined || Number.isNaN(year)) return undefined;
   return explicitDate(day, month, year, today);

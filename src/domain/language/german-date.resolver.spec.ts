@@ -104,6 +104,16 @@ describe('resolveGermanDate', () => {
     ok('eine Woche nach dem 5. Dezember', '2026-12-12'),
     ok('drei Tage vor dem 24. Dezember', '2026-12-21'),
     ok('eine Woche nach dem 30.12.', '2027-01-06', new Date('2026-12-29T10:00:00Z')),
+    ok('Freitag in ner Woche', '2026-12-04'),
+    ok('Montag in acht Tagen', '2026-12-07'),
+    // short weekdays, fillers and a spaced numeric date
+    ok('Mo, 7.12.', '2026-12-07'),
+    ok('Fr.', '2026-11-27'),
+    ok('Do', '2026-12-03'),
+    ok('10. 12.', '2026-12-10'),
+    ok('gleich morgen', '2026-11-27'),
+    ok('am besten Freitag', '2026-11-27'),
+    ok('diesen Freitag noch', '2026-11-27'),
     // day and month
     ok('5. Dezember', '2026-12-05'),
     ok('am 5. Dezember', '2026-12-05'),
@@ -263,6 +273,10 @@ describe('resolveGermanDate: a phrase naming no single day asks back with the da
     days('in acht Tagen', ['2026-12-03', '2026-12-04']),
     // a weekday that is not the day so many days ahead: both are named
     days('Freitag in drei Tagen', ['2026-11-27', '2026-11-29']),
+    // either of two days
+    days('morgen oder übermorgen', ['2026-11-27', '2026-11-28']),
+    days('Samstag oder Freitag', ['2026-11-27', '2026-11-28']),
+    days('Freitag oder Anfang nächster Woche', ['2026-11-27', '2026-11-30', '2026-12-01']),
   ])('$text → $expected', ({ text, expected, at }) => {
     const result = resolveGermanDate(text, { now: at, zone });
     expect(result.ok).toBe(false);

@@ -14,7 +14,8 @@
  * - A phrase naming several days ("nächste Woche", "Anfang nächster Woche" Mon-Tue, "Mitte"
  *   Tue-Thu, "Ende der Woche" Fri-Sat, "am Wochenende", "irgendwann im Januar", "Anfang
  *   Januar" 1-10) is never guessed: DateAmbiguous names the days from today on (with opening
- *   hours, the open ones). "der Woche" whose days have all passed is next week's.
+ *   hours, the open ones). "der Woche" whose days have all passed is next week's. "morgen oder
+ *   übermorgen" asks between the days either side names.
  * - A date in the past (old year, "5. Januar" in December) moves to the next year in which
  *   that day and month lie today or later; impossible dates (Feb 30) are refused.
  * - A 1-12 hour is settled by a day-part word first, then by opening windows (one reading
