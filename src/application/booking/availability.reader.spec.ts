@@ -42,9 +42,9 @@ describe('AvailabilityReader', () => {
     );
     const around = await new AvailabilityReader(repo).around(salon, cut, NOW, WISH);
     expect(around.check(WISH, anna).ok).toBe(false);
-    const first = await around.alternatives(WISH, 'anna');
-    const wider = await around.alternatives(WISH, 'anna', 10);
-    const anyone = await around.alternatives(WISH, undefined, 10);
+    const first = await around.alternatives(WISH, { preferredStaffId: 'anna' });
+    const wider = await around.alternatives(WISH, { preferredStaffId: 'anna', count: 10 });
+    const anyone = await around.alternatives(WISH, { count: 10 });
     expect(first).toHaveLength(2);
     expect(wider).toHaveLength(10);
     expect(anyone).toHaveLength(10);
@@ -74,7 +74,7 @@ describe('AvailabilityReader', () => {
       const around = await new AvailabilityReader(repo).around(salon, cut, NOW, wish);
       const checked = around.check(wish, anna);
       expect(checked.ok ? 'free' : checked.error.reason).toBe('BEYOND_HORIZON');
-      const offered = await around.alternatives(wish, 'anna');
+      const offered = await around.alternatives(wish, { preferredStaffId: 'anna' });
       expect(offered).toHaveLength(2);
       const lastDay = salon.branch.localDateOf(new Date(NOW.getTime() + 90 * DAY));
       for (const o of offered) expect(salon.branch.localDateOf(o.start) <= lastDay).toBe(true);

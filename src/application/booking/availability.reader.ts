@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Unavailable } from '../../domain/availability/availability-errors';
-import { AvailabilityEngine } from '../../domain/availability/availability-engine';
+import {
+  AlternativesOptions,
+  AvailabilityEngine,
+} from '../../domain/availability/availability-engine';
 import { FreeStart } from '../../domain/availability/free-start';
+import { OfferCandidates } from '../../domain/availability/offer-choice';
 import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/salon/local-date';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
@@ -47,17 +51,21 @@ export class WishAvailability {
     return stylist ? this.near.checkStart(start, stylist.id) : this.near.checkAnyStylist(start);
   }
 
-  /** `count` above the default when some nearest ones may still be refused elsewhere. */
-  async alternatives(
-    wish: Date,
-    preferredStaffId?: string,
-    count = ALTERNATIVES,
-  ): Promise<FreeStart[]> {
-    const options = { count, preferredStaffId };
+  /** The offers instead of the wish (the domain's rules; two unless `count` says otherwise). */
+  async alternatives(wish: Date, wanted: AlternativesOptions = {}): Promise<FreeStart[]> {
+    const options = { ...wanted, count: wanted.count ?? ALTERNATIVES };
     if (!this.whole) return this.near.alternatives(wish, options);
     return (
       this.near.alternativesIfCertain(wish, options) ??
       (await this.whole()).alternatives(wish, options)
+    );
+  }
+
+  /** Candidates to choose offers from again when some are refused elsewhere (Cal.com). */
+  async candidates(wish: Date, wanted: AlternativesOptions): Promise<OfferCandidates> {
+    if (!this.whole) return this.near.candidates(wish, wanted);
+    return (
+      this.near.candidatesIfCertain(wish, wanted) ?? (await this.whole()).candidates(wish, wanted)
     );
   }
 }

@@ -80,7 +80,7 @@ export class BookAppointmentUseCase {
     const scope = { companyId: salon.companyId };
     const wish = new SpokenRequestReader(salon).wish(args, now);
     if (!wish.ok) return wish.error;
-    const { service, stylist, start } = wish.value;
+    const { service, stylist, onlyStylist, start } = wish.value;
     const name = args.name?.trim();
     if (!name)
       return answer('BOOKING.NAME_MISSING', 'Auf welchen Namen darf ich den Termin eintragen?');
@@ -155,6 +155,7 @@ export class BookAppointmentUseCase {
         calendar,
         start,
         stylist?.id,
+        onlyStylist,
       );
       return withCalendarVerdicts(
         unavailableAnswer(salon, nearest.starts, start, stylist, free.error),
@@ -206,7 +207,7 @@ export class BookAppointmentUseCase {
         throw new Error('the idempotency key is taken but its booking is not found');
       }
       const fresh = await this.availability.around(salon, service, now, start, options);
-      const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id);
+      const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id, onlyStylist);
       return withCalendarVerdicts(
         slotLostAnswer(salon, nearest.starts, refusal.code, start, stylist),
         nearest.verdicts,

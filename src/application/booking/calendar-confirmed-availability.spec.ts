@@ -1,5 +1,7 @@
+import { AlternativesOptions } from '../../domain/availability/availability-engine';
 import { SlotTaken } from '../../domain/availability/availability-errors';
 import { FreeStart } from '../../domain/availability/free-start';
+import { OfferCandidates } from '../../domain/availability/offer-choice';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { err, ok } from '../../domain/shared/result';
@@ -22,13 +24,22 @@ const label = (f: FreeStart) => {
 /** Local candidates by distance: anna's first when preferred, then anyone's. */
 function availability(own: FreeStart[], anyone: FreeStart[]) {
   const asked: Array<[string | undefined, number]> = [];
-  const fake = {
-    alternatives: async (_wish: Date, preferred?: string, count = 2) => {
-      asked.push([preferred, count]);
-      return (preferred ? own : anyone).slice(0, count);
-    },
+  const insisted: boolean[] = [];
+  const listed = (options: AlternativesOptions) => {
+    const { preferredStaffId: preferred, count = 2 } = options;
+    asked.push([preferred, count]);
+    insisted.push(options.onlyPreferred === true);
+    return (preferred ? own : anyone).slice(0, count);
   };
-  return { fake: fake as unknown as WishAvailability, asked };
+  const fake = {
+    alternatives: async (_wish: Date, options: AlternativesOptions = {}) => listed(options),
+    candidates: async (_wish: Date, options: AlternativesOptions) =>
+      new OfferCandidates(listed(options), {
+        stylistNamed: options.preferredStaffId !== undefined,
+        localDateOf: (d) => d.toISOString().slice(0, 10),
+      }),
+  };
+  return { fake: fake as unknown as WishAvailability, asked, insisted };
 }
 
 const calendar = (verdicts: Record<string, CalendarVerdict>) =>
@@ -67,6 +78,36 @@ describe('confirmedAlternatives', () => {
     for (const f of own) refused[label(f)] = 'refused';
     const got = await confirmedAlternatives(fake, calendar(refused), WISH, 'anna');
     expect(got.starts.map(label)).toEqual(['ben+15', 'ben-15']);
+  });
+
+  it('never falls back to anyone’s starts when the caller insisted on the stylist', async () => {
+    const { fake, asked, insisted } = availability(own, anyone);
+    const refused: Record<string, CalendarVerdict> = {};
+    for (const f of own) refused[label(f)] = 'refused';
+    const got = await confirmedAlternatives(fake, calendar(refused), WISH, 'anna', true);
+    expect(got.starts).toEqual([]);
+    expect(asked).toEqual([
+      ['anna', 2],
+      ['anna', 10],
+    ]);
+    expect(insisted).toEqual([true, true]);
+  });
+
+  it('chooses again by the same rules: a real choice, and the very time with another stylist', async () => {
+    const ranked = [free('anna', 15), free('anna', -15), free('anna', 30), free('anna', 75)];
+    const rules = { stylistNamed: true, localDateOf: (d: Date) => d.toISOString().slice(0, 10) };
+    const fake = (sameTime?: FreeStart) =>
+      ({
+        alternatives: async () => ranked.slice(0, 2),
+        candidates: async () =>
+          new OfferCandidates(sameTime ? [...ranked, sameTime] : ranked, { ...rules, sameTime }),
+      }) as unknown as WishAvailability;
+    const refused = calendar({ 'anna+15': 'refused' });
+    // anna+30 lies 45 minutes from anna-15: anna+75 is the real choice.
+    const apart = await confirmedAlternatives(fake(), refused, WISH, 'anna');
+    expect(apart.starts.map(label)).toEqual(['anna-15', 'anna+75']);
+    const withBen = await confirmedAlternatives(fake(free('ben', 0)), refused, WISH, 'anna');
+    expect(withBen.starts.map(label)).toEqual(['anna-15', 'ben+0']);
   });
 
   it('prefers confirmed starts and fills up with unchecked ones only when short', async () => {

@@ -1,5 +1,6 @@
 import { SlotTaken, Unavailable } from '../../domain/availability/availability-errors';
 import { FreeStart } from '../../domain/availability/free-start';
+import { OfferCandidates } from '../../domain/availability/offer-choice';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { err, Result } from '../../domain/shared/result';
@@ -60,63 +61,63 @@ export async function confirmStart(
 }
 
 /**
- * The nearest starts free in the local calendar that Cal.com does not refuse. When it refuses
- * some of the nearest two, more local candidates are read (the asked stylist's first, then
- * anyone's) and judged; each stylist-day is asked once, within CalendarCheck's bounds. Starts
- * Cal.com confirmed (or unmapped stylists') come before ones it could not be asked about.
+ * The offers free in the local calendar that Cal.com does not refuse. Most often the two offers
+ * pass as they are. When Cal.com refuses one, more local candidates are read (the asked
+ * stylist's first) and judged, and the two are chosen again among those it did not refuse, by
+ * the same rules; when the asked stylist has too few of those left, anyone's are read too,
+ * unless the caller insisted on that stylist. Each stylist-day is asked once, within
+ * CalendarCheck's bounds. Starts Cal.com confirmed (or unmapped stylists') are chosen before
+ * ones it could not be asked about; the answer keeps the local ranking's order.
  */
 export async function confirmedAlternatives(
   availability: WishAvailability,
   calendar: CalendarCheck,
   wish: Date,
   preferredStaffId: string | undefined,
+  onlyPreferred = false,
 ): Promise<ConfirmedAlternatives> {
-  const rounds = [
-    () => availability.alternatives(wish, preferredStaffId),
-    () => availability.alternatives(wish, preferredStaffId, WIDER),
-    ...(preferredStaffId ? [() => availability.alternatives(wish, undefined, WIDER)] : []),
-  ];
-  const judged = new Map<string, { start: FreeStart; verdict: Promise<CalendarVerdict> }>();
-  let ranked: FreeStart[] = [];
-  for (const [i, round] of rounds.entries()) {
-    const candidates = await round();
-    ranked = i < 2 ? candidates : [...ranked, ...candidates];
-    for (const start of ranked) {
-      const key = keyOf(start);
-      if (!judged.has(key)) judged.set(key, { start, verdict: calendar.judge(start) });
-    }
-    const verdicts = await Promise.all(ranked.map((s) => judged.get(keyOf(s))!.verdict));
-    const picked = pick(ranked, verdicts);
-    if (picked.sure >= ALTERNATIVES || !verdicts.includes('refused')) return picked;
-    if (i === rounds.length - 1) return picked;
-  }
-  return { starts: [], verdicts: [] };
+  const wanted = { preferredStaffId, onlyPreferred };
+  const judged = new Map<string, Promise<CalendarVerdict>>();
+  const judge = (starts: readonly FreeStart[]): Promise<CalendarVerdict[]> =>
+    Promise.all(
+      starts.map((start) => {
+        const key = keyOf(start);
+        if (!judged.has(key)) judged.set(key, calendar.judge(start));
+        return judged.get(key)!;
+      }),
+    );
+
+  const offers = await availability.alternatives(wish, wanted);
+  const verdicts = await judge(offers);
+  if (!verdicts.includes('refused')) return { starts: offers, verdicts };
+
+  let candidates = await availability.candidates(wish, { ...wanted, count: WIDER });
+  const chosen = await chooseConfirmed(candidates, judge);
+  if (chosen.sure >= ALTERNATIVES || !preferredStaffId || onlyPreferred) return chosen;
+  candidates = candidates.followedBy(await availability.candidates(wish, { count: WIDER }));
+  return chooseConfirmed(candidates, judge);
 }
 
 /** Confirmed first, unchecked ones only to fill up; in the local ranking's order. */
-function pick(
-  ranked: readonly FreeStart[],
-  verdicts: readonly CalendarVerdict[],
-): ConfirmedAlternatives & { sure: number } {
-  const seen = new Set<string>();
-  const usable = ranked
-    .map((start, i) => ({ start, verdict: verdicts[i] }))
-    .filter(({ start, verdict }) => {
-      const key = keyOf(start);
-      if (verdict === 'refused' || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  const sure = usable.filter((u) => u.verdict !== 'unchecked').length;
-  let fill = Math.max(0, ALTERNATIVES - sure);
-  const chosen = usable
-    .filter((u) => u.verdict !== 'unchecked' || fill-- > 0)
-    .slice(0, ALTERNATIVES);
-  return {
-    starts: chosen.map((u) => u.start),
-    verdicts: chosen.map((u) => u.verdict),
-    sure,
-  };
+async function chooseConfirmed(
+  candidates: OfferCandidates,
+  judge: (starts: readonly FreeStart[]) => Promise<CalendarVerdict[]>,
+): Promise<ConfirmedAlternatives & { sure: number }> {
+  const ranked = candidates.ranked;
+  const verdicts = await judge(ranked);
+  const verdictOf = new Map(ranked.map((start, i) => [keyOf(start), verdicts[i]]));
+  const verdict = (s: FreeStart): CalendarVerdict => verdictOf.get(keyOf(s))!;
+  const confirmed = candidates.choose(
+    (s) => verdict(s) !== 'refused' && verdict(s) !== 'unchecked',
+    ALTERNATIVES,
+  );
+  const chosen =
+    confirmed.length < ALTERNATIVES
+      ? candidates.choose((s) => verdict(s) !== 'refused', ALTERNATIVES, confirmed)
+      : confirmed;
+  const rank = (s: FreeStart): number => ranked.findIndex((r) => keyOf(r) === keyOf(s));
+  const starts = [...chosen].sort((a, b) => rank(a) - rank(b));
+  return { starts, verdicts: starts.map(verdict), sure: confirmed.length };
 }
 
 const keyOf = (f: FreeStart): string => `${f.staffId}|${f.start.getTime()}`;

@@ -37,7 +37,7 @@ export class CheckAvailabilityUseCase {
     const now = this.clock.now();
     const wish = new SpokenRequestReader(salon).wish(args, now);
     if (!wish.ok) return wish.error;
-    const { service, stylist, start } = wish.value;
+    const { service, stylist, onlyStylist, start } = wish.value;
 
     const options = { askingCallId: call.callId };
     const calendar = this.calendars.begin(salon, service);
@@ -52,7 +52,13 @@ export class CheckAvailabilityUseCase {
         stylist,
       );
       if (!check.ok) {
-        const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
+        const nearest = await confirmedAlternatives(
+          availability,
+          calendar,
+          start,
+          stylist?.id,
+          onlyStylist,
+        );
         return withCalendarVerdicts(
           unavailableAnswer(salon, nearest.starts, start, stylist, check.error),
           [...verdicts, ...nearest.verdicts],
@@ -76,7 +82,13 @@ export class CheckAvailabilityUseCase {
       // Another call took it between reading and holding: read again.
     }
     const availability = await this.availability.around(salon, service, now, start, options);
-    const nearest = await confirmedAlternatives(availability, calendar, start, stylist?.id);
+    const nearest = await confirmedAlternatives(
+      availability,
+      calendar,
+      start,
+      stylist?.id,
+      onlyStylist,
+    );
     return withCalendarVerdicts(
       slotLostAnswer(salon, nearest.starts, 'AVAILABILITY.SLOT_TAKEN', start, stylist),
       nearest.verdicts,

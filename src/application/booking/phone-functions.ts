@@ -19,7 +19,8 @@ export const PHONE_FUNCTION_ALIASES: Readonly<Record<string, PhoneFunctionName>>
 
 /**
  * Arguments after the edge translated German or English names (datum/date, uhrzeit/time,
- * dienstleistung/service, name/customer_name, mitarbeiter/staff) and trimmed them.
+ * dienstleistung/service, name/customer_name, mitarbeiter/staff, nur_mitarbeiter/staff_only)
+ * and trimmed them.
  */
 export interface PhoneFunctionArgs {
   readonly service?: string;
@@ -27,6 +28,8 @@ export interface PhoneFunctionArgs {
   readonly time?: string;
   readonly name?: string;
   readonly staff?: string;
+  /** "ja" when the caller wants that stylist and nobody else (see SpokenRequestReader). */
+  readonly staffOnly?: string;
   readonly email?: string;
   readonly appointmentId?: string;
   readonly newDate?: string;

@@ -98,11 +98,13 @@ export class RescheduleAppointmentUseCase {
       stylist,
     );
     if (!free.ok) {
+      // A move keeps its stylist: only their starts can be taken up.
       const nearest = await confirmedAlternatives(
         availability,
         calendar,
         start.value,
         target.staffId,
+        true,
       );
       return withCalendarVerdicts(
         unavailableAnswer(salon, nearest.starts, start.value, stylist, free.error),
@@ -144,7 +146,10 @@ export class RescheduleAppointmentUseCase {
       const fresh = await this.availability.around(salon, service, now, start.value, options);
       return slotLostAnswer(
         salon,
-        await fresh.alternatives(start.value, target.staffId),
+        await fresh.alternatives(start.value, {
+          preferredStaffId: target.staffId,
+          onlyPreferred: true,
+        }),
         error.taken.code,
         start.value,
         stylist,

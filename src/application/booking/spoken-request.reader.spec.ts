@@ -59,3 +59,26 @@ describe('SpokenRequestReader.stylist', () => {
     });
   });
 });
+
+describe('SpokenRequestReader.wish: did the caller insist on the stylist?', () => {
+  const now = new Date('2026-06-15T06:00:00Z');
+  it.each`
+    staff                     | staffOnly    | only
+    ${'Clara'}                | ${'ja'}      | ${true}
+    ${'Clara'}                | ${'true'}    | ${true}
+    ${'Clara'}                | ${' Ja '}    | ${true}
+    ${'nur Clara'}            | ${undefined} | ${true}
+    ${'unbedingt bei Clara'}  | ${undefined} | ${true}
+    ${'ausschließlich Clara'} | ${undefined} | ${true}
+    ${'Clara'}                | ${undefined} | ${false}
+    ${'Clara'}                | ${'nein'}    | ${false}
+    ${'Clara'}                | ${'false'}   | ${false}
+    ${'egal'}                 | ${'ja'}      | ${false}
+  `('staff "$staff", staff_only $staffOnly → $only', ({ staff, staffOnly, only }) => {
+    const wish = new SpokenRequestReader(salonWith(clara, mehmet)).wish(
+      { service: 'Herrenhaarschnitt', date: '2026-06-16', time: '10:00', staff, staffOnly },
+      now,
+    );
+    expect(wish.ok && wish.value.onlyStylist).toBe(only);
+  });
+});

@@ -32,6 +32,15 @@ const ANYONE = new Set(
   ].map((w) => serviceKey(w)),
 );
 
+/** A yes for staff_only, or a stylist said as "nur Clara", "unbedingt bei Clara". */
+const YES = new Set(['ja', 'yes', 'true', '1', 'nur', 'unbedingt', 'ausschliesslich']);
+const INSISTING = /(^|[^\p{L}])(nur|unbedingt|ausschlie(ß|ss)lich)([^\p{L}]|$)/iu;
+
+function insists(staffOnly: string | undefined, staff: string | undefined): boolean {
+  const said = (staffOnly ?? '').trim().toLowerCase().replace(/ß/g, 'ss');
+  return YES.has(said) || INSISTING.test(staff ?? '');
+}
+
 /**
  * Turns what the caller said (service, stylist, day and time) into salon objects, or into the
  * question the agent has to ask back. Never guesses.
@@ -94,18 +103,25 @@ export class SpokenRequestReader {
     );
   }
 
-  /** Service, stylist (undefined: anyone) and start of a wish, or the first question to ask. */
+  /**
+   * Service, stylist (undefined: anyone) and start of a wish, or the first question to ask.
+   * `onlyStylist`: the caller insisted on the stylist, so nobody else is offered instead.
+   */
   wish(
-    args: { service?: string; staff?: string; date?: string; time?: string },
+    args: { service?: string; staff?: string; staffOnly?: string; date?: string; time?: string },
     now: Date,
-  ): Result<{ service: Service; stylist: Staff | undefined; start: Date }, FunctionAnswer> {
+  ): Result<
+    { service: Service; stylist: Staff | undefined; onlyStylist: boolean; start: Date },
+    FunctionAnswer
+  > {
     const service = this.service(args.service);
     if (!service.ok) return service;
     const stylist = this.stylist(args.staff, service.value);
     if (!stylist.ok) return stylist;
     const start = this.start(args.date, args.time, now);
     if (!start.ok) return start;
-    return ok({ service: service.value, stylist: stylist.value, start: start.value });
+    const onlyStylist = stylist.value !== undefined && insists(args.staffOnly, args.staff);
+    return ok({ service: service.value, stylist: stylist.value, onlyStylist, start: start.value });
   }
 
   /** The start the caller asked for, in the branch's zone; opening hours settle "um drei". */

@@ -8,6 +8,8 @@ export interface WishAnchor {
   readonly date: LocalDate;
   /** Moved to a later day: earlier days are not what the caller asked for. */
   readonly forwardOnly: boolean;
+  /** No open hour follows the wish among the days judged: the search looks back from it. */
+  readonly pastLastOpenHour: boolean;
 }
 
 /**
@@ -21,70 +23,98 @@ export function wishAnchor(engine: AvailabilityEngine, wishMs: number): WishAnch
   const ms = Math.max(wishMs, engine.earliestMs);
   const date = branch.localDateOf(new Date(ms));
   const windows = branch.openingWindowsOn(date);
-  if (windows.length > 0 && ms < windows[windows.length - 1].endMs) {
-    return { ms: Math.max(ms, windows[0].startMs), date, forwardOnly: false };
+  if (date <= engine.lastDate && windows.length > 0 && ms < windows[windows.length - 1].endMs) {
+    return {
+      ms: Math.max(ms, windows[0].startMs),
+      date,
+      forwardOnly: false,
+      pastLastOpenHour: false,
+    };
   }
   for (let d = addLocalDays(date, 1); d <= engine.lastDate; d = addLocalDays(d, 1)) {
     const open = branch.openingWindowsOn(d);
-    if (open.length > 0) return { ms: open[0].startMs, date: d, forwardOnly: true };
+    if (open.length > 0) {
+      return { ms: open[0].startMs, date: d, forwardOnly: true, pastLastOpenHour: false };
+    }
   }
-  return { ms, date, forwardOnly: false };
+  return { ms, date, forwardOnly: false, pastLastOpenHour: true };
 }
 
-const distance = (anchorMs: number, s: FreeStart): number => Math.abs(s.start.getTime() - anchorMs);
+/** How far a start lies from the anchor, either way. */
+export const distanceFrom = (anchorMs: number, s: FreeStart): number =>
+  Math.abs(s.start.getTime() - anchorMs);
 
 /**
- * The `count` free starts nearest to the anchor for these stylists, one per start (first stylist
- * wins). Days are searched outwards from the anchor and the search stops once no unsearched day
- * can hold anything closer; it never leaves the bookable range (notice .. horizon).
+ * The free starts of some stylists, found day by day outwards from the anchor, one per start
+ * (the first stylist in the given order wins). Days already read are kept, so asking again for
+ * the closest start that meets another condition reads only the days it still needs. It never
+ * leaves the bookable range (notice .. the days the engine judges).
  */
-export function nearestFreeStarts(
-  engine: AvailabilityEngine,
-  anchor: WishAnchor,
-  staffIds: readonly string[],
-  count: number,
-): FreeStart[] {
-  if (count <= 0 || staffIds.length === 0) return [];
-  const zone = engine.branch.timeZone;
-  const earliestDate = engine.branch.localDateOf(new Date(engine.earliestMs));
-  const searchFrom = anchor.forwardOnly ? anchor.date : earliestDate;
-  const firstDate = searchFrom > engine.firstDate ? searchFrom : engine.firstDate;
-  const lastDate = engine.lastDate;
-  const startDate = anchor.date > lastDate ? lastDate : anchor.date;
-  const byCloseness = (a: FreeStart, b: FreeStart): number =>
-    distance(anchor.ms, a) - distance(anchor.ms, b) || a.start.getTime() - b.start.getTime();
+export class OutwardSearch {
+  private readonly found: FreeStart[] = [];
+  private readonly seen = new Set<number>();
+  private readonly firstDate: LocalDate;
+  private readonly lastDate: LocalDate;
+  private back: LocalDate;
+  private ahead: LocalDate;
 
-  const found: FreeStart[] = [];
-  const seen = new Set<number>();
-  const search = (date: LocalDate): void => {
-    for (const free of engine.freeStartsOfDay(date, staffIds)) {
-      const t = free.start.getTime();
-      if (!seen.has(t)) {
-        seen.add(t);
-        found.push(free);
+  constructor(
+    private readonly engine: AvailabilityEngine,
+    private readonly anchor: WishAnchor,
+    private readonly staffIds: readonly string[],
+  ) {
+    const earliestDate = engine.branch.localDateOf(new Date(engine.earliestMs));
+    const searchFrom = anchor.forwardOnly ? anchor.date : earliestDate;
+    this.firstDate = searchFrom > engine.firstDate ? searchFrom : engine.firstDate;
+    this.lastDate = engine.lastDate;
+    const startDate = anchor.date > this.lastDate ? this.lastDate : anchor.date;
+    this.back = addLocalDays(startDate, -1);
+    this.ahead = addLocalDays(startDate, 1);
+    if (staffIds.length > 0) this.read(startDate);
+  }
+
+  /**
+   * The closest start `accept` takes (ties: the earlier), or undefined when there is none in the
+   * bookable range. Stops reading once no unread day can hold a closer one.
+   */
+  closest(accept: (s: FreeStart) => boolean = () => true): FreeStart | undefined {
+    if (this.staffIds.length === 0) return undefined;
+    for (;;) {
+      const best = this.found.find(accept);
+      const zone = this.engine.branch.timeZone;
+      const backBound =
+        this.back >= this.firstDate
+          ? this.anchor.ms - wallTimeToInstant(this.back, 1440, zone).getTime()
+          : Infinity;
+      const aheadBound =
+        this.ahead <= this.lastDate
+          ? wallTimeToInstant(this.ahead, 0, zone).getTime() - this.anchor.ms
+          : Infinity;
+      const bound = Math.min(backBound, aheadBound);
+      if (bound === Infinity || (best && distanceFrom(this.anchor.ms, best) < bound)) return best;
+      if (backBound <= aheadBound) {
+        this.read(this.back);
+        this.back = addLocalDays(this.back, -1);
+      } else {
+        this.read(this.ahead);
+        this.ahead = addLocalDays(this.ahead, 1);
       }
     }
-    found.sort(byCloseness);
-  };
-
-  search(startDate);
-  let back = addLocalDays(startDate, -1);
-  let ahead = addLocalDays(startDate, 1);
-  for (;;) {
-    const backBound =
-      back >= firstDate ? anchor.ms - wallTimeToInstant(back, 1440, zone).getTime() : Infinity;
-    const aheadBound =
-      ahead <= lastDate ? wallTimeToInstant(ahead, 0, zone).getTime() - anchor.ms : Infinity;
-    const bound = Math.min(backBound, aheadBound);
-    const enough = found.length >= count && distance(anchor.ms, found[count - 1]) < bound;
-    if (enough || bound === Infinity) break;
-    if (backBound <= aheadBound) {
-      search(back);
-      back = addLocalDays(back, -1);
-    } else {
-      search(ahead);
-      ahead = addLocalDays(ahead, 1);
-    }
   }
-  return found.slice(0, count);
+
+  private read(date: LocalDate): void {
+    for (const free of this.engine.freeStartsOfDay(date, this.staffIds)) {
+      const t = free.start.getTime();
+      if (!this.seen.has(t)) {
+        this.seen.add(t);
+        this.found.push(free);
+      }
+    }
+    const anchorMs = this.anchor.ms;
+    this.found.sort(
+      (a, b) =>
+        distanceFrom(anchorMs, a) - distanceFrom(anchorMs, b) ||
+        a.start.getTime() - b.start.getTime(),
+    );
+  }
 }

@@ -45,11 +45,12 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
   it('gives as many as asked for, in order of closeness', () => {
     const appts = blocked('anna', MONDAY, '10:00', '12:00');
     const e = engine({ service: cut, stylists: [calendarOf(anna, appts)] });
+    // Each further offer is the nearest one at least an hour from every offer before it.
     expect(show(e.alternatives(at(MONDAY, '11:00'), { count: 4 }))).toEqual([
       '2026-06-15 12:00 anna',
-      '2026-06-15 12:15 anna',
       '2026-06-15 09:30 anna',
-      '2026-06-15 12:30 anna',
+      '2026-06-15 13:00 anna',
+      '2026-06-15 14:00 anna',
     ]);
   });
 
@@ -72,9 +73,9 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     expect(show(e.alternatives(wish, { preferredStaffId: 'anna', count: 3 }))).toEqual([
       '2026-06-15 12:00 anna',
       '2026-06-15 11:00 ben',
-      '2026-06-15 10:45 ben',
+      '2026-06-15 10:00 ben',
     ]);
-    expect(show(e.alternatives(wish))).toEqual(['2026-06-15 11:00 ben', '2026-06-15 10:45 ben']);
+    expect(show(e.alternatives(wish))).toEqual(['2026-06-15 11:00 ben', '2026-06-15 10:00 ben']);
   });
 
   it('fills up with others when the asked-for stylist has nothing', () => {
@@ -84,7 +85,7 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     });
     expect(show(e.alternatives(at(MONDAY, '11:00'), { preferredStaffId: 'anna' }))).toEqual([
       '2026-06-15 11:00 ben',
-      '2026-06-15 10:45 ben',
+      '2026-06-15 10:00 ben',
     ]);
   });
 
@@ -92,17 +93,17 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     const e = engine({ service: cut, stylists: [calendarOf(anna), calendarOf(ben)] });
     expect(show(e.alternatives(at(MONDAY, '11:05')))).toEqual([
       '2026-06-15 11:00 anna',
-      '2026-06-15 11:15 anna',
+      '2026-06-15 12:00 anna',
     ]);
   });
 
   it.each`
     case                                          | wish                   | expected
-    ${'before opening moves to opening'}          | ${at(MONDAY, '07:00')} | ${['2026-06-15 09:00 anna', '2026-06-15 09:15 anna']}
-    ${'after closing moves to the next open day'} | ${at(MONDAY, '19:00')} | ${['2026-06-16 09:00 anna', '2026-06-16 09:15 anna']}
-    ${'at closing moves to the next open day'}    | ${at(MONDAY, '18:00')} | ${['2026-06-16 09:00 anna', '2026-06-16 09:15 anna']}
-    ${'a closed day moves to the next open day'}  | ${at(SUNDAY, '11:00')} | ${['2026-06-22 09:00 anna', '2026-06-22 09:15 anna']}
-    ${'inside lunch looks both ways'}             | ${at(MONDAY, '12:20')} | ${['2026-06-15 12:15 anna', '2026-06-15 12:30 anna']}
+    ${'before opening moves to opening'}          | ${at(MONDAY, '07:00')} | ${['2026-06-15 09:00 anna', '2026-06-15 10:00 anna']}
+    ${'after closing moves to the next open day'} | ${at(MONDAY, '19:00')} | ${['2026-06-16 09:00 anna', '2026-06-16 10:00 anna']}
+    ${'at closing moves to the next open day'}    | ${at(MONDAY, '18:00')} | ${['2026-06-16 09:00 anna', '2026-06-16 10:00 anna']}
+    ${'a closed day moves to the next open day'}  | ${at(SUNDAY, '11:00')} | ${['2026-06-22 09:00 anna', '2026-06-22 10:00 anna']}
+    ${'between grid starts looks both ways'}      | ${at(MONDAY, '12:20')} | ${['2026-06-15 12:15 anna', '2026-06-15 13:15 anna']}
   `('$case', ({ wish, expected }) => {
     expect(show(engine({ service: cut }).alternatives(wish))).toEqual(expected);
   });
@@ -116,7 +117,7 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     });
     expect(show(e.alternatives(at(MONDAY, '17:00')))).toEqual([
       '2026-06-17 09:00 anna',
-      '2026-06-17 09:15 anna',
+      '2026-06-17 10:00 anna',
     ]);
   });
 
@@ -126,7 +127,7 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     // From Tuesday 09:00, Monday 17:30 is 15.5 h back, Wednesday 09:00 is 24 h ahead.
     expect(show(e.alternatives(at(TUESDAY, '09:00')))).toEqual([
       '2026-06-15 17:30 anna',
-      '2026-06-15 17:15 anna',
+      '2026-06-15 16:30 anna',
     ]);
   });
 
@@ -135,7 +136,7 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     const e = engine({ service: noticed, now: at(MONDAY, '10:05') });
     expect(show(e.alternatives(at(MONDAY, '08:00')))).toEqual([
       '2026-06-15 11:15 anna',
-      '2026-06-15 11:30 anna',
+      '2026-06-15 12:15 anna',
     ]);
   });
 
@@ -144,7 +145,7 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     const e = engine({ service: noticed, now: at(MONDAY, '17:30') });
     expect(show(e.alternatives(at(MONDAY, '17:45')))).toEqual([
       '2026-06-16 09:00 anna',
-      '2026-06-16 09:15 anna',
+      '2026-06-16 10:00 anna',
     ]);
   });
 
@@ -152,7 +153,7 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     const e = engine({ service: perm, now: at(MONDAY, '08:00'), horizonDays: 0 });
     expect(show(e.alternatives(at(MONDAY, '19:00')))).toEqual([
       '2026-06-15 15:45 anna',
-      '2026-06-15 15:30 anna',
+      '2026-06-15 14:45 anna',
     ]);
   });
 
@@ -165,7 +166,69 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     const e = engine({ service: cut, now: at(MONDAY, '08:00'), horizonDays: 1 });
     expect(show(e.alternatives(at('2026-06-30', '10:00')))).toEqual([
       '2026-06-16 17:30 anna',
-      '2026-06-16 17:15 anna',
+      '2026-06-16 16:30 anna',
     ]);
+  });
+
+  describe('another stylist free at the very time asked (issue 13)', () => {
+    const clara = Staff.restore({ id: 'clara', name: 'Clara', serviceIds: ['perm'] });
+    // Anna is taken 10:00-12:00 on Monday; Ben is free all day.
+    const annaTaken = calendarOf(anna, blocked('anna', MONDAY, '10:00', '12:00'));
+    const wish = at(MONDAY, '11:00');
+    it.each`
+      case                                                 | stylists                                                                         | options                                              | expected
+      ${'is one of the two offers, after the asked one’s'} | ${[annaTaken, calendarOf(ben)]}                                                  | ${{ preferredStaffId: 'anna' }}                      | ${['2026-06-15 12:00 anna', '2026-06-15 11:00 ben']}
+      ${'is not offered when the caller insisted'}         | ${[annaTaken, calendarOf(ben)]}                                                  | ${{ preferredStaffId: 'anna', onlyPreferred: true }} | ${['2026-06-15 12:00 anna', '2026-06-15 09:30 anna']}
+      ${'only when that stylist offers the service'}       | ${[annaTaken, calendarOf(clara)]}                                                | ${{ preferredStaffId: 'anna' }}                      | ${['2026-06-15 12:00 anna', '2026-06-15 09:30 anna']}
+      ${'only when that stylist is free then'}             | ${[annaTaken, calendarOf(ben, blocked('ben', MONDAY, '11:00', '11:30'))]}        | ${{ preferredStaffId: 'anna' }}                      | ${['2026-06-15 12:00 anna', '2026-06-15 09:30 anna']}
+      ${'the first such stylist in the salon’s order'}     | ${[annaTaken, calendarOf(ben), calendarOf(stylist({ id: 'cem', name: 'Cem' }))]} | ${{ preferredStaffId: 'anna' }}                      | ${['2026-06-15 12:00 anna', '2026-06-15 11:00 ben']}
+    `('$case', ({ stylists, options, expected }) => {
+      const e = engine({ service: cut, stylists, now: at(MONDAY, '08:00') });
+      expect(show(e.alternatives(wish, options))).toEqual(expected);
+    });
+
+    it('also when the asked stylist does not work at that time', () => {
+      const annaOff = calendarOf(
+        stylist({ absences: [], workingHours: undefined }),
+        blocked('anna', MONDAY, '09:00', '18:00'),
+      );
+      const e = engine({
+        service: cut,
+        stylists: [annaOff, calendarOf(ben)],
+        horizonDays: 0,
+        now: at(MONDAY, '08:00'),
+      });
+      expect(show(e.alternatives(wish, { preferredStaffId: 'anna' }))).toEqual([
+        '2026-06-15 11:00 ben',
+        '2026-06-15 10:00 ben',
+      ]);
+    });
+
+    it('an insisting caller hears only the asked stylist’s starts, even when they have none near', () => {
+      const e = engine({
+        service: cut,
+        stylists: [calendarOf(anna, blocked('anna', MONDAY, '09:00', '18:00')), calendarOf(ben)],
+        now: at(MONDAY, '08:00'),
+      });
+      expect(show(e.alternatives(wish, { preferredStaffId: 'anna', onlyPreferred: true }))).toEqual(
+        ['2026-06-16 09:00 anna', '2026-06-16 10:00 anna'],
+      );
+    });
+  });
+
+  describe('two offers are a real choice, not neighbouring quarter-hours (issue 13)', () => {
+    const now = at(MONDAY, '08:00');
+    it.each`
+      case                                                    | stylists                                                                                                                                                                       | options                         | horizonDays  | expected
+      ${'an hour apart on one day when the day allows'}       | ${[calendarOf(anna, blocked('anna', MONDAY, '09:00', '12:00'))]}                                                                                                               | ${{}}                           | ${undefined} | ${['2026-06-15 12:00 anna', '2026-06-15 13:00 anna']}
+      ${'exactly an hour apart counts as apart'}              | ${[calendarOf(anna, [booked(cut, at(MONDAY, '11:00'))])]}                                                                                                                      | ${{}}                           | ${undefined} | ${['2026-06-15 10:30 anna', '2026-06-15 11:30 anna']}
+      ${'another day when the one gap is short'}              | ${[calendarOf(anna, [...blocked('anna', MONDAY, '09:00', '16:00'), ...blocked('anna', MONDAY, '16:45', '18:00')])]}                                                            | ${{}}                           | ${undefined} | ${['2026-06-15 16:00 anna', '2026-06-16 09:00 anna']}
+      ${'another stylist counts when the caller named one'}   | ${[calendarOf(anna, [...blocked('anna', MONDAY, '09:00', '12:00'), ...blocked('anna', MONDAY, '12:45', '18:00')]), calendarOf(ben, blocked('ben', MONDAY, '09:00', '12:30'))]} | ${{ preferredStaffId: 'anna' }} | ${0}         | ${['2026-06-15 12:00 anna', '2026-06-15 12:30 ben']}
+      ${'another stylist does not count when anyone will do'} | ${[calendarOf(anna, [...blocked('anna', MONDAY, '09:00', '12:00'), ...blocked('anna', MONDAY, '12:45', '18:00')]), calendarOf(ben, blocked('ben', MONDAY, '09:00', '12:30'))]} | ${{}}                           | ${0}         | ${['2026-06-15 12:00 anna', '2026-06-15 13:00 ben']}
+      ${'neighbours when no other choice exists at all'}      | ${[calendarOf(anna, [...blocked('anna', MONDAY, '09:00', '16:00'), ...blocked('anna', MONDAY, '16:45', '18:00')])]}                                                            | ${{}}                           | ${0}         | ${['2026-06-15 16:00 anna', '2026-06-15 16:15 anna']}
+    `('$case', ({ stylists, options, horizonDays, expected }) => {
+      const e = engine({ service: cut, stylists, now, horizonDays });
+      expect(show(e.alternatives(at(MONDAY, '11:00'), options))).toEqual(expected);
+    });
   });
 });

@@ -4,7 +4,8 @@ import { Service } from '../salon/service';
 import { Staff } from '../salon/staff';
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
-import { nearestFreeStarts, wishAnchor } from './alternative-search';
+import { AlternativesOptions, chooseOffers, offerCandidates } from './alternative-offers';
+import { WishAnchor, wishAnchor } from './alternative-search';
 import {
   BeyondHorizon,
   ClosedDay,
@@ -19,6 +20,9 @@ import {
 } from './availability-errors';
 import { BusyInterval } from './busy-interval';
 import { FreeStart } from './free-start';
+import { OfferCandidates } from './offer-choice';
+
+export type { AlternativesOptions } from './alternative-offers';
 import { StylistTimeline } from './stylist-timeline';
 
 export interface StylistCalendar {
@@ -39,11 +43,6 @@ export interface AvailabilityQuery {
    * starts, and a start there is refused as beyond what was read). Defaults to today.
    */
   readonly fromDate?: LocalDate;
-}
-
-export interface AlternativesOptions {
-  readonly count?: number;
-  readonly preferredStaffId?: string;
 }
 
 const MINUTE = 60_000;
@@ -144,42 +143,51 @@ export class AvailabilityEngine {
     return found;
   }
 
-  /**
-   * The nearest free starts to a wish (SPEC rule 3), by distance, ties earlier first. With a
-   * preferred stylist their starts come first, then other stylists'; among others one per start.
-   */
-  alternatives(wish: Date, options: AlternativesOptions = {}): FreeStart[] {
-    const count = options.count ?? 2;
-    const anchor = wishAnchor(this, wish.getTime());
-    if (!anchor || count <= 0) return [];
-    const offering = this.timelines
-      .filter((t) => t.staff.offers(this.service.id))
-      .map((t) => t.staff.id);
-    const preferred = offering.find((id) => id === options.preferredStaffId);
-    const own = preferred ? nearestFreeStarts(this, anchor, [preferred], count) : [];
-    const others = offering.filter((id) => id !== preferred);
-    return [...own, ...nearestFreeStarts(this, anchor, others, count - own.length)];
+  /** The stylists who offer the service, in the salon's order. */
+  staffIdsOffering(): string[] {
+    return this.timelines.filter((t) => t.staff.offers(this.service.id)).map((t) => t.staff.id);
   }
 
   /**
-   * The alternatives, but only when the days this engine judges are sure to hold them: the
-   * last one found is closer to the wish than any day left out at either end. Null when a
-   * wider read could find closer ones (or enough at all).
+   * The starts offered instead of a wish (SPEC rule 3, see chooseOffers): nearest first, the
+   * asked stylist's first; another stylist free at the very time asked; offers clearly apart.
+   */
+  alternatives(wish: Date, options: AlternativesOptions = {}): FreeStart[] {
+    const anchor = wishAnchor(this, wish.getTime());
+    return chooseOffers(this, wish.getTime(), anchor, options).value;
+  }
+
+  /**
+   * The alternatives, but only when the days this engine judges are sure to hold them: every
+   * start the choice consulted is closer to the wish than any day left out at either end, and
+   * the choice found all it looked for. Null when a wider read could choose otherwise.
    */
   alternativesIfCertain(wish: Date, options: AlternativesOptions = {}): FreeStart[] | null {
-    const count = options.count ?? 2;
-    const found = this.alternatives(wish, options);
+    return this.ifCertain(wish, (anchor, cut) =>
+      chooseOffers(this, wish.getTime(), anchor, options, cut),
+    );
+  }
+
+  /** Starts to choose the offers from again when some turn out unusable (see offerCandidates). */
+  candidates(wish: Date, options: AlternativesOptions = {}): OfferCandidates {
     const anchor = wishAnchor(this, wish.getTime());
-    if (!anchor || found.length < count) return null;
-    // The preferred stylist's starts come first wherever they are: all of them must be here.
-    const preferred = options.preferredStaffId;
-    if (
-      preferred !== undefined &&
-      this.timelines.some((t) => t.staff.id === preferred && t.staff.offers(this.service.id)) &&
-      found.filter((f) => f.staffId === preferred).length < count
-    ) {
-      return null;
-    }
+    return offerCandidates(this, wish.getTime(), anchor, options).value;
+  }
+
+  /** The candidates, when the days this engine judges are sure to hold them (as above). */
+  candidatesIfCertain(wish: Date, options: AlternativesOptions = {}): OfferCandidates | null {
+    return this.ifCertain(wish, (anchor, cut) =>
+      offerCandidates(this, wish.getTime(), anchor, options, cut),
+    );
+  }
+
+  private ifCertain<T>(
+    wish: Date,
+    find: (anchor: WishAnchor, cutMs: number) => { value: T; sure: boolean },
+  ): T | null {
+    const anchor = wishAnchor(this, wish.getTime());
+    // Past the last open hour read, the whole horizon may still hold a later open day.
+    if (anchor.pastLastOpenHour && this.cutsHorizon) return null;
     const zone = this.branch.timeZone;
     const earliestDate = this.branch.localDateOf(new Date(this.earliestMs));
     const backCut =
@@ -189,8 +197,8 @@ export class AvailabilityEngine {
     const aheadCut = this.cutsHorizon
       ? wallTimeToInstant(this.lastDate, 1440, zone).getTime() - anchor.ms
       : Infinity;
-    const farthest = Math.max(...found.map((f) => Math.abs(f.start.getTime() - anchor.ms)));
-    return farthest < Math.min(backCut, aheadCut) ? found : null;
+    const found = find(anchor, Math.min(backCut, aheadCut));
+    return found.sure ? found.value : null;
   }
 
   private salonRefusal(startMs: number): Unavailable | undefined {

@@ -3,6 +3,7 @@ import { Service } from '../salon/service';
 import { Staff } from '../salon/staff';
 import { WeeklyHours } from '../salon/weekly-hours';
 import { TimeRange } from '../shared/time-range';
+import { clearlyDifferent } from './offer-choice';
 import { BusyInterval, busyOfAppointments, busyOfCalendar } from './busy-interval';
 import {
   at,
@@ -17,6 +18,7 @@ import {
   nineToSix,
   perm,
   stylist,
+  TUESDAY,
   withLunch,
   ZONE,
 } from './salon.fixture';
@@ -105,7 +107,7 @@ describe('availability properties', () => {
     );
   });
 
-  it('every alternative is free, they come by closeness, and none closer is left out', () => {
+  it('every alternative is free, and none closer is left out that would be a clearly different choice', () => {
     fc.assert(
       fc.property(
         scenario,
@@ -115,18 +117,36 @@ describe('availability properties', () => {
           const { e } = build(s);
           const wish = inDay(fives).getTime(); // 09:00..17:55, a working day
           const alternatives = e.alternatives(new Date(wish), { count });
-          const distances = alternatives.map((a) => Math.abs(a.start.getTime() - wish));
           for (const a of alternatives) expect(e.checkStart(a.start, 'anna').ok).toBe(true);
-          for (let i = 1; i < distances.length; i++) {
-            expect(distances[i]).toBeGreaterThanOrEqual(distances[i - 1]);
-          }
           expect(alternatives).toHaveLength(count); // the week ahead always has room
-          const worst = distances[distances.length - 1];
-          const offered = new Set(alternatives.map((a) => a.start.getTime()));
-          for (const f of e.freeStartsOfDay(MONDAY)) {
-            if (Math.abs(f.start.getTime() - wish) < worst)
-              expect(offered.has(f.start.getTime())).toBe(true);
-          }
+          // Every free start of the two days around (further ones are farther than any offer).
+          const free = [MONDAY, TUESDAY].flatMap((d) => e.freeStartsOfDay(d));
+          const distance = (t: number): number => Math.abs(t - wish);
+          alternatives.forEach((offer, i) => {
+            const before = alternatives.slice(0, i);
+            const apart = (t: number): boolean =>
+              before.every((b) =>
+                clearlyDifferent({ ...offer, start: new Date(t) }, b, false, (d) =>
+                  e.branch.localDateOf(d),
+                ),
+              );
+            const others = free
+              .map((f) => f.start.getTime())
+              .filter((t) => t !== offer.start.getTime());
+            const offerApart = apart(offer.start.getTime());
+            for (const t of others) {
+              if (before.some((b) => b.start.getTime() === t)) continue;
+              // An offer not apart from the earlier ones is allowed only when nothing free is.
+              if (!offerApart) expect(apart(t)).toBe(false);
+              // No start apart from the earlier offers is closer (ties: the earlier start).
+              else if (apart(t)) {
+                const closer =
+                  distance(t) < distance(offer.start.getTime()) ||
+                  (distance(t) === distance(offer.start.getTime()) && t < offer.start.getTime());
+                expect(closer).toBe(false);
+              }
+            }
+          });
         },
       ),
       { numRuns: 150 },

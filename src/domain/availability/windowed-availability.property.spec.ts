@@ -47,6 +47,8 @@ const scenario = fc.record({
   wishDay: fc.integer({ min: 0, max: 45 }),
   wishQ: fc.integer({ min: -4, max: 40 }),
   preferred: fc.constantFrom<string | undefined>(undefined, 'anna', 'ben'),
+  onlyPreferred: fc.boolean(),
+  count: fc.constantFrom(2, 2, 10),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -124,8 +126,16 @@ describe('availability read around the wish', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const { whole, windowed, wish } = engines(s);
-        const options = { count: 2, preferredStaffId: s.preferred };
+        const options = {
+          count: s.count,
+          preferredStaffId: s.preferred,
+          onlyPreferred: s.onlyPreferred,
+        };
         const near = windowed.alternativesIfCertain(wish, options);
+        const nearCandidates = windowed.candidatesIfCertain(wish, options);
+        if (nearCandidates !== null) {
+          expect(nearCandidates.ranked).toEqual(whole.candidates(wish, options).ranked);
+        }
         if (near === null) return;
         settled++;
         expect(near).toEqual(whole.alternatives(wish, options));

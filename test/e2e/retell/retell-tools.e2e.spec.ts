@@ -41,7 +41,13 @@ describe('GET /api/admin/retell/tools', () => {
     }
     const check = tools.find((tool) => tool.name === 'check_availability')!;
     expect(check.parameters.required).toEqual(['service', 'date']);
-    expect(Object.keys(check.parameters.properties)).toEqual(['service', 'date', 'time', 'staff']);
+    expect(Object.keys(check.parameters.properties)).toEqual([
+      'service',
+      'date',
+      'time',
+      'staff',
+      'staff_only',
+    ]);
     expect(check.parameters.properties.date.description).toMatch(/datum/);
     expect(check.parameters.properties.service.description).toMatch(/dienstleistung/);
     expect(check.speak_during_execution).toBe(false);

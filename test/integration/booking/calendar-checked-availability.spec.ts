@@ -314,14 +314,23 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
       calendar_verified: true,
     });
     expect(a.message).toContain('ist leider schon vergeben');
-    // Locally nearest are 09:45 and 10:15 (both overlap the Cal.com booking); 09:15 lies off
-    // Cal.com's half-hour grid but inside its free 09:00 and 09:30 windows.
+    // Locally nearest are 09:45 and 10:15 (both overlap the Cal.com booking): Anna's nearest
+    // Cal.com offers is 09:30, and Mehmet (not in Cal.com) is free at the very time asked.
     expect(starts(a)).toEqual([
       ['Anna', at('09:30').toISOString()],
-      ['Anna', at('09:15').toISOString()],
+      ['Mehmet', at('10:00').toISOString()],
     ]);
     expect(calcom.asks).toHaveLength(1);
     expect(await ds.query(`SELECT 1 FROM holds`)).toHaveLength(0);
+
+    // Insisting on Anna: only her starts, and a real choice rather than 09:30 and 09:15 (which
+    // lies off Cal.com's half-hour grid but inside its free 09:00 and 09:30 windows).
+    const only = await run('check_availability', { ...cut('10:00', 'Anna'), staffOnly: 'ja' });
+    expect(only).toMatchObject({ code: 'AVAILABILITY.SLOT_TAKEN', calendar_verified: true });
+    expect(starts(only)).toEqual([
+      ['Anna', at('09:30').toISOString()],
+      ['Anna', at('11:00').toISOString()],
+    ]);
   });
 
   it('with any stylist, passes over one Cal.com refuses to a free one', async () => {
@@ -442,7 +451,9 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
       code: 'AVAILABILITY.SLOT_TAKEN',
       calendar_verified: true,
     });
-    expect(starts(a).every(([staff]) => staff === 'Anna')).toBe(true);
+    // Anna's nearest start Cal.com offers, and Mehmet at the very time asked.
+    expect(starts(a)[0][0]).toBe('Anna');
+    expect(starts(a)[1]).toEqual(['Mehmet', at('10:00').toISOString()]);
     expect(starts(a)).not.toContainEqual(['Anna', at('10:00').toISOString()]);
     expect(await ds.query(`SELECT 1 FROM appointments`)).toHaveLength(0);
   });

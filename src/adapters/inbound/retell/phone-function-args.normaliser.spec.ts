@@ -63,6 +63,10 @@ describe('normalisePhoneFunctionArgs', () => {
     ['an empty spelling does not hide another', { date: '  ', datum: 'heute' }, { date: 'heute' }],
     ['numbers become text', { time: 14, date: 5.5 }, { time: '14', date: '5.5' }],
     ['other types are dropped', { time: true, date: null, service: { a: 1 }, name: ['Eva'] }, {}],
+    ['insisting on the stylist: staff_only', { staff_only: 'ja' }, { staffOnly: 'ja' }],
+    ['insisting on the stylist: nur_mitarbeiter', { nur_mitarbeiter: 'ja' }, { staffOnly: 'ja' }],
+    ['a yes/no argument as a JSON boolean', { staff_only: true }, { staffOnly: 'ja' }],
+    ['a yes/no argument as JSON false', { staffOnly: false }, { staffOnly: 'nein' }],
     ['non-finite numbers are dropped', { time: Number.NaN, date: Infinity }, {}],
   ])('%s', (_label, input, expected) => {
     expect(normalisePhoneFunctionArgs(input)).toEqual(expected);

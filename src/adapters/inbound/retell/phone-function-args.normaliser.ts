@@ -50,7 +50,9 @@ export function normalisePhoneFunctionArgs(raw: unknown): PhoneFunctionArgs {
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     const entry = NAME_TABLE.get(comparable(name));
     if (entry === undefined) continue;
-    const cleaned = cleanArgumentValue(value, ARGUMENTS[entry.key].maxLength);
+    // A yes/no argument may come as a JSON boolean; elsewhere a boolean is no answer.
+    const said = typeof value === 'boolean' && ARGUMENTS[entry.key].yesNo ? yesNo(value) : value;
+    const cleaned = cleanArgumentValue(said, ARGUMENTS[entry.key].maxLength);
     if (cleaned === undefined) continue;
     const previous = chosen.get(entry.key);
     if (previous === undefined || entry.rank < previous.rank) {
@@ -64,3 +66,5 @@ export function normalisePhoneFunctionArgs(raw: unknown): PhoneFunctionArgs {
   }
   return args;
 }
+
+const yesNo = (value: boolean): string => (value ? 'ja' : 'nein');

@@ -14,6 +14,8 @@ export interface ArgumentSpec {
   readonly aliases: readonly string[];
   readonly maxLength: number;
   readonly description: string;
+  /** A yes/no answer ("ja"/"nein"); a JSON true or false is taken as such. */
+  readonly yesNo?: boolean;
 }
 
 /**
@@ -50,6 +52,14 @@ export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
     aliases: ['mitarbeiter', 'mitarbeiterin', 'stylist', 'friseur', 'friseurin'],
     maxLength: 200,
     description: 'Gewünschte Friseurin / gewünschter Friseur, falls genannt / preferred stylist',
+  },
+  staffOnly: {
+    schemaName: 'staff_only',
+    aliases: ['nur_mitarbeiter', 'nur_mitarbeiterin', 'nur_bei', 'only_staff'],
+    maxLength: 20,
+    yesNo: true,
+    description:
+      '"ja", wenn die Kundin ausdrücklich nur bei dieser Person möchte; sonst weglassen / "yes" when the caller insists on the stylist named',
   },
   email: {
     schemaName: 'email',
@@ -114,13 +124,13 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
     description:
       'Prüft, ob ein Termin frei ist, nennt Alternativen und hält den angebotenen Termin kurz fest. / Checks a slot, offers alternatives, holds the offered slot.',
     required: ['service', 'date'],
-    optional: ['time', 'staff'],
+    optional: ['time', 'staff', 'staffOnly'],
   },
   book_appointment: {
     name: 'book_appointment',
     description: 'Bucht den zuvor geprüften Termin verbindlich. / Books the checked slot.',
     required: ['service', 'date', 'time', 'name'],
-    optional: ['staff', 'email'],
+    optional: ['staff', 'staffOnly', 'email'],
     filler: 'Einen Moment, ich trage den Termin ein.',
   },
   list_appointments: {
