@@ -8,6 +8,7 @@ import {
   LoggerService,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { loggablePath } from './loggable-path';
 import { scrubText } from './scrub-text';
 
 /** What the agent hears when something unexpected broke: it must always have a sentence. */
@@ -63,7 +64,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
     const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
     this.logger.error(
-      `unexpected error on ${request.method} ${scrubText(path)}: ${describe(exception)}`,
+      `unexpected error on ${request.method} ${loggablePath(path)}: ${describe(exception)}`,
       exception instanceof Error ? scrubText(exception.stack ?? '') : undefined,
     );
     if (SPOKEN_ROUTES.test(path)) {

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { loggablePath } from './loggable-path';
 
 /** What every log line of one request carries: its id, and on the phone path the call id. */
 export interface RequestContext {
@@ -24,8 +25,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * Opens the request's context (an incoming X-Request-Id is kept when it looks like an id),
- * echoes the id, and logs one line when the answer is sent: method, path without query,
- * status, duration. Bodies, queries and headers never reach the log.
+ * echoes the id, and logs one line when the answer is sent: method, path without query and
+ * with personal segments redacted, status, duration. Bodies, queries and headers never reach the log.
  */
 export function requestContextMiddleware(log: (line: Record<string, unknown>) => void) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -40,7 +41,7 @@ export function requestContextMiddleware(log: (line: Record<string, unknown>) =>
         storage.run(context ?? { requestId }, () =>
           log({
             method: req.method,
-            path: (req.originalUrl ?? req.url).split('?')[0].slice(0, 200),
+            path: loggablePath(req.originalUrl ?? req.url),
             status: res.statusCode,
             ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
           }),

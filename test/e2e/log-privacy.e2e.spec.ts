@@ -77,6 +77,12 @@ describe('logs carry no personal data', () => {
       .post('/api/retell/function-call')
       .set('content-type', 'application/json')
       .send(`{"name":"${NAME}", "call": {"from_number": "${PHONE}"`);
+    // Personal data where a function name belongs, raw and URL-encoded.
+    for (const param of [PHONE, EMAIL, NAME, PHONE_NATIONAL]) {
+      for (const form of [param, encodeURIComponent(param)]) {
+        await post(`/api/retell/functions/${form}`, { args: { name: NAME }, call });
+      }
+    }
     await post('/api/retell/webhook', {
       event: 'call_ended',
       call: { ...call, end_timestamp: Date.parse('2026-11-26T14:05:00Z') },
@@ -93,6 +99,8 @@ describe('logs carry no personal data', () => {
       PHONE_NATIONAL,
       '199887766',
       EMAIL,
+      encodeURIComponent(EMAIL),
+      encodeURIComponent(PHONE),
       KEY,
     ]) {
       expect(text).not.toContain(secret);

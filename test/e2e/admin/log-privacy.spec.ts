@@ -77,6 +77,19 @@ describe('admin logs carry no personal data or secrets', () => {
       .expect(401);
     await t.http.get('/api/admin/companies').set(asBootstrap).expect(200);
     await t.http.get(`${C}/salon-file`).set(as(a.key)).expect(200);
+    // Personal data where an id belongs, raw and URL-encoded: refused, and never logged.
+    for (const param of [EMAIL, PHONE, NAME, a.key]) {
+      for (const form of [
+        param,
+        encodeURIComponent(param),
+        encodeURIComponent(encodeURIComponent(param)),
+      ]) {
+        const res = await t.http.get(`${C}/customers/${form}`).set(as(a.key));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        await t.http.get(`${C}/customers-by-phone/${form}`).set(as(a.key)).expect(404);
+      }
+    }
 
     expect(lines.length).toBeGreaterThan(10);
     const text = lines.join('\n');
@@ -91,6 +104,10 @@ describe('admin logs carry no personal data or secrets', () => {
       a.key,
       a.key.slice(16),
       ENCRYPTION_KEY,
+      encodeURIComponent(EMAIL),
+      encodeURIComponent(PHONE),
+      encodeURIComponent(NAME),
+      'Zacharias',
     ]) {
       expect(text).not.toContain(secret);
     }
