@@ -1,3 +1,5 @@
+import { KeyRole } from './access/key-role';
+
 /** Who calls the admin API: the bootstrap key, or a key of one company. */
 export type AdminPrincipal =
   | { readonly kind: 'bootstrap'; readonly actor: 'admin:bootstrap' }
@@ -5,6 +7,7 @@ export type AdminPrincipal =
       readonly kind: 'company';
       readonly companyId: string;
       readonly keyId: string;
+      readonly role: KeyRole;
       /** `admin:<keyId>`, written into the audit log. */
       readonly actor: string;
     };

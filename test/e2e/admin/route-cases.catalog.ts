@@ -39,7 +39,7 @@ export const CATALOG_ROUTES: RouteCase[] = [
     path: `${C}/api-keys`,
     ok: 201,
     body: () => ({ name: 'tablet' }),
-    bad: () => [{ name: '' }, { name: long }, { name: ['a'] }],
+    bad: () => [{ name: '' }, { name: long }, { name: ['a'] }, { name: 'x', role: 'admin' }],
   },
   { method: 'get', path: `${C}/api-keys`, query: true, ok: 200 },
   { method: 'delete', path: `${C}/api-keys/:spareKeyId`, ok: 200 },

@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import {
   Conflict,
+  Forbidden,
   InvalidInput,
   NotConfigured,
   NotFound,
@@ -56,6 +57,7 @@ function answer(status: number, code: string, message: string, extra = {}): Answ
 
 export function statusOf(e: DomainError): number {
   if (e instanceof NotFound) return HttpStatus.NOT_FOUND;
+  if (e instanceof Forbidden) return HttpStatus.FORBIDDEN;
   if (e instanceof SlotTaken || e instanceof Conflict || e instanceof IllegalTransition) {
     return HttpStatus.CONFLICT;
   }

@@ -1,18 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
-import { CompanyScope } from '../admin-actor';
-import { NotFound } from '../admin-errors';
+import { AdminPrincipal, CompanyScope } from '../admin-actor';
+import { Forbidden, NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
 import { ADMIN_KEY_STORE, AdminKeyStore, AdminKeyView } from '../ports/admin-key-store.port';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import {
+  ADMIN_UNIT_OF_WORK,
+  AdminTransactionPorts,
+  AdminUnitOfWork,
+} from '../ports/admin-unit-of-work.port';
 import { issueKey } from './api-key';
+import { KeyRole } from './key-role';
 
 export interface CreatedKey extends AdminKeyView {
   /** Shown once; only its hash is stored. */
   readonly key: string;
 }
 
+export interface RevokedKey extends AdminKeyView {
+  /** Ids of the keys it had created (transitively) that were revoked with it. */
+  readonly alsoRevoked: string[];
+}
+
+const ownerOnly = () =>
+  new Forbidden('AUTH.OWNER_ONLY', 'Only an owner key or the bootstrap key may manage keys.');
+
+/** Keys a key created die with it, so a leaked key cannot leave a living successor behind. */
 @Injectable()
 export class ApiKeysUseCase {
   constructor(
@@ -21,14 +35,30 @@ export class ApiKeysUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  create(scope: CompanyScope, name: string): Promise<CreatedKey> {
+  /**
+   * The bootstrap key hands a company its owner key unless it asks for an operator; an owner
+   * key creates operator keys unless it asks for another owner (which it then owns too).
+   */
+  create(
+    by: AdminPrincipal,
+    scope: CompanyScope,
+    name: string,
+    role?: KeyRole,
+  ): Promise<Result<CreatedKey, Forbidden>> {
+    if (!mayManageKeys(by)) return Promise.resolve(err(ownerOnly()));
+    const createdBy = by.kind === 'company' ? by.keyId : null;
     const issued = issueKey();
     return this.uow.run(async (tx) => {
+      if (createdBy && !(await tx.keys.holdActive(scope.companyId, createdBy))) {
+        return err(new Forbidden('AUTH.KEY_REVOKED', 'This key has been revoked.'));
+      }
       const stored = await tx.keys.add({
         companyId: scope.companyId,
         name,
         prefix: issued.prefix,
         hash: issued.hash,
+        role: role ?? (createdBy ? 'operator' : 'owner'),
+        createdBy,
       });
       await tx.audit.record({
         companyId: scope.companyId,
@@ -36,10 +66,10 @@ export class ApiKeysUseCase {
         action: 'admin_key.created',
         entity: 'admin_api_key',
         entityId: stored.id,
-        details: { prefix: stored.prefix },
+        details: { prefix: stored.prefix, role: stored.role },
         at: this.clock.now(),
       });
-      return { ...stored, key: issued.key };
+      return ok({ ...stored, key: issued.key });
     });
   }
 
@@ -47,20 +77,44 @@ export class ApiKeysUseCase {
     return this.keys.list(scope.companyId, page);
   }
 
-  revoke(scope: CompanyScope, id: string): Promise<Result<AdminKeyView, NotFound>> {
+  revoke(
+    by: AdminPrincipal,
+    scope: CompanyScope,
+    id: string,
+  ): Promise<Result<RevokedKey, NotFound | Forbidden>> {
+    if (!mayManageKeys(by)) return Promise.resolve(err(ownerOnly()));
     return this.uow.run(async (tx) => {
       const now = this.clock.now();
       const revoked = await tx.keys.revoke(scope.companyId, id, now);
       if (!revoked) return err(new NotFound('API_KEY'));
-      await tx.audit.record({
-        companyId: scope.companyId,
-        actor: scope.actor,
-        action: 'admin_key.revoked',
-        entity: 'admin_api_key',
-        entityId: id,
-        at: now,
-      });
-      return ok(revoked);
+      const alsoRevoked = revoked.descendants.map((k) => k.id);
+      await this.audited(tx, scope, id, now, alsoRevoked.length ? { alsoRevoked } : undefined);
+      for (const descendant of alsoRevoked) {
+        await this.audited(tx, scope, descendant, now, { with: id });
+      }
+      return ok({ ...revoked.key, alsoRevoked });
     });
   }
+
+  private audited(
+    tx: AdminTransactionPorts,
+    scope: CompanyScope,
+    keyId: string,
+    at: Date,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    return tx.audit.record({
+      companyId: scope.companyId,
+      actor: scope.actor,
+      action: 'admin_key.revoked',
+      entity: 'admin_api_key',
+      entityId: keyId,
+      details,
+      at,
+    });
+  }
+}
+
+function mayManageKeys(by: AdminPrincipal): boolean {
+  return by.kind === 'bootstrap' || by.role === 'owner';
 }

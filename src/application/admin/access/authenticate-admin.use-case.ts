@@ -30,6 +30,7 @@ export class AuthenticateAdminUseCase {
       kind: 'company',
       companyId: stored.companyId,
       keyId: stored.id,
+      role: stored.role,
       actor: `admin:${stored.id}`,
     };
   }

@@ -14,8 +14,3 @@ export class CreateCompanyDto {
   })
   slug!: string;
 }
-
-export class CreateApiKeyDto {
-  @Text(100, true, 'front desk')
-  name!: string;
-}

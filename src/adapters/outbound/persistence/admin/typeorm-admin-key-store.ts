@@ -1,8 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { KeyRole } from '../../../../application/admin/access/key-role';
 import { offsetOf, Page, PageRequest, pageOf } from '../../../../application/admin/page';
 import {
   AdminKeyStore,
   AdminKeyView,
+  NewAdminKey,
+  RevokedKeys,
   StoredAdminKey,
 } from '../../../../application/admin/ports/admin-key-store.port';
 import { changedRows } from './sql-helpers';
@@ -13,18 +16,23 @@ interface KeyRow {
   name: string;
   key_prefix: string;
   key_hash: string;
+  role: KeyRole;
+  created_by: string | null;
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
 }
 
-const COLUMNS = `id, company_id, name, key_prefix, key_hash, created_at, last_used_at, revoked_at`;
+const COLUMNS = `id, company_id, name, key_prefix, key_hash, role, created_by, created_at,
+  last_used_at, revoked_at`;
 
 const view = (r: KeyRow): AdminKeyView => ({
   id: r.id,
   companyId: r.company_id,
   name: r.name,
   prefix: r.key_prefix,
+  role: r.role,
+  createdBy: r.created_by,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
@@ -33,16 +41,11 @@ const view = (r: KeyRow): AdminKeyView => ({
 export class TypeOrmAdminKeyStore implements AdminKeyStore {
   constructor(private readonly m: EntityManager) {}
 
-  async add(k: {
-    companyId: string;
-    name: string;
-    prefix: string;
-    hash: string;
-  }): Promise<AdminKeyView> {
+  async add(k: NewAdminKey): Promise<AdminKeyView> {
     const [row]: KeyRow[] = await this.m.query(
-      `INSERT INTO admin_api_keys(company_id, name, key_prefix, key_hash) VALUES ($1, $2, $3, $4)
-       RETURNING ${COLUMNS}`,
-      [k.companyId, k.name, k.prefix, k.hash],
+      `INSERT INTO admin_api_keys(company_id, name, key_prefix, key_hash, role, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [k.companyId, k.name, k.prefix, k.hash, k.role, k.createdBy],
     );
     return view(row);
   }
@@ -65,15 +68,44 @@ export class TypeOrmAdminKeyStore implements AdminKeyStore {
     return pageOf(rows.map(view), total, page);
   }
 
-  async revoke(companyId: string, id: string, at: Date): Promise<AdminKeyView | null> {
-    const [row] = changedRows<KeyRow>(
+  async holdActive(companyId: string, id: string): Promise<boolean> {
+    // FOR SHARE waits for a revocation under way and then reads its outcome.
+    const rows: unknown[] = await this.m.query(
+      `SELECT 1 FROM admin_api_keys WHERE id = $1 AND company_id = $2 AND revoked_at IS NULL
+       FOR SHARE`,
+      [id, companyId],
+    );
+    return rows.length > 0;
+  }
+
+  async revoke(companyId: string, id: string, at: Date): Promise<RevokedKeys | null> {
+    // Locked first, in a statement of its own: a child created while this waited for the lock
+    // is then seen by the cascade below, which reads a fresh snapshot.
+    const found: unknown[] = await this.m.query(
+      `SELECT 1 FROM admin_api_keys WHERE id = $1 AND company_id = $2 FOR UPDATE`,
+      [id, companyId],
+    );
+    if (found.length === 0) return null;
+    const rows = changedRows<KeyRow>(
       await this.m.query(
-        `UPDATE admin_api_keys SET revoked_at = COALESCE(revoked_at, $3)
-        WHERE id = $1 AND company_id = $2 RETURNING ${COLUMNS}`,
+        `WITH RECURSIVE lineage AS (
+           SELECT id FROM admin_api_keys WHERE id = $1
+           UNION
+           SELECT k.id FROM admin_api_keys k JOIN lineage l ON k.created_by = l.id
+         )
+         UPDATE admin_api_keys SET revoked_at = COALESCE(revoked_at, $3)
+          WHERE id IN (SELECT id FROM lineage) AND company_id = $2
+            AND (id = $1 OR revoked_at IS NULL)
+         RETURNING ${COLUMNS}`,
         [id, companyId, at],
       ),
     );
-    return row ? view(row) : null;
+    const key = rows.find((r) => r.id === id);
+    if (!key) return null;
+    return {
+      key: view(key),
+      descendants: rows.filter((r) => r.id !== id).map(view),
+    };
   }
 
   async touch(id: string, at: Date): Promise<void> {
