@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpException, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpException, HttpStatus, Module, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { CodedHttpException } from './coded-http.exception';
 import { configureHttpEdge } from './http-edge';
 import { TEMPORARY_PROBLEM_MESSAGE } from './http-exception.filter';
 
@@ -21,6 +22,16 @@ class BoomController {
   @Get('other/bad-gateway')
   badGateway(): never {
     throw new HttpException('upstream', 502);
+  }
+  @Get('other/not-ready')
+  notReady(): never {
+    throw new CodedHttpException(HttpStatus.SERVICE_UNAVAILABLE, 'HEALTH.NOT_READY', 'db down', {
+      down: ['database'],
+    });
+  }
+  @Post('api/retell/not-ready')
+  retellNotReady(): never {
+    throw new CodedHttpException(HttpStatus.SERVICE_UNAVAILABLE, 'HEALTH.NOT_READY', 'db down');
   }
   @Post('other/echo')
   echo(@Body() body: unknown): unknown {
@@ -71,6 +82,18 @@ describe('HttpExceptionFilter and the HTTP edge', () => {
     expect(teapot.status).toBe(418);
     expect(teapot.body).toEqual({ code: 'REQUEST.INVALID', message: 'short and stout' });
     expect((await request(server).get('/other/bad-gateway')).status).toBe(500);
+  });
+
+  it('a 5xx that carries its own code is a decided answer, passed on with its body', async () => {
+    const res = await request(server).get('/other/not-ready');
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ code: 'HEALTH.NOT_READY', message: 'db down', down: ['database'] });
+  });
+
+  it('on a Retell route even a decided 5xx is a 200 the agent can speak', async () => {
+    const res = await request(server).post('/api/retell/not-ready').send({});
+    expect(res.status).toBe(200);
+    expect(res.body.code).toBe('INTERNAL.TEMPORARY');
   });
 
   it('unknown routes: 404 NOT_FOUND', async () => {

@@ -8,6 +8,7 @@ import {
   LoggerService,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { CodedHttpException } from './coded-http.exception';
 import { loggablePath } from './loggable-path';
 import { scrubText } from './scrub-text';
 
@@ -40,7 +41,8 @@ interface BodyReadError {
 
 /**
  * HTTP meaning, decided once at the edge:
- * - known refusals (HttpException, body-parser's 4xx) keep their status, answered `{code, message}`;
+ * - known refusals (HttpException, body-parser's 4xx, a CodedHttpException of any status off
+ *   the phone path) keep their status, answered `{code, message}`;
  * - anything else on /api/retell/* is a 200 the agent can speak (success false,
  *   INTERNAL.TEMPORARY), because a 5xx makes Retell retry and leaves the caller in silence;
  * - anything else elsewhere is a 500 `{code: 'INTERNAL'}` without details.
@@ -56,13 +58,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     if (response.headersSent) return;
 
-    const known = this.knownRefusal(exception);
+    const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
+    const known = this.knownRefusal(exception, SPOKEN_ROUTES.test(path));
     if (known) {
       response.status(known.status).json(known.body);
       return;
     }
 
-    const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
     this.logger.error(
       `unexpected error on ${request.method} ${loggablePath(path)}: ${describe(exception)}`,
       exception instanceof Error ? scrubText(exception.stack ?? '') : undefined,
@@ -82,10 +84,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private knownRefusal(
     exception: unknown,
+    spoken: boolean,
   ): { status: number; body: Record<string, unknown> } | null {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status >= 500) return null;
+      // A 5xx that carries its own code was decided (e.g. 503 "not ready"), not a surprise;
+      // the phone agent still hears a sentence instead.
+      const decided = exception instanceof CodedHttpException && !spoken;
+      if (status >= 500 && !decided) return null;
       return { status, body: bodyOf(exception, status) };
     }
     const readError = exception as BodyReadError | null;

@@ -1,6 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { CodedHttpException } from '../../../common/coded-http.exception';
 import { CalendarHealthIndicator } from './calendar.health-indicator';
+import { ReadinessLog, readinessState } from './readiness-log';
 import { RedisHealthIndicator } from './redis.health-indicator';
 
 /**
@@ -14,6 +21,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly calendar: CalendarHealthIndicator,
+    private readonly readinessLog: ReadinessLog,
   ) {}
 
   @Get('live')
@@ -22,13 +30,33 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /** 200 when ready (maybe degraded); 503 `HEALTH.NOT_READY` naming what is down otherwise. */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 1500 }),
-      () => this.redis.isHealthy('redis'),
-      () => this.calendar.isHealthy('calendar'),
-    ]);
+  async ready(): Promise<HealthCheckResult> {
+    let result: HealthCheckResult;
+    try {
+      result = await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 1500 }),
+        () => this.redis.isHealthy('redis'),
+        () => this.calendar.isHealthy('calendar'),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      throw this.notReady(error.getResponse() as HealthCheckResult);
+    }
+    this.readinessLog.note(readinessState(result));
+    return result;
+  }
+
+  private notReady(result: HealthCheckResult): CodedHttpException {
+    const state = readinessState(result);
+    this.readinessLog.note(state);
+    return new CodedHttpException(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'HEALTH.NOT_READY',
+      `Not ready: ${state.down.join(', ')} down.`,
+      { down: state.down, degraded: state.degraded, details: result.details },
+    );
   }
 }
