@@ -89,26 +89,21 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
   private async views(rows: BranchRow[]): Promise<BranchView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [phones, hours, closed]: [
-      Array<{ branch_id: string; phone_e164: string }>,
-      WeeklyRow[],
-      Array<{ branch_id: string; day: string }>,
-    ] = await Promise.all([
-      this.m.query(
-        `SELECT branch_id, phone_e164 FROM branch_phone_numbers WHERE branch_id = ANY($1::uuid[]) ORDER BY phone_e164`,
-        [ids],
-      ),
-      this.m.query(
-        `SELECT branch_id AS owner, weekday, opens_at::text AS from_time, closes_at::text AS to_time
-           FROM opening_hours WHERE branch_id = ANY($1::uuid[])`,
-        [ids],
-      ),
-      this.m.query(
-        `SELECT branch_id, to_char(local_date, 'YYYY-MM-DD') AS day FROM closed_dates
-          WHERE branch_id = ANY($1::uuid[]) ORDER BY local_date`,
-        [ids],
-      ),
-    ]);
+    // One statement at a time: in a transaction these share its one connection.
+    const phones: Array<{ branch_id: string; phone_e164: string }> = await this.m.query(
+      `SELECT branch_id, phone_e164 FROM branch_phone_numbers WHERE branch_id = ANY($1::uuid[]) ORDER BY phone_e164`,
+      [ids],
+    );
+    const hours: WeeklyRow[] = await this.m.query(
+      `SELECT branch_id AS owner, weekday, opens_at::text AS from_time, closes_at::text AS to_time
+         FROM opening_hours WHERE branch_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const closed: Array<{ branch_id: string; day: string }> = await this.m.query(
+      `SELECT branch_id, to_char(local_date, 'YYYY-MM-DD') AS day FROM closed_dates
+        WHERE branch_id = ANY($1::uuid[]) ORDER BY local_date`,
+      [ids],
+    );
     const byBranch = hoursByOwner(hours);
     return rows.map((r) => ({
       id: r.id,

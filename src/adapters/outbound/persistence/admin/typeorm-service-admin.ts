@@ -100,25 +100,21 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
   private async views(rows: ServiceRow[]): Promise<ServiceView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [segments, synonyms]: [
-      Array<{
-        service_id: string;
-        label: string | null;
-        duration_minutes: number;
-        staff_busy: boolean;
-      }>,
-      Array<{ service_id: string; synonym: string }>,
-    ] = await Promise.all([
-      this.m.query(
-        `SELECT service_id, label, duration_minutes, staff_busy FROM service_segments
-          WHERE service_id = ANY($1::uuid[]) ORDER BY sequence`,
-        [ids],
-      ),
-      this.m.query(
-        `SELECT service_id, synonym FROM service_synonyms WHERE service_id = ANY($1::uuid[]) ORDER BY synonym`,
-        [ids],
-      ),
-    ]);
+    // One statement at a time: in a transaction these share its one connection.
+    const segments: Array<{
+      service_id: string;
+      label: string | null;
+      duration_minutes: number;
+      staff_busy: boolean;
+    }> = await this.m.query(
+      `SELECT service_id, label, duration_minutes, staff_busy FROM service_segments
+        WHERE service_id = ANY($1::uuid[]) ORDER BY sequence`,
+      [ids],
+    );
+    const synonyms: Array<{ service_id: string; synonym: string }> = await this.m.query(
+      `SELECT service_id, synonym FROM service_synonyms WHERE service_id = ANY($1::uuid[]) ORDER BY synonym`,
+      [ids],
+    );
     return rows.map((r) => ({
       id: r.id,
       companyId: r.company_id,

@@ -77,26 +77,22 @@ export class TypeOrmStaffAdmin implements StaffAdmin {
   private async views(rows: StaffRow[]): Promise<StaffView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [services, hours, absences]: [
-      Array<{ staff_id: string; service_id: string }>,
-      WeeklyRow[],
-      Array<{ staff_id: string; starts: Date; ends: Date; reason: string | null }>,
-    ] = await Promise.all([
-      this.m.query(
-        `SELECT staff_id, service_id FROM staff_services WHERE staff_id = ANY($1::uuid[]) ORDER BY service_id`,
-        [ids],
-      ),
-      this.m.query(
-        `SELECT staff_id AS owner, weekday, starts_at::text AS from_time, ends_at::text AS to_time
-           FROM staff_working_hours WHERE staff_id = ANY($1::uuid[])`,
-        [ids],
-      ),
-      this.m.query(
+    // One statement at a time: in a transaction these share its one connection.
+    const services: Array<{ staff_id: string; service_id: string }> = await this.m.query(
+      `SELECT staff_id, service_id FROM staff_services WHERE staff_id = ANY($1::uuid[]) ORDER BY service_id`,
+      [ids],
+    );
+    const hours: WeeklyRow[] = await this.m.query(
+      `SELECT staff_id AS owner, weekday, starts_at::text AS from_time, ends_at::text AS to_time
+         FROM staff_working_hours WHERE staff_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const absences: Array<{ staff_id: string; starts: Date; ends: Date; reason: string | null }> =
+      await this.m.query(
         `SELECT staff_id, lower(period) AS starts, upper(period) AS ends, reason
-           FROM staff_absences WHERE staff_id = ANY($1::uuid[]) ORDER BY lower(period)`,
+         FROM staff_absences WHERE staff_id = ANY($1::uuid[]) ORDER BY lower(period)`,
         [ids],
-      ),
-    ]);
+      );
     const byStaff = hoursByOwner(hours);
     return rows.map((r) => ({
       id: r.id,
