@@ -6,6 +6,7 @@ import { CalendarCreateIntents1764290200000 } from './1764290200000-calendar-cre
 import { BusyDayLocks1764290400000 } from './1764290400000-busy-day-locks';
 import { PhoneBookingFunction1764290500000 } from './1764290500000-phone-booking-function';
 import { PlansKeptPerConnection1764290600000 } from './1764290600000-plans-kept-per-connection';
+import { CustomerErasure1764290947000 } from './1764290947000-customer-erasure';
 import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   BusyDayLocks1764290400000,
   PhoneBookingFunction1764290500000,
   PlansKeptPerConnection1764290600000,
+  CustomerErasure1764290947000,
   AdminKeyRoles1764291583000,
 ];

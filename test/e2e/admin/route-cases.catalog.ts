@@ -157,4 +157,5 @@ export const CATALOG_ROUTES: RouteCase[] = [
     body: () => ({ recognitionConsent: false }),
     bad: () => [{ recognitionConsent: 'true' }, { phone: sqlish }, { email: long }],
   },
+  { method: 'delete', path: `${C}/customers/:erasedCustomerId`, ok: 200 },
 ];

@@ -36,6 +36,11 @@ export async function buildWorld(t: AdminTestApp): Promise<World> {
       eventTypeId: 1001,
     })
     .expect(201);
+  const toErase = await t.http
+    .post(`${A}/customers`)
+    .set(as(a.key))
+    .send({ name: 'Erika Gelöscht', phone: '+4915277777777', email: 'erika@example.org' })
+    .expect(201);
   const cancelId = await book(t, a, a.staff.mehmet, 'herrenhaarschnitt', friday('10:00'));
   const moveId = await book(t, a, a.staff.mehmet, 'herrenhaarschnitt', friday('11:00'));
   const retryId = await book(t, a, a.staff.lena, 'damenhaarschnitt', friday('10:00'));
@@ -54,6 +59,7 @@ export async function buildWorld(t: AdminTestApp): Promise<World> {
       staffId: a.staff.anna,
       serviceId: a.services.herrenhaarschnitt,
       customerId: a.customerId,
+      erasedCustomerId: toErase.body.id,
       credentialId: credential.body.id,
       mappingId: mapping.body.id,
       cancelId,

@@ -11,6 +11,7 @@ import { StaffAppointmentsUseCase } from '../../../application/admin/appointment
 import { BranchesUseCase } from '../../../application/admin/catalog/branches.use-case';
 import { CalendarMappingsUseCase } from '../../../application/admin/catalog/calendar-mappings.use-case';
 import { CustomersUseCase } from '../../../application/admin/catalog/customers.use-case';
+import { EraseCustomerUseCase } from '../../../application/admin/data-rights/erase-customer.use-case';
 import { ServicesUseCase } from '../../../application/admin/catalog/services.use-case';
 import { StaffUseCase } from '../../../application/admin/catalog/staff.use-case';
 import { StaffDuplicatesUseCase } from '../../../application/admin/staff/staff-duplicates.use-case';
@@ -47,6 +48,7 @@ import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
     StaffUseCase,
     ServicesUseCase,
     CustomersUseCase,
+    EraseCustomerUseCase,
     CalendarMappingsUseCase,
     AppointmentListingUseCase,
     StaffAppointmentsUseCase,

@@ -2,6 +2,7 @@ import { TransactionPorts } from '../../ports/unit-of-work.port';
 import { AdminKeyStore } from './admin-key-store.port';
 import { BranchAdmin } from './branch-admin.port';
 import { CalendarAdmin } from './calendar-admin.port';
+import { CustomerErasure } from './customer-erasure.port';
 import { ServiceAdmin } from './service-admin.port';
 import { StaffAdmin } from './staff-admin.port';
 import { StaffMerge } from './staff-merge.port';
@@ -18,6 +19,7 @@ export interface AdminTransactionPorts extends TransactionPorts {
   readonly calendar: CalendarAdmin;
   readonly review: SyncReview;
   readonly merge: StaffMerge;
+  readonly erasure: CustomerErasure;
 }
 
 /** Everything `work` writes commits together, audit entries included, or nothing does. */

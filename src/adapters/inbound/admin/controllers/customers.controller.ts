@@ -1,15 +1,25 @@
-import { Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiSecurity,
+} from '@nestjs/swagger';
 import { CompanyScope } from '../../../../application/admin/admin-actor';
 import {
   CustomerData,
   CustomersUseCase,
 } from '../../../../application/admin/catalog/customers.use-case';
+import { EraseCustomerUseCase } from '../../../../application/admin/data-rights/erase-customer.use-case';
 import { AdminController, ApiQueryFrom } from '../admin-controller.decorator';
 import { orRefuse } from '../admin-refusal';
 import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
 import { Scope } from '../auth/admin-auth.decorators';
 import { CreateCustomerDto, CustomerQuery, UpdateCustomerDto } from '../dto/customer.dto';
+import { CustomerErasedResponse } from '../dto/data-rights.dto';
 import { pageRequest } from '../dto/page.query';
 
 function changeOf(dto: UpdateCustomerDto): Partial<CustomerData> {
@@ -23,7 +33,10 @@ function changeOf(dto: UpdateCustomerDto): Partial<CustomerData> {
 
 @AdminController('companies/:companyId/customers', 'customers')
 export class CustomersController {
-  constructor(private readonly customers: CustomersUseCase) {}
+  constructor(
+    private readonly customers: CustomersUseCase,
+    private readonly erasure: EraseCustomerUseCase,
+  ) {}
 
   @Post()
   @ApiBody({ type: CreateCustomerDto })
@@ -55,5 +68,27 @@ export class CustomersController {
     @AdminBody() dto: UpdateCustomerDto,
   ) {
     return orRefuse(await this.customers.update(scope, id, changeOf(dto)));
+  }
+
+  @Delete(':customerId')
+  @ApiOperation({
+    summary: 'Erase a customer (GDPR Art. 17)',
+    description:
+      'Removes name, phone number and e-mail from the customer, their appointments, the calls ' +
+      'made from their number or that booked for them (number, traced arguments, analysis) and ' +
+      'the audit log; cancels their future appointments (and, through the outbox, the Cal.com ' +
+      'bookings). Past appointments stay as anonymous statistics. Audited as `customer.erased` ' +
+      'with the id only. Erasing again answers the first erasure and changes nothing.',
+  })
+  @ApiParam({ name: 'companyId', format: 'uuid' })
+  @ApiParam({ name: 'customerId', format: 'uuid' })
+  @ApiSecurity('api-key')
+  @ApiOkResponse({ type: CustomerErasedResponse, description: 'the customer is erased' })
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID_ID: a malformed id' })
+  async erase(
+    @Scope() scope: CompanyScope,
+    @Param('customerId', idPipe('customerId')) id: string,
+  ): Promise<CustomerErasedResponse> {
+    return orRefuse(await this.erasure.erase(scope, id));
   }
 }

@@ -5,6 +5,7 @@ import { portsFor } from '../typeorm-unit-of-work';
 import { TypeOrmAdminKeyStore } from './typeorm-admin-key-store';
 import { TypeOrmBranchAdmin } from './typeorm-branch-admin';
 import { TypeOrmCalendarAdmin } from './typeorm-calendar-admin';
+import { TypeOrmCustomerErasure } from './typeorm-customer-erasure';
 import { TypeOrmServiceAdmin } from './typeorm-service-admin';
 import { TypeOrmStaffAdmin } from './typeorm-staff-admin';
 import { TypeOrmStaffMerge } from './typeorm-staff-merge';
@@ -24,5 +25,6 @@ export function adminPortsFor(
     calendar: new TypeOrmCalendarAdmin(m, cipher),
     review: new TypeOrmSyncReview(m),
     merge: new TypeOrmStaffMerge(m),
+    erasure: new TypeOrmCustomerErasure(m),
   };
 }

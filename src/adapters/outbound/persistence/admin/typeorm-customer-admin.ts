@@ -30,7 +30,7 @@ export class TypeOrmCustomerAdmin implements CustomerAdmin {
 
   async find(companyId: string, id: string): Promise<CustomerView | null> {
     const [row]: CustomerRow[] = await this.m.query(
-      `SELECT * FROM customers WHERE id = $1 AND company_id = $2`,
+      `SELECT * FROM customers WHERE id = $1 AND company_id = $2 AND erased_at IS NULL`,
       [id, companyId],
     );
     return row ? view(row) : null;
@@ -41,7 +41,7 @@ export class TypeOrmCustomerAdmin implements CustomerAdmin {
     filter: { phone?: string },
     page: PageRequest,
   ): Promise<Page<CustomerView>> {
-    const where = `company_id = $1 AND ($2::varchar IS NULL OR phone_e164 = $2)`;
+    const where = `company_id = $1 AND erased_at IS NULL AND ($2::varchar IS NULL OR phone_e164 = $2)`;
     const params = [companyId, filter.phone ?? null];
     const rows: CustomerRow[] = await this.m.query(
       `SELECT * FROM customers WHERE ${where} ORDER BY created_at, id LIMIT $3 OFFSET $4`,

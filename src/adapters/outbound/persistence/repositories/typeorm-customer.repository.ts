@@ -41,7 +41,7 @@ export class TypeOrmCustomerRepository implements CustomerRepository {
 
   async findById(scope: TenantScope, id: string): Promise<Customer | null> {
     const [row]: CustomerRow[] = await this.m.query(
-      `${SELECT_CUSTOMERS} WHERE c.id = $1 AND c.company_id = $2`,
+      `${SELECT_CUSTOMERS} WHERE c.id = $1 AND c.company_id = $2 AND c.erased_at IS NULL`,
       [id, scope.companyId],
     );
     return row ? customerFromRow(row) : null;
