@@ -120,6 +120,7 @@ export const BOOKING_ROUTES: RouteCase[] = [
   { method: 'get', path: '/api/admin/sync/summary', ok: 200 },
   { method: 'get', path: `${C}/sync/manual-review`, query: true, ok: 200 },
   { method: 'get', path: `${C}/sync/failures`, query: true, ok: 200 },
+  { method: 'get', path: `${C}/audit-log`, query: true, ok: 200 },
   { method: 'post', path: `${C}/sync/manual-review/:retryId/retry`, ok: 200 },
   {
     method: 'post',

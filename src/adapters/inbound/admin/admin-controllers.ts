@@ -1,5 +1,6 @@
 import { AppointmentsController } from './controllers/appointments.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
+import { AuditLogController } from './controllers/audit-log.controller';
 import { BranchesController } from './controllers/branches.controller';
 import { CalcomController } from './controllers/calcom.controller';
 import { CompaniesController } from './controllers/companies.controller';
@@ -23,4 +24,5 @@ export const ADMIN_CONTROLLERS = [
   SalonFileController,
   SyncController,
   RetellKeyController,
+  AuditLogController,
 ];

@@ -8,6 +8,7 @@ import { CompaniesUseCase } from '../../../application/admin/access/companies.us
 import { RetellKeyUseCase } from '../../../application/admin/access/retell-key.use-case';
 import { AppointmentListingUseCase } from '../../../application/admin/appointments/appointment-listing.use-case';
 import { StaffAppointmentsUseCase } from '../../../application/admin/appointments/staff-appointments.use-case';
+import { AuditLogUseCase } from '../../../application/admin/audit/audit-log.use-case';
 import { BranchesUseCase } from '../../../application/admin/catalog/branches.use-case';
 import { CalendarMappingsUseCase } from '../../../application/admin/catalog/calendar-mappings.use-case';
 import { CustomersUseCase } from '../../../application/admin/catalog/customers.use-case';
@@ -57,6 +58,7 @@ import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
     StaffDuplicatesUseCase,
     SalonFileExporter,
     RetellKeyUseCase,
+    AuditLogUseCase,
   ],
   exports: [AuthenticateAdminUseCase],
 })

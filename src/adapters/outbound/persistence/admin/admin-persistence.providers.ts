@@ -8,6 +8,7 @@ import {
   AdminUnitOfWork,
 } from '../../../../application/admin/ports/admin-unit-of-work.port';
 import { APPOINTMENT_QUERY } from '../../../../application/admin/ports/appointment-query.port';
+import { AUDIT_TRAIL } from '../../../../application/admin/ports/audit-trail.port';
 import { BRANCH_ADMIN } from '../../../../application/admin/ports/branch-admin.port';
 import { CALENDAR_ADMIN } from '../../../../application/admin/ports/calendar-admin.port';
 import { COMPANY_DIRECTORY } from '../../../../application/admin/ports/company-directory.port';
@@ -22,6 +23,7 @@ import { TypeOrmSalonCatalog } from '../repositories/typeorm-salon-catalog';
 import { CredentialCipher } from '../credential-cipher';
 import { adminPortsFor } from './admin-ports';
 import { TypeOrmAppointmentQuery } from './typeorm-appointment-query';
+import { TypeOrmAuditTrail } from './typeorm-audit-trail';
 import { TypeOrmCompanyDirectory } from './typeorm-company-directory';
 import { TypeOrmCustomerAdmin } from './typeorm-customer-admin';
 import { retriedTransaction } from '../retried-transaction';
@@ -97,5 +99,10 @@ export const ADMIN_PERSISTENCE_PROVIDERS: Provider[] = [
     provide: APPOINTMENT_QUERY,
     inject: [DS],
     useFactory: (ds: DataSource) => new TypeOrmAppointmentQuery(ds.manager),
+  },
+  {
+    provide: AUDIT_TRAIL,
+    inject: [DS],
+    useFactory: (ds: DataSource) => new TypeOrmAuditTrail(ds.manager),
   },
 ];
