@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { DestinationStream } from 'pino';
 import { configureHttpEdge } from './common/http-edge';
 import { requestContextMiddleware } from './common/request-context';
+import { applySecurityHeaders } from './common/security-headers';
 import { LogLevelName, RedactingLogger } from './common/redacting.logger';
 import { AppConfig } from './config/app-config';
 import { Environment, validateEnvironment } from './config/environment';
@@ -27,6 +28,7 @@ export async function bootstrap(
     logger,
   });
   app.getHttpAdapter().getInstance().set('trust proxy', trustProxy(config.env.TRUST_PROXY));
+  applySecurityHeaders(app); // before every route, the queue dashboard's too
   if (logger) app.use(requestContextMiddleware((line) => logger.request(line)));
   configureHttpEdge(app); // validation pipe, error filter, Retell body limits
   setupOpenApi(app);

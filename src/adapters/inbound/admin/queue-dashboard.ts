@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { AuthenticateAdminUseCase } from '../../../application/admin/access/authenticate-admin.use-case';
 import { SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
 import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
@@ -70,6 +70,9 @@ export function mountQueueDashboard(app: INestApplication): boolean {
   createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
   const auth = app.get(AuthenticateAdminUseCase, { strict: false });
   const limits = app.get(AdminRateLimits, { strict: false });
-  app.use(QUEUE_DASHBOARD_PATH, bootstrapKeyOnly(auth, limits), board.getRouter());
+  const dashboard = board.getRouter() as Express;
+  // bull-board runs its own Express app, which would announce itself again after helmet.
+  dashboard.disable('x-powered-by');
+  app.use(QUEUE_DASHBOARD_PATH, bootstrapKeyOnly(auth, limits), dashboard);
   return true;
 }
