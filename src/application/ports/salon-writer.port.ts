@@ -1,4 +1,5 @@
 import { SalonFile } from '../salon-file/salon-file';
+import { AuditLog } from './audit-log.port';
 
 export const SALON_WRITER = Symbol('SalonWriter');
 
@@ -13,6 +14,10 @@ export interface ImportedSalon {
 export interface SalonWriter {
   companyExists(slug: string): Promise<boolean>;
   phoneNumbersInUse(numbers: readonly string[]): Promise<string[]>;
-  write(file: SalonFile): Promise<ImportedSalon>;
+  /** `audit` runs inside the same transaction, once every row is written. */
+  write(
+    file: SalonFile,
+    audit: (imported: ImportedSalon, log: AuditLog) => Promise<void>,
+  ): Promise<ImportedSalon>;
   companyCount(): Promise<number>;
 }

@@ -69,6 +69,23 @@ function serviceEntry(key: string, s: ServiceView): SalonFileService {
 }
 
 /**
+ * Stylists come sorted by name, and namesakes by their ids, which an import draws anew; sorting
+ * namesakes by what they are instead keeps `anna` and `anna-2` the same stylists on every export.
+ */
+function inStableOrder<T extends { name: string }>(byName: T[]): T[] {
+  const sorted: T[] = [];
+  for (let i = 0; i < byName.length;) {
+    let j = i;
+    while (j < byName.length && byName[j].name === byName[i].name) j++;
+    const namesakes = byName.slice(i, j).map((m) => ({ m, text: JSON.stringify(m) }));
+    namesakes.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    sorted.push(...namesakes.map((n) => n.m));
+    i = j;
+  }
+  return sorted;
+}
+
+/**
  * A company as a salon file (active services and stylists), the same shape the importer reads:
  * export, change the slug and numbers, import, and the same salon comes out again.
  */
@@ -109,19 +126,20 @@ export class SalonFileExporter {
         closedDates: [...b.closedDates],
       })),
       services: activeServices.map((s) => serviceEntry(serviceKeys.get(s.id)!, s)),
-      staff: staff
-        .filter((m) => m.active)
-        .map((m) => ({
-          key: staffKey(m.name),
-          name: m.name,
-          branch: branchKeys.get(m.branchId)!,
-          ...(m.email ? { email: m.email } : {}),
-          services: m.serviceIds
-            .filter((id) => serviceKeys.has(id))
-            .map((id) => serviceKeys.get(id)!)
-            .sort(),
-          ...(m.workingHours ? { workingHours: hours(m.workingHours) } : {}),
-        })),
+      staff: inStableOrder(
+        staff
+          .filter((m) => m.active)
+          .map((m) => ({
+            name: m.name,
+            branch: branchKeys.get(m.branchId)!,
+            ...(m.email ? { email: m.email } : {}),
+            services: m.serviceIds
+              .filter((id) => serviceKeys.has(id))
+              .map((id) => serviceKeys.get(id)!)
+              .sort(),
+            ...(m.workingHours ? { workingHours: hours(m.workingHours) } : {}),
+          })),
+      ).map(({ name, ...rest }) => ({ key: staffKey(name), name, ...rest })),
     });
   }
 }

@@ -4,6 +4,7 @@ import { Service } from '../../domain/salon/service';
 import { WeeklyHours, WeeklyHoursInput } from '../../domain/salon/weekly-hours';
 import { isE164, isPlausibleEmail } from '../../domain/shared/contact-formats';
 import { err, ok, Result } from '../../domain/shared/result';
+import { unknownFieldProblem } from '../../common/closest-name';
 import {
   SalonFile,
   SalonFileHours,
@@ -11,6 +12,36 @@ import {
   SalonFileService,
   WEEKDAY_KEYS,
 } from './salon-file';
+
+/** The fields each object of a salon file may have; any other is refused, not ignored. */
+const FIELDS = {
+  file: ['company', 'branches', 'services', 'staff'],
+  company: ['name', 'slug'],
+  branch: [
+    'key',
+    'name',
+    'timeZone',
+    'country',
+    'phoneNumbers',
+    'retellAgentId',
+    'slotGranularityMinutes',
+    'openingHours',
+    'closedDates',
+  ],
+  service: [
+    'key',
+    'name',
+    'synonyms',
+    'durationMinutes',
+    'segments',
+    'bufferAfterMinutes',
+    'minNoticeMinutes',
+    'bookingHorizonDays',
+  ],
+  segment: ['label', 'minutes', 'staffBusy'],
+  staff: ['key', 'name', 'branch', 'email', 'services', 'workingHours'],
+  window: ['from', 'to'],
+} as const;
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const WALL = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -29,9 +60,11 @@ export function validateSalonFile(raw: unknown): Result<SalonFile, SalonFileProb
   const bad = (field: string, problem: string) => problems.push({ field, problem });
 
   if (!isObj(raw)) return err([{ field: '(file)', problem: 'must be a JSON object' }]);
+  onlyKnown(raw, FIELDS.file, '', bad);
   const company = raw.company;
   if (!isObj(company)) bad('company', 'must be an object with name and slug');
   else {
+    onlyKnown(company, FIELDS.company, 'company', bad);
     if (!isText(company.name, 150)) bad('company.name', 'must be text of 1-150 characters');
     if (typeof company.slug !== 'string' || !KEY.test(company.slug))
       bad('company.slug', 'must be lower-case letters, digits, - or _');
@@ -49,6 +82,7 @@ export function validateSalonFile(raw: unknown): Result<SalonFile, SalonFileProb
   branches.forEach((b, i) => {
     const at = `branches[${i}]`;
     if (!isObj(b)) return;
+    onlyKnown(b, FIELDS.branch, at, bad);
     if (!isText(b.name, 150)) bad(`${at}.name`, 'must be text of 1-150 characters');
     const hours = checkHours(b.openingHours, `${at}.openingHours`, bad, true);
     const phones = b.phoneNumbers ?? [];
@@ -91,10 +125,11 @@ export function validateSalonFile(raw: unknown): Result<SalonFile, SalonFileProb
   });
 
   services.forEach((s, i) => checkService(s, `services[${i}]`, bad));
+  // The same rule as the database's (company, name) key: "Färben" and "färben" are two services.
   const serviceNames = new Set<string>();
   services.forEach((s, i) => {
     if (!isObj(s) || typeof s.name !== 'string') return;
-    const name = s.name.trim().toLowerCase();
+    const name = s.name.trim();
     if (serviceNames.has(name)) bad(`services[${i}].name`, `"${s.name}" is used twice`);
     serviceNames.add(name);
   });
@@ -102,13 +137,14 @@ export function validateSalonFile(raw: unknown): Result<SalonFile, SalonFileProb
   staff.forEach((m, i) => {
     const at = `staff[${i}]`;
     if (!isObj(m)) return;
+    onlyKnown(m, FIELDS.staff, at, bad);
     if (!isText(m.name, 150)) bad(`${at}.name`, 'must be text of 1-150 characters');
     if (typeof m.branch !== 'string' || !branchKeys.has(m.branch))
       bad(`${at}.branch`, `unknown branch "${String(m.branch)}"`);
     if (m.email !== undefined && (typeof m.email !== 'string' || !isPlausibleEmail(m.email)))
       bad(`${at}.email`, 'must be an e-mail address of at most 255 characters');
-    if (!Array.isArray(m.services) || m.services.length === 0)
-      bad(`${at}.services`, 'must list at least one service key');
+    // A stylist without services is a state the admin API allows (and exports as []).
+    if (!Array.isArray(m.services)) bad(`${at}.services`, 'must be a list of service keys');
     else
       m.services.forEach((key, j) => {
         if (typeof key !== 'string' || !serviceKeys.has(key))
@@ -120,10 +156,22 @@ export function validateSalonFile(raw: unknown): Result<SalonFile, SalonFileProb
   return problems.length === 0 ? ok(raw as unknown as SalonFile) : err(problems);
 }
 
+function onlyKnown(
+  obj: Obj,
+  known: readonly string[],
+  at: string,
+  bad: (f: string, p: string) => void,
+): void {
+  for (const key of Object.keys(obj)) {
+    if (!known.includes(key)) bad(at ? `${at}.${key}` : key, unknownFieldProblem(key, known));
+  }
+}
+
+/** A list of objects; empty is fine, as a company fresh from the admin API exports so. */
 function arrayAt(raw: Obj, key: string, bad: (f: string, p: string) => void): unknown[] {
   const value = raw[key];
-  if (!Array.isArray(value) || value.length === 0) {
-    bad(key, 'must be a non-empty list');
+  if (!Array.isArray(value)) {
+    bad(key, 'must be a list');
     return [];
   }
   if (value.length > 500) bad(key, 'holds more than 500 entries');
@@ -178,6 +226,7 @@ function checkHours(
     const spans: Array<[number, number]> = [];
     windows.forEach((w, j) => {
       const f = `${at}.${key}[${j}]`;
+      if (isObj(w)) onlyKnown(w, FIELDS.window, f, bad);
       if (
         !isObj(w) ||
         typeof w.from !== 'string' ||
@@ -212,6 +261,7 @@ function checkHours(
 
 function checkService(raw: unknown, at: string, bad: (f: string, p: string) => void): void {
   if (!isObj(raw)) return;
+  onlyKnown(raw, FIELDS.service, at, bad);
   const s = raw as Partial<SalonFileService> & Obj;
   if (!isText(s.name, 150)) bad(`${at}.name`, 'must be text of 1-150 characters');
   if (
@@ -236,6 +286,11 @@ function checkService(raw: unknown, at: string, bad: (f: string, p: string) => v
     }
     let fine = true;
     s.segments.forEach((seg, j) => {
+      if (isObj(seg)) onlyKnown(seg, FIELDS.segment, `${at}.segments[${j}]`, bad);
+      if (isObj(seg) && seg.label !== undefined && !isText(seg.label, 80)) {
+        bad(`${at}.segments[${j}].label`, 'must be text of 1-80 characters');
+        fine = false;
+      }
       if (!isObj(seg) || !isWhole(seg.minutes, 1, 480)) {
         bad(`${at}.segments[${j}].minutes`, 'must be a positive whole number of minutes');
         fine = false;

@@ -121,6 +121,43 @@ describe('salon file import (real Postgres)', () => {
       'branches[0].openingHours.montag',
     ],
     ['bad email', (f) => (f.staff[0].email = 'anna-at-salon'), 'staff[0].email'],
+    [
+      'a misspelt closedDates',
+      (f) => Object.assign(f.branches[0], { closedDate: ['2026-12-24'] }),
+      'branches[0].closedDate',
+    ],
+    ['an unknown top-level field', (f) => Object.assign(f, { branch: [] }), 'branch'],
+    ['an unknown company field', (f) => Object.assign(f.company, { owner: 'x' }), 'company.owner'],
+    [
+      'an unknown service field',
+      (f) => Object.assign(f.services[0], { duration: 30 }),
+      'services[0].duration',
+    ],
+    [
+      'an unknown segment field',
+      (f) => Object.assign(f.services[3].segments![0], { busy: true }),
+      'services[3].segments[0].busy',
+    ],
+    [
+      'an unknown stylist field',
+      (f) => Object.assign(f.staff[0], { workingHour: {} }),
+      'staff[0].workingHour',
+    ],
+    [
+      'an unknown field in an opening window',
+      (f) => Object.assign(f.branches[0].openingHours.tue![0], { until: '12:00' }),
+      'branches[0].openingHours.tue[0].until',
+    ],
+    [
+      'a __proto__ key',
+      (f) => Object.defineProperty(f.staff[0], '__proto__', { value: {}, enumerable: true }),
+      'staff[0].__proto__',
+    ],
+    [
+      'a segment label that is no text',
+      (f) => Object.assign(f.services[3].segments![0], { label: 7 }),
+      'services[3].segments[0].label',
+    ],
     ['oversized name', (f) => (f.company.name = 'x'.repeat(151)), 'company.name'],
   ];
 
@@ -136,6 +173,85 @@ describe('salon file import (real Postgres)', () => {
     expect(await count('companies')).toBe(companies);
   });
 
+  it('names the field a misspelt one most likely meant', async () => {
+    const file = demo();
+    file.company.slug = 'typo';
+    file.branches[0].phoneNumbers = ['+4940333333'];
+    Object.assign(file.branches[0], { closedDate: ['2026-12-24'], timezone: 'Europe/Berlin' });
+    const result = await importSalon.execute(file);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error).toEqual([
+        {
+          field: 'branches[0].closedDate',
+          problem: 'property closedDate should not exist; did you mean "closedDates"?',
+        },
+        {
+          field: 'branches[0].timezone',
+          problem: 'property timezone should not exist; did you mean "timeZone"?',
+        },
+      ]);
+  });
+
+  it('imports a company with nothing in it yet, and a stylist without services', async () => {
+    const empty = await importSalon.execute({
+      company: { name: 'Neu', slug: 'empty' },
+      branches: [],
+      services: [],
+      staff: [],
+    });
+    expect(empty.ok).toBe(true);
+    const file = demo();
+    file.company.slug = 'no-services';
+    file.branches[0].phoneNumbers = ['+4940444444'];
+    file.staff[0].services = [];
+    const result = await importSalon.execute(file);
+    expect(result.ok).toBe(true);
+  });
+
+  it('writes the audit entries the routes write, in the same transaction', async () => {
+    const file = demo();
+    file.company.slug = 'audited';
+    file.branches[0].phoneNumbers = ['+4940555555'];
+    const result = await importSalon.execute(file, 'admin:bootstrap');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const rows: Array<{ action: string; entity: string; entity_id: string; actor: string }> =
+      await db.dataSource.query(
+        `SELECT action, entity, entity_id, actor FROM audit_log WHERE company_id = $1 ORDER BY id`,
+        [result.value.companyId],
+      );
+    const { companyId, branchIds, serviceIds, staffIds } = result.value;
+    expect(rows.map((r) => r.actor)).toEqual(rows.map(() => 'admin:bootstrap'));
+    expect(rows.map((r) => [r.action, r.entity, r.entity_id])).toEqual([
+      ['company.created', 'company', companyId],
+      ...Object.values(branchIds).map((id) => ['branch.created', 'branch', id]),
+      ...Object.values(serviceIds).map((id) => ['service.created', 'service', id]),
+      ...Object.values(staffIds).map((id) => ['staff.created', 'staff', id]),
+    ]);
+    expect(rows).toHaveLength(1 + 1 + 6 + 3);
+  });
+
+  it('leaves no audit entry when the import rolls back', async () => {
+    const file = demo();
+    file.company.slug = 'rolled-back';
+    file.branches[0].phoneNumbers = ['+4940666666'];
+    const before = await count('audit_log');
+    await expect(
+      writer.write(file, async (_, audit) => {
+        await audit.record({
+          actor: 'test',
+          action: 'company.created',
+          entity: 'company',
+          at: new Date(),
+        });
+        throw new Error('after the audit entry');
+      }),
+    ).rejects.toThrow('after the audit entry');
+    expect(await count('audit_log')).toBe(before);
+    expect(await count("companies WHERE slug = 'rolled-back'")).toBe(0);
+  });
+
   it.each([null, 42, 'text', [], {}, { company: {} }])('refuses garbage %p', async (garbage) => {
     const result = await importSalon.execute(garbage);
     expect(result.ok).toBe(false);
@@ -147,8 +263,9 @@ describe('salon file import (real Postgres)', () => {
     file.branches[0].phoneNumbers = ['+4940222222'];
     file.services[1].name = file.services[0].name; // unique (company, name) fails after rows were written
     const companies = await count('companies');
-    await expect(writer.write(file)).rejects.toThrow();
+    const numbers = await count('branch_phone_numbers');
+    await expect(writer.write(file, async () => undefined)).rejects.toThrow();
     expect(await count('companies')).toBe(companies);
-    expect(await count('branch_phone_numbers')).toBe(1);
+    expect(await count('branch_phone_numbers')).toBe(numbers);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditLog } from '../../../application/ports/audit-log.port';
 import { ImportedSalon, SalonWriter } from '../../../application/ports/salon-writer.port';
 import {
   SalonFile,
@@ -9,6 +10,7 @@ import {
 } from '../../../application/salon-file/salon-file';
 import { BranchPhoneNumberOrmEntity } from './entities/branch-phone-number.orm-entity';
 import { CompanyOrmEntity } from './entities/company.orm-entity';
+import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
 
 @Injectable()
 export class TypeOrmSalonWriter implements SalonWriter {
@@ -30,17 +32,21 @@ export class TypeOrmSalonWriter implements SalonWriter {
     return rows.map((r) => r.phoneE164);
   }
 
-  write(file: SalonFile): Promise<ImportedSalon> {
+  write(
+    file: SalonFile,
+    audit: (imported: ImportedSalon, log: AuditLog) => Promise<void>,
+  ): Promise<ImportedSalon> {
     return this.dataSource.transaction(async (m) => {
       const [{ id: companyId }] = await m.query(
         `INSERT INTO companies(name, slug) VALUES ($1, $2) RETURNING id`,
         [file.company.name.trim(), file.company.slug],
       );
       const branchIds: Record<string, string> = {};
-      for (const b of file.branches) {
+      // Branches are listed by creation time: a microsecond apart keeps the file's order.
+      for (const [order, b] of file.branches.entries()) {
         const [{ id }] = await m.query(
-          `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, now() + $7 * interval '1 microsecond') RETURNING id`,
           [
             companyId,
             b.name.trim(),
@@ -48,6 +54,7 @@ export class TypeOrmSalonWriter implements SalonWriter {
             b.country ?? 'DE',
             b.slotGranularityMinutes ?? 15,
             b.retellAgentId ?? null,
+            order,
           ],
         );
         branchIds[b.key] = id;
@@ -106,7 +113,8 @@ export class TypeOrmSalonWriter implements SalonWriter {
       for (const st of file.staff) {
         const [{ id }] = await m.query(
           `INSERT INTO staff(company_id, branch_id, name, email) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [companyId, branchIds[st.branch], st.name.trim(), st.email ?? null],
+          // Lower-cased like the staff routes store it.
+          [companyId, branchIds[st.branch], st.name.trim(), st.email?.toLowerCase() ?? null],
         );
         staffIds[st.key] = id;
         for (const key of new Set(st.services)) {
@@ -127,7 +135,9 @@ export class TypeOrmSalonWriter implements SalonWriter {
           );
         }
       }
-      return { companyId, branchIds, serviceIds, staffIds };
+      const imported = { companyId, branchIds, serviceIds, staffIds };
+      await audit(imported, new TypeOrmAuditLog(m));
+      return imported;
     });
   }
 }
