@@ -42,6 +42,10 @@ describe('admin audit log', () => {
     });
     await write(a.companyId, daysAgo(1), 'calendar-sync', 'calendarXsync.other');
     await write(b.companyId, daysAgo(1), 'call:call_2', 'appointment.booked');
+    // Three entries of one instant whose ids cross from three digits to four.
+    await t.ds.query(`SELECT setval('audit_log_id_seq', 998)`);
+    for (let i = 0; i < 3; i++)
+      await write(a.companyId, daysAgo(5), 'reminder', 'appointment.reminded');
   }, 60_000);
   afterAll(() => t?.close());
 
@@ -83,6 +87,11 @@ describe('admin audit log', () => {
     expect([...first.body.items, ...second.body.items]).toEqual(items.slice(0, 4));
     const beyond = await read(a, '?pageSize=100&page=50').expect(200);
     expect(beyond.body).toMatchObject({ items: [], total: all.body.total });
+  });
+
+  it('orders entries of one instant by id, as numbers', async () => {
+    const res = await read(a, '?action=appointment.reminded').expect(200);
+    expect(res.body.items.map((e: Entry) => e.id)).toEqual(['1001', '1000', '999']);
   });
 
   it('filters by time range (from inclusive, to exclusive)', async () => {
