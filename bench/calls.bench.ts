@@ -11,6 +11,7 @@ import Redis from 'ioredis';
 import { DEFAULT_CALCOM_CONFIG } from '../src/adapters/outbound/calcom/calcom.config';
 import { CalcomSlotCache } from '../src/adapters/outbound/calcom/calcom-slot-cache';
 import { redisKeys } from '../src/adapters/outbound/queue/redis-keys';
+import { longCallRuns, printLongCallRuns } from './long-call.bench';
 import { oneAddressBench } from './one-address.bench';
 import { FakeCalcom } from './sync-fake-calcom';
 
@@ -524,6 +525,14 @@ async function main(): Promise<void> {
       ]);
       steady.push(['check_availability', await withCpu('check_availability', undefined, RATE)]);
     }
+    const longCall = await longCallRuns({
+      url: service.url,
+      retellKey: KEY,
+      wish: nextWish,
+      serviceCpuMs: () => cpuMs(servicePid),
+      reset: () => emptyCalendar(false),
+      seconds: DURATION,
+    });
     await emptyCalendar();
     // As in a call: the slot was offered (and held) by check_availability before the booking.
     // Every held slot is booked once, by the call that holds it (as many requests as held).
@@ -612,6 +621,7 @@ async function main(): Promise<void> {
     console.log(
       `\nmedian vs floor median (${ms(floorRun.p50)} ms): check_availability ${ratio(check.p50, floorRun.p50)}, book on a held slot ${ratio(bookHeld.p50, floorRun.p50)}, book without a hold ${ratio(book.p50, floorRun.p50)}`,
     );
+    printLongCallRuns(longCall, (steady[0]?.[1] ?? floorRun).p50);
     console.log(
       `held slots prepared by checks beforehand (and booked): ${bookHeld.held} in ${HELD_PASSES} passes (p50/p99 ms of each: ${bookHeld.perPass})`,
     );

@@ -102,6 +102,20 @@ describe('Retell edge: how bodies are read (limit from RETELL_BODY_LIMIT_BYTES)'
     });
   });
 
+  it.each([
+    ['utf-8', 200],
+    ['UTF-8', 200],
+    ['"utf-8"', 200],
+    ['iso-8859-1', 415],
+    ['utf-16le', 415],
+  ])('a body declared charset=%s: %s', async (charset, status) => {
+    const res = await t.post('/api/retell/function-call', functionCall('check_customer'), {
+      headers: { 'content-type': `application/json; charset=${charset}` },
+    });
+    expect(res.status).toBe(status);
+    if (status === 415) expect(res.body.code).toBe('REQUEST.UNSUPPORTED_ENCODING');
+  });
+
   describe('depth, bounded before anything is built', () => {
     const deep = nested(2000);
     it.each<[string, string, unknown]>([
