@@ -404,6 +404,7 @@ async function main(): Promise<void> {
     CALCOM_API_KEY: 'cal_test_bench_key',
     ENCRYPTION_KEY,
     CALCOM_BASE_URL: calcom.url,
+    CALCOM_ALLOWED_HOSTS: new URL(calcom.url).host,
     // Every run here calls one salon far above a salon's limit: limits are not measured here
     // (the one-address line below measures them, on the defaults).
     RETELL_RATE_LIMIT_PER_TENANT: '1000000',

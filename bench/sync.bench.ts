@@ -102,7 +102,10 @@ async function main(): Promise<void> {
       );
     }
     const gateway = new CalcomCalendarGateway(new TypeOrmCalendarCredentials(m, cipher), {
-      config: { breaker: { volumeThreshold: 1_000_000 } },
+      config: {
+        allowedHosts: [new URL(fake.url).host],
+        breaker: { volumeThreshold: 1_000_000 },
+      },
     });
     const clock = { now: () => new Date() };
     console.warn(

@@ -1,6 +1,24 @@
 import { validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
+  it('lets CALCOM_BASE_URL name a private or plain-http host only when CALCOM_ALLOWED_HOSTS lists it', () => {
+    expect(validateEnvironment({}).CALCOM_BASE_URL).toBe('https://api.cal.com');
+    expect(validateEnvironment({ CALCOM_BASE_URL: 'https://api.cal.eu' }).CALCOM_BASE_URL).toBe(
+      'https://api.cal.eu',
+    );
+    const listed = validateEnvironment({
+      CALCOM_BASE_URL: 'http://127.0.0.1:4010',
+      CALCOM_ALLOWED_HOSTS: '127.0.0.1:4010, cal.salon.internal:443',
+    });
+    expect(listed.CALCOM_ALLOWED_HOSTS).toBe('127.0.0.1:4010, cal.salon.internal:443');
+    expect(() =>
+      validateEnvironment({
+        CALCOM_BASE_URL: 'http://127.0.0.1:6379',
+        CALCOM_ALLOWED_HOSTS: '127.0.0.1:4010',
+      }),
+    ).toThrow(/CALCOM_BASE_URL: must be an https:\/\/ URL/);
+  });
+
   it('accepts an empty environment and picks embedded defaults', () => {
     const env = validateEnvironment({});
     expect(env.PORT).toBe(3000);
@@ -45,6 +63,23 @@ describe('validateEnvironment', () => {
     });
     expect(env.REDIS_KEY_PREFIX).toBe('staging-eu_1.2');
     expect(env.REDIS_COMMAND_TIMEOUT_MS).toBe(120);
+  });
+
+  it('bounds every wait for Postgres, the client waiting longer than the server', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      DATABASE_CONNECT_TIMEOUT_MS: 3000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 5000,
+      DATABASE_QUERY_TIMEOUT_MS: 6000,
+    });
+    expect(() => validateEnvironment({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(
+      /DATABASE_CONNECT_TIMEOUT_MS/,
+    );
+    expect(() =>
+      validateEnvironment({
+        DATABASE_STATEMENT_TIMEOUT_MS: '8000',
+        DATABASE_QUERY_TIMEOUT_MS: '8000',
+      }),
+    ).toThrow(/DATABASE_QUERY_TIMEOUT_MS: must be longer than DATABASE_STATEMENT_TIMEOUT_MS/);
   });
 
   it('refuses SYNC_QUEUE_PREFIX, folded into REDIS_KEY_PREFIX, and says so', () => {
@@ -107,6 +142,14 @@ describe('validateEnvironment', () => {
     ['REDIS_KEY_PREFIX', 'a b'],
     ['REDIS_COMMAND_TIMEOUT_MS', '0'],
     ['SYNC_QUEUE_PREFIX', 'bull'],
+    ['CALCOM_BASE_URL', 'http://169.254.169.254/latest/meta-data/#'],
+    ['CALCOM_BASE_URL', 'http://127.0.0.1:6379'],
+    ['CALCOM_BASE_URL', 'https://[::1]:6379'],
+    ['CALCOM_BASE_URL', 'https://user:secret@api.cal.com'],
+    ['CALCOM_BASE_URL', 'https://api.cal.com/?x=1'],
+    ['CALCOM_ALLOWED_HOSTS', '127.0.0.1'],
+    ['CALCOM_ALLOWED_HOSTS', 'http://127.0.0.1:4010'],
+    ['CALCOM_ALLOWED_HOSTS', '127.0.0.1:70000'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

@@ -15,6 +15,10 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import {
+  checkCalcomBaseUrl,
+  parseAllowedHosts,
+} from '../adapters/outbound/calcom/calcom-address-policy';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
@@ -73,6 +77,36 @@ export class Environment {
   @Max(86_400_000)
   DATABASE_POOL_IDLE_MS = 120_000;
 
+  /**
+   * Longest a request waits for a Postgres connection, a new one opening or a free one from the
+   * full pool. Past it the request answers 503 DATABASE.UNAVAILABLE (the phone path: a spoken
+   * SERVICE.TEMPORARILY_UNAVAILABLE) instead of waiting for an unreachable database.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  /** Postgres cancels a statement running longer (statement_timeout), migrations at start too. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
+  /**
+   * Longest the service waits for Postgres to reply to a statement before it gives up and drops
+   * the connection: on a network that loses packets the server's statement_timeout never
+   * arrives. Longer than DATABASE_STATEMENT_TIMEOUT_MS, so a slow statement is cancelled by the
+   * server first and its connection kept.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(3_601_000)
+  DATABASE_QUERY_TIMEOUT_MS = 6000;
+
   @IsString()
   EMBEDDED_DATA_DIR = './.data/pglite';
 
@@ -120,8 +154,23 @@ export class Environment {
   @MinLength(8)
   CALCOM_API_KEY?: string;
 
+  /** An https:// host on public addresses, or a host listed in CALCOM_ALLOWED_HOSTS. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   CALCOM_BASE_URL = 'https://api.cal.com';
+
+  /**
+   * Cal.com hosts (`host:port`, comma-separated; IPv6 in brackets) the service may reach
+   * although they are on private, loopback or link-local addresses, over http too: a
+   * self-hosted Cal.com inside the network, a test double. Every other host must be https://
+   * on public addresses, checked when a credential is stored and at every connection.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(
+    /^\s*([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):\d{1,5}(\s*,\s*([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):\d{1,5})*\s*$/,
+    { message: 'CALCOM_ALLOWED_HOSTS must be a comma list of host:port entries ([v6]:port)' },
+  )
+  CALCOM_ALLOWED_HOSTS?: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -390,6 +439,16 @@ export class Environment {
 
 export class InvalidEnvironment extends Error {}
 
+/** CALCOM_BASE_URL goes by the rule every tenant's Cal.com host goes by. */
+function calcomHostProblems(env: Environment): string[] {
+  const allowed = parseAllowedHosts(env.CALCOM_ALLOWED_HOSTS);
+  if (!allowed.ok) {
+    return [`CALCOM_ALLOWED_HOSTS: not host:port (port 1-65535): ${allowed.bad.join(', ')}`];
+  }
+  const base = checkCalcomBaseUrl(env.CALCOM_BASE_URL, allowed.hosts);
+  return base.ok ? [] : [`CALCOM_BASE_URL: ${base.reason}`];
+}
+
 /** Validates the raw environment; the error names each bad variable and why. */
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
@@ -399,6 +458,15 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
       (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
     );
     throw new InvalidEnvironment(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const calcomProblems = calcomHostProblems(env);
+  if (calcomProblems.length > 0) {
+    throw new InvalidEnvironment(`Invalid environment:\n  ${calcomProblems.join('\n  ')}`);
+  }
+  if (env.DATABASE_QUERY_TIMEOUT_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS) {
+    throw new InvalidEnvironment(
+      'Invalid environment:\n  DATABASE_QUERY_TIMEOUT_MS: must be longer than DATABASE_STATEMENT_TIMEOUT_MS',
+    );
   }
   const verifyGiven =
     raw.RETELL_VERIFY_SIGNATURES !== undefined && raw.RETELL_VERIFY_SIGNATURES !== '';

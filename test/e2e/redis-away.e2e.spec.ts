@@ -67,6 +67,7 @@ describe('Redis away: calls go on', () => {
     FIXED_NOW: NOW,
     CALCOM_API_KEY: 'cal_test_redis_away',
     CALCOM_BASE_URL: fake.url,
+    CALCOM_ALLOWED_HOSTS: new URL(fake.url).host,
     ENCRYPTION_KEY,
   });
 

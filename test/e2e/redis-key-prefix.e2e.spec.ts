@@ -57,6 +57,7 @@ describe('REDIS_KEY_PREFIX: environments sharing one Redis share no keys', () =>
         FIXED_NOW: NOW,
         CALCOM_API_KEY: 'cal_test_redis_prefix',
         CALCOM_BASE_URL: fake.url,
+        CALCOM_ALLOWED_HOSTS: new URL(fake.url).host,
         ENCRYPTION_KEY,
       }),
     );

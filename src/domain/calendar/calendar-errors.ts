@@ -137,4 +137,19 @@ export class CalendarBadRequest extends CalendarError {
   }
 }
 
+/**
+ * The account's Cal.com host is one the service must not reach: not https, or on a private,
+ * loopback, link-local or otherwise non-public address (checked at every connection), and not
+ * on the operator's allow-list. Nothing was sent.
+ */
+export class CalendarAddressRefused extends CalendarError {
+  readonly code = 'CALENDAR.ADDRESS_REFUSED';
+  readonly message = 'Der Kalender ist gerade nicht erreichbar.';
+  readonly retryable = false;
+
+  constructor(detail?: string) {
+    super(detail);
+  }
+}
+
 export const isCalendarError = (e: unknown): e is CalendarError => e instanceof CalendarError;

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import type { Response } from 'supertest';
 import { RateLimitTime } from '../../../src/adapters/inbound/retell/rate-limit-time';
+import { ADDRESS_CEILING_FACTOR } from '../../../src/adapters/inbound/retell/retell-signature-failures';
 import { RetellTenantResolver } from '../../../src/adapters/inbound/retell/retell-tenant.resolver';
 import { RedisServer, startRedisServer } from '../../support/redis-server';
 import { importSalonCopies } from './salon-copies';
@@ -108,6 +109,7 @@ describe('Retell rate limits from one client address', () => {
   describe('on small limits, in real time', () => {
     let t: RetellTestApp;
     let otherSalon: string;
+    let thirdSalon: string;
     const PER_CALL = 3;
     const PER_SALON = 40;
     const FAILED_PER_ADDRESS = 5;
@@ -121,7 +123,7 @@ describe('Retell rate limits from one client address', () => {
         },
         { redis },
       );
-      [{ line: otherSalon }] = await importSalonCopies(t.db, 1);
+      [{ line: otherSalon }, { line: thirdSalon }] = await importSalonCopies(t.db, 2);
     }, 60_000);
     afterAll(() => t?.close());
 
@@ -173,16 +175,42 @@ describe('Retell rate limits from one client address', () => {
       expect((await ask(callId('quiet-salon'))).status).toBe(200);
     });
 
-    it('a flood of bad signatures from one address gets 429 before anything is looked up', async () => {
-      const lookups = jest.spyOn(t.app.get(RetellTenantResolver), 'branchFor');
-      const unsigned = () =>
-        t.post(FUNCTION_CALL, functionCall('check_customer'), { signature: null });
-      const wronglySigned = () =>
-        t.post(FUNCTION_CALL, functionCall('check_customer'), { key: 'key_not_retells' });
-      // Every signed request before did not count: the address has its whole allowance.
+    it('a salon whose key fails is refused at its limit; the other salons from that address go on', async () => {
+      const wronglySigned = (line: string) =>
+        t.post(FUNCTION_CALL, functionCall('check_customer', {}, { to_number: line }), {
+          key: 'key_not_retells',
+        });
       for (let i = 0; i < FAILED_PER_ADDRESS; i++) {
-        expect((await (i % 2 ? unsigned() : wronglySigned())).status).toBe(401);
+        expect((await wronglySigned(SALON_LINE)).status).toBe(401);
       }
+      const refused = await wronglySigned(SALON_LINE);
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('RETELL.RATE_LIMITED');
+      expect(retryAfter(refused)).toBeGreaterThanOrEqual(1);
+      expect(retryAfter(refused)).toBeLessThanOrEqual(60);
+      // Retell's address is the same for every salon: the other salon's calls are answered.
+      expect((await ask(callId('other-salon-after-failures'), thirdSalon)).status).toBe(200);
+    });
+
+    it('a flood of bad signatures from one address naming no salon gets 429 before anything is looked up', async () => {
+      const lookups = jest.spyOn(t.app.get(RetellTenantResolver), 'branchFor');
+      const noSalon = { to_number: '+4930000000', agent_id: 'agent_nobody' };
+      const unsigned = () =>
+        t.post(FUNCTION_CALL, functionCall('check_customer', {}, noSalon), { signature: null });
+      const wronglySigned = () =>
+        t.post(FUNCTION_CALL, functionCall('check_customer', {}, noSalon), {
+          key: 'key_not_retells',
+        });
+      // Refused for that "salon" after its allowance (each still looked up, from the cache),
+      // and every refusal counts towards the address's ceiling ...
+      let answered = 0;
+      for (let i = 0; i < ADDRESS_CEILING_FACTOR * FAILED_PER_ADDRESS; i++) {
+        const res = await (i % 2 ? unsigned() : wronglySigned());
+        expect([401, 429]).toContain(res.status);
+        if (res.status === 401) answered++;
+      }
+      expect(answered).toBeLessThanOrEqual(FAILED_PER_ADDRESS);
+      // Over the address's ceiling nothing is looked up any more.
       lookups.mockClear();
       for (const res of [await unsigned(), await wronglySigned()]) {
         expect(res.status).toBe(429);

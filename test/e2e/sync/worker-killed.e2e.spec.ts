@@ -118,6 +118,7 @@ describe('a sync worker process killed mid-job', () => {
       REDIS_URL,
       CALCOM_API_KEY: CALCOM_KEY,
       CALCOM_BASE_URL: fake.url,
+      CALCOM_ALLOWED_HOSTS: new URL(fake.url).host,
       ENCRYPTION_KEY: KEY,
       LOG_LEVEL: 'info',
       // Nothing of another suite's on the shared Redis reaches these workers, and nothing of theirs

@@ -14,6 +14,7 @@ import {
   CALCOM,
   bookingOutput,
   calcomError,
+  connectionReset,
   makeGateway,
   success,
   watchUnmatched,
@@ -138,7 +139,7 @@ describe('Cal.com breaker per credential', () => {
       .post('/v2/bookings')
       .matchHeader('authorization', 'Bearer cal_test_salon_a')
       .times(3)
-      .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      .replyWithError(connectionReset());
     const salonB = nock(CALCOM)
       .post('/v2/bookings')
       .matchHeader('authorization', 'Bearer cal_test_salon_b')

@@ -20,6 +20,7 @@ import {
   bookingOutput,
   bookingsPage,
   calcomError,
+  connectionReset,
   fixedClock,
   makeGateway,
   ONE_LENGTH_REFUSAL,
@@ -518,9 +519,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
     });
 
     it('maps a connection failure to CalendarNetworkError', async () => {
-      nock(CALCOM)
-        .post('/v2/bookings')
-        .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      nock(CALCOM).post('/v2/bookings').replyWithError(connectionReset());
       const error = await gateway.createBooking(createCommand()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CalendarNetworkError);
       expect(error).toMatchObject({ code: 'CALENDAR.NETWORK_ERROR' });

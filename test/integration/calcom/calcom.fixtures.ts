@@ -92,6 +92,10 @@ export const success = (data: unknown) => ({ status: 'success', data });
 export const ONE_LENGTH_REFUSAL =
   "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.";
 
+/** A dropped connection as node:http reports it (nock emits only Error instances there). */
+export const connectionReset = (): Error =>
+  Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+
 export const calcomError = (message: string | string[], code = 'BadRequestException') => ({
   status: 'error',
   timestamp: '2026-09-10T15:00:00.000Z',

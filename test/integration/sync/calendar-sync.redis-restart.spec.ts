@@ -60,6 +60,7 @@ function syncProcess(
     {
       redis: connection,
       config: {
+        allowedHosts: [new URL(w.fake.url).host],
         // Long enough for the slow fake Cal.com: its answers are late, not lost.
         timeouts: { slotsMs: 5000, bookingsMs: 5000 },
         breaker: { volumeThreshold: 1000, errorThresholdPercentage: 100, resetTimeoutMs: 1000 },

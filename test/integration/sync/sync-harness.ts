@@ -139,6 +139,8 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   const credentials = new TypeOrmCalendarCredentials(m, cipher);
   const gateway = new CalcomCalendarGateway(credentials, {
     config: {
+      // The fake listens on loopback, which only the operator's allow-list lets the client reach.
+      allowedHosts: [new URL(fake.url).host],
       timeouts: { slotsMs: TIMEOUT_MS, bookingsMs: TIMEOUT_MS },
       breaker: options.breaker ?? {
         volumeThreshold: 1000,

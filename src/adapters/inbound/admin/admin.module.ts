@@ -21,6 +21,10 @@ import { SyncDashboardUseCase } from '../../../application/admin/sync/sync-dashb
 import { SalonFileExporter } from '../../../application/salon-file/salon-file.exporter';
 import { BookingModule } from '../../../booking.module';
 import { AppConfig } from '../../../config/app-config';
+import { CALENDAR_HOST_CHECK } from '../../../application/admin/ports/calendar-host-check.port';
+import { allowedHostKeys } from '../../outbound/calcom/calcom-address-policy';
+import { CalcomHostCheck } from '../../outbound/calcom/calcom-host-check';
+import { systemResolveHost } from '../../outbound/calcom/calcom-host-resolver';
 import { ADMIN_PERSISTENCE_PROVIDERS } from '../../outbound/persistence/admin/admin-persistence.providers';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
 import { ADMIN_CONTROLLERS } from './admin-controllers';
@@ -51,6 +55,12 @@ import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
     CustomersUseCase,
     EraseCustomerUseCase,
     CalendarMappingsUseCase,
+    {
+      provide: CALENDAR_HOST_CHECK,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new CalcomHostCheck(allowedHostKeys(config.env.CALCOM_ALLOWED_HOSTS), systemResolveHost),
+    },
     AppointmentListingUseCase,
     StaffAppointmentsUseCase,
     SyncDashboardUseCase,

@@ -24,8 +24,9 @@ const refused = (message: string) =>
  * else the service-wide RETELL_API_KEY applies. Freshness uses the real clock (Date.now()), not
  * the injected Clock: FIXED_NOW pins business time for demos, but a signature is checked
  * against the moment Retell sent it. Without any key every request is refused (fail closed).
- * Every failure counts against the client's address, and an address that failed too often is
- * refused (429) before its next request is looked at (RetellSignatureFailures).
+ * Every failure counts against the client's address and the salon the body names; an address
+ * that failed too often for that salon, or far too often overall, is refused (429) before the
+ * signature is computed (RetellSignatureFailures).
  */
 @Injectable()
 export class RetellSignatureGuard implements CanActivate {
@@ -40,8 +41,13 @@ export class RetellSignatureGuard implements CanActivate {
     if (!this.settings.verifySignatures) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<RequestWithRawBody>();
-    this.failures.refuseFailingClient(request, http.getResponse<Response>());
-    const apiKey = (await this.tenantKey(request)) ?? this.settings.apiKey;
+    const response = http.getResponse<Response>();
+    this.failures.refuseFailingAddress(request, response);
+    const branch = await this.tenant.branchOf(request);
+    const companyId = branch?.companyId ?? null;
+    await this.failures.refuseFailingSalon(request, response, companyId);
+    const tenantKey = companyId && this.keys ? await this.keys.keyForCompany(companyId) : null;
+    const apiKey = tenantKey ?? this.settings.apiKey;
     const problem = apiKey
       ? checkRetellSignature(
           request.rawBody ?? Buffer.alloc(0),
@@ -51,13 +57,7 @@ export class RetellSignatureGuard implements CanActivate {
         )
       : 'verification is not configured';
     if (!problem) return true;
-    await this.failures.failed(request);
+    await this.failures.failed(request, companyId);
     throw refused(`Retell signature ${problem}.`);
-  }
-
-  private async tenantKey(request: RequestWithRawBody): Promise<string | null> {
-    if (!this.keys) return null;
-    const branch = await this.tenant.branchOf(request);
-    return branch ? this.keys.keyForCompany(branch.companyId) : null;
   }
 }

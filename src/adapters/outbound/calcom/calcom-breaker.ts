@@ -4,6 +4,7 @@ import type {
   CalendarCredentialRef,
 } from '../../../application/ports/calendar-gateway.port';
 import {
+  CalendarAddressRefused,
   CalendarAuthFailed,
   CalendarBadRequest,
   CalendarConflict,
@@ -16,14 +17,16 @@ type Task = () => Promise<unknown>;
 
 /**
  * Answers from Cal.com that prove it is up and only refuse this one request. They reject the
- * call but are not breaker failures. Timeouts, network and server errors and 429 count.
+ * call but are not breaker failures (nor is a host refused before anything was sent).
+ * Timeouts, network and server errors and 429 count.
  */
 export function isClientRefusal(error: unknown): boolean {
   return (
     error instanceof CalendarNotFound ||
     error instanceof CalendarBadRequest ||
     error instanceof CalendarConflict ||
-    error instanceof CalendarAuthFailed
+    error instanceof CalendarAuthFailed ||
+    error instanceof CalendarAddressRefused
   );
 }
 

@@ -28,6 +28,8 @@ import { startsWithRoom } from '../../../domain/calendar/offered-starts';
 import { CalcomBreakers } from './calcom-breaker';
 import { CalcomHttpClient, type CalcomRequest, type CalcomResponse } from './calcom-http.client';
 import { CalcomSlotCache } from './calcom-slot-cache';
+import { systemResolveHost } from './calcom-host-resolver';
+import { nodeTransport } from './calcom-transport';
 import {
   CALCOM_OPTIONS,
   resolveCalcomConfig,
@@ -74,7 +76,11 @@ export class CalcomCalendarGateway implements CalendarGateway {
     @Inject(CALCOM_OPTIONS) options: CalcomGatewayOptions = {},
   ) {
     this.config = resolveCalcomConfig(options.config);
-    this.http = new CalcomHttpClient(this.config, options.clock ?? systemClock);
+    this.http = new CalcomHttpClient(
+      this.config,
+      options.clock ?? systemClock,
+      nodeTransport(options.resolveHost ?? systemResolveHost),
+    );
     this.breakers = new CalcomBreakers(this.config.breaker);
     this.slotCache = new CalcomSlotCache(options.redis ?? null, this.config.slotCache);
   }
@@ -277,10 +283,11 @@ export class CalcomCalendarGateway implements CalendarGateway {
     };
   }
 
-  /** Stops breaker timers. The Redis client belongs to whoever injected it. */
+  /** Stops breaker timers and closes idle connections. The Redis client belongs to whoever injected it. */
   close(): void {
     void this.slotCache.stopRefreshing();
     this.breakers.shutdown();
+    this.http.close();
   }
 
   /** Slot answers being refreshed in the background are let finish (each has its timeout). */

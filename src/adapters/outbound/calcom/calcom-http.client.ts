@@ -1,6 +1,7 @@
 import type { CalendarCredential } from '../../../application/ports/calendar-gateway.port';
 import type { Clock } from '../../../application/ports/clock.port';
 import {
+  CalendarAddressRefused,
   CalendarAuthFailed,
   CalendarBadRequest,
   CalendarConflict,
@@ -14,6 +15,10 @@ import {
 import type { CalcomConfig } from './calcom.config';
 import type { CalcomPagination, CalcomQuery } from './calcom.types';
 import { isRecord } from '../../../common/is-record';
+import { checkCalcomBaseUrl, type CheckedBaseUrl } from './calcom-address-policy';
+import { calcomAnswerReason, upstreamMessage } from './calcom-answer-reason';
+import { AddressRefusedError } from './calcom-host-resolver';
+import type { CalcomTransport, TransportResponse } from './calcom-transport';
 
 /** Endpoint families; each needs its own `cal-api-version` and timeout. */
 export type CalcomApiFamily = 'slots' | 'bookings';
@@ -33,21 +38,20 @@ export interface CalcomResponse<T> {
   readonly pagination?: CalcomPagination;
 }
 
-type FetchFn = typeof fetch;
-
 /** Cal.com's text for "slot taken / host busy" (HTTP 400), and the older error code. */
 const CONFLICT_TEXT = /already has booking|not available|no_available_users/i;
 
 /**
  * Thin HTTP client for Cal.com API v2: bearer key, per-family version header and timeout,
- * `{status, data}` envelope, and every failure turned into a typed CalendarError.
- * It knows nothing of breakers or caches.
+ * `{status, data}` envelope, and every failure turned into a typed CalendarError whose detail
+ * holds a status and a short scrubbed reason, never Cal.com's body. Each request's host is
+ * checked against the address policy first. It knows nothing of breakers or caches.
  */
 export class CalcomHttpClient {
   constructor(
     private readonly config: CalcomConfig,
     private readonly clock: Clock,
-    private readonly fetchFn: FetchFn = (input, init) => fetch(input, init),
+    private readonly transport: CalcomTransport,
   ) {}
 
   async send<T>(
@@ -56,14 +60,14 @@ export class CalcomHttpClient {
   ): Promise<CalcomResponse<T>> {
     const timeoutMs =
       request.family === 'slots' ? this.config.timeouts.slotsMs : this.config.timeouts.bookingsMs;
-    const url = this.url(credential, request);
+    const what = `${request.method} ${request.path}`;
+    const target = this.target(credential, request, what);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${credential.apiKey}`,
       'cal-api-version': this.config.apiVersions[request.family],
       Accept: 'application/json',
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    const what = `${request.method} ${request.path}`;
 
     const controller = new AbortController();
     let timedOut = false;
@@ -72,35 +76,56 @@ export class CalcomHttpClient {
       controller.abort();
     }, timeoutMs);
     try {
-      const response = await this.fetchFn(url, {
+      const response = await this.transport.send({
+        url: target.url,
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
+        allowListed: target.allowListed,
       });
-      const text = await response.text();
-      return this.interpret<T>(what, response, text);
+      return this.interpret<T>(what, response);
     } catch (error) {
       if (error instanceof CalendarError) throw error;
+      if (error instanceof AddressRefusedError) {
+        throw new CalendarAddressRefused(
+          `${what}: Cal.com host ${error.hostname} resolves to a non-public address; refused`,
+        );
+      }
       if (timedOut)
         throw new CalendarTimeout(timeoutMs, `${what}: no answer within ${timeoutMs} ms`);
-      throw new CalendarNetworkError(`${what}: ${describe(error)}`);
+      throw new CalendarNetworkError(`${what}: Cal.com not reached (${networkCode(error)})`);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private url(credential: CalendarCredential, request: CalcomRequest): string {
-    const base = (credential.baseUrl ?? this.config.baseUrl).replace(/\/+$/, '');
-    const url = new URL(base + request.path);
+  /** The request's URL on a base checked now (rows stored before the policy existed too). */
+  private target(
+    credential: CalendarCredential,
+    request: CalcomRequest,
+    what: string,
+  ): CheckedBaseUrl {
+    const checked = checkCalcomBaseUrl(
+      credential.baseUrl ?? this.config.baseUrl,
+      this.config.allowedHosts,
+    );
+    if (!checked.ok) {
+      throw new CalendarAddressRefused(`${what}: Cal.com base URL refused: it ${checked.reason}`);
+    }
+    const url = new URL(checked.url.href.replace(/\/+$/, '') + request.path);
     for (const [name, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
-    return url.toString();
+    return { ...checked, url };
   }
 
-  private interpret<T>(what: string, response: Response, text: string): CalcomResponse<T> {
-    const body = parseJson(text);
+  close(): void {
+    this.transport.close();
+  }
+
+  private interpret<T>(what: string, response: TransportResponse): CalcomResponse<T> {
+    const body = parseJson(response.text);
     const status = response.status;
     if (status >= 200 && status < 300) {
       if (isRecord(body) && body.status === 'success' && 'data' in body) {
@@ -114,20 +139,20 @@ export class CalcomHttpClient {
       }
       throw new CalendarServerError(
         status,
-        `${what} → ${status} without a success envelope: ${errorText(body, text)}`,
+        `${what} → Cal.com answered ${status} without a success envelope`,
       );
     }
-    const detail = `${what} → ${status}: ${errorText(body, text)}`;
+    const detail = `${what} → ${calcomAnswerReason(status, body)}`;
     if (status === 401 || status === 403) throw new CalendarAuthFailed(detail);
     if (status === 404) throw new CalendarNotFound(detail);
     if (status === 409) throw new CalendarConflict(detail);
     if (status === 429) {
       throw new CalendarRateLimited(
-        parseRetryAfter(response.headers.get('retry-after'), this.clock.now()),
+        parseRetryAfter(response.header('retry-after'), this.clock.now()),
         detail,
       );
     }
-    if (status === 400 && CONFLICT_TEXT.test(errorText(body, text))) {
+    if (status === 400 && CONFLICT_TEXT.test(upstreamMessage(body) ?? '')) {
       throw new CalendarConflict(detail);
     }
     if (status >= 500) throw new CalendarServerError(status, detail);
@@ -154,22 +179,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The upstream error message from `{status:'error', error:{message}}` or a bare `{message}`. */
-function errorText(body: unknown, text: string): string {
-  if (isRecord(body)) {
-    const error = body.error;
-    const message = isRecord(error) ? error.message : (error ?? body.message);
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return message.map(String).join('; ');
+/** The network failure's code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED ...), not its text. */
+function networkCode(error: unknown): string {
+  for (let e: unknown = error, depth = 0; isRecord(e) && depth < 3; e = e.cause, depth++) {
+    if (typeof e.code === 'string' && /^[A-Z0-9_]{2,40}$/.test(e.code)) return e.code;
   }
-  return text.slice(0, 300);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    const causeText = cause instanceof Error ? ` (${cause.message})` : '';
-    return `${error.message}${causeText}`;
-  }
-  return String(error);
+  return 'connection failed';
 }

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { Clock } from '../../../application/ports/clock.port';
+import type { ResolveHost } from './calcom-host-resolver';
 
 /** Options for the Cal.com adapter; every field has a default (see DEFAULT_CALCOM_CONFIG). */
 export const CALCOM_OPTIONS = Symbol('CalcomOptions');
@@ -17,6 +18,11 @@ export interface CalcomBreakerConfig {
 
 export interface CalcomConfig {
   readonly baseUrl: string;
+  /**
+   * `host:port` keys (see parseAllowedHosts) the operator lets the service reach whatever
+   * their address, over http too: a self-hosted Cal.com, a test double on loopback.
+   */
+  readonly allowedHosts: readonly string[];
   readonly apiVersions: { readonly slots: string; readonly bookings: string };
   readonly timeouts: { readonly slotsMs: number; readonly bookingsMs: number };
   readonly breaker: CalcomBreakerConfig;
@@ -38,6 +44,7 @@ export interface CalcomConfig {
 
 export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
   baseUrl: 'https://api.cal.com',
+  allowedHosts: [],
   apiVersions: { slots: '2024-09-04', bookings: '2024-08-13' },
   timeouts: { slotsMs: 3000, bookingsMs: 5000 },
   breaker: {
@@ -58,6 +65,7 @@ export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
 
 export interface CalcomConfigOverrides {
   readonly baseUrl?: string;
+  readonly allowedHosts?: readonly string[];
   readonly apiVersions?: Partial<CalcomConfig['apiVersions']>;
   readonly timeouts?: Partial<CalcomConfig['timeouts']>;
   readonly breaker?: Partial<CalcomBreakerConfig>;
@@ -70,6 +78,7 @@ export function resolveCalcomConfig(overrides: CalcomConfigOverrides = {}): Calc
   const d = DEFAULT_CALCOM_CONFIG;
   return {
     baseUrl: (overrides.baseUrl ?? d.baseUrl).replace(/\/+$/, ''),
+    allowedHosts: overrides.allowedHosts ?? d.allowedHosts,
     apiVersions: { ...d.apiVersions, ...overrides.apiVersions },
     timeouts: { ...d.timeouts, ...overrides.timeouts },
     breaker: { ...d.breaker, ...overrides.breaker },
@@ -85,4 +94,6 @@ export interface CalcomGatewayOptions {
   /** Slot answers are cached here; without it only single-flight applies. */
   readonly redis?: Redis | null;
   readonly clock?: Clock;
+  /** How host names are resolved before each connection (default: the system resolver). */
+  readonly resolveHost?: ResolveHost;
 }

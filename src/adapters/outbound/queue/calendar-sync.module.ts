@@ -42,6 +42,7 @@ import {
   SyncWorkerService,
 } from '../../inbound/sync-worker/sync-worker.service';
 import { CalcomCalendarGateway } from '../calcom/calcom-calendar.gateway';
+import { allowedHostKeys } from '../calcom/calcom-address-policy';
 import { InProcessSyncQueue } from '../local/in-process-sync.queue';
 import { LocalCalendar } from '../local/local-calendar.gateway';
 import { CredentialCipher } from '../persistence/credential-cipher';
@@ -98,6 +99,7 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
               redis: redis ?? null,
               config: {
                 baseUrl: config.env.CALCOM_BASE_URL,
+                allowedHosts: allowedHostKeys(config.env.CALCOM_ALLOWED_HOSTS),
                 slotCache: { keyPrefix: redisKeys(config.env.REDIS_KEY_PREFIX).slotCache },
                 breaker: {
                   errorThresholdPercentage: config.env.CALCOM_BREAKER_ERROR_PERCENT,

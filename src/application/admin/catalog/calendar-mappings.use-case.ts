@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { Conflict, NotConfigured, NotFound } from '../admin-errors';
+import { Conflict, InvalidInput, NotConfigured, NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
 import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
 import {
@@ -14,6 +14,7 @@ import {
   MappingView,
   NewCredential,
 } from '../ports/calendar-admin.port';
+import { CALENDAR_HOST_CHECK, CalendarHostCheck } from '../ports/calendar-host-check.port';
 import { SERVICE_ADMIN, ServiceAdmin } from '../ports/service-admin.port';
 import { STAFF_ADMIN, StaffAdmin } from '../ports/staff-admin.port';
 
@@ -26,12 +27,23 @@ export class CalendarMappingsUseCase {
     @Inject(SERVICE_ADMIN) private readonly services: ServiceAdmin,
     @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDAR_HOST_CHECK) private readonly hosts: CalendarHostCheck,
   ) {}
 
   async addCredential(
     scope: CompanyScope,
     credential: NewCredential,
-  ): Promise<Result<CredentialView, NotConfigured>> {
+  ): Promise<Result<CredentialView, NotConfigured | InvalidInput>> {
+    // A tenant's base URL is where the service will send its customers and its Cal.com key.
+    const hostRefusal =
+      credential.baseUrl === null ? null : await this.hosts.refusal(credential.baseUrl);
+    if (hostRefusal !== null) {
+      return err(
+        new InvalidInput('VALIDATION.FAILED', 'The request has invalid or unknown fields.', {
+          fields: [{ field: 'baseUrl', problems: [`baseUrl ${hostRefusal}`] }],
+        }),
+      );
+    }
     if (!this.calendar.canStoreSecrets()) {
       return err(
         new NotConfigured(

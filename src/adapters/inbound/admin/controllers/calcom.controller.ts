@@ -1,5 +1,6 @@
 import { Delete, Get, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -21,6 +22,10 @@ export class CalcomController {
   @Post('credentials')
   @ApiBody({ type: CreateCredentialDto })
   @ApiCreatedResponse({ description: 'the credential with a masked hint; secrets never return' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION.FAILED naming the field; baseUrl must be https:// on public addresses (or a CALCOM_ALLOWED_HOSTS host), without credentials, query or fragment',
+  })
   @ApiServiceUnavailableResponse({ description: 'CALCOM.ENCRYPTION_KEY_MISSING' })
   async addCredential(@Scope() scope: CompanyScope, @AdminBody() dto: CreateCredentialDto) {
     return orRefuse(

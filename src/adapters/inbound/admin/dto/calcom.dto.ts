@@ -23,7 +23,12 @@ export class CreateCredentialDto {
   @Matches(SECRET, { message: '$property must not contain spaces' })
   webhookSecret?: string;
 
-  @ApiProperty({ required: false, example: 'https://api.cal.com' })
+  @ApiProperty({
+    required: false,
+    example: 'https://api.cal.eu',
+    description:
+      'https:// host resolving to public addresses only, optional plain path; no credentials, query or fragment. Hosts in CALCOM_ALLOWED_HOSTS may be private and use http.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(255)
