@@ -5,6 +5,7 @@ import { retellBodyReader } from '../adapters/inbound/retell/retell-body.reader'
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_RETELL_BODY_LIMIT_BYTES } from '../config/environment';
 import { invalidBody } from './coded-http.exception';
+import { ForbiddenKeysInterceptor } from './forbidden-keys.interceptor';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 /** The request as the Retell routes see it: the exact bytes received, for the signature. */
@@ -27,6 +28,8 @@ export function configureHttpEdge(app: INestApplication, logger?: LoggerService)
         invalidBody('The request body has the wrong shape.', { fields: fieldsOf(errors) }),
     }),
   );
+  // Before any pipe transforms a body: `__proto__`, `constructor`, `prototype` keys answer 400.
+  app.useGlobalInterceptors(new ForbiddenKeysInterceptor('/api/admin'));
   app.useGlobalFilters(new HttpExceptionFilter(logger));
 }
 

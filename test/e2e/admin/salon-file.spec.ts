@@ -1,4 +1,4 @@
-import { AdminTestApp, demoSalonFile, startAdminApp } from './admin-app';
+import { AdminTestApp, demoSalonFile, FIXED_NOW, startAdminApp } from './admin-app';
 import { as, asBootstrap, Tenant, tenant } from './admin-world';
 
 interface FileShape {
@@ -47,6 +47,51 @@ describe('admin salon files', () => {
     ]);
     const [{ n: after }] = await t.ds.query(`SELECT count(*)::int AS n FROM companies`);
     expect(after).toBe(before);
+  });
+
+  it('refuses a misspelt field with its path and the field it likely meant', async () => {
+    const file = demoSalonFile('christmas', '+4930777777') as unknown as FileShape & {
+      branches: Array<Record<string, unknown>>;
+    };
+    file.branches[0].closedDate = ['2026-12-24'];
+    const res = await t.http.post('/api/admin/salon-files').set(asBootstrap).send(file).expect(400);
+    const problem = 'property closedDate should not exist; did you mean "closedDates"?';
+    expect(res.body).toMatchObject({
+      code: 'SALON_FILE.INVALID',
+      problems: [{ field: 'branches[0].closedDate', problem }],
+      fields: [{ field: 'branches[0].closedDate', problems: [problem] }],
+    });
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM companies WHERE slug = 'christmas'`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('audits an import as the same changes made route by route, by the importing key', async () => {
+    const imported = await t.http
+      .post('/api/admin/salon-files')
+      .set(asBootstrap)
+      .send(demoSalonFile('audited', '+4930888888'))
+      .expect(201);
+    const { companyId, branchIds, serviceIds, staffIds } = imported.body;
+    const rows: Array<{ action: string; entity_id: string; actor: string; at: Date }> =
+      await t.ds.query(
+        `SELECT action, entity_id, actor, at FROM audit_log WHERE company_id = $1 ORDER BY id`,
+        [companyId],
+      );
+    const ids = (m: Record<string, string>) => Object.values(m).sort();
+    const of = (action: string) =>
+      rows
+        .filter((r) => r.action === action)
+        .map((r) => r.entity_id)
+        .sort();
+    expect(of('company.created')).toEqual([companyId]);
+    expect(of('branch.created')).toEqual(ids(branchIds));
+    expect(of('service.created')).toEqual(ids(serviceIds));
+    expect(of('staff.created')).toEqual(ids(staffIds));
+    expect(rows).toHaveLength(1 + 1 + 6 + 3);
+    expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(['admin:bootstrap']));
+    expect(new Set(rows.map((r) => new Date(r.at).toISOString()))).toEqual(new Set([FIXED_NOW]));
   });
 
   it('exports a file that imports into the same salon again', async () => {

@@ -18,6 +18,7 @@ import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/
 import { SlotTaken, Unavailable } from '../../../domain/availability/availability-errors';
 import { InvalidSalonData } from '../../../domain/salon/salon-errors';
 import { DomainError } from '../../../domain/shared/domain-error';
+import { CodedHttpException } from '../../../common/coded-http.exception';
 import { AdminRefusal } from './admin-refusal';
 import { AdminRateLimited } from './auth/admin-rate-limiter';
 
@@ -86,7 +87,8 @@ function httpAnswer(e: HttpException): Answer {
     : typeof body.message === 'string'
       ? body.message
       : e.message;
-  return answer(status, code, message);
+  // A coded refusal from the shared edge (e.g. a forbidden key) keeps the fields it names.
+  return answer(status, code, message, e instanceof CodedHttpException ? (e.details ?? {}) : {});
 }
 
 /**
