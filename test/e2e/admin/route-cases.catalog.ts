@@ -157,5 +157,6 @@ export const CATALOG_ROUTES: RouteCase[] = [
     body: () => ({ recognitionConsent: false }),
     bad: () => [{ recognitionConsent: 'true' }, { phone: sqlish }, { email: long }],
   },
+  { method: 'get', path: `${C}/customers/:customerId/export`, ok: 200 },
   { method: 'delete', path: `${C}/customers/:erasedCustomerId`, ok: 200 },
 ];

@@ -13,6 +13,7 @@ import { BranchesUseCase } from '../../../application/admin/catalog/branches.use
 import { CalendarMappingsUseCase } from '../../../application/admin/catalog/calendar-mappings.use-case';
 import { CustomersUseCase } from '../../../application/admin/catalog/customers.use-case';
 import { EraseCustomerUseCase } from '../../../application/admin/data-rights/erase-customer.use-case';
+import { ExportCustomerUseCase } from '../../../application/admin/data-rights/export-customer.use-case';
 import { ServicesUseCase } from '../../../application/admin/catalog/services.use-case';
 import { StaffUseCase } from '../../../application/admin/catalog/staff.use-case';
 import { StaffDuplicatesUseCase } from '../../../application/admin/staff/staff-duplicates.use-case';
@@ -54,6 +55,7 @@ import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
     ServicesUseCase,
     CustomersUseCase,
     EraseCustomerUseCase,
+    ExportCustomerUseCase,
     CalendarMappingsUseCase,
     {
       provide: CALENDAR_HOST_CHECK,

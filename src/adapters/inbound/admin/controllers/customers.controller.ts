@@ -14,12 +14,13 @@ import {
   CustomersUseCase,
 } from '../../../../application/admin/catalog/customers.use-case';
 import { EraseCustomerUseCase } from '../../../../application/admin/data-rights/erase-customer.use-case';
+import { ExportCustomerUseCase } from '../../../../application/admin/data-rights/export-customer.use-case';
 import { AdminController, ApiQueryFrom } from '../admin-controller.decorator';
 import { orRefuse } from '../admin-refusal';
 import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
 import { Scope } from '../auth/admin-auth.decorators';
 import { CreateCustomerDto, CustomerQuery, UpdateCustomerDto } from '../dto/customer.dto';
-import { CustomerErasedResponse } from '../dto/data-rights.dto';
+import { CustomerDataExportResponse, CustomerErasedResponse } from '../dto/data-rights.dto';
 import { pageRequest } from '../dto/page.query';
 
 function changeOf(dto: UpdateCustomerDto): Partial<CustomerData> {
@@ -36,6 +37,7 @@ export class CustomersController {
   constructor(
     private readonly customers: CustomersUseCase,
     private readonly erasure: EraseCustomerUseCase,
+    private readonly exporter: ExportCustomerUseCase,
   ) {}
 
   @Post()
@@ -90,5 +92,25 @@ export class CustomersController {
     @Param('customerId', idPipe('customerId')) id: string,
   ): Promise<CustomerErasedResponse> {
     return orRefuse(await this.erasure.erase(scope, id));
+  }
+
+  @Get(':customerId/export')
+  @ApiOperation({
+    summary: 'Export everything stored about a customer (GDPR Art. 15)',
+    description:
+      'The customer, every appointment with its phases, the calls made from their number (in ' +
+      'any spelling) or that booked for them with their traced function calls, and the audit ' +
+      'entries about them or made by those calls. Audited as `customer.exported`.',
+  })
+  @ApiParam({ name: 'companyId', format: 'uuid' })
+  @ApiParam({ name: 'customerId', format: 'uuid' })
+  @ApiSecurity('api-key')
+  @ApiOkResponse({ type: CustomerDataExportResponse, description: 'the export' })
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID_ID: a malformed id' })
+  async export(
+    @Scope() scope: CompanyScope,
+    @Param('customerId', idPipe('customerId')) id: string,
+  ) {
+    return orRefuse(await this.exporter.export(scope, id));
   }
 }

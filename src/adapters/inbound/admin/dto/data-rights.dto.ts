@@ -16,3 +16,64 @@ export class CustomerErasedResponse {
   @ApiProperty({ description: 'calls whose number and traced arguments this request cleared' })
   clearedCalls!: number;
 }
+
+class ExportedCustomerResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'E.164' }) phone!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty() recognitionConsent!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+class ExportedFunctionCallResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the arguments as traced (names and contacts were redacted when stored)',
+  })
+  args!: unknown;
+  @ApiProperty() latencyMs!: number;
+  @ApiProperty() outcome!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+class ExportedCallResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) branchId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'as the network sent it' })
+  fromNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) toNumber!: string | null;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true })
+  analysis!: unknown;
+  @ApiProperty({ type: [ExportedFunctionCallResponse] })
+  functionCalls!: ExportedFunctionCallResponse[];
+}
+
+class ExportedAuditEntryResponse {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() actor!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty() entity!: string;
+  @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: unknown;
+}
+
+/** Everything stored about one customer (GDPR Art. 15). */
+export class CustomerDataExportResponse {
+  @ApiProperty({ format: 'date-time' }) exportedAt!: string;
+  @ApiProperty({ type: ExportedCustomerResponse }) customer!: ExportedCustomerResponse;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'every appointment, any status, with its phases (as GET …/appointments/:id)',
+  })
+  appointments!: unknown[];
+  @ApiProperty({ type: [ExportedCallResponse] }) calls!: ExportedCallResponse[];
+  @ApiProperty({ type: [ExportedAuditEntryResponse] }) audit!: ExportedAuditEntryResponse[];
+}

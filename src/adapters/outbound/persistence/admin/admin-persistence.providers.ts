@@ -13,6 +13,7 @@ import { BRANCH_ADMIN } from '../../../../application/admin/ports/branch-admin.p
 import { CALENDAR_ADMIN } from '../../../../application/admin/ports/calendar-admin.port';
 import { COMPANY_DIRECTORY } from '../../../../application/admin/ports/company-directory.port';
 import { CUSTOMER_ADMIN } from '../../../../application/admin/ports/customer-admin.port';
+import { CUSTOMER_EXPORT } from '../../../../application/admin/ports/customer-export.port';
 import { SERVICE_ADMIN } from '../../../../application/admin/ports/service-admin.port';
 import { STAFF_ADMIN } from '../../../../application/admin/ports/staff-admin.port';
 import { STAFF_MERGE } from '../../../../application/admin/ports/staff-merge.port';
@@ -26,6 +27,7 @@ import { TypeOrmAppointmentQuery } from './typeorm-appointment-query';
 import { TypeOrmAuditTrail } from './typeorm-audit-trail';
 import { TypeOrmCompanyDirectory } from './typeorm-company-directory';
 import { TypeOrmCustomerAdmin } from './typeorm-customer-admin';
+import { TypeOrmCustomerExport } from './typeorm-customer-export';
 import { retriedTransaction } from '../retried-transaction';
 
 /** The cipher for Cal.com secrets; null without ENCRYPTION_KEY (storing them is then refused). */
@@ -94,6 +96,11 @@ export const ADMIN_PERSISTENCE_PROVIDERS: Provider[] = [
     provide: CUSTOMER_ADMIN,
     inject: [DS],
     useFactory: (ds: DataSource) => new TypeOrmCustomerAdmin(ds.manager),
+  },
+  {
+    provide: CUSTOMER_EXPORT,
+    inject: [DS],
+    useFactory: (ds: DataSource) => new TypeOrmCustomerExport(ds.manager),
   },
   {
     provide: APPOINTMENT_QUERY,

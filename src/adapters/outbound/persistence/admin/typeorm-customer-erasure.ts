@@ -5,6 +5,7 @@ import {
   ErasureCounts,
 } from '../../../../application/admin/ports/customer-erasure.port';
 import { CustomerMentions, ERASED } from '../../../../domain/salon/customer-mentions';
+import { CUSTOMER_CALLS } from './typeorm-customer-export';
 
 /** A stored free-text column of a company's rows, with how to find those rows. */
 interface FreeTextColumn {
@@ -100,11 +101,7 @@ export class TypeOrmCustomerErasure implements CustomerErasure {
     mentions: CustomerMentions,
   ): Promise<number> {
     const rows: Array<{ id: string }> = await this.m.query(
-      `SELECT c.id FROM calls c
-        WHERE c.company_id = $1
-          AND (regexp_replace(coalesce(c.from_number, ''), '[^0-9]', '', 'g') = ANY($3::text[])
-               OR c.id IN (SELECT a.call_id FROM appointments a
-                            WHERE a.company_id = $1 AND a.customer_id = $2 AND a.call_id IS NOT NULL))`,
+      `SELECT id FROM (${CUSTOMER_CALLS}) linked`,
       [companyId, customerId, mentions.phoneDigitSpellings()],
     );
     const ids = rows.map((r) => r.id);
