@@ -4,6 +4,37 @@ import { fill, label, RouteCase, ROUTES, World } from './route-table';
 import { buildWorld } from './world-setup';
 
 const SQLISH = encodeURIComponent("1' OR '1'='1");
+/** NUL (Postgres refuses it in text) and other C0 controls: never in any admin text. */
+const CONTROLS = ['\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u001f'];
+
+/** Every string in a body with its path as the answer names it (`openingHours.mon.0.from`). */
+function textFields(
+  value: unknown,
+  path = '',
+): Array<{ path: string; at: Array<string | number> }> {
+  if (typeof value === 'string') return [{ path, at: [] }];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    textFields(inner, path ? `${path}.${key}` : key).map((f) => ({
+      path: f.path,
+      at: [Array.isArray(value) ? Number(key) : key, ...f.at],
+    })),
+  );
+}
+
+/** A copy of the body with the string at `at` changed. */
+function withText(
+  body: unknown,
+  at: Array<string | number>,
+  change: (s: string) => string,
+): unknown {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of at.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = at[at.length - 1];
+  node[last] = change(node[last] as string);
+  return copy;
+}
 
 /** Every admin route meets garbage, oversized, hostile and mistyped input: 4xx with a code, never 500. */
 describe('admin routes: bad input', () => {
@@ -74,6 +105,38 @@ describe('admin routes: bad input', () => {
       }
     },
   );
+
+  it.each(cases.filter(([, r]) => r.body))(
+    '%s: control characters in any text field answer 400 naming the field',
+    async (_, r) => {
+      const path = fill(r.path, w.a.companyId, w.ids);
+      const valid = r.body!(w);
+      const fields = textFields(valid);
+      for (const field of fields) {
+        for (const control of CONTROLS) {
+          for (const place of [(s: string) => `${s}${control}`, (s: string) => `${control}${s}`]) {
+            const body = withText(valid, field.at, place);
+            const res = await send(r, path, body);
+            const named = (res.body.fields ?? []).map((f: { field: string }) => f.field);
+            if (res.status !== 400 || !named.includes(field.path))
+              throw new Error(
+                `${field.path} with U+${control.charCodeAt(0).toString(16).padStart(4, '0')} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+              );
+          }
+        }
+      }
+      const key = await send(r, path, { ...valid, ['na\u0000me']: 'x' });
+      expect400(key);
+    },
+  );
+
+  it('a branch without openingHours answers 400 naming openingHours', async () => {
+    const r = ROUTES.find((route) => route.method === 'post' && route.path.endsWith('/branches'))!;
+    const { openingHours: _left, ...withoutHours } = r.body!(w) as Record<string, unknown>;
+    const res = await send(r, fill(r.path, w.a.companyId, w.ids), withoutHours);
+    expect400(res);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toContain('openingHours');
+  });
 
   it.each(cases.filter(([, r]) => r.method !== 'get'))(
     '%s: broken JSON and huge bodies never answer 5xx',

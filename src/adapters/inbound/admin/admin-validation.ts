@@ -7,7 +7,7 @@ import {
 import type { ValidationError } from 'class-validator';
 import { InvalidInput } from '../../../application/admin/admin-errors';
 import { AdminRefusal } from './admin-refusal';
-import { problemsOf } from './unknown-field.problems';
+import { RefuseControlCharactersPipe } from './control-characters.pipe';
 
 export interface FieldProblem {
   field: string;
@@ -17,7 +17,7 @@ export interface FieldProblem {
 function fieldsOf(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = problemsOf(e);
+    const own = Object.values(e.constraints ?? {});
     const nested = fieldsOf(e.children ?? [], field);
     return own.length > 0 ? [{ field, problems: own }, ...nested] : nested;
   });
@@ -33,8 +33,6 @@ export const ADMIN_VALIDATION = new ValidationPipe({
   forbidUnknownValues: true,
   transform: true,
   validateCustomDecorators: true,
-  // The DTO instance stays on each error so an unknown field can be matched to a declared one.
-  validationError: { target: true },
   exceptionFactory: (errors) =>
     new AdminRefusal(
       new InvalidInput('VALIDATION.FAILED', 'The request has invalid or unknown fields.', {
@@ -52,11 +50,15 @@ const requestQuery = createParamDecorator(
   (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest().query ?? {},
 );
 
-/** The JSON body, validated strictly against the parameter's DTO class. */
-export const AdminBody = (): ParameterDecorator => requestBody(undefined, ADMIN_VALIDATION);
+const REFUSE_CONTROL_CHARACTERS = new RefuseControlCharactersPipe();
 
-/** The query string, validated strictly against the parameter's DTO class. */
-export const AdminQuery = (): ParameterDecorator => requestQuery(undefined, ADMIN_VALIDATION);
+/** The JSON body, free of control characters, validated strictly against the parameter's DTO. */
+export const AdminBody = (): ParameterDecorator =>
+  requestBody(undefined, REFUSE_CONTROL_CHARACTERS, ADMIN_VALIDATION);
+
+/** The query string, free of control characters, validated strictly against the parameter's DTO. */
+export const AdminQuery = (): ParameterDecorator =>
+  requestQuery(undefined, REFUSE_CONTROL_CHARACTERS, ADMIN_VALIDATION);
 
 export const invalidId = (param: string) =>
   new AdminRefusal(new InvalidInput('REQUEST.INVALID_ID', `${param} must be a UUID.`));

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { APPOINTMENT_STATUSES } from '../../../../domain/appointment/appointment-status';
 import { SYNC_STATES } from '../../../../domain/appointment/sync-state';
-import { Instant, Text, Uuid } from './field.decorators';
+import { FreeText, Instant, Uuid } from './field.decorators';
 import { PageQuery } from './page.query';
 
 export class CreateAppointmentDto {
@@ -50,7 +50,7 @@ export class ResolveReviewDto {
   @IsIn(['synced', 'not_required'])
   resolution!: 'synced' | 'not_required';
 
-  @Text(500, true, 'Booking found in Cal.com by hand')
+  @FreeText(500, true, 'Booking found in Cal.com by hand')
   note!: string;
 }
 

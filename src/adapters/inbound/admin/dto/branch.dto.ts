@@ -4,6 +4,8 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsDefined,
+  IsObject,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -47,6 +49,8 @@ export class CreateBranchDto {
   phoneNumbers?: string[];
 
   @ApiProperty({ type: WeeklyHoursDto })
+  @IsDefined({ message: '$property is required (days without hours are closed)' })
+  @IsObject()
   @ValidateNested()
   @Type(() => WeeklyHoursDto)
   openingHours!: WeeklyHoursDto;

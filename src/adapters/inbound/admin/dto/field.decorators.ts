@@ -30,8 +30,23 @@ const optional = (required: boolean) => (required ? [] : [IsOptional()]);
 const doc = (required: boolean, options: ApiPropertyOptions) =>
   ApiProperty({ required, ...options } as ApiPropertyOptions);
 
-/** Free text shown to people (names, labels, notes): HTML stripped, 1..max characters. */
+/** Text shown to people on one line (names, labels): HTML stripped, 1..max characters. */
 export function Text(max: number, required = true, example?: string) {
+  return applyDecorators(
+    doc(required, { type: String, maxLength: max, minLength: 1, example }),
+    ...optional(required),
+    Transform(({ value }) => stripHtml(value)),
+    IsString(),
+    MinLength(1),
+    MaxLength(max),
+    Matches(/^[^\u0000-\u001f]*$/, {
+      message: '$property must be one line without tabs or control characters',
+    }),
+  );
+}
+
+/** Free text (notes, reasons): like Text, but tabs and line breaks are allowed. */
+export function FreeText(max: number, required = true, example?: string) {
   return applyDecorators(
     doc(required, { type: String, maxLength: max, minLength: 1, example }),
     ...optional(required),

@@ -8,7 +8,7 @@ import {
   IsUUID,
   ValidateNested,
 } from 'class-validator';
-import { Email, Flag, Instant, Text, Uuid } from './field.decorators';
+import { Email, Flag, FreeText, Instant, Text, Uuid } from './field.decorators';
 import { WeeklyHoursDto } from './hours.dto';
 
 export class AbsenceDto {
@@ -18,7 +18,7 @@ export class AbsenceDto {
   @Instant(true, 'back from this instant')
   end!: string;
 
-  @Text(200, false, 'Urlaub')
+  @FreeText(200, false, 'Urlaub')
   reason?: string;
 }
 
