@@ -14,6 +14,11 @@ export const BOOKING_ROUTES: RouteCase[] = [
       { label: 'x', apiKey: 'short' },
       { label: 'x', apiKey: 'with spaces in it' },
       { label: 'x', apiKey: 'cal_live_abcdef123456', baseUrl: 'javascript:alert(1)' },
+      {
+        label: 'x',
+        apiKey: 'cal_live_abcdef123456',
+        baseUrl: 'http://169.254.169.254/latest/meta-data/#',
+      },
     ],
   },
   { method: 'get', path: `${C}/calcom/credentials`, query: true, ok: 200 },
@@ -67,6 +72,19 @@ export const BOOKING_ROUTES: RouteCase[] = [
   },
   { method: 'get', path: `${C}/calcom/mappings`, query: true, ok: 200 },
   { method: 'delete', path: `${C}/calcom/mappings/:mappingId`, ok: 200 },
+  {
+    method: 'post',
+    path: `${C}/calcom/credentials/:credentialId/rotate`,
+    ok: 200,
+    body: () => ({ apiKey: 'cal_live_rotated_0123456789', webhookSecret: 'whsec_rotated_0123' }),
+    bad: () => [
+      { apiKey: 'short' },
+      { apiKey: 'with spaces in it' },
+      { webhookSecret: 'whsec_rotated_0123' },
+      { apiKey: 'cal_live_rotated_0123456789', webhookSecret: 7 },
+    ],
+  },
+  { method: 'delete', path: `${C}/calcom/credentials/:spareCredentialId`, ok: 200 },
   { method: 'get', path: `${C}/appointments`, query: true, ok: 200 },
   { method: 'get', path: `${C}/appointments/:moveId`, ok: 200 },
   {

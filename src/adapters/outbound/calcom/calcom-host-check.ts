@@ -17,6 +17,17 @@ export class CalcomHostCheck implements CalendarHostCheck {
     const checked = checkCalcomBaseUrl(baseUrl, this.allowedHosts);
     if (!checked.ok) return checked.reason;
     if (checked.allowListed || checked.hostName === null) return null;
-    return refusalOfHostName(checked.hostName, this.resolveHost);
+    return refusalOfHostName(checked.hostName, (name) => withinTime(this.resolveHost(name)));
   }
+}
+
+/** A resolver that does not answer is a name that does not resolve, not a hanging request. */
+const RESOLVE_TIMEOUT_MS = 5000;
+
+function withinTime<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('DNS did not answer in time')), RESOLVE_TIMEOUT_MS);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
