@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpException, HttpStatus, Module, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { QueryFailedError } from 'typeorm';
 import { CodedHttpException } from './coded-http.exception';
 import { configureHttpEdge } from './http-edge';
 import { TEMPORARY_PROBLEM_MESSAGE } from './http-exception.filter';
@@ -32,6 +33,18 @@ class BoomController {
   @Post('api/retell/not-ready')
   retellNotReady(): never {
     throw new CodedHttpException(HttpStatus.SERVICE_UNAVAILABLE, 'HEALTH.NOT_READY', 'db down');
+  }
+  @Post('api/retell/function-call')
+  functionCallWithoutDatabase(): never {
+    throw new QueryFailedError('SELECT 1', [], new Error('Query read timeout'));
+  }
+  @Post('api/retell/webhook')
+  webhookWithoutDatabase(): never {
+    throw new Error('timeout exceeded when trying to connect');
+  }
+  @Get('other/without-database')
+  otherWithoutDatabase(): never {
+    throw new Error('Connection terminated due to connection timeout');
   }
   @Post('other/echo')
   echo(@Body() body: unknown): unknown {
@@ -94,6 +107,18 @@ describe('HttpExceptionFilter and the HTTP edge', () => {
     const res = await request(server).post('/api/retell/not-ready').send({});
     expect(res.status).toBe(200);
     expect(res.body.code).toBe('INTERNAL.TEMPORARY');
+  });
+
+  it('a database that does not answer: words for the agent, a 503 for everyone else', async () => {
+    const spoken = await request(server).post('/api/retell/function-call').send({});
+    expect(spoken.status).toBe(200);
+    expect(spoken.body).toMatchObject({ success: false, code: 'SERVICE.TEMPORARILY_UNAVAILABLE' });
+    const webhook = await request(server).post('/api/retell/webhook').send({});
+    expect(webhook.status).toBe(503);
+    expect(webhook.body.code).toBe('DATABASE.UNAVAILABLE');
+    const other = await request(server).get('/other/without-database');
+    expect(other.status).toBe(503);
+    expect(other.body.code).toBe('DATABASE.UNAVAILABLE');
   });
 
   it('unknown routes: 404 NOT_FOUND', async () => {

@@ -9,6 +9,13 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CodedHttpException } from './coded-http.exception';
+import {
+  DATABASE_UNAVAILABLE,
+  databaseProblemOf,
+  isDatabaseUnavailable,
+  SERVICE_TEMPORARILY_UNAVAILABLE,
+  SERVICE_TEMPORARILY_UNAVAILABLE_MESSAGE,
+} from './database-unavailable';
 import { loggablePath } from './loggable-path';
 import { scrubText } from './scrub-text';
 
@@ -18,6 +25,9 @@ export const TEMPORARY_PROBLEM_MESSAGE =
 
 /** Routes a phone agent calls during a live call: no error may leave it speechless. */
 const SPOKEN_ROUTES = /^\/api\/retell(\/|$)/;
+
+/** The agent's custom functions: answers it reads out, where a webhook only needs a status. */
+const FUNCTION_ROUTES = /^\/api\/retell\/(function-call|functions\/)/;
 
 /** Codes for HTTP refusals that did not bring their own (e.g. Nest's built-in ones). */
 const CODE_BY_STATUS: Partial<Record<number, string>> = {
@@ -43,6 +53,8 @@ interface BodyReadError {
  * HTTP meaning, decided once at the edge:
  * - known refusals (HttpException, body-parser's 4xx, a CodedHttpException of any status off
  *   the phone path) keep their status, answered `{code, message}`;
+ * - a database that does not answer is a 503 DATABASE.UNAVAILABLE, on the agent's functions a
+ *   200 SERVICE.TEMPORARILY_UNAVAILABLE it can speak;
  * - anything else on /api/retell/* is a 200 the agent can speak (success false,
  *   INTERNAL.TEMPORARY), because a 5xx makes Retell retry and leaves the caller in silence;
  * - anything else elsewhere is a 500 `{code: 'INTERNAL'}` without details.
@@ -65,6 +77,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
 
+    if (isDatabaseUnavailable(exception)) {
+      this.answerDatabaseUnavailable(request.method, path, exception, response);
+      return;
+    }
     this.logger.error(
       `unexpected error on ${request.method} ${loggablePath(path)}: ${describe(exception)}`,
       exception instanceof Error ? scrubText(exception.stack ?? '') : undefined,
@@ -80,6 +96,34 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response
       .status(HttpStatus.INTERNAL_SERVER_ERROR)
       .json({ code: 'INTERNAL', message: 'Internal error.' });
+  }
+
+  /**
+   * The database did not answer in time: nothing the caller sent was wrong, and trying again
+   * shortly may work. The agent gets words for it; other routes (webhooks included, which
+   * Retell then sends again) a 503.
+   */
+  private answerDatabaseUnavailable(
+    method: string,
+    path: string,
+    exception: unknown,
+    response: Response,
+  ): void {
+    this.logger.warn(
+      `database unavailable on ${method} ${loggablePath(path)}: ${databaseProblemOf(exception)}`,
+    );
+    if (FUNCTION_ROUTES.test(path)) {
+      response.status(HttpStatus.OK).json({
+        success: false,
+        code: SERVICE_TEMPORARILY_UNAVAILABLE,
+        message: SERVICE_TEMPORARILY_UNAVAILABLE_MESSAGE,
+      });
+      return;
+    }
+    response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+      code: DATABASE_UNAVAILABLE,
+      message: 'The database does not answer; try again shortly.',
+    });
   }
 
   private knownRefusal(

@@ -18,6 +18,11 @@ import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/
 import { SlotTaken, Unavailable } from '../../../domain/availability/availability-errors';
 import { InvalidSalonData } from '../../../domain/salon/salon-errors';
 import { DomainError } from '../../../domain/shared/domain-error';
+import {
+  DATABASE_UNAVAILABLE,
+  databaseProblemOf,
+  isDatabaseUnavailable,
+} from '../../../common/database-unavailable';
 import { CodedHttpException } from '../../../common/coded-http.exception';
 import { AdminRefusal } from './admin-refusal';
 import { AdminRateLimited } from './auth/admin-rate-limiter';
@@ -115,6 +120,10 @@ export class AdminErrorFilter implements ExceptionFilter {
     if (exception instanceof AdminRefusal) return refusal(exception.refusal);
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return httpAnswer(exception);
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${databaseProblemOf(exception)}`);
+      return answer(503, DATABASE_UNAVAILABLE, 'The database does not answer; try again shortly.');
     }
     const e = exception as { code?: string; driverError?: { code?: string }; status?: number };
     const sqlState = e?.driverError?.code ?? e?.code;

@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
 import { PhoneFunctions } from '../../../application/booking/phone-functions';
 import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
@@ -37,5 +38,34 @@ describe('RetellFunctionCallHandler metrics', () => {
     const t = handlerAnswering(answer('OK', 'Frei.'));
     await t.handler.handle({ name: 'check_availability', args: {}, call: CALL });
     expect(t.seen).toEqual([]);
+  });
+});
+
+describe('RetellFunctionCallHandler when the database does not answer', () => {
+  const failingWith = (error: Error) =>
+    new RetellFunctionCallHandler(
+      { branchFor: async () => branch } as unknown as RetellTenantResolver,
+      { record: async () => undefined } as unknown as TraceWriteBehind,
+      { run: async () => Promise.reject(error) } as unknown as PhoneFunctions,
+    );
+
+  it('says the calendar is out of reach for now, with a code of its own', async () => {
+    const timedOut = new QueryFailedError('SELECT 1', [], new Error('Query read timeout'));
+    const result = await failingWith(timedOut).handle({
+      name: 'check_availability',
+      args: {},
+      call: CALL,
+    });
+    expect(result).toMatchObject({ success: false, code: 'SERVICE.TEMPORARILY_UNAVAILABLE' });
+    expect(result.message.length).toBeLessThanOrEqual(200);
+  });
+
+  it('keeps INTERNAL.TEMPORARY for what is not the database', async () => {
+    const result = await failingWith(new TypeError('undefined is not a function')).handle({
+      name: 'check_availability',
+      args: {},
+      call: CALL,
+    });
+    expect(result.code).toBe('INTERNAL.TEMPORARY');
   });
 });

@@ -9,6 +9,12 @@ import {
 } from '../../../application/booking/phone-functions';
 import { PHONE_METRICS, PhoneMetrics } from '../../../application/ports/phone-metrics.port';
 import { noteCallId } from '../../../common/request-context';
+import {
+  databaseProblemOf,
+  isDatabaseUnavailable,
+  SERVICE_TEMPORARILY_UNAVAILABLE,
+  SERVICE_TEMPORARILY_UNAVAILABLE_MESSAGE,
+} from '../../../common/database-unavailable';
 import { TEMPORARY_PROBLEM_MESSAGE } from '../../../common/http-exception.filter';
 import { scrubText } from '../../../common/scrub-text';
 import { resolveCallId } from '../../../domain/call/call-id-resolver';
@@ -124,6 +130,15 @@ export class RetellFunctionCallHandler implements OnModuleInit {
       if (!isAnswer(result)) throw new Error(`${name} answered without code and message`);
       return result;
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        this.logger.warn(`${name}: database unavailable: ${databaseProblemOf(error)}`);
+        return answer(
+          SERVICE_TEMPORARILY_UNAVAILABLE,
+          SERVICE_TEMPORARILY_UNAVAILABLE_MESSAGE,
+          {},
+          false,
+        );
+      }
       this.logger.error(
         `${name} failed: ${scrubText(error instanceof Error ? error.message : String(error))}`,
         error instanceof Error ? scrubText(error.stack ?? '') : undefined,

@@ -4,6 +4,7 @@ import type { Extension } from '@electric-sql/pglite';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { MIGRATIONS } from '../../../../migrations';
+import { DropOnSilenceClient } from './drop-on-silence.client';
 import { ORM_ENTITIES } from './entities';
 
 // The contrib subpath publishes ESM-only typings; its CommonJS build is loaded directly.
@@ -19,6 +20,15 @@ export interface DatabaseSettings {
   poolSize?: number;
   /** Idle time after which a pooled connection is closed (absent: pg's default, 10 s). */
   poolIdleMs?: number;
+  /** Longest wait for a connection: a new one opening, or a free one from the full pool. */
+  connectTimeoutMs?: number;
+  /** Postgres cancels a statement that runs longer (`statement_timeout`). */
+  statementTimeoutMs?: number;
+  /**
+   * The client stops waiting for a reply after this and drops the connection (`query_timeout`):
+   * when packets are lost, the server's statement_timeout never reaches it.
+   */
+  queryTimeoutMs?: number;
   migrationsRun?: boolean;
 }
 
@@ -28,6 +38,9 @@ export function databaseSettingsFrom(env: {
   EMBEDDED_DATA_DIR?: string;
   DATABASE_POOL_SIZE?: number;
   DATABASE_POOL_IDLE_MS?: number;
+  DATABASE_CONNECT_TIMEOUT_MS?: number;
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+  DATABASE_QUERY_TIMEOUT_MS?: number;
   MIGRATE_ON_START?: boolean;
 }): DatabaseSettings {
   return {
@@ -35,6 +48,9 @@ export function databaseSettingsFrom(env: {
     embeddedDataDir: env.EMBEDDED_DATA_DIR,
     poolSize: env.DATABASE_POOL_SIZE,
     poolIdleMs: env.DATABASE_POOL_IDLE_MS,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     migrationsRun: env.MIGRATE_ON_START,
   };
 }
@@ -64,6 +80,11 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       // show a dropped one as broken instead of leaving a query to hang on it.
       keepAlive: true,
       keepAliveInitialDelayMillis: 30_000,
+      // Every wait is bounded, so a database that does not answer costs a request seconds.
+      ...(settings.connectTimeoutMs ? { connectionTimeoutMillis: settings.connectTimeoutMs } : {}),
+      ...(settings.statementTimeoutMs ? { statement_timeout: settings.statementTimeoutMs } : {}),
+      ...(settings.queryTimeoutMs ? { query_timeout: settings.queryTimeoutMs } : {}),
+      Client: DropOnSilenceClient,
     };
     return { ...common, url: settings.url, extra };
   }
