@@ -8,7 +8,9 @@ describe('ReadinessLog', () => {
     for (const level of ['log', 'warn', 'error'] as const)
       jest
         .spyOn(Logger.prototype, level)
-        .mockImplementation((message: unknown) => void written.push(`${level}: ${message}`));
+        .mockImplementation(
+          (...args: unknown[]) => void written.push(`${level}: ${String(args[0])}`),
+        );
   });
   afterEach(() => jest.restoreAllMocks());
 
