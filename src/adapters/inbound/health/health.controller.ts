@@ -56,7 +56,20 @@ export class HealthController {
       HttpStatus.SERVICE_UNAVAILABLE,
       'HEALTH.NOT_READY',
       `Not ready: ${state.down.join(', ')} down.`,
-      { down: state.down, degraded: state.degraded, details: result.details },
+      { down: state.down, degraded: state.degraded, details: withoutReasons(result) },
     );
   }
+}
+
+/**
+ * The probe is open to anyone: a part that is down shows only that it is down, not the
+ * driver's message (addresses, ports); the reason is in the log line.
+ */
+function withoutReasons(result: HealthCheckResult): HealthCheckResult['details'] {
+  return Object.fromEntries(
+    Object.entries(result.details ?? {}).map(([part, detail]) => [
+      part,
+      detail.status === 'down' ? { status: 'down' as const } : detail,
+    ]),
+  );
 }

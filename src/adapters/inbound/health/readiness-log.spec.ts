@@ -18,12 +18,17 @@ describe('ReadinessLog', () => {
     const log = new ReadinessLog();
     const ready = { down: [], degraded: [] };
     const redisAway = { down: [], degraded: ['redis'] };
-    const databaseAway = { down: ['database'], degraded: ['redis'] };
-    for (const state of [ready, ready, redisAway, redisAway, databaseAway, databaseAway, ready])
+    const databaseAway = {
+      down: ['database'],
+      degraded: ['redis'],
+      reasons: { database: 'timeout' },
+    };
+    const stillAway = { ...databaseAway, reasons: { database: 'connect ECONNREFUSED' } };
+    for (const state of [ready, ready, redisAway, redisAway, databaseAway, stillAway, ready])
       log.note(state);
     expect(written).toEqual([
       'warn: ready; degraded: redis',
-      'error: not ready, down: database; degraded: redis',
+      'error: not ready, down: database (timeout); degraded: redis',
       'log: ready again',
     ]);
   });
@@ -32,13 +37,17 @@ describe('ReadinessLog', () => {
     expect(
       readinessState({
         status: 'error',
-        error: { database: { status: 'down' } },
+        error: { database: { status: 'down', message: 'connect ECONNREFUSED' } },
         details: {
-          database: { status: 'down' },
+          database: { status: 'down', message: 'connect ECONNREFUSED' },
           redis: { status: 'up', degraded: true },
           calendar: { status: 'up', degraded: false },
         },
       }),
-    ).toEqual({ down: ['database'], degraded: ['redis'] });
+    ).toEqual({
+      down: ['database'],
+      degraded: ['redis'],
+      reasons: { database: 'connect ECONNREFUSED' },
+    });
   });
 });

@@ -5,6 +5,8 @@ import type { HealthCheckResult } from '@nestjs/terminus';
 export interface ReadinessState {
   readonly down: readonly string[];
   readonly degraded: readonly string[];
+  /** Why each part is down, for the log only; a new reason alone is no change of state. */
+  readonly reasons?: Readonly<Record<string, string>>;
 }
 
 const READY: ReadinessState = { down: [], degraded: [] };
@@ -23,7 +25,11 @@ export class ReadinessLog {
     if (sameState(state, this.last)) return;
     this.last = state;
     if (state.down.length > 0) {
-      this.logger.error(`not ready, down: ${state.down.join(', ')}${degradedPart(state)}`);
+      const down = state.down.map((part) => {
+        const reason = state.reasons?.[part];
+        return reason ? `${part} (${reason})` : part;
+      });
+      this.logger.error(`not ready, down: ${down.join(', ')}${degradedPart(state)}`);
     } else if (state.degraded.length > 0) {
       this.logger.warn(`ready${degradedPart(state)}`);
     } else {
@@ -35,8 +41,15 @@ export class ReadinessLog {
 /** The parts of a terminus result that are down, and those up but marked degraded. */
 export function readinessState(result: HealthCheckResult): ReadinessState {
   const details = result.details ?? {};
+  const down = Object.keys(result.error ?? {}).sort();
+  const reasons = Object.fromEntries(
+    down
+      .map((part) => [part, details[part]?.message] as const)
+      .filter((entry): entry is readonly [string, string] => typeof entry[1] === 'string'),
+  );
   return {
-    down: Object.keys(result.error ?? {}).sort(),
+    down,
+    reasons,
     degraded: Object.keys(details)
       .filter((key) => details[key]?.status === 'up' && details[key]?.degraded === true)
       .sort(),
