@@ -7,6 +7,7 @@ import { BusyDayLocks1764290400000 } from './1764290400000-busy-day-locks';
 import { PhoneBookingFunction1764290500000 } from './1764290500000-phone-booking-function';
 import { PlansKeptPerConnection1764290600000 } from './1764290600000-plans-kept-per-connection';
 import { CustomerErasure1764290947000 } from './1764290947000-customer-erasure';
+import { CalendarCredentialRemoval1764290953000 } from './1764290953000-calendar-credential-removal';
 import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   PhoneBookingFunction1764290500000,
   PlansKeptPerConnection1764290600000,
   CustomerErasure1764290947000,
+  CalendarCredentialRemoval1764290953000,
   AdminKeyRoles1764291583000,
 ];

@@ -189,6 +189,9 @@ export interface CalendarGateway {
 
   /** State of the circuit breaker guarding this credential (closed when never used). */
   breakerState(credentialRef: CalendarCredentialRef): CalendarBreakerState;
+
+  /** Drops what is kept per credential (its breaker): its key was rotated or removed. */
+  forgetCredential(credentialRef: CalendarCredentialRef): void;
 }
 
 /**

@@ -72,6 +72,19 @@ export const BOOKING_ROUTES: RouteCase[] = [
   },
   { method: 'get', path: `${C}/calcom/mappings`, query: true, ok: 200 },
   { method: 'delete', path: `${C}/calcom/mappings/:mappingId`, ok: 200 },
+  {
+    method: 'post',
+    path: `${C}/calcom/credentials/:credentialId/rotate`,
+    ok: 200,
+    body: () => ({ apiKey: 'cal_live_rotated_0123456789', webhookSecret: 'whsec_rotated_0123' }),
+    bad: () => [
+      { apiKey: 'short' },
+      { apiKey: 'with spaces in it' },
+      { webhookSecret: 'whsec_rotated_0123' },
+      { apiKey: 'cal_live_rotated_0123456789', webhookSecret: 7 },
+    ],
+  },
+  { method: 'delete', path: `${C}/calcom/credentials/:spareCredentialId`, ok: 200 },
   { method: 'get', path: `${C}/appointments`, query: true, ok: 200 },
   { method: 'get', path: `${C}/appointments/:moveId`, ok: 200 },
   {

@@ -36,6 +36,11 @@ export async function buildWorld(t: AdminTestApp): Promise<World> {
       eventTypeId: 1001,
     })
     .expect(201);
+  const spareCredential = await t.http
+    .post(`${A}/calcom/credentials`)
+    .set(as(a.key))
+    .send({ label: 'old', apiKey: 'cal_live_leaked_0123456789' })
+    .expect(201);
   const toErase = await t.http
     .post(`${A}/customers`)
     .set(as(a.key))
@@ -61,6 +66,7 @@ export async function buildWorld(t: AdminTestApp): Promise<World> {
       customerId: a.customerId,
       erasedCustomerId: toErase.body.id,
       credentialId: credential.body.id,
+      spareCredentialId: spareCredential.body.id,
       mappingId: mapping.body.id,
       cancelId,
       moveId,

@@ -10,6 +10,7 @@ import { AppointmentListingUseCase } from '../../../application/admin/appointmen
 import { StaffAppointmentsUseCase } from '../../../application/admin/appointments/staff-appointments.use-case';
 import { AuditLogUseCase } from '../../../application/admin/audit/audit-log.use-case';
 import { BranchesUseCase } from '../../../application/admin/catalog/branches.use-case';
+import { CalendarCredentialsUseCase } from '../../../application/admin/catalog/calendar-credentials.use-case';
 import { CalendarMappingsUseCase } from '../../../application/admin/catalog/calendar-mappings.use-case';
 import { CustomersUseCase } from '../../../application/admin/catalog/customers.use-case';
 import { EraseCustomerUseCase } from '../../../application/admin/data-rights/erase-customer.use-case';
@@ -57,6 +58,7 @@ import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
     EraseCustomerUseCase,
     ExportCustomerUseCase,
     CalendarMappingsUseCase,
+    CalendarCredentialsUseCase,
     {
       provide: CALENDAR_HOST_CHECK,
       inject: [AppConfig],

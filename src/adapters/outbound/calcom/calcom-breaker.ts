@@ -83,6 +83,12 @@ export class CalcomBreakers {
     return breaker;
   }
 
+  /** Drops one credential's breaker (its key was rotated or removed): the next call starts closed. */
+  forget(credentialRef: CalendarCredentialRef): void {
+    this.breakers.get(credentialRef)?.shutdown();
+    this.breakers.delete(credentialRef);
+  }
+
   /** Stops every breaker's timers. */
   shutdown(): void {
     for (const breaker of this.breakers.values()) breaker.shutdown();

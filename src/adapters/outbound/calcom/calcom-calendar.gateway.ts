@@ -265,6 +265,11 @@ export class CalcomCalendarGateway implements CalendarGateway {
     return this.breakers.state(credentialRef);
   }
 
+  /** A rotated or removed key starts over: a breaker opened by the old key must not hold the new one. */
+  forgetCredential(credentialRef: CalendarCredentialRef): void {
+    this.breakers.forget(credentialRef);
+  }
+
   /** Every breaker created so far with its state (health, metrics). */
   breakerStates(): ReadonlyMap<CalendarCredentialRef, CalendarBreakerState> {
     return this.breakers.states();

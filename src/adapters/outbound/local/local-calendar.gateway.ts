@@ -103,4 +103,7 @@ export class LocalCalendar implements LocalCalendarGateway {
   breakerState(): CalendarBreakerState {
     return 'closed';
   }
+
+  /** Nothing is kept per credential here. */
+  forgetCredential(): void {}
 }

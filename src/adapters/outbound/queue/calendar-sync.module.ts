@@ -7,9 +7,11 @@ import {
   CALENDAR_BOOKING_LEDGER,
   SYNC_UNIT_OF_WORK,
 } from '../../../application/ports/calendar-booking-ledger.port';
+import { CALENDAR_CREDENTIAL_CHANGES } from '../../../application/ports/calendar-credential-changes.port';
 import {
   CALENDAR_CREDENTIALS,
   CALENDAR_GATEWAY,
+  CalendarGateway,
 } from '../../../application/ports/calendar-gateway.port';
 import { CALENDAR_MAPPING_REPOSITORY } from '../../../application/ports/calendar-mapping.port';
 import { OUTSIDE_CALENDAR_BLOCKS } from '../../../application/ports/outside-calendar-blocks.port';
@@ -220,6 +222,17 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
             })
           : null,
     },
+    {
+      // A rotated or removed key: its cached secret and its breaker go at once in this process.
+      provide: CALENDAR_CREDENTIAL_CHANGES,
+      inject: [CALENDAR_CREDENTIALS, CALENDAR_GATEWAY],
+      useFactory: (credentials: TypeOrmCalendarCredentials, gateway: CalendarGateway) => ({
+        changed: (ref: string) => {
+          credentials.forget(ref);
+          gateway.forgetCredential(ref);
+        },
+      }),
+    },
     StalledSyncSweeper,
     SyncAppointmentUseCase,
     CompensateBookingsUseCase,
@@ -230,6 +243,7 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
   exports: [
     CALENDAR_GATEWAY,
     CALENDAR_CREDENTIALS,
+    CALENDAR_CREDENTIAL_CHANGES,
     CALENDAR_MAPPING_REPOSITORY,
     CALENDAR_BOOKING_LEDGER,
     OUTSIDE_CALENDAR_BLOCKS,

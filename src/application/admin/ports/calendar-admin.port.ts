@@ -11,6 +11,8 @@ export interface CredentialView {
   readonly apiKeyHint: string;
   readonly hasWebhookSecret: boolean;
   readonly createdAt: Date;
+  /** When its key was last replaced; null when never. */
+  readonly rotatedAt: Date | null;
 }
 
 export interface NewCredential {
@@ -46,4 +48,16 @@ export interface CalendarAdmin {
   addMapping(companyId: string, mapping: MappingData): Promise<MappingView | null>;
   listMappings(companyId: string, page: PageRequest): Promise<Page<MappingView>>;
   removeMapping(companyId: string, id: string): Promise<boolean>;
+  /**
+   * Wipes the credential's secrets and marks it removed; its mappings stay, inactive (they name
+   * a credential that resolves to nothing). Null when the company has no such live credential.
+   */
+  removeCredential(companyId: string, id: string, at: Date): Promise<{ mappings: number } | null>;
+  /** Replaces the API key (and the webhook secret when given) in place. */
+  rotateCredential(
+    companyId: string,
+    id: string,
+    secrets: { apiKey: string; webhookSecret: string | null },
+    at: Date,
+  ): Promise<CredentialView | null>;
 }

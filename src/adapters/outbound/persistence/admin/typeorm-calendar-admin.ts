@@ -18,6 +18,7 @@ interface CredentialRow {
   api_key_encrypted: string;
   webhook_secret_encrypted: string | null;
   created_at: Date;
+  rotated_at: Date | null;
 }
 
 interface MappingRow {
@@ -71,11 +72,12 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
 
   async listCredentials(companyId: string, page: PageRequest): Promise<Page<CredentialView>> {
     const rows: CredentialRow[] = await this.m.query(
-      `SELECT * FROM calcom_credentials WHERE company_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+      `SELECT * FROM calcom_credentials WHERE company_id = $1 AND removed_at IS NULL
+        ORDER BY created_at, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
     const [{ n }] = await this.m.query(
-      `SELECT count(*)::int AS n FROM calcom_credentials WHERE company_id = $1`,
+      `SELECT count(*)::int AS n FROM calcom_credentials WHERE company_id = $1 AND removed_at IS NULL`,
       [companyId],
     );
     return pageOf(
@@ -87,7 +89,7 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
 
   async credentialExists(companyId: string, id: string): Promise<boolean> {
     const rows = await this.m.query(
-      `SELECT 1 FROM calcom_credentials WHERE id = $1 AND company_id = $2`,
+      `SELECT 1 FROM calcom_credentials WHERE id = $1 AND company_id = $2 AND removed_at IS NULL`,
       [id, companyId],
     );
     return rows.length > 0;
@@ -133,6 +135,50 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
     return affected(result) > 0;
   }
 
+  async removeCredential(
+    companyId: string,
+    id: string,
+    at: Date,
+  ): Promise<{ mappings: number } | null> {
+    const removed = await this.m.query(
+      `UPDATE calcom_credentials
+          SET api_key_encrypted = NULL, webhook_secret_encrypted = NULL, removed_at = $3
+        WHERE id = $1 AND company_id = $2 AND removed_at IS NULL`,
+      [id, companyId, at],
+    );
+    if (affected(removed) === 0) return null;
+    const [{ n }] = await this.m.query(
+      `SELECT count(*)::int AS n FROM calcom_mappings WHERE credential_id = $1`,
+      [id],
+    );
+    return { mappings: n };
+  }
+
+  async rotateCredential(
+    companyId: string,
+    id: string,
+    secrets: { apiKey: string; webhookSecret: string | null },
+    at: Date,
+  ): Promise<CredentialView | null> {
+    if (!this.cipher) throw new Error('no encryption key: credentials are not stored');
+    const [rows]: [CredentialRow[]] = await this.m.query(
+      `UPDATE calcom_credentials
+          SET api_key_encrypted = $3,
+              webhook_secret_encrypted = COALESCE($4, webhook_secret_encrypted),
+              rotated_at = $5
+        WHERE id = $1 AND company_id = $2 AND removed_at IS NULL
+        RETURNING *`,
+      [
+        id,
+        companyId,
+        this.cipher.encrypt(secrets.apiKey),
+        secrets.webhookSecret === null ? null : this.cipher.encrypt(secrets.webhookSecret),
+        at,
+      ],
+    );
+    return rows.length > 0 ? this.credentialView(rows[0]) : null;
+  }
+
   private credentialView(r: CredentialRow): CredentialView {
     return {
       id: r.id,
@@ -142,6 +188,7 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
       apiKeyHint: this.hint(r.api_key_encrypted),
       hasWebhookSecret: r.webhook_secret_encrypted !== null,
       createdAt: r.created_at,
+      rotatedAt: r.rotated_at,
     };
   }
 

@@ -119,10 +119,16 @@ export class TypeOrmCalendarCredentials implements CalendarCredentials {
     return value;
   }
 
+  /** Drops the cached answer: the credential was rotated or removed, the next call reads it. */
+  forget(ref: CalendarCredentialRef): void {
+    this.cache.delete(ref);
+  }
+
   private async load(ref: CalendarCredentialRef): Promise<CalendarCredential | null> {
     if (!this.cipher || !/^[0-9a-f-]{36}$/i.test(ref)) return null;
     const rows: Array<{ api_key_encrypted: string; base_url: string | null }> = await this.m.query(
-      `SELECT api_key_encrypted, base_url FROM calcom_credentials WHERE id = $1`,
+      `SELECT api_key_encrypted, base_url FROM calcom_credentials
+        WHERE id = $1 AND removed_at IS NULL AND api_key_encrypted IS NOT NULL`,
       [ref],
     );
     if (rows.length === 0) return null;
