@@ -71,6 +71,25 @@ describe('security headers', () => {
     expect(page.status).toBe(200);
     privateAnswer(page);
     privateAnswer(await t.http.get('/admin/queues').expect(401));
+
+    // Under the CSP: scripts come from the dashboard's own files (the JSON config is no script).
+    const scripts = [...page.text.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    for (const attributes of scripts) expect(attributes).toMatch(/src=|type="application\/json"/);
+    const base = /<base href="([^"]+)"/.exec(page.text)?.[1] ?? '/admin/queues/';
+    const files = [
+      ...[...page.text.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]),
+      ...[...page.text.matchAll(/<link href="(static\/[^"]+\.css)"/g)].map((m) => m[1]),
+    ];
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) {
+      const asset = await t.http
+        .get(new URL(file, `http://service${base}`).pathname)
+        .set('authorization', basic(BOOTSTRAP_KEY));
+      expect([file, asset.status]).toEqual([file, 200]);
+      expect(asset.headers['content-type']).toMatch(
+        file.endsWith('.css') ? /text\/css/ : /javascript/,
+      );
+    }
   });
 
   it('/docs loads its HTML, scripts and styles under the CSP', async () => {
