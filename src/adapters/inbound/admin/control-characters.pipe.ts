@@ -32,8 +32,8 @@ export class RefuseControlCharactersPipe implements PipeTransform {
 
 function collect(value: unknown, path: string, fields: FieldProblem[], depth: number): void {
   if (typeof value === 'string') {
-    if (CONTROL.test(value))
-      fields.push({ field: path || '(body)', problems: [`${path} ${PROBLEM}`] });
+    const field = path || '(body)';
+    if (CONTROL.test(value)) fields.push({ field, problems: [`${field} ${PROBLEM}`] });
     return;
   }
   if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return;
