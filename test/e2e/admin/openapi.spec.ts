@@ -1,8 +1,17 @@
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { ADMIN_CONTROLLERS } from '../../../src/adapters/inbound/admin/admin-controllers';
-import { AdminTestApp, startAdminApp } from './admin-app';
-import { ROUTES } from './route-table';
+import { AdminTestApp, BOOTSTRAP_KEY, startAdminApp } from './admin-app';
+import { as } from './admin-world';
+import { fill, label, ROUTES } from './route-table';
+import { buildWorld } from './world-setup';
+import {
+  departures,
+  OpenApiDocument,
+  openApiSchemaErrors,
+  Operation,
+  responseSchema,
+} from '../../support/openapi-conformance';
 
 /** Every admin route, read from the controllers themselves: `get /api/admin/...{id}`. */
 function declaredRoutes(): string[] {
@@ -54,6 +63,73 @@ describe('admin OpenAPI document', () => {
     expect(schemas.CreateCustomerDto.properties.name.maxLength).toBe(150);
     await t.http.get('/docs').expect((r) => expect([200, 301]).toContain(r.status));
   });
+
+  it('is a valid OpenAPI document', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
+    expect(openApiSchemaErrors(doc)).toEqual([]);
+  });
+
+  it('declares parameters, security, a success schema and the errors of every admin operation', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
+    const operations = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/admin/'))
+      .flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => ({ path, m, op })));
+    const bootstrapOnly = new Set(
+      ROUTES.filter((r) => r.bootstrapOnly).map((r) => `${r.method} ${r.path}`),
+    );
+    const problems = operations.flatMap(({ path, m, op }) => {
+      const route = `${m} ${path}`;
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+      const params = op.parameters ?? [];
+      const declared = params.filter((p) => p.in === 'path');
+      const found: string[] = [];
+      if (JSON.stringify(declared.map((p) => p.name).sort()) !== JSON.stringify(inPath))
+        found.push(`path parameters ${declared.map((p) => p.name)} for ${inPath}`);
+      if (declared.some((p) => !p.required)) found.push('a path parameter not required');
+      if (!op.security?.some((s) => 'api-key' in s)) found.push('no api-key security');
+      const success = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
+      if (success.length !== 1) found.push(`success answers ${success}`);
+      else if (success[0] !== '204' && !responseSchema(op, Number(success[0])))
+        found.push(`no schema for ${success[0]}`);
+      const validated =
+        !!op.requestBody || params.some((p) => p.in === 'query') || inPath.length > 0;
+      const errors: Array<[string, boolean]> = [
+        ['400', validated],
+        ['401', true],
+        ['403', bootstrapOnly.has(route.replace(/\{(\w+)\}/g, ':$1'))],
+        ['404', inPath.length > 0],
+        ['429', true],
+      ];
+      for (const [status, needed] of errors)
+        if (needed && !op.responses[status]) found.push(`no ${status} answer`);
+      return found.map((f) => `${route}: ${f}`);
+    });
+    expect(operations.length).toBeGreaterThanOrEqual(ROUTES.length);
+    expect(problems).toEqual([]);
+  });
+
+  it('documents the JSON every admin route answers on its happy path', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
+    const w = await buildWorld(t);
+    const problems: string[] = [];
+    const shape = (path: string) => path.replace(/\{\w+\}|:\w+/g, ':x');
+    const docPath = new Map(Object.keys(doc.paths).map((p) => [shape(p), p]));
+    for (const r of ROUTES) {
+      const path = fill(r.path, w.a.companyId, w.ids);
+      const req = t.http[r.method](path).set(as(r.bootstrapOnly ? BOOTSTRAP_KEY : w.a.key));
+      const res = await (r.body ? req.send(r.body(w)) : req);
+      if (res.status !== r.ok) throw new Error(JSON.stringify([label(r), res.status, res.body]));
+      const op: Operation = doc.paths[docPath.get(shape(r.path))!][r.method];
+      const schema = responseSchema(op, res.status);
+      if (!schema) problems.push(`${label(r)}: no schema for ${res.status}`);
+      else problems.push(...departures(doc, schema, res.body).map((d) => `${label(r)} ${d}`));
+    }
+    const tools = await t.http.get('/api/admin/retell/tools').set(as(BOOTSTRAP_KEY)).expect(200);
+    const toolsSchema = responseSchema(doc.paths['/api/admin/retell/tools'].get, 200);
+    if (!toolsSchema) problems.push('GET /api/admin/retell/tools: no schema for 200');
+    else problems.push(...departures(doc, toolsSchema, tools.body).map((d) => `retell tools ${d}`));
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   it('keeps the route table of the access tests complete', () => {
     const tested = ROUTES.map((r) => `${r.method} ${r.path}`);

@@ -1,7 +1,6 @@
 import { applyDecorators, Controller, Type, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiQuery,
   ApiSecurity,
   ApiTags,
@@ -9,6 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AdminErrorFilter } from './admin-error.filter';
+import { DocumentAdminRoutes } from './admin-route-docs';
 import { AdminApiKeyGuard } from './auth/admin-api-key.guard';
 
 export const ADMIN_PREFIX = 'api/admin';
@@ -19,12 +19,13 @@ const MODEL_PROPERTIES = 'swagger/apiModelProperties';
 
 /** Every admin controller: API-key guard, the admin error filter, and its OpenAPI entries. */
 export function AdminController(path: string, tag: string) {
+  const base = `${ADMIN_PREFIX}/${path}`.replace(/\/$/, '');
   return applyDecorators(
-    Controller(`${ADMIN_PREFIX}/${path}`.replace(/\/$/, '')),
+    Controller(base),
+    DocumentAdminRoutes(base),
     ApiTags(tag),
     ApiSecurity('api-key'),
     ApiUnauthorizedResponse({ description: 'no key, or a wrong or revoked one' }),
-    ApiNotFoundResponse({ description: "not found, or another company's object" }),
     ApiTooManyRequestsResponse({
       description: 'too many requests with this key, or too many bad keys from this address',
     }),

@@ -19,6 +19,7 @@ import {
   MoveAppointmentDto,
 } from '../dto/appointment.dto';
 import { pageRequest } from '../dto/page.query';
+import { AppointmentPageResponse, AppointmentResponse } from '../dto/appointment.response';
 
 const taken = () =>
   ApiConflictResponse({
@@ -37,7 +38,10 @@ export class AppointmentsController {
 
   @Get()
   @ApiQueryFrom(AppointmentQueryDto)
-  @ApiOkResponse({ description: 'appointments, earliest first, paginated' })
+  @ApiOkResponse({
+    type: AppointmentPageResponse,
+    description: 'appointments, earliest first, paginated',
+  })
   list(@Scope() scope: CompanyScope, @AdminQuery() q: AppointmentQueryDto) {
     return this.listing.list(
       scope,
@@ -53,7 +57,7 @@ export class AppointmentsController {
   }
 
   @Get(':appointmentId')
-  @ApiOkResponse({ description: 'the appointment with its phases' })
+  @ApiOkResponse({ type: AppointmentResponse, description: 'the appointment with its phases' })
   async find(
     @Scope() scope: CompanyScope,
     @Param('appointmentId', idPipe('appointmentId')) id: string,
@@ -63,7 +67,10 @@ export class AppointmentsController {
 
   @Post()
   @ApiBody({ type: CreateAppointmentDto })
-  @ApiCreatedResponse({ description: 'the appointment, pending calendar sync' })
+  @ApiCreatedResponse({
+    type: AppointmentResponse,
+    description: 'the appointment, pending calendar sync',
+  })
   @taken()
   @unavailable()
   async create(@Scope() scope: CompanyScope, @AdminBody() dto: CreateAppointmentDto) {
@@ -79,7 +86,7 @@ export class AppointmentsController {
 
   @Post(':appointmentId/cancel')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'the cancelled appointment' })
+  @ApiOkResponse({ type: AppointmentResponse, description: 'the cancelled appointment' })
   @taken()
   async cancel(
     @Scope() scope: CompanyScope,
@@ -91,7 +98,10 @@ export class AppointmentsController {
   @Post(':appointmentId/move')
   @HttpCode(200)
   @ApiBody({ type: MoveAppointmentDto })
-  @ApiOkResponse({ description: 'the appointment at its new time; all phases move or none' })
+  @ApiOkResponse({
+    type: AppointmentResponse,
+    description: 'the appointment at its new time; all phases move or none',
+  })
   @taken()
   @unavailable()
   async move(

@@ -9,6 +9,7 @@ import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
 import { Scope } from '../auth/admin-auth.decorators';
 import { CreateBranchDto, UpdateBranchDto } from '../dto/branch.dto';
 import { PageQuery, pageRequest } from '../dto/page.query';
+import { BranchPageResponse, BranchResponse } from '../dto/branch.response';
 
 const DEFAULTS: Partial<BranchData> = {
   timeZone: 'Europe/Berlin',
@@ -39,7 +40,7 @@ export class BranchesController {
 
   @Post()
   @ApiBody({ type: CreateBranchDto })
-  @ApiCreatedResponse({ description: 'the branch' })
+  @ApiCreatedResponse({ type: BranchResponse, description: 'the branch' })
   async create(@Scope() scope: CompanyScope, @AdminBody() dto: CreateBranchDto) {
     const data = { ...DEFAULTS, ...changeOf(dto) } as BranchData;
     return orRefuse(await this.branches.create(scope, data));
@@ -47,20 +48,23 @@ export class BranchesController {
 
   @Get()
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'branches, paginated' })
+  @ApiOkResponse({ type: BranchPageResponse, description: 'branches, paginated' })
   list(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
     return this.branches.list(scope, pageRequest(q));
   }
 
   @Get(':branchId')
-  @ApiOkResponse({ description: 'the branch' })
+  @ApiOkResponse({ type: BranchResponse, description: 'the branch' })
   async find(@Scope() scope: CompanyScope, @Param('branchId', idPipe('branchId')) id: string) {
     return orRefuse(await this.branches.find(scope, id));
   }
 
   @Patch(':branchId')
   @ApiBody({ type: UpdateBranchDto })
-  @ApiOkResponse({ description: 'the branch; lists given replace the stored ones' })
+  @ApiOkResponse({
+    type: BranchResponse,
+    description: 'the branch; lists given replace the stored ones',
+  })
   async update(
     @Scope() scope: CompanyScope,
     @Param('branchId', idPipe('branchId')) id: string,

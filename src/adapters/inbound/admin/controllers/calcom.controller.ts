@@ -23,6 +23,12 @@ import {
   RotateCredentialDto,
 } from '../dto/calcom-rotation.dto';
 import { PageQuery, pageRequest } from '../dto/page.query';
+import {
+  CredentialPageResponse,
+  MappingPageResponse,
+  MappingRemovedResponse,
+  MappingResponse,
+} from '../dto/calcom.response';
 
 @AdminController('companies/:companyId/calcom', 'calcom')
 export class CalcomController {
@@ -33,7 +39,10 @@ export class CalcomController {
 
   @Post('credentials')
   @ApiBody({ type: CreateCredentialDto })
-  @ApiCreatedResponse({ description: 'the credential with a masked hint; secrets never return' })
+  @ApiCreatedResponse({
+    type: CredentialResponse,
+    description: 'the credential with a masked hint; secrets never return',
+  })
   @ApiBadRequestResponse({
     description:
       'VALIDATION.FAILED naming the field; baseUrl must be https:// on public addresses (or a CALCOM_ALLOWED_HOSTS host), without credentials, query or fragment',
@@ -52,14 +61,14 @@ export class CalcomController {
 
   @Get('credentials')
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'credentials, masked, paginated' })
+  @ApiOkResponse({ type: CredentialPageResponse, description: 'credentials, masked, paginated' })
   listCredentials(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
     return this.calendar.listCredentials(scope, pageRequest(q));
   }
 
   @Post('mappings')
   @ApiBody({ type: CreateMappingDto })
-  @ApiCreatedResponse({ description: 'the mapping' })
+  @ApiCreatedResponse({ type: MappingResponse, description: 'the mapping' })
   async addMapping(@Scope() scope: CompanyScope, @AdminBody() dto: CreateMappingDto) {
     return orRefuse(
       await this.calendar.addMapping(scope, {
@@ -75,13 +84,13 @@ export class CalcomController {
 
   @Get('mappings')
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'mappings, paginated' })
+  @ApiOkResponse({ type: MappingPageResponse, description: 'mappings, paginated' })
   listMappings(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
     return this.calendar.listMappings(scope, pageRequest(q));
   }
 
   @Delete('mappings/:mappingId')
-  @ApiOkResponse({ description: 'the id of the removed mapping' })
+  @ApiOkResponse({ type: MappingRemovedResponse, description: 'the id of the removed mapping' })
   async removeMapping(
     @Scope() scope: CompanyScope,
     @Param('mappingId', idPipe('mappingId')) id: string,

@@ -8,6 +8,7 @@ import { AdminBody, AdminQuery } from '../admin-validation';
 import { BootstrapOnly, Principal, Scope } from '../auth/admin-auth.decorators';
 import { CreateCompanyDto } from '../dto/company.dto';
 import { PageQuery, pageRequest } from '../dto/page.query';
+import { CompanyPageResponse, CompanyResponse } from '../dto/company.response';
 
 @AdminController('companies', 'companies')
 export class CompaniesController {
@@ -17,7 +18,7 @@ export class CompaniesController {
   @BootstrapOnly()
   @ApiBootstrapOnly()
   @ApiBody({ type: CreateCompanyDto })
-  @ApiCreatedResponse({ description: 'the company' })
+  @ApiCreatedResponse({ type: CompanyResponse, description: 'the company' })
   async create(@Principal() who: AdminPrincipal, @AdminBody() dto: CreateCompanyDto) {
     return orRefuse(await this.companies.create(who.actor, dto.name, dto.slug));
   }
@@ -26,13 +27,13 @@ export class CompaniesController {
   @BootstrapOnly()
   @ApiBootstrapOnly()
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'companies, paginated' })
+  @ApiOkResponse({ type: CompanyPageResponse, description: 'companies, paginated' })
   list(@AdminQuery() q: PageQuery) {
     return this.companies.list(pageRequest(q));
   }
 
   @Get(':companyId')
-  @ApiOkResponse({ description: 'the company' })
+  @ApiOkResponse({ type: CompanyResponse, description: 'the company' })
   async find(@Scope() scope: CompanyScope) {
     return orRefuse(await this.companies.find(scope.companyId));
   }

@@ -22,6 +22,7 @@ import { Scope } from '../auth/admin-auth.decorators';
 import { CreateCustomerDto, CustomerQuery, UpdateCustomerDto } from '../dto/customer.dto';
 import { CustomerDataExportResponse, CustomerErasedResponse } from '../dto/data-rights.dto';
 import { pageRequest } from '../dto/page.query';
+import { CustomerPageResponse, CustomerResponse } from '../dto/customer.response';
 
 function changeOf(dto: UpdateCustomerDto): Partial<CustomerData> {
   const change: { -readonly [K in keyof CustomerData]?: CustomerData[K] } = {};
@@ -42,7 +43,7 @@ export class CustomersController {
 
   @Post()
   @ApiBody({ type: CreateCustomerDto })
-  @ApiCreatedResponse({ description: 'the customer' })
+  @ApiCreatedResponse({ type: CustomerResponse, description: 'the customer' })
   async create(@Scope() scope: CompanyScope, @AdminBody() dto: CreateCustomerDto) {
     const data = { email: null, recognitionConsent: false, ...changeOf(dto) } as CustomerData;
     return orRefuse(await this.customers.create(scope, data));
@@ -50,20 +51,26 @@ export class CustomersController {
 
   @Get()
   @ApiQueryFrom(CustomerQuery)
-  @ApiOkResponse({ description: 'customers, paginated; `phone` filters by exact E.164' })
+  @ApiOkResponse({
+    type: CustomerPageResponse,
+    description: 'customers, paginated; `phone` filters by exact E.164',
+  })
   list(@Scope() scope: CompanyScope, @AdminQuery() q: CustomerQuery) {
     return this.customers.list(scope, q.phone, pageRequest(q));
   }
 
   @Get(':customerId')
-  @ApiOkResponse({ description: 'the customer' })
+  @ApiOkResponse({ type: CustomerResponse, description: 'the customer' })
   async find(@Scope() scope: CompanyScope, @Param('customerId', idPipe('customerId')) id: string) {
     return orRefuse(await this.customers.find(scope, id));
   }
 
   @Patch(':customerId')
   @ApiBody({ type: UpdateCustomerDto })
-  @ApiOkResponse({ description: 'the customer (e.g. consent given or withdrawn)' })
+  @ApiOkResponse({
+    type: CustomerResponse,
+    description: 'the customer (e.g. consent given or withdrawn)',
+  })
   async update(
     @Scope() scope: CompanyScope,
     @Param('customerId', idPipe('customerId')) id: string,

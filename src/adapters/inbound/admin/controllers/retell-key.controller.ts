@@ -12,6 +12,7 @@ import { orRefuse } from '../admin-refusal';
 import { AdminBody } from '../admin-validation';
 import { Scope } from '../auth/admin-auth.decorators';
 import { RetellKeyDto } from '../dto/retell-key.dto';
+import { RetellKeyStateResponse } from '../dto/retell-key.response';
 
 /** The salon's own Retell API key, which verifies its agent's signed requests. */
 @AdminController('companies/:companyId/retell-key', 'retell')
@@ -21,6 +22,7 @@ export class RetellKeyController {
   @Post()
   @ApiBody({ type: RetellKeyDto })
   @ApiCreatedResponse({
+    type: RetellKeyStateResponse,
     description: 'stored encrypted (replacing any earlier key); never returned',
   })
   @ApiServiceUnavailableResponse({ description: 'RETELL.ENCRYPTION_KEY_MISSING' })
@@ -29,7 +31,10 @@ export class RetellKeyController {
   }
 
   @Delete()
-  @ApiOkResponse({ description: 'the salon falls back to the service-wide RETELL_API_KEY' })
+  @ApiOkResponse({
+    type: RetellKeyStateResponse,
+    description: 'the salon falls back to the service-wide RETELL_API_KEY',
+  })
   async remove(@Scope() scope: CompanyScope) {
     return orRefuse(await this.keys.set(scope, null));
   }

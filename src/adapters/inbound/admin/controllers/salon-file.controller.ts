@@ -9,6 +9,7 @@ import { AdminRefusal, orRefuse } from '../admin-refusal';
 import { AdminBody } from '../admin-validation';
 import { BootstrapOnly, Principal, Scope } from '../auth/admin-auth.decorators';
 import { SalonFileProblem } from '../../../../application/salon-file/salon-file';
+import { SalonFileImportedResponse } from '../dto/salon-file.response';
 
 const SALON_FILE_SCHEMA = {
   type: 'object',
@@ -33,7 +34,10 @@ export class SalonFileController {
   @BootstrapOnly()
   @ApiBootstrapOnly()
   @ApiBody({ schema: SALON_FILE_SCHEMA })
-  @ApiCreatedResponse({ description: 'the new company and the ids of its records' })
+  @ApiCreatedResponse({
+    type: SalonFileImportedResponse,
+    description: 'the new company and the ids of its records',
+  })
   @ApiBadRequestResponse({
     description:
       'SALON_FILE.INVALID with every problem by field (unknown fields too, with a suggestion)',

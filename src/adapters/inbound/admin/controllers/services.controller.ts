@@ -10,6 +10,7 @@ import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
 import { Scope } from '../auth/admin-auth.decorators';
 import { PageQuery, pageRequest } from '../dto/page.query';
 import { CreateServiceDto, UpdateServiceDto } from '../dto/service.dto';
+import { ServicePageResponse, ServiceResponse } from '../dto/service.response';
 
 const DEFAULTS: Partial<ServiceData> = {
   synonyms: [],
@@ -49,7 +50,7 @@ export class ServicesController {
 
   @Post()
   @ApiBody({ type: CreateServiceDto })
-  @ApiCreatedResponse({ description: 'the service' })
+  @ApiCreatedResponse({ type: ServiceResponse, description: 'the service' })
   async create(@Scope() scope: CompanyScope, @AdminBody() dto: CreateServiceDto) {
     const data = { ...DEFAULTS, ...changeOf(dto) } as ServiceData;
     return orRefuse(await this.services.create(scope, data));
@@ -57,20 +58,20 @@ export class ServicesController {
 
   @Get()
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'services, paginated' })
+  @ApiOkResponse({ type: ServicePageResponse, description: 'services, paginated' })
   list(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
     return this.services.list(scope, pageRequest(q));
   }
 
   @Get(':serviceId')
-  @ApiOkResponse({ description: 'the service' })
+  @ApiOkResponse({ type: ServiceResponse, description: 'the service' })
   async find(@Scope() scope: CompanyScope, @Param('serviceId', idPipe('serviceId')) id: string) {
     return orRefuse(await this.services.find(scope, id));
   }
 
   @Patch(':serviceId')
   @ApiBody({ type: UpdateServiceDto })
-  @ApiOkResponse({ description: 'the service' })
+  @ApiOkResponse({ type: ServiceResponse, description: 'the service' })
   async update(
     @Scope() scope: CompanyScope,
     @Param('serviceId', idPipe('serviceId')) id: string,

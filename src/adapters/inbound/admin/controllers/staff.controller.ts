@@ -10,6 +10,12 @@ import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
 import { Scope } from '../auth/admin-auth.decorators';
 import { PageQuery, pageRequest } from '../dto/page.query';
 import { CreateStaffDto, MergeStaffDto, UpdateStaffDto } from '../dto/staff.dto';
+import {
+  DuplicateStaffGroupResponse,
+  StaffMergeResponse,
+  StaffPageResponse,
+  StaffResponse,
+} from '../dto/staff.response';
 
 const DEFAULTS: Partial<StaffData> = {
   email: null,
@@ -47,7 +53,10 @@ export class StaffController {
 
   // Declared before ':staffId' so that the router does not read "duplicates" as an id.
   @Get('duplicates')
-  @ApiOkResponse({ description: 'groups of likely duplicates: same name, e-mail or Cal.com user' })
+  @ApiOkResponse({
+    type: [DuplicateStaffGroupResponse],
+    description: 'groups of likely duplicates: same name, e-mail or Cal.com user',
+  })
   findDuplicates(@Scope() scope: CompanyScope) {
     return this.duplicates.duplicates(scope);
   }
@@ -55,7 +64,7 @@ export class StaffController {
   @Post('merge')
   @HttpCode(200)
   @ApiBody({ type: MergeStaffDto })
-  @ApiOkResponse({ description: 'what moved to the kept record' })
+  @ApiOkResponse({ type: StaffMergeResponse, description: 'what moved to the kept record' })
   @ApiConflictResponse({ description: 'STAFF.MERGE_OVERLAP, naming the colliding appointments' })
   async merge(@Scope() scope: CompanyScope, @AdminBody() dto: MergeStaffDto) {
     return orRefuse(await this.duplicates.merge(scope, dto.keepId, dto.mergeId));
@@ -63,7 +72,7 @@ export class StaffController {
 
   @Post()
   @ApiBody({ type: CreateStaffDto })
-  @ApiCreatedResponse({ description: 'the stylist' })
+  @ApiCreatedResponse({ type: StaffResponse, description: 'the stylist' })
   async create(@Scope() scope: CompanyScope, @AdminBody() dto: CreateStaffDto) {
     const data = { ...DEFAULTS, ...changeOf(dto) } as StaffData;
     return orRefuse(await this.staff.create(scope, data));
@@ -71,20 +80,23 @@ export class StaffController {
 
   @Get()
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'stylists, paginated' })
+  @ApiOkResponse({ type: StaffPageResponse, description: 'stylists, paginated' })
   list(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
     return this.staff.list(scope, pageRequest(q));
   }
 
   @Get(':staffId')
-  @ApiOkResponse({ description: 'the stylist' })
+  @ApiOkResponse({ type: StaffResponse, description: 'the stylist' })
   async find(@Scope() scope: CompanyScope, @Param('staffId', idPipe('staffId')) id: string) {
     return orRefuse(await this.staff.find(scope, id));
   }
 
   @Patch(':staffId')
   @ApiBody({ type: UpdateStaffDto })
-  @ApiOkResponse({ description: 'the stylist; lists given replace the stored ones' })
+  @ApiOkResponse({
+    type: StaffResponse,
+    description: 'the stylist; lists given replace the stored ones',
+  })
   async update(
     @Scope() scope: CompanyScope,
     @Param('staffId', idPipe('staffId')) id: string,

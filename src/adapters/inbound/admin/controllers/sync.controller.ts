@@ -1,5 +1,5 @@
 import { Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AdminPrincipal, CompanyScope } from '../../../../application/admin/admin-actor';
 import { NotFound } from '../../../../application/admin/admin-errors';
 import { ManualReviewUseCase } from '../../../../application/admin/sync/manual-review.use-case';
@@ -10,6 +10,12 @@ import { AdminBody, AdminQuery, idPipe } from '../admin-validation';
 import { Principal, Scope } from '../auth/admin-auth.decorators';
 import { ResolveReviewDto, SyncSummaryQuery } from '../dto/appointment.dto';
 import { PageQuery, pageRequest } from '../dto/page.query';
+import {
+  ReviewItemPageResponse,
+  SyncFailurePageResponse,
+  SyncSummaryResponse,
+} from '../dto/sync.response';
+import { AppointmentResponse } from '../dto/appointment.response';
 
 @AdminController('', 'sync')
 export class SyncController {
@@ -20,7 +26,9 @@ export class SyncController {
 
   @Get('sync/summary')
   @ApiQueryFrom(SyncSummaryQuery)
+  @ApiNotFoundResponse({ description: 'COMPANY.NOT_FOUND: a companyId this key may not see' })
   @ApiOkResponse({
+    type: SyncSummaryResponse,
     description:
       'per company: appointments by sync state, success rate, false-negative rate (verified after error / all errors)',
   })
@@ -35,21 +43,30 @@ export class SyncController {
 
   @Get('companies/:companyId/sync/manual-review')
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'appointments waiting for a person, with the last sync error' })
+  @ApiOkResponse({
+    type: ReviewItemPageResponse,
+    description: 'appointments waiting for a person, with the last sync error',
+  })
   manualReview(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
     return this.dashboard.manualReview(scope.companyId, pageRequest(q));
   }
 
   @Get('companies/:companyId/sync/failures')
   @ApiQueryFrom(PageQuery)
-  @ApiOkResponse({ description: 'recent failed attempts, give-ups and failed compensations' })
+  @ApiOkResponse({
+    type: SyncFailurePageResponse,
+    description: 'recent failed attempts, give-ups and failed compensations',
+  })
   failures(@Scope() scope: CompanyScope, @AdminQuery() q: PageQuery) {
     return this.dashboard.recentFailures(scope.companyId, pageRequest(q));
   }
 
   @Post('companies/:companyId/sync/manual-review/:appointmentId/retry')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'back to pending, with a fresh outbox entry' })
+  @ApiOkResponse({
+    type: AppointmentResponse,
+    description: 'back to pending, with a fresh outbox entry',
+  })
   @ApiConflictResponse({ description: 'SYNC.NOT_IN_REVIEW' })
   async retry(
     @Scope() scope: CompanyScope,
@@ -61,7 +78,10 @@ export class SyncController {
   @Post('companies/:companyId/sync/manual-review/:appointmentId/resolve')
   @HttpCode(200)
   @ApiBody({ type: ResolveReviewDto })
-  @ApiOkResponse({ description: 'marked synced or not_required; audited with the note' })
+  @ApiOkResponse({
+    type: AppointmentResponse,
+    description: 'marked synced or not_required; audited with the note',
+  })
   @ApiConflictResponse({ description: 'SYNC.NOT_IN_REVIEW' })
   async resolve(
     @Scope() scope: CompanyScope,

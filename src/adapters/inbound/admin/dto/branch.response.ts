@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { WeeklyHoursDto } from './hours.dto';
+import { PageOf } from './page.response';
+
+export class BranchResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'Europe/Berlin' }) timeZone!: string;
+  @ApiProperty({ example: 'DE' }) country!: string;
+  @ApiProperty({ type: 'integer' }) slotGranularityMinutes!: number;
+  @ApiProperty({ type: String, nullable: true }) retellAgentId!: string | null;
+  @ApiProperty({ type: [String], description: 'E.164' }) phoneNumbers!: string[];
+  @ApiProperty({ type: WeeklyHoursDto }) openingHours!: WeeklyHoursDto;
+  @ApiProperty({ type: [String], format: 'date' }) closedDates!: string[];
+}
+
+export const BranchPageResponse = PageOf(BranchResponse, 'BranchPageResponse');

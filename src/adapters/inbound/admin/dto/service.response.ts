@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from './page.response';
+
+export class SegmentResponse {
+  @ApiProperty({ type: String, nullable: true }) label!: string | null;
+  @ApiProperty({ type: 'integer' }) minutes!: number;
+  @ApiProperty({ description: 'false: the stylist is free meanwhile (e.g. colour acting)' })
+  staffBusy!: boolean;
+}
+
+export class ServiceResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) synonyms!: string[];
+  @ApiProperty({ type: [SegmentResponse] }) segments!: SegmentResponse[];
+  @ApiProperty({ type: 'integer' }) bufferAfterMinutes!: number;
+  @ApiProperty({ type: 'integer' }) minNoticeMinutes!: number;
+  @ApiProperty({ type: 'integer' }) bookingHorizonDays!: number;
+  @ApiProperty() active!: boolean;
+}
+
+export const ServicePageResponse = PageOf(ServiceResponse, 'ServicePageResponse');
