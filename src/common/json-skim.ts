@@ -1,8 +1,9 @@
 /**
  * Reads the outline of a JSON text as bytes, without building any value: checks its structure
  * (brackets, strings, commas, colons) and its depth, and leaves out members a rule does not
- * keep, so that only the rest is ever parsed. What is left out is walked over, never decoded.
- * Kept bytes are checked in full by JSON.parse afterwards; left-out values only for structure.
+ * keep, so that only the rest is ever parsed. What is left out is stepped over, never decoded,
+ * and checked only for its depth, its strings and matching brackets; the kept bytes are checked
+ * in full by JSON.parse afterwards.
  */
 
 /** Inside the object at `path` (keys from the root), only `keys` are kept. */
@@ -30,6 +31,18 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
+/** What a byte means to a left-out value: most bytes nothing, a few open or close something. */
+const PLAIN = 0;
+const STRING = 1;
+const OPENS = 2;
+const CLOSES = 3;
+const BYTE_KIND = new Uint8Array(257);
+BYTE_KIND[QUOTE] = STRING;
+BYTE_KIND[OPEN_OBJECT] = OPENS;
+BYTE_KIND[OPEN_ARRAY] = OPENS;
+BYTE_KIND[CLOSE_OBJECT] = CLOSES;
+BYTE_KIND[CLOSE_ARRAY] = CLOSES;
+
 class Refusal {
   constructor(readonly problem: 'malformed' | 'too_deep') {}
 }
@@ -47,13 +60,17 @@ export function skimJson(bytes: Buffer, options: SkimOptions): SkimResult {
 
 class Skimmer {
   private pos = 0;
+  /** The brackets open while a left-out value is stepped over. */
+  private readonly openers: Uint8Array;
   /** Byte ranges [from, to) left out, in order. */
   private readonly dropped: Array<[number, number]> = [];
 
   constructor(
     private readonly b: Buffer,
     private readonly options: SkimOptions,
-  ) {}
+  ) {
+    this.openers = new Uint8Array(options.maxDepth + 1);
+  }
 
   run(): Buffer {
     this.space();
@@ -115,7 +132,8 @@ class Skimmer {
       this.space();
       if (b[this.pos] !== COLON) throw MALFORMED;
       this.pos++;
-      this.value(depth, childPath);
+      if (drop) this.skip(depth);
+      else this.value(depth, childPath);
       const valueEnd = this.pos;
       this.space();
       const next = b[this.pos];
@@ -137,6 +155,47 @@ class Skimmer {
         throw MALFORMED;
       }
     }
+  }
+
+  /**
+   * A left-out value, in one pass: brackets matched, strings stepped over, every other byte
+   * (numbers, literals, commas, colons, space) passed without a look.
+   */
+  private skip(depth: number): void {
+    this.space();
+    const b = this.b;
+    const first = b[this.pos];
+    if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
+      if (first === QUOTE) this.string();
+      else this.literal();
+      return;
+    }
+    const open = this.openers;
+    const limit = this.options.maxDepth - depth;
+    let level = 0;
+    let p = this.pos;
+    for (;;) {
+      let kind = BYTE_KIND[b[p]];
+      while (kind === PLAIN) kind = BYTE_KIND[b[++p]];
+      const c = b[p++];
+      if (kind === STRING) {
+        for (;;) {
+          const s = b[p++];
+          if (s === QUOTE) break;
+          if (s === BACKSLASH) p++;
+          else if (s === undefined) throw MALFORMED;
+        }
+      } else if (kind === OPENS) {
+        if (level >= limit) throw TOO_DEEP;
+        open[level++] = c;
+      } else if (kind === CLOSES) {
+        if (level === 0 || open[level - 1] !== c - 2) throw MALFORMED;
+        if (--level === 0) break;
+      } else {
+        throw MALFORMED; // past the end
+      }
+    }
+    this.pos = p;
   }
 
   private array(depth: number): void {
