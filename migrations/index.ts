@@ -8,6 +8,7 @@ import { PhoneBookingFunction1764290500000 } from './1764290500000-phone-booking
 import { PlansKeptPerConnection1764290600000 } from './1764290600000-plans-kept-per-connection';
 import { CustomerErasure1764290947000 } from './1764290947000-customer-erasure';
 import { CalendarCredentialRemoval1764290953000 } from './1764290953000-calendar-credential-removal';
+import { CompanyClosing1764290959000 } from './1764290959000-company-closing';
 import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   PlansKeptPerConnection1764290600000,
   CustomerErasure1764290947000,
   CalendarCredentialRemoval1764290953000,
+  CompanyClosing1764290959000,
   AdminKeyRoles1764291583000,
 ];

@@ -96,6 +96,17 @@ describe('validateEnvironment', () => {
     ).toBe(8_388_608);
   });
 
+  it('keeps a closed company COMPANY_RETENTION_DAYS, 30 unless set, at most ten years', () => {
+    expect(validateEnvironment({}).COMPANY_RETENTION_DAYS).toBe(30);
+    expect(validateEnvironment({ COMPANY_RETENTION_DAYS: '0' }).COMPANY_RETENTION_DAYS).toBe(0);
+    expect(() => validateEnvironment({ COMPANY_RETENTION_DAYS: '3651' })).toThrow(
+      /COMPANY_RETENTION_DAYS:/,
+    );
+    expect(() => validateEnvironment({ COMPANY_RETENTION_DAYS: '-1' })).toThrow(
+      /COMPANY_RETENTION_DAYS:/,
+    );
+  });
+
   it('limits Retell requests per call and per salon, and per address only on failed signatures', () => {
     const defaults = validateEnvironment({});
     expect(defaults.RETELL_RATE_LIMIT_PER_CALL).toBe(60);

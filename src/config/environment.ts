@@ -357,6 +357,13 @@ export class Environment {
   @Max(86_400_000)
   SYNC_SWEEP_AFTER_MS = 120_000;
 
+  /** A closed company's data is kept this many days, then erased by a scheduled sweep. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  COMPANY_RETENTION_DAYS = 30;
+
   /** Create the Cal.com bookings of a composite appointment in parallel (false: one by one). */
   @Transform(toBoolean)
   @IsBoolean()

@@ -150,4 +150,6 @@ export const BOOKING_ROUTES: RouteCase[] = [
       { resolution: 'synced', note: long },
     ],
   },
+  // Last: closing company A revokes its keys, which every route before it uses.
+  { method: 'post', path: `${C}/close`, bootstrapOnly: true, ok: 200 },
 ];

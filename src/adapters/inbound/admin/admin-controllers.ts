@@ -4,6 +4,7 @@ import { AuditLogController } from './controllers/audit-log.controller';
 import { BranchesController } from './controllers/branches.controller';
 import { CalcomController } from './controllers/calcom.controller';
 import { CompaniesController } from './controllers/companies.controller';
+import { CompanyClosingController } from './controllers/company-closing.controller';
 import { CustomersController } from './controllers/customers.controller';
 import { RetellKeyController } from './controllers/retell-key.controller';
 import { SalonFileController } from './controllers/salon-file.controller';
@@ -14,6 +15,7 @@ import { SyncController } from './controllers/sync.controller';
 /** Every admin controller, in one place: the module registers them, the tests walk them. */
 export const ADMIN_CONTROLLERS = [
   CompaniesController,
+  CompanyClosingController,
   ApiKeysController,
   BranchesController,
   StaffController,

@@ -4,7 +4,10 @@ import {
   ADMIN_BOOTSTRAP_SECRET,
   AuthenticateAdminUseCase,
 } from '../../../application/admin/access/authenticate-admin.use-case';
+import { CloseCompanyUseCase } from '../../../application/admin/access/close-company.use-case';
+import { ClosedCompanySweeper } from '../../../application/admin/access/closed-company-sweeper';
 import { CompaniesUseCase } from '../../../application/admin/access/companies.use-case';
+import { COMPANY_RETENTION } from '../../../application/admin/access/company-retention';
 import { RetellKeyUseCase } from '../../../application/admin/access/retell-key.use-case';
 import { AppointmentListingUseCase } from '../../../application/admin/appointments/appointment-listing.use-case';
 import { StaffAppointmentsUseCase } from '../../../application/admin/appointments/staff-appointments.use-case';
@@ -50,6 +53,16 @@ import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
     AuthenticateAdminUseCase,
     AdminApiKeyGuard,
     CompaniesUseCase,
+    CloseCompanyUseCase,
+    ClosedCompanySweeper,
+    {
+      provide: COMPANY_RETENTION,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        days: config.env.COMPANY_RETENTION_DAYS,
+        sweepIntervalMs: 3_600_000,
+      }),
+    },
     ApiKeysUseCase,
     BranchesUseCase,
     StaffUseCase,

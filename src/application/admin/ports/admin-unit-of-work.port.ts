@@ -2,6 +2,7 @@ import { TransactionPorts } from '../../ports/unit-of-work.port';
 import { AdminKeyStore } from './admin-key-store.port';
 import { BranchAdmin } from './branch-admin.port';
 import { CalendarAdmin } from './calendar-admin.port';
+import { CompanyClosure } from './company-closure.port';
 import { CustomerErasure } from './customer-erasure.port';
 import { ServiceAdmin } from './service-admin.port';
 import { StaffAdmin } from './staff-admin.port';
@@ -20,6 +21,7 @@ export interface AdminTransactionPorts extends TransactionPorts {
   readonly review: SyncReview;
   readonly merge: StaffMerge;
   readonly erasure: CustomerErasure;
+  readonly closure: CompanyClosure;
 }
 
 /** Everything `work` writes commits together, audit entries included, or nothing does. */

@@ -5,6 +5,7 @@ import { portsFor } from '../typeorm-unit-of-work';
 import { TypeOrmAdminKeyStore } from './typeorm-admin-key-store';
 import { TypeOrmBranchAdmin } from './typeorm-branch-admin';
 import { TypeOrmCalendarAdmin } from './typeorm-calendar-admin';
+import { TypeOrmCompanyClosure } from './typeorm-company-closure';
 import { TypeOrmCustomerErasure } from './typeorm-customer-erasure';
 import { TypeOrmServiceAdmin } from './typeorm-service-admin';
 import { TypeOrmStaffAdmin } from './typeorm-staff-admin';
@@ -26,5 +27,6 @@ export function adminPortsFor(
     review: new TypeOrmSyncReview(m),
     merge: new TypeOrmStaffMerge(m),
     erasure: new TypeOrmCustomerErasure(m),
+    closure: new TypeOrmCompanyClosure(m),
   };
 }

@@ -74,6 +74,8 @@ export class TypeOrmSalonCatalog implements SalonCatalog {
         order: { name: 'ASC' },
       }),
     ]);
+    // A closed company's numbers no longer answer: the phone path finds no salon there.
+    if (company.closedAt) return null;
     return {
       companyId: branch.companyId,
       companyName: company.name,
