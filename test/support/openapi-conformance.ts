@@ -30,6 +30,23 @@ export function openApiSchemaErrors(doc: OpenApiDocument): unknown[] {
   return JSON.parse(out.toString()) as unknown[];
 }
 
+/**
+ * Path parameters the operation's path names but does not declare (or declares optional, or
+ * declares without naming them): each is an error by the OpenAPI specification that the JSON
+ * schemas of the document cannot see.
+ */
+export function pathParameterProblems(path: string, op: Operation): string[] {
+  const named = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const declared = (op.parameters ?? []).filter((p) => p.in === 'path');
+  return [
+    ...named
+      .filter((name) => !declared.some((p) => p.name === name))
+      .map((name) => `{${name}} not declared`),
+    ...declared.filter((p) => !named.includes(p.name)).map((p) => `${p.name} not in the path`),
+    ...declared.filter((p) => p.required !== true).map((p) => `${p.name} not required`),
+  ];
+}
+
 /** The schema an operation documents for a status, as JSON. */
 export function responseSchema(op: Operation, status: number): Schema | undefined {
   return op.responses[String(status)]?.content?.['application/json']?.schema;
