@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 
 type Schema = Record<string, unknown>;
 export type OpenApiDocument = {
@@ -25,7 +26,7 @@ export function openApiSchemaErrors(doc: OpenApiDocument): unknown[] {
     process.stdout.write(JSON.stringify(result.valid ? [] : result.errors));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     input: JSON.stringify(doc),
-    cwd: process.cwd(),
+    cwd: join(__dirname, '..', '..'),
   });
   return JSON.parse(out.toString()) as unknown[];
 }
