@@ -9,6 +9,7 @@ import { PlansKeptPerConnection1764290600000 } from './1764290600000-plans-kept-
 import { CustomerErasure1764290947000 } from './1764290947000-customer-erasure';
 import { CalendarCredentialRemoval1764290953000 } from './1764290953000-calendar-credential-removal';
 import { CompanyClosing1764290959000 } from './1764290959000-company-closing';
+import { BranchActive1764290967000 } from './1764290967000-branch-active';
 import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   CustomerErasure1764290947000,
   CalendarCredentialRemoval1764290953000,
   CompanyClosing1764290959000,
+  BranchActive1764290967000,
   AdminKeyRoles1764291583000,
 ];

@@ -68,7 +68,12 @@ export const CATALOG_ROUTES: RouteCase[] = [
     path: `${C}/branches/:branchId`,
     ok: 200,
     body: () => ({ closedDates: ['2026-12-24', '2026-12-31'] }),
-    bad: () => [{ timeZone: 'Not/AZone' }, { phoneNumbers: ['+49 30 123'] }, { name: 42 }],
+    bad: () => [
+      { timeZone: 'Not/AZone' },
+      { phoneNumbers: ['+49 30 123'] },
+      { name: 42 },
+      { active: 'no' },
+    ],
   },
   { method: 'get', path: `${C}/staff/duplicates`, ok: 200 },
   {

@@ -14,6 +14,8 @@ export interface BranchData {
   readonly openingHours: WeeklyHoursView;
   /** yyyy-MM-dd in the branch's zone. */
   readonly closedDates: readonly string[];
+  /** False: the numbers do not answer and nothing is booked there; appointments stay. */
+  readonly active: boolean;
 }
 
 export interface BranchView extends BranchData {

@@ -18,6 +18,7 @@ const DEFAULTS: Partial<BranchData> = {
   retellAgentId: null,
   phoneNumbers: [],
   closedDates: [],
+  active: true,
 };
 
 function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
@@ -31,6 +32,7 @@ function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
   if (dto.phoneNumbers != null) change.phoneNumbers = dto.phoneNumbers;
   if (dto.openingHours != null) change.openingHours = { ...dto.openingHours };
   if (dto.closedDates != null) change.closedDates = dto.closedDates;
+  if (dto.active != null) change.active = dto.active;
   return change;
 }
 

@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { E164, Text, WholeNumber } from './field.decorators';
+import { E164, Flag, Text, WholeNumber } from './field.decorators';
 import { WeeklyHoursDto } from './hours.dto';
 
 export class CreateBranchDto {
@@ -62,6 +62,9 @@ export class CreateBranchDto {
   @ArrayUnique()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each of $property must be yyyy-MM-dd' })
   closedDates?: string[];
+
+  @Flag(false, 'default true; false: its numbers do not answer and nothing is booked there')
+  active?: boolean;
 }
 
 export class UpdateBranchDto extends PartialType(CreateBranchDto) {}

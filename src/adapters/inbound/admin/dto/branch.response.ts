@@ -13,6 +13,8 @@ export class BranchResponse {
   @ApiProperty({ type: [String], description: 'E.164' }) phoneNumbers!: string[];
   @ApiProperty({ type: WeeklyHoursDto }) openingHours!: WeeklyHoursDto;
   @ApiProperty({ type: [String], format: 'date' }) closedDates!: string[];
+  @ApiProperty({ description: 'false: its numbers do not answer and nothing is booked there' })
+  active!: boolean;
 }
 
 export const BranchPageResponse = PageOf(BranchResponse, 'BranchPageResponse');

@@ -15,25 +15,33 @@ interface BranchRow {
   country: string;
   slot_granularity_minutes: number;
   retell_agent_id: string | null;
+  active: boolean;
 }
 
 export class TypeOrmBranchAdmin implements BranchAdmin {
   constructor(private readonly m: EntityManager) {}
 
   async save(companyId: string, id: string | undefined, d: BranchData): Promise<BranchView> {
-    const values = [d.name, d.timeZone, d.country, d.slotGranularityMinutes, d.retellAgentId];
+    const values = [
+      d.name,
+      d.timeZone,
+      d.country,
+      d.slotGranularityMinutes,
+      d.retellAgentId,
+      d.active,
+    ];
     let branchId = id;
     if (branchId) {
       await this.m.query(
         `UPDATE branches SET name = $3, time_zone = $4, country = $5,
-                slot_granularity_minutes = $6, retell_agent_id = $7
+                slot_granularity_minutes = $6, retell_agent_id = $7, active = $8
           WHERE id = $1 AND company_id = $2`,
         [branchId, companyId, ...values],
       );
     } else {
       [{ id: branchId }] = await this.m.query(
-        `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [companyId, ...values],
       );
     }
@@ -116,6 +124,7 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
       phoneNumbers: phones.filter((p) => p.branch_id === r.id).map((p) => p.phone_e164),
       openingHours: byBranch.get(r.id) ?? {},
       closedDates: closed.filter((c) => c.branch_id === r.id).map((c) => c.day),
+      active: r.active,
     }));
   }
 }

@@ -13,6 +13,8 @@ export class BranchOrmEntity {
   @Column({ name: 'slot_granularity_minutes', type: 'smallint' }) slotGranularityMinutes!: number;
   @Column({ name: 'retell_agent_id', type: 'varchar', length: 100, nullable: true })
   retellAgentId!: string | null;
+  /** Inactive: its numbers do not answer and nothing is booked there. */
+  @Column({ type: 'boolean', default: true }) active!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @OneToMany(() => OpeningHourOrmEntity, (h) => h.branch, { cascade: true })
   openingHours!: OpeningHourOrmEntity[];

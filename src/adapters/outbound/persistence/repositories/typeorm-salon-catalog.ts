@@ -60,7 +60,8 @@ export class TypeOrmSalonCatalog implements SalonCatalog {
       where: { id: branchId },
       relations: { openingHours: true, closedDates: true },
     });
-    if (!branch) return null;
+    // An inactive branch is not offered on the phone, nor bookable; its appointments stay.
+    if (!branch || !branch.active) return null;
     const [company, staff, services] = await Promise.all([
       this.dataSource.getRepository(CompanyOrmEntity).findOneByOrFail({ id: branch.companyId }),
       this.dataSource.getRepository(StaffOrmEntity).find({
