@@ -111,6 +111,16 @@ describe('admin company closing', () => {
     const refused = await t.http.get(`/api/admin/companies/${a.companyId}/staff`).set(as(a.key));
     expect(refused.status).toBe(401);
     await t.http.get(`/api/admin/companies/${b.companyId}/staff`).set(as(b.key)).expect(200);
+    // A key minted for it afterwards does not work either.
+    const minted = await t.http
+      .post(`/api/admin/companies/${a.companyId}/api-keys`)
+      .set(asBootstrap)
+      .send({ name: 'after closing' })
+      .expect(201);
+    const late = await t.http
+      .get(`/api/admin/companies/${a.companyId}/staff`)
+      .set(as(minted.body.key));
+    expect(late.status).toBe(401);
 
     // Kept for the retention: the operator can still read (and export) it.
     await t.http

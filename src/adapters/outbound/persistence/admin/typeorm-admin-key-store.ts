@@ -52,7 +52,11 @@ export class TypeOrmAdminKeyStore implements AdminKeyStore {
 
   async findByPrefix(prefix: string): Promise<StoredAdminKey | null> {
     const [row]: KeyRow[] = await this.m.query(
-      `SELECT ${COLUMNS} FROM admin_api_keys WHERE key_prefix = $1 LIMIT 1`,
+      // A closed company's keys stop working, also one minted after the closing.
+      `SELECT ${COLUMNS} FROM admin_api_keys k
+        WHERE key_prefix = $1
+          AND NOT EXISTS (SELECT 1 FROM companies c WHERE c.id = k.company_id AND c.closed_at IS NOT NULL)
+        LIMIT 1`,
       [prefix],
     );
     return row ? { ...view(row), hash: row.key_hash } : null;
