@@ -11,6 +11,7 @@ import { CalendarCredentialRemoval1764290953000 } from './1764290953000-calendar
 import { CompanyClosing1764290959000 } from './1764290959000-company-closing';
 import { BranchActive1764290967000 } from './1764290967000-branch-active';
 import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
+import { CalcomAnswersScrubbed1764291671000 } from './1764291671000-calcom-answers-scrubbed';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CompanyClosing1764290959000,
   BranchActive1764290967000,
   AdminKeyRoles1764291583000,
+  CalcomAnswersScrubbed1764291671000,
 ];
