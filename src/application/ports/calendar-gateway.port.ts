@@ -25,6 +25,8 @@ export interface CalendarCredential {
 /** Looks up the secret for a credential reference; `null` when the tenant has none. */
 export interface CalendarCredentials {
   resolve(credentialRef: CalendarCredentialRef): Promise<CalendarCredential | null>;
+  /** Drops a kept answer (where answers are kept): the key was refused, read it again next time. */
+  forget?(credentialRef: CalendarCredentialRef): void;
 }
 
 /** Whose slots these are: every cached slot answer is keyed by this whole scope. */

@@ -336,7 +336,13 @@ export class CalcomCalendarGateway implements CalendarGateway {
     if (!credential) {
       throw new CalendarAuthFailed(`no calendar credential for ${credentialRef}`);
     }
-    return this.breakers.run(credentialRef, () => this.http.send<T>(credential, request));
+    try {
+      return await this.breakers.run(credentialRef, () => this.http.send<T>(credential, request));
+    } catch (error) {
+      // A refused key may have been rotated by another process: the next attempt reads it again.
+      if (error instanceof CalendarAuthFailed) this.credentials.forget?.(credentialRef);
+      throw error;
+    }
   }
 
   /**
