@@ -7,6 +7,7 @@ import {
 import type { ValidationError } from 'class-validator';
 import { InvalidInput } from '../../../application/admin/admin-errors';
 import { AdminRefusal } from './admin-refusal';
+import { problemsOf } from './unknown-field.problems';
 import { RefuseControlCharactersPipe } from './control-characters.pipe';
 
 export interface FieldProblem {
@@ -17,7 +18,7 @@ export interface FieldProblem {
 function fieldsOf(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {});
+    const own = problemsOf(e);
     const nested = fieldsOf(e.children ?? [], field);
     return own.length > 0 ? [{ field, problems: own }, ...nested] : nested;
   });
@@ -33,6 +34,8 @@ export const ADMIN_VALIDATION = new ValidationPipe({
   forbidUnknownValues: true,
   transform: true,
   validateCustomDecorators: true,
+  // The DTO instance stays on each error so an unknown field can be matched to a declared one.
+  validationError: { target: true },
   exceptionFactory: (errors) =>
     new AdminRefusal(
       new InvalidInput('VALIDATION.FAILED', 'The request has invalid or unknown fields.', {
