@@ -233,6 +233,8 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
   afterAll(async () => {
     nock.cleanAll();
     nock.enableNetConnect();
+    // Node's http module is shared by every test file of the run: unhook it for the next.
+    nock.restore();
     await deleteKeys(redis, `${PREFIX}:*`);
     await app?.close();
     gateway.close();

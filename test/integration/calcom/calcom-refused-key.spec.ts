@@ -29,6 +29,8 @@ describe('Cal.com gateway after a refused key', () => {
     gateway.close();
     nock.cleanAll();
     nock.enableNetConnect();
+    // Node's http module is shared by every test file of the run: unhook it for the next.
+    nock.restore();
   });
 
   it('forgets the refused key, so the retry uses the rotated one', async () => {

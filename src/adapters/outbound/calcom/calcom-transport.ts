@@ -1,6 +1,5 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
 import { resolverLookup, type ResolveHost } from './calcom-host-resolver';
 
 export interface TransportRequest {
@@ -62,7 +61,6 @@ export function nodeTransport(resolveHost: ResolveHost): CalcomTransport {
         (res) => readAnswer(res).then(resolve, reject),
       );
       req.on('error', reject);
-      req.once('socket', keepLateErrors);
       req.end(request.body);
     });
   };
@@ -70,20 +68,6 @@ export function nodeTransport(resolveHost: ResolveHost): CalcomTransport {
     for (const agent of [guarded.http, guarded.https, listed.http, listed.https]) agent.destroy();
   };
   return { send, close };
-}
-
-const WATCHED = Symbol('calcomSocketWatched');
-
-/**
- * A request given up (timeout, abort) detaches from its socket; an error the socket reports
- * after that has no listener left and would end the process. The request has already failed,
- * so such a late error is dropped. Once per socket, since kept-alive sockets serve many.
- */
-function keepLateErrors(socket: Socket): void {
-  const watched = socket as Socket & { [WATCHED]?: true };
-  if (watched[WATCHED]) return;
-  watched[WATCHED] = true;
-  socket.on('error', () => undefined);
 }
 
 function readAnswer(res: IncomingMessage): Promise<TransportResponse> {
