@@ -1,17 +1,12 @@
 import fc from 'fast-check';
-import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { CallContext } from '../../../src/application/booking/call-context';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
 import {
-  PHONE_FUNCTIONS,
   PhoneFunctionArgs,
   PhoneFunctionName,
-  PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
-import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
-import { bookingApp, TestClock } from '../../support/booking-app';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { TestClock } from '../../support/booking-app';
+import { PhoneWorld, phoneWorld } from '../../support/phone-world';
 
 // Thursday 26 Nov 2026, 15:00 in Berlin; the demo salon's services book 90 days ahead.
 const NOW = new Date('2026-11-26T14:00:00Z');
@@ -41,32 +36,21 @@ const DOMAIN_CODE = /^(OK|[A-Z]+(_[A-Z]+)*\.[A-Z]+(_[A-Z]+)*)$/;
  * wish beyond the booking horizon hears BEYOND_HORIZON, the last bookable day and alternatives.
  */
 describe('any date gets an answer (real Postgres)', () => {
-  let db: TestDatabase;
-  let app: TestingModule;
-  let functions: PhoneFunctions;
+  let w: PhoneWorld;
   let ds: DataSource;
-  let base: Omit<CallContext, 'callId' | 'callerNumber'>;
   const clock = new TestClock(NOW);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await bookingApp(db.url, clock);
-    functions = app.get(PHONE_FUNCTIONS);
-    ds = app.get(DataSource);
-    const catalog = app.get<SalonCatalog>(SALON_CATALOG);
-    const branchId = (await catalog.branchIdForAnsweredNumber('+4930901820'))!;
-    base = { companyId: (await catalog.branchContext(branchId))!.companyId, branchId };
+    w = await phoneWorld(clock);
+    ds = w.ds;
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await db.drop();
-  });
+  afterAll(() => w?.close());
 
   const run = (
     name: PhoneFunctionName,
     args: PhoneFunctionArgs,
     callerNumber: string,
-  ): Promise<FunctionAnswer> => functions.run(name, { ...base, callId: CALL, callerNumber }, args);
+  ): Promise<FunctionAnswer> => w.run(name, args, CALL, callerNumber);
 
   /** The caller who moves has one appointment to move, wherever earlier runs put it. */
   const appointmentToMove = async (): Promise<void> => {
@@ -87,9 +71,7 @@ describe('any date gets an answer (real Postgres)', () => {
   describe('dates that used to crash', () => {
     beforeEach(async () => {
       clock.set(NOW);
-      await ds.query(
-        `DELETE FROM busy_blocks; DELETE FROM holds; DELETE FROM sync_outbox; DELETE FROM audit_log; DELETE FROM appointments; DELETE FROM customers`,
-      );
+      await w.clearCalendar();
     });
 
     it.each`

@@ -1,18 +1,14 @@
-import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { CallContext } from '../../../src/application/booking/call-context';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
 import {
-  PHONE_FUNCTIONS,
   PhoneFunctionArgs,
   PhoneFunctionName,
-  PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
-import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
 import { TypeOrmOutsideCalendarBlocks } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outside-calendar-blocks';
 import { TimeRange } from '../../../src/domain/shared/time-range';
-import { bookingApp, TestClock } from '../../support/booking-app';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { TestClock } from '../../support/booking-app';
+import { PhoneWorld, phoneWorld } from '../../support/phone-world';
 
 // Thursday 26 Nov 2026, 15:00 in Berlin.
 const NOW = new Date('2026-11-26T14:00:00Z');
@@ -21,32 +17,19 @@ const CALL_B = 'call_8e1d4c7b2a9f6e3d0c5b8a1f4e7d2c9b';
 const CALLER = '+4915112345678';
 
 describe('phone functions over real Postgres', () => {
-  let db: TestDatabase;
-  let app: TestingModule;
-  let functions: PhoneFunctions;
+  let w: PhoneWorld;
   let ds: DataSource;
   let base: Omit<CallContext, 'callId' | 'callerNumber'>;
   const clock = new TestClock(NOW);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await bookingApp(db.url, clock);
-    functions = app.get(PHONE_FUNCTIONS);
-    ds = app.get(DataSource);
-    const catalog = app.get<SalonCatalog>(SALON_CATALOG);
-    const branchId = (await catalog.branchIdForAnsweredNumber('+4930901820'))!;
-    const salon = (await catalog.branchContext(branchId))!;
-    base = { companyId: salon.companyId, branchId };
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db.drop();
-  });
+    w = await phoneWorld(clock);
+    ({ ds, base } = w);
+  }, 60_000);
+  afterAll(() => w?.close());
   beforeEach(async () => {
     clock.set(NOW);
-    await ds.query(
-      `DELETE FROM busy_blocks; DELETE FROM holds; DELETE FROM sync_outbox; DELETE FROM audit_log; DELETE FROM appointments; DELETE FROM customers`,
-    );
+    await w.clearCalendar();
   });
 
   const run = (
@@ -54,7 +37,7 @@ describe('phone functions over real Postgres', () => {
     args: PhoneFunctionArgs,
     callId: string | null = CALL_A,
     callerNumber: string | null = CALLER,
-  ): Promise<FunctionAnswer> => functions.run(name, { ...base, callId, callerNumber }, args);
+  ): Promise<FunctionAnswer> => w.run(name, args, callId, callerNumber);
   const count = async (sql: string) => (await ds.query(sql))[0].n as number;
 
   it('tells the agent the date and time in the branch', async () => {

@@ -1,16 +1,10 @@
-import { TestingModule } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { CallContext } from '../../../src/application/booking/call-context';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
 import {
-  PHONE_FUNCTIONS,
   PhoneFunctionArgs,
   PhoneFunctionName,
-  PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
-import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
-import { bookingApp, TestClock } from '../../support/booking-app';
-import { createTestDatabase, TestDatabase } from '../../support/test-database';
+import { TestClock } from '../../support/booking-app';
+import { PhoneWorld, phoneWorld } from '../../support/phone-world';
 
 // Thursday 26 Nov 2026, 15:00 in Berlin. On Saturday 28 Nov the demo salon opens 09:00-14:00 and
 // both Anna and Mehmet cut men's hair.
@@ -24,31 +18,16 @@ const OTHER = 'call_9f8e7d6c5b4a39281706f5e4d3c2b1a0';
  * choice, not neighbouring quarter-hours.
  */
 describe('alternatives for an asked stylist (real Postgres)', () => {
-  let db: TestDatabase;
-  let app: TestingModule;
-  let functions: PhoneFunctions;
-  let ds: DataSource;
-  let base: Omit<CallContext, 'callId' | 'callerNumber'>;
+  let w: PhoneWorld;
   const clock = new TestClock(NOW);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await bookingApp(db.url, clock);
-    functions = app.get(PHONE_FUNCTIONS);
-    ds = app.get(DataSource);
-    const catalog = app.get<SalonCatalog>(SALON_CATALOG);
-    const branchId = (await catalog.branchIdForAnsweredNumber('+4930901820'))!;
-    base = { companyId: (await catalog.branchContext(branchId))!.companyId, branchId };
+    w = await phoneWorld(clock);
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await db.drop();
-  });
+  afterAll(() => w?.close());
   beforeEach(async () => {
     clock.set(NOW);
-    await ds.query(
-      `DELETE FROM busy_blocks; DELETE FROM holds; DELETE FROM sync_outbox; DELETE FROM audit_log; DELETE FROM appointments; DELETE FROM customers`,
-    );
+    await w.clearCalendar();
   });
 
   const run = (
@@ -56,7 +35,7 @@ describe('alternatives for an asked stylist (real Postgres)', () => {
     args: PhoneFunctionArgs,
     callId = CALLER,
     callerNumber = '+4915100000031',
-  ): Promise<FunctionAnswer> => functions.run(name, { ...base, callId, callerNumber }, args);
+  ): Promise<FunctionAnswer> => w.run(name, args, callId, callerNumber);
   /** The offers as "HH:MM stylist", on the salon's clock. */
   const offered = (a: FunctionAnswer): string[] =>
     (a.alternatives as { start: string; staff: string }[]).map(
