@@ -43,7 +43,9 @@ describe('migration: Cal.com answers scrubbed from stored sync errors', () => {
         branchId: salon.branch.id,
       });
       await new TypeOrmUnitOfWork(db.dataSource).run(async (tx) => {
-        const added = await tx.appointments.add({ companyId }, appointment, new Date());
+        // Booked a week ahead of the appointment, whatever day the suite runs.
+        const bookedAt = new Date(appointment.start.getTime() - 7 * 86_400_000);
+        const added = await tx.appointments.add({ companyId }, appointment, bookedAt);
         if (!added.ok) throw new Error('slot taken in test set-up');
       });
       appointmentIds.push(appointment.id);
