@@ -24,8 +24,13 @@ const KEY = randomBytes(32).toString('hex');
 const CALCOM_KEY = 'cal_test_worker_killed';
 /** The perm's three working steps (segments 0, 2, 4) for Anna, as event types of the fake. */
 const PERM_EVENT_TYPES = [7001, 7002, 7003];
-/** Friday 2026-12-04, 09:00 in Berlin. */
-const START = new Date('2026-12-04T09:00:00+01:00');
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * A week ahead at 08:00 UTC (09:00 or 10:00 in Berlin). The workers run on the real clock (their
+ * leases must lapse), so the appointment is placed relative to it, never on a fixed date that
+ * passes.
+ */
+const START = new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS + 8 * 3_600_000);
 
 interface AuditRow {
   action: string;
