@@ -16,7 +16,8 @@ import { MetricsModule } from './adapters/inbound/metrics/metrics.module';
 import { RetellModule } from './adapters/inbound/retell/retell.module';
 import { CalendarSyncModule } from './adapters/outbound/queue/calendar-sync.module';
 import { BookingModule } from './booking.module';
-import { FixedClock, SystemClock } from './adapters/outbound/clock/system.clock';
+import { FixedClock } from './adapters/outbound/clock/fixed.clock';
+import { SystemClock } from './adapters/outbound/clock/system.clock';
 import {
   dataSourceOptions,
   databaseSettingsFrom,

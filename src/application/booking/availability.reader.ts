@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Unavailable } from '../../domain/availability/availability-errors';
+import { Unavailable } from '../../domain/availability/availability.errors';
 import {
   AlternativesOptions,
   AvailabilityEngine,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
-import { SlotTaken } from '../../domain/availability/availability-errors';
+import { SlotTaken } from '../../domain/availability/availability.errors';
 import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
 import { isPlausibleEmail } from '../../domain/shared/contact-formats';
 import { serviceKey } from '../../domain/salon/service-name-matcher';

@@ -3,7 +3,7 @@ import {
   BeyondHorizon,
   SlotTaken,
   Unavailable,
-} from '../../domain/availability/availability-errors';
+} from '../../domain/availability/availability.errors';
 import { FreeStart } from '../../domain/availability/free-start';
 import {
   formatGermanLocalDate,

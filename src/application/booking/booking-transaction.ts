@@ -1,4 +1,4 @@
-import { SlotTaken } from '../../domain/availability/availability-errors';
+import { SlotTaken } from '../../domain/availability/availability.errors';
 import { AuditEntry } from '../ports/audit-log.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { CallContext } from './call-context';

@@ -1,5 +1,5 @@
 import { at, branch, cut, perm } from '../../domain/availability/salon.fixture';
-import { CalendarUnavailable } from '../../domain/calendar/calendar-errors';
+import { CalendarUnavailable } from '../../domain/calendar/calendar.errors';
 import { AvailableStartsQuery, CalendarGateway } from '../ports/calendar-gateway.port';
 import { CalendarTarget } from '../ports/calendar-mapping.port';
 import { BranchContext } from '../ports/salon-catalog.port';

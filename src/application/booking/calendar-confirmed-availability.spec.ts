@@ -1,5 +1,5 @@
 import { AlternativesOptions } from '../../domain/availability/availability-engine';
-import { SlotTaken } from '../../domain/availability/availability-errors';
+import { SlotTaken } from '../../domain/availability/availability.errors';
 import { FreeStart } from '../../domain/availability/free-start';
 import { OfferCandidates } from '../../domain/availability/offer-choice';
 import { Service } from '../../domain/salon/service';

@@ -1,4 +1,4 @@
-import { SlotTaken, Unavailable } from '../../domain/availability/availability-errors';
+import { SlotTaken, Unavailable } from '../../domain/availability/availability.errors';
 import { FreeStart } from '../../domain/availability/free-start';
 import { OfferCandidates } from '../../domain/availability/offer-choice';
 import { Service } from '../../domain/salon/service';

@@ -6,7 +6,7 @@ import {
   OutsideWorkingHours,
   SlotTaken,
   Unavailable,
-} from '../../domain/availability/availability-errors';
+} from '../../domain/availability/availability.errors';
 import { Branch } from '../../domain/salon/branch';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';

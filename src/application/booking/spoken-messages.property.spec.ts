@@ -11,7 +11,7 @@ import {
   TooShortNotice,
   Unavailable,
   UnknownStylist,
-} from '../../domain/availability/availability-errors';
+} from '../../domain/availability/availability.errors';
 import { FreeStart } from '../../domain/availability/free-start';
 import {
   DateAmbiguous,

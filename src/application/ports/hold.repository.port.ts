@@ -1,5 +1,5 @@
 import { Hold } from '../../domain/appointment/hold';
-import { SlotTaken } from '../../domain/availability/availability-errors';
+import { SlotTaken } from '../../domain/availability/availability.errors';
 import { Result } from '../../domain/shared/result';
 import { TenantScope } from './appointment.repository.port';
 

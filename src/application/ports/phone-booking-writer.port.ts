@@ -1,5 +1,5 @@
 import { Appointment } from '../../domain/appointment/appointment';
-import { SlotTaken } from '../../domain/availability/availability-errors';
+import { SlotTaken } from '../../domain/availability/availability.errors';
 import { Customer } from '../../domain/salon/customer';
 import { Result } from '../../domain/shared/result';
 import { TenantScope } from './appointment.repository.port';

@@ -1,6 +1,6 @@
 import type { CalendarGateway } from '../ports/calendar-gateway.port';
 import type { CalendarBookingLedger, LedgerEntry } from '../ports/calendar-booking-ledger.port';
-import { CalendarNotFound } from '../../domain/calendar/calendar-errors';
+import { CalendarNotFound } from '../../domain/calendar/calendar.errors';
 import { describe } from './phase-booker';
 
 export interface CancelFailure {

@@ -11,7 +11,7 @@ import {
   CalendarServerError,
   CalendarTimeout,
   CalendarUnavailable,
-} from '../../domain/calendar/calendar-errors';
+} from '../../domain/calendar/calendar.errors';
 import { Service } from '../../domain/salon/service';
 import { PhaseBooker, type PhaseBookingRequest } from './phase-booker';
 import { DEFAULT_SYNC_SETTINGS } from './sync-settings';

@@ -5,7 +5,7 @@ import type {
 } from '../ports/calendar-gateway.port';
 import type { CalendarBookingLedger } from '../ports/calendar-booking-ledger.port';
 import type { AppointmentPhase } from '../../domain/appointment/appointment-phase';
-import { CalendarUnavailable, isCalendarError } from '../../domain/calendar/calendar-errors';
+import { CalendarUnavailable, isCalendarError } from '../../domain/calendar/calendar.errors';
 import { TimeRange } from '../../domain/shared/time-range';
 import type { Sleeper, SyncSettings } from './sync-settings';
 

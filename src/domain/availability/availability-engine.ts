@@ -17,7 +17,7 @@ import {
   TooShortNotice,
   Unavailable,
   UnknownStylist,
-} from './availability-errors';
+} from './availability.errors';
 import { BusyInterval } from './busy-interval';
 import { FreeStart } from './free-start';
 import { OfferCandidates } from './offer-choice';

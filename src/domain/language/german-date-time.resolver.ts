@@ -4,7 +4,7 @@ import { ClockReading, parseGermanClockTokens } from './german-clock.parser';
 import { DateContext, isoDateFromToday, readDateText } from './german-date.resolver';
 import { weekdayValue } from './german-calendar.words';
 import { readGermanDate } from './german-date-phrase.reader';
-import { germanTokens } from './german-text.normalizer';
+import { germanTokens } from './german-text.normaliser';
 import { parseIsoDateTime } from './iso-date-time.parser';
 import {
   DateAmbiguous,

@@ -2,7 +2,7 @@ import { err, ok, Result } from '../shared/result';
 import { explicitDate } from './future-date.rules';
 import { readGermanDate } from './german-date-phrase.reader';
 import { DateReading, oneDay } from './german-date.reading';
-import { germanTokens } from './german-text.normalizer';
+import { germanTokens } from './german-text.normaliser';
 import { parseIsoDateTime } from './iso-date-time.parser';
 import { DateAmbiguous, DateNotUnderstood } from './language.errors';
 import { LocalDate } from './local-date';

@@ -1,7 +1,7 @@
 import { err, Result } from '../shared/result';
 import { settleClockReading, TimeError } from './clock-reading.settler';
 import { parseGermanClockTokens } from './german-clock.parser';
-import { germanTokens } from './german-text.normalizer';
+import { germanTokens } from './german-text.normaliser';
 import { parseIsoDateTime } from './iso-date-time.parser';
 import { TimeNotUnderstood } from './language.errors';
 import { LocalTime, OpeningWindow } from './local-time';

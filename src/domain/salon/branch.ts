@@ -1,7 +1,7 @@
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { isLocalDate, isValidTimeZone, LocalDate, localDateOf } from './local-date';
-import { InvalidBranch, orThrow } from './salon-errors';
+import { InvalidBranch, orThrow } from './salon.errors';
 import { WeeklyHours } from './weekly-hours';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';

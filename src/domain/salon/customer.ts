@@ -1,6 +1,6 @@
 import { isE164, isPlausibleEmail } from '../shared/contact-formats';
 import { err, ok, Result } from '../shared/result';
-import { InvalidCustomer, orThrow } from './salon-errors';
+import { InvalidCustomer, orThrow } from './salon.errors';
 
 export interface CustomerProps {
   readonly id: string;

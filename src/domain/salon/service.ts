@@ -1,6 +1,6 @@
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
-import { InvalidService, orThrow } from './salon-errors';
+import { InvalidService, orThrow } from './salon.errors';
 import { busy, ServiceSegment } from './service-segment';
 
 export interface ServiceProps {

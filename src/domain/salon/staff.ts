@@ -2,7 +2,7 @@ import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { Branch } from './branch';
 import { LocalDate } from './local-date';
-import { InvalidStaff, orThrow } from './salon-errors';
+import { InvalidStaff, orThrow } from './salon.errors';
 import { WeeklyHours } from './weekly-hours';
 
 export interface StaffProps {

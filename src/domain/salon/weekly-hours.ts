@@ -1,7 +1,7 @@
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { IsoWeekday, isoWeekdayOf, LocalDate, wallTimeToInstant } from './local-date';
-import { InvalidHours, orThrow } from './salon-errors';
+import { InvalidHours, orThrow } from './salon.errors';
 import { BoundedMemo } from '../shared/bounded-memo';
 
 /** A wall-clock window of one day, 'HH:mm' to 'HH:mm' (end exclusive, '24:00' allowed). */

@@ -4,7 +4,7 @@ import {
   type CalendarCredentials,
 } from '../../../src/application/ports/calendar-gateway.port';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
-import { CalendarAuthFailed } from '../../../src/domain/calendar/calendar-errors';
+import { CalendarAuthFailed } from '../../../src/domain/calendar/calendar.errors';
 import { AdminTestApp, startAdminApp } from './admin-app';
 import { as, Tenant, tenant } from './admin-world';
 

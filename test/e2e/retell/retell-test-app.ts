@@ -12,7 +12,7 @@ import {
   RateLimitTime,
 } from '../../../src/adapters/inbound/retell/rate-limit-time';
 import { RetellModule } from '../../../src/adapters/inbound/retell/retell.module';
-import { FixedClock } from '../../../src/adapters/outbound/clock/system.clock';
+import { FixedClock } from '../../../src/adapters/outbound/clock/fixed.clock';
 import { dataSourceOptions } from '../../../src/adapters/outbound/persistence/data-source.factory';
 import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
 import {

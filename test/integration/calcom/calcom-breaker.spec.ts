@@ -4,7 +4,7 @@ import {
   CalendarConflict,
   CalendarServerError,
   CalendarUnavailable,
-} from '../../../src/domain/calendar/calendar-errors';
+} from '../../../src/domain/calendar/calendar.errors';
 import type { CreateBookingCommand } from '../../../src/application/ports/calendar-gateway.port';
 import type {
   CalcomBreakerEvent,

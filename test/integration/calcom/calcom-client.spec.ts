@@ -9,7 +9,7 @@ import {
   CalendarRateLimited,
   CalendarServerError,
   CalendarTimeout,
-} from '../../../src/domain/calendar/calendar-errors';
+} from '../../../src/domain/calendar/calendar.errors';
 import type {
   AvailableStartsQuery,
   CreateBookingCommand,

@@ -15,7 +15,7 @@ import {
   CalendarBadRequest,
   CalendarError,
   CalendarServerError,
-} from '../../../src/domain/calendar/calendar-errors';
+} from '../../../src/domain/calendar/calendar.errors';
 import { TimeRange } from '../../../src/domain/shared/time-range';
 
 /**

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { CalendarCredentials } from '../../../src/application/ports/calendar-gateway.port';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
-import { CalendarAuthFailed } from '../../../src/domain/calendar/calendar-errors';
+import { CalendarAuthFailed } from '../../../src/domain/calendar/calendar.errors';
 import { bookingOutput, CALCOM, success } from './calcom.fixtures';
 
 /**

@@ -15,8 +15,8 @@ import {
   NotFound,
 } from '../../../application/admin/admin-errors';
 import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/appointment-errors';
-import { SlotTaken, Unavailable } from '../../../domain/availability/availability-errors';
-import { InvalidSalonData } from '../../../domain/salon/salon-errors';
+import { SlotTaken, Unavailable } from '../../../domain/availability/availability.errors';
+import { InvalidSalonData } from '../../../domain/salon/salon.errors';
 import { DomainError } from '../../../domain/shared/domain-error';
 import {
   DATABASE_UNAVAILABLE,
@@ -25,7 +25,7 @@ import {
 } from '../../../common/database-unavailable';
 import { CodedHttpException } from '../../../common/coded-http.exception';
 import { AdminRefusal } from './admin-refusal';
-import { AdminRateLimited } from './auth/admin-rate-limiter';
+import { AdminRateLimited } from './auth/admin-rate-limits';
 
 interface Answer {
   status: number;

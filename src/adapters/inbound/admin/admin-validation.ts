@@ -8,7 +8,7 @@ import type { ValidationError } from 'class-validator';
 import { InvalidInput } from '../../../application/admin/admin-errors';
 import { AdminRefusal } from './admin-refusal';
 import { problemsOf } from './unknown-field.problems';
-import { RefuseControlCharactersPipe } from './control-characters.pipe';
+import { RefuseControlCharactersPipe } from './refuse-control-characters.pipe';
 
 export interface FieldProblem {
   field: string;

@@ -7,7 +7,7 @@ import { AuthenticateAdminUseCase } from '../../../application/admin/access/auth
 import { SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
 import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
 import { presentedKey } from './auth/admin-request';
-import { AdminRateLimited, AdminRateLimits } from './auth/admin-rate-limiter';
+import { AdminRateLimited, AdminRateLimits } from './auth/admin-rate-limits';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { CodedHttpException } from '../../../common/coded-http.exception';
-import { AdminRateLimited, AdminRateLimits } from '../admin/auth/admin-rate-limiter';
+import { AdminRateLimited, AdminRateLimits } from '../admin/auth/admin-rate-limits';
 import { RetellSettings } from './retell-settings';
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();

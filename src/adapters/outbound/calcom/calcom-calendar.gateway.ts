@@ -23,9 +23,9 @@ import {
   CalendarBadRequest,
   CalendarNotFound,
   CalendarServerError,
-} from '../../../domain/calendar/calendar-errors';
+} from '../../../domain/calendar/calendar.errors';
 import { startsWithRoom } from '../../../domain/calendar/offered-starts';
-import { CalcomBreakers } from './calcom-breaker';
+import { CalcomBreakers } from './calcom-breakers';
 import { CalcomHttpClient, type CalcomRequest, type CalcomResponse } from './calcom-http.client';
 import { CalcomSlotCache } from './calcom-slot-cache';
 import { systemResolveHost } from './calcom-host-resolver';

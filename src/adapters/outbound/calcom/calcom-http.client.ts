@@ -11,7 +11,7 @@ import {
   CalendarRateLimited,
   CalendarServerError,
   CalendarTimeout,
-} from '../../../domain/calendar/calendar-errors';
+} from '../../../domain/calendar/calendar.errors';
 import type { CalcomConfig } from './calcom.config';
 import type { CalcomPagination, CalcomQuery } from './calcom.types';
 import { isRecord } from '../../../common/is-record';

@@ -4,7 +4,7 @@ import type {
   ExternalBookingStatus,
   ListedBooking,
 } from '../../../application/ports/calendar-gateway.port';
-import { CalendarBadRequest, CalendarServerError } from '../../../domain/calendar/calendar-errors';
+import { CalendarBadRequest, CalendarServerError } from '../../../domain/calendar/calendar.errors';
 import type { OfferedSlot } from '../../../domain/calendar/offered-starts';
 import type {
   CalcomBookingOutput,

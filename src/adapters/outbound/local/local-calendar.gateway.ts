@@ -13,7 +13,7 @@ import type {
   LocalCalendarGateway,
   RescheduleBookingCommand,
 } from '../../../application/ports/calendar-gateway.port';
-import { CalendarNotFound } from '../../../domain/calendar/calendar-errors';
+import { CalendarNotFound } from '../../../domain/calendar/calendar.errors';
 
 /**
  * The calendar port without Cal.com (`npm start`): the salon's Postgres calendar is the only

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Appointment } from '../../../domain/appointment/appointment';
-import { SlotTaken } from '../../../domain/availability/availability-errors';
+import { SlotTaken } from '../../../domain/availability/availability.errors';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { AvailabilityReader } from '../../booking/availability.reader';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidStaff } from '../../../domain/salon/salon-errors';
+import { InvalidStaff } from '../../../domain/salon/salon.errors';
 import { Staff } from '../../../domain/salon/staff';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';

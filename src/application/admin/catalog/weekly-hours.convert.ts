@@ -1,5 +1,5 @@
 import { IsoWeekday } from '../../../domain/salon/local-date';
-import { InvalidHours } from '../../../domain/salon/salon-errors';
+import { InvalidHours } from '../../../domain/salon/salon.errors';
 import { WallWindow, WeeklyHours, WeeklyHoursInput } from '../../../domain/salon/weekly-hours';
 import { Result } from '../../../domain/shared/result';
 import { WEEKDAY_KEYS } from '../../salon-file/salon-file';

@@ -9,7 +9,7 @@ import {
 import { CodedRefusal } from './coded-refusal';
 import { BOOTSTRAP_ONLY } from './admin-auth.decorators';
 import { AdminRequest, presentedKey } from './admin-request';
-import { AdminRateLimits } from './admin-rate-limiter';
+import { AdminRateLimits } from './admin-rate-limits';
 import { AdminRefusal } from '../admin-refusal';
 import { invalidId } from '../admin-validation';
 

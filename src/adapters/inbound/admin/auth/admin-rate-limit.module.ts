@@ -4,7 +4,7 @@ import { AppConfig } from '../../../../config/app-config';
 import { FAIL_FAST_REDIS } from '../../../outbound/queue/redis.connection';
 import { redisKeys } from '../../../outbound/queue/redis-keys';
 import { MemorySlidingWindow, RedisSlidingWindow } from '../../retell/sliding-window.limiter';
-import { ADMIN_RATE_LIMITER, AdminRateLimits } from './admin-rate-limiter';
+import { ADMIN_RATE_LIMITER, AdminRateLimits } from './admin-rate-limits';
 
 /** The admin keys' rate limits, for every door that takes an admin key. */
 @Module({

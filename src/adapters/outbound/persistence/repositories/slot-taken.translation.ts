@@ -1,4 +1,4 @@
-import { SlotTaken } from '../../../../domain/availability/availability-errors';
+import { SlotTaken } from '../../../../domain/availability/availability.errors';
 import { BusyKind } from '../../../../domain/availability/busy-interval';
 import { err, ok, Result } from '../../../../domain/shared/result';
 import { EntityManager } from 'typeorm';

@@ -5,7 +5,7 @@ import {
 } from '../../../../application/ports/appointment.repository.port';
 import { Appointment } from '../../../../domain/appointment/appointment';
 import { AppointmentStatus } from '../../../../domain/appointment/appointment-status';
-import { SlotTaken } from '../../../../domain/availability/availability-errors';
+import { SlotTaken } from '../../../../domain/availability/availability.errors';
 import { BusyInterval } from '../../../../domain/availability/busy-interval';
 import { Result } from '../../../../domain/shared/result';
 import { TimeRange } from '../../../../domain/shared/time-range';

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { TenantScope } from '../../../../application/ports/appointment.repository.port';
 import { HoldRepository } from '../../../../application/ports/hold.repository.port';
 import { Hold } from '../../../../domain/appointment/hold';
-import { SlotTaken } from '../../../../domain/availability/availability-errors';
+import { SlotTaken } from '../../../../domain/availability/availability.errors';
 import { BusyKind } from '../../../../domain/availability/busy-interval';
 import { err, ok, Result } from '../../../../domain/shared/result';
 

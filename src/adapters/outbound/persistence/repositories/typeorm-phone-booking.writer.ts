@@ -8,7 +8,7 @@ import {
   PhoneBooking,
   PhoneBookingWriter,
 } from '../../../../application/ports/phone-booking-writer.port';
-import { SlotTaken } from '../../../../domain/availability/availability-errors';
+import { SlotTaken } from '../../../../domain/availability/availability.errors';
 import { BusyKind } from '../../../../domain/availability/busy-interval';
 import { err, ok, Result } from '../../../../domain/shared/result';
 import { AppointmentMapper } from '../mappers/appointment.mapper';

@@ -10,7 +10,7 @@ import {
   CalendarConflict,
   CalendarNotFound,
   CalendarUnavailable,
-} from '../../../domain/calendar/calendar-errors';
+} from '../../../domain/calendar/calendar.errors';
 import type { CalcomBreakerConfig } from './calcom.config';
 
 type Task = () => Promise<unknown>;

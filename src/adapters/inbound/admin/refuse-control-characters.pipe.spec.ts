@@ -1,5 +1,5 @@
 import { AdminRefusal } from './admin-refusal';
-import { RefuseControlCharactersPipe } from './control-characters.pipe';
+import { RefuseControlCharactersPipe } from './refuse-control-characters.pipe';
 
 describe('RefuseControlCharactersPipe', () => {
   const pipe = new RefuseControlCharactersPipe();

@@ -11,7 +11,7 @@ import {
   CalendarTimeout,
   CalendarUnavailable,
   isCalendarError,
-} from './calendar-errors';
+} from './calendar.errors';
 
 describe('calendar errors', () => {
   const cases: Array<[CalendarError, string, boolean]> = [
