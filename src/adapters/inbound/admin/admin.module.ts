@@ -30,7 +30,6 @@ import { CALENDAR_HOST_CHECK } from '../../../application/admin/ports/calendar-h
 import { allowedHostKeys } from '../../outbound/calcom/calcom-address-policy';
 import { CalcomHostCheck } from '../../outbound/calcom/calcom-host-check';
 import { systemResolveHost } from '../../outbound/calcom/calcom-host-resolver';
-import { ADMIN_PERSISTENCE_PROVIDERS } from '../../outbound/persistence/admin/admin-persistence.providers';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
 import { ADMIN_CONTROLLERS } from './admin-controllers';
 import { AdminApiKeyGuard } from './auth/admin-api-key.guard';
@@ -44,7 +43,6 @@ import { AdminRateLimitModule } from './auth/admin-rate-limit.module';
   imports: [PersistenceModule, BookingModule, AdminRateLimitModule],
   controllers: ADMIN_CONTROLLERS,
   providers: [
-    ...ADMIN_PERSISTENCE_PROVIDERS,
     {
       provide: ADMIN_BOOTSTRAP_SECRET,
       inject: [AppConfig],

@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { CALL_REPOSITORY, CallRepository } from '../../../application/ports/call.repository.port';
 import { AppConfig } from '../../../config/app-config';
 import { BookingModule } from '../../../booking.module';
 import { PersistenceModule } from '../../outbound/persistence/persistence.module';
-import { TypeOrmCallRepository } from '../../outbound/persistence/repositories/typeorm-call.repository';
 import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
 import { FAIL_FAST_REDIS } from '../../outbound/queue/redis.connection';
 import { redisKeys } from '../../outbound/queue/redis-keys';
@@ -47,11 +44,6 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
     { provide: RATE_LIMIT_TIME, useValue: REAL_TIME },
     AdminBootstrapKeyGuard,
     {
-      provide: CALL_REPOSITORY,
-      inject: [getDataSourceToken()],
-      useFactory: (dataSource: DataSource) => new TypeOrmCallRepository(dataSource),
-    },
-    {
       provide: TraceWriteBehind,
       inject: [CALL_REPOSITORY, AppConfig],
       useFactory: (calls: CallRepository, config: AppConfig) =>
@@ -68,6 +60,5 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
           : new MemorySlidingWindow(),
     },
   ],
-  exports: [CALL_REPOSITORY],
 })
 export class RetellModule {}

@@ -1,75 +1,158 @@
-import { Module } from '@nestjs/common';
+import { Global, Module, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ADMIN_KEY_STORE } from '../../../application/admin/ports/admin-key-store.port';
+import { ADMIN_UNIT_OF_WORK } from '../../../application/admin/ports/admin-unit-of-work.port';
+import { APPOINTMENT_QUERY } from '../../../application/admin/ports/appointment-query.port';
+import { AUDIT_TRAIL } from '../../../application/admin/ports/audit-trail.port';
+import { BRANCH_ADMIN } from '../../../application/admin/ports/branch-admin.port';
+import { CALENDAR_ADMIN } from '../../../application/admin/ports/calendar-admin.port';
+import { COMPANY_DIRECTORY } from '../../../application/admin/ports/company-directory.port';
+import { CUSTOMER_ADMIN } from '../../../application/admin/ports/customer-admin.port';
+import { CUSTOMER_EXPORT } from '../../../application/admin/ports/customer-export.port';
+import { SERVICE_ADMIN } from '../../../application/admin/ports/service-admin.port';
+import { STAFF_ADMIN } from '../../../application/admin/ports/staff-admin.port';
+import { STAFF_MERGE } from '../../../application/admin/ports/staff-merge.port';
+import { SYNC_REVIEW } from '../../../application/admin/ports/sync-review.port';
 import { APPOINTMENT_REPOSITORY } from '../../../application/ports/appointment.repository.port';
 import { AUDIT_LOG } from '../../../application/ports/audit-log.port';
+import {
+  CALENDAR_BOOKING_LEDGER,
+  SYNC_UNIT_OF_WORK,
+} from '../../../application/ports/calendar-booking-ledger.port';
+import { CALENDAR_CREDENTIALS } from '../../../application/ports/calendar-gateway.port';
+import { CALENDAR_MAPPING_REPOSITORY } from '../../../application/ports/calendar-mapping.port';
+import { CALL_REPOSITORY } from '../../../application/ports/call.repository.port';
 import { CUSTOMER_REPOSITORY } from '../../../application/ports/customer.repository.port';
 import { HOLD_REPOSITORY } from '../../../application/ports/hold.repository.port';
-import { SALON_CATALOG } from '../../../application/ports/salon-catalog.port';
-import { SALON_WRITER } from '../../../application/ports/salon-writer.port';
-import { SYNC_OUTBOX } from '../../../application/ports/sync-outbox.port';
-import { UNIT_OF_WORK } from '../../../application/ports/unit-of-work.port';
+import { OUTSIDE_CALENDAR_BLOCKS } from '../../../application/ports/outside-calendar-blocks.port';
 import { PHONE_BOOKING_READER } from '../../../application/ports/phone-booking-reader.port';
 import { PHONE_BOOKING_WRITER } from '../../../application/ports/phone-booking-writer.port';
 import { RETELL_KEYS } from '../../../application/ports/retell-keys.port';
+import { SALON_CATALOG } from '../../../application/ports/salon-catalog.port';
+import { SALON_WRITER } from '../../../application/ports/salon-writer.port';
+import { SYNC_OUTBOX } from '../../../application/ports/sync-outbox.port';
+import { OUTBOX_CLAIMS } from '../../../application/ports/sync-queue.port';
+import { UNIT_OF_WORK } from '../../../application/ports/unit-of-work.port';
 import { ImportSalonUseCase } from '../../../application/salon-file/import-salon.use-case';
 import { AppConfig } from '../../../config/app-config';
 import { DemoSalonSeeder } from '../local/demo-salon.seeder';
+import { TypeOrmAdminKeyStore } from './admin/typeorm-admin-key-store';
+import { TypeOrmAdminUnitOfWork } from './admin/typeorm-admin-unit-of-work';
+import { TypeOrmAppointmentQuery } from './admin/typeorm-appointment-query';
+import { TypeOrmAuditTrail } from './admin/typeorm-audit-trail';
+import { TypeOrmBranchAdmin } from './admin/typeorm-branch-admin';
+import { TypeOrmCalendarAdmin } from './admin/typeorm-calendar-admin';
+import { TypeOrmCompanyDirectory } from './admin/typeorm-company-directory';
+import { TypeOrmCustomerAdmin } from './admin/typeorm-customer-admin';
+import { TypeOrmCustomerExport } from './admin/typeorm-customer-export';
+import { TypeOrmServiceAdmin } from './admin/typeorm-service-admin';
+import { TypeOrmStaffAdmin } from './admin/typeorm-staff-admin';
+import { TypeOrmStaffMerge } from './admin/typeorm-staff-merge';
+import { TypeOrmSyncReview } from './admin/typeorm-sync-review';
 import { CredentialCipher } from './credential-cipher';
+import { TypeOrmAppointmentRepository } from './repositories/typeorm-appointment.repository';
+import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
+import {
+  TypeOrmCalendarBookingLedger,
+  TypeOrmOutboxClaims,
+  TypeOrmSyncUnitOfWork,
+} from './repositories/typeorm-calendar-booking-ledger';
+import {
+  TypeOrmCalendarCredentials,
+  TypeOrmCalendarMappingRepository,
+} from './repositories/typeorm-calendar-mapping.repository';
+import { TypeOrmCallRepository } from './repositories/typeorm-call.repository';
+import { TypeOrmCustomerRepository } from './repositories/typeorm-customer.repository';
+import { TypeOrmHoldRepository } from './repositories/typeorm-hold.repository';
+import { TypeOrmOutsideCalendarBlocks } from './repositories/typeorm-outside-calendar-blocks';
 import { TypeOrmPhoneBookingReader } from './repositories/typeorm-phone-booking.reader';
 import { TypeOrmPhoneBookingWriter } from './repositories/typeorm-phone-booking.writer';
 import { TypeOrmRetellKeys } from './repositories/typeorm-retell-keys';
 import { TypeOrmSalonCatalog } from './repositories/typeorm-salon-catalog';
+import { TypeOrmSyncOutbox } from './repositories/typeorm-sync-outbox';
 import { TypeOrmSalonWriter } from './salon.writer';
-import { portsFor, TypeOrmUnitOfWork } from './typeorm-unit-of-work';
+import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
 
-const outsideTransaction = (
-  token: symbol,
-  pick: (ports: ReturnType<typeof portsFor>) => unknown,
-) => ({
+/** The cipher for stored secrets; null without ENCRYPTION_KEY (storing them is then refused). */
+const CREDENTIAL_CIPHER = Symbol('CredentialCipher');
+type Cipher = CredentialCipher | null;
+
+const DS = getDataSourceToken();
+
+/** An adapter on the data source itself: each statement outside a transaction is its own. */
+const onDataSource = (token: symbol, make: (ds: DataSource, cipher: Cipher) => unknown) => ({
   provide: token,
-  inject: [getDataSourceToken()],
-  useFactory: (ds: DataSource) => pick(portsFor(ds.manager)),
+  inject: [DS, CREDENTIAL_CIPHER],
+  useFactory: make,
 });
 
-/** Repository adapters behind the application's ports. */
+/** An adapter on the data source's manager (a unit of work binds the same class to its own). */
+const onManager = (token: symbol, make: (m: EntityManager, cipher: Cipher) => unknown) =>
+  onDataSource(token, (ds, cipher) => make(ds.manager, cipher));
+
+const PROVIDERS: Provider[] = [
+  {
+    provide: CREDENTIAL_CIPHER,
+    inject: [AppConfig],
+    useFactory: (config: AppConfig): Cipher =>
+      config.env.ENCRYPTION_KEY ? new CredentialCipher(config.env.ENCRYPTION_KEY) : null,
+  },
+  // Units of work: everything written in one commits together.
+  { provide: UNIT_OF_WORK, useClass: TypeOrmUnitOfWork },
+  onDataSource(SYNC_UNIT_OF_WORK, (ds) => new TypeOrmSyncUnitOfWork(ds)),
+  {
+    provide: ADMIN_UNIT_OF_WORK,
+    inject: [DS, CREDENTIAL_CIPHER, TypeOrmSalonCatalog],
+    useFactory: (ds: DataSource, cipher: Cipher, catalog: TypeOrmSalonCatalog) =>
+      new TypeOrmAdminUnitOfWork(ds, cipher, catalog),
+  },
+  // The phone path.
+  TypeOrmSalonCatalog,
+  { provide: SALON_CATALOG, useExisting: TypeOrmSalonCatalog },
+  { provide: SALON_WRITER, useClass: TypeOrmSalonWriter },
+  { provide: PHONE_BOOKING_WRITER, useClass: TypeOrmPhoneBookingWriter },
+  { provide: PHONE_BOOKING_READER, useClass: TypeOrmPhoneBookingReader },
+  onManager(APPOINTMENT_REPOSITORY, (m) => new TypeOrmAppointmentRepository(m)),
+  onManager(CUSTOMER_REPOSITORY, (m) => new TypeOrmCustomerRepository(m)),
+  onManager(HOLD_REPOSITORY, (m) => new TypeOrmHoldRepository(m)),
+  onManager(SYNC_OUTBOX, (m) => new TypeOrmSyncOutbox(m)),
+  onManager(AUDIT_LOG, (m) => new TypeOrmAuditLog(m)),
+  onDataSource(CALL_REPOSITORY, (ds) => new TypeOrmCallRepository(ds)),
+  onDataSource(RETELL_KEYS, (ds, cipher) => new TypeOrmRetellKeys(ds, cipher)),
+  // The calendar mirror.
+  onManager(CALENDAR_CREDENTIALS, (m, cipher) => new TypeOrmCalendarCredentials(m, cipher)),
+  onManager(CALENDAR_MAPPING_REPOSITORY, (m) => new TypeOrmCalendarMappingRepository(m)),
+  onManager(CALENDAR_BOOKING_LEDGER, (m) => new TypeOrmCalendarBookingLedger(m)),
+  onManager(OUTSIDE_CALENDAR_BLOCKS, (m) => new TypeOrmOutsideCalendarBlocks(m)),
+  onDataSource(OUTBOX_CLAIMS, (ds) => new TypeOrmOutboxClaims(ds)),
+  // The admin API.
+  onManager(ADMIN_KEY_STORE, (m) => new TypeOrmAdminKeyStore(m)),
+  onManager(BRANCH_ADMIN, (m) => new TypeOrmBranchAdmin(m)),
+  onManager(STAFF_ADMIN, (m) => new TypeOrmStaffAdmin(m)),
+  onManager(SERVICE_ADMIN, (m) => new TypeOrmServiceAdmin(m)),
+  onManager(CALENDAR_ADMIN, (m, cipher) => new TypeOrmCalendarAdmin(m, cipher)),
+  onManager(SYNC_REVIEW, (m) => new TypeOrmSyncReview(m)),
+  onManager(STAFF_MERGE, (m) => new TypeOrmStaffMerge(m)),
+  onManager(COMPANY_DIRECTORY, (m) => new TypeOrmCompanyDirectory(m)),
+  onManager(CUSTOMER_ADMIN, (m) => new TypeOrmCustomerAdmin(m)),
+  onManager(CUSTOMER_EXPORT, (m) => new TypeOrmCustomerExport(m)),
+  onManager(APPOINTMENT_QUERY, (m) => new TypeOrmAppointmentQuery(m)),
+  onManager(AUDIT_TRAIL, (m) => new TypeOrmAuditTrail(m)),
+  // The salon file.
+  ImportSalonUseCase,
+  DemoSalonSeeder,
+];
+
+/**
+ * Every port with a TypeORM adapter is bound here, and only here. Global, so a feature module
+ * injects its ports without importing this one.
+ */
+@Global()
 @Module({
-  providers: [
-    { provide: SALON_WRITER, useClass: TypeOrmSalonWriter },
-    { provide: SALON_CATALOG, useClass: TypeOrmSalonCatalog },
-    { provide: UNIT_OF_WORK, useClass: TypeOrmUnitOfWork },
-    { provide: PHONE_BOOKING_WRITER, useClass: TypeOrmPhoneBookingWriter },
-    { provide: PHONE_BOOKING_READER, useClass: TypeOrmPhoneBookingReader },
-    outsideTransaction(APPOINTMENT_REPOSITORY, (p) => p.appointments),
-    outsideTransaction(CUSTOMER_REPOSITORY, (p) => p.customers),
-    outsideTransaction(HOLD_REPOSITORY, (p) => p.holds),
-    outsideTransaction(SYNC_OUTBOX, (p) => p.outbox),
-    outsideTransaction(AUDIT_LOG, (p) => p.audit),
-    {
-      provide: RETELL_KEYS,
-      inject: [getDataSourceToken(), AppConfig],
-      useFactory: (ds: DataSource, config: AppConfig) =>
-        new TypeOrmRetellKeys(
-          ds,
-          config.env.ENCRYPTION_KEY ? new CredentialCipher(config.env.ENCRYPTION_KEY) : null,
-        ),
-    },
-    ImportSalonUseCase,
-    DemoSalonSeeder,
-  ],
-  exports: [
-    SALON_WRITER,
-    SALON_CATALOG,
-    UNIT_OF_WORK,
-    PHONE_BOOKING_WRITER,
-    PHONE_BOOKING_READER,
-    APPOINTMENT_REPOSITORY,
-    CUSTOMER_REPOSITORY,
-    HOLD_REPOSITORY,
-    SYNC_OUTBOX,
-    AUDIT_LOG,
-    RETELL_KEYS,
-    ImportSalonUseCase,
-  ],
+  providers: PROVIDERS,
+  exports: PROVIDERS.filter((p) => p !== DemoSalonSeeder).map((p) =>
+    typeof p === 'function' ? p : p.provide,
+  ),
 })
 export class PersistenceModule {}

@@ -1,21 +1,13 @@
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { Global, Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
-import {
-  CALENDAR_BOOKING_LEDGER,
-  SYNC_UNIT_OF_WORK,
-} from '../../../application/ports/calendar-booking-ledger.port';
 import { CALENDAR_CREDENTIAL_CHANGES } from '../../../application/ports/calendar-credential-changes.port';
 import {
   CALENDAR_CREDENTIALS,
   CALENDAR_GATEWAY,
   CalendarGateway,
 } from '../../../application/ports/calendar-gateway.port';
-import { CALENDAR_MAPPING_REPOSITORY } from '../../../application/ports/calendar-mapping.port';
-import { OUTSIDE_CALENDAR_BLOCKS } from '../../../application/ports/outside-calendar-blocks.port';
-import { OUTBOX_CLAIMS, SYNC_KICKER, SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
+import { SYNC_KICKER, SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
 import { CompensateBookingsUseCase } from '../../../application/sync/compensate-bookings.use-case';
 import { OutboxRelay, RELAY_SETTINGS } from '../../../application/sync/outbox-relay';
 import { ReconcileCalendarUseCase } from '../../../application/sync/reconcile-calendar.use-case';
@@ -47,24 +39,13 @@ import { CalcomCalendarGateway } from '../calcom/calcom-calendar.gateway';
 import { allowedHostKeys } from '../calcom/calcom-address-policy';
 import { InProcessSyncQueue } from '../local/in-process-sync.queue';
 import { LocalCalendar } from '../local/local-calendar.gateway';
-import { CredentialCipher } from '../persistence/credential-cipher';
 import { PersistenceModule } from '../persistence/persistence.module';
-import {
-  TypeOrmCalendarBookingLedger,
-  TypeOrmOutboxClaims,
-  TypeOrmSyncUnitOfWork,
-} from '../persistence/repositories/typeorm-calendar-booking-ledger';
-import {
-  TypeOrmCalendarCredentials,
-  TypeOrmCalendarMappingRepository,
-} from '../persistence/repositories/typeorm-calendar-mapping.repository';
-import { TypeOrmOutsideCalendarBlocks } from '../persistence/repositories/typeorm-outside-calendar-blocks';
+import { TypeOrmCalendarCredentials } from '../persistence/repositories/typeorm-calendar-mapping.repository';
 import { BullMqSyncQueue } from './bullmq-sync.queue';
 import { FAIL_FAST_REDIS, REDIS_CONNECTION } from './redis.connection';
 import { redisKeys } from './redis-keys';
 import { RedisPhoneTrafficRelay } from './redis-phone-traffic.relay';
 
-const DS = getDataSourceToken();
 const RELAY_INTERVAL_MS = 3000;
 const RECONCILE_EVERY_MS = 3600_000;
 /** After a call's last function call, the sync gives way this long before it speeds up. */
@@ -82,15 +63,6 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
 @Module({
   imports: [PersistenceModule, CalcomWebhookModule],
   providers: [
-    {
-      provide: CALENDAR_CREDENTIALS,
-      inject: [DS, AppConfig],
-      useFactory: (ds: DataSource, config: AppConfig) =>
-        new TypeOrmCalendarCredentials(
-          ds.manager,
-          config.env.ENCRYPTION_KEY ? new CredentialCipher(config.env.ENCRYPTION_KEY) : null,
-        ),
-    },
     {
       provide: CALENDAR_GATEWAY,
       // The slot cache is read during calls: on the fail-fast connection, a miss while away.
@@ -112,31 +84,6 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
               },
             })
           : new LocalCalendar(),
-    },
-    {
-      provide: CALENDAR_MAPPING_REPOSITORY,
-      inject: [DS],
-      useFactory: (ds: DataSource) => new TypeOrmCalendarMappingRepository(ds.manager),
-    },
-    {
-      provide: CALENDAR_BOOKING_LEDGER,
-      inject: [DS],
-      useFactory: (ds: DataSource) => new TypeOrmCalendarBookingLedger(ds.manager),
-    },
-    {
-      provide: OUTSIDE_CALENDAR_BLOCKS,
-      inject: [DS],
-      useFactory: (ds: DataSource) => new TypeOrmOutsideCalendarBlocks(ds.manager),
-    },
-    {
-      provide: SYNC_UNIT_OF_WORK,
-      inject: [DS],
-      useFactory: (ds: DataSource) => new TypeOrmSyncUnitOfWork(ds),
-    },
-    {
-      provide: OUTBOX_CLAIMS,
-      inject: [DS],
-      useFactory: (ds: DataSource) => new TypeOrmOutboxClaims(ds),
     },
     {
       provide: SYNC_QUEUE,
@@ -242,12 +189,7 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
   ],
   exports: [
     CALENDAR_GATEWAY,
-    CALENDAR_CREDENTIALS,
     CALENDAR_CREDENTIAL_CHANGES,
-    CALENDAR_MAPPING_REPOSITORY,
-    CALENDAR_BOOKING_LEDGER,
-    OUTSIDE_CALENDAR_BLOCKS,
-    SYNC_UNIT_OF_WORK,
     SYNC_QUEUE,
     SYNC_KICKER,
     PHONE_TRAFFIC,
