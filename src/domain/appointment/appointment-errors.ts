@@ -61,3 +61,16 @@ export class PhaseNotFound extends DomainError {
     super();
   }
 }
+
+/**
+ * A step the aggregate takes only from states its machine allows was refused anyway: a broken
+ * invariant, not an outcome, so it throws (with a stack) instead of coming back as a value.
+ */
+export class ImpossibleTransition extends Error {
+  readonly code = 'APPOINTMENT.IMPOSSIBLE_TRANSITION';
+
+  constructor(readonly refused: IllegalTransition) {
+    super(`${refused.code}: ${refused.event} from ${refused.from}`);
+    this.name = 'ImpossibleTransition';
+  }
+}

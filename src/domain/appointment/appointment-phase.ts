@@ -1,6 +1,7 @@
 import { Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { IllegalSyncTransition } from './appointment-errors';
+import { legal } from './legal-step';
 import { nextSyncState, SyncEvent, SyncState } from './sync-state';
 
 /** Where a phase lives in the external calendar. */
@@ -135,6 +136,27 @@ export class AppointmentPhase {
 
   markForManualReview(): Result<AppointmentPhase, IllegalSyncTransition> {
     return this.step('escalate');
+  }
+
+  /**
+   * The calendar holds this step under `ref`. A step awaiting its booking (pending, or under
+   * review) takes it; any other (holding it already, or needing none) stays as it is.
+   */
+  mirroredAs(ref: CalendarBookingRef): AppointmentPhase {
+    const awaiting = this.s.syncState === 'pending' || this.s.syncState === 'manual_review';
+    return awaiting ? legal(this.recordCalendarBooking(ref)) : this;
+  }
+
+  /** The appointment went to a person: a working step still waiting for its booking goes too. */
+  needsReview(): AppointmentPhase {
+    const waiting = this.needsCalendarBooking && this.s.syncState === 'pending';
+    return waiting ? legal(this.markForManualReview()) : this;
+  }
+
+  /** No calendar mirrors this step (the tenant has none); its last booking ids stay on record. */
+  mirrorNotRequired(): AppointmentPhase {
+    if (this.s.syncState === 'not_required') return this;
+    return new AppointmentPhase({ ...this.s, syncState: 'not_required' });
   }
 
   toSnapshot(): AppointmentPhaseSnapshot {

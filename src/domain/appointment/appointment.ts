@@ -17,9 +17,22 @@ import {
   NewAppointment,
 } from './appointment-snapshot';
 import { CalendarSync } from './calendar-sync';
+import { legal } from './legal-step';
 import { SyncState } from './sync-state';
 
 export type { AppointmentSnapshot, AppointmentSource, NewAppointment };
+
+/** A phase the calendar holds, and the booking it holds it under. */
+export interface MirroredPhase {
+  readonly phaseId: string;
+  readonly ref: CalendarBookingRef;
+}
+
+/** Where the calendar moved one of the appointment's bookings, and under which booking. */
+export interface CalendarMove extends CalendarBookingRef {
+  readonly phaseId: string;
+  readonly start: Date;
+}
 
 /**
  * A booked service for one customer with one stylist. Its phases follow the service's segments;
@@ -221,6 +234,68 @@ export class Appointment {
     return ok(new Appointment(facts, this.sync, phases).resync());
   }
 
+  /**
+   * The same appointment after the external calendar moved the booking of `move.phaseId` to
+   * `move.start` under `move`'s booking: all of it follows by that offset (see shiftedBy) and
+   * the moved phase holds its new booking already.
+   */
+  movedInCalendar(
+    move: CalendarMove,
+    newId: IdGenerator = randomIds,
+  ): Result<Appointment, IllegalStatusTransition | PhaseNotFound | IllegalSyncTransition> {
+    const phase = this.phases.find((p) => p.id === move.phaseId);
+    const offsetMs = phase ? move.start.getTime() - phase.start.getTime() : 0;
+    const shifted = this.shiftedBy(offsetMs, move.phaseId, newId);
+    if (!shifted.ok) return shifted;
+    const { bookingId, bookingUid } = move;
+    return shifted.value.recordPhaseBooking(move.phaseId, { bookingId, bookingUid });
+  }
+
+  // What the calendar sync learns. Learnt twice, each changes nothing the second time, but a
+  // failed attempt: that one counts every time.
+
+  /**
+   * The calendar holds the appointment as it is now, and each phase named here under its
+   * booking (a phase already holding one, or needing none, keeps what it has).
+   */
+  mirrored(phases: readonly MirroredPhase[] = []): Appointment {
+    const refs = new Map<string, CalendarBookingRef>();
+    for (const m of phases) if (!refs.has(m.phaseId)) refs.set(m.phaseId, m.ref);
+    const next = this.phases.map((p) => {
+      const ref = refs.get(p.id);
+      return ref ? p.mirroredAs(ref) : p;
+    });
+    return new Appointment(this.s, this.sync.mirrored(), next);
+  }
+
+  /**
+   * One more attempt to mirror the appointment failed with `error`. Every call counts one
+   * attempt (that is what the count is for); one job attempt calls it once.
+   */
+  mirrorAttemptFailed(error: string): Appointment {
+    return new Appointment(this.s, this.sync.attemptFailed(error), this.phases);
+  }
+
+  /** A person has to look at the mirror, and so at every working phase still waiting for it. */
+  needsReview(reason: string): Appointment {
+    const phases = this.phases.map((p) => p.needsReview());
+    return new Appointment(this.s, this.sync.needsReview(reason), phases);
+  }
+
+  /** Flagged for a person for this very reason already. */
+  awaitsReviewFor(reason: string): boolean {
+    return this.sync.awaitsReviewFor(reason);
+  }
+
+  /**
+   * The tenant mirrors nothing into an external calendar: no phase needs a booking and the
+   * appointment is as synced as it will ever be.
+   */
+  mirrorNotRequired(): Appointment {
+    const phases = this.phases.map((p) => p.mirrorNotRequired());
+    return new Appointment(this.s, this.sync.mirrored(), phases);
+  }
+
   requestSync(): Result<Appointment, IllegalSyncTransition> {
     return this.withSync(this.sync.request());
   }
@@ -296,9 +371,4 @@ export class Appointment {
     const phases = this.phases.map((p, i) => (i === index ? changed.value : p));
     return ok(new Appointment(this.s, this.sync, phases));
   }
-}
-
-function legal<T>(result: Result<T, unknown>): T {
-  if (!result.ok) throw new Error('request is legal from every sync state');
-  return result.value;
 }

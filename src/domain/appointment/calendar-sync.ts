@@ -1,6 +1,10 @@
 import { Result } from '../shared/result';
 import { IllegalSyncTransition } from './appointment-errors';
+import { legal } from './legal-step';
 import { nextSyncState, SyncEvent, SyncState } from './sync-state';
+
+/** How much of an error the appointment keeps (its stored column's size). */
+export const SYNC_ERROR_LIMIT = 500;
 
 /** An appointment's mirror in the external calendar: state, attempts this round, last error. */
 export class CalendarSync {
@@ -35,6 +39,30 @@ export class CalendarSync {
 
   escalate(error?: string): Result<CalendarSync, IllegalSyncTransition> {
     return this.step('escalate', this.attempts, error ?? this.lastError);
+  }
+
+  /** The calendar holds the appointment as it is now. Learnt again, nothing changes. */
+  mirrored(): CalendarSync {
+    if (this.state === 'synced') return this;
+    const unsettled = this.state === 'failed' || this.state === 'not_required';
+    return legal((unsettled ? legal(this.request()) : this).confirm());
+  }
+
+  /** One more attempt of this round failed: it counts, whatever the state said before. */
+  attemptFailed(error: string): CalendarSync {
+    const pending = this.state === 'pending' ? this : legal(this.request());
+    return legal(pending.fail(error.slice(0, SYNC_ERROR_LIMIT)));
+  }
+
+  /** A person has to look at it for `reason`; flagged for the same reason already, it stays. */
+  needsReview(reason: string): CalendarSync {
+    if (this.awaitsReviewFor(reason)) return this;
+    const open = this.state === 'pending' || this.state === 'failed';
+    return legal((open ? this : legal(this.request())).escalate(reason.slice(0, SYNC_ERROR_LIMIT)));
+  }
+
+  awaitsReviewFor(reason: string): boolean {
+    return this.state === 'manual_review' && this.lastError === reason.slice(0, SYNC_ERROR_LIMIT);
   }
 
   private step(
