@@ -42,6 +42,20 @@ export default tseslint.config(
     },
   },
   {
+    // Driven adapters never reach back into driving ones: what both need is a port or common.
+    files: ['src/adapters/outbound/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/inbound/**'], message: 'Outbound adapters do not import inbound ones.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'demo/**/*.ts', 'src/**/*.spec.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -11,9 +11,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { CLOCK } from './application/ports/clock.port';
 import { AdminModule } from './adapters/inbound/admin/admin.module';
+import { CalcomWebhookModule } from './adapters/inbound/calcom-webhook/calcom-webhook.module';
 import { HealthModule } from './adapters/inbound/health/health.module';
 import { MetricsModule } from './adapters/inbound/metrics/metrics.module';
 import { RetellModule } from './adapters/inbound/retell/retell.module';
+import { SyncWorkerModule } from './adapters/inbound/sync-worker/sync-worker.module';
 import { CalendarSyncModule } from './adapters/outbound/queue/calendar-sync.module';
 import { BookingModule } from './booking.module';
 import { FixedClock } from './adapters/outbound/clock/fixed.clock';
@@ -73,6 +75,8 @@ export class AppModule {
         }),
         PersistenceModule,
         CalendarSyncModule,
+        SyncWorkerModule,
+        CalcomWebhookModule,
         BookingModule,
         RetellModule,
         HealthModule,

@@ -3,7 +3,12 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LocalCalendar } from '../../src/adapters/outbound/local/local-calendar.gateway';
+import { PHONE_TRAFFIC, PhoneTraffic } from '../../src/application/calls/phone-traffic';
+import { CALENDAR_GATEWAY } from '../../src/application/ports/calendar-gateway.port';
 import { CLOCK, Clock } from '../../src/application/ports/clock.port';
+import { NO_PHONE_METRICS, PHONE_METRICS } from '../../src/application/ports/phone-metrics.port';
+import { NO_SYNC_KICKS, SYNC_KICKER } from '../../src/application/ports/sync-queue.port';
 import { ImportSalonUseCase } from '../../src/application/salon-file/import-salon.use-case';
 import { dataSourceOptions } from '../../src/adapters/outbound/persistence/data-source.factory';
 import { BookingModule } from '../../src/booking.module';
@@ -40,8 +45,14 @@ export async function bookingApp(
           validateEnvironment({ DATABASE_URL: url, SEED_DEMO_SALON: 'false' }),
         ),
       },
+      // What the app's calendar, sync and metrics modules give the booking: here no Cal.com,
+      // no relay and no exporter.
+      { provide: CALENDAR_GATEWAY, useValue: new LocalCalendar() },
+      { provide: SYNC_KICKER, useValue: NO_SYNC_KICKS },
+      { provide: PHONE_TRAFFIC, useValue: new PhoneTraffic(0) },
+      { provide: PHONE_METRICS, useValue: NO_PHONE_METRICS },
     ],
-    exports: [CLOCK, AppConfig],
+    exports: [CLOCK, AppConfig, CALENDAR_GATEWAY, SYNC_KICKER, PHONE_TRAFFIC, PHONE_METRICS],
   })
   class TestCoreModule {}
 

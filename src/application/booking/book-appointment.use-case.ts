@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
@@ -52,8 +52,8 @@ export class BookAppointmentUseCase {
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
     private readonly availability: AvailabilityReader,
     private readonly calendars: LiveCalendarCheck,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
-    @Optional() @Inject(PHONE_METRICS) private readonly metrics?: PhoneMetrics,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
+    @Inject(PHONE_METRICS) private readonly metrics: PhoneMetrics,
   ) {}
 
   async execute(
@@ -64,7 +64,7 @@ export class BookAppointmentUseCase {
     let repeated = false;
     const result = await this.book(salon, call, args, () => (repeated = true));
     const taken = result.code === 'AVAILABILITY.SLOT_TAKEN';
-    this.metrics?.booking(
+    this.metrics.booking(
       result.success ? (repeated ? 'repeated' : 'booked') : taken ? 'taken' : 'refused',
     );
     return result;
@@ -213,7 +213,7 @@ export class BookAppointmentUseCase {
         nearest.verdicts,
       );
     }
-    this.kicker?.kick();
+    this.kicker.kick();
     return withCalendarVerdicts(bookedAnswer(salon, booked), verdicts);
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
@@ -19,7 +19,7 @@ export class CancelAppointmentUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     private readonly finder: CallerAppointmentsFinder,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {}
 
   execute(
@@ -65,7 +65,7 @@ export class CancelAppointmentUseCase {
         ),
       );
     });
-    this.kicker?.kick();
+    this.kicker.kick();
     return cancelledAnswer(salon, cancelled.value);
   }
 }

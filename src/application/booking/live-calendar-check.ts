@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Service } from '../../domain/salon/service';
 import { ExpiringMemo } from '../../domain/shared/expiring-memo';
 import { TimeRange } from '../../domain/shared/time-range';
@@ -17,8 +17,7 @@ const MAPPING_TTL_MS = 30_000;
 
 /**
  * Starts a CalendarCheck per phone function. Without Cal.com configured (the local calendar
- * stands in for it and offers nothing) or without the calendar ports, every stylist is judged
- * on the local calendar alone.
+ * stands in for it and offers nothing), every stylist is judged on the local calendar alone.
  */
 @Injectable()
 export class LiveCalendarCheck {
@@ -26,17 +25,14 @@ export class LiveCalendarCheck {
 
   constructor(
     private readonly config: AppConfig,
-    @Optional() @Inject(CALENDAR_GATEWAY) private readonly gateway?: CalendarGateway,
-    @Optional()
-    @Inject(CALENDAR_MAPPING_REPOSITORY)
-    private readonly mappings?: CalendarMappingRepository,
+    @Inject(CALENDAR_GATEWAY) private readonly gateway: CalendarGateway,
+    @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
   ) {}
 
   /** `ownTime`: for a move, the appointment's current working time (free for itself). */
   begin(salon: BranchContext, service: Service, ownTime?: readonly TimeRange[]): CalendarCheck {
-    const asks = this.config.usesCalcom && this.gateway && this.mappings;
     return new CalendarCheck(salon, service, {
-      gateway: asks ? this.gateway! : null,
+      gateway: this.config.usesCalcom ? this.gateway : null,
       targetFor: (staffId) => this.targetFor(salon, service.id, staffId),
       budgetMs: this.config.env.CALCOM_LIVE_CHECK_BUDGET_MS,
       ownTime,
@@ -50,7 +46,7 @@ export class LiveCalendarCheck {
     staffId: string,
   ): Promise<CalendarTarget | null> {
     return this.targets.get(`${salon.companyId}|${salon.branch.id}|${serviceId}|${staffId}`, () =>
-      this.mappings!.targetFor(
+      this.mappings.targetFor(
         { companyId: salon.companyId },
         { serviceId, staffId, branchId: salon.branch.id },
       ),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PHONE_TRAFFIC, PhoneTraffic } from '../calls/phone-traffic';
 import { SALON_CATALOG, SalonCatalog } from '../ports/salon-catalog.port';
 import { BookAppointmentUseCase } from './book-appointment.use-case';
@@ -27,7 +27,7 @@ export class PhoneFunctionsService implements PhoneFunctions {
     private readonly list: ListAppointmentsUseCase,
     private readonly cancel: CancelAppointmentUseCase,
     private readonly reschedule: RescheduleAppointmentUseCase,
-    @Optional() @Inject(PHONE_TRAFFIC) private readonly traffic?: PhoneTraffic,
+    @Inject(PHONE_TRAFFIC) private readonly traffic: PhoneTraffic,
   ) {}
 
   run(
@@ -36,9 +36,7 @@ export class PhoneFunctionsService implements PhoneFunctions {
     args: PhoneFunctionArgs,
   ): Promise<FunctionAnswer> {
     // Background work gives way while a caller waits for this answer.
-    return this.traffic
-      ? this.traffic.during(() => this.answer(name, call, args))
-      : this.answer(name, call, args);
+    return this.traffic.during(() => this.answer(name, call, args));
   }
 
   private async answer(

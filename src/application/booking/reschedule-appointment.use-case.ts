@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { toIsoDate, wallClockAt } from '../../domain/language';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
@@ -31,7 +31,7 @@ export class RescheduleAppointmentUseCase {
     private readonly finder: CallerAppointmentsFinder,
     private readonly availability: AvailabilityReader,
     private readonly calendars: LiveCalendarCheck,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {}
 
   execute(
@@ -155,7 +155,7 @@ export class RescheduleAppointmentUseCase {
         stylist,
       );
     }
-    this.kicker?.kick();
+    this.kicker.kick();
     return withCalendarVerdicts(movedAnswer(salon, moved.value), verdicts);
   }
 }

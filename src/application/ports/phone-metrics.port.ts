@@ -9,3 +9,10 @@ export interface PhoneMetrics {
   /** An answer that involved a stylist's Cal.com calendar: could Cal.com be asked? */
   calendarVerified(name: string, verified: boolean): void;
 }
+
+/** For wiring without a metrics exporter: counts nothing. */
+export const NO_PHONE_METRICS: PhoneMetrics = {
+  functionCall: () => undefined,
+  booking: () => undefined,
+  calendarVerified: () => undefined,
+};

@@ -101,6 +101,9 @@ export interface SyncKicker {
   kick(): void;
 }
 
+/** For wiring without a relay (tests that relay by hand): nothing is kicked. */
+export const NO_SYNC_KICKS: SyncKicker = { kick: () => undefined };
+
 export interface OutboxClaims {
   /**
    * Claims up to `limit` unenqueued rows (rows another relay holds are skipped), hands them to

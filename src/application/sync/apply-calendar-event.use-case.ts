@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TimeRange } from '../../domain/shared/time-range';
 import { AUDIT_LOG, type AuditLog } from '../ports/audit-log.port';
 import {
@@ -63,7 +63,7 @@ export class ApplyCalendarEventUseCase {
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR_GATEWAY) private readonly slots: SlotAnswerCache,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {
     this.moves = new FollowCalendarMove(ledger, mappings, uow, clock, slots, kicker);
   }
@@ -202,7 +202,7 @@ export class ApplyCalendarEventUseCase {
         return { outcome: 'appointment_cancelled', stylist, queued: othersLive };
       },
     );
-    if (queued) this.kicker?.kick();
+    if (queued) this.kicker.kick();
     if (outcome !== 'ignored') {
       await this.note(companyId, `calendar_webhook.${outcome}`, 'appointment', appointmentId, {
         uid: event.uid,

@@ -28,6 +28,7 @@ import {
   PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
 import { CLOCK } from '../../../src/application/ports/clock.port';
+import { NO_PHONE_METRICS, PHONE_METRICS } from '../../../src/application/ports/phone-metrics.port';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { BookingModule } from '../../../src/booking.module';
 import { configureHttpEdge } from '../../../src/common/http-edge';
@@ -131,9 +132,10 @@ export async function createRetellTestApp(
     providers: [
       { provide: AppConfig, useValue: config },
       { provide: CLOCK, useValue: new FixedClock(new Date(FIXED_NOW)) },
+      { provide: PHONE_METRICS, useValue: NO_PHONE_METRICS },
       ...redisTokens.map((token) => ({ provide: token, useValue: options.redis })),
     ],
-    exports: [AppConfig, CLOCK, ...redisTokens],
+    exports: [AppConfig, CLOCK, PHONE_METRICS, ...redisTokens],
   };
 
   const builder = Test.createTestingModule({

@@ -18,7 +18,10 @@ import {
 } from '../../../src/application/booking/phone-functions';
 import { CALENDAR_GATEWAY } from '../../../src/application/ports/calendar-gateway.port';
 import { CALENDAR_MAPPING_REPOSITORY } from '../../../src/application/ports/calendar-mapping.port';
+import { PHONE_TRAFFIC, PhoneTraffic } from '../../../src/application/calls/phone-traffic';
 import { CLOCK } from '../../../src/application/ports/clock.port';
+import { NO_PHONE_METRICS, PHONE_METRICS } from '../../../src/application/ports/phone-metrics.port';
+import { NO_SYNC_KICKS, SYNC_KICKER } from '../../../src/application/ports/sync-queue.port';
 import { BranchContext, SALON_CATALOG } from '../../../src/application/ports/salon-catalog.port';
 import { SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
@@ -183,8 +186,19 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
           inject: [DataSource],
           useFactory: (source: DataSource) => new TypeOrmCalendarMappingRepository(source.manager),
         },
+        { provide: SYNC_KICKER, useValue: NO_SYNC_KICKS },
+        { provide: PHONE_TRAFFIC, useValue: new PhoneTraffic(0) },
+        { provide: PHONE_METRICS, useValue: NO_PHONE_METRICS },
       ],
-      exports: [CLOCK, AppConfig, CALENDAR_GATEWAY, CALENDAR_MAPPING_REPOSITORY],
+      exports: [
+        CLOCK,
+        AppConfig,
+        CALENDAR_GATEWAY,
+        CALENDAR_MAPPING_REPOSITORY,
+        SYNC_KICKER,
+        PHONE_TRAFFIC,
+        PHONE_METRICS,
+      ],
     })
     class CalendarTestModule {}
 

@@ -12,6 +12,11 @@ export interface WebhookSecret {
 
 export type WebhookSecrets = () => Promise<readonly WebhookSecret[]>;
 
+/** The tenants' own secrets, as the calendar credentials keep them (decrypted). */
+export interface TenantWebhookSecrets {
+  webhookSecrets(): Promise<ReadonlyArray<{ companyId: string; secret: string }>>;
+}
+
 /**
  * Who signed the raw body: the operator, or the tenants whose secret matches (more than one
  * only when tenants share a secret). Null when no secret matches. Every secret is tried, so the

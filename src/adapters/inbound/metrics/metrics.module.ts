@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { PHONE_METRICS } from '../../../application/ports/phone-metrics.port';
 import { CALENDAR_GATEWAY } from '../../../application/ports/calendar-gateway.port';
 import { CalcomCalendarGateway } from '../../outbound/calcom/calcom-calendar.gateway';
-import { BREAKER_STATES, BreakerStates } from '../../outbound/metrics/breaker-states';
+import { BREAKER_STATES, BreakerStates } from '../../../application/ports/breaker-states.port';
 import { PrometheusMetrics } from '../../outbound/metrics/prometheus.metrics';
 import { MetricsController } from './metrics.controller';
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CallContext } from '../../../application/booking/call-context';
 import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
 import {
@@ -7,7 +7,11 @@ import {
   PhoneFunctionName,
   PhoneFunctions,
 } from '../../../application/booking/phone-functions';
-import { PHONE_METRICS, PhoneMetrics } from '../../../application/ports/phone-metrics.port';
+import {
+  NO_PHONE_METRICS,
+  PHONE_METRICS,
+  PhoneMetrics,
+} from '../../../application/ports/phone-metrics.port';
 import { noteCallId } from '../../../common/request-context';
 import {
   databaseProblemOf,
@@ -45,21 +49,15 @@ export const UNKNOWN_SALON_MESSAGE =
  * its trace. Every way it can go wrong still ends in an answer the agent can speak.
  */
 @Injectable()
-export class RetellFunctionCallHandler implements OnModuleInit {
+export class RetellFunctionCallHandler {
   private readonly logger = new Logger('RetellFunctionCall');
 
   constructor(
     private readonly tenants: RetellTenantResolver,
     private readonly traces: TraceWriteBehind,
-    @Optional() @Inject(PHONE_FUNCTIONS) private readonly functions?: PhoneFunctions,
-    @Optional() @Inject(PHONE_METRICS) private readonly metrics?: PhoneMetrics,
+    @Inject(PHONE_FUNCTIONS) private readonly functions: PhoneFunctions,
+    @Inject(PHONE_METRICS) private readonly metrics: PhoneMetrics = NO_PHONE_METRICS,
   ) {}
-
-  onModuleInit(): void {
-    if (!this.functions) {
-      this.logger.error('PhoneFunctions are not provided: every function call answers INTERNAL.');
-    }
-  }
 
   async handle(incoming: IncomingFunctionCall): Promise<FunctionAnswer> {
     const started = performance.now();
@@ -104,9 +102,9 @@ export class RetellFunctionCallHandler implements OnModuleInit {
     }
 
     const latencyMs = performance.now() - started;
-    this.metrics?.functionCall(name ?? 'unknown', result.code, latencyMs / 1000);
+    this.metrics.functionCall(name ?? 'unknown', result.code, latencyMs / 1000);
     if (name !== null && typeof result.calendar_verified === 'boolean') {
-      this.metrics?.calendarVerified(name, result.calendar_verified);
+      this.metrics.calendarVerified(name, result.calendar_verified);
     }
     if (callId !== null) {
       await this.trace(callId, facts, tenant, country, {
@@ -125,7 +123,6 @@ export class RetellFunctionCallHandler implements OnModuleInit {
     args: PhoneFunctionArgs,
   ): Promise<FunctionAnswer> {
     try {
-      if (!this.functions) throw new Error('PhoneFunctions are not provided');
       const result = await this.functions.run(name, context, args);
       if (!isAnswer(result)) throw new Error(`${name} answered without code and message`);
       return result;

@@ -1,11 +1,4 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  HttpStatus,
-  Inject,
-  Injectable,
-  Optional,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { RETELL_KEYS, RetellKeys } from '../../../application/ports/retell-keys.port';
 import { CodedHttpException } from '../../../common/coded-http.exception';
@@ -34,7 +27,7 @@ export class RetellSignatureGuard implements CanActivate {
     private readonly settings: RetellSettings,
     private readonly tenant: RetellRequestTenant,
     private readonly failures: RetellSignatureFailures,
-    @Optional() @Inject(RETELL_KEYS) private readonly keys?: RetellKeys,
+    @Inject(RETELL_KEYS) private readonly keys: RetellKeys,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,7 +39,7 @@ export class RetellSignatureGuard implements CanActivate {
     const branch = await this.tenant.branchOf(request);
     const companyId = branch?.companyId ?? null;
     await this.failures.refuseFailingSalon(request, response, companyId);
-    const tenantKey = companyId && this.keys ? await this.keys.keyForCompany(companyId) : null;
+    const tenantKey = companyId ? await this.keys.keyForCompany(companyId) : null;
     const apiKey = tenantKey ?? this.settings.apiKey;
     const problem = apiKey
       ? checkRetellSignature(

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../../../application/ports/clock.port';
 import { BookingOutcome, PhoneMetrics } from '../../../application/ports/phone-metrics.port';
 import { SyncMetrics } from '../../../application/sync/sync-metrics';
-import { BREAKER_STATES, BreakerStates } from './breaker-states';
+import { BREAKER_STATES, BreakerStates } from '../../../application/ports/breaker-states.port';
 
 /**
  * Prometheus instruments on a registry of this application instance (two instances in one
@@ -21,8 +21,8 @@ export class PrometheusMetrics implements PhoneMetrics {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     @Inject(CLOCK) clock: Clock,
-    @Optional() sync?: SyncMetrics,
-    @Optional() @Inject(BREAKER_STATES) breakers?: BreakerStates,
+    sync: SyncMetrics,
+    @Inject(BREAKER_STATES) breakers: BreakerStates,
   ) {
     const registers = [this.registry];
     this.calls = new Histogram({
@@ -50,7 +50,6 @@ export class PrometheusMetrics implements PhoneMetrics {
       labelNames: ['outcome'],
       registers,
       collect() {
-        if (!sync) return;
         const c = sync.counts();
         this.reset();
         this.inc({ outcome: 'synced' }, c.synced);
@@ -66,7 +65,7 @@ export class PrometheusMetrics implements PhoneMetrics {
       registers,
       collect() {
         this.reset();
-        for (const [credential, state] of breakers?.breakerStates() ?? new Map()) {
+        for (const [credential, state] of breakers.breakerStates()) {
           this.set({ credential }, state === 'open' ? 1 : state === 'half_open' ? 0.5 : 0);
         }
       },

@@ -26,15 +26,6 @@ import {
   SYNC_SETTINGS,
 } from '../../../application/sync/sync-settings';
 import { AppConfig } from '../../../config/app-config';
-import {
-  CALCOM_WEBHOOK_SECRETS,
-  type WebhookSecrets,
-} from '../../inbound/calcom-webhook/calcom-webhook-secrets';
-import { CalcomWebhookModule } from '../../inbound/calcom-webhook/calcom-webhook.module';
-import {
-  SYNC_WORKER_OPTIONS,
-  SyncWorkerService,
-} from '../../inbound/sync-worker/sync-worker.service';
 import { CalcomCalendarGateway } from '../calcom/calcom-calendar.gateway';
 import { allowedHostKeys } from '../calcom/calcom-address-policy';
 import { InProcessSyncQueue } from '../local/in-process-sync.queue';
@@ -47,7 +38,6 @@ import { redisKeys } from './redis-keys';
 import { RedisPhoneTrafficRelay } from './redis-phone-traffic.relay';
 
 const RELAY_INTERVAL_MS = 3000;
-const RECONCILE_EVERY_MS = 3600_000;
 /** After a call's last function call, the sync gives way this long before it speeds up. */
 const PHONE_QUIET_MS = 1000;
 /** Processes tell each other about live calls this often; one telling lasts this long. */
@@ -55,13 +45,13 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
 
 /**
  * The calendar mirror: outbox relay, queue (BullMQ with Redis, in-process without), sync
- * processor, calendar gateway (Cal.com with CALCOM_API_KEY, the local calendar without) and
- * the Cal.com webhook. Global, so that use cases anywhere can inject SYNC_KICKER, and the phone
+ * use cases and calendar gateway (Cal.com with CALCOM_API_KEY, the local calendar without).
+ * Global, so that use cases anywhere can inject SYNC_KICKER, and the phone
  * functions PHONE_TRAFFIC, to which the sync gives way.
  */
 @Global()
 @Module({
-  imports: [PersistenceModule, CalcomWebhookModule],
+  imports: [PersistenceModule],
   providers: [
     {
       provide: CALENDAR_GATEWAY,
@@ -126,32 +116,6 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
         staleAfterMs: config.env.SYNC_SWEEP_AFTER_MS,
       }),
     },
-    {
-      provide: SYNC_WORKER_OPTIONS,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        consume: config.env.SYNC_WORKER_IN_PROCESS,
-        concurrency: config.env.SYNC_WORKER_CONCURRENCY,
-        concurrencyDuringCalls: config.env.SYNC_CONCURRENCY_DURING_CALLS,
-        prefix: redisKeys(config.env.REDIS_KEY_PREFIX).queue,
-        lockDurationMs: config.env.SYNC_JOB_LOCK_MS,
-        stalledIntervalMs: config.env.SYNC_STALLED_CHECK_MS,
-        reconcileEveryMs: config.usesCalcom ? RECONCILE_EVERY_MS : 0,
-      }),
-    },
-    {
-      provide: CALCOM_WEBHOOK_SECRETS,
-      inject: [AppConfig, CALENDAR_CREDENTIALS],
-      useFactory:
-        (config: AppConfig, credentials: TypeOrmCalendarCredentials): WebhookSecrets =>
-        async () => [
-          // The operator's own secret belongs to no tenant; each account's binds its tenant.
-          ...(config.env.CALCOM_WEBHOOK_SECRET
-            ? [{ companyId: null, secret: config.env.CALCOM_WEBHOOK_SECRET }]
-            : []),
-          ...(await credentials.webhookSecrets()),
-        ],
-    },
     SyncMetrics,
     OutboxRelay,
     { provide: SYNC_KICKER, useExisting: OutboxRelay },
@@ -185,7 +149,6 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
     CompensateBookingsUseCase,
     ReconcileCalendarUseCase,
     SyncJobDispatcher,
-    SyncWorkerService,
   ],
   exports: [
     CALENDAR_GATEWAY,
@@ -193,10 +156,11 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
     SYNC_QUEUE,
     SYNC_KICKER,
     PHONE_TRAFFIC,
-    CALCOM_WEBHOOK_SECRETS,
     SyncMetrics,
     OutboxRelay,
     StalledSyncSweeper,
+    SyncJobDispatcher,
+    RedisPhoneTrafficRelay,
   ],
 })
 export class CalendarSyncModule {}

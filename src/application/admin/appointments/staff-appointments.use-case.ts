@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Appointment } from '../../../domain/appointment/appointment';
 import { SlotTaken } from '../../../domain/availability/availability.errors';
 import { DomainError } from '../../../domain/shared/domain-error';
@@ -13,7 +13,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { CUSTOMER_REPOSITORY, CustomerRepository } from '../../ports/customer.repository.port';
 import { SALON_CATALOG, SalonCatalog } from '../../ports/salon-catalog.port';
 import { SyncAction } from '../../ports/sync-outbox.port';
-import { SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
+import { NO_SYNC_KICKS, SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { CompanyScope } from '../admin-actor';
 import { Conflict, NotFound } from '../admin-errors';
@@ -49,7 +49,7 @@ export class StaffAppointmentsUseCase {
     @Inject(SALON_CATALOG) private readonly catalog: SalonCatalog,
     @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,
     private readonly availability: AvailabilityReader,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker = NO_SYNC_KICKS,
   ) {}
 
   async create(
@@ -184,7 +184,7 @@ export class StaffAppointmentsUseCase {
       }
       throw error;
     }
-    this.kicker?.kick();
+    this.kicker.kick();
     return ok(appointmentView(a));
   }
 }

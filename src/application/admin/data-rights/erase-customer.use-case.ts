@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CustomerMentions } from '../../../domain/salon/customer-mentions';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
@@ -34,7 +34,7 @@ export class EraseCustomerUseCase {
   constructor(
     @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {}
 
   async erase(scope: CompanyScope, id: string): Promise<Result<CustomerErased, NotFound>> {
@@ -64,7 +64,7 @@ export class EraseCustomerUseCase {
       return { id, erasedAt: now, cancelledAppointments: cancelled, clearedCalls: counts.calls };
     });
     if (!outcome) return err(new NotFound('CUSTOMER'));
-    if (outcome.cancelledAppointments > 0) this.kicker?.kick();
+    if (outcome.cancelledAppointments > 0) this.kicker.kick();
     return ok({ ...outcome, erasedAt: outcome.erasedAt.toISOString() });
   }
 

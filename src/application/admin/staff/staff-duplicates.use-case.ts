@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
@@ -26,7 +26,7 @@ export class StaffDuplicatesUseCase {
     @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
     @Inject(STAFF_MERGE) private readonly staff: StaffMerge,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {}
 
   async duplicates(scope: CompanyScope): Promise<DuplicateGroup[]> {
@@ -53,7 +53,7 @@ export class StaffDuplicatesUseCase {
       if (error instanceof Rollback) return err(error.refusal);
       throw error;
     }
-    if (outcome.ok) this.kicker?.kick();
+    if (outcome.ok) this.kicker.kick();
     return outcome;
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { scrubText } from '../../../domain/shared/scrub-text';
@@ -32,7 +32,7 @@ export class ManualReviewUseCase {
     @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(SYNC_KICKER) private readonly kicker?: SyncKicker,
+    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {}
 
   /** Back to pending with a fresh outbox entry: the sync runs again and converges. */
@@ -61,7 +61,7 @@ export class ManualReviewUseCase {
       });
       return ok(appointmentView(pending.value));
     });
-    if (result.ok) this.kicker?.kick();
+    if (result.ok) this.kicker.kick();
     return result;
   }
 
