@@ -16,6 +16,8 @@ import { HealthModule } from './adapters/inbound/health/health.module';
 import { MetricsModule } from './adapters/inbound/metrics/metrics.module';
 import { RetellModule } from './adapters/inbound/retell/retell.module';
 import { SyncWorkerModule } from './adapters/inbound/sync-worker/sync-worker.module';
+import { CalcomModule } from './adapters/outbound/calcom/calcom.module';
+import { LocalCalendarModule } from './adapters/outbound/local/local-calendar.module';
 import { CalendarSyncModule } from './adapters/outbound/queue/calendar-sync.module';
 import { BookingModule } from './booking.module';
 import { FixedClock } from './adapters/outbound/clock/fixed.clock';
@@ -74,6 +76,7 @@ export class AppModule {
           useFactory: () => dataSourceOptions(databaseSettingsFrom(env)),
         }),
         PersistenceModule,
+        config.usesCalcom ? CalcomModule : LocalCalendarModule,
         CalendarSyncModule,
         SyncWorkerModule,
         CalcomWebhookModule,

@@ -1,12 +1,6 @@
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { Global, Module } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { CALENDAR_CREDENTIAL_CHANGES } from '../../../application/ports/calendar-credential-changes.port';
-import {
-  CALENDAR_CREDENTIALS,
-  CALENDAR_GATEWAY,
-  CalendarGateway,
-} from '../../../application/ports/calendar-gateway.port';
 import { SYNC_KICKER, SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
 import { CompensateBookingsUseCase } from '../../../application/sync/compensate-bookings.use-case';
 import { OutboxRelay, RELAY_SETTINGS } from '../../../application/sync/outbox-relay';
@@ -26,12 +20,8 @@ import {
   SYNC_SETTINGS,
 } from '../../../application/sync/sync-settings';
 import { AppConfig } from '../../../config/app-config';
-import { CalcomCalendarGateway } from '../calcom/calcom-calendar.gateway';
-import { allowedHostKeys } from '../calcom/calcom-address-policy';
 import { InProcessSyncQueue } from '../local/in-process-sync.queue';
-import { LocalCalendar } from '../local/local-calendar.gateway';
 import { PersistenceModule } from '../persistence/persistence.module';
-import { TypeOrmCalendarCredentials } from '../persistence/repositories/typeorm-calendar-mapping.repository';
 import { BullMqSyncQueue } from './bullmq-sync.queue';
 import { FAIL_FAST_REDIS, REDIS_CONNECTION } from './redis.connection';
 import { redisKeys } from './redis-keys';
@@ -44,37 +34,15 @@ const PHONE_QUIET_MS = 1000;
 const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
 
 /**
- * The calendar mirror: outbox relay, queue (BullMQ with Redis, in-process without), sync
- * use cases and calendar gateway (Cal.com with CALCOM_API_KEY, the local calendar without).
- * Global, so that use cases anywhere can inject SYNC_KICKER, and the phone
- * functions PHONE_TRAFFIC, to which the sync gives way.
+ * The calendar mirror: outbox relay, queue (BullMQ with Redis, in-process without) and sync
+ * use cases, over the calendar gateway the app module picked. Global, so that use cases
+ * anywhere can inject SYNC_KICKER, and the phone functions PHONE_TRAFFIC, to which the sync
+ * gives way.
  */
 @Global()
 @Module({
   imports: [PersistenceModule],
   providers: [
-    {
-      provide: CALENDAR_GATEWAY,
-      // The slot cache is read during calls: on the fail-fast connection, a miss while away.
-      inject: [AppConfig, CALENDAR_CREDENTIALS, { token: FAIL_FAST_REDIS, optional: true }],
-      useFactory: (config: AppConfig, credentials: TypeOrmCalendarCredentials, redis?: Redis) =>
-        config.usesCalcom
-          ? new CalcomCalendarGateway(credentials, {
-              redis: redis ?? null,
-              config: {
-                baseUrl: config.env.CALCOM_BASE_URL,
-                allowedHosts: allowedHostKeys(config.env.CALCOM_ALLOWED_HOSTS),
-                slotCache: { keyPrefix: redisKeys(config.env.REDIS_KEY_PREFIX).slotCache },
-                breaker: {
-                  errorThresholdPercentage: config.env.CALCOM_BREAKER_ERROR_PERCENT,
-                  volumeThreshold: config.env.CALCOM_BREAKER_VOLUME,
-                  resetTimeoutMs: config.env.CALCOM_BREAKER_RESET_MS,
-                },
-                listMaxPages: config.env.CALCOM_LIST_MAX_PAGES,
-              },
-            })
-          : new LocalCalendar(),
-    },
     {
       provide: SYNC_QUEUE,
       // The producer fails fast: an add refused while Redis is away leaves its outbox row
@@ -133,17 +101,6 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
             })
           : null,
     },
-    {
-      // A rotated or removed key: its cached secret and its breaker go at once in this process.
-      provide: CALENDAR_CREDENTIAL_CHANGES,
-      inject: [CALENDAR_CREDENTIALS, CALENDAR_GATEWAY],
-      useFactory: (credentials: TypeOrmCalendarCredentials, gateway: CalendarGateway) => ({
-        changed: (ref: string) => {
-          credentials.forget(ref);
-          gateway.forgetCredential(ref);
-        },
-      }),
-    },
     StalledSyncSweeper,
     SyncAppointmentUseCase,
     CompensateBookingsUseCase,
@@ -151,8 +108,6 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
     SyncJobDispatcher,
   ],
   exports: [
-    CALENDAR_GATEWAY,
-    CALENDAR_CREDENTIAL_CHANGES,
     SYNC_QUEUE,
     SYNC_KICKER,
     PHONE_TRAFFIC,
