@@ -20,7 +20,6 @@ import {
   type OutsideCalendarBlocks,
 } from '../ports/outside-calendar-blocks.port';
 import { SYNC_KICKER, type SyncKicker } from '../ports/sync-queue.port';
-import { escalate } from './appointment-sync-edits';
 import {
   signedFor,
   signerTenants,
@@ -29,6 +28,7 @@ import {
   type CalendarEventSigner,
 } from './calendar-event';
 import { FollowCalendarMove } from './follow-calendar-move';
+import { LockedAppointments } from './locked-appointments';
 import {
   dropSlotAnswers,
   type SlotAnswerCache,
@@ -54,18 +54,20 @@ const ACTOR = 'calcom-webhook';
 @Injectable()
 export class ApplyCalendarEventUseCase {
   private readonly moves: FollowCalendarMove;
+  private readonly locked: LockedAppointments;
 
   constructor(
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
     @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
     @Inject(OUTSIDE_CALENDAR_BLOCKS) private readonly blocks: OutsideCalendarBlocks,
-    @Inject(SYNC_UNIT_OF_WORK) private readonly uow: SyncUnitOfWork,
+    @Inject(SYNC_UNIT_OF_WORK) uow: SyncUnitOfWork,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR_GATEWAY) private readonly slots: SlotAnswerCache,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {
-    this.moves = new FollowCalendarMove(ledger, mappings, uow, clock, slots, kicker);
+    this.locked = new LockedAppointments(uow, clock);
+    this.moves = new FollowCalendarMove(ledger, mappings, this.locked, clock, slots, kicker);
   }
 
   async execute(event: CalendarEvent, signer: CalendarEventSigner): Promise<CalendarEventOutcome> {
@@ -167,16 +169,17 @@ export class ApplyCalendarEventUseCase {
     const { companyId, appointmentId, phaseId } = target;
     if (entry) await this.ledger.mark(entry.bookingUid, 'cancelled', 'cancelled in the calendar');
     const scope = { companyId };
-    const { outcome, stylist, queued } = await this.uow.runLocked(
+    const { outcome, stylist, queued } = await this.locked.run(
+      scope,
       appointmentId,
       async (
+        a,
         tx,
       ): Promise<{
         outcome: CalendarEventOutcome;
         stylist: StylistInBranch | null;
         queued?: boolean;
       }> => {
-        const a = await tx.appointments.findById(scope, appointmentId);
         if (!a) return { outcome: 'ignored', stylist: null };
         const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
         const phase = a.phases.find((p) => p.id === phaseId);
@@ -247,11 +250,9 @@ export class ApplyCalendarEventUseCase {
   }
 
   private async flag(companyId: string, appointmentId: string, reason: string): Promise<void> {
-    await this.uow.runLocked(appointmentId, async (tx) => {
-      const a = await tx.appointments.findById({ companyId }, appointmentId);
-      if (!a || a.status !== 'scheduled') return;
-      await tx.appointments.save({ companyId }, escalate(a, reason), this.clock.now());
-    });
+    await this.locked.edit({ companyId }, appointmentId, (a) =>
+      a.status === 'scheduled' ? a.needsReview(reason) : undefined,
+    );
   }
 
   private note(

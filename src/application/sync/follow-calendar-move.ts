@@ -2,12 +2,10 @@ import type { Appointment } from '../../domain/appointment/appointment';
 import type {
   CalendarBookingLedger,
   SyncTransactionPorts,
-  SyncUnitOfWork,
 } from '../ports/calendar-booking-ledger.port';
 import type { CalendarMappingRepository } from '../ports/calendar-mapping.port';
 import type { Clock } from '../ports/clock.port';
 import type { SyncKicker } from '../ports/sync-queue.port';
-import { escalate } from './appointment-sync-edits';
 import {
   signedFor,
   type CalendarEvent,
@@ -15,6 +13,7 @@ import {
   type CalendarEventSigner,
 } from './calendar-event';
 import { whyNotFollow } from './calendar-move-refusal';
+import type { LockedAppointments } from './locked-appointments';
 import { findOurMovedBooking, type OurMovedBooking } from './our-moved-booking';
 import {
   dropSlotAnswers,
@@ -40,7 +39,7 @@ export class FollowCalendarMove {
   constructor(
     private readonly ledger: CalendarBookingLedger,
     private readonly mappings: CalendarMappingRepository,
-    private readonly uow: SyncUnitOfWork,
+    private readonly locked: LockedAppointments,
     private readonly clock: Clock,
     private readonly slots: SlotAnswerCache,
     private readonly kicker?: SyncKicker,
@@ -56,19 +55,20 @@ export class FollowCalendarMove {
     const holder = `${ACTOR}:${event.uid}`;
     const leased = await this.lease(moved.appointmentId, holder);
     try {
-      const { outcome, stylist } = await this.uow.runLocked(moved.appointmentId, async (tx) => {
-        const a = await tx.appointments.findById(
-          { companyId: moved.companyId },
-          moved.appointmentId,
-        );
-        if (!a) return { outcome: 'ignored' as const, stylist: null };
-        const before: StylistInBranch = {
-          companyId: moved.companyId,
-          branchId: a.branchId ?? moved.stylist?.branchId,
-          staffId: a.staffId,
-        };
-        return { outcome: await this.apply(tx, a, event, moved, leased), stylist: before };
-      });
+      const scope = { companyId: moved.companyId };
+      const { outcome, stylist } = await this.locked.run(
+        scope,
+        moved.appointmentId,
+        async (a, tx) => {
+          if (!a) return { outcome: 'ignored' as const, stylist: null };
+          const before: StylistInBranch = {
+            companyId: moved.companyId,
+            branchId: a.branchId ?? moved.stylist?.branchId,
+            staffId: a.staffId,
+          };
+          return { outcome: await this.apply(tx, a, event, moved, leased), stylist: before };
+        },
+      );
       if (outcome === 'appointment_moved') this.kicker?.kick();
       // Followed or not, the booking moved in the calendar: both stylists' answers are stale.
       if (stylist) await dropSlotAnswers(this.slots, stylist, moved.stylist);
@@ -97,13 +97,15 @@ export class FollowCalendarMove {
 
     const phase = a.phases.find((p) => p.id === moved.phaseId)!;
     const offsetMs = event.start.getTime() - phase.start.getTime();
-    const shifted = must(a.shiftedBy(offsetMs, moved.phaseId));
-    const next = must(
-      shifted.recordPhaseBooking(moved.phaseId, {
-        bookingId: String(event.bookingId ?? 0),
-        bookingUid: event.uid,
-      }),
-    );
+    const followed = a.movedInCalendar({
+      phaseId: moved.phaseId,
+      start: event.start,
+      bookingId: String(event.bookingId ?? 0),
+      bookingUid: event.uid,
+    });
+    // whyNotFollow has ruled these out; should one slip through, a person decides.
+    if (!followed.ok) return this.refuse(tx, a, event, moved, followed.error.code);
+    const next = followed.value;
     const saved = await tx.appointments.save(scope, next, now);
     if (!saved.ok) {
       // The savepoint rolled the move back; the appointment is as it was.
@@ -148,10 +150,8 @@ export class FollowCalendarMove {
     const reason = `moved in the calendar to ${event.start.toISOString()} (booking ${event.uid}), not applied: ${why}`;
     await this.recordInLedger(tx, event, moved);
     // Delivered again after a refusal the ledger could not record: already flagged for this.
-    if (a.syncState === 'manual_review' && a.lastSyncError === reason.slice(0, 500)) {
-      return 'duplicate';
-    }
-    await tx.appointments.save({ companyId: moved.companyId }, escalate(a, reason), now);
+    if (a.awaitsReviewFor(reason)) return 'duplicate';
+    await tx.appointments.save({ companyId: moved.companyId }, a.needsReview(reason), now);
     await tx.audit.record({
       companyId: moved.companyId,
       actor: ACTOR,
@@ -206,11 +206,4 @@ export class FollowCalendarMove {
     }
     return false;
   }
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) {
-    throw result.error instanceof Error ? result.error : new Error(String(result.error));
-  }
-  return result.value;
 }

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Appointment } from '../../domain/appointment/appointment';
-import type { AppointmentPhase } from '../../domain/appointment/appointment-phase';
+import type {
+  AppointmentPhase,
+  CalendarBookingRef,
+} from '../../domain/appointment/appointment-phase';
 import { TimeRange } from '../../domain/shared/time-range';
 import {
   APPOINTMENT_REPOSITORY,
@@ -14,7 +17,11 @@ import {
   type LedgerEntry,
   type SyncUnitOfWork,
 } from '../ports/calendar-booking-ledger.port';
-import { CALENDAR_GATEWAY, type CalendarGateway } from '../ports/calendar-gateway.port';
+import {
+  CALENDAR_GATEWAY,
+  type CalendarGateway,
+  type ExternalBooking,
+} from '../ports/calendar-gateway.port';
 import {
   CALENDAR_MAPPING_REPOSITORY,
   eventTypeForPhase,
@@ -30,14 +37,8 @@ import {
   type SyncAppointmentJob,
   type SyncQueue,
 } from '../ports/sync-queue.port';
-import {
-  confirmSynced,
-  escalate,
-  failAttempt,
-  recordBookings,
-  withoutExternalCalendar,
-} from './appointment-sync-edits';
 import { BookingCanceller } from './booking-canceller';
+import { LockedAppointments } from './locked-appointments';
 import { describe, PhaseBooker, type PhaseResult } from './phase-booker';
 import { SyncMetrics } from './sync-metrics';
 import { SLEEPER, SYNC_SETTINGS, type Sleeper, type SyncSettings } from './sync-settings';
@@ -57,13 +58,14 @@ const DONE: JobVerdict = { kind: 'done' };
 export class SyncAppointmentUseCase {
   private readonly booker: PhaseBooker;
   private readonly canceller: BookingCanceller;
+  private readonly locked: LockedAppointments;
 
   constructor(
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
     @Inject(CUSTOMER_REPOSITORY) private readonly customers: CustomerRepository,
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
     @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
-    @Inject(SYNC_UNIT_OF_WORK) private readonly uow: SyncUnitOfWork,
+    @Inject(SYNC_UNIT_OF_WORK) uow: SyncUnitOfWork,
     @Inject(CALENDAR_GATEWAY) private readonly calendar: CalendarGateway,
     @Inject(SYNC_QUEUE) private readonly queue: SyncQueue,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
@@ -74,6 +76,7 @@ export class SyncAppointmentUseCase {
   ) {
     this.booker = new PhaseBooker(calendar, ledger, settings, sleep);
     this.canceller = new BookingCanceller(calendar, ledger);
+    this.locked = new LockedAppointments(uow, clock);
   }
 
   async execute(job: SyncAppointmentJob, attempt: JobAttempt, round = 0): Promise<JobVerdict> {
@@ -137,21 +140,13 @@ export class SyncAppointmentUseCase {
     }
 
     const booked = results.flatMap((r) => (r.kind === 'booked' ? [r] : []));
-    const outcome = await this.uow.runLocked(job.appointmentId, async (tx) => {
-      const fresh = await tx.appointments.findById(scope, job.appointmentId);
-      if (!fresh || fresh.status !== 'scheduled' || !samePhases(fresh, appointment)) {
-        return 'changed' as const;
-      }
-      const next = confirmSynced(
-        recordBookings(
-          fresh,
-          booked.map((b) => ({ phaseId: b.phase.id, booking: b.booking })),
-        ),
-      );
-      await tx.appointments.save(scope, next, this.clock.now());
-      return 'saved' as const;
-    });
-    if (outcome === 'changed') {
+    const mirrored = booked.map((b) => ({ phaseId: b.phase.id, ref: refOf(b.booking) }));
+    const saved = await this.locked.edit(scope, job.appointmentId, (fresh) =>
+      fresh.status === 'scheduled' && samePhases(fresh, appointment)
+        ? fresh.mirrored(mirrored)
+        : undefined,
+    );
+    if (!saved) {
       // Cancelled or moved while we booked: converge on what it is now.
       if (round < 2) return this.execute(job, attempt, round + 1);
       return { kind: 'retry', reason: 'appointment kept changing during the sync' };
@@ -292,15 +287,9 @@ export class SyncAppointmentUseCase {
       const reason = failures.map((f) => f.reason).join('; ');
       return this.retryOrGiveUp(job, attempt, reason, appointment);
     }
-    await this.uow.runLocked(job.appointmentId, async (tx) => {
-      const fresh = await tx.appointments.findById({ companyId: job.companyId }, job.appointmentId);
-      if (!fresh || fresh.status !== 'cancelled') return;
-      await tx.appointments.save(
-        { companyId: job.companyId },
-        confirmSynced(fresh),
-        this.clock.now(),
-      );
-    });
+    await this.locked.edit({ companyId: job.companyId }, job.appointmentId, (fresh) =>
+      fresh.status === 'cancelled' ? fresh.mirrored() : undefined,
+    );
     this.metrics.synced(false);
     await this.note(job, 'calendar_sync.cancelled', { uids: toCancel.map((e) => e.bookingUid) });
     return DONE;
@@ -308,11 +297,9 @@ export class SyncAppointmentUseCase {
 
   private async withoutCalendar(job: SyncAppointmentJob): Promise<JobVerdict> {
     const scope = { companyId: job.companyId };
-    await this.uow.runLocked(job.appointmentId, async (tx) => {
-      const fresh = await tx.appointments.findById(scope, job.appointmentId);
-      if (!fresh || fresh.syncState === 'synced') return;
-      await tx.appointments.save(scope, withoutExternalCalendar(fresh), this.clock.now());
-    });
+    await this.locked.edit(scope, job.appointmentId, (fresh) =>
+      fresh.syncState === 'synced' ? undefined : fresh.mirrorNotRequired(),
+    );
     await this.note(job, 'calendar_sync.local_only', {});
     return DONE;
   }
@@ -327,15 +314,9 @@ export class SyncAppointmentUseCase {
     if (attempt.final) {
       return appointment ? this.giveUp(job, appointment, reason) : DONE;
     }
-    await this.uow.runLocked(job.appointmentId, async (tx) => {
-      const fresh = await tx.appointments.findById({ companyId: job.companyId }, job.appointmentId);
-      if (fresh)
-        await tx.appointments.save(
-          { companyId: job.companyId },
-          failAttempt(fresh, reason),
-          this.clock.now(),
-        );
-    });
+    await this.locked.edit({ companyId: job.companyId }, job.appointmentId, (fresh) =>
+      fresh.mirrorAttemptFailed(reason),
+    );
     this.metrics.failed();
     await this.note(job, 'calendar_sync.attempt_failed', { attempt: attempt.number, reason });
     return { kind: 'retry', reason };
@@ -365,15 +346,9 @@ export class SyncAppointmentUseCase {
     );
     const pending =
       failures.length > 0 ? ` | compensation pending for ${failures.length} booking(s)` : '';
-    await this.uow.runLocked(job.appointmentId, async (tx) => {
-      const fresh = await tx.appointments.findById({ companyId: job.companyId }, job.appointmentId);
-      if (!fresh) return;
-      await tx.appointments.save(
-        { companyId: job.companyId },
-        escalate(fresh, `${reason}${pending}`),
-        this.clock.now(),
-      );
-    });
+    await this.locked.edit({ companyId: job.companyId }, job.appointmentId, (fresh) =>
+      fresh.needsReview(`${reason}${pending}`),
+    );
     this.metrics.manualReview();
     await this.note(job, 'calendar_sync.manual_review', {
       reason,
@@ -413,6 +388,10 @@ export class SyncAppointmentUseCase {
 
 function bookable(a: Appointment): AppointmentPhase[] {
   return a.phases.filter((p) => p.needsCalendarBooking);
+}
+
+function refOf(booking: ExternalBooking): CalendarBookingRef {
+  return { bookingId: String(booking.externalId), bookingUid: booking.uid };
 }
 
 function samePhases(a: Appointment, b: Appointment): boolean {
