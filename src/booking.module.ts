@@ -8,9 +8,11 @@ import { CheckCustomerUseCase } from './application/booking/check-customer.use-c
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
 import { ListAppointmentsUseCase } from './application/booking/list-appointments.use-case';
 import { LiveCalendarCheck } from './application/booking/live-calendar-check';
-import { PHONE_FUNCTIONS } from './application/booking/phone-functions';
-import { PhoneFunctionsService } from './application/booking/phone-functions.service';
 import { RescheduleAppointmentUseCase } from './application/booking/reschedule-appointment.use-case';
+import {
+  PHONE_FUNCTIONS,
+  PhoneFunctionsDispatcher,
+} from './adapters/inbound/retell/phone-functions.dispatcher';
 import { PersistenceModule } from './adapters/outbound/persistence/persistence.module';
 
 /** The phone functions' use cases, over the persistence ports. */
@@ -27,7 +29,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     ListAppointmentsUseCase,
     CancelAppointmentUseCase,
     RescheduleAppointmentUseCase,
-    { provide: PHONE_FUNCTIONS, useClass: PhoneFunctionsService },
+    { provide: PHONE_FUNCTIONS, useClass: PhoneFunctionsDispatcher },
   ],
   exports: [
     PHONE_FUNCTIONS,

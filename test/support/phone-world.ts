@@ -3,11 +3,13 @@ import { DataSource } from 'typeorm';
 import { CallContext } from '../../src/application/booking/call-context';
 import { FunctionAnswer } from '../../src/application/booking/function-answer';
 import {
-  PHONE_FUNCTIONS,
   PhoneFunctionArgs,
   PhoneFunctionName,
-  PhoneFunctions,
 } from '../../src/application/booking/phone-functions';
+import {
+  PHONE_FUNCTIONS,
+  PhoneFunctions,
+} from '../../src/adapters/inbound/retell/phone-functions.dispatcher';
 import { SALON_CATALOG, SalonCatalog } from '../../src/application/ports/salon-catalog.port';
 import { bookingApp, TestClock } from './booking-app';
 import { createTestDatabase, TestDatabase } from './test-database';

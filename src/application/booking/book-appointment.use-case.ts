@@ -21,17 +21,35 @@ import {
 } from '../ports/phone-booking-writer.port';
 import { PHONE_BOOKING_READER, PhoneBookingReader } from '../ports/phone-booking-reader.port';
 import { AvailabilityReader, WishAvailability } from './availability.reader';
-import { bookedAnswer } from './appointment-answers';
-import { slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit } from './booking-transaction';
-import { withCalendarVerdicts } from './calendar-check';
+import { CalendarVerdict } from './calendar-check';
 import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { CallContext } from './call-context';
 import { customerForBooking } from './customer-for-booking';
-import { answer, FunctionAnswer } from './function-answer';
 import { LiveCalendarCheck } from './live-calendar-check';
 import { PhoneFunctionArgs } from './phone-functions';
+import { SlotTakenMeanwhile, SlotUnavailable } from './slot-outcomes';
 import { SpokenRequestReader } from './spoken-request.reader';
+import { WishRefusal } from './wish-refusal';
+
+/** The appointment is written (or was, by an earlier delivery of the same request). */
+export interface Booked {
+  readonly kind: 'booked';
+  readonly appointment: Appointment;
+  /** An earlier or parallel delivery of the same request booked it. */
+  readonly repeated: boolean;
+  readonly verdicts: readonly CalendarVerdict[];
+}
+
+/** What the booking still lacks from the caller. */
+export interface BookingRefused {
+  readonly kind: 'refused';
+  /** No name to book on; an e-mail that cannot be one; a withheld number (no callback). */
+  readonly reason: 'NAME_MISSING' | 'EMAIL_INVALID' | 'PHONE_NEEDED';
+}
+
+export type BookAppointmentOutcome =
+  WishRefusal | BookingRefused | Booked | SlotUnavailable | SlotTakenMeanwhile;
 
 /**
  * Books in one transaction (customer, appointment with phases, this call's hold consumed, sync
@@ -60,44 +78,36 @@ export class BookAppointmentUseCase {
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-  ): Promise<FunctionAnswer> {
-    let repeated = false;
-    const result = await this.book(salon, call, args, () => (repeated = true));
-    const taken = result.code === 'AVAILABILITY.SLOT_TAKEN';
+  ): Promise<BookAppointmentOutcome> {
+    const outcome = await this.book(salon, call, args);
     this.metrics.booking(
-      result.success ? (repeated ? 'repeated' : 'booked') : taken ? 'taken' : 'refused',
+      outcome.kind === 'booked'
+        ? outcome.repeated
+          ? 'repeated'
+          : 'booked'
+        : isTaken(outcome)
+          ? 'taken'
+          : 'refused',
     );
-    return result;
+    return outcome;
   }
 
   private async book(
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-    noteRepeat: () => void,
-  ): Promise<FunctionAnswer> {
+  ): Promise<BookAppointmentOutcome> {
     const now = this.clock.now();
     const scope = { companyId: salon.companyId };
     const wish = new SpokenRequestReader(salon).wish(args, now);
     if (!wish.ok) return wish.error;
     const { service, stylist, onlyStylist, start } = wish.value;
     const name = args.name?.trim();
-    if (!name)
-      return answer('BOOKING.NAME_MISSING', 'Auf welchen Namen darf ich den Termin eintragen?');
+    if (!name) return { kind: 'refused', reason: 'NAME_MISSING' };
     const email = args.email?.trim() || undefined;
-    if (email && !isPlausibleEmail(email)) {
-      return answer(
-        'BOOKING.EMAIL_INVALID',
-        'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?',
-      );
-    }
+    if (email && !isPlausibleEmail(email)) return { kind: 'refused', reason: 'EMAIL_INVALID' };
     const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
-    if (!phone.ok) {
-      return answer(
-        'BOOKING.PHONE_NEEDED',
-        'Ihre Nummer ist unterdrückt. Ohne Rückrufnummer kann ich telefonisch leider keinen Termin eintragen. Bitte rufen Sie mit sichtbarer Nummer an.',
-      );
-    }
+    if (!phone.ok) return { kind: 'refused', reason: 'PHONE_NEEDED' };
 
     const key = idempotencyKey(
       call.callId ?? `phone:${phone.value}`,
@@ -106,8 +116,7 @@ export class BookAppointmentUseCase {
       stylist?.id,
       name,
     );
-    const repeated = () =>
-      this.repeatedAnswer(salon, this.appointments.findByIdempotencyKey(scope, key), noteRepeat);
+    const repeated = () => this.repeated(this.appointments.findByIdempotencyKey(scope, key));
     const facts = await this.reader.facts(scope, {
       idempotencyKey: key,
       callId: call.callId,
@@ -115,10 +124,8 @@ export class BookAppointmentUseCase {
       now,
     });
     if (facts.earlierAppointmentId) {
-      const earlier = await this.repeatedAnswer(
-        salon,
+      const earlier = await this.repeated(
         this.appointments.findById(scope, facts.earlierAppointmentId),
-        noteRepeat,
       );
       if (earlier) return earlier;
     }
@@ -157,10 +164,14 @@ export class BookAppointmentUseCase {
         stylist?.id,
         onlyStylist,
       );
-      return withCalendarVerdicts(
-        unavailableAnswer(salon, nearest.starts, start, stylist, free.error),
-        [...verdicts, ...nearest.verdicts],
-      );
+      return {
+        kind: 'unavailable',
+        asked: start,
+        stylist,
+        why: free.error,
+        alternatives: nearest.starts,
+        verdicts: [...verdicts, ...nearest.verdicts],
+      };
     }
 
     const customer = customerForBooking(facts.customersWithNumber, phone.value, name, email);
@@ -208,27 +219,28 @@ export class BookAppointmentUseCase {
       }
       const fresh = await this.availability.around(salon, service, now, start, options);
       const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id, onlyStylist);
-      return withCalendarVerdicts(
-        slotLostAnswer(salon, nearest.starts, refusal.code, start, stylist),
-        nearest.verdicts,
-      );
+      return {
+        kind: 'taken-meanwhile',
+        asked: start,
+        stylist,
+        alternatives: nearest.starts,
+        verdicts: nearest.verdicts,
+      };
     }
     this.kicker.kick();
-    return withCalendarVerdicts(bookedAnswer(salon, booked), verdicts);
+    return { kind: 'booked', appointment: booked, repeated: false, verdicts };
   }
 
-  /** The answer of an earlier (or parallel) delivery of the same request, if it booked. */
-  private async repeatedAnswer(
-    salon: BranchContext,
-    lookup: Promise<Appointment | null>,
-    noteRepeat: () => void,
-  ): Promise<FunctionAnswer | null> {
+  /** The booking of an earlier (or parallel) delivery of the same request, if it booked. */
+  private async repeated(lookup: Promise<Appointment | null>): Promise<Booked | null> {
     const earlier = await lookup;
-    if (!earlier) return null;
-    noteRepeat();
-    return bookedAnswer(salon, earlier);
+    return earlier && { kind: 'booked', appointment: earlier, repeated: true, verdicts: [] };
   }
 }
+
+/** Lost to another booking: the wish was taken, when checked or at the write. */
+const isTaken = (o: BookAppointmentOutcome): boolean =>
+  o.kind === 'taken-meanwhile' || (o.kind === 'unavailable' && o.why instanceof SlotTaken);
 
 function idempotencyKey(
   caller: string,

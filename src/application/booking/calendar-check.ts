@@ -150,17 +150,23 @@ export class CalendarCheck {
 }
 
 /**
- * The answer's `calendar_verified` fact from the verdicts behind what it states: true when every
- * mapped stylist involved was confirmed (or refused) by Cal.com, false when one could not be
- * asked; absent when no mapped stylist was involved (unmapped stylists are judged locally only).
+ * Whether Cal.com vouched for what an answer states: true when every mapped stylist involved was
+ * confirmed (or refused) by Cal.com, false when one could not be asked; undefined when no mapped
+ * stylist was involved (unmapped stylists are judged locally only).
  */
+export function calendarVerified(verdicts: readonly CalendarVerdict[]): boolean | undefined {
+  const asked = verdicts.filter((v) => v !== 'local');
+  if (asked.length === 0) return undefined;
+  return !asked.includes('unchecked');
+}
+
+/** The answer with its `calendar_verified` fact (see calendarVerified), when there is one. */
 export function withCalendarVerdicts(
   answer: FunctionAnswer,
   verdicts: readonly CalendarVerdict[],
 ): FunctionAnswer {
-  const asked = verdicts.filter((v) => v !== 'local');
-  if (asked.length === 0) return answer;
-  return { ...answer, calendar_verified: !asked.includes('unchecked') };
+  const verified = calendarVerified(verdicts);
+  return verified === undefined ? answer : { ...answer, calendar_verified: verified };
 }
 
 /**

@@ -1,18 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Hold } from '../../domain/appointment/hold';
+import { FreeStart } from '../../domain/availability/free-start';
+import { Service } from '../../domain/salon/service';
 import { AppConfig } from '../../config/app-config';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { HOLD_REPOSITORY, HoldRepository } from '../ports/hold.repository.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { AvailabilityReader } from './availability.reader';
 import { CallContext } from './call-context';
-import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers';
-import { withCalendarVerdicts } from './calendar-check';
+import { CalendarVerdict } from './calendar-check';
 import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { LiveCalendarCheck } from './live-calendar-check';
-import { FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
+import { SlotTakenMeanwhile, SlotUnavailable } from './slot-outcomes';
 import { SpokenRequestReader } from './spoken-request.reader';
+import { WishRefusal } from './wish-refusal';
+
+/** The wish is free, and held for this call when the call is known. */
+export interface SlotFree {
+  readonly kind: 'free';
+  readonly service: Service;
+  readonly free: FreeStart;
+  readonly hold: Hold | null;
+  readonly verdicts: readonly CalendarVerdict[];
+}
+
+export type CheckAvailabilityOutcome =
+  WishRefusal | SlotFree | SlotUnavailable | SlotTakenMeanwhile;
 
 /**
  * Free or not for the wish; when free, held for this call for a few minutes. A stylist mapped to
@@ -33,7 +47,7 @@ export class CheckAvailabilityUseCase {
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-  ): Promise<FunctionAnswer> {
+  ): Promise<CheckAvailabilityOutcome> {
     const now = this.clock.now();
     const wish = new SpokenRequestReader(salon).wish(args, now);
     if (!wish.ok) return wish.error;
@@ -59,14 +73,16 @@ export class CheckAvailabilityUseCase {
           stylist?.id,
           onlyStylist,
         );
-        return withCalendarVerdicts(
-          unavailableAnswer(salon, nearest.starts, start, stylist, check.error),
-          [...verdicts, ...nearest.verdicts],
-        );
+        return {
+          kind: 'unavailable',
+          asked: start,
+          stylist,
+          why: check.error,
+          alternatives: nearest.starts,
+          verdicts: [...verdicts, ...nearest.verdicts],
+        };
       }
-      if (!call.callId) {
-        return withCalendarVerdicts(freeAnswer(salon, service, check.value, null), verdicts);
-      }
+      if (!call.callId) return { kind: 'free', service, free: check.value, hold: null, verdicts };
       const hold = Hold.place({
         callId: call.callId,
         staffId: check.value.staffId,
@@ -76,9 +92,7 @@ export class CheckAvailabilityUseCase {
         minutes: this.config.env.HOLD_MINUTES,
       });
       const placed = await this.holds.place({ companyId: salon.companyId }, hold, now);
-      if (placed.ok) {
-        return withCalendarVerdicts(freeAnswer(salon, service, check.value, hold), verdicts);
-      }
+      if (placed.ok) return { kind: 'free', service, free: check.value, hold, verdicts };
       // Another call took it between reading and holding: read again.
     }
     const availability = await this.availability.around(salon, service, now, start, options);
@@ -89,9 +103,12 @@ export class CheckAvailabilityUseCase {
       stylist?.id,
       onlyStylist,
     );
-    return withCalendarVerdicts(
-      slotLostAnswer(salon, nearest.starts, 'AVAILABILITY.SLOT_TAKEN', start, stylist),
-      nearest.verdicts,
-    );
+    return {
+      kind: 'taken-meanwhile',
+      asked: start,
+      stylist,
+      alternatives: nearest.starts,
+      verdicts: nearest.verdicts,
+    };
   }
 }

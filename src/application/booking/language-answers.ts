@@ -8,7 +8,9 @@ import {
   toIsoDate,
 } from '../../domain/language';
 import { DomainError } from '../../domain/shared/domain-error';
+import { fitSpoken, sentenceWithNames, shortName } from '../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
+import { StylistNotOffering, StylistUnclear, WishRefusal } from './wish-refusal';
 
 /** A day named in a question, for the agent to confirm or offer. */
 export const dayFacts = (d: LocalDate) => ({
@@ -29,4 +31,57 @@ export function notUnderstoodAnswer(error: DomainError): FunctionAnswer {
     return answer(error.code, error.message, { readings: error.readings.map(toClockString) });
   }
   return answer(error.code, error.message);
+}
+
+/** What the caller said that cannot be read as one wish, as the question back. */
+export function wishRefusalAnswer(refusal: WishRefusal): FunctionAnswer {
+  switch (refusal.reason) {
+    case 'SERVICE_UNCLEAR': {
+      const found = refusal.match;
+      if (found.kind === 'ambiguous') {
+        return answer(found.code, found.message, {
+          candidates: found.candidates.map((c) => c.name),
+        });
+      }
+      return answer(found.code, found.message, { offered: found.offered });
+    }
+    case 'STYLIST_UNCLEAR':
+      return stylistUnclearAnswer(refusal);
+    case 'STYLIST_NOT_OFFERING':
+      return stylistNotOfferingAnswer(refusal);
+    case 'WHEN_MISSING':
+      return answer(
+        'LANGUAGE.DATE_NOT_UNDERSTOOD',
+        'An welchem Tag und um wie viel Uhr möchten Sie kommen?',
+      );
+    case 'WHEN_NOT_UNDERSTOOD':
+      return notUnderstoodAnswer(refusal.error);
+  }
+}
+
+/** Several stylists fit the name (they are named), or nobody does (the team is named). */
+function stylistUnclearAnswer({ match, team }: StylistUnclear): FunctionAnswer {
+  if (match.kind === 'ambiguous') {
+    const candidates = match.candidates.map((s) => s.name);
+    return answer(match.code, match.message, { candidates, staff: team });
+  }
+  const message = fitSpoken((cap) => {
+    const unknown = 'Diese Mitarbeiterin kenne ich leider nicht.';
+    return sentenceWithNames(`${unknown} Bei uns arbeiten `, team, '.', cap, unknown);
+  });
+  return answer(match.code, message, { staff: team });
+}
+
+/** The stylist does not do the service: who does. */
+function stylistNotOfferingAnswer(refusal: StylistNotOffering): FunctionAnswer {
+  const { stylist, service, offeredBy } = refusal;
+  const message = fitSpoken((cap) => {
+    const who = shortName(stylist.name, cap) || 'Diese Person';
+    const said = `${who} bietet ${shortName(service.name, cap) || 'das'} leider nicht an.`;
+    return sentenceWithNames(`${said} Das machen bei uns `, offeredBy, '.', cap, said);
+  });
+  return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
+    stylist: stylist.name,
+    offered_by: offeredBy,
+  });
 }

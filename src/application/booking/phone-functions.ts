@@ -1,6 +1,3 @@
-import { CallContext } from './call-context';
-import { FunctionAnswer } from './function-answer';
-
 export const PHONE_FUNCTION_NAMES = [
   'get_current_context',
   'check_customer',
@@ -34,11 +31,4 @@ export interface PhoneFunctionArgs {
   readonly appointmentId?: string;
   readonly newDate?: string;
   readonly newTime?: string;
-}
-
-export const PHONE_FUNCTIONS = Symbol('PhoneFunctions');
-
-/** The application's face towards the voice agent. */
-export interface PhoneFunctions {
-  run(name: PhoneFunctionName, ctx: CallContext, args: PhoneFunctionArgs): Promise<FunctionAnswer>;
 }

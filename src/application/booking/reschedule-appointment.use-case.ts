@@ -14,6 +14,7 @@ import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
 import { CallerAppointmentsFinder } from './caller-appointments.finder';
 import { answer, FunctionAnswer } from './function-answer';
+import { wishRefusalAnswer } from './language-answers';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SpokenRequestReader } from './spoken-request.reader';
 import { againIfChanged, lockAsRead } from './changed-meanwhile';
@@ -80,7 +81,7 @@ export class RescheduleAppointmentUseCase {
     const zone = salon.branch.timeZone;
     const newDate = args.newDate?.trim() || toIsoDate(wallClockAt(target.start, zone).date);
     const start = new SpokenRequestReader(salon).start(newDate, args.newTime, now);
-    if (!start.ok) return start.error;
+    if (!start.ok) return wishRefusalAnswer(start.error);
     if (target.start.getTime() === start.value.getTime()) return movedAnswer(salon, target);
 
     const stylist = salon.staff.find((s) => s.id === target.staffId);

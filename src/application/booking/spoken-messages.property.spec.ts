@@ -41,7 +41,7 @@ import {
 } from './appointment-answers';
 import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { FunctionAnswer } from './function-answer';
-import { notUnderstoodAnswer } from './language-answers';
+import { notUnderstoodAnswer, wishRefusalAnswer } from './language-answers';
 import { SpokenRequestReader } from './spoken-request.reader';
 
 /**
@@ -256,7 +256,7 @@ describe('every spoken message fits 200 characters and names what it must', () =
           spoken(answerOf(new AmbiguousStylistName(s.staff)));
           const reader = new SpokenRequestReader(s);
           const unknown = reader.stylist('Zzzyxq Qqqq');
-          if (!unknown.ok) spoken(unknown.error);
+          if (!unknown.ok) spoken(wishRefusalAnswer(unknown.error));
           const notOffering = salonOf(staff, services);
           const only = Staff.restore({ id: 'solo', name: staff[0], serviceIds: [] });
           const readerOf = new SpokenRequestReader({
@@ -264,9 +264,9 @@ describe('every spoken message fits 200 characters and names what it must', () =
             staff: [only, ...notOffering.staff],
           });
           const refused = readerOf.stylist(staff[0], notOffering.services[0]);
-          if (!refused.ok) spoken(refused.error);
+          if (!refused.ok) spoken(wishRefusalAnswer(refused.error));
           const heard = readerOf.service('xyzzy plugh');
-          if (!heard.ok) spoken(heard.error);
+          if (!heard.ok) spoken(wishRefusalAnswer(heard.error));
           const matched = matchServiceName('xyzzy', s.services);
           if (matched.kind !== 'match') expect(matched.message.length).toBeLessThanOrEqual(200);
         },

@@ -1,6 +1,7 @@
 import { branch, cut, perm } from '../../domain/availability/salon.fixture';
 import { Staff } from '../../domain/salon/staff';
 import { BranchContext } from '../ports/salon-catalog.port';
+import { wishRefusalAnswer } from './language-answers';
 import { SpokenRequestReader } from './spoken-request.reader';
 
 const person = (id: string, name: string, serviceIds = ['cut', 'perm']): Staff =>
@@ -38,22 +39,43 @@ describe('SpokenRequestReader.stylist', () => {
     expect(found.ok).toBe(false);
     if (found.ok) return;
     expect(found.error).toMatchObject({
+      kind: 'refused',
+      reason: 'STYLIST_UNCLEAR',
+      match: { code: 'STAFF.AMBIGUOUS', candidates: [clara, claraWeiss] },
+      team: ['Clara Oberholzer', 'Clara Weiß', 'Mehmet Yilmaz'],
+    });
+    const said = wishRefusalAnswer(found.error);
+    expect(said).toMatchObject({
       success: false,
       code: 'STAFF.AMBIGUOUS',
       candidates: ['Clara Oberholzer', 'Clara Weiß'],
     });
-    expect(found.error.message).toContain('Clara Oberholzer');
-    expect(found.error.message).toContain('Clara Weiß');
+    expect(said.message).toContain('Clara Oberholzer');
+    expect(said.message).toContain('Clara Weiß');
   });
 
   it('still says who does the service when the stylist found does not', () => {
     const found = new SpokenRequestReader(salonWith(clara, mehmet)).stylist('Mehmet', perm);
-    expect(found.ok ? 'found' : found.error.code).toBe('AVAILABILITY.SERVICE_NOT_OFFERED');
+    expect(found.ok ? 'found' : found.error).toEqual({
+      kind: 'refused',
+      reason: 'STYLIST_NOT_OFFERING',
+      stylist: mehmet,
+      service: perm,
+      offeredBy: ['Clara Oberholzer'],
+    });
+    expect(found.ok ? 'found' : wishRefusalAnswer(found.error).code).toBe(
+      'AVAILABILITY.SERVICE_NOT_OFFERED',
+    );
   });
 
   it('names the team when nobody of that name works here', () => {
     const found = new SpokenRequestReader(salonWith(clara, mehmet)).stylist('Petra', cut);
     expect(found.ok ? 'found' : found.error).toMatchObject({
+      reason: 'STYLIST_UNCLEAR',
+      match: { code: 'STAFF.UNKNOWN' },
+      team: ['Clara Oberholzer', 'Mehmet Yilmaz'],
+    });
+    expect(found.ok ? 'found' : wishRefusalAnswer(found.error)).toMatchObject({
       code: 'STAFF.UNKNOWN',
       staff: ['Clara Oberholzer', 'Mehmet Yilmaz'],
     });

@@ -6,9 +6,13 @@ import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { err, ok, Result } from '../../domain/shared/result';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { fitSpoken, sentenceWithNames, shortName } from '../../domain/shared/german-messages';
-import { answer, FunctionAnswer } from './function-answer';
-import { notUnderstoodAnswer } from './language-answers';
+import {
+  ServiceUnclear,
+  StylistNotOffering,
+  StylistUnclear,
+  WhenRefusal,
+  WishRefusal,
+} from './wish-refusal';
 
 /** Words that mean "any stylist". */
 const ANYONE = new Set(
@@ -41,79 +45,54 @@ function insists(staffOnly: string | undefined, staff: string | undefined): bool
   return YES.has(said) || INSISTING.test(staff ?? '');
 }
 
+/** Service, stylist (undefined: anyone) and start of a wish. */
+export interface Wish {
+  readonly service: Service;
+  readonly stylist: Staff | undefined;
+  /** The caller insisted on the stylist, so nobody else is offered instead. */
+  readonly onlyStylist: boolean;
+  readonly start: Date;
+}
+
 /**
  * Turns what the caller said (service, stylist, day and time) into salon objects, or into the
- * question the agent has to ask back. Never guesses.
+ * refusal the agent has to ask back about. Never guesses.
  */
 export class SpokenRequestReader {
   constructor(private readonly salon: BranchContext) {}
 
-  service(spoken: string | undefined): Result<Service, FunctionAnswer> {
+  service(spoken: string | undefined): Result<Service, ServiceUnclear> {
     const found = matchServiceName(spoken ?? '', this.salon.services);
     if (found.kind === 'match') return ok(found.service);
-    if (found.kind === 'ambiguous') {
-      return err(
-        answer(found.code, found.message, { candidates: found.candidates.map((c) => c.name) }),
-      );
-    }
-    return err(answer(found.code, found.message, { offered: found.offered }));
+    return err({ kind: 'refused', reason: 'SERVICE_UNCLEAR', match: found });
   }
 
   /** undefined: any stylist. */
   stylist(
     spoken: string | undefined,
     service?: Service,
-  ): Result<Staff | undefined, FunctionAnswer> {
+  ): Result<Staff | undefined, StylistUnclear | StylistNotOffering> {
     const key = serviceKey(spoken ?? '');
     if (ANYONE.has(key)) return ok(undefined);
     const staff = this.salon.staff;
     const found = matchStylistName(spoken ?? '', staff);
-    if (found.kind === 'match') {
-      const stylist = found.stylist;
-      if (service && !stylist.offers(service.id)) {
-        const others = staff.filter((s) => s.offers(service.id)).map((s) => s.name);
-        const message = fitSpoken((cap) => {
-          const who = shortName(stylist.name, cap) || 'Diese Person';
-          const refusal = `${who} bietet ${shortName(service.name, cap) || 'das'} leider nicht an.`;
-          return sentenceWithNames(`${refusal} Das machen bei uns `, others, '.', cap, refusal);
-        });
-        return err(
-          answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
-            stylist: stylist.name,
-            offered_by: others,
-          }),
-        );
-      }
-      return ok(stylist);
+    if (found.kind !== 'match') {
+      const team = staff.map((s) => s.name);
+      return err({ kind: 'refused', reason: 'STYLIST_UNCLEAR', match: found, team });
     }
-    const names = staff.map((s) => s.name);
-    if (found.kind === 'ambiguous') {
-      const candidates = found.candidates.map((s) => s.name);
-      return err(answer(found.code, found.message, { candidates, staff: names }));
+    const stylist = found.stylist;
+    if (service && !stylist.offers(service.id)) {
+      const offeredBy = staff.filter((s) => s.offers(service.id)).map((s) => s.name);
+      return err({ kind: 'refused', reason: 'STYLIST_NOT_OFFERING', stylist, service, offeredBy });
     }
-    return err(
-      answer(
-        found.code,
-        fitSpoken((cap) => {
-          const unknown = 'Diese Mitarbeiterin kenne ich leider nicht.';
-          return sentenceWithNames(`${unknown} Bei uns arbeiten `, names, '.', cap, unknown);
-        }),
-        { staff: names },
-      ),
-    );
+    return ok(stylist);
   }
 
-  /**
-   * Service, stylist (undefined: anyone) and start of a wish, or the first question to ask.
-   * `onlyStylist`: the caller insisted on the stylist, so nobody else is offered instead.
-   */
+  /** Service, stylist (undefined: anyone) and start of a wish, or the first question to ask. */
   wish(
     args: { service?: string; staff?: string; staffOnly?: string; date?: string; time?: string },
     now: Date,
-  ): Result<
-    { service: Service; stylist: Staff | undefined; onlyStylist: boolean; start: Date },
-    FunctionAnswer
-  > {
+  ): Result<Wish, WishRefusal> {
     const service = this.service(args.service);
     if (!service.ok) return service;
     const stylist = this.stylist(args.staff, service.value);
@@ -125,19 +104,8 @@ export class SpokenRequestReader {
   }
 
   /** The start the caller asked for, in the branch's zone; opening hours settle "um drei". */
-  start(
-    date: string | undefined,
-    time: string | undefined,
-    now: Date,
-  ): Result<Date, FunctionAnswer> {
-    if (!date?.trim() && !time?.trim()) {
-      return err(
-        answer(
-          'LANGUAGE.DATE_NOT_UNDERSTOOD',
-          'An welchem Tag und um wie viel Uhr möchten Sie kommen?',
-        ),
-      );
-    }
+  start(date: string | undefined, time: string | undefined, now: Date): Result<Date, WhenRefusal> {
+    if (!date?.trim() && !time?.trim()) return err({ kind: 'refused', reason: 'WHEN_MISSING' });
     const branch = this.salon.branch;
     const resolved = resolveGermanDateTime(date ?? '', time ?? '', {
       now,
@@ -147,7 +115,9 @@ export class SpokenRequestReader {
         return branch.isClosedOn(iso) ? [] : branch.openingHours.windowsFor(isoWeekdayOf(iso));
       },
     });
-    if (!resolved.ok) return err(notUnderstoodAnswer(resolved.error));
+    if (!resolved.ok) {
+      return err({ kind: 'refused', reason: 'WHEN_NOT_UNDERSTOOD', error: resolved.error });
+    }
     return ok(resolved.value.instant);
   }
 }

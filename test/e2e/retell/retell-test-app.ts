@@ -22,11 +22,13 @@ import {
 import { CallContext } from '../../../src/application/booking/call-context';
 import { answer, FunctionAnswer } from '../../../src/application/booking/function-answer';
 import {
-  PHONE_FUNCTIONS,
   PhoneFunctionArgs,
   PhoneFunctionName,
-  PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
+import {
+  PHONE_FUNCTIONS,
+  PhoneFunctions,
+} from '../../../src/adapters/inbound/retell/phone-functions.dispatcher';
 import { CLOCK } from '../../../src/application/ports/clock.port';
 import { NO_PHONE_METRICS, PHONE_METRICS } from '../../../src/application/ports/phone-metrics.port';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';

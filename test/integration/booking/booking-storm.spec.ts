@@ -3,7 +3,10 @@ import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AvailabilityReader } from '../../../src/application/booking/availability.reader';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
-import { PHONE_FUNCTIONS, PhoneFunctions } from '../../../src/application/booking/phone-functions';
+import {
+  PHONE_FUNCTIONS,
+  PhoneFunctions,
+} from '../../../src/adapters/inbound/retell/phone-functions.dispatcher';
 import {
   PHONE_BOOKING_READER,
   PhoneBookingReader,

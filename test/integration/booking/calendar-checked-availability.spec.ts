@@ -11,11 +11,13 @@ import { dataSourceOptions } from '../../../src/adapters/outbound/persistence/da
 import { TypeOrmCalendarMappingRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { FunctionAnswer } from '../../../src/application/booking/function-answer';
 import {
-  PHONE_FUNCTIONS,
   PhoneFunctionArgs,
   PhoneFunctionName,
-  PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
+import {
+  PHONE_FUNCTIONS,
+  PhoneFunctions,
+} from '../../../src/adapters/inbound/retell/phone-functions.dispatcher';
 import { CALENDAR_GATEWAY } from '../../../src/application/ports/calendar-gateway.port';
 import { CALENDAR_MAPPING_REPOSITORY } from '../../../src/application/ports/calendar-mapping.port';
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../src/application/calls/phone-traffic';

@@ -4,10 +4,12 @@ import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import {
   PHONE_FUNCTION_NAMES,
-  PHONE_FUNCTIONS,
   PhoneFunctionArgs,
-  PhoneFunctions,
 } from '../../../src/application/booking/phone-functions';
+import {
+  PHONE_FUNCTIONS,
+  PhoneFunctions,
+} from '../../../src/adapters/inbound/retell/phone-functions.dispatcher';
 import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
 import { bookingApp, TestClock } from '../../support/booking-app';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';

@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
-import { PhoneFunctions } from '../../../application/booking/phone-functions';
+import { PhoneFunctions } from './phone-functions.dispatcher';
 import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
 import { PhoneMetrics } from '../../../application/ports/phone-metrics.port';
 import { BranchContext } from '../../../application/ports/salon-catalog.port';

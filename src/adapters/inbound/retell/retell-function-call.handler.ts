@@ -1,12 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CallContext } from '../../../application/booking/call-context';
 import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
-import {
-  PHONE_FUNCTIONS,
-  PhoneFunctionArgs,
-  PhoneFunctionName,
-  PhoneFunctions,
-} from '../../../application/booking/phone-functions';
+import { PhoneFunctionArgs, PhoneFunctionName } from '../../../application/booking/phone-functions';
+import { PHONE_FUNCTIONS, PhoneFunctions } from './phone-functions.dispatcher';
 import {
   NO_PHONE_METRICS,
   PHONE_METRICS,

@@ -1,0 +1,38 @@
+import { bookedAnswer } from '../../../../application/booking/appointment-answers';
+import { BookAppointmentOutcome } from '../../../../application/booking/book-appointment.use-case';
+import { withCalendarVerdicts } from '../../../../application/booking/calendar-check';
+import { answer, FunctionAnswer } from '../../../../application/booking/function-answer';
+import { wishRefusalAnswer } from '../../../../application/booking/language-answers';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
+import { presentNotFree } from './check-availability.presenter';
+
+/** book_appointment's outcome as the agent hears it. */
+export function presentBookAppointment(
+  salon: BranchContext,
+  outcome: BookAppointmentOutcome,
+): FunctionAnswer {
+  switch (outcome.kind) {
+    case 'booked':
+      return withCalendarVerdicts(bookedAnswer(salon, outcome.appointment), outcome.verdicts);
+    case 'unavailable':
+    case 'taken-meanwhile':
+      return presentNotFree(salon, outcome);
+    case 'refused':
+      switch (outcome.reason) {
+        case 'NAME_MISSING':
+          return answer('BOOKING.NAME_MISSING', 'Auf welchen Namen darf ich den Termin eintragen?');
+        case 'EMAIL_INVALID':
+          return answer(
+            'BOOKING.EMAIL_INVALID',
+            'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?',
+          );
+        case 'PHONE_NEEDED':
+          return answer(
+            'BOOKING.PHONE_NEEDED',
+            'Ihre Nummer ist unterdrückt. Ohne Rückrufnummer kann ich telefonisch leider keinen Termin eintragen. Bitte rufen Sie mit sichtbarer Nummer an.',
+          );
+        default:
+          return wishRefusalAnswer(outcome);
+      }
+  }
+}

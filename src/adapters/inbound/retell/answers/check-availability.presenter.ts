@@ -1,0 +1,42 @@
+import { CheckAvailabilityOutcome } from '../../../../application/booking/check-availability.use-case';
+import {
+  freeAnswer,
+  slotLostAnswer,
+  unavailableAnswer,
+} from '../../../../application/booking/booking-answers';
+import { withCalendarVerdicts } from '../../../../application/booking/calendar-check';
+import { FunctionAnswer } from '../../../../application/booking/function-answer';
+import { wishRefusalAnswer } from '../../../../application/booking/language-answers';
+import { SlotTakenMeanwhile, SlotUnavailable } from '../../../../application/booking/slot-outcomes';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
+
+/** check_availability's outcome as the agent hears it. */
+export function presentCheckAvailability(
+  salon: BranchContext,
+  outcome: CheckAvailabilityOutcome,
+): FunctionAnswer {
+  switch (outcome.kind) {
+    case 'refused':
+      return wishRefusalAnswer(outcome);
+    case 'free': {
+      const { service, free, hold, verdicts } = outcome;
+      return withCalendarVerdicts(freeAnswer(salon, service, free, hold), verdicts);
+    }
+    case 'unavailable':
+    case 'taken-meanwhile':
+      return presentNotFree(salon, outcome);
+  }
+}
+
+/** A wish that cannot be had, or was lost meanwhile, with the alternatives instead. */
+export function presentNotFree(
+  salon: BranchContext,
+  outcome: SlotUnavailable | SlotTakenMeanwhile,
+): FunctionAnswer {
+  const { asked, stylist, alternatives, verdicts } = outcome;
+  const said =
+    outcome.kind === 'unavailable'
+      ? unavailableAnswer(salon, alternatives, asked, stylist, outcome.why)
+      : slotLostAnswer(salon, alternatives, 'AVAILABILITY.SLOT_TAKEN', asked, stylist);
+  return withCalendarVerdicts(said, verdicts);
+}

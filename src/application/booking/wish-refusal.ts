@@ -1,0 +1,47 @@
+import { DomainError } from '../../domain/shared/domain-error';
+import { Service } from '../../domain/salon/service';
+import { AmbiguousServiceName, UnknownServiceName } from '../../domain/salon/service-name-matcher';
+import { Staff } from '../../domain/salon/staff';
+import { AmbiguousStylistName, UnknownStylistName } from '../../domain/salon/stylist-name-matcher';
+
+/** The service said fits several or none of the salon's. */
+export interface ServiceUnclear {
+  readonly kind: 'refused';
+  readonly reason: 'SERVICE_UNCLEAR';
+  readonly match: AmbiguousServiceName<Service> | UnknownServiceName;
+}
+
+/** The stylist said fits several or nobody of the branch; `team` names everyone. */
+export interface StylistUnclear {
+  readonly kind: 'refused';
+  readonly reason: 'STYLIST_UNCLEAR';
+  readonly match: AmbiguousStylistName<Staff> | UnknownStylistName;
+  readonly team: readonly string[];
+}
+
+/** The stylist found does not do the service; `offeredBy` names who does. */
+export interface StylistNotOffering {
+  readonly kind: 'refused';
+  readonly reason: 'STYLIST_NOT_OFFERING';
+  readonly stylist: Staff;
+  readonly service: Service;
+  readonly offeredBy: readonly string[];
+}
+
+/** Neither a day nor a time was said. */
+export interface WhenMissing {
+  readonly kind: 'refused';
+  readonly reason: 'WHEN_MISSING';
+}
+
+/** The day or time said cannot be read as one (DateAmbiguous, TimeNotUnderstood, ...). */
+export interface WhenNotUnderstood {
+  readonly kind: 'refused';
+  readonly reason: 'WHEN_NOT_UNDERSTOOD';
+  readonly error: DomainError;
+}
+
+export type WhenRefusal = WhenMissing | WhenNotUnderstood;
+
+/** What the caller said that cannot be read as one wish: the agent asks back, nothing is guessed. */
+export type WishRefusal = ServiceUnclear | StylistUnclear | StylistNotOffering | WhenRefusal;
