@@ -46,6 +46,24 @@ describe('calendar errors', () => {
     expect(error.message).not.toMatch(/\d{3}|http|cal\.com|api/i);
   });
 
+  it.each(named)('%s is a real Error: a stack that names it and its sentence', (_name, error) => {
+    expect(error).toBeInstanceOf(Error);
+    expect(error.stack?.split('\n')[0]).toBe(`${error.name}: ${error.message}`);
+    expect(error.stack).toContain('calendar.errors.spec.ts');
+  });
+
+  it('serialises to the same JSON as before it was an Error (no stack in it)', () => {
+    expect(JSON.stringify(new CalendarRateLimited(17, '429'))).toBe(
+      '{"detail":"429","name":"CalendarRateLimited","retryAfterSeconds":17,' +
+        '"code":"CALENDAR.RATE_LIMITED","message":"Der Kalender ist gerade ausgelastet. ' +
+        'Bitte versuchen Sie es gleich noch einmal.","retryable":true}',
+    );
+    expect(JSON.stringify(new CalendarTimeout(5000))).toBe(
+      '{"name":"CalendarTimeout","timeoutMs":5000,"code":"CALENDAR.TIMEOUT",' +
+        '"message":"Der Kalender antwortet gerade nicht.","retryable":true}',
+    );
+  });
+
   it('codes are distinct', () => {
     expect(new Set(cases.map(([e]) => e.code)).size).toBe(cases.length);
   });

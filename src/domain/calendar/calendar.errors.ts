@@ -1,10 +1,10 @@
-import { DomainError } from '../shared/domain-error';
+import { ThrownDomainError } from '../shared/domain-error';
 
 /**
  * Failures of the external calendar (Cal.com) as the rest of the service sees them.
  *
  * These are the "surprises" of convention 5: the calendar adapter throws them (the promise
- * rejects), it does not return them as values. The sync worker catches them, verifies by
+ * rejects), it does not return them as values; so they are real Errors, with a stack. The sync worker catches them, verifies by
  * metadata lookup and decides whether to retry; availability catches `CalendarUnavailable`
  * (and the others) and falls back to the local calendar.
  *
@@ -12,9 +12,9 @@ import { DomainError } from '../shared/domain-error';
  * `detail` is for logs only (upstream status and message, never credentials) and must not be
  * shown to callers. `retryable` says whether the same request may succeed later.
  */
-export abstract class CalendarError extends DomainError {
+export abstract class CalendarError extends ThrownDomainError {
   abstract readonly retryable: boolean;
-  readonly name: string = this.constructor.name;
+  override readonly name: string = this.constructor.name;
 
   protected constructor(readonly detail?: string) {
     super();

@@ -5,4 +5,28 @@
 export abstract class DomainError {
   abstract readonly code: string;
   abstract readonly message: string;
+
+  /**
+   * A thrown domain error extends Error instead (for its stack): it is a DomainError all the same.
+   * Subclasses keep the ordinary prototype check.
+   */
+  static [Symbol.hasInstance]<T>(
+    this: abstract new (...args: never[]) => T,
+    value: unknown,
+  ): value is T {
+    return (
+      Function.prototype[Symbol.hasInstance].call(this, value) ||
+      ((this as unknown) === DomainError && value instanceof ThrownDomainError)
+    );
+  }
+}
+
+/**
+ * A domain error that is thrown, not returned: a surprise (convention 5), such as a failure of
+ * the external calendar. It is a real Error, so it carries a stack; its `code` and `message` are
+ * those of every DomainError.
+ */
+export abstract class ThrownDomainError extends Error implements DomainError {
+  abstract readonly code: string;
+  abstract override readonly message: string;
 }
