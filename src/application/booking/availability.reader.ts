@@ -6,7 +6,7 @@ import {
 } from '../../domain/availability/availability-engine';
 import { FreeStart } from '../../domain/availability/free-start';
 import { OfferCandidates } from '../../domain/availability/offer-choice';
-import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/salon/local-date';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/shared/local-date';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { Result } from '../../domain/shared/result';

@@ -1,6 +1,6 @@
 import { FreeStart } from '../../domain/availability/free-start';
 import { calendarOffers } from '../../domain/calendar/offered-starts';
-import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/salon/local-date';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/shared/local-date';
 import { Service } from '../../domain/salon/service';
 import { TimeRange } from '../../domain/shared/time-range';
 import { CalendarGateway } from '../ports/calendar-gateway.port';

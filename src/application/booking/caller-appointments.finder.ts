@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
 import { AppointmentStatus } from '../../domain/appointment/appointment-status';
-import { isoWeekdayOf } from '../../domain/salon/local-date';
+import { isoWeekdayOf } from '../../domain/shared/local-date';
 import {
   DateAmbiguous,
   resolveGermanDate,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatGermanDate, formatGermanTime, todayIn, toIsoDate } from '../../domain/language';
-import { isoWeekdayOf } from '../../domain/salon/local-date';
+import { isoWeekdayOf } from '../../domain/shared/local-date';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';

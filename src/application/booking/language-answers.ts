@@ -2,7 +2,7 @@ import {
   DateAmbiguous,
   formatGermanLocalDate,
   germanWeekday,
-  LocalDate,
+  DateParts,
   TimeAmbiguous,
   toClockString,
   toIsoDate,
@@ -13,7 +13,7 @@ import { answer, FunctionAnswer } from './function-answer';
 import { StylistNotOffering, StylistUnclear, WishRefusal } from './wish-refusal';
 
 /** A day named in a question, for the agent to confirm or offer. */
-export const dayFacts = (d: LocalDate) => ({
+export const dayFacts = (d: DateParts) => ({
   date: toIsoDate(d),
   weekday: germanWeekday(d),
   spoken: formatGermanLocalDate(d),

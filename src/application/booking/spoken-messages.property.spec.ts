@@ -19,7 +19,7 @@ import {
   formatGermanLocalDate,
   formatGermanTime,
 } from '../../domain/language';
-import { addDays } from '../../domain/language/local-date';
+import { addDays } from '../../domain/language/date-parts';
 import { Branch } from '../../domain/salon/branch';
 import { Service } from '../../domain/salon/service';
 import {

@@ -1,5 +1,5 @@
 import { toIsoDate, resolveGermanDateTime } from '../../domain/language';
-import { isoWeekdayOf } from '../../domain/salon/local-date';
+import { isoWeekdayOf } from '../../domain/shared/local-date';
 import { matchServiceName, serviceKey } from '../../domain/salon/service-name-matcher';
 import { matchStylistName } from '../../domain/salon/stylist-name-matcher';
 import { Service } from '../../domain/salon/service';

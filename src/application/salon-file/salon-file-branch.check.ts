@@ -1,5 +1,5 @@
 import { Branch } from '../../domain/salon/branch';
-import { isLocalDate } from '../../domain/salon/local-date';
+import { isLocalDate } from '../../domain/shared/local-date';
 import { WeeklyHours } from '../../domain/salon/weekly-hours';
 import { isE164 } from '../../domain/shared/contact-formats';
 import { checkHours } from './salon-file-hours.check';

@@ -1,4 +1,4 @@
-import { IsoWeekday } from '../../domain/salon/local-date';
+import { IsoWeekday } from '../../domain/shared/local-date';
 import { WeeklyHours, WeeklyHoursInput } from '../../domain/salon/weekly-hours';
 import { SalonFileHours, WEEKDAY_KEYS } from './salon-file';
 import { Complain, FIELDS, isObj, onlyKnown } from './salon-file-fields';

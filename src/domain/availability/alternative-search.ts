@@ -1,4 +1,4 @@
-import { addLocalDays, LocalDate, wallTimeToInstant } from '../salon/local-date';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../shared/local-date';
 import type { AvailabilityEngine } from './availability-engine';
 import { FreeStart } from './free-start';
 

@@ -1,5 +1,5 @@
 import { Branch } from '../salon/branch';
-import { addLocalDays, LocalDate, wallTimeToInstant } from '../salon/local-date';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../shared/local-date';
 import { Service } from '../salon/service';
 import { Staff } from '../salon/staff';
 import { err, ok, Result } from '../shared/result';

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import type { LocalDate } from '../salon/local-date';
+import type { LocalDate } from '../shared/local-date';
 import type { BusyKind } from './busy-interval';
 
 export type UnavailableReason =

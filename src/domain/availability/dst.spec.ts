@@ -1,5 +1,5 @@
 import { formatInTimeZone } from 'date-fns-tz';
-import { wallTimeToInstant } from '../salon/local-date';
+import { wallTimeToInstant } from '../shared/local-date';
 import { Service } from '../salon/service';
 import { WeeklyHours } from '../salon/weekly-hours';
 import { ALL_WEEK, branch, engine, hhmm, ZONE } from './salon.fixture';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addLocalDays, localDateOf, wallTimeToInstant } from '../salon/local-date';
+import { addLocalDays, localDateOf, wallTimeToInstant } from '../shared/local-date';
 import { Service } from '../salon/service';
 import { AvailabilityEngine, StylistCalendar } from './availability-engine';
 import { TimeRange } from '../shared/time-range';

@@ -3,7 +3,7 @@ import { DateReading, oneDay, someDays } from './german-date.reading';
 import { parseGermanDateTokens } from './german-date.parser';
 import { numberValue } from './german-number.words';
 import { nextWeekdayFrom } from './future-date.rules';
-import { addDays, addMonths, compareLocalDates, isoWeekday, LocalDate } from './local-date';
+import { addDays, addMonths, compareDateParts, isoWeekday, DateParts } from './date-parts';
 
 type Unit = 'day' | 'week' | 'month';
 // prettier-ignore
@@ -23,7 +23,7 @@ interface Offset {
 }
 
 interface Anchor {
-  readonly date: LocalDate;
+  readonly date: DateParts;
   /** The anchor was a weekday: "Freitag in zwei Wochen". */
   readonly weekday?: number;
   /** No anchor was said: counted from today. */
@@ -39,7 +39,7 @@ const counted = (count: string, unit: string): Offset | undefined => {
   return n !== undefined && n >= 1 && u !== undefined ? { count: n, unit: u } : undefined;
 };
 
-const anchorOf = (words: readonly string[], today: LocalDate): Anchor | undefined => {
+const anchorOf = (words: readonly string[], today: DateParts): Anchor | undefined => {
   const said = words.filter((w) => !ANCHOR_FILLERS.has(w));
   if (said.length === 0) return { date: today, implicit: true };
   const weekday = said.length === 1 ? weekdayValue(said[0]) : undefined;
@@ -54,16 +54,16 @@ const anchorOf = (words: readonly string[], today: LocalDate): Anchor | undefine
 };
 
 /** The weekday on the target day, or the one before and after it when it falls elsewhere. */
-const weekdayAround = (target: LocalDate, weekday: number, today: LocalDate) => {
+const weekdayAround = (target: DateParts, weekday: number, today: DateParts) => {
   const back = (isoWeekday(target) - weekday + 7) % 7;
   if (back === 0) return oneDay(target);
   const before = addDays(target, -back);
   const after = addDays(before, 7);
-  return someDays(compareLocalDates(before, today) >= 0 ? [before, after] : [after]);
+  return someDays(compareDateParts(before, today) >= 0 ? [before, after] : [after]);
 };
 
 /** "[Freitag | heute | morgen | 5. Dezember] in zwei Wochen / drei Tagen / einem Monat". */
-const ahead = (anchor: Anchor, { count, unit }: Offset, today: LocalDate) => {
+const ahead = (anchor: Anchor, { count, unit }: Offset, today: DateParts) => {
   if (unit === 'month') {
     const target = addMonths(anchor.date, count);
     return anchor.weekday === undefined
@@ -87,12 +87,12 @@ const ahead = (anchor: Anchor, { count, unit }: Offset, today: LocalDate) => {
 };
 
 /** "zwei Tage nach Freitag", "eine Woche vor dem 24. Dezember": counted from the named day. */
-const around = (anchor: Anchor, { count, unit }: Offset, sign: 1 | -1, today: LocalDate) => {
+const around = (anchor: Anchor, { count, unit }: Offset, sign: 1 | -1, today: DateParts) => {
   const date =
     unit === 'month'
       ? addMonths(anchor.date, sign * count)
       : addDays(anchor.date, sign * count * (unit === 'week' ? 7 : 1));
-  return compareLocalDates(date, today) >= 0 ? oneDay(date) : undefined;
+  return compareDateParts(date, today) >= 0 ? oneDay(date) : undefined;
 };
 
 /**
@@ -102,7 +102,7 @@ const around = (anchor: Anchor, { count, unit }: Offset, sign: 1 | -1, today: Lo
  */
 export const parseGermanDateOffset = (
   words: readonly string[],
-  today: LocalDate,
+  today: DateParts,
 ): DateReading | undefined => {
   const n = words.length;
   let offset: Offset | undefined;

@@ -2,7 +2,7 @@ import { DateReading, oneDay, someDays } from './german-date.reading';
 import { dateWords, parseGermanDateTokens } from './german-date.parser';
 import { parseGermanDateOffset } from './german-date-offset.parser';
 import { parseGermanVagueDate } from './german-vague-date.parser';
-import { LocalDate } from './local-date';
+import { DateParts } from './date-parts';
 
 /**
  * Tokens → one day ("Freitag", "heute in einer Woche"), the days a vague phrase could mean
@@ -11,7 +11,7 @@ import { LocalDate } from './local-date';
  */
 export const readGermanDate = (
   tokens: readonly string[],
-  today: LocalDate,
+  today: DateParts,
   withDayParts = true,
 ): DateReading | undefined => {
   const words = dateWords(tokens, withDayParts);
@@ -19,13 +19,13 @@ export const readGermanDate = (
 };
 
 /** "morgen oder übermorgen", "Freitag oder Samstag": every day each side names, asked back. */
-const eitherOf = (words: readonly string[], today: LocalDate): DateReading | undefined => {
+const eitherOf = (words: readonly string[], today: DateParts): DateReading | undefined => {
   const sides: string[][] = [[]];
   for (const w of words) {
     if (w === 'oder') sides.push([]);
     else sides[sides.length - 1].push(w);
   }
-  const days: LocalDate[] = [];
+  const days: DateParts[] = [];
   for (const side of sides) {
     const reading = readWords(side, today);
     if (!reading) return undefined;
@@ -34,7 +34,7 @@ const eitherOf = (words: readonly string[], today: LocalDate): DateReading | und
   return someDays(days);
 };
 
-const readWords = (words: readonly string[], today: LocalDate): DateReading | undefined => {
+const readWords = (words: readonly string[], today: DateParts): DateReading | undefined => {
   const day = parseGermanDateTokens(words, today, false);
   if (day) return oneDay(day);
   return parseGermanDateOffset(words, today) ?? parseGermanVagueDate(words, today);

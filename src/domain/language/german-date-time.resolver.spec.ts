@@ -1,5 +1,5 @@
 import { resolveGermanDateTime } from './german-date-time.resolver';
-import { toIsoDate } from './local-date';
+import { toIsoDate } from './date-parts';
 import { OpeningWindow, toClockString } from './local-time';
 
 const zone = 'Europe/Berlin';

@@ -13,17 +13,17 @@ import {
   TimeNotUnderstood,
   TimeSkippedByClockChange,
 } from './language.errors';
-import { compareLocalDates, LocalDate } from './local-date';
+import { compareDateParts, DateParts } from './date-parts';
 import { LocalTime, OpeningWindow } from './local-time';
 import { instantFromWallClock, todayIn } from './zoned-clock';
 
 export interface DateTimeContext extends DateContext {
   /** The branch's opening windows on a day; they settle "um drei" as 15:00. */
-  readonly openingHoursFor?: (date: LocalDate) => readonly OpeningWindow[];
+  readonly openingHoursFor?: (date: DateParts) => readonly OpeningWindow[];
 }
 
 export interface ResolvedDateTime {
-  readonly date: LocalDate;
+  readonly date: DateParts;
   readonly time: LocalTime;
   /** The start as an instant (UTC), DST-correct in the branch's zone. */
   readonly instant: Date;
@@ -33,7 +33,7 @@ export type DateTimeError =
   DateNotUnderstood | DateAmbiguous | TimeNotUnderstood | TimeAmbiguous | TimeSkippedByClockChange;
 
 type Said =
-  | { readonly date: LocalDate; readonly clock: ClockReading }
+  | { readonly date: DateParts; readonly clock: ClockReading }
   | DateNotUnderstood
   | DateAmbiguous
   | TimeNotUnderstood;
@@ -41,8 +41,8 @@ type Said =
 // A phrase with more words than this names no single appointment; it also bounds the splits.
 const MAX_TOKENS = 12;
 
-const sameSaid = (a: { date: LocalDate; clock: ClockReading }, b: typeof a): boolean =>
-  compareLocalDates(a.date, b.date) === 0 &&
+const sameSaid = (a: { date: DateParts; clock: ClockReading }, b: typeof a): boolean =>
+  compareDateParts(a.date, b.date) === 0 &&
   a.clock.hour === b.clock.hour &&
   a.clock.minute === b.clock.minute &&
   a.clock.twelveHour === b.clock.twelveHour &&
@@ -53,15 +53,15 @@ const sameSaid = (a: { date: LocalDate; clock: ClockReading }, b: typeof a): boo
  * "Freitag nachmittags um drei". Every cut into a date part and a time part is tried; the
  * readings must agree, else the caller is asked.
  */
-const splitPhrase = (said: readonly string[], today: LocalDate): Said => {
+const splitPhrase = (said: readonly string[], today: DateParts): Said => {
   if (said.length === 0 || said.length > MAX_TOKENS) return new DateNotUnderstood();
   // "Freitag morgen um halb sieben": after a weekday, "morgen" is the morning.
   const tokens = said.map((t, i) =>
     t === 'morgen' && i > 0 && weekdayValue(said[i - 1]) !== undefined ? 'morgens' : t,
   );
-  let found: { date: LocalDate; clock: ClockReading } | undefined;
+  let found: { date: DateParts; clock: ClockReading } | undefined;
   // The days a vague date part could mean, asked only when no cut names one day.
-  let vague: readonly LocalDate[] | undefined;
+  let vague: readonly DateParts[] | undefined;
   let dateSeen = false;
   for (let cut = 1; cut < tokens.length; cut++) {
     const [head, tail] = [tokens.slice(0, cut), tokens.slice(cut)];
@@ -90,7 +90,7 @@ const splitPhrase = (said: readonly string[], today: LocalDate): Said => {
   return dateSeen || whole ? new TimeNotUnderstood() : new DateNotUnderstood();
 };
 
-const fromIso = (text: string, today: LocalDate, zone: string): Said | undefined => {
+const fromIso = (text: string, today: DateParts, zone: string): Said | undefined => {
   const iso = parseIsoDateTime(text, zone);
   if (!iso) return undefined;
   const date = isoDateFromToday(iso.date, today);
@@ -99,11 +99,11 @@ const fromIso = (text: string, today: LocalDate, zone: string): Said | undefined
 };
 
 /** Both parts in one text: an ISO date-time or a spoken phrase. */
-const readPhrase = (text: string, today: LocalDate, zone: string): Said =>
+const readPhrase = (text: string, today: DateParts, zone: string): Said =>
   fromIso(text, today, zone) ?? splitPhrase(germanTokens(text), today);
 
 /** Date and time each in its own text. */
-const readApart = (dateText: string, timeText: string, today: LocalDate, zone: string): Said => {
+const readApart = (dateText: string, timeText: string, today: DateParts, zone: string): Said => {
   const reading = readDateText(dateText, today, zone);
   if (!reading) return new DateNotUnderstood();
   if (reading.kind === 'days') return new DateAmbiguous(reading.days);

@@ -1,4 +1,4 @@
-import { LocalDate } from './local-date';
+import { DateParts } from './date-parts';
 import { LocalTime } from './local-time';
 import { wallClockAt } from './zoned-clock';
 
@@ -38,7 +38,7 @@ export const formatGermanDate = (
 
 /** A day of the branch's calendar as spoken: "Freitag, 5. Dezember". */
 export const formatGermanLocalDate = (
-  { year, month, day }: LocalDate,
+  { year, month, day }: DateParts,
   { withYear = false }: DateFormatOptions = {},
 ): string => {
   const spoken = `${germanWeekday({ year, month, day })}, ${day}. ${MONTHS[month - 1]}`;
@@ -46,7 +46,7 @@ export const formatGermanLocalDate = (
 };
 
 /** "Freitag". */
-export const germanWeekday = ({ year, month, day }: LocalDate): string =>
+export const germanWeekday = ({ year, month, day }: DateParts): string =>
   WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
 
 /** A wall time as spoken: "10 Uhr", "14:30 Uhr". */

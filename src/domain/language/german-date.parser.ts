@@ -1,6 +1,6 @@
 import { monthValue, weekdayValue } from './german-calendar.words';
 import { ordinalValue, cardinalValue } from './german-number.words';
-import { addDays, LocalDate } from './local-date';
+import { addDays, DateParts } from './date-parts';
 import {
   explicitDate,
   nextDayOfMonth,
@@ -54,7 +54,7 @@ const dayOf = (token: string, dotless: boolean): number | undefined => {
 };
 
 /** Day, month and maybe year, as written or spoken. */
-const calendarDate = (words: readonly string[], today: LocalDate): LocalDate | undefined => {
+const calendarDate = (words: readonly string[], today: DateParts): DateParts | undefined => {
   const [first, second, third] = words;
   if (words.length === 1) {
     const numeric = NUMERIC_DATE.exec(first);
@@ -92,8 +92,8 @@ const withWeekday = (
   weekday: number,
   weekdayFirst: boolean,
   rest: readonly string[],
-  today: LocalDate,
-): LocalDate | undefined => {
+  today: DateParts,
+): DateParts | undefined => {
   if (rest.length === 0) return nextWeekdayAfter(weekday, today);
   // "Freitag morgen" is Friday morning, "morgen, Freitag" is tomorrow.
   if (weekdayFirst && rest.length === 1 && rest[0] === 'morgen') {
@@ -115,7 +115,7 @@ const withWeekday = (
 export const dateWords = (tokens: readonly string[], withDayParts = true): string[] =>
   tokens.filter((t) => !FILLERS.has(t) && !(withDayParts && DAY_PARTS.has(t)));
 
-const relativeDay = (word: string, today: LocalDate): LocalDate =>
+const relativeDay = (word: string, today: DateParts): DateParts =>
   addDays(today, RELATIVE_DAYS.get(word) as number);
 
 /**
@@ -124,9 +124,9 @@ const relativeDay = (word: string, today: LocalDate): LocalDate =>
  */
 export const parseGermanDateTokens = (
   tokens: readonly string[],
-  today: LocalDate,
+  today: DateParts,
   withDayParts = true,
-): LocalDate | undefined => {
+): DateParts | undefined => {
   const words = dateWords(tokens, withDayParts);
   const weekdayAt = words.findIndex((t) => weekdayValue(t) !== undefined);
   if (weekdayAt >= 0) {

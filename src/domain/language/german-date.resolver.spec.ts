@@ -1,5 +1,5 @@
 import { resolveGermanDate } from './german-date.resolver';
-import { toIsoDate } from './local-date';
+import { toIsoDate } from './date-parts';
 
 const zone = 'Europe/Berlin';
 // Thursday 26 November 2026, 15:00 in Berlin.

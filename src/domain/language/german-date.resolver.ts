@@ -5,7 +5,7 @@ import { DateReading, oneDay } from './german-date.reading';
 import { germanTokens } from './german-text.normaliser';
 import { parseIsoDateTime } from './iso-date-time.parser';
 import { DateAmbiguous, DateNotUnderstood } from './language.errors';
-import { LocalDate } from './local-date';
+import { DateParts } from './date-parts';
 import { todayIn } from './zoned-clock';
 
 export interface DateContext {
@@ -16,11 +16,11 @@ export interface DateContext {
 }
 
 /** An ISO date as sent, moved to its next future occurrence when it lies in the past. */
-export const isoDateFromToday = (date: LocalDate, today: LocalDate): LocalDate | undefined =>
+export const isoDateFromToday = (date: DateParts, today: DateParts): DateParts | undefined =>
   explicitDate(date.day, date.month, date.year, today);
 
 /** A date text alone, ISO or spoken, as one day or the days it could mean. */
-export const readDateText = (text: string, today: LocalDate, zone: string) => {
+export const readDateText = (text: string, today: DateParts, zone: string) => {
   const iso = parseIsoDateTime(text, zone);
   if (!iso) return readGermanDate(germanTokens(text), today);
   const date = isoDateFromToday(iso.date, today);
@@ -30,7 +30,7 @@ export const readDateText = (text: string, today: LocalDate, zone: string) => {
 /** A reading as a result: one day, or the question which of several days. */
 export const dayOrQuestion = (
   reading: DateReading | undefined,
-): Result<LocalDate, DateNotUnderstood | DateAmbiguous> => {
+): Result<DateParts, DateNotUnderstood | DateAmbiguous> => {
   if (!reading) return err(new DateNotUnderstood());
   return reading.kind === 'day' ? ok(reading.date) : err(new DateAmbiguous(reading.days));
 };
@@ -45,5 +45,5 @@ export const dayOrQuestion = (
 export const resolveGermanDate = (
   text: string,
   { now, zone }: DateContext,
-): Result<LocalDate, DateNotUnderstood | DateAmbiguous> =>
+): Result<DateParts, DateNotUnderstood | DateAmbiguous> =>
   dayOrQuestion(readDateText(text, todayIn(now, zone), zone));

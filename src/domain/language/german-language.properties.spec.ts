@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { resolveGermanDate } from './german-date.resolver';
 import { resolveGermanDateTime } from './german-date-time.resolver';
 import { resolveGermanTime } from './german-time.resolver';
-import { compareLocalDates, isValidLocalDate, toIsoDate } from './local-date';
+import { compareDateParts, isValidDateParts, toIsoDate } from './date-parts';
 import { toClockString } from './local-time';
 import { todayIn, wallClockAt } from './zoned-clock';
 
@@ -31,10 +31,10 @@ describe('German date and time properties', () => {
           if (!result.ok) {
             // only impossible dates are refused
             const leap = year === undefined ? 2028 : year;
-            return !isValidLocalDate(leap, month, day);
+            return !isValidDateParts(leap, month, day);
           }
           const d = result.value;
-          return compareLocalDates(d, today) >= 0 && d.day === day && d.month === month;
+          return compareDateParts(d, today) >= 0 && d.day === day && d.month === month;
         },
       ),
     );
@@ -99,7 +99,7 @@ describe('German date and time properties', () => {
         const result = resolveGermanDate(weekday, { now, zone });
         const today = todayIn(now, zone);
         if (!result.ok) return false;
-        const ahead = compareLocalDates(result.value, today);
+        const ahead = compareDateParts(result.value, today);
         return ahead >= 1 && ahead <= 7;
       }),
     );
@@ -115,7 +115,7 @@ describe('German date and time properties', () => {
         const result = resolveGermanDate(`${weekdays[w]} in ${counts[c]} ${unit}`, { now, zone });
         const today = todayIn(now, zone);
         if (!result.ok) return false;
-        const ahead = compareLocalDates(result.value, today);
+        const ahead = compareDateParts(result.value, today);
         const weekday = new Date(
           Date.UTC(result.value.year, result.value.month - 1, result.value.day),
         );
@@ -134,7 +134,7 @@ describe('German date and time properties', () => {
         (now, [anchor, from], n, weeks) => {
           const phrase = `${anchor} in ${n} ${weeks ? 'Wochen' : 'Tagen'}`.trim();
           const result = resolveGermanDate(phrase, { now, zone });
-          const ahead = result.ok && compareLocalDates(result.value, todayIn(now, zone));
+          const ahead = result.ok && compareDateParts(result.value, todayIn(now, zone));
           return ahead === (from as number) + n * (weeks ? 7 : 1);
         },
       ),
@@ -165,8 +165,7 @@ describe('German date and time properties', () => {
           days.length > 0 &&
           days.every(
             (d, i) =>
-              compareLocalDates(d, today) >= 0 &&
-              (i === 0 || compareLocalDates(days[i - 1], d) < 0),
+              compareDateParts(d, today) >= 0 && (i === 0 || compareDateParts(days[i - 1], d) < 0),
           ) &&
           result.error.message.length <= 200
         );

@@ -1,7 +1,7 @@
 import { monthValue } from './german-calendar.words';
 import { DateReading, someDays } from './german-date.reading';
 import { WEEK_MODIFIERS } from './german-date.parser';
-import { addDays, compareLocalDates, daysInMonth, isoWeekday, LocalDate } from './local-date';
+import { addDays, compareDateParts, daysInMonth, isoWeekday, DateParts } from './date-parts';
 
 type Part = 'anfang' | 'mitte' | 'ende';
 // Words around a vague day that change nothing: "irgendwann im Januar", "so Mitte Dezember".
@@ -60,10 +60,10 @@ const sortOut = (words: readonly string[]): Said | undefined => {
   return said;
 };
 
-const fromToday = (days: LocalDate[], today: LocalDate): LocalDate[] =>
-  days.filter((d) => compareLocalDates(d, today) >= 0);
+const fromToday = (days: DateParts[], today: DateParts): DateParts[] =>
+  days.filter((d) => compareDateParts(d, today) >= 0);
 
-const weekDays = (said: Said, weekend: boolean, today: LocalDate): LocalDate[] | undefined => {
+const weekDays = (said: Said, weekend: boolean, today: DateParts): DateParts[] | undefined => {
   const offsets = WEEK_PART_DAYS[weekend ? 'weekend' : (said.part ?? 'all')];
   if (weekend && said.part !== undefined) return undefined;
   const monday = addDays(today, 1 - isoWeekday(today));
@@ -78,10 +78,10 @@ const weekDays = (said: Said, weekend: boolean, today: LocalDate): LocalDate[] |
   return thisWeek.length > 0 ? thisWeek : inWeek(1);
 };
 
-const monthDays = (said: Said, today: LocalDate): LocalDate[] | undefined => {
+const monthDays = (said: Said, today: DateParts): DateParts[] | undefined => {
   const [first, last] = MONTH_PART_DAYS[said.part ?? 'all'];
   const partOf = (year: number, month: number) => {
-    const days: LocalDate[] = [];
+    const days: DateParts[] = [];
     for (let day = first; day <= Math.min(last, daysInMonth(year, month)); day++) {
       days.push({ year, month, day });
     }
@@ -113,7 +113,7 @@ const monthDays = (said: Said, today: LocalDate): LocalDate[] | undefined => {
  */
 export const parseGermanVagueDate = (
   words: readonly string[],
-  today: LocalDate,
+  today: DateParts,
 ): DateReading | undefined => {
   const said = sortOut(words);
   if (!said || said.span === undefined) return undefined;

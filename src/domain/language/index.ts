@@ -46,8 +46,8 @@ export {
   TimeNotUnderstood,
   TimeSkippedByClockChange,
 } from './language.errors';
-export { toIsoDate } from './local-date';
-export type { LocalDate } from './local-date';
+export { toIsoDate } from './date-parts';
+export type { DateParts } from './date-parts';
 export { toClockString } from './local-time';
 export type { LocalTime, OpeningWindow } from './local-time';
 export type { TimeError } from './clock-reading.settler';

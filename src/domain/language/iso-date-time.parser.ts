@@ -1,10 +1,10 @@
-import { isValidLocalDate, LocalDate } from './local-date';
+import { isValidDateParts, DateParts } from './date-parts';
 import { LocalTime } from './local-time';
 import { wallClockAt } from './zoned-clock';
 
 /** An ISO date the agent sent, read as the branch's wall clock. time is absent for a bare date. */
 export interface IsoReading {
-  readonly date: LocalDate;
+  readonly date: DateParts;
   readonly time?: LocalTime;
 }
 
@@ -19,7 +19,7 @@ export const parseIsoDateTime = (text: string, zone: string): IsoReading | undef
   const m = ISO.exec(text.trim());
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!isValidLocalDate(year, month, day)) return undefined;
+  if (!isValidDateParts(year, month, day)) return undefined;
   if (m[4] === undefined) return { date: { year, month, day } };
   const [hour, minute] = [Number(m[4]), Number(m[5])];
   if (hour > 23 || minute > 59 || Number(m[6] ?? 0) > 59) return undefined;

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { formatGermanLocalDate, formatGermanLocalTime as spoken } from './german-date.formatter';
-import { LocalDate } from './local-date';
+import { DateParts } from './date-parts';
 import { LocalTime } from './local-time';
 
 /** The agent sent a day we cannot read; the caller is asked again, nothing is guessed. */
@@ -21,7 +21,7 @@ export class DateAmbiguous extends DomainError {
   readonly message: string;
 
   /** days: in calendar order, at least one. */
-  constructor(readonly days: readonly LocalDate[]) {
+  constructor(readonly days: readonly DateParts[]) {
     super();
     const named = days.map((d) => formatGermanLocalDate(d));
     if (named.length > DAYS_NAMED_ONE_BY_ONE) {

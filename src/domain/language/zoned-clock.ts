@@ -2,11 +2,11 @@ import { fromZonedTime } from 'date-fns-tz';
 import { BoundedMemo } from '../shared/bounded-memo';
 import { err, ok, Result } from '../shared/result';
 import { TimeSkippedByClockChange } from './language.errors';
-import { LocalDate, toIsoDate } from './local-date';
+import { DateParts, toIsoDate } from './date-parts';
 import { LocalTime, toClockString } from './local-time';
 
 export interface WallClock {
-  readonly date: LocalDate;
+  readonly date: DateParts;
   readonly time: LocalTime;
 }
 
@@ -50,9 +50,9 @@ const readWallClock = (instant: Date, zone: string): WallClock => {
 };
 
 // Every phrase of one request asks for the same "today"; remember the last answer.
-let lastToday: { zone: string; nowMs: number; date: LocalDate } | undefined;
+let lastToday: { zone: string; nowMs: number; date: DateParts } | undefined;
 
-export const todayIn = (now: Date, zone: string): LocalDate => {
+export const todayIn = (now: Date, zone: string): DateParts => {
   const nowMs = now.getTime();
   if (lastToday?.zone === zone && lastToday.nowMs === nowMs) return lastToday.date;
   const date = wallClockAt(now, zone).date;
@@ -70,7 +70,7 @@ const HOUR_MS = 3_600_000;
 const lastOffset = new Map<string, number>();
 
 /** An instant showing this wall time, or undefined when the wall time does not exist. */
-const someReadingOf = (date: LocalDate, time: LocalTime, zone: string): Date | undefined => {
+const someReadingOf = (date: DateParts, time: LocalTime, zone: string): Date | undefined => {
   const wall = wallMs({ date, time });
   const known = lastOffset.get(zone);
   if (known !== undefined) {
@@ -89,7 +89,7 @@ const someReadingOf = (date: LocalDate, time: LocalTime, zone: string): Date | u
  * the earlier instant, the first time the clock shows it (summer time in Europe/Berlin).
  */
 export const instantFromWallClock = (
-  date: LocalDate,
+  date: DateParts,
   time: LocalTime,
   zone: string,
 ): Result<Date, TimeSkippedByClockChange> => {

@@ -1,6 +1,6 @@
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
-import { isLocalDate, isValidTimeZone, LocalDate, localDateOf } from './local-date';
+import { isLocalDate, isValidTimeZone, LocalDate, localDateOf } from '../shared/local-date';
 import { InvalidBranch, orThrow } from './salon.errors';
 import { WeeklyHours } from './weekly-hours';
 

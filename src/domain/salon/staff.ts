@@ -1,7 +1,7 @@
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { Branch } from './branch';
-import { LocalDate } from './local-date';
+import { LocalDate } from '../shared/local-date';
 import { InvalidStaff, orThrow } from './salon.errors';
 import { WeeklyHours } from './weekly-hours';
 

@@ -1,6 +1,6 @@
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
-import { IsoWeekday, isoWeekdayOf, LocalDate, wallTimeToInstant } from './local-date';
+import { IsoWeekday, isoWeekdayOf, LocalDate, wallTimeToInstant } from '../shared/local-date';
 import { InvalidHours, orThrow } from './salon.errors';
 import { BoundedMemo } from '../shared/bounded-memo';
 

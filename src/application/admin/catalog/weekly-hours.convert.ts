@@ -1,4 +1,4 @@
-import { IsoWeekday } from '../../../domain/salon/local-date';
+import { IsoWeekday } from '../../../domain/shared/local-date';
 import { InvalidHours } from '../../../domain/salon/salon.errors';
 import { WallWindow, WeeklyHours, WeeklyHoursInput } from '../../../domain/salon/weekly-hours';
 import { Result } from '../../../domain/shared/result';

@@ -1,5 +1,5 @@
 import { Branch } from '../../../../domain/salon/branch';
-import { IsoWeekday } from '../../../../domain/salon/local-date';
+import { IsoWeekday } from '../../../../domain/shared/local-date';
 import { Service } from '../../../../domain/salon/service';
 import { Staff } from '../../../../domain/salon/staff';
 import { WallWindow, WeeklyHours } from '../../../../domain/salon/weekly-hours';

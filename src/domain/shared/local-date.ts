@@ -1,7 +1,11 @@
 import { formatInTimeZone, fromZonedTime, getTimezoneOffset } from 'date-fns-tz';
-import { BoundedMemo } from '../shared/bounded-memo';
+import { BoundedMemo } from './bounded-memo';
 
-/** A calendar day in the branch's wall time, 'yyyy-MM-dd'. */
+/**
+ * A calendar day in the branch's wall time, 'yyyy-MM-dd': the one form the domain keeps a day in
+ * (opening hours, closed days, availability, stored rows). German dates are read and said as
+ * their numbers (language/date-parts), which `toIsoDate` turns into a LocalDate.
+ */
 export type LocalDate = string;
 
 /** ISO weekday: 1 = Monday .. 7 = Sunday. */
