@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { formatInTimeZone } from 'date-fns-tz';
 import { de } from 'date-fns/locale/de';
-import { formatGermanDate, formatGermanLocalTime, formatGermanTime } from './german-date.formatter';
+import { formatGermanLocalTime } from './german-date.formatter';
+import { formatGermanDate, formatGermanTime } from './german-instant.formatter';
 
 const zone = 'Europe/Berlin';
 

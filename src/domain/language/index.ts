@@ -32,12 +32,11 @@ export type { TimeContext } from './german-time.resolver';
 export { resolveGermanDateTime } from './german-date-time.resolver';
 export type { DateTimeContext, DateTimeError, ResolvedDateTime } from './german-date-time.resolver';
 export {
-  formatGermanDate,
   formatGermanLocalDate,
   formatGermanLocalTime,
-  formatGermanTime,
   germanWeekday,
 } from './german-date.formatter';
+export { formatGermanDate, formatGermanTime } from './german-instant.formatter';
 export { instantFromWallClock, todayIn, wallClockAt } from './zoned-clock';
 export {
   DateAmbiguous,
