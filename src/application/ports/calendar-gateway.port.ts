@@ -4,7 +4,7 @@ import type { TimeRange } from '../../domain/shared/time-range';
  * The external calendar the salon's Postgres calendar is mirrored into (Cal.com in production,
  * a local in-process calendar for `npm start`). Types here are ours; no Cal.com shape leaks.
  *
- * Failures are thrown as the typed errors of `src/domain/calendar/calendar-errors.ts`
+ * Failures are thrown as the typed errors of `src/domain/calendar/calendar.errors.ts`
  * (CalendarTimeout, CalendarConflict, CalendarUnavailable, ...): they are surprises for the
  * caller, which verifies with `findBookingByMetadata` before retrying a write.
  */
