@@ -212,14 +212,18 @@ describe('Cal.com client (nock on api.cal.com)', () => {
         .reply(record(201, success(bookingOutput())))
         .post('/v2/bookings')
         .reply(record(201, success(bookingOutput())));
-
-      await gateway.createBooking(createCommand({ lengthMinutes: 30 }));
-      const later = Date.now() + 61 * 60_000;
-      const now = jest.spyOn(Date, 'now').mockReturnValue(later);
+      // The gateway's own clock, moved on by 61 minutes between the two bookings.
+      let now = new Date('2026-10-21T07:28:00Z');
+      const clocked = makeGateway(
+        { timeouts: { slotsMs: 5_000, bookingsMs: 5_000 } },
+        { clock: { now: () => now } },
+      );
       try {
-        await gateway.createBooking(createCommand({ lengthMinutes: 30 }));
+        await clocked.createBooking(createCommand({ lengthMinutes: 30 }));
+        now = new Date(now.getTime() + 61 * 60_000);
+        await clocked.createBooking(createCommand({ lengthMinutes: 30 }));
       } finally {
-        now.mockRestore();
+        clocked.close();
       }
       expect(lengths).toEqual([30, undefined, 30]);
     });

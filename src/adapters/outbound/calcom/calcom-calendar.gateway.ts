@@ -18,6 +18,7 @@ import {
   type RescheduleBookingCommand,
   type SlotInvalidationScope,
 } from '../../../application/ports/calendar-gateway.port';
+import type { Clock } from '../../../application/ports/clock.port';
 import {
   CalendarAuthFailed,
   CalendarBadRequest,
@@ -46,7 +47,7 @@ import type {
 
 export type CalcomBreakerEvent = 'open' | 'halfOpen' | 'close';
 
-const systemClock = { now: () => new Date() };
+const systemClock: Clock = { now: () => new Date() };
 
 /** How long an event type's "one length only" is believed before the length is sent again. */
 const SINGLE_LENGTH_BELIEVED_MS = 3_600_000;
@@ -65,6 +66,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
   private readonly http: CalcomHttpClient;
   private readonly breakers: CalcomBreakers;
   private readonly slotCache: CalcomSlotCache;
+  private readonly clock: Clock;
   /**
    * `credentialRef:eventTypeId` of event types Cal.com said offer one length only, until when
    * (ms) that is believed: a salon may give one several lengths later.
@@ -76,9 +78,10 @@ export class CalcomCalendarGateway implements CalendarGateway {
     @Inject(CALCOM_OPTIONS) options: CalcomGatewayOptions = {},
   ) {
     this.config = resolveCalcomConfig(options.config);
+    this.clock = options.clock ?? systemClock;
     this.http = new CalcomHttpClient(
       this.config,
-      options.clock ?? systemClock,
+      this.clock,
       nodeTransport(options.resolveHost ?? systemResolveHost),
     );
     this.breakers = new CalcomBreakers(this.config.breaker);
@@ -139,7 +142,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
       } catch (error) {
         if (!withLength || !refusesLength(error)) throw error;
         if (this.singleLength.size >= 10_000) this.singleLength.clear();
-        this.singleLength.set(key, Date.now() + SINGLE_LENGTH_BELIEVED_MS);
+        this.singleLength.set(key, this.clock.now().getTime() + SINGLE_LENGTH_BELIEVED_MS);
         return await this.postBooking({ ...command, lengthMinutes: undefined });
       }
     } finally {
@@ -149,7 +152,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
   }
 
   private offersOneLength(key: string): boolean {
-    return (this.singleLength.get(key) ?? 0) > Date.now();
+    return (this.singleLength.get(key) ?? 0) > this.clock.now().getTime();
   }
 
   private async postBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
