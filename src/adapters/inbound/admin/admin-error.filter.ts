@@ -24,6 +24,7 @@ import {
   isDatabaseUnavailable,
 } from '../../../common/database-unavailable';
 import { CodedHttpException } from '../../../common/coded-http.exception';
+import { StoreRefusal, StoreRefusalCode } from '../../../application/ports/store-refusal.error';
 import { AdminRefusal } from './admin-refusal';
 import { AdminRateLimited } from './auth/admin-rate-limits';
 
@@ -45,16 +46,27 @@ const BY_STATUS: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
-/** Postgres refusals that reach the edge despite the checks before them (races, odd input). */
-const BY_SQLSTATE: Record<string, Answer> = {
-  '23P01': answer(409, 'AVAILABILITY.SLOT_TAKEN', 'The stylist is busy at that time.'),
-  '23505': answer(409, 'CONFLICT.DUPLICATE', 'Something with these values exists already.'),
-  '23503': answer(409, 'CONFLICT.REFERENCE', 'This refers to something that does not exist.'),
-  '22P02': answer(400, 'REQUEST.INVALID', 'A value has the wrong form.'),
-  '22007': answer(400, 'REQUEST.INVALID', 'A date or time has the wrong form.'),
-  '22008': answer(400, 'REQUEST.INVALID', 'A date or time is out of range.'),
-  '22003': answer(400, 'REQUEST.INVALID', 'A number is out of range.'),
-  '22001': answer(400, 'REQUEST.INVALID', 'A value is too long.'),
+/**
+ * Refusals of the database that reach the edge despite the checks before them (races, odd
+ * input). The others (a broken rule, a lost conflict) mean a gap in those checks: a 500.
+ */
+const BY_STORE_REFUSAL: Partial<Record<StoreRefusalCode, Answer>> = {
+  'STORE.TIME_TAKEN': answer(409, 'AVAILABILITY.SLOT_TAKEN', 'The stylist is busy at that time.'),
+  'STORE.DUPLICATE': answer(
+    409,
+    'CONFLICT.DUPLICATE',
+    'Something with these values exists already.',
+  ),
+  'STORE.MISSING_REFERENCE': answer(
+    409,
+    'CONFLICT.REFERENCE',
+    'This refers to something that does not exist.',
+  ),
+  'STORE.MALFORMED_VALUE': answer(400, 'REQUEST.INVALID', 'A value has the wrong form.'),
+  'STORE.MALFORMED_TIME': answer(400, 'REQUEST.INVALID', 'A date or time has the wrong form.'),
+  'STORE.TIME_OUT_OF_RANGE': answer(400, 'REQUEST.INVALID', 'A date or time is out of range.'),
+  'STORE.NUMBER_OUT_OF_RANGE': answer(400, 'REQUEST.INVALID', 'A number is out of range.'),
+  'STORE.VALUE_TOO_LONG': answer(400, 'REQUEST.INVALID', 'A value is too long.'),
 };
 
 function answer(status: number, code: string, message: string, extra = {}): Answer {
@@ -125,9 +137,9 @@ export class AdminErrorFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${databaseProblemOf(exception)}`);
       return answer(503, DATABASE_UNAVAILABLE, 'The database does not answer; try again shortly.');
     }
-    const e = exception as { code?: string; driverError?: { code?: string }; status?: number };
-    const sqlState = e?.driverError?.code ?? e?.code;
-    if (sqlState && BY_SQLSTATE[sqlState]) return BY_SQLSTATE[sqlState];
+    const stored = exception instanceof StoreRefusal ? BY_STORE_REFUSAL[exception.code] : undefined;
+    if (stored) return stored;
+    const e = exception as { code?: unknown; status?: number };
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
       return answer(
         e.status,
@@ -136,7 +148,8 @@ export class AdminErrorFilter implements ExceptionFilter {
       );
     }
     const name = exception instanceof Error ? exception.constructor.name : typeof exception;
-    this.logger.error(`unexpected ${name}${sqlState ? ` (${sqlState})` : ''}`);
+    const code = typeof e?.code === 'string' ? e.code : undefined;
+    this.logger.error(`unexpected ${name}${code ? ` (${code})` : ''}`);
     return answer(500, 'INTERNAL', 'Internal error.');
   }
 }

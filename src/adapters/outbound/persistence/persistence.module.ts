@@ -51,6 +51,7 @@ import { TypeOrmStaffAdmin } from './admin/typeorm-staff-admin';
 import { TypeOrmStaffMerge } from './admin/typeorm-staff-merge';
 import { TypeOrmSyncReview } from './admin/typeorm-sync-review';
 import { CredentialCipher } from './credential-cipher';
+import { speakingStoreTerms } from './postgres-refusals';
 import { TypeOrmAppointmentRepository } from './repositories/typeorm-appointment.repository';
 import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
 import {
@@ -80,16 +81,26 @@ type Cipher = CredentialCipher | null;
 
 const DS = getDataSourceToken();
 
-/** An adapter on the data source itself: each statement outside a transaction is its own. */
-const onDataSource = (token: symbol, make: (ds: DataSource, cipher: Cipher) => unknown) => ({
+/**
+ * An adapter on the data source itself (each statement outside a transaction is its own), its
+ * refusals in the application's terms. Units of work translate them themselves.
+ */
+const onDataSource = (token: symbol, make: (ds: DataSource, cipher: Cipher) => object) => ({
   provide: token,
   inject: [DS, CREDENTIAL_CIPHER],
-  useFactory: make,
+  useFactory: (ds: DataSource, cipher: Cipher) => speakingStoreTerms(make(ds, cipher)),
 });
 
 /** An adapter on the data source's manager (a unit of work binds the same class to its own). */
-const onManager = (token: symbol, make: (m: EntityManager, cipher: Cipher) => unknown) =>
+const onManager = (token: symbol, make: (m: EntityManager, cipher: Cipher) => object) =>
   onDataSource(token, (ds, cipher) => make(ds.manager, cipher));
+
+/** A class adapter Nest builds, bound to its port with its refusals translated. */
+const asPort = (token: symbol, adapter: new (...args: never[]) => object): Provider => ({
+  provide: token,
+  inject: [adapter],
+  useFactory: (instance: object) => speakingStoreTerms(instance),
+});
 
 const PROVIDERS: Provider[] = [
   {
@@ -100,7 +111,11 @@ const PROVIDERS: Provider[] = [
   },
   // Units of work: everything written in one commits together.
   { provide: UNIT_OF_WORK, useClass: TypeOrmUnitOfWork },
-  onDataSource(SYNC_UNIT_OF_WORK, (ds) => new TypeOrmSyncUnitOfWork(ds)),
+  {
+    provide: SYNC_UNIT_OF_WORK,
+    inject: [DS],
+    useFactory: (ds: DataSource) => new TypeOrmSyncUnitOfWork(ds),
+  },
   {
     provide: ADMIN_UNIT_OF_WORK,
     inject: [DS, CREDENTIAL_CIPHER, TypeOrmSalonCatalog],
@@ -109,10 +124,13 @@ const PROVIDERS: Provider[] = [
   },
   // The phone path.
   TypeOrmSalonCatalog,
-  { provide: SALON_CATALOG, useExisting: TypeOrmSalonCatalog },
-  { provide: SALON_WRITER, useClass: TypeOrmSalonWriter },
-  { provide: PHONE_BOOKING_WRITER, useClass: TypeOrmPhoneBookingWriter },
-  { provide: PHONE_BOOKING_READER, useClass: TypeOrmPhoneBookingReader },
+  TypeOrmSalonWriter,
+  TypeOrmPhoneBookingWriter,
+  TypeOrmPhoneBookingReader,
+  asPort(SALON_CATALOG, TypeOrmSalonCatalog),
+  asPort(SALON_WRITER, TypeOrmSalonWriter),
+  asPort(PHONE_BOOKING_WRITER, TypeOrmPhoneBookingWriter),
+  asPort(PHONE_BOOKING_READER, TypeOrmPhoneBookingReader),
   onManager(APPOINTMENT_REPOSITORY, (m) => new TypeOrmAppointmentRepository(m)),
   onManager(CUSTOMER_REPOSITORY, (m) => new TypeOrmCustomerRepository(m)),
   onManager(HOLD_REPOSITORY, (m) => new TypeOrmHoldRepository(m)),
@@ -151,8 +169,9 @@ const PROVIDERS: Provider[] = [
 @Global()
 @Module({
   providers: PROVIDERS,
-  exports: PROVIDERS.filter((p) => p !== DemoSalonSeeder).map((p) =>
-    typeof p === 'function' ? p : p.provide,
-  ),
+  exports: [
+    ...PROVIDERS.filter((p) => typeof p !== 'function').map((p) => p.provide),
+    ImportSalonUseCase,
+  ],
 })
 export class PersistenceModule {}

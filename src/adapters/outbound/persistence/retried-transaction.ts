@@ -1,13 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { isLostToConcurrency } from './postgres-refusals';
 
-/** deadlock_detected, serialization_failure: the database gave up on one of two transactions. */
-const RETRIED_CODES = new Set(['40P01', '40001']);
 const ATTEMPTS = 3;
-
-function codeOf(error: unknown): string | undefined {
-  const e = error as { code?: string; driverError?: { code?: string } } | null;
-  return e?.code ?? e?.driverError?.code;
-}
 
 /**
  * Runs `work` (a transaction, or one statement that is its own) again when Postgres aborts it
@@ -20,7 +14,7 @@ export async function runAgainOnConflict<T>(work: () => Promise<T>): Promise<T> 
     try {
       return await work();
     } catch (error) {
-      if (attempt >= ATTEMPTS || !RETRIED_CODES.has(codeOf(error) ?? '')) throw error;
+      if (attempt >= ATTEMPTS || !isLostToConcurrency(error)) throw error;
       // A little apart, so the two do not meet again at once.
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
     }

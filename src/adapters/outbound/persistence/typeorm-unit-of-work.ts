@@ -7,6 +7,7 @@ import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
 import { TypeOrmCustomerRepository } from './repositories/typeorm-customer.repository';
 import { TypeOrmHoldRepository } from './repositories/typeorm-hold.repository';
 import { TypeOrmSyncOutbox } from './repositories/typeorm-sync-outbox';
+import { refusalsInStoreTerms } from './postgres-refusals';
 import { retriedTransaction } from './retried-transaction';
 
 /** The repositories bound to one entity manager: the data source's, or a transaction's. */
@@ -25,6 +26,8 @@ export class TypeOrmUnitOfWork implements UnitOfWork {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   run<T>(work: (tx: TransactionPorts) => Promise<T>): Promise<T> {
-    return retriedTransaction(this.dataSource, (m) => work(portsFor(m)));
+    return refusalsInStoreTerms(() =>
+      retriedTransaction(this.dataSource, (m) => work(portsFor(m))),
+    );
   }
 }

@@ -1,11 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-const UNIQUE_VIOLATION = '23505';
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === UNIQUE_VIOLATION || e?.driverError?.code === UNIQUE_VIOLATION;
-}
+import { isUniqueViolation } from '../postgres-refusals';
 
 /** Runs `write` under a savepoint; a unique violation rolls back only it and answers null. */
 export async function unlessDuplicate<T>(

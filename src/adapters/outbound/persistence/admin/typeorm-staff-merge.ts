@@ -6,7 +6,7 @@ import {
   StaffIdentity,
   StaffMerge,
 } from '../../../../application/admin/ports/staff-merge.port';
-import { isExclusionViolation } from '../repositories/slot-taken.translation';
+import { isExclusionViolation } from '../postgres-refusals';
 import { affected } from './sql-helpers';
 
 export class TypeOrmStaffMerge implements StaffMerge {

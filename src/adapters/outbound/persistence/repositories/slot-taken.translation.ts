@@ -2,13 +2,9 @@ import { SlotTaken } from '../../../../domain/availability/availability.errors';
 import { BusyKind } from '../../../../domain/availability/busy-interval';
 import { err, ok, Result } from '../../../../domain/shared/result';
 import { EntityManager } from 'typeorm';
+import { isExclusionViolation } from '../postgres-refusals';
 
-const EXCLUSION_VIOLATION = '23P01';
-
-export function isExclusionViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === EXCLUSION_VIOLATION || e?.driverError?.code === EXCLUSION_VIOLATION;
-}
+export { isExclusionViolation };
 
 /**
  * Runs `write` in its own transaction, or under a savepoint inside the caller's. The no-overlap

@@ -9,6 +9,7 @@ import type {
 import type { OutboxEntry, SyncAction } from '../../../../application/ports/sync-outbox.port';
 import type { OutboxClaims } from '../../../../application/ports/sync-queue.port';
 import { portsFor } from '../typeorm-unit-of-work';
+import { refusalsInStoreTerms } from '../postgres-refusals';
 import { retriedTransaction } from '../retried-transaction';
 import { lockAppointmentRow } from './typeorm-appointment.repository';
 
@@ -136,10 +137,12 @@ export class TypeOrmSyncUnitOfWork implements SyncUnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
   runLocked<T>(appointmentId: string, work: (tx: SyncTransactionPorts) => Promise<T>): Promise<T> {
-    return retriedTransaction(this.dataSource, async (m) => {
-      await lockAppointmentRow(m, appointmentId);
-      return work({ ...portsFor(m), ledger: new TypeOrmCalendarBookingLedger(m) });
-    });
+    return refusalsInStoreTerms(() =>
+      retriedTransaction(this.dataSource, async (m) => {
+        await lockAppointmentRow(m, appointmentId);
+        return work({ ...portsFor(m), ledger: new TypeOrmCalendarBookingLedger(m) });
+      }),
+    );
   }
 }
 

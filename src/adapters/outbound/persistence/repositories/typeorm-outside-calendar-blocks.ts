@@ -5,7 +5,7 @@ import type {
 } from '../../../../application/ports/outside-calendar-blocks.port';
 import type { TimeRange } from '../../../../domain/shared/time-range';
 import { runAgainOnConflict } from '../retried-transaction';
-import { isExclusionViolation } from './slot-taken.translation';
+import { isExclusionViolation } from '../postgres-refusals';
 
 /** busy_blocks rows of kind 'calendar', keyed by the external booking uid. */
 export class TypeOrmOutsideCalendarBlocks implements OutsideCalendarBlocks {
