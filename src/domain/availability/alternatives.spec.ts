@@ -108,6 +108,23 @@ describe('AvailabilityEngine.alternatives (SPEC rule 3)', () => {
     expect(show(engine({ service: cut }).alternatives(wish))).toEqual(expected);
   });
 
+  describe('a wish moved to the next open day is answered from that day on', () => {
+    // Monday is free all day; Tuesday, the last day judged, has one gap: 09:00-10:00.
+    const e = engine({
+      service: cut,
+      stylists: [calendarOf(anna, blocked('anna', TUESDAY, '10:00', '18:00'))],
+      now: at(MONDAY, '08:00'),
+      horizonDays: 1,
+    });
+    it.each`
+      case                                                         | wish                    | expected
+      ${'moved from closing: Monday is no offer, not even second'} | ${at(MONDAY, '18:00')}  | ${['2026-06-16 09:00 anna', '2026-06-16 09:15 anna']}
+      ${'asked for Tuesday: Monday is the clearly different one'}  | ${at(TUESDAY, '09:00')} | ${['2026-06-16 09:00 anna', '2026-06-15 17:30 anna']}
+    `('$case', ({ wish, expected }) => {
+      expect(show(e.alternatives(wish))).toEqual(expected);
+    });
+  });
+
   it('rolls over to the next open day when the wish day is full', () => {
     const appts = [...blocked('anna', MONDAY, '09:00', '18:00')];
     const e = engine({
