@@ -134,6 +134,11 @@ export class Appointment {
     return this.sync.lastError;
   }
 
+  /** The phases the external calendar holds one booking each for: the working steps. */
+  get calendarPhases(): AppointmentPhase[] {
+    return this.phases.filter((p) => p.needsCalendarBooking);
+  }
+
   /** Until the stylist is free again: end of the buffer when there is one. */
   get blockedUntil(): Date {
     return this.phases[this.phases.length - 1].end;

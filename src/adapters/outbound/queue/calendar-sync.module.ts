@@ -10,7 +10,7 @@ import {
   StalledSyncSweeper,
   SWEEPER_SETTINGS,
 } from '../../../application/sync/stalled-sync-sweeper';
-import { SyncAppointmentUseCase } from '../../../application/sync/sync-appointment.use-case';
+import { SYNC_APPOINTMENT_PROVIDERS } from '../../../application/sync/sync-appointment.providers';
 import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
 import { SyncMetrics } from '../../../application/sync/sync-metrics';
 import {
@@ -102,7 +102,7 @@ const PHONE_TRAFFIC_RELAY = { everyMs: 250, holdMs: 1500 };
           : null,
     },
     StalledSyncSweeper,
-    SyncAppointmentUseCase,
+    ...SYNC_APPOINTMENT_PROVIDERS,
     CompensateBookingsUseCase,
     ReconcileCalendarUseCase,
     SyncJobDispatcher,

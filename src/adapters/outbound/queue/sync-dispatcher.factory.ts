@@ -7,7 +7,7 @@ import type { SyncQueue } from '../../../application/ports/sync-queue.port';
 import { CompensateBookingsUseCase } from '../../../application/sync/compensate-bookings.use-case';
 import type { OutboxRelay } from '../../../application/sync/outbox-relay';
 import { ReconcileCalendarUseCase } from '../../../application/sync/reconcile-calendar.use-case';
-import { SyncAppointmentUseCase } from '../../../application/sync/sync-appointment.use-case';
+import { syncAppointmentOn } from '../../../application/sync/sync-appointment.providers';
 import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
 import { SyncMetrics } from '../../../application/sync/sync-metrics';
 import {
@@ -44,20 +44,20 @@ export function syncDispatcherOn(parts: SyncDispatcherParts): SyncJobDispatcher 
   const ports = portsFor(ds.manager);
   const ledger = parts.ledger ?? new TypeOrmCalendarBookingLedger(ds.manager);
   const mappings = parts.mappings ?? new TypeOrmCalendarMappingRepository(ds.manager);
-  const sync = new SyncAppointmentUseCase(
-    ports.appointments,
-    ports.customers,
+  const sync = syncAppointmentOn({
+    appointments: ports.appointments,
+    customers: ports.customers,
     mappings,
     ledger,
-    new TypeOrmSyncUnitOfWork(ds),
-    parts.calendar,
-    parts.queue,
-    ports.audit,
-    parts.clock,
-    parts.settings,
-    parts.sleep ?? realSleeper,
-    parts.metrics ?? new SyncMetrics(),
-  );
+    uow: new TypeOrmSyncUnitOfWork(ds),
+    calendar: parts.calendar,
+    queue: parts.queue,
+    audit: ports.audit,
+    clock: parts.clock,
+    settings: parts.settings,
+    sleep: parts.sleep ?? realSleeper,
+    metrics: parts.metrics ?? new SyncMetrics(),
+  });
   return new SyncJobDispatcher(
     sync,
     new CompensateBookingsUseCase(parts.calendar, ledger, ports.audit, parts.clock),

@@ -1,0 +1,254 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Appointment } from '../../domain/appointment/appointment';
+import type { AppointmentPhase } from '../../domain/appointment/appointment-phase';
+import { err, ok, type Result } from '../../domain/shared/result';
+import { TimeRange } from '../../domain/shared/time-range';
+import {
+  CALENDAR_BOOKING_LEDGER,
+  type CalendarBookingLedger,
+  type LedgerEntry,
+} from '../ports/calendar-booking-ledger.port';
+import {
+  CALENDAR_GATEWAY,
+  type BookingAttendee,
+  type CalendarGateway,
+} from '../ports/calendar-gateway.port';
+import { eventTypeForPhase, type CalendarTarget } from '../ports/calendar-mapping.port';
+import { CUSTOMER_REPOSITORY, type CustomerRepository } from '../ports/customer.repository.port';
+import type { SyncAppointmentJob } from '../ports/sync-queue.port';
+import { BookingCanceller, type CancelFailure } from './booking-canceller';
+import { describe, PhaseBooker, type PhaseResult } from './phase-booker';
+import { SyncJournal } from './sync-journal';
+import { SLEEPER, SYNC_SETTINGS, type Sleeper, type SyncSettings } from './sync-settings';
+
+/** Bookings that no longer belong, and the cancels among them that failed. */
+export interface StaleBookings {
+  readonly stale: readonly LedgerEntry[];
+  readonly failures: readonly CancelFailure[];
+}
+
+/**
+ * Makes the external calendar hold one appointment as it is now, through the ledger of the
+ * bookings made for it: creates (or finds, when verifying) one booking per working phase,
+ * cancels those of phases that are gone or moved, and all of them once the appointment is
+ * cancelled or gone. It reports what happened; SyncOutcomes records it, SyncFailurePolicy
+ * decides what a failure leads to.
+ */
+@Injectable()
+export class AppointmentMirror {
+  private readonly booker: PhaseBooker;
+  private readonly canceller: BookingCanceller;
+
+  constructor(
+    @Inject(CUSTOMER_REPOSITORY) private readonly customers: CustomerRepository,
+    @Inject(CALENDAR_GATEWAY) private readonly calendar: CalendarGateway,
+    @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
+    @Inject(SYNC_SETTINGS) private readonly settings: SyncSettings,
+    @Inject(SLEEPER) sleep: Sleeper,
+    private readonly journal: SyncJournal,
+  ) {
+    this.booker = new PhaseBooker(calendar, ledger, settings, sleep);
+    this.canceller = new BookingCanceller(calendar, ledger);
+  }
+
+  /** The appointment no longer exists: its open bookings go. */
+  async cancelForGone(
+    job: SyncAppointmentJob,
+    open: readonly LedgerEntry[],
+  ): Promise<CancelFailure[]> {
+    const failures = await this.canceller.cancel(open, 'Termin existiert nicht mehr');
+    await this.journal.note(job, 'calendar_sync.appointment_gone', { cancelled: open.length });
+    return failures;
+  }
+
+  /** Cancels bookings of phases that are gone or moved (reschedule), and those compensation left. */
+  async cancelStale(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    open: readonly LedgerEntry[],
+  ): Promise<StaleBookings> {
+    const wanted = new Map(appointment.calendarPhases.map((p) => [p.id, p]));
+    const stale = open.filter((e) => {
+      const phase = wanted.get(e.phaseId);
+      return e.state === 'cancelling' || !phase || phase.start.getTime() !== e.start.getTime();
+    });
+    const failures = await this.canceller.cancel(
+      stale,
+      'Termin verschoben',
+      slotsOf(job, appointment),
+    );
+    if (stale.length > 0) {
+      await this.journal.note(job, 'calendar_sync.old_bookings_cancelled', {
+        uids: stale.map((e) => e.bookingUid),
+        failed: failures.length,
+      });
+    }
+    return { stale, failures };
+  }
+
+  /** One result per working phase: known from the ledger, found, created, or why not. */
+  async bookPhases(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    target: CalendarTarget,
+    open: readonly LedgerEntry[],
+    stale: readonly LedgerEntry[],
+  ): Promise<PhaseResult[]> {
+    const known = new Map(
+      open.filter((e) => e.state === 'live' && !stale.includes(e)).map((e) => [e.phaseId, e]),
+    );
+    const attendee = await this.attendee(job, appointment, target);
+    const one = (phase: AppointmentPhase): Promise<PhaseResult> => {
+      const entry = known.get(phase.id);
+      if (entry) return Promise.resolve(knownBooking(phase, entry));
+      return this.bookOne(job, appointment, target, attendee, phase);
+    };
+    const phases = appointment.calendarPhases;
+    if (this.settings.parallelPhases) return Promise.all(phases.map(one));
+    const results: PhaseResult[] = [];
+    for (const phase of phases) results.push(await one(phase));
+    return results;
+  }
+
+  /**
+   * Cancels every booking of the cancelled appointment, also those a create that died before
+   * recording it left unrecorded (looked up by our ids first). Ok with the uids cancelled, or
+   * the reason it could not finish.
+   */
+  async cancelAll(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    target: CalendarTarget,
+    open: readonly LedgerEntry[],
+  ): Promise<Result<string[], string>> {
+    const unrecorded = await this.findUnrecorded(job, appointment, target, open);
+    if (!unrecorded.ok) return unrecorded;
+    const toCancel = [...open, ...unrecorded.value];
+    const failures = await this.canceller.cancel(
+      toCancel,
+      'Termin storniert',
+      slotsOf(job, appointment),
+    );
+    if (failures.length > 0) return err(failures.map((f) => f.reason).join('; '));
+    return ok(toCancel.map((e) => e.bookingUid));
+  }
+
+  private async findUnrecorded(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    target: CalendarTarget,
+    open: readonly LedgerEntry[],
+  ): Promise<Result<LedgerEntry[], string>> {
+    const recorded = new Set(open.map((e) => e.phaseId));
+    const unrecorded: LedgerEntry[] = [];
+    for (const phase of appointment.calendarPhases.filter((p) => !recorded.has(p.id))) {
+      const eventTypeId = eventTypeForPhase(target, phase.sequence);
+      if (eventTypeId === undefined) continue;
+      let found;
+      try {
+        found = await this.calendar.findBookingByMetadata({
+          credentialRef: target.credentialRef,
+          eventTypeId,
+          around: this.aroundPhase(phase),
+          appointmentId: appointment.id,
+          phaseId: phase.id,
+        });
+      } catch (error) {
+        return err(`lookup before cancel: ${describe(error)}`);
+      }
+      if (found && found.status !== 'cancelled' && found.status !== 'rejected') {
+        const entry = {
+          companyId: job.companyId,
+          appointmentId: appointment.id,
+          phaseId: phase.id,
+          credentialRef: target.credentialRef,
+          eventTypeId,
+          bookingId: found.externalId,
+          bookingUid: found.uid,
+          start: found.start,
+          end: found.end,
+        };
+        await this.ledger.recordLive(entry);
+        unrecorded.push({ ...entry, state: 'live' });
+      }
+    }
+    return ok(unrecorded);
+  }
+
+  private aroundPhase(phase: AppointmentPhase): TimeRange {
+    const margin = this.settings.lookupMarginMs;
+    return TimeRange.of(
+      new Date(phase.start.getTime() - margin),
+      new Date(phase.end.getTime() + margin),
+    );
+  }
+
+  private async attendee(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    target: CalendarTarget,
+  ): Promise<BookingAttendee> {
+    const customer = await this.customers.findById(
+      { companyId: job.companyId },
+      appointment.customerId,
+    );
+    return {
+      name: customer?.name ?? 'Kunde',
+      ...(customer?.phone ? { phone: customer.phone } : {}),
+      ...(customer?.email ? { email: customer.email } : {}),
+      timeZone: target.timeZone,
+      language: 'de' as const,
+    };
+  }
+
+  private bookOne(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    target: CalendarTarget,
+    attendee: BookingAttendee,
+    phase: AppointmentPhase,
+  ): Promise<PhaseResult> {
+    const eventTypeId = eventTypeForPhase(target, phase.sequence);
+    if (eventTypeId === undefined) {
+      return Promise.resolve({
+        kind: 'failed',
+        phase,
+        reason: `phase ${phase.sequence}: no event type mapped`,
+        retryable: false,
+        waiting: false,
+      });
+    }
+    return this.booker.book({
+      companyId: job.companyId,
+      appointmentId: appointment.id,
+      branchId: appointment.branchId,
+      staffId: appointment.staffId,
+      credentialRef: target.credentialRef,
+      eventTypeId,
+      attendee,
+      phase,
+    });
+  }
+}
+
+/** A phase the ledger knows as booked where it belongs: nothing to ask the calendar. */
+function knownBooking(phase: AppointmentPhase, entry: LedgerEntry): PhaseResult {
+  return {
+    kind: 'booked',
+    phase,
+    how: 'known',
+    booking: {
+      externalId: entry.bookingId,
+      uid: entry.bookingUid,
+      start: entry.start,
+      end: entry.end,
+      status: 'accepted',
+      metadata: {},
+    },
+  };
+}
+
+/** Whose cached slot answers a cancel makes stale. */
+function slotsOf(job: SyncAppointmentJob, a: Appointment) {
+  return { companyId: job.companyId, branchId: a.branchId ?? '', staffId: a.staffId };
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Appointment } from '../../domain/appointment/appointment';
+import type { JobAttempt, JobVerdict, SyncAppointmentJob } from '../ports/sync-queue.port';
+import type { CancelFailure } from './booking-canceller';
+import { BookingCompensation } from './booking-compensation';
+import type { PhaseResult } from './phase-booker';
+import { SYNC_SETTINGS, type SyncSettings } from './sync-settings';
+import { SyncOutcomes } from './sync-outcomes';
+
+const DONE: JobVerdict = { kind: 'done' };
+
+type Failed = Extract<PhaseResult, { kind: 'failed' }>;
+type Misplaced = Extract<PhaseResult, { kind: 'misplaced' }>;
+
+/**
+ * What a sync that did not reach its goal does next: wait while only the breaker or a rate
+ * limit stood in the way, retry while attempts remain (the queue's backoff spaces them), give
+ * up after the last one or at once when a retry cannot help: compensation cancels the bookings
+ * made, and a person looks at the appointment (manual_review).
+ */
+@Injectable()
+export class SyncFailurePolicy {
+  constructor(
+    private readonly compensation: BookingCompensation,
+    private readonly outcomes: SyncOutcomes,
+    @Inject(SYNC_SETTINGS) private readonly settings: SyncSettings,
+  ) {}
+
+  /** The verdict on a round of bookings, or null when every phase is booked where it belongs. */
+  async afterBooking(
+    job: SyncAppointmentJob,
+    attempt: JobAttempt,
+    appointment: Appointment,
+    results: readonly PhaseResult[],
+    staleFailures: readonly CancelFailure[],
+  ): Promise<JobVerdict | null> {
+    const misplaced = results.filter((r): r is Misplaced => r.kind === 'misplaced');
+    if (misplaced.length > 0) {
+      const why = misplaced.map(placedElsewhere).join('; ');
+      return this.giveUp(job, appointment, `calendar put a booking elsewhere: ${why}`);
+    }
+    const failures = results.filter((r): r is Failed => r.kind === 'failed');
+    if (failures.length === 0 && staleFailures.length === 0) return null;
+    const reason = [...failures, ...staleFailures].map((f) => f.reason).join('; ');
+    if (failures.length > 0 && failures.every((f) => f.waiting) && staleFailures.length === 0) {
+      await this.outcomes.waiting(job, reason);
+      return { kind: 'later', delayMs: this.settings.waitMs, reason };
+    }
+    if (failures.some((f) => !f.retryable)) return this.giveUp(job, appointment, reason);
+    return this.retryOrGiveUp(job, attempt, reason, appointment);
+  }
+
+  /** Retries while attempts remain; the last failed attempt gives up with compensation. */
+  async retryOrGiveUp(
+    job: SyncAppointmentJob,
+    attempt: JobAttempt,
+    reason: string,
+    appointment?: Appointment,
+  ): Promise<JobVerdict> {
+    if (attempt.final) {
+      return appointment ? this.giveUp(job, appointment, reason) : DONE;
+    }
+    await this.outcomes.attemptFailed(job, attempt, reason);
+    return { kind: 'retry', reason };
+  }
+
+  /**
+   * Compensation: the bookings this appointment holds are cancelled, and a person looks at it.
+   * Cancels that fail are named in the appointment's last error and queued as their own job.
+   */
+  async giveUp(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    reason: string,
+  ): Promise<JobVerdict> {
+    const { held, failures } = await this.compensation.cancelHeld(job, appointment);
+    const pending =
+      failures.length > 0 ? ` | compensation pending for ${failures.length} booking(s)` : '';
+    await this.outcomes.needsReview(job, reason, `${reason}${pending}`, {
+      compensated: held - failures.length,
+      compensationPending: failures.map((f) => f.entry.bookingUid),
+    });
+    await this.compensation.queueUnfinished(job, failures);
+    return DONE;
+  }
+}
+
+function placedElsewhere(m: Misplaced): string {
+  const placed = `${m.booking.start.toISOString()}–${m.booking.end.toISOString()}`;
+  const asked = `${m.phase.start.toISOString()}–${m.phase.end.toISOString()}`;
+  return `phase ${m.phase.sequence} placed at ${placed} instead of ${asked}`;
+}
