@@ -218,7 +218,9 @@ describe('busy_blocks exclusion constraint (real Postgres)', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const [refused] = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(isExclusionViolation(refused.reason)).toBe(true);
-    expect(runs.a + runs.b).toBe(3);
+    // At least one run again. On a busy machine the rerun can meet the other's waking insert
+    // and deadlock once more (each sees the other's in-progress index entry), so 4 is fine too.
+    expect(runs.a + runs.b).toBeGreaterThanOrEqual(3);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM busy_blocks`);
     expect(n).toBe(2);
   });
