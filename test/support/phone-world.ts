@@ -1,7 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { CallContext } from '../../src/application/booking/call-context';
-import { FunctionAnswer } from '../../src/application/booking/function-answer';
+import { FunctionAnswer } from '../../src/adapters/inbound/retell/answers/function-answer';
 import {
   PhoneFunctionArgs,
   PhoneFunctionName,

@@ -3,8 +3,7 @@ import { CalendarUnavailable } from '../../domain/calendar/calendar.errors';
 import { AvailableStartsQuery, CalendarGateway } from '../ports/calendar-gateway.port';
 import { CalendarTarget } from '../ports/calendar-mapping.port';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { CalendarCheck, MAX_STYLIST_DAYS, withCalendarVerdicts } from './calendar-check';
-import { answer } from './function-answer';
+import { CalendarCheck, calendarVerified, MAX_STYLIST_DAYS } from './calendar-check';
 
 const salon: BranchContext = {
   companyId: 'c1',
@@ -160,13 +159,10 @@ describe('CalendarCheck', () => {
   });
 
   it('says calendar_verified only when a mapped stylist was involved', () => {
-    const a = answer('OK', 'frei');
-    expect(withCalendarVerdicts(a, ['local'])).not.toHaveProperty('calendar_verified');
-    expect(withCalendarVerdicts(a, ['offered', 'local'])).toMatchObject({
-      calendar_verified: true,
-    });
-    expect(withCalendarVerdicts(a, ['refused', 'unchecked'])).toMatchObject({
-      calendar_verified: false,
-    });
+    expect(calendarVerified(['local'])).toBeUndefined();
+    expect(calendarVerified([])).toBeUndefined();
+    expect(calendarVerified(['offered', 'local'])).toBe(true);
+    expect(calendarVerified(['refused', 'offered'])).toBe(true);
+    expect(calendarVerified(['refused', 'unchecked'])).toBe(false);
   });
 });

@@ -6,7 +6,6 @@ import { TimeRange } from '../../domain/shared/time-range';
 import { CalendarGateway } from '../ports/calendar-gateway.port';
 import { CalendarTarget, eventTypeForPhase } from '../ports/calendar-mapping.port';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { FunctionAnswer } from './function-answer';
 
 /** What the external calendar says about a start the local calendar calls free. */
 export type CalendarVerdict =
@@ -158,15 +157,6 @@ export function calendarVerified(verdicts: readonly CalendarVerdict[]): boolean 
   const asked = verdicts.filter((v) => v !== 'local');
   if (asked.length === 0) return undefined;
   return !asked.includes('unchecked');
-}
-
-/** The answer with its `calendar_verified` fact (see calendarVerified), when there is one. */
-export function withCalendarVerdicts(
-  answer: FunctionAnswer,
-  verdicts: readonly CalendarVerdict[],
-): FunctionAnswer {
-  const verified = calendarVerified(verdicts);
-  return verified === undefined ? answer : { ...answer, calendar_verified: verified };
 }
 
 /**

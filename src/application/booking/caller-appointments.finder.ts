@@ -12,6 +12,7 @@ import {
 } from '../../domain/language';
 import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
 import { matchServiceName } from '../../domain/salon/service-name-matcher';
+import { DomainError } from '../../domain/shared/domain-error';
 import { err, ok, Result } from '../../domain/shared/result';
 import {
   APPOINTMENT_REPOSITORY,
@@ -21,9 +22,17 @@ import { CUSTOMER_REPOSITORY, CustomerRepository } from '../ports/customer.repos
 import { BranchContext } from '../ports/salon-catalog.port';
 import { CallContext } from './call-context';
 import { sameName } from './customer-for-booking';
-import { answer, FunctionAnswer } from './function-answer';
-import { notUnderstoodAnswer } from './language-answers';
 import { PhoneFunctionArgs } from './phone-functions';
+import { WhenNotUnderstood } from './wish-refusal';
+
+/** The caller's number is withheld, so their appointments cannot be found. */
+export interface CallerUnknown {
+  readonly kind: 'refused';
+  readonly reason: 'CALLER_UNKNOWN';
+}
+
+/** Why the caller's appointments cannot be looked up as asked. */
+export type LookupRefusal = CallerUnknown | WhenNotUnderstood;
 
 /**
  * The caller's upcoming appointments: found by the number they call from, narrowed by whatever
@@ -42,17 +51,10 @@ export class CallerAppointmentsFinder {
     args: PhoneFunctionArgs,
     now: Date,
     statuses: readonly AppointmentStatus[] = ['scheduled'],
-  ): Promise<Result<Appointment[], FunctionAnswer>> {
+  ): Promise<Result<Appointment[], LookupRefusal>> {
     const scope = { companyId: salon.companyId };
     const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
-    if (!phone.ok) {
-      return err(
-        answer(
-          'APPOINTMENT.CALLER_UNKNOWN',
-          'Ihre Nummer ist unterdrückt, daher kann ich Ihre Termine leider nicht finden. Bitte rufen Sie mit sichtbarer Nummer an.',
-        ),
-      );
-    }
+    if (!phone.ok) return err({ kind: 'refused', reason: 'CALLER_UNKNOWN' });
     let customers = await this.customers.findByPhone(scope, phone.value);
     if (args.name?.trim())
       customers = customers.filter((c) => sameName(c.name, args.name as string));
@@ -71,7 +73,7 @@ export class CallerAppointmentsFinder {
     salon: BranchContext,
     args: PhoneFunctionArgs,
     now: Date,
-  ): Result<Array<(a: Appointment) => boolean>, FunctionAnswer> {
+  ): Result<Array<(a: Appointment) => boolean>, WhenNotUnderstood> {
     const zone = salon.branch.timeZone;
     const keep: Array<(a: Appointment) => boolean> = [];
     if (args.appointmentId?.trim()) keep.push((a) => a.id === args.appointmentId?.trim());
@@ -79,7 +81,7 @@ export class CallerAppointmentsFinder {
       const date = resolveGermanDate(args.date, { now, zone });
       // "nächste Woche": the caller's appointments on any of the days it names.
       if (!date.ok && !(date.error instanceof DateAmbiguous)) {
-        return err(notUnderstoodAnswer(date.error));
+        return err(notUnderstood(date.error));
       }
       const named = date.ok ? [date.value] : (date.error as DateAmbiguous).days;
       const days = named.map(toIsoDate);
@@ -88,7 +90,7 @@ export class CallerAppointmentsFinder {
         const iso = days[0];
         const windows = salon.branch.openingHours.windowsFor(isoWeekdayOf(iso));
         const time = resolveGermanTime(args.time, { openingWindows: windows, zone });
-        if (!time.ok) return err(notUnderstoodAnswer(time.error));
+        if (!time.ok) return err(notUnderstood(time.error));
         keep.push((a) => {
           const t = wallClockAt(a.start, zone).time;
           return t.hour === time.value.hour && t.minute === time.value.minute;
@@ -114,3 +116,9 @@ export class CallerAppointmentsFinder {
     return ok(keep);
   }
 }
+
+const notUnderstood = (error: DomainError): WhenNotUnderstood => ({
+  kind: 'refused',
+  reason: 'WHEN_NOT_UNDERSTOOD',
+  error,
+});

@@ -1,16 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Appointment } from '../../domain/appointment/appointment';
+import { DomainError } from '../../domain/shared/domain-error';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
-import { cancelledAnswer } from './appointment-answers';
 import { callerAudit } from './booking-transaction';
 import { CallContext } from './call-context';
-import { CallerAppointmentsFinder } from './caller-appointments.finder';
+import { CallerAppointmentsFinder, LookupRefusal } from './caller-appointments.finder';
 import { againIfChanged, lockAsRead } from './changed-meanwhile';
-import { answer, FunctionAnswer } from './function-answer';
 import { PhoneFunctionArgs } from './phone-functions';
-import { whichOne } from './which-one';
+import { NoSuchAppointment, WhichOne, whichOne } from './which-one';
+
+/** The appointment is cancelled (now, or already by an earlier delivery of the request). */
+export interface Cancelled {
+  readonly kind: 'cancelled';
+  readonly appointment: Appointment;
+}
+
+/** The appointment's state allows no cancellation any more (e.g. completed). */
+export interface NotCancellable {
+  readonly kind: 'refused';
+  readonly reason: 'NOT_CANCELLABLE';
+  readonly error: DomainError;
+}
+
+export type CancelAppointmentOutcome =
+  Cancelled | NotCancellable | LookupRefusal | NoSuchAppointment | WhichOne;
 
 /** Cancels the one appointment the caller means; several candidates answer with a question. */
 @Injectable()
@@ -26,7 +42,7 @@ export class CancelAppointmentUseCase {
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-  ): Promise<FunctionAnswer> {
+  ): Promise<CancelAppointmentOutcome> {
     return againIfChanged(() => this.attempt(salon, call, args));
   }
 
@@ -34,20 +50,20 @@ export class CancelAppointmentUseCase {
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-  ): Promise<FunctionAnswer> {
+  ): Promise<CancelAppointmentOutcome> {
     const now = this.clock.now();
     const found = await this.finder.find(salon, call, args, now, ['scheduled', 'cancelled']);
     if (!found.ok) return found.error;
     const scheduled = found.value.filter((a) => a.status === 'scheduled');
     // A retried cancellation finds only the appointment it already cancelled: same answer.
     const candidates = scheduled.length > 0 ? scheduled : found.value;
-    const one = whichOne(salon, candidates, 'stornieren');
+    const one = whichOne(candidates, 'cancel');
     if (!one.ok) return one.error;
     const target = one.value;
-    if (target.status === 'cancelled') return cancelledAnswer(salon, target);
+    if (target.status === 'cancelled') return { kind: 'cancelled', appointment: target };
     const cancelled = target.cancel();
     if (!cancelled.ok)
-      return answer(cancelled.error.code, 'Dieser Termin kann nicht mehr storniert werden.');
+      return { kind: 'refused', reason: 'NOT_CANCELLABLE', error: cancelled.error };
     const scope = { companyId: salon.companyId };
     await this.uow.run(async (tx) => {
       await lockAsRead(tx, scope, target);
@@ -66,6 +82,6 @@ export class CancelAppointmentUseCase {
       );
     });
     this.kicker.kick();
-    return cancelledAnswer(salon, cancelled.value);
+    return { kind: 'cancelled', appointment: cancelled.value };
   }
 }

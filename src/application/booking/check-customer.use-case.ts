@@ -5,38 +5,28 @@ import { CountryCode } from 'libphonenumber-js/max';
 import { CUSTOMER_REPOSITORY, CustomerRepository } from '../ports/customer.repository.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { CallContext } from './call-context';
-import { answer, FunctionAnswer } from './function-answer';
+
+/**
+ * Who is calling: a withheld number, several customers or none on it, or the one customer who
+ * agreed to be recognised (only their first name leaves here).
+ */
+export type CheckCustomerOutcome =
+  | { readonly kind: 'anonymous' | 'ambiguous' | 'new' }
+  | { readonly kind: 'existing'; readonly firstName: string };
 
 /** "Do I know this caller": by number only, and by name only with consent. */
 @Injectable()
 export class CheckCustomerUseCase {
   constructor(@Inject(CUSTOMER_REPOSITORY) private readonly customers: CustomerRepository) {}
 
-  async execute(salon: BranchContext, call: CallContext): Promise<FunctionAnswer> {
+  async execute(salon: BranchContext, call: CallContext): Promise<CheckCustomerOutcome> {
     const country = salon.country as CountryCode;
     const phone = normaliseCallerNumber(call.callerNumber, country);
     const stored = phone.ok
       ? await this.customers.findByPhone({ companyId: salon.companyId }, phone.value)
       : [];
     const caller = lookUpCaller(call.callerNumber, stored, country);
-    switch (caller.kind) {
-      case 'anonymous':
-        return answer('OK', 'Die Nummer ist unterdrückt. Wie ist Ihr Name?', {
-          status: 'anonymous',
-        });
-      case 'ambiguous':
-        return answer('OK', 'Unter dieser Nummer kenne ich mehrere Kunden. Wie ist Ihr Name?', {
-          status: 'ambiguous',
-        });
-      case 'new':
-        return answer('OK', 'Wie ist Ihr Name?', { status: 'new' });
-      case 'existing': {
-        const firstName = caller.customer.name.split(/\s+/)[0];
-        return answer('OK', `Schön, dass Sie anrufen, ${firstName}.`, {
-          status: 'existing',
-          first_name: firstName,
-        });
-      }
-    }
+    if (caller.kind !== 'existing') return { kind: caller.kind };
+    return { kind: 'existing', firstName: caller.customer.name.split(/\s+/)[0] };
   }
 }

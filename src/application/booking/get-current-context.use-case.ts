@@ -1,35 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatGermanDate, formatGermanTime, todayIn, toIsoDate } from '../../domain/language';
+import { todayIn, toIsoDate } from '../../domain/language';
 import { isoWeekdayOf } from '../../domain/shared/local-date';
+import { WallWindow } from '../../domain/salon/weekly-hours';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { answer, FunctionAnswer } from './function-answer';
+
+/** Now, in the branch: the instant, its zone, today's date and today's opening windows. */
+export interface SalonNow {
+  readonly kind: 'now';
+  readonly now: Date;
+  readonly timeZone: string;
+  /** Today in the branch, 'yyyy-MM-dd'. */
+  readonly today: string;
+  /** None on a closed day. */
+  readonly openingWindows: readonly WallWindow[];
+  readonly salonName: string;
+  readonly branchName: string;
+}
 
 /** "What day is it": the agent has no clock of its own. */
 @Injectable()
 export class GetCurrentContextUseCase {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
-  execute(salon: BranchContext): FunctionAnswer {
+  execute(salon: BranchContext): SalonNow {
     const now = this.clock.now();
     const zone = salon.branch.timeZone;
     const today = toIsoDate(todayIn(now, zone));
-    const date = formatGermanDate(now, zone, { withYear: true });
-    const time = formatGermanTime(now, zone);
-    const windows = salon.branch.isClosedOn(today)
+    const openingWindows = salon.branch.isClosedOn(today)
       ? []
       : salon.branch.openingHours.windowsFor(isoWeekdayOf(today));
-    const hours = windows.map((w) => `${w.from} bis ${w.to}`).join(' und ');
-    return answer('OK', `Heute ist ${date}, es ist ${time}.`, {
-      date: today,
-      weekday: date.split(',')[0],
-      time: time,
-      time_zone: zone,
-      salon: salon.companyName,
-      branch: salon.branch.name,
-      open_today: windows.length > 0,
-      opening_hours_today: hours || null,
-      now: now.toISOString(),
-    });
+    return {
+      kind: 'now',
+      now,
+      timeZone: zone,
+      today,
+      openingWindows,
+      salonName: salon.companyName,
+      branchName: salon.branch.name,
+    };
   }
 }

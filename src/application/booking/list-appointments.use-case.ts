@@ -1,11 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Appointment } from '../../domain/appointment/appointment';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { appointmentsAnswer } from './appointment-answers';
 import { CallContext } from './call-context';
-import { CallerAppointmentsFinder } from './caller-appointments.finder';
-import { FunctionAnswer } from './function-answer';
+import { CallerAppointmentsFinder, LookupRefusal } from './caller-appointments.finder';
 import { PhoneFunctionArgs } from './phone-functions';
+
+/** The caller's upcoming appointments that fit what they said, in order (maybe none). */
+export interface AppointmentsFound {
+  readonly kind: 'appointments';
+  readonly appointments: readonly Appointment[];
+}
+
+export type ListAppointmentsOutcome = AppointmentsFound | LookupRefusal;
 
 @Injectable()
 export class ListAppointmentsUseCase {
@@ -18,9 +25,9 @@ export class ListAppointmentsUseCase {
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-  ): Promise<FunctionAnswer> {
+  ): Promise<ListAppointmentsOutcome> {
     const found = await this.finder.find(salon, call, args, this.clock.now());
     if (!found.ok) return found.error;
-    return appointmentsAnswer(salon, found.value);
+    return { kind: 'appointments', appointments: found.value };
   }
 }

@@ -1,24 +1,55 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Appointment } from '../../domain/appointment/appointment';
 import { toIsoDate, wallClockAt } from '../../domain/language';
+import { DomainError } from '../../domain/shared/domain-error';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
 import { AvailabilityReader } from './availability.reader';
-import { withCalendarVerdicts } from './calendar-check';
+import { CalendarVerdict } from './calendar-check';
 import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
 import { LiveCalendarCheck } from './live-calendar-check';
-import { movedAnswer } from './appointment-answers';
-import { slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
-import { CallerAppointmentsFinder } from './caller-appointments.finder';
-import { answer, FunctionAnswer } from './function-answer';
-import { wishRefusalAnswer } from './language-answers';
+import { CallerAppointmentsFinder, LookupRefusal } from './caller-appointments.finder';
 import { PhoneFunctionArgs } from './phone-functions';
+import { SlotTakenMeanwhile, SlotUnavailable } from './slot-outcomes';
 import { SpokenRequestReader } from './spoken-request.reader';
 import { againIfChanged, lockAsRead } from './changed-meanwhile';
-import { whichOne } from './which-one';
+import { NoSuchAppointment, WhichOne, whichOne } from './which-one';
+import { WhenRefusal } from './wish-refusal';
+
+/** The appointment now starts at the new time (or already did: a retried move). */
+export interface Moved {
+  readonly kind: 'moved';
+  readonly appointment: Appointment;
+  readonly verdicts: readonly CalendarVerdict[];
+}
+
+/** No new day or time was said, or the salon no longer offers the appointment's service. */
+export interface MoveRefused {
+  readonly kind: 'refused';
+  readonly reason: 'NEW_TIME_MISSING' | 'SERVICE_WITHDRAWN';
+}
+
+/** The appointment's state allows no move any more (e.g. completed). */
+export interface NotMovable {
+  readonly kind: 'refused';
+  readonly reason: 'NOT_MOVABLE';
+  readonly error: DomainError;
+}
+
+export type RescheduleAppointmentOutcome =
+  | Moved
+  | MoveRefused
+  | NotMovable
+  | WhenRefusal
+  | LookupRefusal
+  | NoSuchAppointment
+  | WhichOne
+  | SlotUnavailable
+  | SlotTakenMeanwhile;
 
 /**
  * Moves one appointment in one step: the new time is checked without the appointment itself,
@@ -39,7 +70,7 @@ export class RescheduleAppointmentUseCase {
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-  ): Promise<FunctionAnswer> {
+  ): Promise<RescheduleAppointmentOutcome> {
     return againIfChanged(() => this.attempt(salon, call, args));
   }
 
@@ -47,13 +78,10 @@ export class RescheduleAppointmentUseCase {
     salon: BranchContext,
     call: CallContext,
     args: PhoneFunctionArgs,
-  ): Promise<FunctionAnswer> {
+  ): Promise<RescheduleAppointmentOutcome> {
     const now = this.clock.now();
     if (!args.newDate?.trim() && !args.newTime?.trim()) {
-      return answer(
-        'APPOINTMENT.NEW_TIME_MISSING',
-        'Auf welchen Tag und welche Uhrzeit möchten Sie den Termin verschieben?',
-      );
+      return { kind: 'refused', reason: 'NEW_TIME_MISSING' };
     }
     const found = await this.finder.find(salon, call, args, now);
     if (!found.ok) return found.error;
@@ -68,21 +96,19 @@ export class RescheduleAppointmentUseCase {
       );
       if (all.ok) candidates = all.value;
     }
-    const one = whichOne(salon, candidates, 'verschieben');
+    const one = whichOne(candidates, 'reschedule');
     if (!one.ok) return one.error;
     const target = one.value;
     const service = salon.services.find((s) => s.id === target.serviceId);
-    if (!service)
-      return answer(
-        'SERVICE.UNKNOWN',
-        'Diese Leistung bieten wir nicht mehr an. Bitte sprechen Sie mit dem Salon.',
-      );
+    if (!service) return { kind: 'refused', reason: 'SERVICE_WITHDRAWN' };
 
     const zone = salon.branch.timeZone;
     const newDate = args.newDate?.trim() || toIsoDate(wallClockAt(target.start, zone).date);
     const start = new SpokenRequestReader(salon).start(newDate, args.newTime, now);
-    if (!start.ok) return wishRefusalAnswer(start.error);
-    if (target.start.getTime() === start.value.getTime()) return movedAnswer(salon, target);
+    if (!start.ok) return start.error;
+    if (target.start.getTime() === start.value.getTime()) {
+      return { kind: 'moved', appointment: target, verdicts: [] };
+    }
 
     const stylist = salon.staff.find((s) => s.id === target.staffId);
     const options = { askingCallId: call.callId, excludeAppointmentId: target.id };
@@ -107,14 +133,17 @@ export class RescheduleAppointmentUseCase {
         target.staffId,
         true,
       );
-      return withCalendarVerdicts(
-        unavailableAnswer(salon, nearest.starts, start.value, stylist, free.error),
-        [...verdicts, ...nearest.verdicts],
-      );
+      return {
+        kind: 'unavailable',
+        asked: start.value,
+        stylist,
+        why: free.error,
+        alternatives: nearest.starts,
+        verdicts: [...verdicts, ...nearest.verdicts],
+      };
     }
     const moved = target.reschedule(start.value, service);
-    if (!moved.ok)
-      return answer(moved.error.code, 'Dieser Termin kann nicht mehr verschoben werden.');
+    if (!moved.ok) return { kind: 'refused', reason: 'NOT_MOVABLE', error: moved.error };
 
     const scope = { companyId: salon.companyId };
     try {
@@ -145,18 +174,18 @@ export class RescheduleAppointmentUseCase {
     } catch (error) {
       if (!(error instanceof SlotLost)) throw error;
       const fresh = await this.availability.around(salon, service, now, start.value, options);
-      return slotLostAnswer(
-        salon,
-        await fresh.alternatives(start.value, {
+      return {
+        kind: 'taken-meanwhile',
+        asked: start.value,
+        stylist,
+        alternatives: await fresh.alternatives(start.value, {
           preferredStaffId: target.staffId,
           onlyPreferred: true,
         }),
-        error.taken.code,
-        start.value,
-        stylist,
-      );
+        verdicts: [],
+      };
     }
     this.kicker.kick();
-    return withCalendarVerdicts(movedAnswer(salon, moved.value), verdicts);
+    return { kind: 'moved', appointment: moved.value, verdicts };
   }
 }

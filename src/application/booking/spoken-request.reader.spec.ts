@@ -1,7 +1,6 @@
 import { branch, cut, perm } from '../../domain/availability/salon.fixture';
 import { Staff } from '../../domain/salon/staff';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { wishRefusalAnswer } from './language-answers';
 import { SpokenRequestReader } from './spoken-request.reader';
 
 const person = (id: string, name: string, serviceIds = ['cut', 'perm']): Staff =>
@@ -44,14 +43,6 @@ describe('SpokenRequestReader.stylist', () => {
       match: { code: 'STAFF.AMBIGUOUS', candidates: [clara, claraWeiss] },
       team: ['Clara Oberholzer', 'Clara Weiß', 'Mehmet Yilmaz'],
     });
-    const said = wishRefusalAnswer(found.error);
-    expect(said).toMatchObject({
-      success: false,
-      code: 'STAFF.AMBIGUOUS',
-      candidates: ['Clara Oberholzer', 'Clara Weiß'],
-    });
-    expect(said.message).toContain('Clara Oberholzer');
-    expect(said.message).toContain('Clara Weiß');
   });
 
   it('still says who does the service when the stylist found does not', () => {
@@ -63,9 +54,6 @@ describe('SpokenRequestReader.stylist', () => {
       service: perm,
       offeredBy: ['Clara Oberholzer'],
     });
-    expect(found.ok ? 'found' : wishRefusalAnswer(found.error).code).toBe(
-      'AVAILABILITY.SERVICE_NOT_OFFERED',
-    );
   });
 
   it('names the team when nobody of that name works here', () => {
@@ -75,9 +63,35 @@ describe('SpokenRequestReader.stylist', () => {
       match: { code: 'STAFF.UNKNOWN' },
       team: ['Clara Oberholzer', 'Mehmet Yilmaz'],
     });
-    expect(found.ok ? 'found' : wishRefusalAnswer(found.error)).toMatchObject({
-      code: 'STAFF.UNKNOWN',
-      staff: ['Clara Oberholzer', 'Mehmet Yilmaz'],
+  });
+});
+
+describe('SpokenRequestReader: what cannot be read is a refusal, never a guess', () => {
+  const reader = new SpokenRequestReader(salonWith(clara, mehmet));
+  const now = new Date('2026-06-15T06:00:00Z');
+
+  it('an unknown or unclear service', () => {
+    expect(reader.service('Massage')).toMatchObject({
+      ok: false,
+      error: { kind: 'refused', reason: 'SERVICE_UNCLEAR', match: { code: 'SERVICE.UNKNOWN' } },
+    });
+  });
+
+  it('no day and no time', () => {
+    expect(reader.start(' ', undefined, now)).toEqual({
+      ok: false,
+      error: { kind: 'refused', reason: 'WHEN_MISSING' },
+    });
+  });
+
+  it('a day that cannot be read', () => {
+    expect(reader.start('irgendwann', '10 Uhr', now)).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'refused',
+        reason: 'WHEN_NOT_UNDERSTOOD',
+        error: { code: expect.any(String) },
+      },
     });
   });
 });

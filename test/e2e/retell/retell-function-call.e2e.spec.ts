@@ -1,6 +1,6 @@
 import { sign } from 'retell-sdk';
 import { TraceWriteBehind } from '../../../src/application/calls/trace-write-behind';
-import { answer } from '../../../src/application/booking/function-answer';
+import { answer } from '../../../src/adapters/inbound/retell/answers/function-answer';
 import {
   createRetellTestApp,
   FIXED_NOW,

@@ -20,7 +20,10 @@ import {
   REDIS_CONNECTION,
 } from '../../../src/adapters/outbound/queue/redis.connection';
 import { CallContext } from '../../../src/application/booking/call-context';
-import { answer, FunctionAnswer } from '../../../src/application/booking/function-answer';
+import {
+  answer,
+  FunctionAnswer,
+} from '../../../src/adapters/inbound/retell/answers/function-answer';
 import {
   PhoneFunctionArgs,
   PhoneFunctionName,

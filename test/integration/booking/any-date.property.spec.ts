@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { FunctionAnswer } from '../../../src/application/booking/function-answer';
+import { FunctionAnswer } from '../../../src/adapters/inbound/retell/answers/function-answer';
 import {
   PhoneFunctionArgs,
   PhoneFunctionName,

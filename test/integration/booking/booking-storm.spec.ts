@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AvailabilityReader } from '../../../src/application/booking/availability.reader';
-import { FunctionAnswer } from '../../../src/application/booking/function-answer';
+import { FunctionAnswer } from '../../../src/adapters/inbound/retell/answers/function-answer';
 import {
   PHONE_FUNCTIONS,
   PhoneFunctions,

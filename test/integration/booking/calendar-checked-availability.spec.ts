@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
 import { dataSourceOptions } from '../../../src/adapters/outbound/persistence/data-source.factory';
 import { TypeOrmCalendarMappingRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
-import { FunctionAnswer } from '../../../src/application/booking/function-answer';
+import { FunctionAnswer } from '../../../src/adapters/inbound/retell/answers/function-answer';
 import {
   PhoneFunctionArgs,
   PhoneFunctionName,

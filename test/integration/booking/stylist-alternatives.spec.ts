@@ -1,4 +1,4 @@
-import { FunctionAnswer } from '../../../src/application/booking/function-answer';
+import { FunctionAnswer } from '../../../src/adapters/inbound/retell/answers/function-answer';
 import {
   PhoneFunctionArgs,
   PhoneFunctionName,

@@ -1,7 +1,6 @@
 import { CheckAvailabilityOutcome } from '../../../application/booking/check-availability.use-case';
 import { PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { BranchContext } from '../../../application/ports/salon-catalog.port';
-import { answer } from '../../../application/booking/function-answer';
 import { PhoneFunctionsDispatcher } from './phone-functions.dispatcher';
 
 /** Each function call counts as live-call traffic while it is being answered. */
@@ -15,7 +14,7 @@ describe('PhoneFunctionsDispatcher and PhoneTraffic', () => {
       execute: async () => {
         seen.push(traffic.answering);
         if (fail) throw new Error('boom');
-        return answer('OK', 'gut');
+        return { kind: 'appointments', appointments: [] };
       },
     };
     const checking = {
@@ -48,7 +47,7 @@ describe('PhoneFunctionsDispatcher and PhoneTraffic', () => {
     const seen: boolean[] = [];
     try {
       const result = await dispatcher(traffic, seen).run('list_appointments', call, {});
-      expect(result.code).toBe('OK');
+      expect(result.code).toBe('APPOINTMENT.NONE');
       expect(seen).toEqual([true]);
       await expect(
         dispatcher(traffic, seen, true).run('check_availability', call, {}),

@@ -4,7 +4,7 @@ import { CallContext } from '../../../application/booking/call-context';
 import { CancelAppointmentUseCase } from '../../../application/booking/cancel-appointment.use-case';
 import { CheckAvailabilityUseCase } from '../../../application/booking/check-availability.use-case';
 import { CheckCustomerUseCase } from '../../../application/booking/check-customer.use-case';
-import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
+import { answer, FunctionAnswer } from './answers/function-answer';
 import { GetCurrentContextUseCase } from '../../../application/booking/get-current-context.use-case';
 import { ListAppointmentsUseCase } from '../../../application/booking/list-appointments.use-case';
 import { PhoneFunctionArgs, PhoneFunctionName } from '../../../application/booking/phone-functions';
@@ -12,7 +12,12 @@ import { RescheduleAppointmentUseCase } from '../../../application/booking/resch
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { SALON_CATALOG, SalonCatalog } from '../../../application/ports/salon-catalog.port';
 import { presentBookAppointment } from './answers/book-appointment.presenter';
+import { presentCancelAppointment } from './answers/cancel-appointment.presenter';
 import { presentCheckAvailability } from './answers/check-availability.presenter';
+import { presentCheckCustomer } from './answers/check-customer.presenter';
+import { presentCurrentContext } from './answers/current-context.presenter';
+import { presentListAppointments } from './answers/list-appointments.presenter';
+import { presentRescheduleAppointment } from './answers/reschedule-appointment.presenter';
 
 export const PHONE_FUNCTIONS = Symbol('PhoneFunctions');
 
@@ -59,9 +64,9 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
     }
     switch (name) {
       case 'get_current_context':
-        return this.currentContext.execute(salon);
+        return presentCurrentContext(this.currentContext.execute(salon));
       case 'check_customer':
-        return this.checkCustomer.execute(salon, call);
+        return presentCheckCustomer(await this.checkCustomer.execute(salon, call));
       case 'check_availability':
         return presentCheckAvailability(
           salon,
@@ -70,11 +75,14 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
       case 'book_appointment':
         return presentBookAppointment(salon, await this.book.execute(salon, call, args));
       case 'list_appointments':
-        return this.list.execute(salon, call, args);
+        return presentListAppointments(salon, await this.list.execute(salon, call, args));
       case 'cancel_appointment':
-        return this.cancel.execute(salon, call, args);
+        return presentCancelAppointment(salon, await this.cancel.execute(salon, call, args));
       case 'reschedule_appointment':
-        return this.reschedule.execute(salon, call, args);
+        return presentRescheduleAppointment(
+          salon,
+          await this.reschedule.execute(salon, call, args),
+        );
     }
   }
 }

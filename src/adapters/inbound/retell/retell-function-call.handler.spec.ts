@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
+import { answer, FunctionAnswer } from './answers/function-answer';
 import { PhoneFunctions } from './phone-functions.dispatcher';
 import { TraceWriteBehind } from '../../../application/calls/trace-write-behind';
 import { PhoneMetrics } from '../../../application/ports/phone-metrics.port';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CallContext } from '../../../application/booking/call-context';
-import { answer, FunctionAnswer } from '../../../application/booking/function-answer';
+import { answer, FunctionAnswer } from './answers/function-answer';
 import { PhoneFunctionArgs, PhoneFunctionName } from '../../../application/booking/phone-functions';
 import { PHONE_FUNCTIONS, PhoneFunctions } from './phone-functions.dispatcher';
 import {

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { FunctionAnswer } from '../../../application/booking/function-answer';
+import { FunctionAnswer } from './answers/function-answer';
 import { invalidBody } from '../../../common/coded-http.exception';
 import { FunctionCallDto } from './function-call.dto';
 import { CountedPerCall, RetellSharedRateGuard } from './retell-rate-limit.guard';

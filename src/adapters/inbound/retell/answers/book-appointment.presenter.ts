@@ -1,8 +1,8 @@
-import { bookedAnswer } from '../../../../application/booking/appointment-answers';
+import { bookedAnswer } from './appointment-answers';
 import { BookAppointmentOutcome } from '../../../../application/booking/book-appointment.use-case';
-import { withCalendarVerdicts } from '../../../../application/booking/calendar-check';
-import { answer, FunctionAnswer } from '../../../../application/booking/function-answer';
-import { wishRefusalAnswer } from '../../../../application/booking/language-answers';
+import { withCalendarVerdicts } from './calendar-verified';
+import { answer, FunctionAnswer } from './function-answer';
+import { wishRefusalAnswer } from './language-answers';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { presentNotFree } from './check-availability.presenter';
 

@@ -1,12 +1,8 @@
 import { CheckAvailabilityOutcome } from '../../../../application/booking/check-availability.use-case';
-import {
-  freeAnswer,
-  slotLostAnswer,
-  unavailableAnswer,
-} from '../../../../application/booking/booking-answers';
-import { withCalendarVerdicts } from '../../../../application/booking/calendar-check';
-import { FunctionAnswer } from '../../../../application/booking/function-answer';
-import { wishRefusalAnswer } from '../../../../application/booking/language-answers';
+import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers';
+import { withCalendarVerdicts } from './calendar-verified';
+import { FunctionAnswer } from './function-answer';
+import { wishRefusalAnswer } from './language-answers';
 import { SlotTakenMeanwhile, SlotUnavailable } from '../../../../application/booking/slot-outcomes';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 

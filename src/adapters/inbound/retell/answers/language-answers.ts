@@ -6,11 +6,15 @@ import {
   TimeAmbiguous,
   toClockString,
   toIsoDate,
-} from '../../domain/language';
-import { DomainError } from '../../domain/shared/domain-error';
-import { fitSpoken, sentenceWithNames, shortName } from '../../domain/shared/german-messages';
+} from '../../../../domain/language';
+import { DomainError } from '../../../../domain/shared/domain-error';
+import { fitSpoken, sentenceWithNames, shortName } from '../../../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
-import { StylistNotOffering, StylistUnclear, WishRefusal } from './wish-refusal';
+import {
+  StylistNotOffering,
+  StylistUnclear,
+  WishRefusal,
+} from '../../../../application/booking/wish-refusal';
 
 /** A day named in a question, for the agent to confirm or offer. */
 export const dayFacts = (d: DateParts) => ({

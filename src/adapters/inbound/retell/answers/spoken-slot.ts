@@ -1,7 +1,7 @@
-import { formatGermanDate, formatGermanTime } from '../../domain/language';
-import { FreeStart } from '../../domain/availability/free-start';
-import { joinGerman, shortName } from '../../domain/shared/german-messages';
-import { BranchContext } from '../ports/salon-catalog.port';
+import { formatGermanDate, formatGermanTime } from '../../../../domain/language';
+import { FreeStart } from '../../../../domain/availability/free-start';
+import { joinGerman, shortName } from '../../../../domain/shared/german-messages';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 
 /** A start as the agent reads it out and as the next function call can send it back. */
 export interface SpokenSlot {

@@ -1,6 +1,6 @@
-import { Appointment } from '../../domain/appointment/appointment';
-import { fitSpoken, joinGerman, shortName } from '../../domain/shared/german-messages';
-import { BranchContext } from '../ports/salon-catalog.port';
+import { Appointment } from '../../../../domain/appointment/appointment';
+import { fitSpoken, joinGerman, shortName } from '../../../../domain/shared/german-messages';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
 import { atStylist, SpokenSlot, spokenSlot } from './spoken-slot';
 

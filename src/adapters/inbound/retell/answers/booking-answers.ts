@@ -1,21 +1,21 @@
-import { Hold } from '../../domain/appointment/hold';
+import { Hold } from '../../../../domain/appointment/hold';
 import {
   BeyondHorizon,
   SlotTaken,
   Unavailable,
-} from '../../domain/availability/availability.errors';
-import { FreeStart } from '../../domain/availability/free-start';
+} from '../../../../domain/availability/availability.errors';
+import { FreeStart } from '../../../../domain/availability/free-start';
 import {
   formatGermanLocalDate,
   germanWeekday,
   toClockString,
   toIsoDate,
   wallClockAt,
-} from '../../domain/language';
-import { fitSpoken, shortName } from '../../domain/shared/german-messages';
-import { Service } from '../../domain/salon/service';
-import { Staff } from '../../domain/salon/staff';
-import { BranchContext } from '../ports/salon-catalog.port';
+} from '../../../../domain/language';
+import { fitSpoken, shortName } from '../../../../domain/shared/german-messages';
+import { Service } from '../../../../domain/salon/service';
+import { Staff } from '../../../../domain/salon/staff';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
 import {
   AlreadySaid,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Appointment } from '../../domain/appointment/appointment';
+import { Appointment } from '../../../../domain/appointment/appointment';
 import {
   BeyondHorizon,
   ClosedDay,
@@ -11,27 +11,27 @@ import {
   TooShortNotice,
   Unavailable,
   UnknownStylist,
-} from '../../domain/availability/availability.errors';
-import { FreeStart } from '../../domain/availability/free-start';
+} from '../../../../domain/availability/availability.errors';
+import { FreeStart } from '../../../../domain/availability/free-start';
 import {
   DateAmbiguous,
   formatGermanDate,
   formatGermanLocalDate,
   formatGermanTime,
-} from '../../domain/language';
-import { addDays } from '../../domain/language/date-parts';
-import { Branch } from '../../domain/salon/branch';
-import { Service } from '../../domain/salon/service';
+} from '../../../../domain/language';
+import { addDays } from '../../../../domain/language/date-parts';
+import { Branch } from '../../../../domain/salon/branch';
+import { Service } from '../../../../domain/salon/service';
 import {
   AmbiguousServiceName,
   matchServiceName,
   UnknownServiceName,
-} from '../../domain/salon/service-name-matcher';
-import { Staff } from '../../domain/salon/staff';
-import { AmbiguousStylistName } from '../../domain/salon/stylist-name-matcher';
-import { WeeklyHours } from '../../domain/salon/weekly-hours';
-import { MAX_SPOKEN_CHARS } from '../../domain/shared/german-messages';
-import { BranchContext } from '../ports/salon-catalog.port';
+} from '../../../../domain/salon/service-name-matcher';
+import { Staff } from '../../../../domain/salon/staff';
+import { AmbiguousStylistName } from '../../../../domain/salon/stylist-name-matcher';
+import { WeeklyHours } from '../../../../domain/salon/weekly-hours';
+import { MAX_SPOKEN_CHARS } from '../../../../domain/shared/german-messages';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import {
   appointmentsAnswer,
   bookedAnswer,
@@ -42,7 +42,7 @@ import {
 import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { FunctionAnswer } from './function-answer';
 import { notUnderstoodAnswer, wishRefusalAnswer } from './language-answers';
-import { SpokenRequestReader } from './spoken-request.reader';
+import { SpokenRequestReader } from '../../../../application/booking/spoken-request.reader';
 
 /**
  * Every sentence the agent speaks, built from the longest names and lists a salon file allows

@@ -1,4 +1,4 @@
-import { Appointment } from '../../domain/appointment/appointment';
+import { Appointment } from '../../../../domain/appointment/appointment';
 import {
   BeyondHorizon,
   ClosedDay,
@@ -6,17 +6,19 @@ import {
   OutsideWorkingHours,
   SlotTaken,
   Unavailable,
-} from '../../domain/availability/availability.errors';
-import { Branch } from '../../domain/salon/branch';
-import { Service } from '../../domain/salon/service';
-import { Staff } from '../../domain/salon/staff';
-import { WeeklyHours } from '../../domain/salon/weekly-hours';
-import { ok } from '../../domain/shared/result';
-import { BranchContext } from '../ports/salon-catalog.port';
+} from '../../../../domain/availability/availability.errors';
+import { Branch } from '../../../../domain/salon/branch';
+import { Service } from '../../../../domain/salon/service';
+import { Staff } from '../../../../domain/salon/staff';
+import { WeeklyHours } from '../../../../domain/salon/weekly-hours';
+import { ok } from '../../../../domain/shared/result';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { unavailableAnswer } from './booking-answers';
-import { CallerAppointmentsFinder } from './caller-appointments.finder';
-import { ListAppointmentsUseCase } from './list-appointments.use-case';
-import { whichOne } from './which-one';
+import { CallerAppointmentsFinder } from '../../../../application/booking/caller-appointments.finder';
+import { ListAppointmentsUseCase } from '../../../../application/booking/list-appointments.use-case';
+import { whichOne } from '../../../../application/booking/which-one';
+import { presentLookup } from './appointment-lookup.presenter';
+import { presentListAppointments } from './list-appointments.presenter';
 
 /** What the caller hears: each day and stylist said once, refusals naming what was understood. */
 const perm = Service.simple({ id: 'perm', name: 'Dauerwelle' }, 60);
@@ -144,8 +146,9 @@ describe('several appointments', () => {
   ];
 
   it('asks which one over three with each day said once (it was 245 characters)', () => {
-    const which = whichOne(salon, three(), 'stornieren');
-    expect(!which.ok && which.error.message).toBe(
+    const which = whichOne(three(), 'cancel');
+    expect(!which.ok && which.error.kind).toBe('which-one');
+    expect(!which.ok && presentLookup(salon, which.error).message).toBe(
       'Ich finde 3 Termine: Dauerwelle am Freitag, 4. Dezember um 10 Uhr, Herrenhaarschnitt am Samstag, 5. Dezember um 9 Uhr und Dauerwelle um 14:30 Uhr. Welchen möchten Sie stornieren?',
     );
   });
@@ -154,18 +157,21 @@ describe('several appointments', () => {
     const many = Array.from({ length: 8 }, (_, i) =>
       booked(perm, anna, new Date(Date.UTC(2026, 11, 4 + (i >> 1), 9 + (i % 2))).toISOString()),
     );
-    const which = whichOne(salon, many, 'verschieben');
-    expect(!which.ok && which.error.message).toBe(
+    const which = whichOne(many, 'reschedule');
+    const said = !which.ok && presentLookup(salon, which.error);
+    expect(said && said.message).toBe(
       'Ich finde 8 Termine; der nächste ist Dauerwelle am Freitag, 4. Dezember um 10 Uhr. Welchen möchten Sie verschieben?',
     );
-    expect(!which.ok && which.error.candidates).toHaveLength(8);
+    expect(said && said.candidates).toHaveLength(8);
   });
 
-  const list = (appointments: Appointment[]) => {
+  const list = async (appointments: Appointment[]) => {
     const finder = { find: async () => ok(appointments) } as unknown as CallerAppointmentsFinder;
     const clock = { now: () => new Date('2026-11-26T14:00:00Z') };
     const call = { companyId: 'c1', branchId: 'b1', callId: 'call_1', callerNumber: null };
-    return new ListAppointmentsUseCase(clock, finder).execute(salon, call, {});
+    const found = await new ListAppointmentsUseCase(clock, finder).execute(salon, call, {});
+    expect(found).toEqual({ kind: 'appointments', appointments });
+    return presentListAppointments(salon, found);
   };
 
   it('reads out three appointments, each day once (it was 213 characters)', async () => {

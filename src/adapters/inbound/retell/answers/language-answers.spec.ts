@@ -1,0 +1,108 @@
+import { branch, cut, perm } from '../../../../domain/availability/salon.fixture';
+import { DateAmbiguous, TimeAmbiguous } from '../../../../domain/language';
+import { Staff } from '../../../../domain/salon/staff';
+import { SpokenRequestReader } from '../../../../application/booking/spoken-request.reader';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
+import { wishRefusalAnswer } from './language-answers';
+
+const person = (id: string, name: string, serviceIds = ['cut', 'perm']): Staff =>
+  Staff.restore({ id, name, serviceIds });
+const salonWith = (...staff: Staff[]): BranchContext => ({
+  companyId: 'c1',
+  companyName: 'Salon',
+  country: 'DE',
+  branch: branch(),
+  staff,
+  services: [cut, perm],
+});
+const clara = person('clara', 'Clara Oberholzer');
+const claraWeiss = person('clara-w', 'Clara Weiß');
+const mehmet = person('mehmet', 'Mehmet Yilmaz', ['cut']);
+
+/** What the agent asks back when the wish cannot be read. */
+describe('wishRefusalAnswer', () => {
+  const refusalOf = <T, E>(r: { ok: true; value: T } | { ok: false; error: E }): E => {
+    if (r.ok) throw new Error('expected a refusal');
+    return r.error;
+  };
+
+  it('asks back when a first name fits two stylists, naming both', () => {
+    const reader = new SpokenRequestReader(salonWith(clara, claraWeiss, mehmet));
+    const said = wishRefusalAnswer(refusalOf(reader.stylist('Clara', cut)));
+    expect(said).toMatchObject({
+      success: false,
+      code: 'STAFF.AMBIGUOUS',
+      candidates: ['Clara Oberholzer', 'Clara Weiß'],
+      staff: ['Clara Oberholzer', 'Clara Weiß', 'Mehmet Yilmaz'],
+    });
+    expect(said.message).toContain('Clara Oberholzer');
+    expect(said.message).toContain('Clara Weiß');
+  });
+
+  it('says who does the service when the stylist found does not', () => {
+    const reader = new SpokenRequestReader(salonWith(clara, mehmet));
+    expect(wishRefusalAnswer(refusalOf(reader.stylist('Mehmet', perm)))).toEqual({
+      success: false,
+      code: 'AVAILABILITY.SERVICE_NOT_OFFERED',
+      message:
+        'Mehmet Yilmaz bietet Dauerwelle leider nicht an. Das machen bei uns Clara Oberholzer.',
+      stylist: 'Mehmet Yilmaz',
+      offered_by: ['Clara Oberholzer'],
+    });
+  });
+
+  it('names the team when nobody of that name works here', () => {
+    const reader = new SpokenRequestReader(salonWith(clara, mehmet));
+    expect(wishRefusalAnswer(refusalOf(reader.stylist('Petra', cut)))).toEqual({
+      success: false,
+      code: 'STAFF.UNKNOWN',
+      message:
+        'Diese Mitarbeiterin kenne ich leider nicht. Bei uns arbeiten Clara Oberholzer und Mehmet Yilmaz.',
+      staff: ['Clara Oberholzer', 'Mehmet Yilmaz'],
+    });
+  });
+
+  it('asks for a service it does not know, naming the offered ones', () => {
+    const reader = new SpokenRequestReader(salonWith(clara));
+    expect(wishRefusalAnswer(refusalOf(reader.service('Massage')))).toMatchObject({
+      success: false,
+      code: 'SERVICE.UNKNOWN',
+      offered: expect.any(Array),
+    });
+  });
+
+  it('asks for the day and time when neither was said', () => {
+    expect(wishRefusalAnswer({ kind: 'refused', reason: 'WHEN_MISSING' })).toEqual({
+      success: false,
+      code: 'LANGUAGE.DATE_NOT_UNDERSTOOD',
+      message: 'An welchem Tag und um wie viel Uhr möchten Sie kommen?',
+    });
+  });
+
+  it('names the readings of an ambiguous day or time in the facts', () => {
+    const days = wishRefusalAnswer({
+      kind: 'refused',
+      reason: 'WHEN_NOT_UNDERSTOOD',
+      error: new DateAmbiguous([
+        { year: 2026, month: 6, day: 15 },
+        { year: 2026, month: 6, day: 16 },
+      ]),
+    });
+    expect(days).toMatchObject({
+      code: 'LANGUAGE.DATE_AMBIGUOUS',
+      days: [
+        { date: '2026-06-15', weekday: 'Montag' },
+        { date: '2026-06-16', weekday: 'Dienstag' },
+      ],
+    });
+    const times = wishRefusalAnswer({
+      kind: 'refused',
+      reason: 'WHEN_NOT_UNDERSTOOD',
+      error: new TimeAmbiguous([
+        { hour: 8, minute: 0 },
+        { hour: 20, minute: 0 },
+      ]),
+    });
+    expect(times).toMatchObject({ code: 'LANGUAGE.TIME_AMBIGUOUS', readings: ['08:00', '20:00'] });
+  });
+});
