@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Appointment } from '../../domain/appointment/appointment';
 import { TimeRange } from '../../domain/shared/time-range';
 import { AUDIT_LOG, type AuditLog } from '../ports/audit-log.port';
 import {
@@ -6,6 +7,7 @@ import {
   SYNC_UNIT_OF_WORK,
   type CalendarBookingLedger,
   type LedgerEntry,
+  type SyncTransactionPorts,
   type SyncUnitOfWork,
 } from '../ports/calendar-booking-ledger.port';
 import { CALENDAR_GATEWAY } from '../ports/calendar-gateway.port';
@@ -39,6 +41,16 @@ import { vouchedMetadata } from './vouched-metadata';
 export type { CalendarEvent, CalendarEventOutcome, CalendarEventSigner } from './calendar-event';
 
 const ACTOR = 'calcom-webhook';
+
+/** The appointment phase a booking belongs to. */
+type BookingOwner = Pick<LedgerEntry, 'companyId' | 'appointmentId' | 'phaseId'>;
+
+/** What a cancellation in the calendar did here, and whose cached slot answers it touched. */
+interface CancelledHere {
+  readonly outcome: CalendarEventOutcome;
+  readonly stylist: StylistInBranch | null;
+  readonly queued?: boolean;
+}
 
 /**
  * Applies what happened in the external calendar to ours. Outside bookings block (or free, or
@@ -168,42 +180,10 @@ export class ApplyCalendarEventUseCase {
     if (!target) return 'ignored';
     const { companyId, appointmentId, phaseId } = target;
     if (entry) await this.ledger.mark(entry.bookingUid, 'cancelled', 'cancelled in the calendar');
-    const scope = { companyId };
     const { outcome, stylist, queued } = await this.locked.run(
-      scope,
+      { companyId },
       appointmentId,
-      async (
-        a,
-        tx,
-      ): Promise<{
-        outcome: CalendarEventOutcome;
-        stylist: StylistInBranch | null;
-        queued?: boolean;
-      }> => {
-        if (!a) return { outcome: 'ignored', stylist: null };
-        const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
-        const phase = a.phases.find((p) => p.id === phaseId);
-        if (a.status !== 'scheduled' || !phase) return { outcome: 'ignored', stylist };
-        // While the phase's own booking is live, only that one speaks for the appointment.
-        // Another with our ids is a duplicate (reconciliation cancels those): its
-        // cancellation, even one that outruns our cancel's answer, leaves the appointment as
-        // it is. (If the phase's booking is gone, the one the salon cancelled was its stand-in.)
-        const phaseBooking = phase.calcomBookingUid ?? entry?.bookingUid;
-        if (phaseBooking !== undefined && phaseBooking !== event.uid) {
-          const own = await this.ledger.findByUid(phaseBooking);
-          if (own?.state === 'live') return { outcome: 'ignored', stylist };
-        }
-        // A composite appointment is mirrored whole or not at all: its other phases' bookings,
-        // still live in the calendar, are cancelled by the sync like any cancellation's.
-        const othersLive = (await tx.ledger.forAppointment(companyId, appointmentId)).some(
-          (e) => e.state === 'live' && e.bookingUid !== event.uid,
-        );
-        const cancelled = a.cancel({ propagate: othersLive });
-        if (!cancelled.ok) return { outcome: 'ignored', stylist };
-        await tx.appointments.save(scope, cancelled.value, this.clock.now());
-        if (othersLive) await tx.outbox.record(scope, a.id, 'cancel');
-        return { outcome: 'appointment_cancelled', stylist, queued: othersLive };
-      },
+      (a, tx) => this.cancelHere(a, tx, event, target, entry),
     );
     if (queued) this.kicker.kick();
     if (outcome !== 'ignored') {
@@ -216,6 +196,41 @@ export class ApplyCalendarEventUseCase {
     // The booking is gone from the calendar whatever became of the appointment here.
     if (stylist) await dropSlotAnswers(this.slots, await this.withBranch(stylist, event));
     return outcome;
+  }
+
+  /** Inside the appointment's lock: the salon cancelled a booking of ours in the calendar. */
+  private async cancelHere(
+    a: Appointment | null,
+    tx: SyncTransactionPorts,
+    event: CalendarEvent,
+    target: BookingOwner,
+    entry: LedgerEntry | null,
+  ): Promise<CancelledHere> {
+    const { companyId, appointmentId, phaseId } = target;
+    const scope = { companyId };
+    if (!a) return { outcome: 'ignored', stylist: null };
+    const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
+    const phase = a.phases.find((p) => p.id === phaseId);
+    if (a.status !== 'scheduled' || !phase) return { outcome: 'ignored', stylist };
+    // While the phase's own booking is live, only that one speaks for the appointment.
+    // Another with our ids is a duplicate (reconciliation cancels those): its
+    // cancellation, even one that outruns our cancel's answer, leaves the appointment as
+    // it is. (If the phase's booking is gone, the one the salon cancelled was its stand-in.)
+    const phaseBooking = phase.calcomBookingUid ?? entry?.bookingUid;
+    if (phaseBooking !== undefined && phaseBooking !== event.uid) {
+      const own = await this.ledger.findByUid(phaseBooking);
+      if (own?.state === 'live') return { outcome: 'ignored', stylist };
+    }
+    // A composite appointment is mirrored whole or not at all: its other phases' bookings,
+    // still live in the calendar, are cancelled by the sync like any cancellation's.
+    const othersLive = (await tx.ledger.forAppointment(companyId, appointmentId)).some(
+      (e) => e.state === 'live' && e.bookingUid !== event.uid,
+    );
+    const cancelled = a.cancel({ propagate: othersLive });
+    if (!cancelled.ok) return { outcome: 'ignored', stylist };
+    await tx.appointments.save(scope, cancelled.value, this.clock.now());
+    if (othersLive) await tx.outbox.record(scope, a.id, 'cancel');
+    return { outcome: 'appointment_cancelled', stylist, queued: othersLive };
   }
 
   /** Appointments without a branch are cached under their stylist's (the event type's) branch. */

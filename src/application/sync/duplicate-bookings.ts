@@ -60,6 +60,13 @@ export type ReconcileNote = (
 ) => Promise<void>;
 
 const isLive = (b: { status: string }) => b.status !== 'cancelled' && b.status !== 'rejected';
+const NOTHING: DuplicateOutcome = { kind: 'done', cancelled: 0 };
+
+/** The booking that stays for a phase, and why it is the one. */
+interface Kept {
+  readonly keptUid: string;
+  readonly because: KeptBecause;
+}
 
 /**
  * Finds phases of ours that hold more than one live booking in the external calendar (the worst
@@ -83,77 +90,112 @@ export class DuplicateBookings {
   ): Promise<DuplicateOutcome> {
     let cancelled = 0;
     for (const group of byPhase(live)) {
-      const { appointmentId, phaseId } = group[0];
-      const appointment = await appointmentOf(appointmentId);
-      const phase = appointment?.phases.find((p) => p.id === phaseId);
-      if (
-        !appointment ||
-        !phase ||
-        appointment.status !== 'scheduled' ||
-        appointment.syncState === 'pending' ||
-        appointment.syncState === 'failed'
-      ) {
-        continue;
-      }
-      const recordedUid = phase.calcomBookingUid;
-      const recordedListed = group.some((g) => g.booking.uid === recordedUid);
-      if (group.length === 1 && (!recordedUid || recordedListed)) continue;
+      const outcome = await this.resolvePhase(companyId, group, appointmentOf);
+      if (outcome.kind === 'retry') return outcome;
+      cancelled += outcome.cancelled;
+    }
+    return { kind: 'done', cancelled };
+  }
 
-      let recordedLive = recordedListed;
-      if (recordedUid && !recordedListed) {
-        // Not in the listing: ask for it, the listing may be cut or behind.
-        const entry = await this.ledger.findByUid(recordedUid);
-        try {
-          const booking = await this.calendar.getBooking({
-            credentialRef: entry?.credentialRef ?? group[0].credentialRef,
-            uid: recordedUid,
-          });
-          recordedLive = booking !== null && isLive(booking);
-        } catch (error) {
-          return { kind: 'retry', reason: `reconciliation duplicate lookup: ${describe(error)}` };
-        }
-        if (!recordedLive && entry?.state === 'live') {
-          await this.ledger.mark(recordedUid, 'cancelled', 'vanished from the calendar');
-        }
-      }
+  /** One phase's live bookings: all but one are cancelled when there are more than one. */
+  private async resolvePhase(
+    companyId: string,
+    group: readonly OursInCalendar[],
+    appointmentOf: (id: string) => Promise<Appointment | null>,
+  ): Promise<DuplicateOutcome> {
+    const { appointmentId, phaseId } = group[0];
+    const appointment = await appointmentOf(appointmentId);
+    const phase = appointment?.phases.find((p) => p.id === phaseId);
+    if (
+      !appointment ||
+      !phase ||
+      appointment.status !== 'scheduled' ||
+      appointment.syncState === 'pending' ||
+      appointment.syncState === 'failed'
+    ) {
+      return NOTHING;
+    }
+    const recordedUid = phase.calcomBookingUid;
+    const recordedListed = group.some((g) => g.booking.uid === recordedUid);
+    if (group.length === 1 && (!recordedUid || recordedListed)) return NOTHING;
 
-      let keptUid: string;
-      let because: KeptBecause;
-      if (recordedUid && recordedLive) {
-        keptUid = recordedUid;
-        because = 'recorded_on_phase';
-      } else {
-        const inLedger = new Set<string>();
-        for (const g of group) {
-          if ((await this.ledger.findByUid(g.booking.uid))?.state === 'live') {
-            inLedger.add(g.booking.uid);
-          }
-        }
-        const chosen = chooseKeeper(
-          group.map((g) => g.booking),
-          { inLedger, phaseStart: phase.start },
-        );
-        keptUid = chosen.keeper.uid;
-        because = chosen.because;
-        if (!inLedger.has(keptUid)) {
-          // The ledger must know the booking that stays, or a later cancel would miss it.
-          const kept = group.find((g) => g.booking.uid === keptUid)!;
-          await this.ledger.recordLive(ledgerEntryFor(companyId, kept));
-        }
-      }
+    const recordedLive = await this.stillLive(recordedUid, recordedListed, group);
+    if (typeof recordedLive !== 'boolean') return recordedLive;
+    const kept: Kept =
+      recordedUid && recordedLive
+        ? { keptUid: recordedUid, because: 'recorded_on_phase' }
+        : await this.keepOne(companyId, group, phase.start);
+    return this.cancelExtras(companyId, group, kept);
+  }
 
-      for (const extra of group.filter((g) => g.booking.uid !== keptUid)) {
-        const outcome = await this.canceller.cancel(companyId, extra, 'Doppelter Eintrag');
-        await this.note(companyId, appointmentId, 'calendar_reconcile.duplicate_cancelled', {
-          uid: extra.booking.uid,
-          phaseId,
-          keptUid,
-          keptBecause: because,
-          inLedger: outcome.inLedger,
-          failed: outcome.failed,
-        });
-        cancelled++;
+  /** Whether the phase's own booking is live; not in the listing, the calendar is asked. */
+  private async stillLive(
+    recordedUid: string | undefined,
+    listed: boolean,
+    group: readonly OursInCalendar[],
+  ): Promise<boolean | DuplicateOutcome> {
+    if (!recordedUid || listed) return listed;
+    // Not in the listing: ask for it, the listing may be cut or behind.
+    const entry = await this.ledger.findByUid(recordedUid);
+    let live: boolean;
+    try {
+      const booking = await this.calendar.getBooking({
+        credentialRef: entry?.credentialRef ?? group[0].credentialRef,
+        uid: recordedUid,
+      });
+      live = booking !== null && isLive(booking);
+    } catch (error) {
+      return { kind: 'retry', reason: `reconciliation duplicate lookup: ${describe(error)}` };
+    }
+    if (!live && entry?.state === 'live') {
+      await this.ledger.mark(recordedUid, 'cancelled', 'vanished from the calendar');
+    }
+    return live;
+  }
+
+  /** Without the phase's own booking live, chooseKeeper picks one, and the ledger learns it. */
+  private async keepOne(
+    companyId: string,
+    group: readonly OursInCalendar[],
+    phaseStart: Date,
+  ): Promise<Kept> {
+    const inLedger = new Set<string>();
+    for (const g of group) {
+      if ((await this.ledger.findByUid(g.booking.uid))?.state === 'live') {
+        inLedger.add(g.booking.uid);
       }
+    }
+    const chosen = chooseKeeper(
+      group.map((g) => g.booking),
+      { inLedger, phaseStart },
+    );
+    const keptUid = chosen.keeper.uid;
+    if (!inLedger.has(keptUid)) {
+      // The ledger must know the booking that stays, or a later cancel would miss it.
+      const kept = group.find((g) => g.booking.uid === keptUid)!;
+      await this.ledger.recordLive(ledgerEntryFor(companyId, kept));
+    }
+    return { keptUid, because: chosen.because };
+  }
+
+  private async cancelExtras(
+    companyId: string,
+    group: readonly OursInCalendar[],
+    { keptUid, because }: Kept,
+  ): Promise<DuplicateOutcome> {
+    const { appointmentId, phaseId } = group[0];
+    let cancelled = 0;
+    for (const extra of group.filter((g) => g.booking.uid !== keptUid)) {
+      const outcome = await this.canceller.cancel(companyId, extra, 'Doppelter Eintrag');
+      await this.note(companyId, appointmentId, 'calendar_reconcile.duplicate_cancelled', {
+        uid: extra.booking.uid,
+        phaseId,
+        keptUid,
+        keptBecause: because,
+        inLedger: outcome.inLedger,
+        failed: outcome.failed,
+      });
+      cancelled++;
     }
     return { kind: 'done', cancelled };
   }

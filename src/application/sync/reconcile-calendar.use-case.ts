@@ -32,6 +32,13 @@ const HORIZON_MS = 30 * 24 * 3600_000;
 
 const isLive = (b: { status: string }) => b.status !== 'cancelled' && b.status !== 'rejected';
 
+/** What the calendar lists as ours, in how many bookings, and which accounts it cut short. */
+interface Listed {
+  readonly ours: OursInCalendar[];
+  readonly listed: number;
+  readonly cut: ReadonlySet<CalendarCredentialRef>;
+}
+
 /**
  * Compares a tenant's external calendar with ours for the next 30 days, starting from what the
  * calendar itself lists for the tenant's mapped event types:
@@ -79,6 +86,53 @@ export class ReconcileCalendarUseCase {
   async execute(job: ReconciliationJob): Promise<JobVerdict> {
     const now = this.clock.now();
     const range = TimeRange.of(now, new Date(now.getTime() + HORIZON_MS));
+    const listing = await this.listOurs(job, range);
+    if ('kind' in listing) return listing;
+    const { ours, listed, cut } = listing;
+    const live = ours.filter((o) => isLive(o.booking));
+    const loaded = new Map<string, Appointment | null>();
+    const load = async (id: string): Promise<Appointment | null> => {
+      if (!loaded.has(id)) {
+        loaded.set(id, await this.appointments.findById({ companyId: job.companyId }, id));
+      }
+      return loaded.get(id) ?? null;
+    };
+
+    if (cut.size > 0) {
+      this.log.warn(
+        `reconciliation of company ${job.companyId} read only part of the window: the booking ` +
+          `listing of ${cut.size} account(s) stopped at the page limit`,
+      );
+      await this.note(job, 'calendar_reconcile.incomplete', undefined, {
+        accounts: [...cut],
+        listed,
+      });
+    }
+
+    const { orphans, belonging } = await this.cancelOrphans(job, live, load);
+    const duplicates = await this.duplicates.resolve(job.companyId, belonging, load);
+    if (duplicates.kind === 'retry') return duplicates;
+
+    const vanished = await this.findVanished(job, range, live, cut, load);
+    if ('kind' in vanished) return vanished;
+    const requeued = await this.requeue(job, vanished.requeue, now);
+    await this.note(job, 'calendar_reconcile.done', undefined, {
+      listed,
+      ours: ours.length,
+      orphans,
+      duplicates: duplicates.cancelled,
+      requeued,
+      complete: cut.size === 0,
+      ...(cut.size > 0 ? { uncheckedLedgerEntries: vanished.unchecked } : {}),
+    });
+    return { kind: 'done' };
+  }
+
+  /** Bookings carrying our ids for this tenant, as the calendar lists them for its accounts. */
+  private async listOurs(
+    job: ReconciliationJob,
+    range: TimeRange,
+  ): Promise<Listed | Extract<JobVerdict, { kind: 'retry' }>> {
     const accounts = (await this.mappings.tenantCalendars()).filter(
       (c) => c.companyId === job.companyId,
     );
@@ -109,26 +163,15 @@ export class ReconcileCalendarUseCase {
         ours.push({ credentialRef: account.credentialRef, booking, appointmentId, phaseId });
       }
     }
-    const live = ours.filter((o) => isLive(o.booking));
-    const loaded = new Map<string, Appointment | null>();
-    const load = async (id: string): Promise<Appointment | null> => {
-      if (!loaded.has(id)) {
-        loaded.set(id, await this.appointments.findById({ companyId: job.companyId }, id));
-      }
-      return loaded.get(id) ?? null;
-    };
+    return { ours, listed, cut };
+  }
 
-    if (cut.size > 0) {
-      this.log.warn(
-        `reconciliation of company ${job.companyId} read only part of the window: the booking ` +
-          `listing of ${cut.size} account(s) stopped at the page limit`,
-      );
-      await this.note(job, 'calendar_reconcile.incomplete', undefined, {
-        accounts: [...cut],
-        listed,
-      });
-    }
-
+  /** Cancels live bookings that belong to nothing here; answers those that belong. */
+  private async cancelOrphans(
+    job: ReconciliationJob,
+    live: readonly OursInCalendar[],
+    load: (id: string) => Promise<Appointment | null>,
+  ): Promise<{ orphans: number; belonging: OursInCalendar[] }> {
     let orphans = 0;
     const belonging: OursInCalendar[] = [];
     for (const found of live) {
@@ -140,10 +183,20 @@ export class ReconcileCalendarUseCase {
       await this.cancelOrphan(job, found, why);
       orphans++;
     }
+    return { orphans, belonging };
+  }
 
-    const duplicates = await this.duplicates.resolve(job.companyId, belonging, load);
-    if (duplicates.kind === 'retry') return duplicates;
-
+  /**
+   * Synced appointments whose phase booking (from the ledger) is missing from the listing and,
+   * looked up directly, gone from the calendar. Accounts with a cut listing are not checked.
+   */
+  private async findVanished(
+    job: ReconciliationJob,
+    range: TimeRange,
+    live: readonly OursInCalendar[],
+    cut: ReadonlySet<CalendarCredentialRef>,
+    load: (id: string) => Promise<Appointment | null>,
+  ): Promise<{ requeue: Set<string>; unchecked: number } | Extract<JobVerdict, { kind: 'retry' }>> {
     const liveUids = new Set(live.map((o) => o.booking.uid));
     const livePhases = new Set(live.map((o) => o.phaseId));
     const requeue = new Set<string>();
@@ -181,9 +234,17 @@ export class ReconcileCalendarUseCase {
       await this.ledger.mark(entry.bookingUid, 'cancelled', 'vanished from the calendar');
       requeue.add(appointment.id);
     }
+    return { requeue, unchecked };
+  }
 
+  /** Queues each vanished appointment's sync again through the outbox; answers how many. */
+  private async requeue(
+    job: ReconciliationJob,
+    appointmentIds: ReadonlySet<string>,
+    now: Date,
+  ): Promise<number> {
     let requeued = 0;
-    for (const appointmentId of requeue) {
+    for (const appointmentId of appointmentIds) {
       const queued = await this.uow.run(async (tx) => {
         const scope = { companyId: job.companyId };
         const fresh = await tx.appointments.findById(scope, appointmentId);
@@ -201,16 +262,7 @@ export class ReconcileCalendarUseCase {
       });
     }
     if (requeued > 0) this.kicker.kick();
-    await this.note(job, 'calendar_reconcile.done', undefined, {
-      listed,
-      ours: ours.length,
-      orphans,
-      duplicates: duplicates.cancelled,
-      requeued,
-      complete: cut.size === 0,
-      ...(cut.size > 0 ? { uncheckedLedgerEntries: unchecked } : {}),
-    });
-    return { kind: 'done' };
+    return requeued;
   }
 
   private async cancelOrphan(
