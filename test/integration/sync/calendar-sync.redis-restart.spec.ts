@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
+import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
 import { SyncWorkerService } from '../../../src/adapters/inbound/sync-worker/sync-worker.service';
 import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
 import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
@@ -9,6 +10,7 @@ import {
 } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { syncDispatcherOn } from '../../../src/adapters/outbound/queue/sync-dispatcher.factory';
 import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
+import { PhoneTraffic } from '../../../src/application/calls/phone-traffic';
 import { OutboxRelay } from '../../../src/application/sync/outbox-relay';
 import { StalledSyncSweeper } from '../../../src/application/sync/stalled-sync-sweeper';
 import { DEFAULT_SYNC_SETTINGS } from '../../../src/application/sync/sync-settings';
@@ -92,11 +94,11 @@ function syncProcess(
   const service = new SyncWorkerService(
     relay,
     sweeper,
-    dispatcher,
     queue,
     mappings,
-    { consume: true, concurrency, reconcileEveryMs },
-    connection,
+    { concurrency, reconcileEveryMs },
+    new BullMqSyncWorker(connection, dispatcher, { concurrency, autorun: false }),
+    new PhoneTraffic(0),
   );
   let started = false;
   return {

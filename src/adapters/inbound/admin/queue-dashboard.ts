@@ -4,8 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AuthenticateAdminUseCase } from '../../../application/admin/access/authenticate-admin.use-case';
-import { SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
-import { BullMqSyncQueue } from '../../outbound/queue/bullmq-sync.queue';
+import { DASHBOARD_QUEUES, type DashboardQueues } from '../../outbound/queue/dashboard-queues';
 import { presentedKey } from './auth/admin-request';
 import { AdminRateLimited, AdminRateLimits } from './auth/admin-rate-limits';
 
@@ -56,18 +55,13 @@ function bootstrapKeyOnly(auth: AuthenticateAdminUseCase, limits: AdminRateLimit
  * only when the sync runs on BullMQ (REDIS_URL set); answers whether it was mounted.
  */
 export function mountQueueDashboard(app: INestApplication): boolean {
-  let queue: unknown;
-  try {
-    queue = app.get(SYNC_QUEUE, { strict: false });
-  } catch {
-    return false;
-  }
-  if (!(queue instanceof BullMqSyncQueue)) return false;
+  const queues = app.get<DashboardQueues>(DASHBOARD_QUEUES, { strict: false });
+  if (queues.length === 0) return false;
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   // @bull-board/express carries its own patch release of @bull-board/api; the shapes agree.
   const serverAdapter = board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
-  createBullBoard({ queues: [new BullMQAdapter(queue.queue)], serverAdapter });
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter });
   const auth = app.get(AuthenticateAdminUseCase, { strict: false });
   const limits = app.get(AdminRateLimits, { strict: false });
   const dashboard = board.getRouter() as Express;

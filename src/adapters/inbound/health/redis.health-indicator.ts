@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { FAIL_FAST_REDIS } from '../../outbound/queue/redis.connection';
@@ -16,7 +16,8 @@ const PING_PATIENCE_MS = 1000;
 export class RedisHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
-    @Optional() @Inject(FAIL_FAST_REDIS) private readonly redis?: Redis,
+    /** Null without Redis (the in-process queue). */
+    @Inject(FAIL_FAST_REDIS) private readonly redis: Redis | null,
   ) {}
 
   async isHealthy(key = 'redis') {

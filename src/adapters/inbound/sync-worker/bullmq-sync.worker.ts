@@ -1,39 +1,50 @@
-import { DelayedError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { Worker, type ConnectionOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import type { SyncJob, SyncJobHandler } from '../../../application/ports/sync-queue.port';
 import { CALENDAR_SYNC_QUEUE } from '../../outbound/queue/bullmq-sync.queue';
+import {
+  bullMqWorkerOptions,
+  runBullMqSyncJob,
+  type BullMqWorkerSettings,
+} from './bullmq-sync-job';
+import type { SyncConsumer } from './sync-consumer';
 
-export interface BullMqWorkerSettings {
-  readonly concurrency: number;
+export interface HandWiredWorkerSettings extends BullMqWorkerSettings {
   readonly prefix?: string;
-  /** How long a job's lock lives without renewal: a dead worker's job stalls and is retried. */
-  readonly lockDurationMs?: number;
-  readonly stalledIntervalMs?: number;
+  /** Takes jobs from the start (default), or once start() is called. */
+  readonly autorun?: boolean;
 }
 
-/** Consumer of the `calendar-sync` queue; any number may run against one Redis. */
-export class BullMqSyncWorker {
+/**
+ * A consumer of the `calendar-sync` queue on plain BullMQ, for the benchmark and the tests that
+ * wire the sync by hand; the app runs the same job runner and options through @nestjs/bullmq
+ * (CalendarSyncProcessor). Any number may run against one Redis.
+ */
+export class BullMqSyncWorker implements SyncConsumer {
   readonly worker: Worker<SyncJob>;
 
   constructor(
     connection: Redis,
     private readonly handler: SyncJobHandler,
-    settings: BullMqWorkerSettings,
+    settings: HandWiredWorkerSettings,
   ) {
     this.worker = new Worker<SyncJob>(
       CALENDAR_SYNC_QUEUE,
-      (job, token) => this.process(job, token),
+      (job, token) => runBullMqSyncJob(this.handler, job, token),
       {
         connection: connection as unknown as ConnectionOptions,
         prefix: settings.prefix,
-        concurrency: settings.concurrency,
-        lockDuration: settings.lockDurationMs ?? 30_000,
-        stalledInterval: settings.stalledIntervalMs ?? 30_000,
-        maxStalledCount: 3,
+        autorun: settings.autorun ?? true,
+        ...bullMqWorkerOptions(settings),
       },
     );
     // Errors are reported per job (failed event); a listener keeps them off stderr as unhandled.
     this.worker.on('error', () => undefined);
+  }
+
+  start(): void {
+    if (this.worker.isRunning()) return;
+    this.worker.run().catch((error: unknown) => this.worker.emit('error', error as Error));
   }
 
   /** Jobs taken at once from now on; BullMQ applies it when a running job ends. */
@@ -43,17 +54,5 @@ export class BullMqSyncWorker {
 
   async close(): Promise<void> {
     await this.worker.close();
-  }
-
-  private async process(job: Job<SyncJob>, token?: string): Promise<void> {
-    const attempts = job.opts.attempts ?? 1;
-    const number = job.attemptsMade + 1;
-    const verdict = await this.handler.handle(job.data, { number, final: number >= attempts });
-    if (verdict.kind === 'retry') throw new Error(verdict.reason);
-    if (verdict.kind === 'later') {
-      // Back to the delayed set without using an attempt (breaker open, appointment busy).
-      await job.moveToDelayed(Date.now() + verdict.delayMs, token);
-      throw new DelayedError();
-    }
   }
 }

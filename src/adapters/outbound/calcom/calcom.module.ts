@@ -27,10 +27,10 @@ import { CalcomCalendarGateway } from './calcom-calendar.gateway';
     {
       provide: CALENDAR_GATEWAY,
       // The slot cache is read during calls: on the fail-fast connection, a miss while away.
-      inject: [AppConfig, CALENDAR_CREDENTIALS, { token: FAIL_FAST_REDIS, optional: true }],
-      useFactory: (config: AppConfig, credentials: CalendarCredentials, redis?: Redis) =>
+      inject: [AppConfig, CALENDAR_CREDENTIALS, FAIL_FAST_REDIS],
+      useFactory: (config: AppConfig, credentials: CalendarCredentials, redis: Redis | null) =>
         new CalcomCalendarGateway(credentials, {
-          redis: redis ?? null,
+          redis,
           config: {
             baseUrl: config.env.CALCOM_BASE_URL,
             allowedHosts: allowedHostKeys(config.env.CALCOM_ALLOWED_HOSTS),

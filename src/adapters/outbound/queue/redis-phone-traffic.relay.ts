@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { PhoneTraffic } from '../../../application/calls/phone-traffic';
 
@@ -22,7 +23,7 @@ export interface PhoneTrafficRelayOptions {
  * and then overwrites it within a tick. Another process that went quiet is heard for up to
  * `holdMs` more, like the local quiet time.
  */
-export class RedisPhoneTrafficRelay {
+export class RedisPhoneTrafficRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly id = randomUUID();
   /**
    * Its own connection, which fails fast: the shared one queues commands while Redis is away
@@ -45,6 +46,14 @@ export class RedisPhoneTrafficRelay {
     });
     // A failed exchange says so itself (nobody answering); the event must not go unheard.
     this.redis.on('error', () => undefined);
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   start(): void {
