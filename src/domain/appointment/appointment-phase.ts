@@ -1,6 +1,6 @@
 import { Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
-import { IllegalSyncTransition } from './appointment-errors';
+import { IllegalSyncTransition } from './appointment.errors';
 import { legal } from './legal-step';
 import { nextSyncState, SyncEvent, SyncState } from './sync-state';
 

@@ -1,5 +1,5 @@
 import { err, ok, Result } from '../shared/result';
-import { IllegalStatusTransition } from './appointment-errors';
+import { IllegalStatusTransition } from './appointment.errors';
 
 export const APPOINTMENT_STATUSES = ['scheduled', 'cancelled', 'completed', 'no_show'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];

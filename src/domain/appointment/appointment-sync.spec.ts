@@ -1,5 +1,5 @@
 import { err } from '../shared/result';
-import { IllegalSyncTransition, ImpossibleTransition } from './appointment-errors';
+import { IllegalSyncTransition, ImpossibleTransition } from './appointment.errors';
 import { freshPerm, GAPS, permIn, ref, syncOf, WORKING } from './appointment-sync.fixture';
 import { legal } from './legal-step';
 import { SyncState } from './sync-state';

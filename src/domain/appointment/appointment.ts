@@ -6,7 +6,7 @@ import {
   IllegalSyncTransition,
   PhaseNotFound,
   ServiceMismatch,
-} from './appointment-errors';
+} from './appointment.errors';
 import { AppointmentPhase, CalendarBookingRef } from './appointment-phase';
 import { AppointmentStatus, nextStatus, StatusEvent } from './appointment-status';
 import { IdGenerator, randomIds } from './id-generator';

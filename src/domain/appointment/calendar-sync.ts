@@ -1,5 +1,5 @@
 import { Result } from '../shared/result';
-import { IllegalSyncTransition } from './appointment-errors';
+import { IllegalSyncTransition } from './appointment.errors';
 import { legal } from './legal-step';
 import { nextSyncState, SyncEvent, SyncState } from './sync-state';
 

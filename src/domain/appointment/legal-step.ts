@@ -1,5 +1,5 @@
 import type { Result } from '../shared/result';
-import { ImpossibleTransition, type IllegalTransition } from './appointment-errors';
+import { ImpossibleTransition, type IllegalTransition } from './appointment.errors';
 
 /** Unwraps a step taken only where the machine allows it; a refusal is a bug and throws. */
 export function legal<T>(step: Result<T, IllegalTransition>): T {

@@ -1,5 +1,5 @@
 import { err, ok, Result } from '../shared/result';
-import { IllegalSyncTransition } from './appointment-errors';
+import { IllegalSyncTransition } from './appointment.errors';
 
 export const SYNC_STATES = [
   'pending',

@@ -14,7 +14,7 @@ import {
   NotConfigured,
   NotFound,
 } from '../../../application/admin/admin-errors';
-import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/appointment-errors';
+import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/appointment.errors';
 import { SlotTaken, Unavailable } from '../../../domain/availability/availability.errors';
 import { InvalidSalonData } from '../../../domain/salon/salon.errors';
 import { DomainError } from '../../../domain/shared/domain-error';

@@ -1,5 +1,5 @@
 import { Appointment } from '../../../../domain/appointment/appointment';
-import { IllegalStatusTransition } from '../../../../domain/appointment/appointment-errors';
+import { IllegalStatusTransition } from '../../../../domain/appointment/appointment.errors';
 import { DateNotUnderstood } from '../../../../domain/language';
 import { Branch } from '../../../../domain/salon/branch';
 import { Service } from '../../../../domain/salon/service';
