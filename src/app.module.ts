@@ -11,7 +11,7 @@ import { InProcessSyncModule } from './adapters/inbound/sync-worker/in-process-s
 import { SyncWorkerModule } from './adapters/inbound/sync-worker/sync-worker.module';
 import { CalcomModule } from './adapters/outbound/calcom/calcom.module';
 import { LocalCalendarModule } from './adapters/outbound/local/local-calendar.module';
-import { CalendarSyncModule } from './adapters/outbound/queue/calendar-sync.module';
+import { CalendarSyncModule } from './calendar-sync.module';
 import { BookingModule } from './booking.module';
 import { FixedClock } from './adapters/outbound/clock/fixed.clock';
 import { SystemClock } from './adapters/outbound/clock/system.clock';

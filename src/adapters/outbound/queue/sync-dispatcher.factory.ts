@@ -37,7 +37,7 @@ export interface SyncDispatcherParts {
 /**
  * The sync job dispatcher (sync, compensation, reconciliation) on the TypeORM adapters, wired by
  * hand for the benchmark and the tests that run it without Nest; the app wires the same classes
- * in CalendarSyncModule.
+ * in CalendarSyncModule (src/calendar-sync.module.ts).
  */
 export function syncDispatcherOn(parts: SyncDispatcherParts): SyncJobDispatcher {
   const ds = parts.dataSource;

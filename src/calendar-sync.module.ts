@@ -1,25 +1,25 @@
-import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
+import { PHONE_TRAFFIC, PhoneTraffic } from './application/calls/phone-traffic';
 import { Global, Module } from '@nestjs/common';
-import { SYNC_KICKER } from '../../../application/ports/sync-queue.port';
-import { CompensateBookingsUseCase } from '../../../application/sync/compensate-bookings.use-case';
-import { OutboxRelay, RELAY_SETTINGS } from '../../../application/sync/outbox-relay';
-import { ReconcileCalendarUseCase } from '../../../application/sync/reconcile-calendar.use-case';
+import { SYNC_KICKER } from './application/ports/sync-queue.port';
+import { CompensateBookingsUseCase } from './application/sync/compensate-bookings.use-case';
+import { OutboxRelay, RELAY_SETTINGS } from './application/sync/outbox-relay';
+import { ReconcileCalendarUseCase } from './application/sync/reconcile-calendar.use-case';
 import {
   DEFAULT_SWEEPER_SETTINGS,
   StalledSyncSweeper,
   SWEEPER_SETTINGS,
-} from '../../../application/sync/stalled-sync-sweeper';
-import { SYNC_APPOINTMENT_PROVIDERS } from '../../../application/sync/sync-appointment.providers';
-import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
-import { SyncMetrics } from '../../../application/sync/sync-metrics';
+} from './application/sync/stalled-sync-sweeper';
+import { SYNC_APPOINTMENT_PROVIDERS } from './application/sync/sync-appointment.providers';
+import { SyncJobDispatcher } from './application/sync/sync-job.handler';
+import { SyncMetrics } from './application/sync/sync-metrics';
 import {
   DEFAULT_SYNC_SETTINGS,
   realSleeper,
   SLEEPER,
   SYNC_SETTINGS,
-} from '../../../application/sync/sync-settings';
-import { AppConfig } from '../../../config/app-config';
-import { PersistenceModule } from '../persistence/persistence.module';
+} from './application/sync/sync-settings';
+import { AppConfig } from './config/app-config';
+import { PersistenceModule } from './adapters/outbound/persistence/persistence.module';
 
 const RELAY_INTERVAL_MS = 3000;
 /** After a call's last function call, the sync gives way this long before it speeds up. */
