@@ -1,5 +1,4 @@
 import type { CalendarCredentialRef } from './calendar-gateway.port';
-import type { TransactionPorts } from './unit-of-work.port';
 
 /**
  * Every booking we made in the external calendar, kept beyond the life of a phase row: a
@@ -42,17 +41,4 @@ export interface CalendarBookingLedger {
   /** True when this holder now has the appointment for `ttlMs` (or already had it). */
   tryLease(appointmentId: string, holder: string, ttlMs: number): Promise<boolean>;
   releaseLease(appointmentId: string, holder: string): Promise<void>;
-}
-
-/** Runs sync writes in one transaction with the appointment row locked (`FOR UPDATE`). */
-export const SYNC_UNIT_OF_WORK = Symbol('SyncUnitOfWork');
-
-/** The transaction's ports plus the ledger, so a booking change and its ledger lines commit together. */
-export interface SyncTransactionPorts extends TransactionPorts {
-  readonly ledger: CalendarBookingLedger;
-}
-
-export interface SyncUnitOfWork {
-  /** `work` sees the appointment as committed now; nobody changes it until this commits. */
-  runLocked<T>(appointmentId: string, work: (tx: SyncTransactionPorts) => Promise<T>): Promise<T>;
 }

@@ -4,11 +4,8 @@ import { TimeRange } from '../../domain/shared/time-range';
 import { AUDIT_LOG, type AuditLog } from '../ports/audit-log.port';
 import {
   CALENDAR_BOOKING_LEDGER,
-  SYNC_UNIT_OF_WORK,
   type CalendarBookingLedger,
   type LedgerEntry,
-  type SyncTransactionPorts,
-  type SyncUnitOfWork,
 } from '../ports/calendar-booking-ledger.port';
 import { CALENDAR_GATEWAY } from '../ports/calendar-gateway.port';
 import {
@@ -22,6 +19,7 @@ import {
   type OutsideCalendarBlocks,
 } from '../ports/outside-calendar-blocks.port';
 import { SYNC_KICKER, type SyncKicker } from '../ports/sync-queue.port';
+import { UNIT_OF_WORK, type TransactionPorts, type UnitOfWork } from '../ports/unit-of-work.port';
 import {
   signedFor,
   signerTenants,
@@ -72,7 +70,7 @@ export class ApplyCalendarEventUseCase {
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
     @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
     @Inject(OUTSIDE_CALENDAR_BLOCKS) private readonly blocks: OutsideCalendarBlocks,
-    @Inject(SYNC_UNIT_OF_WORK) uow: SyncUnitOfWork,
+    @Inject(UNIT_OF_WORK) uow: UnitOfWork,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR_GATEWAY) private readonly slots: SlotAnswerCache,
@@ -201,7 +199,7 @@ export class ApplyCalendarEventUseCase {
   /** Inside the appointment's lock: the salon cancelled a booking of ours in the calendar. */
   private async cancelHere(
     a: Appointment | null,
-    tx: SyncTransactionPorts,
+    tx: TransactionPorts,
     event: CalendarEvent,
     target: BookingOwner,
     entry: LedgerEntry | null,

@@ -1,11 +1,9 @@
 import type { Appointment } from '../../domain/appointment/appointment';
-import type {
-  CalendarBookingLedger,
-  SyncTransactionPorts,
-} from '../ports/calendar-booking-ledger.port';
+import type { CalendarBookingLedger } from '../ports/calendar-booking-ledger.port';
 import type { CalendarMappingRepository } from '../ports/calendar-mapping.port';
 import type { Clock } from '../ports/clock.port';
 import type { SyncKicker } from '../ports/sync-queue.port';
+import type { TransactionPorts } from '../ports/unit-of-work.port';
 import {
   signedFor,
   type CalendarEvent,
@@ -79,7 +77,7 @@ export class FollowCalendarMove {
   }
 
   private async apply(
-    tx: SyncTransactionPorts,
+    tx: TransactionPorts,
     a: Appointment,
     event: CalendarEvent,
     moved: OurMovedBooking,
@@ -140,7 +138,7 @@ export class FollowCalendarMove {
 
   /** The appointment stays where it is and a person looks at it; the ledger follows the calendar. */
   private async refuse(
-    tx: SyncTransactionPorts,
+    tx: TransactionPorts,
     a: Appointment,
     event: CalendarEvent,
     moved: OurMovedBooking,
@@ -173,7 +171,7 @@ export class FollowCalendarMove {
 
   /** The old uid is gone from the calendar (not ours to cancel); the new one is live. */
   private async recordInLedger(
-    tx: SyncTransactionPorts,
+    tx: TransactionPorts,
     event: CalendarEvent,
     moved: OurMovedBooking,
   ): Promise<void> {

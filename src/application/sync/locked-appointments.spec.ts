@@ -1,6 +1,6 @@
 import { Appointment } from '../../domain/appointment/appointment';
 import { Service } from '../../domain/salon/service';
-import type { SyncTransactionPorts, SyncUnitOfWork } from '../ports/calendar-booking-ledger.port';
+import type { TransactionPorts, UnitOfWork } from '../ports/unit-of-work.port';
 import { LockedAppointments } from './locked-appointments';
 
 const NOW = new Date('2026-06-01T07:00:00Z');
@@ -19,8 +19,9 @@ function world(stored: Appointment | null) {
         return { ok: true, value: undefined };
       },
     },
-  } as unknown as SyncTransactionPorts;
-  const uow: SyncUnitOfWork = {
+  } as unknown as TransactionPorts;
+  const uow: UnitOfWork = {
+    run: () => Promise.reject(new Error('a locked edit runs under the lock')),
     runLocked: async (id, work) => {
       events.push(`lock ${id}`);
       const result = await work(tx);

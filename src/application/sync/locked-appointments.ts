@@ -1,7 +1,7 @@
 import type { Appointment } from '../../domain/appointment/appointment';
 import type { TenantScope } from '../ports/appointment.repository.port';
-import type { SyncTransactionPorts, SyncUnitOfWork } from '../ports/calendar-booking-ledger.port';
 import type { Clock } from '../ports/clock.port';
+import type { TransactionPorts, UnitOfWork } from '../ports/unit-of-work.port';
 
 /**
  * The appointment as committed now, under its lock: nobody changes it between this read and
@@ -10,7 +10,7 @@ import type { Clock } from '../ports/clock.port';
  */
 export class LockedAppointments {
   constructor(
-    private readonly uow: SyncUnitOfWork,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
@@ -36,7 +36,7 @@ export class LockedAppointments {
   run<T>(
     scope: TenantScope,
     appointmentId: string,
-    work: (fresh: Appointment | null, tx: SyncTransactionPorts) => Promise<T>,
+    work: (fresh: Appointment | null, tx: TransactionPorts) => Promise<T>,
   ): Promise<T> {
     return this.uow.runLocked(appointmentId, async (tx) =>
       work(await tx.appointments.findById(scope, appointmentId), tx),

@@ -1,11 +1,12 @@
 import type { AppointmentRepository } from '../ports/appointment.repository.port';
 import type { AuditLog } from '../ports/audit-log.port';
-import type { CalendarBookingLedger, SyncUnitOfWork } from '../ports/calendar-booking-ledger.port';
+import type { CalendarBookingLedger } from '../ports/calendar-booking-ledger.port';
 import type { CalendarGateway } from '../ports/calendar-gateway.port';
 import type { CalendarMappingRepository } from '../ports/calendar-mapping.port';
 import type { Clock } from '../ports/clock.port';
 import type { CustomerRepository } from '../ports/customer.repository.port';
 import type { SyncQueue } from '../ports/sync-queue.port';
+import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { AppointmentMirror } from './appointment-mirror';
 import { BookingCompensation } from './booking-compensation';
 import { SyncAppointmentUseCase } from './sync-appointment.use-case';
@@ -30,7 +31,7 @@ export interface SyncAppointmentPorts {
   readonly customers: CustomerRepository;
   readonly mappings: CalendarMappingRepository;
   readonly ledger: CalendarBookingLedger;
-  readonly uow: SyncUnitOfWork;
+  readonly uow: UnitOfWork;
   readonly calendar: CalendarGateway;
   readonly queue: SyncQueue;
   readonly audit: AuditLog;

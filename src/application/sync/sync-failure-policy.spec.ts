@@ -6,8 +6,6 @@ import type {
   CalendarBookingLedger,
   LedgerEntry,
   LedgerState,
-  SyncTransactionPorts,
-  SyncUnitOfWork,
 } from '../ports/calendar-booking-ledger.port';
 import type { CalendarGateway, CancelBookingCommand } from '../ports/calendar-gateway.port';
 import type {
@@ -16,6 +14,7 @@ import type {
   SyncAppointmentJob,
   SyncQueue,
 } from '../ports/sync-queue.port';
+import type { TransactionPorts, UnitOfWork } from '../ports/unit-of-work.port';
 import { BookingCompensation } from './booking-compensation';
 import type { PhaseResult } from './phase-booker';
 import { SyncFailurePolicy } from './sync-failure-policy';
@@ -60,8 +59,8 @@ function world(options: { cancelFails?: boolean } = {}) {
         return { ok: true, value: undefined };
       },
     },
-  } as unknown as SyncTransactionPorts;
-  const uow: SyncUnitOfWork = { runLocked: (_id, work) => work(tx) };
+  } as unknown as TransactionPorts;
+  const uow: UnitOfWork = { run: (work) => work(tx), runLocked: (_id, work) => work(tx) };
   const ledgerRows = new Map<string, LedgerEntry>();
   const ledger = {
     forAppointment: async () => [...ledgerRows.values()],

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Appointment } from '../../domain/appointment/appointment';
-import { SYNC_UNIT_OF_WORK, type SyncUnitOfWork } from '../ports/calendar-booking-ledger.port';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import type { JobAttempt, SyncAppointmentJob } from '../ports/sync-queue.port';
+import { UNIT_OF_WORK, type UnitOfWork } from '../ports/unit-of-work.port';
 import { LockedAppointments } from './locked-appointments';
 import type { PhaseResult } from './phase-booker';
 import { SyncJournal } from './sync-journal';
@@ -25,7 +25,7 @@ export class SyncOutcomes {
   private readonly locked: LockedAppointments;
 
   constructor(
-    @Inject(SYNC_UNIT_OF_WORK) uow: SyncUnitOfWork,
+    @Inject(UNIT_OF_WORK) uow: UnitOfWork,
     @Inject(CLOCK) clock: Clock,
     private readonly metrics: SyncMetrics,
     private readonly journal: SyncJournal,

@@ -1,9 +1,11 @@
 import type { FakeBooking } from '../../../bench/sync-fake-calcom';
 import { toCalendarEvent } from '../../../src/adapters/inbound/calcom-webhook/calcom-webhook.mapper';
-import { TypeOrmSyncUnitOfWork } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
 import { TypeOrmCalendarMappingRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { TypeOrmOutsideCalendarBlocks } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outside-calendar-blocks';
-import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import {
+  portsFor,
+  TypeOrmUnitOfWork,
+} from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
 import type { SlotInvalidationScope } from '../../../src/application/ports/calendar-gateway.port';
 import {
   ApplyCalendarEventUseCase,
@@ -147,7 +149,7 @@ describe('bookings moved in Cal.com', () => {
       new TypeOrmCalendarMappingRepository(m),
       w.ledger,
       new TypeOrmOutsideCalendarBlocks(m),
-      new TypeOrmSyncUnitOfWork(w.db.dataSource),
+      new TypeOrmUnitOfWork(w.db.dataSource),
       portsFor(m).audit,
       { now: () => now },
       { invalidateSlots: async (scope) => void dropped.push(scope) },

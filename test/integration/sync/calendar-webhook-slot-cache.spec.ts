@@ -3,10 +3,12 @@ import Redis from 'ioredis';
 import nock from 'nock';
 import { toCalendarEvent } from '../../../src/adapters/inbound/calcom-webhook/calcom-webhook.mapper';
 import type { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
-import { TypeOrmSyncUnitOfWork } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
 import { TypeOrmCalendarMappingRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { TypeOrmOutsideCalendarBlocks } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outside-calendar-blocks';
-import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
+import {
+  portsFor,
+  TypeOrmUnitOfWork,
+} from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
 import type { AvailableStartsQuery } from '../../../src/application/ports/calendar-gateway.port';
 import {
   ApplyCalendarEventUseCase,
@@ -98,7 +100,7 @@ describe('Cal.com webhooks drop cached slot answers', () => {
       new TypeOrmCalendarMappingRepository(m),
       w.ledger,
       new TypeOrmOutsideCalendarBlocks(m),
-      new TypeOrmSyncUnitOfWork(w.db.dataSource),
+      new TypeOrmUnitOfWork(w.db.dataSource),
       portsFor(m).audit,
       { now: () => now },
       gateway,

@@ -2,7 +2,6 @@ import { Global, Module, Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ADMIN_KEY_STORE } from '../../../application/admin/ports/admin-key-store.port';
-import { ADMIN_UNIT_OF_WORK } from '../../../application/admin/ports/admin-unit-of-work.port';
 import { APPOINTMENT_QUERY } from '../../../application/admin/ports/appointment-query.port';
 import { AUDIT_TRAIL } from '../../../application/admin/ports/audit-trail.port';
 import { BRANCH_ADMIN } from '../../../application/admin/ports/branch-admin.port';
@@ -16,10 +15,7 @@ import { STAFF_MERGE } from '../../../application/admin/ports/staff-merge.port';
 import { SYNC_REVIEW } from '../../../application/admin/ports/sync-review.port';
 import { APPOINTMENT_REPOSITORY } from '../../../application/ports/appointment.repository.port';
 import { AUDIT_LOG } from '../../../application/ports/audit-log.port';
-import {
-  CALENDAR_BOOKING_LEDGER,
-  SYNC_UNIT_OF_WORK,
-} from '../../../application/ports/calendar-booking-ledger.port';
+import { CALENDAR_BOOKING_LEDGER } from '../../../application/ports/calendar-booking-ledger.port';
 import { CALENDAR_CREDENTIALS } from '../../../application/ports/calendar-gateway.port';
 import { CALENDAR_MAPPING_REPOSITORY } from '../../../application/ports/calendar-mapping.port';
 import { CALL_REPOSITORY } from '../../../application/ports/call.repository.port';
@@ -38,7 +34,6 @@ import { ImportSalonUseCase } from '../../../application/salon-file/import-salon
 import { AppConfig } from '../../../config/app-config';
 import { DemoSalonSeeder } from '../local/demo-salon.seeder';
 import { TypeOrmAdminKeyStore } from './admin/typeorm-admin-key-store';
-import { TypeOrmAdminUnitOfWork } from './admin/typeorm-admin-unit-of-work';
 import { TypeOrmAppointmentQuery } from './admin/typeorm-appointment-query';
 import { TypeOrmAuditTrail } from './admin/typeorm-audit-trail';
 import { TypeOrmBranchAdmin } from './admin/typeorm-branch-admin';
@@ -57,7 +52,6 @@ import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
 import {
   TypeOrmCalendarBookingLedger,
   TypeOrmOutboxClaims,
-  TypeOrmSyncUnitOfWork,
 } from './repositories/typeorm-calendar-booking-ledger';
 import {
   TypeOrmCalendarCredentials,
@@ -109,18 +103,12 @@ const PROVIDERS: Provider[] = [
     useFactory: (config: AppConfig): Cipher =>
       config.env.ENCRYPTION_KEY ? new CredentialCipher(config.env.ENCRYPTION_KEY) : null,
   },
-  // Units of work: everything written in one commits together.
-  { provide: UNIT_OF_WORK, useClass: TypeOrmUnitOfWork },
+  // The unit of work: everything written in one commits together.
   {
-    provide: SYNC_UNIT_OF_WORK,
-    inject: [DS],
-    useFactory: (ds: DataSource) => new TypeOrmSyncUnitOfWork(ds),
-  },
-  {
-    provide: ADMIN_UNIT_OF_WORK,
+    provide: UNIT_OF_WORK,
     inject: [DS, CREDENTIAL_CIPHER, TypeOrmSalonCatalog],
     useFactory: (ds: DataSource, cipher: Cipher, catalog: TypeOrmSalonCatalog) =>
-      new TypeOrmAdminUnitOfWork(ds, cipher, catalog),
+      new TypeOrmUnitOfWork(ds, cipher, catalog),
   },
   // The phone path.
   TypeOrmSalonCatalog,

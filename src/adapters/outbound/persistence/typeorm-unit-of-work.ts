@@ -1,33 +1,48 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TransactionPorts, UnitOfWork } from '../../../application/ports/unit-of-work.port';
-import { TypeOrmAppointmentRepository } from './repositories/typeorm-appointment.repository';
-import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
-import { TypeOrmCustomerRepository } from './repositories/typeorm-customer.repository';
-import { TypeOrmHoldRepository } from './repositories/typeorm-hold.repository';
-import { TypeOrmSyncOutbox } from './repositories/typeorm-sync-outbox';
+import type { TransactionPorts, UnitOfWork } from '../../../application/ports/unit-of-work.port';
+import { CredentialCipher } from './credential-cipher';
 import { refusalsInStoreTerms } from './postgres-refusals';
+import { lockAppointmentRow } from './repositories/typeorm-appointment.repository';
 import { retriedTransaction } from './retried-transaction';
+import { TypeOrmTransactionPorts } from './typeorm-transaction-ports';
 
-/** The repositories bound to one entity manager: the data source's, or a transaction's. */
-export function portsFor(m: EntityManager): TransactionPorts {
-  return {
-    appointments: new TypeOrmAppointmentRepository(m),
-    customers: new TypeOrmCustomerRepository(m),
-    holds: new TypeOrmHoldRepository(m),
-    outbox: new TypeOrmSyncOutbox(m),
-    audit: new TypeOrmAuditLog(m),
-  };
+export { portsFor } from './typeorm-transaction-ports';
+
+/** What the phone path keeps of the salon's set-up for a few seconds. */
+interface SetupCache {
+  forget(): void;
 }
 
-@Injectable()
 export class TypeOrmUnitOfWork implements UnitOfWork {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: CredentialCipher | null = null,
+    private readonly setupCache?: SetupCache,
+  ) {}
 
   run<T>(work: (tx: TransactionPorts) => Promise<T>): Promise<T> {
-    return refusalsInStoreTerms(() =>
-      retriedTransaction(this.dataSource, (m) => work(portsFor(m))),
+    return this.transaction((tx) => work(tx));
+  }
+
+  runLocked<T>(appointmentId: string, work: (tx: TransactionPorts) => Promise<T>): Promise<T> {
+    return this.transaction(async (tx, m) => {
+      await lockAppointmentRow(m, appointmentId);
+      return work(tx);
+    });
+  }
+
+  private async transaction<T>(
+    work: (tx: TransactionPorts, m: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    let tx: TypeOrmTransactionPorts | undefined;
+    const result = await refusalsInStoreTerms(() =>
+      retriedTransaction(this.dataSource, (m) => {
+        tx = new TypeOrmTransactionPorts(m, this.cipher);
+        return work(tx, m);
+      }),
     );
+    // An operator's change to the set-up shows on the phone at once, not a few seconds later.
+    if (tx?.touchedSetup) this.setupCache?.forget();
+    return result;
   }
 }

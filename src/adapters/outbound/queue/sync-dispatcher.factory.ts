@@ -17,7 +17,6 @@ import {
 } from '../../../application/sync/sync-settings';
 import { TypeOrmCalendarBookingLedger } from '../persistence/repositories/typeorm-calendar-booking-ledger';
 import { TypeOrmCalendarMappingRepository } from '../persistence/repositories/typeorm-calendar-mapping.repository';
-import { TypeOrmSyncUnitOfWork } from '../persistence/repositories/typeorm-calendar-booking-ledger';
 import { portsFor, TypeOrmUnitOfWork } from '../persistence/typeorm-unit-of-work';
 
 export interface SyncDispatcherParts {
@@ -49,7 +48,7 @@ export function syncDispatcherOn(parts: SyncDispatcherParts): SyncJobDispatcher 
     customers: ports.customers,
     mappings,
     ledger,
-    uow: new TypeOrmSyncUnitOfWork(ds),
+    uow: new TypeOrmUnitOfWork(ds),
     calendar: parts.calendar,
     queue: parts.queue,
     audit: ports.audit,

@@ -5,11 +5,7 @@ import { AdminPrincipal, CompanyScope } from '../admin-actor';
 import { Forbidden, NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
 import { ADMIN_KEY_STORE, AdminKeyStore, AdminKeyView } from '../ports/admin-key-store.port';
-import {
-  ADMIN_UNIT_OF_WORK,
-  AdminTransactionPorts,
-  AdminUnitOfWork,
-} from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, TransactionPorts, UnitOfWork } from '../../ports/unit-of-work.port';
 import { issueKey } from './api-key';
 import { KeyRole } from './key-role';
 
@@ -30,7 +26,7 @@ const ownerOnly = () =>
 @Injectable()
 export class ApiKeysUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(ADMIN_KEY_STORE) private readonly keys: AdminKeyStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -97,7 +93,7 @@ export class ApiKeysUseCase {
   }
 
   private audited(
-    tx: AdminTransactionPorts,
+    tx: TransactionPorts,
     scope: CompanyScope,
     keyId: string,
     at: Date,

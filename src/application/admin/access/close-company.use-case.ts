@@ -3,7 +3,7 @@ import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { NotFound } from '../admin-errors';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { COMPANY_RETENTION, CompanyRetention, erasedAfter } from './company-retention';
 
 export interface CompanyClosedView {
@@ -22,7 +22,7 @@ export interface CompanyClosedView {
 @Injectable()
 export class CloseCompanyUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COMPANY_RETENTION) private readonly retention: CompanyRetention,
   ) {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { CLOCK, Clock } from '../../ports/clock.port';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { COMPANY_RETENTION, CompanyRetention } from './company-retention';
 
 const BATCH = 20;
@@ -19,7 +19,7 @@ export class ClosedCompanySweeper implements OnModuleInit, OnModuleDestroy {
   private running: Promise<string[]> | undefined;
 
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COMPANY_RETENTION) private readonly retention: CompanyRetention,
   ) {}

@@ -6,7 +6,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { Conflict, NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { BRANCH_ADMIN, BranchAdmin, BranchData, BranchView } from '../ports/branch-admin.port';
 import { viewOf, weeklyHoursOf } from './weekly-hours.convert';
 
@@ -14,7 +14,7 @@ import { viewOf, weeklyHoursOf } from './weekly-hours.convert';
 @Injectable()
 export class BranchesUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(BRANCH_ADMIN) private readonly branches: BranchAdmin,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

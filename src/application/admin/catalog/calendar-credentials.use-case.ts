@@ -7,7 +7,7 @@ import {
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { NotConfigured, NotFound } from '../admin-errors';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { CALENDAR_ADMIN, CalendarAdmin, CredentialView } from '../ports/calendar-admin.port';
 
 export interface CredentialRemoved {
@@ -24,7 +24,7 @@ export interface CredentialRemoved {
 @Injectable()
 export class CalendarCredentialsUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(CALENDAR_ADMIN) private readonly calendar: CalendarAdmin,
     @Inject(CALENDAR_CREDENTIAL_CHANGES) private readonly changes: CalendarCredentialChanges,
     @Inject(CLOCK) private readonly clock: Clock,

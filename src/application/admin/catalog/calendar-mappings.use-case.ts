@@ -5,7 +5,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { Conflict, InvalidInput, NotConfigured, NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import {
   CALENDAR_ADMIN,
   CalendarAdmin,
@@ -22,7 +22,7 @@ import { STAFF_ADMIN, StaffAdmin } from '../ports/staff-admin.port';
 @Injectable()
 export class CalendarMappingsUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(CALENDAR_ADMIN) private readonly calendar: CalendarAdmin,
     @Inject(SERVICE_ADMIN) private readonly services: ServiceAdmin,
     @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,

@@ -7,11 +7,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
-import {
-  ADMIN_UNIT_OF_WORK,
-  AdminTransactionPorts,
-  AdminUnitOfWork,
-} from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, TransactionPorts, UnitOfWork } from '../../ports/unit-of-work.port';
 import { CUSTOMER_ADMIN, CustomerAdmin, CustomerView } from '../ports/customer-admin.port';
 
 export interface CustomerData {
@@ -25,7 +21,7 @@ export interface CustomerData {
 @Injectable()
 export class CustomersUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(CUSTOMER_ADMIN) private readonly customers: CustomerAdmin,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -90,7 +86,7 @@ export class CustomersUseCase {
   }
 
   private audited(
-    tx: AdminTransactionPorts,
+    tx: TransactionPorts,
     scope: CompanyScope,
     action: string,
     entityId: string,

@@ -6,14 +6,14 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { Conflict, NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { SERVICE_ADMIN, ServiceAdmin, ServiceData, ServiceView } from '../ports/service-admin.port';
 
 /** Services with segments and spoken synonyms; the domain's Service decides what is valid. */
 @Injectable()
 export class ServicesUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(SERVICE_ADMIN) private readonly services: ServiceAdmin,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -8,7 +8,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { NotFound } from '../admin-errors';
 import { Page, PageRequest } from '../page';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { BRANCH_ADMIN, BranchAdmin } from '../ports/branch-admin.port';
 import { SERVICE_ADMIN, ServiceAdmin } from '../ports/service-admin.port';
 import { STAFF_ADMIN, StaffAdmin, StaffData, StaffView } from '../ports/staff-admin.port';
@@ -18,7 +18,7 @@ import { viewOf, weeklyHoursOf } from './weekly-hours.convert';
 @Injectable()
 export class StaffUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,
     @Inject(BRANCH_ADMIN) private readonly branches: BranchAdmin,
     @Inject(SERVICE_ADMIN) private readonly services: ServiceAdmin,

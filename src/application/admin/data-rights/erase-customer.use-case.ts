@@ -5,11 +5,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { CompanyScope } from '../admin-actor';
 import { NotFound } from '../admin-errors';
-import {
-  ADMIN_UNIT_OF_WORK,
-  AdminTransactionPorts,
-  AdminUnitOfWork,
-} from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, TransactionPorts, UnitOfWork } from '../../ports/unit-of-work.port';
 
 export interface CustomerErased {
   readonly id: string;
@@ -32,7 +28,7 @@ const ROUND = 50;
 @Injectable()
 export class EraseCustomerUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {}
@@ -70,7 +66,7 @@ export class EraseCustomerUseCase {
 
   /** Cancels every scheduled appointment of the customer that has not started yet. */
   private async cancelFuture(
-    tx: AdminTransactionPorts,
+    tx: TransactionPorts,
     scope: CompanyScope,
     customerId: string,
     now: Date,

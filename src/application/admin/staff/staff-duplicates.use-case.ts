@@ -5,11 +5,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { CompanyScope } from '../admin-actor';
 import { Conflict, InvalidInput, NotFound } from '../admin-errors';
-import {
-  ADMIN_UNIT_OF_WORK,
-  AdminTransactionPorts,
-  AdminUnitOfWork,
-} from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, TransactionPorts, UnitOfWork } from '../../ports/unit-of-work.port';
 import { MergeMoves, STAFF_MERGE, StaffMerge } from '../ports/staff-merge.port';
 import { DuplicateGroup, findDuplicateStaff } from './duplicate-staff';
 
@@ -23,7 +19,7 @@ export interface MergeOutcome {
 @Injectable()
 export class StaffDuplicatesUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(STAFF_MERGE) private readonly staff: StaffMerge,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
@@ -98,7 +94,7 @@ export class StaffDuplicatesUseCase {
    * Past, cancelled and calendar-made appointments are left alone.
    */
   private async resync(
-    tx: AdminTransactionPorts,
+    tx: TransactionPorts,
     scope: CompanyScope,
     ids: readonly string[],
   ): Promise<number> {

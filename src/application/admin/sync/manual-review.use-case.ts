@@ -12,7 +12,7 @@ import { SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { CompanyScope } from '../admin-actor';
 import { Conflict, NotFound } from '../admin-errors';
 import { appointmentView, AppointmentView } from '../appointments/appointment.view';
-import { ADMIN_UNIT_OF_WORK, AdminUnitOfWork } from '../ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 
 export type Resolution = 'synced' | 'not_required';
 
@@ -29,7 +29,7 @@ const notInReview = () =>
 @Injectable()
 export class ManualReviewUseCase {
   constructor(
-    @Inject(ADMIN_UNIT_OF_WORK) private readonly uow: AdminUnitOfWork,
+    @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,

@@ -3,15 +3,9 @@ import type {
   CalendarBookingLedger,
   LedgerEntry,
   LedgerState,
-  SyncTransactionPorts,
-  SyncUnitOfWork,
 } from '../../../../application/ports/calendar-booking-ledger.port';
 import type { OutboxEntry, SyncAction } from '../../../../application/ports/sync-outbox.port';
 import type { OutboxClaims } from '../../../../application/ports/sync-queue.port';
-import { portsFor } from '../typeorm-unit-of-work';
-import { refusalsInStoreTerms } from '../postgres-refusals';
-import { retriedTransaction } from '../retried-transaction';
-import { lockAppointmentRow } from './typeorm-appointment.repository';
 
 interface LedgerRow {
   company_id: string;
@@ -128,20 +122,6 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
     await this.m.query(
       `DELETE FROM calendar_sync_leases WHERE appointment_id = $1 AND holder = $2`,
       [appointmentId, holder],
-    );
-  }
-}
-
-/** Sync writes with the appointment row locked, so a concurrent booking change is not lost. */
-export class TypeOrmSyncUnitOfWork implements SyncUnitOfWork {
-  constructor(private readonly dataSource: DataSource) {}
-
-  runLocked<T>(appointmentId: string, work: (tx: SyncTransactionPorts) => Promise<T>): Promise<T> {
-    return refusalsInStoreTerms(() =>
-      retriedTransaction(this.dataSource, async (m) => {
-        await lockAppointmentRow(m, appointmentId);
-        return work({ ...portsFor(m), ledger: new TypeOrmCalendarBookingLedger(m) });
-      }),
     );
   }
 }
