@@ -6,8 +6,8 @@ import { CancelAppointmentUseCase } from './application/booking/cancel-appointme
 import { CheckAvailabilityUseCase } from './application/booking/check-availability.use-case';
 import { CheckCustomerUseCase } from './application/booking/check-customer.use-case';
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
+import { ConfirmedAvailabilityService } from './application/booking/confirmed-availability.service';
 import { ListAppointmentsUseCase } from './application/booking/list-appointments.use-case';
-import { LiveCalendarCheck } from './application/booking/live-calendar-check';
 import { RescheduleAppointmentUseCase } from './application/booking/reschedule-appointment.use-case';
 import {
   PHONE_FUNCTIONS,
@@ -20,7 +20,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
   imports: [PersistenceModule],
   providers: [
     AvailabilityReader,
-    LiveCalendarCheck,
+    ConfirmedAvailabilityService,
     CallerAppointmentsFinder,
     GetCurrentContextUseCase,
     CheckCustomerUseCase,

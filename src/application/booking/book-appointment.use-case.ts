@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
 import { SlotTaken } from '../../domain/availability/availability.errors';
-import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
-import { isPlausibleEmail } from '../../domain/shared/contact-formats';
-import { serviceKey } from '../../domain/salon/service-name-matcher';
 import {
   APPOINTMENT_REPOSITORY,
   AppointmentRepository,
@@ -19,18 +14,24 @@ import {
   PHONE_BOOKING_WRITER,
   PhoneBookingWriter,
 } from '../ports/phone-booking-writer.port';
-import { PHONE_BOOKING_READER, PhoneBookingReader } from '../ports/phone-booking-reader.port';
-import { AvailabilityReader, WishAvailability } from './availability.reader';
+import {
+  PHONE_BOOKING_READER,
+  PhoneBookingFacts,
+  PhoneBookingReader,
+} from '../ports/phone-booking-reader.port';
+import { BookingRefused, BookingRequest, readBookingRequest } from './booking-request';
 import { callerAudit } from './booking-transaction';
 import { CalendarVerdict } from './calendar-check';
-import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
+import { ConfirmedStart } from './calendar-confirmed-availability';
 import { CallContext } from './call-context';
+import { ConfirmedAvailabilityService } from './confirmed-availability.service';
 import { customerForBooking } from './customer-for-booking';
-import { LiveCalendarCheck } from './live-calendar-check';
 import { PhoneFunctionArgs } from './phone-functions';
+import { SlotInquiry } from './slot-inquiry';
 import { SlotTakenMeanwhile, SlotUnavailable } from './slot-outcomes';
-import { SpokenRequestReader } from './spoken-request.reader';
 import { WishRefusal } from './wish-refusal';
+
+export type { BookingRefused } from './booking-request';
 
 /** The appointment is written (or was, by an earlier delivery of the same request). */
 export interface Booked {
@@ -39,13 +40,6 @@ export interface Booked {
   /** An earlier or parallel delivery of the same request booked it. */
   readonly repeated: boolean;
   readonly verdicts: readonly CalendarVerdict[];
-}
-
-/** What the booking still lacks from the caller. */
-export interface BookingRefused {
-  readonly kind: 'refused';
-  /** No name to book on; an e-mail that cannot be one; a withheld number (no callback). */
-  readonly reason: 'NAME_MISSING' | 'EMAIL_INVALID' | 'PHONE_NEEDED';
 }
 
 export type BookAppointmentOutcome =
@@ -68,8 +62,7 @@ export class BookAppointmentUseCase {
     @Inject(PHONE_BOOKING_WRITER) private readonly bookings: PhoneBookingWriter,
     @Inject(PHONE_BOOKING_READER) private readonly reader: PhoneBookingReader,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
-    private readonly availability: AvailabilityReader,
-    private readonly calendars: LiveCalendarCheck,
+    private readonly availability: ConfirmedAvailabilityService,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
     @Inject(PHONE_METRICS) private readonly metrics: PhoneMetrics,
   ) {}
@@ -98,29 +91,14 @@ export class BookAppointmentUseCase {
     args: PhoneFunctionArgs,
   ): Promise<BookAppointmentOutcome> {
     const now = this.clock.now();
+    const request = readBookingRequest(salon, call, args, now);
+    if (!request.ok) return request.error;
+    const wish = request.value;
     const scope = { companyId: salon.companyId };
-    const wish = new SpokenRequestReader(salon).wish(args, now);
-    if (!wish.ok) return wish.error;
-    const { service, stylist, onlyStylist, start } = wish.value;
-    const name = args.name?.trim();
-    if (!name) return { kind: 'refused', reason: 'NAME_MISSING' };
-    const email = args.email?.trim() || undefined;
-    if (email && !isPlausibleEmail(email)) return { kind: 'refused', reason: 'EMAIL_INVALID' };
-    const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
-    if (!phone.ok) return { kind: 'refused', reason: 'PHONE_NEEDED' };
-
-    const key = idempotencyKey(
-      call.callId ?? `phone:${phone.value}`,
-      service.id,
-      start,
-      stylist?.id,
-      name,
-    );
-    const repeated = () => this.repeated(this.appointments.findByIdempotencyKey(scope, key));
     const facts = await this.reader.facts(scope, {
-      idempotencyKey: key,
+      idempotencyKey: wish.idempotencyKey,
       callId: call.callId,
-      callerPhone: phone.value,
+      callerPhone: wish.phone,
       now,
     });
     if (facts.earlierAppointmentId) {
@@ -129,7 +107,35 @@ export class BookAppointmentUseCase {
       );
       if (earlier) return earlier;
     }
+    const inquiry = this.availability.begin({
+      salon,
+      service: wish.service,
+      start: wish.start,
+      now,
+      stylist: wish.stylist,
+      onlyPreferred: wish.onlyStylist,
+      askingCallId: call.callId,
+    });
+    const judged = await this.judge(inquiry, wish, facts);
+    if (!judged.result.ok) {
+      // A twin delivery of this request may have booked the time since the probe above.
+      const twin = judged.result.error instanceof SlotTaken ? await this.twin(salon, wish) : null;
+      return twin ?? inquiry.refusal(judged.result.error, judged.verdicts);
+    }
+    return this.write(inquiry, call, wish, facts, judged.result.value.staffId, judged.verdicts);
+  }
 
+  /**
+   * Whether the wish is free. A start this call holds is judged by the salon's rules alone, for
+   * the stylist the hold names; any other is asked of the local calendar and Cal.com.
+   */
+  private async judge(
+    inquiry: SlotInquiry,
+    wish: BookingRequest,
+    facts: PhoneBookingFacts,
+  ): Promise<ConfirmedStart> {
+    const { salon } = inquiry.question;
+    const { service, start, stylist } = wish;
     // This call's hold names the stylist it was offered; other calls' holds block.
     const holdStylist = facts.heldByCall.find(
       (h) =>
@@ -137,98 +143,69 @@ export class BookAppointmentUseCase {
         h.start.getTime() === start.getTime() &&
         (!stylist || h.staffId === stylist.id),
     )?.staffId;
-    const options = { askingCallId: call.callId };
     const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
-    const calendar = this.calendars.begin(salon, service);
-    // Read once, when needed: a start this call holds is judged by the salon's rules alone (its
-    // hold keeps others off that time, and check_availability asked Cal.com about it minutes
-    // ago); alternatives need the window.
-    let around: WishAvailability | undefined;
-    const availability = async () =>
-      (around ??= await this.availability.around(salon, service, now, start, options));
-    const { result: free, verdicts } =
-      chosen && holdStylist
-        ? {
-            result: this.availability.checkHeldStart(salon, service, now, start, chosen),
-            verdicts: [],
-          }
-        : await confirmStart(await availability(), calendar, salon, service, start, chosen);
-    if (!free.ok) {
-      // A twin delivery of this request may have booked the time since the probe above.
-      const twin = free.error instanceof SlotTaken ? await repeated() : null;
-      if (twin) return twin;
-      const nearest = await confirmedAlternatives(
-        await availability(),
-        calendar,
-        start,
-        stylist?.id,
-        onlyStylist,
-      );
-      return {
-        kind: 'unavailable',
-        asked: start,
-        stylist,
-        why: free.error,
-        alternatives: nearest.starts,
-        verdicts: [...verdicts, ...nearest.verdicts],
-      };
-    }
+    return chosen && holdStylist ? inquiry.judgeHeld(chosen) : inquiry.judge(chosen);
+  }
 
-    const customer = customerForBooking(facts.customersWithNumber, phone.value, name, email);
+  /**
+   * Writes the booking in one transaction. When the time went to someone else meanwhile, the
+   * answer is the twin delivery's booking, if that was it, or fresh alternatives.
+   */
+  private async write(
+    inquiry: SlotInquiry,
+    call: CallContext,
+    wish: BookingRequest,
+    facts: PhoneBookingFacts,
+    staffId: string,
+    verdicts: readonly CalendarVerdict[],
+  ): Promise<BookAppointmentOutcome> {
+    const { salon, now } = inquiry.question;
+    const customer = customerForBooking(
+      facts.customersWithNumber,
+      wish.phone,
+      wish.name,
+      wish.email,
+    );
     if (!customer.ok) throw new Error(customer.error);
     const booked = Appointment.create({
-      service: service,
-      staffId: free.value.staffId,
+      service: wish.service,
+      staffId,
       customerId: customer.value.customer.id,
-      start: start,
+      start: wish.start,
       source: 'voice',
       branchId: salon.branch.id,
       callId: call.callId ?? undefined,
-      idempotencyKey: key,
+      idempotencyKey: wish.idempotencyKey,
     });
     const written = await this.bookings.write(
-      scope,
+      { companyId: salon.companyId },
       {
         appointment: booked,
         customer: customer.value.customer,
         customerIsNew: customer.value.isNew,
         callId: call.callId ?? undefined,
-        audit: callerAudit(
-          salon,
-          call,
-          'appointment.booked',
-          booked.id,
-          {
-            start: booked.start.toISOString(),
-            staffId: booked.staffId,
-            serviceId: booked.serviceId,
-          },
-          now,
-        ),
+        audit: callerAudit(salon, call, 'appointment.booked', booked.id, auditOf(booked), now),
       },
       now,
     );
-    if (!written.ok) {
-      const refusal = written.error;
-      // A parallel delivery of the same request won the idempotency key, or booked the very
-      // time this one wanted (then the refusal names the time, not the key).
-      const twin = await repeated();
-      if (twin) return twin;
-      if (refusal === ALREADY_BOOKED) {
-        throw new Error('the idempotency key is taken but its booking is not found');
-      }
-      const fresh = await this.availability.around(salon, service, now, start, options);
-      const nearest = await confirmedAlternatives(fresh, calendar, start, stylist?.id, onlyStylist);
-      return {
-        kind: 'taken-meanwhile',
-        asked: start,
-        stylist,
-        alternatives: nearest.starts,
-        verdicts: nearest.verdicts,
-      };
+    if (written.ok) {
+      this.kicker.kick();
+      return { kind: 'booked', appointment: booked, repeated: false, verdicts };
     }
-    this.kicker.kick();
-    return { kind: 'booked', appointment: booked, repeated: false, verdicts };
+    // A parallel delivery of the same request won the idempotency key, or booked the very
+    // time this one wanted (then the refusal names the time, not the key).
+    const twin = await this.twin(salon, wish);
+    if (twin) return twin;
+    if (written.error === ALREADY_BOOKED) {
+      throw new Error('the idempotency key is taken but its booking is not found');
+    }
+    return inquiry.lostMeanwhile();
+  }
+
+  /** The booking a twin delivery of the same request made, if one did. */
+  private twin(salon: BranchContext, wish: BookingRequest): Promise<Booked | null> {
+    const scope = { companyId: salon.companyId };
+    return this.repeated(this.appointments.findByIdempotencyKey(scope, wish.idempotencyKey));
   }
 
   /** The booking of an earlier (or parallel) delivery of the same request, if it booked. */
@@ -242,16 +219,9 @@ export class BookAppointmentUseCase {
 const isTaken = (o: BookAppointmentOutcome): boolean =>
   o.kind === 'taken-meanwhile' || (o.kind === 'unavailable' && o.why instanceof SlotTaken);
 
-function idempotencyKey(
-  caller: string,
-  serviceId: string,
-  start: Date,
-  staffId: string | undefined,
-  name: string,
-): string {
-  const digest = createHash('sha256')
-    .update([serviceId, start.toISOString(), staffId ?? 'any', serviceKey(name)].join('|'))
-    .digest('hex')
-    .slice(0, 32);
-  return `v1:${caller.slice(0, 140)}:${digest}`;
-}
+/** What the audit line says of a booking: ids and times only. */
+const auditOf = (a: Appointment) => ({
+  start: a.start.toISOString(),
+  staffId: a.staffId,
+  serviceId: a.serviceId,
+});

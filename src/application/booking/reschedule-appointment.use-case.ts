@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Appointment } from '../../domain/appointment/appointment';
 import { toIsoDate, wallClockAt } from '../../domain/language';
+import { Service } from '../../domain/salon/service';
 import { DomainError } from '../../domain/shared/domain-error';
+import { err, ok, Result } from '../../domain/shared/result';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
-import { AvailabilityReader } from './availability.reader';
 import { CalendarVerdict } from './calendar-check';
-import { confirmedAlternatives, confirmStart } from './calendar-confirmed-availability';
-import { LiveCalendarCheck } from './live-calendar-check';
+import { ConfirmedAvailabilityService } from './confirmed-availability.service';
 import { callerAudit, SlotLost } from './booking-transaction';
 import { CallContext } from './call-context';
 import { CallerAppointmentsFinder, LookupRefusal } from './caller-appointments.finder';
@@ -61,8 +61,7 @@ export class RescheduleAppointmentUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     private readonly finder: CallerAppointmentsFinder,
-    private readonly availability: AvailabilityReader,
-    private readonly calendars: LiveCalendarCheck,
+    private readonly availability: ConfirmedAvailabilityService,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
   ) {}
 
@@ -83,8 +82,55 @@ export class RescheduleAppointmentUseCase {
     if (!args.newDate?.trim() && !args.newTime?.trim()) {
       return { kind: 'refused', reason: 'NEW_TIME_MISSING' };
     }
-    const found = await this.finder.find(salon, call, args, now);
+    const found = await this.appointmentMeant(salon, call, args, now);
     if (!found.ok) return found.error;
+    const { target, service } = found.value;
+    const zone = salon.branch.timeZone;
+    const newDate = args.newDate?.trim() || toIsoDate(wallClockAt(target.start, zone).date);
+    const start = new SpokenRequestReader(salon).start(newDate, args.newTime, now);
+    if (!start.ok) return start.error;
+    if (target.start.getTime() === start.value.getTime()) {
+      return { kind: 'moved', appointment: target, verdicts: [] };
+    }
+    // The new time must be free in the stylist's Cal.com calendar too, where the appointment's
+    // own bookings count as free (they move with it). A move keeps its stylist: only their
+    // starts can be offered instead.
+    const inquiry = this.availability.begin({
+      salon,
+      service,
+      start: start.value,
+      now,
+      stylist: salon.staff.find((s) => s.id === target.staffId),
+      preferredStaffId: target.staffId,
+      onlyPreferred: true,
+      askingCallId: call.callId,
+      moving: target,
+    });
+    const answer = await inquiry.ask();
+    if (answer.kind === 'unavailable') return answer;
+    const moved = target.reschedule(start.value, service);
+    if (!moved.ok) return { kind: 'refused', reason: 'NOT_MOVABLE', error: moved.error };
+    if (!(await this.save(salon, call, target, moved.value, now))) {
+      return inquiry.lostMeanwhile({ askCalendar: false });
+    }
+    this.kicker.kick();
+    return { kind: 'moved', appointment: moved.value, verdicts: answer.verdicts };
+  }
+
+  /** The one appointment the caller means to move, and its service as the salon offers it. */
+  private async appointmentMeant(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+    now: Date,
+  ): Promise<
+    Result<
+      { target: Appointment; service: Service },
+      LookupRefusal | NoSuchAppointment | WhichOne | MoveRefused
+    >
+  > {
+    const found = await this.finder.find(salon, call, args, now);
+    if (!found.ok) return found;
     let candidates = found.value;
     if (candidates.length === 0 && (args.date || args.time)) {
       // A retried move no longer finds the old time; the appointment may already sit at the new one.
@@ -97,95 +143,40 @@ export class RescheduleAppointmentUseCase {
       if (all.ok) candidates = all.value;
     }
     const one = whichOne(candidates, 'reschedule');
-    if (!one.ok) return one.error;
-    const target = one.value;
-    const service = salon.services.find((s) => s.id === target.serviceId);
-    if (!service) return { kind: 'refused', reason: 'SERVICE_WITHDRAWN' };
+    if (!one.ok) return one;
+    const service = salon.services.find((s) => s.id === one.value.serviceId);
+    if (!service) return err({ kind: 'refused', reason: 'SERVICE_WITHDRAWN' });
+    return ok({ target: one.value, service });
+  }
 
-    const zone = salon.branch.timeZone;
-    const newDate = args.newDate?.trim() || toIsoDate(wallClockAt(target.start, zone).date);
-    const start = new SpokenRequestReader(salon).start(newDate, args.newTime, now);
-    if (!start.ok) return start.error;
-    if (target.start.getTime() === start.value.getTime()) {
-      return { kind: 'moved', appointment: target, verdicts: [] };
-    }
-
-    const stylist = salon.staff.find((s) => s.id === target.staffId);
-    const options = { askingCallId: call.callId, excludeAppointmentId: target.id };
-    const availability = await this.availability.around(salon, service, now, start.value, options);
-    // The new time must be free in the stylist's Cal.com calendar too, where the appointment's
-    // own bookings count as free (they move with it).
-    const calendar = this.calendars.begin(salon, service, target.busyIntervals());
-    const { result: free, verdicts } = await confirmStart(
-      availability,
-      calendar,
-      salon,
-      service,
-      start.value,
-      stylist,
-    );
-    if (!free.ok) {
-      // A move keeps its stylist: only their starts can be taken up.
-      const nearest = await confirmedAlternatives(
-        availability,
-        calendar,
-        start.value,
-        target.staffId,
-        true,
-      );
-      return {
-        kind: 'unavailable',
-        asked: start.value,
-        stylist,
-        why: free.error,
-        alternatives: nearest.starts,
-        verdicts: [...verdicts, ...nearest.verdicts],
-      };
-    }
-    const moved = target.reschedule(start.value, service);
-    if (!moved.ok) return { kind: 'refused', reason: 'NOT_MOVABLE', error: moved.error };
-
+  /** Writes the move in one transaction; false when its time was taken meanwhile. */
+  private async save(
+    salon: BranchContext,
+    call: CallContext,
+    target: Appointment,
+    moved: Appointment,
+    now: Date,
+  ): Promise<boolean> {
     const scope = { companyId: salon.companyId };
+    const details = {
+      from: target.start.toISOString(),
+      to: moved.start.toISOString(),
+      previousPhases: target.phases.map((p) => ({ id: p.id, uid: p.calcomBookingUid ?? null })),
+    };
     try {
       await this.uow.run(async (tx) => {
         await lockAsRead(tx, scope, target);
         if (call.callId) await tx.holds.releaseForCall(scope, call.callId, now);
-        const saved = await tx.appointments.save(scope, moved.value, now);
+        const saved = await tx.appointments.save(scope, moved, now);
         if (!saved.ok) throw new SlotLost(saved.error);
         await tx.outbox.record(scope, target.id, 'reschedule');
-        await tx.audit.record(
-          callerAudit(
-            salon,
-            call,
-            'appointment.rescheduled',
-            target.id,
-            {
-              from: target.start.toISOString(),
-              to: start.value.toISOString(),
-              previousPhases: target.phases.map((p) => ({
-                id: p.id,
-                uid: p.calcomBookingUid ?? null,
-              })),
-            },
-            now,
-          ),
-        );
+        const audit = callerAudit(salon, call, 'appointment.rescheduled', target.id, details, now);
+        await tx.audit.record(audit);
       });
+      return true;
     } catch (error) {
       if (!(error instanceof SlotLost)) throw error;
-      const fresh = await this.availability.around(salon, service, now, start.value, options);
-      return {
-        kind: 'taken-meanwhile',
-        asked: start.value,
-        stylist,
-        alternatives: await fresh.alternatives(start.value, {
-          preferredStaffId: target.staffId,
-          onlyPreferred: true,
-        }),
-        verdicts: [],
-      };
+      return false;
     }
-    this.kicker.kick();
-    return { kind: 'moved', appointment: moved.value, verdicts };
   }
 }

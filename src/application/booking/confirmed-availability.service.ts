@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Service } from '../../domain/salon/service';
 import { ExpiringMemo } from '../../domain/shared/expiring-memo';
-import { TimeRange } from '../../domain/shared/time-range';
 import { AppConfig } from '../../config/app-config';
 import { CALENDAR_GATEWAY, CalendarGateway } from '../ports/calendar-gateway.port';
 import {
@@ -10,33 +8,41 @@ import {
   CalendarTarget,
 } from '../ports/calendar-mapping.port';
 import { BranchContext } from '../ports/salon-catalog.port';
+import { AvailabilityReader } from './availability.reader';
 import { CalendarCheck } from './calendar-check';
+import { SlotInquiry, SlotQuestion } from './slot-inquiry';
 
 /** Mappings change through the admin API only; a phone call may see one this late. */
 const MAPPING_TTL_MS = 30_000;
 
 /**
- * Starts a CalendarCheck per phone function. Without Cal.com configured (the local calendar
- * stands in for it and offers nothing), every stylist is judged on the local calendar alone.
+ * "Is this start free (for this stylist, or anyone), and what are the nearest alternatives":
+ * asked of the local calendar (busy times, other calls' holds) and, for a stylist mapped to
+ * Cal.com, of Cal.com too, within a short time budget and through its slot cache. Without
+ * Cal.com configured (the local calendar stands in for it), every stylist is judged locally.
  */
 @Injectable()
-export class LiveCalendarCheck {
+export class ConfirmedAvailabilityService {
   private readonly targets = new ExpiringMemo<CalendarTarget | null>(MAPPING_TTL_MS, 10_000);
 
   constructor(
+    private readonly reader: AvailabilityReader,
     private readonly config: AppConfig,
     @Inject(CALENDAR_GATEWAY) private readonly gateway: CalendarGateway,
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
   ) {}
 
-  /** `ownTime`: for a move, the appointment's current working time (free for itself). */
-  begin(salon: BranchContext, service: Service, ownTime?: readonly TimeRange[]): CalendarCheck {
-    return new CalendarCheck(salon, service, {
+  /** One phone function's inquiry about a start: its answers share one Cal.com time budget. */
+  begin(question: SlotQuestion): SlotInquiry {
+    const { salon, service, moving } = question;
+    const calendar = new CalendarCheck(salon, service, {
       gateway: this.config.usesCalcom ? this.gateway : null,
       targetFor: (staffId) => this.targetFor(salon, service.id, staffId),
       budgetMs: this.config.env.CALCOM_LIVE_CHECK_BUDGET_MS,
-      ownTime,
+      // Cal.com shows a moved appointment's own time busy only because of itself.
+      ownTime: moving?.busyIntervals(),
     });
+    return new SlotInquiry(this.reader, calendar, question);
   }
 
   /** The stylist's mapping for this service, read at most every MAPPING_TTL_MS. */

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { CountryCode } from 'libphonenumber-js/max';
+import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
+import { serviceKey } from '../../domain/salon/service-name-matcher';
+import { isPlausibleEmail } from '../../domain/shared/contact-formats';
+import { err, ok, Result } from '../../domain/shared/result';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { CallContext } from './call-context';
+import { PhoneFunctionArgs } from './phone-functions';
+import { SpokenRequestReader, Wish } from './spoken-request.reader';
+import { WishRefusal } from './wish-refusal';
+
+/** What the booking still lacks from the caller. */
+export interface BookingRefused {
+  readonly kind: 'refused';
+  /** No name to book on; an e-mail that cannot be one; a withheld number (no callback). */
+  readonly reason: 'NAME_MISSING' | 'EMAIL_INVALID' | 'PHONE_NEEDED';
+}
+
+/** A phone booking as understood: the wish, who it is for, and the key a retry repeats. */
+export interface BookingRequest extends Wish {
+  readonly name: string;
+  readonly email: string | undefined;
+  /** The caller's number in E.164, their callback number. */
+  readonly phone: string;
+  readonly idempotencyKey: string;
+}
+
+/** The booking the caller asked for, or the first thing to ask back. */
+export function readBookingRequest(
+  salon: BranchContext,
+  call: CallContext,
+  args: PhoneFunctionArgs,
+  now: Date,
+): Result<BookingRequest, WishRefusal | BookingRefused> {
+  const wish = new SpokenRequestReader(salon).wish(args, now);
+  if (!wish.ok) return wish;
+  const name = args.name?.trim();
+  if (!name) return err({ kind: 'refused', reason: 'NAME_MISSING' });
+  const email = args.email?.trim() || undefined;
+  if (email && !isPlausibleEmail(email)) return err({ kind: 'refused', reason: 'EMAIL_INVALID' });
+  const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
+  if (!phone.ok) return err({ kind: 'refused', reason: 'PHONE_NEEDED' });
+  const { service, start, stylist } = wish.value;
+  const caller = call.callId ?? `phone:${phone.value}`;
+  const key = idempotencyKey(caller, service.id, start, stylist?.id, name);
+  return ok({ ...wish.value, name, email, phone: phone.value, idempotencyKey: key });
+}
+
+/**
+ * Retell retries a failed call: the same call, service, start, stylist and name make the same
+ * key, so a retry finds the booking its first delivery made.
+ */
+function idempotencyKey(
+  caller: string,
+  serviceId: string,
+  start: Date,
+  staffId: string | undefined,
+  name: string,
+): string {
+  const digest = createHash('sha256')
+    .update([serviceId, start.toISOString(), staffId ?? 'any', serviceKey(name)].join('|'))
+    .digest('hex')
+    .slice(0, 32);
+  return `v1:${caller.slice(0, 140)}:${digest}`;
+}
