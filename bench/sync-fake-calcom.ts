@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
  * event type (a calendar with no other availability rules). Tests steer each create with
  * `onCreate`; every request is counted. Event types in `singleLength` have one length, and
  * refuse `lengthInMinutes` as Cal.com does; the others offer any length (30 when none is asked).
+ * With `throttle` set, requests pass Cal.com's throttler first (see FakeThrottle).
  */
 export interface FakeBooking {
   id: number;
@@ -42,6 +43,28 @@ export interface CreateRequest {
   };
 }
 
+/**
+ * Cal.com's API-key throttler (apps/api/v2 CustomThrottlerGuard on a fixed-window storage): a
+ * window per key starts at its first request; the request past `limit` in it blocks the key for
+ * `blockMs`. Every answer says `X-RateLimit-Limit/Remaining/Reset-Default` (Reset in seconds:
+ * until the block ends while blocked, else until the window ends); a refused request gets 429
+ * without `Retry-After`, and its handler never ran. Tests shorten the window.
+ */
+export interface FakeThrottle {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly blockMs: number;
+}
+
+/** Cal.com's documented default for an API key: 120 requests per 60 s, then blocked 60 s. */
+export const CALCOM_THROTTLE: FakeThrottle = { limit: 120, windowMs: 60_000, blockMs: 60_000 };
+
+interface ThrottleState {
+  windowStart: number;
+  hits: number;
+  blockedUntil: number;
+}
+
 export class FakeCalcom {
   readonly bookings = new Map<string, FakeBooking>();
   readonly requests: string[] = [];
@@ -57,6 +80,11 @@ export class FakeCalcom {
   /** An outage: while true every request answers 500 and changes nothing. */
   down = false;
   latencyMs = 0;
+  /** Cal.com's throttler per API key; off when null. */
+  throttle: FakeThrottle | null = null;
+  /** Requests the throttler refused with 429 (`METHOD /path`). */
+  readonly throttled: string[] = [];
+  private readonly throttleStates = new Map<string, ThrottleState>();
   /** Event types that offer one length only: their id and that length in minutes. */
   readonly singleLength = new Map<number, number>();
   private server: Server | undefined;
@@ -89,6 +117,8 @@ export class FakeCalcom {
     this.failCancels = 0;
     this.down = false;
     this.hideFromListings = () => false;
+    this.throttled.length = 0;
+    this.throttleStates.clear();
   }
 
   /** Create requests per `appointment_id/phase_id`. */
@@ -163,6 +193,16 @@ export class FakeCalcom {
     const route = `${req.method} ${url.pathname}`;
     this.requests.push(route);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (this.refusedByThrottle(req, res)) {
+      this.throttled.push(route);
+      return send(res, 429, {
+        status: 'error',
+        error: {
+          code: 'ThrottlerException',
+          message: 'CustomThrottlerGuard - Too many requests. Please try again later.',
+        },
+      });
+    }
     if (this.down) {
       return send(res, 500, { status: 'error', error: { message: 'Internal server error' } });
     }
@@ -204,6 +244,37 @@ export class FakeCalcom {
       }
     }
     send(res, 404, { status: 'error', error: { message: `no route ${route}` } });
+  }
+
+  /**
+   * Counts the request against its key and sets the throttler's headers; true when refused.
+   * Counted when the request arrives (after the latency, as the handler would run).
+   */
+  private refusedByThrottle(req: IncomingMessage, res: ServerResponse): boolean {
+    const throttle = this.throttle;
+    if (!throttle) return false;
+    const key = String(req.headers.authorization ?? '');
+    const now = Date.now();
+    let state = this.throttleStates.get(key);
+    if (!state || now >= state.windowStart + throttle.windowMs) {
+      state = { windowStart: now, hits: 0, blockedUntil: state?.blockedUntil ?? 0 };
+      this.throttleStates.set(key, state);
+    }
+    state.hits++;
+    if (state.blockedUntil <= now && state.hits > throttle.limit) {
+      state.blockedUntil = now + throttle.blockMs;
+    }
+    const blocked = state.blockedUntil > now;
+    const resetMs = blocked
+      ? state.blockedUntil - now
+      : state.windowStart + throttle.windowMs - now;
+    res.setHeader('X-RateLimit-Limit-Default', throttle.limit);
+    res.setHeader(
+      'X-RateLimit-Remaining-Default',
+      blocked ? 0 : Math.max(0, throttle.limit - state.hits),
+    );
+    res.setHeader('X-RateLimit-Reset-Default', Math.ceil(resetMs / 1000));
+    return blocked;
   }
 
   private create(body: CreateRequest['body'], res: ServerResponse): void {

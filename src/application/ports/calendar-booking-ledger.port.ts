@@ -38,6 +38,11 @@ export interface CalendarBookingLedger {
    * time: no create for the phase was ever sent, so nothing can be found by looking first.
    */
   firstCreate(phaseId: string): Promise<boolean>;
+  /**
+   * The first create noted for this phase was refused before the calendar booked anything (its
+   * rate limit): the next create is a first create again and needs no look first.
+   */
+  withdrawFirstCreate(phaseId: string): Promise<void>;
   /** True when this holder now has the appointment for `ttlMs` (or already had it). */
   tryLease(appointmentId: string, holder: string, ttlMs: number): Promise<boolean>;
   releaseLease(appointmentId: string, holder: string): Promise<void>;

@@ -8,6 +8,7 @@ import type { CalendarBookingLedger, LedgerEntry } from '../ports/calendar-booki
 import { Appointment } from '../../domain/appointment/appointment';
 import {
   CalendarConflict,
+  CalendarRateLimited,
   CalendarServerError,
   CalendarTimeout,
   CalendarUnavailable,
@@ -63,6 +64,7 @@ function setUp(
   const ledger = {
     recordLive: async (e: Omit<LedgerEntry, 'state'>) => void recorded.push(e),
     firstCreate: async (phaseId: string) => !intents.has(phaseId) && !!intents.add(phaseId),
+    withdrawFirstCreate: async (phaseId: string) => void intents.delete(phaseId),
   };
   const sleeps: number[] = [];
   const booker = new PhaseBooker(
@@ -157,5 +159,29 @@ describe('PhaseBooker', () => {
     const result = await t.booker.book(t.request);
     expect(result).toMatchObject({ kind: 'failed', waiting: true });
     expect(t.sleeps).toEqual([]);
+  });
+
+  it('a 429 booked nothing: no verification, the job waits as long as the limit said, and the next create needs no look', async () => {
+    const t = setUp(async (n) => {
+      if (n === 1) throw new CalendarRateLimited(42, '429');
+    });
+    const looks = jest.spyOn(t.calendar, 'findBookingByMetadata');
+    const result = await t.booker.book(t.request);
+    expect(result).toMatchObject({ kind: 'failed', waiting: true, retryAfterMs: 42_000 });
+    expect(t.sleeps).toEqual([]);
+    expect(t.intents.has(t.request.phase.id)).toBe(false);
+    const again = await t.booker.book(t.request);
+    expect(again.kind === 'booked' && again.how).toBe('created');
+    expect(looks).not.toHaveBeenCalled();
+  });
+
+  it('a 429 after an earlier create was sent keeps the look: that create may have booked', async () => {
+    const t = setUp(async (n) => {
+      if (n === 1) throw new CalendarRateLimited(undefined, '429');
+    });
+    t.intents.add(t.request.phase.id);
+    const result = await t.booker.book(t.request);
+    expect(result).toMatchObject({ kind: 'failed', waiting: true });
+    expect(t.intents.has(t.request.phase.id)).toBe(true);
   });
 });

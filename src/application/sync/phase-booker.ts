@@ -5,7 +5,11 @@ import type {
 } from '../ports/calendar-gateway.port';
 import type { CalendarBookingLedger } from '../ports/calendar-booking-ledger.port';
 import type { AppointmentPhase } from '../../domain/appointment/appointment-phase';
-import { CalendarUnavailable, isCalendarError } from '../../domain/calendar/calendar.errors';
+import {
+  CalendarRateLimited,
+  CalendarUnavailable,
+  isCalendarError,
+} from '../../domain/calendar/calendar.errors';
 import { TimeRange } from '../../domain/shared/time-range';
 import type { Sleeper, SyncSettings } from './sync-settings';
 
@@ -33,6 +37,8 @@ export type PhaseResult =
       readonly retryable: boolean;
       /** Only the breaker (or a rate limit) stood in the way: wait without using an attempt. */
       readonly waiting: boolean;
+      /** A rate limit: how long until the calendar takes requests again, when it said. */
+      readonly retryAfterMs?: number;
     };
 
 export interface PhaseBookingRequest {
@@ -54,7 +60,9 @@ const isLive = (b: ExternalBooking | null): b is ExternalBooking =>
  * every later attempt looks first (an earlier attempt, maybe by a worker that died after the
  * calendar's success, may have booked it) and creates only when nothing is there. The very
  * first create of a phase skips that look: nothing can be there yet. After any error or
- * timeout it waits and looks again before calling it a failure.
+ * timeout it waits and looks again before calling it a failure, except where nothing can have
+ * been booked: the breaker refused it unsent, or the calendar's rate limit refused it before
+ * booking anything (a first create refused so stays a first create).
  */
 export class PhaseBooker {
   constructor(
@@ -103,6 +111,11 @@ export class PhaseBooker {
         // The breaker refused without sending anything: nothing can have been created.
         return failed(r.phase, 'create', createError);
       }
+      if (createError instanceof CalendarRateLimited) {
+        // Refused before anything was booked (unsent, or by the calendar's throttler).
+        if (first) await this.withdraw(r);
+        return failed(r.phase, 'create', createError);
+      }
       await this.sleep(this.settings.verifyDelayMs);
       try {
         found = await this.lookup(r);
@@ -115,6 +128,15 @@ export class PhaseBooker {
       return failed(r.phase, 'create', createError, { retryable: true });
     }
     return this.settle(r, created, 'created');
+  }
+
+  /** A failed withdrawal only costs the next attempt a look before it creates. */
+  private async withdraw(r: PhaseBookingRequest): Promise<void> {
+    try {
+      await this.ledger.withdrawFirstCreate(r.phase.id);
+    } catch {
+      // See above.
+    }
   }
 
   private lookup(r: PhaseBookingRequest): Promise<ExternalBooking | null> {
@@ -173,12 +195,17 @@ function failed(
     isCalendarError(error) &&
     (error.code === 'CALENDAR.UNAVAILABLE' || error.code === 'CALENDAR.RATE_LIMITED');
   const lookupText = lookupError === undefined ? '' : `; lookup failed: ${describe(lookupError)}`;
+  const retryAfterSeconds =
+    error instanceof CalendarRateLimited ? error.retryAfterSeconds : undefined;
   return {
     kind: 'failed',
     phase,
     reason: `phase ${phase.sequence} ${step}: ${describe(error)}${lookupText}`,
     retryable,
     waiting,
+    ...(waiting && retryAfterSeconds !== undefined
+      ? { retryAfterMs: retryAfterSeconds * 1000 }
+      : {}),
   };
 }
 

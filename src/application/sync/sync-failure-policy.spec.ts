@@ -164,6 +164,23 @@ describe('SyncFailurePolicy.afterBooking', () => {
     expect(w.appointment().syncState).toBe('pending');
   });
 
+  it('a rate limit costs no attempt: the job comes back when the window frees', async () => {
+    const w = world();
+    const a = w.appointment();
+    const limited = (ms: number) =>
+      failed(a, { waiting: true, retryAfterMs: ms, reason: 'CALENDAR.RATE_LIMITED' });
+    const verdict = await w.policy.afterBooking(
+      job,
+      first,
+      a,
+      [limited(42_000), limited(17_000), failed(a, { waiting: true })],
+      [],
+    );
+    expect(verdict).toMatchObject({ kind: 'later', delayMs: 42_000 });
+    expect(w.saves).toEqual([]);
+    expect(w.appointment().syncAttempts).toBe(0);
+  });
+
   it('retries while attempts remain: the failed attempt counts and is audited', async () => {
     const w = world();
     const a = w.appointment();

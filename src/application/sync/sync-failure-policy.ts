@@ -44,10 +44,19 @@ export class SyncFailurePolicy {
     const reason = [...failures, ...staleFailures].map((f) => f.reason).join('; ');
     if (failures.length > 0 && failures.every((f) => f.waiting) && staleFailures.length === 0) {
       await this.outcomes.waiting(job, reason);
-      return { kind: 'later', delayMs: this.settings.waitMs, reason };
+      return { kind: 'later', delayMs: this.waitFor(failures), reason };
     }
     if (failures.some((f) => !f.retryable)) return this.giveUp(job, appointment, reason);
     return this.retryOrGiveUp(job, attempt, reason, appointment);
+  }
+
+  /**
+   * Until the calendar takes requests again: the longest wait a rate limit named (a 429 costs
+   * no attempt and no lookup; the job comes back when the window frees), the usual one for
+   * the others.
+   */
+  private waitFor(failures: readonly Failed[]): number {
+    return Math.max(1, ...failures.map((f) => f.retryAfterMs ?? this.settings.waitMs));
   }
 
   /** Retries while attempts remain; the last failed attempt gives up with compensation. */

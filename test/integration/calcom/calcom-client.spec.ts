@@ -493,6 +493,20 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       expect(error).toMatchObject({ code: 'CALENDAR.RATE_LIMITED', retryAfterSeconds: 17 });
     });
 
+    it("maps Cal.com's own 429 (no Retry-After) to the wait its X-RateLimit-Reset-Default names", async () => {
+      nock(CALCOM)
+        .post('/v2/bookings')
+        .reply(429, calcomError('Too many requests', 'ThrottlerException'), {
+          'X-RateLimit-Limit-Default': '120',
+          'X-RateLimit-Remaining-Default': '0',
+          'X-RateLimit-Reset-Default': '58',
+        });
+      await expect(gateway.createBooking(createCommand())).rejects.toMatchObject({
+        code: 'CALENDAR.RATE_LIMITED',
+        retryAfterSeconds: 58,
+      });
+    });
+
     it('maps 429 with an HTTP-date Retry-After to seconds from the clock', async () => {
       nock(CALCOM)
         .post('/v2/bookings')

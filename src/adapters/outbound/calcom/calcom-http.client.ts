@@ -18,6 +18,7 @@ import { isRecord } from '../../../common/is-record';
 import { checkCalcomBaseUrl, type CheckedBaseUrl } from './calcom-address-policy';
 import { calcomAnswerReason, upstreamMessage } from './calcom-answer-reason';
 import { AddressRefusedError } from './calcom-host-resolver';
+import { readRateLimit, type RateLimitObserver } from './calcom-rate-limit-headers';
 import type { CalcomTransport, TransportResponse } from './calcom-transport';
 
 /** Endpoint families; each needs its own `cal-api-version` and timeout. */
@@ -52,6 +53,8 @@ export class CalcomHttpClient {
     private readonly config: CalcomConfig,
     private readonly clock: Clock,
     private readonly transport: CalcomTransport,
+    /** Hears each answer's throttle headers (the request quota learns from them). */
+    private readonly onRateLimit: RateLimitObserver = () => undefined,
   ) {}
 
   async send<T>(
@@ -84,7 +87,9 @@ export class CalcomHttpClient {
         signal: controller.signal,
         allowListed: target.allowListed,
       });
-      return this.interpret<T>(what, response);
+      const reading = readRateLimit(response);
+      if (reading) this.onRateLimit(credential.apiKey, reading);
+      return this.interpret<T>(what, response, reading?.resetSeconds);
     } catch (error) {
       if (error instanceof CalendarError) throw error;
       if (error instanceof AddressRefusedError) {
@@ -124,7 +129,12 @@ export class CalcomHttpClient {
     this.transport.close();
   }
 
-  private interpret<T>(what: string, response: TransportResponse): CalcomResponse<T> {
+  /** `resetSeconds`: the throttle's X-RateLimit-Reset-Default, the wait after a 429. */
+  private interpret<T>(
+    what: string,
+    response: TransportResponse,
+    resetSeconds?: number,
+  ): CalcomResponse<T> {
     const body = parseJson(response.text);
     const status = response.status;
     if (status >= 200 && status < 300) {
@@ -147,8 +157,9 @@ export class CalcomHttpClient {
     if (status === 404) throw new CalendarNotFound(detail);
     if (status === 409) throw new CalendarConflict(detail);
     if (status === 429) {
+      // Cal.com sends no Retry-After; its Reset header says when the block ends.
       throw new CalendarRateLimited(
-        parseRetryAfter(response.header('retry-after'), this.clock.now()),
+        parseRetryAfter(response.header('retry-after'), this.clock.now()) ?? resetSeconds,
         detail,
       );
     }

@@ -105,6 +105,10 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
     return rows.length === 1;
   }
 
+  async withdrawFirstCreate(phaseId: string): Promise<void> {
+    await this.m.query(`DELETE FROM calendar_create_intents WHERE phase_id = $1`, [phaseId]);
+  }
+
   async tryLease(appointmentId: string, holder: string, ttlMs: number): Promise<boolean> {
     const rows: unknown[] = await this.m.query(
       `INSERT INTO calendar_sync_leases(appointment_id, holder, expires_at)
