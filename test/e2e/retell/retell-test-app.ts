@@ -129,8 +129,9 @@ export async function createRetellTestApp(
   })
   class FakeBookingModule {}
 
-  // The one connection stands for both of the service's (its rate limits use the fail-fast one).
-  const redisTokens = options.redis ? [REDIS_CONNECTION, FAIL_FAST_REDIS] : [];
+  // The one connection stands for both of the service's (its rate limits use the fail-fast one);
+  // without it both are null, as the in-process queue module binds them.
+  const redisTokens = [REDIS_CONNECTION, FAIL_FAST_REDIS];
   const globals = {
     module: class TestGlobalsModule {},
     global: true,
@@ -138,7 +139,7 @@ export async function createRetellTestApp(
       { provide: AppConfig, useValue: config },
       { provide: CLOCK, useValue: new FixedClock(new Date(FIXED_NOW)) },
       { provide: PHONE_METRICS, useValue: NO_PHONE_METRICS },
-      ...redisTokens.map((token) => ({ provide: token, useValue: options.redis })),
+      ...redisTokens.map((token) => ({ provide: token, useValue: options.redis ?? null })),
     ],
     exports: [AppConfig, CLOCK, PHONE_METRICS, ...redisTokens],
   };

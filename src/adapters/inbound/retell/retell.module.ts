@@ -51,10 +51,10 @@ import { MemorySlidingWindow, RedisSlidingWindow } from './sliding-window.limite
     },
     {
       provide: RATE_LIMITER,
-      inject: [AppConfig, { token: FAIL_FAST_REDIS, optional: true }],
+      inject: [AppConfig, FAIL_FAST_REDIS],
       // Shared by all instances through Redis when the service has it, else per process; while
       // Redis is away each instance counts in its memory instead.
-      useFactory: (config: AppConfig, redis?: Redis) =>
+      useFactory: (config: AppConfig, redis: Redis | null) =>
         redis
           ? new RedisSlidingWindow(redis, redisKeys(config.env.REDIS_KEY_PREFIX).retellRateLimits)
           : new MemorySlidingWindow(),

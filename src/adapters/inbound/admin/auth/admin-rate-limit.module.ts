@@ -12,10 +12,10 @@ import { ADMIN_RATE_LIMITER, AdminRateLimits } from './admin-rate-limits';
     AdminRateLimits,
     {
       provide: ADMIN_RATE_LIMITER,
-      inject: [AppConfig, { token: FAIL_FAST_REDIS, optional: true }],
+      inject: [AppConfig, FAIL_FAST_REDIS],
       // Shared by all instances through Redis when the service has it, else per process; while
       // Redis is away each instance counts in its memory instead.
-      useFactory: (config: AppConfig, redis?: Redis) =>
+      useFactory: (config: AppConfig, redis: Redis | null) =>
         redis
           ? new RedisSlidingWindow(redis, redisKeys(config.env.REDIS_KEY_PREFIX).adminRateLimits)
           : new MemorySlidingWindow(),
