@@ -10,7 +10,7 @@ import {
   SWEEPER_SETTINGS,
 } from './application/sync/stalled-sync-sweeper';
 import { SYNC_APPOINTMENT_PROVIDERS } from './application/sync/sync-appointment.providers';
-import { SyncJobDispatcher } from './application/sync/sync-job.handler';
+import { SyncJobDispatcher } from './application/sync/sync-job.dispatcher';
 import { SyncMetrics } from './application/sync/sync-metrics';
 import {
   DEFAULT_SYNC_SETTINGS,

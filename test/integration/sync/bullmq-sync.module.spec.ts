@@ -15,7 +15,7 @@ import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-syn
 import { REDIS_CONNECTION } from '../../../src/adapters/outbound/queue/redis.connection';
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../src/application/calls/phone-traffic';
 import { SYNC_QUEUE } from '../../../src/application/ports/sync-queue.port';
-import { SyncJobDispatcher } from '../../../src/application/sync/sync-job.handler';
+import { SyncJobDispatcher } from '../../../src/application/sync/sync-job.dispatcher';
 import { AppConfig } from '../../../src/config/app-config';
 import { validateEnvironment } from '../../../src/config/environment';
 import { REDIS_URL } from './sync-harness';

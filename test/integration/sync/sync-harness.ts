@@ -23,7 +23,7 @@ import type { CalendarGateway } from '../../../src/application/ports/calendar-ga
 import type { SyncQueue } from '../../../src/application/ports/sync-queue.port';
 import type { BranchContext } from '../../../src/application/ports/salon-catalog.port';
 import { OutboxRelay } from '../../../src/application/sync/outbox-relay';
-import { SyncJobDispatcher } from '../../../src/application/sync/sync-job.handler';
+import { SyncJobDispatcher } from '../../../src/application/sync/sync-job.dispatcher';
 import { SyncMetrics } from '../../../src/application/sync/sync-metrics';
 import {
   DEFAULT_SYNC_SETTINGS,

@@ -2,7 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type Type } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { SyncJob } from '../../../application/ports/sync-queue.port';
-import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
+import { SyncJobDispatcher } from '../../../application/sync/sync-job.dispatcher';
 import { CALENDAR_SYNC_QUEUE } from '../../outbound/queue/bullmq-sync.queue';
 import {
   bullMqWorkerOptions,

@@ -1,6 +1,6 @@
 import { Global, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { SYNC_QUEUE } from '../../../application/ports/sync-queue.port';
-import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
+import { SyncJobDispatcher } from '../../../application/sync/sync-job.dispatcher';
 import { AppConfig } from '../../../config/app-config';
 import { InProcessSyncQueue } from '../../outbound/local/in-process-sync.queue';
 import { DASHBOARD_QUEUES, type DashboardQueues } from '../../outbound/queue/dashboard-queues';

@@ -8,7 +8,7 @@ import { CompensateBookingsUseCase } from '../../../application/sync/compensate-
 import type { OutboxRelay } from '../../../application/sync/outbox-relay';
 import { ReconcileCalendarUseCase } from '../../../application/sync/reconcile-calendar.use-case';
 import { syncAppointmentOn } from '../../../application/sync/sync-appointment.providers';
-import { SyncJobDispatcher } from '../../../application/sync/sync-job.handler';
+import { SyncJobDispatcher } from '../../../application/sync/sync-job.dispatcher';
 import { SyncMetrics } from '../../../application/sync/sync-metrics';
 import {
   realSleeper,
