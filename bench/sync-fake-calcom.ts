@@ -9,6 +9,14 @@ import type { AddressInfo } from 'node:net';
  * `onCreate`; every request is counted. Event types in `singleLength` have one length, and
  * refuse `lengthInMinutes` as Cal.com does; the others offer any length (30 when none is asked).
  * With `throttle` set, requests pass Cal.com's throttler first (see FakeThrottle).
+ *
+ * A reschedule (`POST /v2/bookings/{uid}/reschedule`, RescheduleBookingInput_2024_08_13) books the
+ * same event type at the new start for the event type's own length (its one length, else the
+ * default 30: the input has no length), with the old booking's metadata; the answer is the new
+ * booking (new uid, `rescheduledFromUid`), and the old one ends cancelled with `rescheduledToUid`.
+ * It is refused (400, Cal.com's "not available" text) when the new time overlaps another accepted
+ * booking of the host (every booking here is Anna's), and (400) for a cancelled booking. Tests
+ * steer each with `onReschedule`.
  */
 export interface FakeBooking {
   id: number;
@@ -20,6 +28,8 @@ export interface FakeBooking {
   metadata: Record<string, string>;
   /** When the fake made it (ISO); tests may set it to order duplicates. */
   createdAt?: string;
+  rescheduledFromUid?: string;
+  rescheduledToUid?: string;
 }
 
 /** What the fake does with one create request. */
@@ -31,6 +41,23 @@ export type CreateBehaviour =
   | { kind: 'hang'; created: boolean }
   /** Book it, but at another start. */
   | { kind: 'elsewhere'; start: Date };
+
+/** What the fake does with one reschedule request. */
+export type RescheduleBehaviour =
+  | { kind: 'ok' }
+  /** Answer with this status and an error envelope; `moved` moves it anyway. */
+  | { kind: 'error'; status: number; message: string; moved: boolean }
+  /** Never answer in time (the client times out); `moved` moves it anyway. */
+  | { kind: 'hang'; moved: boolean };
+
+export interface RescheduleRequest {
+  readonly n: number;
+  readonly uid: string;
+  readonly body: { start: string; reschedulingReason?: string; rescheduledBy?: string };
+}
+
+/** Cal.com's default length of an event type that offers several (the fake's creates use it too). */
+const DEFAULT_LENGTH = 30;
 
 export interface CreateRequest {
   readonly n: number;
@@ -73,6 +100,11 @@ export class FakeCalcom {
   /** Create requests refused for sending a length to an event type with one length. */
   readonly refusedLengths: CreateRequest['body'][] = [];
   onCreate: (req: CreateRequest) => CreateBehaviour = () => ({ kind: 'ok' });
+  /** Reschedule requests that reached a booking (refused ones too). */
+  readonly rescheduleRequests: RescheduleRequest[] = [];
+  /** Runs before each reschedule is answered (e.g. a webhook racing the answer). */
+  onReschedule: (req: RescheduleRequest) => RescheduleBehaviour | Promise<RescheduleBehaviour> =
+    () => ({ kind: 'ok' });
   /** The next this many cancel requests answer 500 and cancel nothing. */
   failCancels = 0;
   /** Asked once per listing request; true answers it empty (a listing that lags behind). */
@@ -114,6 +146,8 @@ export class FakeCalcom {
     this.createBodies.length = 0;
     this.refusedLengths.length = 0;
     this.onCreate = () => ({ kind: 'ok' });
+    this.rescheduleRequests.length = 0;
+    this.onReschedule = () => ({ kind: 'ok' });
     this.failCancels = 0;
     this.down = false;
     this.hideFromListings = () => false;
@@ -217,13 +251,16 @@ export class FakeCalcom {
     }
     if (req.method === 'GET' && url.pathname === '/v2/bookings') return this.list(url, res);
     if (req.method === 'GET' && url.pathname === '/v2/slots') return this.slots(url, res);
-    const one = /^\/v2\/bookings\/([^/]+)(\/cancel)?$/.exec(url.pathname);
+    const one = /^\/v2\/bookings\/([^/]+)(\/cancel|\/reschedule)?$/.exec(url.pathname);
     if (one) {
       const booking = this.bookings.get(decodeURIComponent(one[1]));
       if (!booking) {
         return send(res, 404, { status: 'error', error: { message: 'Booking not found' } });
       }
       if (req.method === 'GET' && !one[2]) return send(res, 200, success(output(booking)));
+      if (req.method === 'POST' && one[2] === '/reschedule') {
+        return this.reschedule(booking, JSON.parse(text) as RescheduleRequest['body'], res);
+      }
       if (req.method === 'POST' && one[2]) {
         if (this.failCancels > 0) {
           this.failCancels--;
@@ -293,7 +330,7 @@ export class FakeCalcom {
     }
     this.createBodies.push(body);
     const behaviour = this.onCreate({ n: this.createBodies.length, body });
-    const minutes = ownLength ?? body.lengthInMinutes ?? 30;
+    const minutes = ownLength ?? body.lengthInMinutes ?? DEFAULT_LENGTH;
     const at = new Date(body.start);
     switch (behaviour.kind) {
       case 'ok':
@@ -316,6 +353,62 @@ export class FakeCalcom {
         });
       case 'hang':
         if (behaviour.created) this.book(body.eventTypeId, at, minutes, body.metadata);
+        this.hanging.add(res);
+        res.on('close', () => this.hanging.delete(res));
+        return;
+    }
+  }
+
+  private async reschedule(
+    booking: FakeBooking,
+    body: RescheduleRequest['body'],
+    res: ServerResponse,
+  ): Promise<void> {
+    const request = { n: this.rescheduleRequests.length + 1, uid: booking.uid, body };
+    this.rescheduleRequests.push(request);
+    if (booking.status === 'cancelled') {
+      return send(res, 400, {
+        status: 'error',
+        error: {
+          code: 'BadRequestException',
+          message: `Can't reschedule booking with uid=${booking.uid} because it has been cancelled.`,
+        },
+      });
+    }
+    const at = new Date(body.start);
+    const minutes = this.singleLength.get(booking.eventTypeId) ?? DEFAULT_LENGTH;
+    const end = at.getTime() + minutes * 60_000;
+    const busy = this.live().some(
+      (b) => b.uid !== booking.uid && Date.parse(b.start) < end && at.getTime() < Date.parse(b.end),
+    );
+    if (busy) {
+      return send(res, 400, {
+        status: 'error',
+        error: {
+          code: 'BadRequestException',
+          message: 'User either already has booking at this time or is not available',
+        },
+      });
+    }
+    const behaviour = await this.onReschedule(request);
+    const move = (): FakeBooking => {
+      const moved = this.book(booking.eventTypeId, at, minutes, { ...booking.metadata });
+      moved.rescheduledFromUid = booking.uid;
+      booking.status = 'cancelled';
+      booking.rescheduledToUid = moved.uid;
+      return moved;
+    };
+    switch (behaviour.kind) {
+      case 'ok':
+        return send(res, 201, success(output(move())));
+      case 'error':
+        if (behaviour.moved) move();
+        return send(res, behaviour.status, {
+          status: 'error',
+          error: { code: 'InternalServerErrorException', message: behaviour.message },
+        });
+      case 'hang':
+        if (behaviour.moved) move();
         this.hanging.add(res);
         res.on('close', () => this.hanging.delete(res));
         return;
@@ -417,6 +510,8 @@ function output(b: FakeBooking): Record<string, unknown> {
     attendees: [],
     bookingFieldsResponses: {},
     metadata: b.metadata,
+    ...(b.rescheduledFromUid ? { rescheduledFromUid: b.rescheduledFromUid } : {}),
+    ...(b.rescheduledToUid ? { rescheduledToUid: b.rescheduledToUid } : {}),
   };
 }
 

@@ -14,10 +14,13 @@ import {
   type CalendarGateway,
 } from '../ports/calendar-gateway.port';
 import { eventTypeForPhase, type CalendarTarget } from '../ports/calendar-mapping.port';
+import { CLOCK, type Clock } from '../ports/clock.port';
 import { CUSTOMER_REPOSITORY, type CustomerRepository } from '../ports/customer.repository.port';
 import type { SyncAppointmentJob } from '../ports/sync-queue.port';
 import { BookingCanceller, type CancelFailure } from './booking-canceller';
 import { describe, PhaseBooker, type PhaseResult } from './phase-booker';
+import { PhaseMover } from './phase-mover';
+import { inMovingOrder, planMoves, type PlannedMove } from './phase-moves';
 import { SyncJournal } from './sync-journal';
 import { SLEEPER, SYNC_SETTINGS, type Sleeper, type SyncSettings } from './sync-settings';
 
@@ -27,16 +30,25 @@ export interface StaleBookings {
   readonly failures: readonly CancelFailure[];
 }
 
+/** What becomes of the bookings an appointment holds: some move, the other stale ones go. */
+export interface MirrorPlan {
+  readonly moves: readonly PlannedMove[];
+  /** Bookings that must go and do not move: cancelled. */
+  readonly stale: readonly LedgerEntry[];
+}
+
 /**
  * Makes the external calendar hold one appointment as it is now, through the ledger of the
  * bookings made for it: creates (or finds, when verifying) one booking per working phase,
- * cancels those of phases that are gone or moved, and all of them once the appointment is
- * cancelled or gone. It reports what happened; SyncOutcomes records it, SyncFailurePolicy
+ * moves the bookings of a moved appointment to their new times (PhaseMover) where the calendar
+ * can, cancels those of phases that are gone or moved otherwise, and all of them once the
+ * appointment is cancelled or gone. It reports what happened; SyncOutcomes records it, SyncFailurePolicy
  * decides what a failure leads to.
  */
 @Injectable()
 export class AppointmentMirror {
   private readonly booker: PhaseBooker;
+  private readonly mover: PhaseMover;
   private readonly canceller: BookingCanceller;
 
   constructor(
@@ -46,8 +58,10 @@ export class AppointmentMirror {
     @Inject(SYNC_SETTINGS) private readonly settings: SyncSettings,
     @Inject(SLEEPER) sleep: Sleeper,
     private readonly journal: SyncJournal,
+    @Inject(CLOCK) clock: Clock,
   ) {
     this.booker = new PhaseBooker(calendar, ledger, settings, sleep);
+    this.mover = new PhaseMover(calendar, ledger, settings, sleep, clock);
     this.canceller = new BookingCanceller(calendar, ledger);
   }
 
@@ -61,17 +75,31 @@ export class AppointmentMirror {
     return failures;
   }
 
-  /** Cancels bookings of phases that are gone or moved (reschedule), and those compensation left. */
+  /**
+   * Which bookings must go (their phase is gone or starts elsewhere, or compensation left them)
+   * and which of those move onto a phase that has none instead (see planMoves).
+   */
+  plan(appointment: Appointment, target: CalendarTarget, open: readonly LedgerEntry[]): MirrorPlan {
+    const wanted = new Map(appointment.calendarPhases.map((p) => [p.id, p]));
+    const placed = (e: LedgerEntry) => wanted.get(e.phaseId)?.start.getTime() === e.start.getTime();
+    const leaving = open.filter((e) => e.state === 'cancelling' || !placed(e));
+    const booked = new Set(
+      open.filter((e) => e.state === 'live' && placed(e)).map((e) => e.phaseId),
+    );
+    // A compensation leftover still at its phase's time is cancelled, never moved.
+    const movable = leaving.filter((e) => !placed(e));
+    const moves = planMoves(appointment.calendarPhases, target, movable, booked);
+    const moving = new Set(moves.map((m) => m.from));
+    return { moves, stale: leaving.filter((e) => !moving.has(e)) };
+  }
+
+  /** Cancels the bookings that must go and do not move, and those compensation left. */
   async cancelStale(
     job: SyncAppointmentJob,
     appointment: Appointment,
-    open: readonly LedgerEntry[],
+    plan: MirrorPlan,
   ): Promise<StaleBookings> {
-    const wanted = new Map(appointment.calendarPhases.map((p) => [p.id, p]));
-    const stale = open.filter((e) => {
-      const phase = wanted.get(e.phaseId);
-      return e.state === 'cancelling' || !phase || phase.start.getTime() !== e.start.getTime();
-    });
+    const { stale } = plan;
     const failures = await this.canceller.cancel(
       stale,
       'Termin verschoben',
@@ -86,27 +114,62 @@ export class AppointmentMirror {
     return { stale, failures };
   }
 
-  /** One result per working phase: known from the ledger, found, created, or why not. */
+  /**
+   * One result per working phase: known from the ledger, moved, found, created, or why not.
+   * Moves go one after the other (see inMovingOrder); the phases left are created after them.
+   */
   async bookPhases(
     job: SyncAppointmentJob,
     appointment: Appointment,
     target: CalendarTarget,
     open: readonly LedgerEntry[],
-    stale: readonly LedgerEntry[],
+    plan: MirrorPlan,
   ): Promise<PhaseResult[]> {
+    const leaving = new Set([...plan.stale, ...plan.moves.map((m) => m.from)]);
     const known = new Map(
-      open.filter((e) => e.state === 'live' && !stale.includes(e)).map((e) => [e.phaseId, e]),
+      open.filter((e) => e.state === 'live' && !leaving.has(e)).map((e) => [e.phaseId, e]),
     );
+    const moved = await this.movePhases(job, appointment, plan.moves);
     const attendee = await this.attendee(job, appointment, target);
     const one = (phase: AppointmentPhase): Promise<PhaseResult> => {
       const entry = known.get(phase.id);
       if (entry) return Promise.resolve(knownBooking(phase, entry));
+      const result = moved.get(phase.id);
+      if (result) return Promise.resolve(result);
       return this.bookOne(job, appointment, target, attendee, phase);
     };
     const phases = appointment.calendarPhases;
     if (this.settings.parallelPhases) return Promise.all(phases.map(one));
     const results: PhaseResult[] = [];
     for (const phase of phases) results.push(await one(phase));
+    return results;
+  }
+
+  /** Each planned move's result by phase id; a phase to be created instead has none. */
+  private async movePhases(
+    job: SyncAppointmentJob,
+    appointment: Appointment,
+    moves: readonly PlannedMove[],
+  ): Promise<Map<string, PhaseResult>> {
+    const results = new Map<string, PhaseResult>();
+    const fallbacks: string[] = [];
+    const scope = slotsOf(job, appointment);
+    for (const move of inMovingOrder(moves)) {
+      const result = await this.mover.move({
+        ...move,
+        companyId: job.companyId,
+        appointmentId: appointment.id,
+        slotScope: scope.branchId ? scope : undefined,
+      });
+      if (result.kind === 'create') fallbacks.push(`phase ${move.phase.sequence}: ${result.why}`);
+      else results.set(move.phase.id, result);
+    }
+    if (moves.length > 0) {
+      await this.journal.note(job, 'calendar_sync.bookings_moved', {
+        moved: [...results.values()].filter((r) => r.kind === 'booked').length,
+        createdInstead: fallbacks,
+      });
+    }
     return results;
   }
 

@@ -19,8 +19,8 @@ export interface OurMovedBooking {
 /**
  * The booking of ours a BOOKING_RESCHEDULED moved: by the ledger line of the uid it replaced, or
  * by the ids in its metadata when the tenant's own event type vouches for them. Null when it is
- * not ours, not the signing tenant's, or when we had cancelled that booking ourselves (the event
- * is our echo).
+ * not ours, not the signing tenant's, or when we had cancelled or moved that booking ourselves
+ * (the event is our echo).
  */
 export async function findOurMovedBooking(
   ledger: CalendarBookingLedger,
@@ -50,7 +50,11 @@ export async function findOurMovedBooking(
   const ids = await vouchedMetadata(mappings, event, signer);
   if (!ids) return null;
   const entries = await ledger.forAppointment(ids.companyId, ids.appointmentId);
-  const current = entries.find((e) => e.phaseId === ids.phaseId && e.state === 'live') ?? null;
+  const ofPhase = entries.filter((e) => e.phaseId === ids.phaseId);
+  const current = ofPhase.find((e) => e.state === 'live') ?? null;
+  // Every booking we made for that phase is one we cancelled or moved ourselves: a booking
+  // moved by our own reschedule carries the old one's metadata, so this is our echo.
+  if (!current && ofPhase.length > 0) return null;
   return {
     companyId: ids.companyId,
     appointmentId: ids.appointmentId,

@@ -14,7 +14,15 @@ import { TimeRange } from '../../domain/shared/time-range';
 import type { Sleeper, SyncSettings } from './sync-settings';
 
 /** How a phase came to have its booking. */
-export type BookedHow = 'known' | 'found_before_create' | 'created' | 'verified_after_error';
+export type BookedHow =
+  | 'known'
+  | 'found_before_create'
+  | 'created'
+  | 'verified_after_error'
+  /** Moved from the appointment's old time by the calendar's reschedule. */
+  | 'moved'
+  /** A move sent by an earlier attempt, found done. */
+  | 'found_moved';
 
 export type PhaseResult =
   | {
@@ -182,7 +190,7 @@ export class PhaseBooker {
   }
 }
 
-function failed(
+export function failed(
   phase: AppointmentPhase,
   step: string,
   error: unknown,

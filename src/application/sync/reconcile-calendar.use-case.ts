@@ -15,6 +15,7 @@ import {
   type CalendarCredentialRef,
   type CalendarGateway,
   type BookingListing,
+  type ListedBooking,
 } from '../ports/calendar-gateway.port';
 import {
   CALENDAR_MAPPING_REPOSITORY,
@@ -137,6 +138,7 @@ export class ReconcileCalendarUseCase {
       (c) => c.companyId === job.companyId,
     );
     const ours: OursInCalendar[] = [];
+    const recorded = await this.recordedOwners(job, range);
     let listed = 0;
     /** Accounts whose listing stopped at the page limit. */
     const cut = new Set<CalendarCredentialRef>();
@@ -154,16 +156,26 @@ export class ReconcileCalendarUseCase {
       listed += listing.bookings.length;
       if (!listing.complete) cut.add(account.credentialRef);
       for (const booking of listing.bookings) {
-        const {
-          appointment_id: appointmentId,
-          phase_id: phaseId,
-          company_id: companyId,
-        } = booking.metadata;
-        if (!appointmentId || !phaseId || companyId !== job.companyId) continue;
-        ours.push({ credentialRef: account.credentialRef, booking, appointmentId, phaseId });
+        const owner = recorded.get(booking.uid) ?? ownerByMetadata(booking, job.companyId);
+        if (owner) ours.push({ credentialRef: account.credentialRef, booking, ...owner });
       }
     }
     return { ours, listed, cut };
+  }
+
+  /**
+   * The phase each booking our ledger holds belongs to, by uid. It outranks the booking's
+   * metadata: a booking we moved with the calendar's reschedule may carry the metadata of the
+   * booking it replaced, which names the old phase.
+   */
+  private async recordedOwners(
+    job: ReconciliationJob,
+    range: TimeRange,
+  ): Promise<Map<string, Owner>> {
+    const entries = await this.ledger.liveBetween(job.companyId, range.start, range.end);
+    return new Map(
+      entries.map((e) => [e.bookingUid, { appointmentId: e.appointmentId, phaseId: e.phaseId }]),
+    );
   }
 
   /** Cancels live bookings that belong to nothing here; answers those that belong. */
@@ -296,6 +308,16 @@ export class ReconcileCalendarUseCase {
       at: this.clock.now(),
     });
   }
+}
+
+/** The appointment phase a booking of ours holds. */
+type Owner = Pick<OursInCalendar, 'appointmentId' | 'phaseId'>;
+
+/** Ours by the ids our create put into the booking's metadata (this tenant's only). */
+function ownerByMetadata(booking: ListedBooking, companyId: string): Owner | null {
+  const { appointment_id: appointmentId, phase_id: phaseId, company_id: owner } = booking.metadata;
+  if (!appointmentId || !phaseId || owner !== companyId) return null;
+  return { appointmentId, phaseId };
 }
 
 /** Why a live booking of ours should not exist, or null when it belongs (or a sync owns it). */

@@ -50,7 +50,7 @@ export function syncAppointmentOn(p: SyncAppointmentPorts): SyncAppointmentUseCa
     p.appointments,
     p.ledger,
     p.mappings,
-    new AppointmentMirror(p.customers, p.calendar, p.ledger, p.settings, p.sleep, journal),
+    new AppointmentMirror(p.customers, p.calendar, p.ledger, p.settings, p.sleep, journal, p.clock),
     new SyncFailurePolicy(compensation, outcomes, p.settings),
     outcomes,
   );

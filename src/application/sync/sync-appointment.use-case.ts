@@ -26,8 +26,9 @@ const ROUNDS = 2;
 /**
  * Brings one appointment's mirror in the external calendar up to date. Whatever the job's
  * action, it converges on the appointment as it is now: a cancelled appointment has no live
- * booking; a scheduled one has exactly one booking per working phase at that phase's time, and
- * bookings of phases that no longer exist (a reschedule gave new phase ids) are cancelled.
+ * booking; a scheduled one has exactly one booking per working phase at that phase's time. A
+ * reschedule gives new phase ids: the old phases' bookings move to the new times where the
+ * calendar can move them, and are cancelled (the phases then created) where it cannot.
  * Jobs for one appointment never overlap (the handler holds a lease), so "look, then create"
  * cannot race another worker.
  *
@@ -76,8 +77,9 @@ export class SyncAppointmentUseCase {
     open: readonly LedgerEntry[],
     round: number,
   ): Promise<JobVerdict> {
-    const { stale, failures } = await this.mirror.cancelStale(job, appointment, open);
-    const results = await this.mirror.bookPhases(job, appointment, target, open, stale);
+    const plan = this.mirror.plan(appointment, target, open);
+    const { failures } = await this.mirror.cancelStale(job, appointment, plan);
+    const results = await this.mirror.bookPhases(job, appointment, target, open, plan);
     const verdict = await this.policy.afterBooking(job, attempt, appointment, results, failures);
     if (verdict) return verdict;
     const booked = results.filter((r): r is BookedPhase => r.kind === 'booked');

@@ -277,7 +277,7 @@ describe('calendar sync across a Redis restart', () => {
     expectOneBookingPerPhase(5);
   });
 
-  it('a reschedule whose job was lost moves the bookings: old ones cancelled, each new phase booked once', async () => {
+  it('a reschedule whose job was lost moves the bookings: each new phase booked once, the old ones gone', async () => {
     proc = syncProcess(w, redis!.url, 4);
     const perm = await book(w, w.perm, at('09:00'));
     await proc.start();
@@ -304,10 +304,13 @@ describe('calendar sync across a Redis restart', () => {
     const live = w.fake.live();
     expect(live).toHaveLength(3);
     expect(live.map((b) => b.start).sort()[0]).toBe(at('13:00').toISOString());
-    // Old and new phases: every one created exactly once, only the new ones live.
+    // Each booking is moved with Cal.com's reschedule. The perm's event types offer several
+    // lengths and Cal.com moves a booking at its event type's own length (30 minutes): the
+    // 20- and 25-minute steps come back too long, so those are cancelled and created anew.
+    expect(w.fake.rescheduleRequests).toHaveLength(3);
     const creates = w.fake.createsPerPhase();
-    expect(creates.size).toBe(6);
-    expect([...creates.values()]).toEqual(Array(6).fill(1));
+    expect(creates.size).toBe(5);
+    expect([...creates.values()]).toEqual(Array(5).fill(1));
     expect([...w.fake.livePerPhase().values()]).toEqual([1, 1, 1]);
   });
 
