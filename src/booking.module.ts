@@ -8,6 +8,7 @@ import { CheckCustomerUseCase } from './application/booking/check-customer.use-c
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
 import { ConfirmedAvailabilityService } from './application/booking/confirmed-availability.service';
 import { ListAppointmentsUseCase } from './application/booking/list-appointments.use-case';
+import { SlotBookingService } from './application/booking/slot-booking.service';
 import { RescheduleAppointmentUseCase } from './application/booking/reschedule-appointment.use-case';
 import {
   PHONE_FUNCTIONS,
@@ -21,6 +22,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
   providers: [
     AvailabilityReader,
     ConfirmedAvailabilityService,
+    SlotBookingService,
     CallerAppointmentsFinder,
     GetCurrentContextUseCase,
     CheckCustomerUseCase,
@@ -34,6 +36,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
   exports: [
     PHONE_FUNCTIONS,
     AvailabilityReader,
+    SlotBookingService,
     BookAppointmentUseCase,
     CancelAppointmentUseCase,
     RescheduleAppointmentUseCase,

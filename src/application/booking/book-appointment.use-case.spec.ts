@@ -13,6 +13,7 @@ import {
 import { BookingOutcome, PhoneMetrics } from '../ports/phone-metrics.port';
 import { SyncKicker } from '../ports/sync-queue.port';
 import { BookAppointmentUseCase } from './book-appointment.use-case';
+import { SlotBookingService } from './slot-booking.service';
 import {
   anna,
   freeFor,
@@ -68,8 +69,7 @@ function useCase(w: World = {}) {
     writer,
     reader,
     appointments,
-    availability.service,
-    kicker,
+    new SlotBookingService(availability.service, kicker),
     metrics,
   );
   return { book, written, counted, kicks: () => kicks, ...availability };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Appointment } from '../../domain/appointment/appointment';
+import { Customer } from '../../domain/salon/customer';
 import { SlotTaken } from '../../domain/availability/availability.errors';
 import {
   APPOINTMENT_REPOSITORY,
@@ -8,7 +9,6 @@ import {
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { PHONE_METRICS, PhoneMetrics } from '../ports/phone-metrics.port';
-import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import {
   ALREADY_BOOKED,
   PHONE_BOOKING_WRITER,
@@ -24,9 +24,9 @@ import { callerAudit } from './booking-transaction';
 import { CalendarVerdict } from './calendar-check';
 import { ConfirmedStart } from './calendar-confirmed-availability';
 import { CallContext } from './call-context';
-import { ConfirmedAvailabilityService } from './confirmed-availability.service';
 import { customerForBooking } from './customer-for-booking';
 import { PhoneFunctionArgs } from './phone-functions';
+import { SlotBookingService, SlotBookingSteps } from './slot-booking.service';
 import { SlotInquiry } from './slot-inquiry';
 import { SlotTakenMeanwhile, SlotUnavailable } from './slot-outcomes';
 import { WishRefusal } from './wish-refusal';
@@ -62,8 +62,7 @@ export class BookAppointmentUseCase {
     @Inject(PHONE_BOOKING_WRITER) private readonly bookings: PhoneBookingWriter,
     @Inject(PHONE_BOOKING_READER) private readonly reader: PhoneBookingReader,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
-    private readonly availability: ConfirmedAvailabilityService,
-    @Inject(SYNC_KICKER) private readonly kicker: SyncKicker,
+    private readonly slots: SlotBookingService,
     @Inject(PHONE_METRICS) private readonly metrics: PhoneMetrics,
   ) {}
 
@@ -107,7 +106,7 @@ export class BookAppointmentUseCase {
       );
       if (earlier) return earlier;
     }
-    const inquiry = this.availability.begin({
+    const question = {
       salon,
       service: wish.service,
       start: wish.start,
@@ -115,91 +114,79 @@ export class BookAppointmentUseCase {
       stylist: wish.stylist,
       onlyPreferred: wish.onlyStylist,
       askingCallId: call.callId,
-    });
-    const judged = await this.judge(inquiry, wish, facts);
-    if (!judged.result.ok) {
-      // A twin delivery of this request may have booked the time since the probe above.
-      const twin = judged.result.error instanceof SlotTaken ? await this.twin(salon, wish) : null;
-      return twin ?? inquiry.refusal(judged.result.error, judged.verdicts);
+    };
+    const booking = await this.slots.book(question, this.steps(call, wish, facts, question));
+    switch (booking.kind) {
+      case 'booked':
+        return { ...booking, repeated: false };
+      case 'not-free': {
+        // A twin delivery of this request may have booked the time since the probe above.
+        const twin = booking.why instanceof SlotTaken ? await this.twin(salon, wish) : null;
+        return twin ?? booking.inquiry.refusal(booking.why, booking.verdicts);
+      }
+      case 'write-refused': {
+        // A parallel delivery of the same request won the idempotency key, or booked the very
+        // time this one wanted (then the refusal names the time, not the key).
+        const twin = await this.twin(salon, wish);
+        if (twin) return twin;
+        if (booking.refusal === ALREADY_BOOKED) {
+          throw new Error('the idempotency key is taken but its booking is not found');
+        }
+        return booking.inquiry.lostMeanwhile();
+      }
     }
-    return this.write(inquiry, call, wish, facts, judged.result.value.staffId, judged.verdicts);
   }
 
   /**
-   * Whether the wish is free. A start this call holds is judged by the salon's rules alone, for
-   * the stylist the hold names; any other is asked of the local calendar and Cal.com.
+   * A phone booking's own steps: a start this call holds is judged by the salon's rules alone,
+   * for the stylist the hold names; the customer is the known one on the caller's number with
+   * that name, or a new one; customer, appointment, hold and audit line go in one write.
    */
-  private async judge(
-    inquiry: SlotInquiry,
-    wish: BookingRequest,
-    facts: PhoneBookingFacts,
-  ): Promise<ConfirmedStart> {
-    const { salon } = inquiry.question;
-    const { service, start, stylist } = wish;
-    // This call's hold names the stylist it was offered; other calls' holds block.
-    const holdStylist = facts.heldByCall.find(
-      (h) =>
-        h.serviceId === service.id &&
-        h.start.getTime() === start.getTime() &&
-        (!stylist || h.staffId === stylist.id),
-    )?.staffId;
-    const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
-    return chosen && holdStylist ? inquiry.judgeHeld(chosen) : inquiry.judge(chosen);
-  }
-
-  /**
-   * Writes the booking in one transaction. When the time went to someone else meanwhile, the
-   * answer is the twin delivery's booking, if that was it, or fresh alternatives.
-   */
-  private async write(
-    inquiry: SlotInquiry,
+  private steps(
     call: CallContext,
     wish: BookingRequest,
     facts: PhoneBookingFacts,
-    staffId: string,
-    verdicts: readonly CalendarVerdict[],
-  ): Promise<BookAppointmentOutcome> {
-    const { salon, now } = inquiry.question;
-    const customer = customerForBooking(
-      facts.customersWithNumber,
-      wish.phone,
-      wish.name,
-      wish.email,
-    );
-    if (!customer.ok) throw new Error(customer.error);
-    const booked = Appointment.create({
-      service: wish.service,
-      staffId,
-      customerId: customer.value.customer.id,
-      start: wish.start,
-      source: 'voice',
-      branchId: salon.branch.id,
-      callId: call.callId ?? undefined,
-      idempotencyKey: wish.idempotencyKey,
-    });
-    const written = await this.bookings.write(
-      { companyId: salon.companyId },
-      {
-        appointment: booked,
-        customer: customer.value.customer,
-        customerIsNew: customer.value.isNew,
-        callId: call.callId ?? undefined,
-        audit: callerAudit(salon, call, 'appointment.booked', booked.id, auditOf(booked), now),
-      },
-      now,
-    );
-    if (written.ok) {
-      this.kicker.kick();
-      return { kind: 'booked', appointment: booked, repeated: false, verdicts };
-    }
-    // A parallel delivery of the same request won the idempotency key, or booked the very
-    // time this one wanted (then the refusal names the time, not the key).
-    const twin = await this.twin(salon, wish);
-    if (twin) return twin;
-    if (written.error === ALREADY_BOOKED) {
-      throw new Error('the idempotency key is taken but its booking is not found');
-    }
-    return inquiry.lostMeanwhile();
+    { salon, now }: { salon: BranchContext; now: Date },
+  ): SlotBookingSteps<SlotTaken | typeof ALREADY_BOOKED> {
+    // Decided once the start is free, as the booking is made.
+    let decided: { customer: Customer; isNew: boolean } | undefined;
+    const customer = () => {
+      if (decided) return decided;
+      const found = customerForBooking(
+        facts.customersWithNumber,
+        wish.phone,
+        wish.name,
+        wish.email,
+      );
+      if (!found.ok) throw new Error(found.error);
+      return (decided = found.value);
+    };
+    return {
+      judge: (inquiry) => judgeWithHold(inquiry, wish, facts),
+      appointmentFor: (free) =>
+        Appointment.create({
+          service: wish.service,
+          staffId: free.staffId,
+          customerId: customer().customer.id,
+          start: wish.start,
+          source: 'voice',
+          branchId: salon.branch.id,
+          callId: call.callId ?? undefined,
+          idempotencyKey: wish.idempotencyKey,
+        }),
+      write: (booked) =>
+        this.bookings.write(
+          { companyId: salon.companyId },
+          {
+            appointment: booked,
+            customer: customer().customer,
+            customerIsNew: customer().isNew,
+            callId: call.callId ?? undefined,
+            audit: callerAudit(salon, call, 'appointment.booked', booked.id, auditOf(booked), now),
+          },
+          now,
+        ),
+    };
   }
 
   /** The booking a twin delivery of the same request made, if one did. */
@@ -225,3 +212,25 @@ const auditOf = (a: Appointment) => ({
   staffId: a.staffId,
   serviceId: a.serviceId,
 });
+
+/**
+ * Whether the wish is free. A start this call holds is judged by the salon's rules alone, for
+ * the stylist the hold names; any other is asked of the local calendar and Cal.com.
+ */
+function judgeWithHold(
+  inquiry: SlotInquiry,
+  wish: BookingRequest,
+  facts: PhoneBookingFacts,
+): ConfirmedStart | Promise<ConfirmedStart> {
+  const { salon } = inquiry.question;
+  const { service, start, stylist } = wish;
+  // This call's hold names the stylist it was offered; other calls' holds block.
+  const holdStylist = facts.heldByCall.find(
+    (h) =>
+      h.serviceId === service.id &&
+      h.start.getTime() === start.getTime() &&
+      (!stylist || h.staffId === stylist.id),
+  )?.staffId;
+  const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
+  return chosen && holdStylist ? inquiry.judgeHeld(chosen) : inquiry.judge(chosen);
+}

@@ -67,7 +67,7 @@ function scriptedInquiry(
   return {
     question,
     judge: async (who?: Staff) => {
-      steps.push(`judge ${who?.id ?? 'anyone'}`);
+      steps.push(`judge ${(who ?? question.stylist)?.id ?? 'anyone'}`);
       return { result: next(), verdicts };
     },
     judgeHeld: (who: Staff) => {

@@ -1,6 +1,12 @@
 import { DataSource } from 'typeorm';
 import { StaffAppointmentsUseCase } from '../../../src/application/admin/appointments/staff-appointments.use-case';
 import { AvailabilityReader } from '../../../src/application/booking/availability.reader';
+import { ConfirmedAvailabilityService } from '../../../src/application/booking/confirmed-availability.service';
+import { SlotBookingService } from '../../../src/application/booking/slot-booking.service';
+import { CalendarGateway } from '../../../src/application/ports/calendar-gateway.port';
+import { CalendarMappingRepository } from '../../../src/application/ports/calendar-mapping.port';
+import { NO_SYNC_KICKS } from '../../../src/application/ports/sync-queue.port';
+import { AppConfig } from '../../../src/config/app-config';
 import { AppointmentRepository } from '../../../src/application/ports/appointment.repository.port';
 import { ImportedSalon } from '../../../src/application/ports/salon-writer.port';
 import { TypeOrmStaffAdmin } from '../../../src/adapters/outbound/persistence/admin/typeorm-staff-admin';
@@ -15,6 +21,18 @@ import { addCustomer, importDemoSalon } from './admin-ports.fixture';
 
 const NOW = new Date('2026-11-26T14:00:00Z');
 const at = (hhmm: string) => new Date(`2026-11-27T${hhmm}:00+01:00`);
+
+/** The phone's booking core over the local calendar alone: no Cal.com configured here. */
+const localSlots = (reader: AvailabilityReader) =>
+  new SlotBookingService(
+    new ConfirmedAvailabilityService(
+      reader,
+      { usesCalcom: false, env: { CALCOM_LIVE_CHECK_BUDGET_MS: 500 } } as AppConfig,
+      {} as CalendarGateway,
+      {} as CalendarMappingRepository,
+    ),
+    NO_SYNC_KICKS,
+  );
 
 /**
  * The availability engine is made blind here (it sees no busy time), so only the database's
@@ -47,6 +65,7 @@ describe('staff-side bookings when the availability check misses a conflict', ()
       new TypeOrmSalonCatalog(ds),
       new TypeOrmStaffAdmin(ds.manager),
       new AvailabilityReader(blind),
+      localSlots(new AvailabilityReader(blind)),
     );
   });
   afterAll(() => db.drop());
@@ -106,6 +125,7 @@ describe('staff-side bookings when the availability check misses a conflict', ()
       new TypeOrmSalonCatalog(ds),
       new TypeOrmStaffAdmin(ds.manager),
       new AvailabilityReader(ports.appointments),
+      localSlots(new AvailabilityReader(ports.appointments)),
     );
     const outbox = await count(`SELECT count(*)::int AS n FROM sync_outbox`);
     const cancelled = await late.cancel(scope(), booked.value.id);

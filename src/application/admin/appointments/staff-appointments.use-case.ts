@@ -5,6 +5,7 @@ import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { AvailabilityReader } from '../../booking/availability.reader';
 import { ChangedMeanwhile, lockAsRead } from '../../booking/changed-meanwhile';
+import { SlotBookingService } from '../../booking/slot-booking.service';
 import {
   APPOINTMENT_REPOSITORY,
   AppointmentRepository,
@@ -49,6 +50,7 @@ export class StaffAppointmentsUseCase {
     @Inject(SALON_CATALOG) private readonly catalog: SalonCatalog,
     @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,
     private readonly availability: AvailabilityReader,
+    private readonly slots: SlotBookingService,
     @Inject(SYNC_KICKER) private readonly kicker: SyncKicker = NO_SYNC_KICKS,
   ) {}
 
@@ -68,25 +70,31 @@ export class StaffAppointmentsUseCase {
     if (!(await this.customers.findById(scope, cmd.customerId))) {
       return err(new NotFound('CUSTOMER'));
     }
-    const now = this.clock.now();
-    const availability = await this.availability.around(salon, service, now, cmd.start, {}, [
-      stylist,
-    ]);
-    const free = availability.check(cmd.start, stylist);
-    if (!free.ok) return free;
-    const appointment = Appointment.create({
-      service,
-      staffId: stylist.id,
-      customerId: cmd.customerId,
-      start: cmd.start,
-      source: 'admin',
-      branchId: salon.branch.id,
-    });
-    return this.commit(scope, appointment, 'create', 'appointment.booked', {
-      start: appointment.start.toISOString(),
-      staffId: appointment.staffId,
-      serviceId: appointment.serviceId,
-    });
+    // The phone's booking core: the start must be free in the local calendar and, for a
+    // stylist mapped to Cal.com, not refused there; no alternatives are offered here.
+    const booking = await this.slots.book(
+      { salon, service, start: cmd.start, now: this.clock.now(), stylist, stylists: [stylist] },
+      {
+        appointmentFor: () =>
+          Appointment.create({
+            service,
+            staffId: stylist.id,
+            customerId: cmd.customerId,
+            start: cmd.start,
+            source: 'admin',
+            branchId: salon.branch.id,
+          }),
+        write: (appointment) =>
+          this.write(scope, appointment, 'create', 'appointment.booked', {
+            start: appointment.start.toISOString(),
+            staffId: appointment.staffId,
+            serviceId: appointment.serviceId,
+          }),
+      },
+    );
+    if (booking.kind === 'not-free') return err(booking.why);
+    if (booking.kind === 'write-refused') return err(booking.refusal);
+    return ok(appointmentView(booking.appointment));
   }
 
   async cancel(scope: CompanyScope, id: string): Promise<Result<AppointmentView, DomainError>> {
@@ -152,6 +160,21 @@ export class StaffAppointmentsUseCase {
     /** The appointment as read before the change; it must still stand so when written. */
     read?: Appointment,
   ): Promise<Result<AppointmentView, DomainError>> {
+    const written = await this.write(scope, a, sync, action, details, read);
+    if (!written.ok) return written;
+    this.kicker.kick();
+    return ok(appointmentView(a));
+  }
+
+  /** The change, its outbox entry and its audit line in one transaction, or nothing. */
+  private async write(
+    scope: CompanyScope,
+    a: Appointment,
+    sync: SyncAction,
+    action: string,
+    details: Record<string, unknown>,
+    read?: Appointment,
+  ): Promise<Result<void, DomainError>> {
     const now = this.clock.now();
     try {
       await this.uow.run(async (tx) => {
@@ -184,7 +207,6 @@ export class StaffAppointmentsUseCase {
       }
       throw error;
     }
-    this.kicker.kick();
-    return ok(appointmentView(a));
+    return ok(undefined);
   }
 }
