@@ -11,6 +11,7 @@ import {
 import { BranchPhoneNumberOrmEntity } from './entities/branch-phone-number.orm-entity';
 import { CompanyOrmEntity } from './entities/company.orm-entity';
 import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
+import { IdRow } from './shared.rows';
 
 @Injectable()
 export class TypeOrmSalonWriter implements SalonWriter {
@@ -37,14 +38,14 @@ export class TypeOrmSalonWriter implements SalonWriter {
     audit: (imported: ImportedSalon, log: AuditLog) => Promise<void>,
   ): Promise<ImportedSalon> {
     return this.dataSource.transaction(async (m) => {
-      const [{ id: companyId }] = await m.query(
+      const [{ id: companyId }]: IdRow[] = await m.query(
         `INSERT INTO companies(name, slug) VALUES ($1, $2) RETURNING id`,
         [file.company.name.trim(), file.company.slug],
       );
       const branchIds: Record<string, string> = {};
       // Branches are listed by creation time: a microsecond apart keeps the file's order.
       for (const [order, b] of file.branches.entries()) {
-        const [{ id }] = await m.query(
+        const [{ id }]: IdRow[] = await m.query(
           `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, now() + $7 * interval '1 microsecond') RETURNING id`,
           [
@@ -82,7 +83,7 @@ export class TypeOrmSalonWriter implements SalonWriter {
       }
       const serviceIds: Record<string, string> = {};
       for (const s of file.services) {
-        const [{ id }] = await m.query(
+        const [{ id }]: IdRow[] = await m.query(
           `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days)
            VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [
@@ -111,7 +112,7 @@ export class TypeOrmSalonWriter implements SalonWriter {
       }
       const staffIds: Record<string, string> = {};
       for (const st of file.staff) {
-        const [{ id }] = await m.query(
+        const [{ id }]: IdRow[] = await m.query(
           `INSERT INTO staff(company_id, branch_id, name, email) VALUES ($1, $2, $3, $4) RETURNING id`,
           // Lower-cased like the staff routes store it.
           [companyId, branchIds[st.branch], st.name.trim(), st.email?.toLowerCase() ?? null],

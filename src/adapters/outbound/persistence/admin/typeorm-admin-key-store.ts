@@ -1,5 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { KeyRole } from '../../../../application/admin/access/key-role';
 import { offsetOf, Page, PageRequest, pageOf } from '../../../../application/admin/page';
 import {
   AdminKeyStore,
@@ -9,34 +8,8 @@ import {
   StoredAdminKey,
 } from '../../../../application/admin/ports/admin-key-store.port';
 import { changedRows } from './sql-helpers';
-
-interface KeyRow {
-  id: string;
-  company_id: string;
-  name: string;
-  key_prefix: string;
-  key_hash: string;
-  role: KeyRole;
-  created_by: string | null;
-  created_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
-
-const COLUMNS = `id, company_id, name, key_prefix, key_hash, role, created_by, created_at,
-  last_used_at, revoked_at`;
-
-const view = (r: KeyRow): AdminKeyView => ({
-  id: r.id,
-  companyId: r.company_id,
-  name: r.name,
-  prefix: r.key_prefix,
-  role: r.role,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-});
+import { COLUMNS, KeyPageRow, KeyRow, toAdminKeyView } from './typeorm-admin-key-store.rows';
+import { CountRow } from '../shared.rows';
 
 export class TypeOrmAdminKeyStore implements AdminKeyStore {
   constructor(private readonly m: EntityManager) {}
@@ -47,7 +20,7 @@ export class TypeOrmAdminKeyStore implements AdminKeyStore {
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
       [k.companyId, k.name, k.prefix, k.hash, k.role, k.createdBy],
     );
-    return view(row);
+    return toAdminKeyView(row);
   }
 
   async findByPrefix(prefix: string): Promise<StoredAdminKey | null> {
@@ -59,17 +32,17 @@ export class TypeOrmAdminKeyStore implements AdminKeyStore {
         LIMIT 1`,
       [prefix],
     );
-    return row ? { ...view(row), hash: row.key_hash } : null;
+    return row ? { ...toAdminKeyView(row), hash: row.key_hash } : null;
   }
 
   async list(companyId: string, page: PageRequest): Promise<Page<AdminKeyView>> {
-    const rows: Array<KeyRow & { total: number }> = await this.m.query(
+    const rows: KeyPageRow[] = await this.m.query(
       `SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM admin_api_keys
         WHERE company_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
     const total = rows[0]?.total ?? (await this.count(companyId));
-    return pageOf(rows.map(view), total, page);
+    return pageOf(rows.map(toAdminKeyView), total, page);
   }
 
   async holdActive(companyId: string, id: string): Promise<boolean> {
@@ -107,8 +80,8 @@ export class TypeOrmAdminKeyStore implements AdminKeyStore {
     const key = rows.find((r) => r.id === id);
     if (!key) return null;
     return {
-      key: view(key),
-      descendants: rows.filter((r) => r.id !== id).map(view),
+      key: toAdminKeyView(key),
+      descendants: rows.filter((r) => r.id !== id).map(toAdminKeyView),
     };
   }
 
@@ -117,7 +90,7 @@ export class TypeOrmAdminKeyStore implements AdminKeyStore {
   }
 
   private async count(companyId: string): Promise<number> {
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM admin_api_keys WHERE company_id = $1`,
       [companyId],
     );

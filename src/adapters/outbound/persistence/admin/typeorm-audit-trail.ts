@@ -6,26 +6,7 @@ import {
   AuditTrail,
   TextMatch,
 } from '../../../../application/admin/ports/audit-trail.port';
-
-interface AuditRow {
-  id: string;
-  at: Date;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  details: Record<string, unknown> | null;
-}
-
-const record = (r: AuditRow): AuditRecord => ({
-  id: r.id,
-  at: r.at,
-  actor: r.actor,
-  action: r.action,
-  entity: r.entity,
-  entityId: r.entity_id,
-  details: r.details ?? {},
-});
+import { AuditRow, toAuditRecord, TotalRow } from './typeorm-audit-trail.rows';
 
 /** The WHERE clause of a filter, with its parameters after the company's ($1). */
 function conditions(companyId: string, f: AuditFilter): { where: string; params: unknown[] } {
@@ -62,10 +43,10 @@ export class TypeOrmAuditTrail implements AuditTrail {
         ORDER BY audit_log.at DESC, audit_log.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...params, page.pageSize, offsetOf(page)],
     );
-    const [{ total }] = await this.m.query(
+    const [{ total }]: TotalRow[] = await this.m.query(
       `SELECT count(*)::int AS total FROM audit_log WHERE ${where}`,
       params,
     );
-    return pageOf(rows.map(record), total, page);
+    return pageOf(rows.map(toAuditRecord), total, page);
   }
 }

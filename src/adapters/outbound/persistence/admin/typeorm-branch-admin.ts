@@ -5,18 +5,14 @@ import {
   BranchData,
   BranchView,
 } from '../../../../application/admin/ports/branch-admin.port';
+import { CountRow, IdRow } from '../shared.rows';
+import {
+  BranchPhoneRow,
+  BranchRow,
+  ClosedDateRow,
+  toBranchView,
+} from './typeorm-branch-admin.rows';
 import { hoursByOwner, replaceHours, WeeklyRow } from './weekly-rows';
-
-interface BranchRow {
-  id: string;
-  company_id: string;
-  name: string;
-  time_zone: string;
-  country: string;
-  slot_granularity_minutes: number;
-  retell_agent_id: string | null;
-  active: boolean;
-}
 
 export class TypeOrmBranchAdmin implements BranchAdmin {
   constructor(private readonly m: EntityManager) {}
@@ -39,11 +35,12 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
         [branchId, companyId, ...values],
       );
     } else {
-      [{ id: branchId }] = await this.m.query(
+      const [created]: IdRow[] = await this.m.query(
         `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, active)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [companyId, ...values],
       );
+      branchId = created.id;
     }
     const bid = branchId as string;
     await this.m.query(`DELETE FROM branch_phone_numbers WHERE branch_id = $1`, [bid]);
@@ -77,7 +74,7 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
       `SELECT * FROM branches WHERE company_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM branches WHERE company_id = $1`,
       [companyId],
     );
@@ -86,7 +83,7 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
 
   async numbersTaken(numbers: readonly string[], exceptBranchId?: string): Promise<string[]> {
     if (numbers.length === 0) return [];
-    const rows: Array<{ phone_e164: string }> = await this.m.query(
+    const rows: Pick<BranchPhoneRow, 'phone_e164'>[] = await this.m.query(
       `SELECT phone_e164 FROM branch_phone_numbers
         WHERE phone_e164 = ANY($1::varchar[]) AND branch_id IS DISTINCT FROM $2::uuid`,
       [[...numbers], exceptBranchId ?? null],
@@ -98,7 +95,7 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     // One statement at a time: in a transaction these share its one connection.
-    const phones: Array<{ branch_id: string; phone_e164: string }> = await this.m.query(
+    const phones: BranchPhoneRow[] = await this.m.query(
       `SELECT branch_id, phone_e164 FROM branch_phone_numbers WHERE branch_id = ANY($1::uuid[]) ORDER BY phone_e164`,
       [ids],
     );
@@ -107,24 +104,12 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
          FROM opening_hours WHERE branch_id = ANY($1::uuid[])`,
       [ids],
     );
-    const closed: Array<{ branch_id: string; day: string }> = await this.m.query(
+    const closed: ClosedDateRow[] = await this.m.query(
       `SELECT branch_id, to_char(local_date, 'YYYY-MM-DD') AS day FROM closed_dates
         WHERE branch_id = ANY($1::uuid[]) ORDER BY local_date`,
       [ids],
     );
     const byBranch = hoursByOwner(hours);
-    return rows.map((r) => ({
-      id: r.id,
-      companyId: r.company_id,
-      name: r.name,
-      timeZone: r.time_zone,
-      country: r.country.trim(),
-      slotGranularityMinutes: r.slot_granularity_minutes,
-      retellAgentId: r.retell_agent_id,
-      phoneNumbers: phones.filter((p) => p.branch_id === r.id).map((p) => p.phone_e164),
-      openingHours: byBranch.get(r.id) ?? {},
-      closedDates: closed.filter((c) => c.branch_id === r.id).map((c) => c.day),
-      active: r.active,
-    }));
+    return rows.map((r) => toBranchView(r, phones, byBranch, closed));
   }
 }

@@ -8,40 +8,14 @@ import {
   NewCredential,
 } from '../../../../application/admin/ports/calendar-admin.port';
 import { CredentialCipher } from '../credential-cipher';
+import { CountRow } from '../shared.rows';
 import { affected, unlessDuplicate } from './sql-helpers';
-
-interface CredentialRow {
-  id: string;
-  company_id: string;
-  label: string;
-  base_url: string | null;
-  api_key_encrypted: string;
-  webhook_secret_encrypted: string | null;
-  created_at: Date;
-  rotated_at: Date | null;
-}
-
-interface MappingRow {
-  id: string;
-  company_id: string;
-  credential_id: string;
-  service_id: string;
-  segment_sequence: number | null;
-  staff_id: string;
-  event_type_id: string;
-  calcom_user_id: string | null;
-}
-
-const mappingView = (r: MappingRow): MappingView => ({
-  id: r.id,
-  companyId: r.company_id,
-  credentialId: r.credential_id,
-  serviceId: r.service_id,
-  segmentSequence: r.segment_sequence,
-  staffId: r.staff_id,
-  eventTypeId: Number(r.event_type_id),
-  calcomUserId: r.calcom_user_id === null ? null : Number(r.calcom_user_id),
-});
+import {
+  CredentialRow,
+  MappingRow,
+  toCredentialView,
+  toMappingView,
+} from './typeorm-calendar-admin.rows';
 
 /** Secrets are encrypted with AES-256-GCM (ENCRYPTION_KEY) before they reach a row. */
 export class TypeOrmCalendarAdmin implements CalendarAdmin {
@@ -76,7 +50,7 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
         ORDER BY created_at, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM calcom_credentials WHERE company_id = $1 AND removed_at IS NULL`,
       [companyId],
     );
@@ -88,7 +62,7 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
   }
 
   async credentialExists(companyId: string, id: string): Promise<boolean> {
-    const rows = await this.m.query(
+    const rows: unknown[] = await this.m.query(
       `SELECT 1 FROM calcom_credentials WHERE id = $1 AND company_id = $2 AND removed_at IS NULL`,
       [id, companyId],
     );
@@ -110,7 +84,7 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
           d.calcomUserId,
         ],
       );
-      return mappingView(row);
+      return toMappingView(row);
     });
   }
 
@@ -120,15 +94,15 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
         ORDER BY staff_id, service_id, segment_sequence NULLS FIRST, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM calcom_mappings WHERE company_id = $1`,
       [companyId],
     );
-    return pageOf(rows.map(mappingView), n, page);
+    return pageOf(rows.map(toMappingView), n, page);
   }
 
   async removeMapping(companyId: string, id: string): Promise<boolean> {
-    const result = await this.m.query(
+    const result: unknown = await this.m.query(
       `DELETE FROM calcom_mappings WHERE id = $1 AND company_id = $2`,
       [id, companyId],
     );
@@ -140,14 +114,14 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
     id: string,
     at: Date,
   ): Promise<{ mappings: number } | null> {
-    const removed = await this.m.query(
+    const removed: unknown = await this.m.query(
       `UPDATE calcom_credentials
           SET api_key_encrypted = NULL, webhook_secret_encrypted = NULL, removed_at = $3
         WHERE id = $1 AND company_id = $2 AND removed_at IS NULL`,
       [id, companyId, at],
     );
     if (affected(removed) === 0) return null;
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM calcom_mappings WHERE credential_id = $1`,
       [id],
     );
@@ -180,16 +154,7 @@ export class TypeOrmCalendarAdmin implements CalendarAdmin {
   }
 
   private credentialView(r: CredentialRow): CredentialView {
-    return {
-      id: r.id,
-      companyId: r.company_id,
-      label: r.label,
-      baseUrl: r.base_url,
-      apiKeyHint: this.hint(r.api_key_encrypted),
-      hasWebhookSecret: r.webhook_secret_encrypted !== null,
-      createdAt: r.created_at,
-      rotatedAt: r.rotated_at,
-    };
+    return toCredentialView(r, (encrypted) => this.hint(encrypted));
   }
 
   /** The last four characters, enough to recognise a key, never enough to use it. */

@@ -4,21 +4,9 @@ import {
   CompanyDirectory,
   CompanyView,
 } from '../../../../application/admin/ports/company-directory.port';
+import { CountRow } from '../shared.rows';
 import { unlessDuplicate } from './sql-helpers';
-
-interface CompanyRow {
-  id: string;
-  name: string;
-  slug: string;
-  created_at: Date;
-}
-
-const view = (r: CompanyRow): CompanyView => ({
-  id: r.id,
-  name: r.name,
-  slug: r.slug,
-  createdAt: r.created_at,
-});
+import { CompanyRow, toCompanyView } from './typeorm-company-directory.rows';
 
 export class TypeOrmCompanyDirectory implements CompanyDirectory {
   constructor(private readonly m: EntityManager) {}
@@ -29,7 +17,7 @@ export class TypeOrmCompanyDirectory implements CompanyDirectory {
         `INSERT INTO companies(name, slug) VALUES ($1, $2) RETURNING id, name, slug, created_at`,
         [name, slug],
       );
-      return view(row);
+      return toCompanyView(row);
     });
   }
 
@@ -38,7 +26,7 @@ export class TypeOrmCompanyDirectory implements CompanyDirectory {
       `SELECT id, name, slug, created_at FROM companies WHERE id = $1`,
       [id],
     );
-    return row ? view(row) : null;
+    return row ? toCompanyView(row) : null;
   }
 
   async list(page: PageRequest): Promise<Page<CompanyView>> {
@@ -46,7 +34,7 @@ export class TypeOrmCompanyDirectory implements CompanyDirectory {
       `SELECT id, name, slug, created_at FROM companies ORDER BY created_at, id LIMIT $1 OFFSET $2`,
       [page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(`SELECT count(*)::int AS n FROM companies`);
-    return pageOf(rows.map(view), n, page);
+    const [{ n }]: CountRow[] = await this.m.query(`SELECT count(*)::int AS n FROM companies`);
+    return pageOf(rows.map(toCompanyView), n, page);
   }
 }

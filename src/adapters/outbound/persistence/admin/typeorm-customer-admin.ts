@@ -4,26 +4,8 @@ import {
   CustomerAdmin,
   CustomerView,
 } from '../../../../application/admin/ports/customer-admin.port';
-
-interface CustomerRow {
-  id: string;
-  company_id: string;
-  name: string;
-  phone_e164: string | null;
-  email: string | null;
-  recognition_consent: boolean;
-  created_at: Date;
-}
-
-const view = (r: CustomerRow): CustomerView => ({
-  id: r.id,
-  companyId: r.company_id,
-  name: r.name,
-  phone: r.phone_e164 ?? '',
-  email: r.email,
-  recognitionConsent: r.recognition_consent,
-  createdAt: r.created_at,
-});
+import { CountRow } from '../shared.rows';
+import { CustomerRow, toCustomerView } from './typeorm-customer-admin.rows';
 
 export class TypeOrmCustomerAdmin implements CustomerAdmin {
   constructor(private readonly m: EntityManager) {}
@@ -33,7 +15,7 @@ export class TypeOrmCustomerAdmin implements CustomerAdmin {
       `SELECT * FROM customers WHERE id = $1 AND company_id = $2 AND erased_at IS NULL`,
       [id, companyId],
     );
-    return row ? view(row) : null;
+    return row ? toCustomerView(row) : null;
   }
 
   async list(
@@ -47,10 +29,10 @@ export class TypeOrmCustomerAdmin implements CustomerAdmin {
       `SELECT * FROM customers WHERE ${where} ORDER BY created_at, id LIMIT $3 OFFSET $4`,
       [...params, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM customers WHERE ${where}`,
       params,
     );
-    return pageOf(rows.map(view), n, page);
+    return pageOf(rows.map(toCustomerView), n, page);
   }
 }

@@ -5,6 +5,12 @@ import {
   ErasureCounts,
 } from '../../../../application/admin/ports/customer-erasure.port';
 import { CustomerMentions, ERASED } from '../../../../domain/salon/customer-mentions';
+import { IdRow } from '../shared.rows';
+import {
+  ErasableCustomerRow,
+  FreeTextRow,
+  toErasableCustomer,
+} from './typeorm-customer-erasure.rows';
 import { CUSTOMER_CALLS } from './typeorm-customer-export';
 
 /** A stored free-text column of a company's rows, with how to find those rows. */
@@ -50,19 +56,12 @@ export class TypeOrmCustomerErasure implements CustomerErasure {
   constructor(private readonly m: EntityManager) {}
 
   async lockCustomer(companyId: string, customerId: string): Promise<ErasableCustomer | null> {
-    const [row] = await this.m.query(
+    const [row]: ErasableCustomerRow[] = await this.m.query(
       `SELECT id, name, phone_e164, email, erased_at FROM customers
         WHERE id = $1 AND company_id = $2 FOR UPDATE`,
       [customerId, companyId],
     );
-    if (!row) return null;
-    return {
-      id: row.id,
-      name: row.name,
-      phone: row.phone_e164,
-      email: row.email,
-      erasedAt: row.erased_at,
-    };
+    return row ? toErasableCustomer(row) : null;
   }
 
   async erase(
@@ -100,10 +99,11 @@ export class TypeOrmCustomerErasure implements CustomerErasure {
     customerId: string,
     mentions: CustomerMentions,
   ): Promise<number> {
-    const rows: Array<{ id: string }> = await this.m.query(
-      `SELECT id FROM (${CUSTOMER_CALLS}) linked`,
-      [companyId, customerId, mentions.phoneDigitSpellings()],
-    );
+    const rows: IdRow[] = await this.m.query(`SELECT id FROM (${CUSTOMER_CALLS}) linked`, [
+      companyId,
+      customerId,
+      mentions.phoneDigitSpellings(),
+    ]);
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return 0;
     await this.m.query(
@@ -125,7 +125,7 @@ export class TypeOrmCustomerErasure implements CustomerErasure {
   ): Promise<number> {
     const likes = mentions.literals.map((text) => `%${likeEscaped(text)}%`);
     const digits = mentions.nationalDigits ? `%${mentions.nationalDigits}%` : null;
-    const rows: Array<{ key: string; value: unknown }> = await this.m.query(
+    const rows: FreeTextRow[] = await this.m.query(
       `SELECT ${c.key}::text AS key, ${c.column} AS value FROM ${c.table}
         WHERE ${c.ofCompany} AND ${c.column} IS NOT NULL
           AND (${c.column}::text ILIKE ANY($2::text[])

@@ -4,8 +4,14 @@ import {
   ExportedAuditEntry,
   ExportedCall,
 } from '../../../../application/admin/ports/customer-export.port';
-
-const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+import { IdRow } from '../shared.rows';
+import {
+  ExportedAuditRow,
+  ExportedCallRow,
+  ExportedTraceRow,
+  toExportedAuditEntry,
+  toExportedCall,
+} from './typeorm-customer-export.rows';
 
 /** The calls of a customer: from their number (digits compared), or that booked for them. */
 export const CUSTOMER_CALLS = `
@@ -19,7 +25,7 @@ export class TypeOrmCustomerExport implements CustomerExport {
   constructor(private readonly m: EntityManager) {}
 
   async appointmentIds(companyId: string, customerId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.m.query(
+    const rows: IdRow[] = await this.m.query(
       `SELECT id FROM appointments WHERE company_id = $1 AND customer_id = $2
         ORDER BY starts_at, id`,
       [companyId, customerId],
@@ -32,36 +38,17 @@ export class TypeOrmCustomerExport implements CustomerExport {
     customerId: string,
     phoneDigitSpellings: readonly string[],
   ): Promise<ExportedCall[]> {
-    const calls = await this.m.query(`${CUSTOMER_CALLS} ORDER BY c.started_at, c.id`, [
-      companyId,
-      customerId,
-      phoneDigitSpellings,
-    ]);
+    const calls: ExportedCallRow[] = await this.m.query(
+      `${CUSTOMER_CALLS} ORDER BY c.started_at, c.id`,
+      [companyId, customerId, phoneDigitSpellings],
+    );
     if (calls.length === 0) return [];
-    const traces = await this.m.query(
+    const traces: ExportedTraceRow[] = await this.m.query(
       `SELECT call_id, function_name, redacted_args, latency_ms, outcome, at
          FROM call_function_traces WHERE call_id = ANY($1::varchar[]) ORDER BY at, id`,
-      [calls.map((c: { id: string }) => c.id)],
+      [calls.map((c) => c.id)],
     );
-    return calls.map((c: Record<string, unknown>) => ({
-      id: c.id as string,
-      branchId: (c.branch_id as string | null) ?? null,
-      fromNumber: (c.from_number as string | null) ?? null,
-      toNumber: (c.to_number as string | null) ?? null,
-      status: c.status as string,
-      startedAt: iso(c.started_at as Date | null),
-      endedAt: iso(c.ended_at as Date | null),
-      analysis: c.analysis ?? null,
-      functionCalls: traces
-        .filter((t: { call_id: string }) => t.call_id === c.id)
-        .map((t: Record<string, unknown>) => ({
-          name: t.function_name as string,
-          args: t.redacted_args,
-          latencyMs: t.latency_ms as number,
-          outcome: t.outcome as string,
-          at: iso(t.at as Date) as string,
-        })),
-    }));
+    return calls.map((c) => toExportedCall(c, traces));
   }
 
   async audit(
@@ -70,7 +57,7 @@ export class TypeOrmCustomerExport implements CustomerExport {
     appointmentIds: readonly string[],
     callIds: readonly string[],
   ): Promise<ExportedAuditEntry[]> {
-    const rows = await this.m.query(
+    const rows: ExportedAuditRow[] = await this.m.query(
       `SELECT at, actor, action, entity, entity_id, details FROM audit_log
         WHERE company_id = $1
           AND ((entity = 'customer' AND entity_id = $2)
@@ -79,13 +66,6 @@ export class TypeOrmCustomerExport implements CustomerExport {
         ORDER BY at, id`,
       [companyId, customerId, appointmentIds, callIds.map((id) => `call:${id}`)],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      at: iso(r.at as Date) as string,
-      actor: r.actor as string,
-      action: r.action as string,
-      entity: r.entity as string,
-      entityId: (r.entity_id as string | null) ?? null,
-      details: r.details,
-    }));
+    return rows.map(toExportedAuditEntry);
   }
 }

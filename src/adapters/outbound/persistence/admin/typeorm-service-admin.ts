@@ -5,17 +5,9 @@ import {
   ServiceData,
   ServiceView,
 } from '../../../../application/admin/ports/service-admin.port';
+import { CountRow, IdRow } from '../shared.rows';
 import { unlessDuplicate } from './sql-helpers';
-
-interface ServiceRow {
-  id: string;
-  company_id: string;
-  name: string;
-  buffer_after_minutes: number;
-  min_notice_minutes: number;
-  booking_horizon_days: number;
-  active: boolean;
-}
+import { SegmentRow, ServiceRow, SynonymRow, toServiceView } from './typeorm-service-admin.rows';
 
 export class TypeOrmServiceAdmin implements ServiceAdmin {
   constructor(private readonly m: EntityManager) {}
@@ -42,12 +34,12 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
         );
         return id;
       }
-      const [{ id: created }] = await m.query(
+      const [{ id: created }]: IdRow[] = await m.query(
         `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days, active)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [companyId, ...values],
       );
-      return created as string;
+      return created;
     });
     if (!saved) return null;
     await this.m.query(`DELETE FROM service_segments WHERE service_id = $1`, [saved]);
@@ -81,7 +73,7 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
       `SELECT * FROM services WHERE company_id = $1 ORDER BY name, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM services WHERE company_id = $1`,
       [companyId],
     );
@@ -90,7 +82,7 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
 
   async existing(companyId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.m.query(
+    const rows: IdRow[] = await this.m.query(
       `SELECT id FROM services WHERE company_id = $1 AND id = ANY($2::uuid[])`,
       [companyId, [...ids]],
     );
@@ -101,32 +93,15 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     // One statement at a time: in a transaction these share its one connection.
-    const segments: Array<{
-      service_id: string;
-      label: string | null;
-      duration_minutes: number;
-      staff_busy: boolean;
-    }> = await this.m.query(
+    const segments: SegmentRow[] = await this.m.query(
       `SELECT service_id, label, duration_minutes, staff_busy FROM service_segments
         WHERE service_id = ANY($1::uuid[]) ORDER BY sequence`,
       [ids],
     );
-    const synonyms: Array<{ service_id: string; synonym: string }> = await this.m.query(
+    const synonyms: SynonymRow[] = await this.m.query(
       `SELECT service_id, synonym FROM service_synonyms WHERE service_id = ANY($1::uuid[]) ORDER BY synonym`,
       [ids],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      companyId: r.company_id,
-      name: r.name,
-      synonyms: synonyms.filter((s) => s.service_id === r.id).map((s) => s.synonym),
-      segments: segments
-        .filter((s) => s.service_id === r.id)
-        .map((s) => ({ label: s.label, minutes: s.duration_minutes, staffBusy: s.staff_busy })),
-      bufferAfterMinutes: r.buffer_after_minutes,
-      minNoticeMinutes: r.min_notice_minutes,
-      bookingHorizonDays: r.booking_horizon_days,
-      active: r.active,
-    }));
+    return rows.map((r) => toServiceView(r, segments, synonyms));
   }
 }

@@ -1,21 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { offsetOf, Page, PageRequest, pageOf } from '../../../../application/admin/page';
 import {
-  AbsenceView,
   StaffAdmin,
   StaffData,
   StaffView,
 } from '../../../../application/admin/ports/staff-admin.port';
+import { CountRow, IdRow } from '../shared.rows';
+import { AbsenceRow, StaffRow, StaffServiceRow, toStaffView } from './typeorm-staff-admin.rows';
 import { hoursByOwner, replaceHours, WeeklyRow } from './weekly-rows';
-
-interface StaffRow {
-  id: string;
-  company_id: string;
-  branch_id: string;
-  name: string;
-  email: string | null;
-  active: boolean;
-}
 
 export class TypeOrmStaffAdmin implements StaffAdmin {
   constructor(private readonly m: EntityManager) {}
@@ -29,11 +21,12 @@ export class TypeOrmStaffAdmin implements StaffAdmin {
         [staffId, companyId, d.branchId, d.name, d.email, d.active],
       );
     } else {
-      [{ id: staffId }] = await this.m.query(
+      const [created]: IdRow[] = await this.m.query(
         `INSERT INTO staff(company_id, branch_id, name, email, active) VALUES ($1, $2, $3, $4, $5)
          RETURNING id`,
         [companyId, d.branchId, d.name, d.email, d.active],
       );
+      staffId = created.id;
     }
     const sid = staffId as string;
     await this.m.query(`DELETE FROM staff_services WHERE staff_id = $1`, [sid]);
@@ -67,7 +60,7 @@ export class TypeOrmStaffAdmin implements StaffAdmin {
       `SELECT * FROM staff WHERE company_id = $1 ORDER BY name, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM staff WHERE company_id = $1`,
       [companyId],
     );
@@ -78,7 +71,7 @@ export class TypeOrmStaffAdmin implements StaffAdmin {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     // One statement at a time: in a transaction these share its one connection.
-    const services: Array<{ staff_id: string; service_id: string }> = await this.m.query(
+    const services: StaffServiceRow[] = await this.m.query(
       `SELECT staff_id, service_id FROM staff_services WHERE staff_id = ANY($1::uuid[]) ORDER BY service_id`,
       [ids],
     );
@@ -87,29 +80,12 @@ export class TypeOrmStaffAdmin implements StaffAdmin {
          FROM staff_working_hours WHERE staff_id = ANY($1::uuid[])`,
       [ids],
     );
-    const absences: Array<{ staff_id: string; starts: Date; ends: Date; reason: string | null }> =
-      await this.m.query(
-        `SELECT staff_id, lower(period) AS starts, upper(period) AS ends, reason
+    const absences: AbsenceRow[] = await this.m.query(
+      `SELECT staff_id, lower(period) AS starts, upper(period) AS ends, reason
          FROM staff_absences WHERE staff_id = ANY($1::uuid[]) ORDER BY lower(period)`,
-        [ids],
-      );
+      [ids],
+    );
     const byStaff = hoursByOwner(hours);
-    return rows.map((r) => ({
-      id: r.id,
-      companyId: r.company_id,
-      branchId: r.branch_id,
-      name: r.name,
-      email: r.email,
-      active: r.active,
-      serviceIds: services.filter((s) => s.staff_id === r.id).map((s) => s.service_id),
-      workingHours: byStaff.get(r.id) ?? null,
-      absences: absences
-        .filter((a) => a.staff_id === r.id)
-        .map((a): AbsenceView => ({
-          start: new Date(a.starts),
-          end: new Date(a.ends),
-          reason: a.reason,
-        })),
-    }));
+    return rows.map((r) => toStaffView(r, services, byStaff, absences));
   }
 }

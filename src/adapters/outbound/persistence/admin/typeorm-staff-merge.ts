@@ -7,20 +7,20 @@ import {
   StaffMerge,
 } from '../../../../application/admin/ports/staff-merge.port';
 import { isExclusionViolation } from '../postgres-refusals';
+import { CountRow, IdRow } from '../shared.rows';
 import { affected } from './sql-helpers';
+import {
+  CollisionRow,
+  StaffIdentityRow,
+  toMergeCollision,
+  toStaffIdentity,
+} from './typeorm-staff-merge.rows';
 
 export class TypeOrmStaffMerge implements StaffMerge {
   constructor(private readonly m: EntityManager) {}
 
   async identities(companyId: string): Promise<StaffIdentity[]> {
-    const rows: Array<{
-      id: string;
-      name: string;
-      email: string | null;
-      branch_id: string;
-      active: boolean;
-      users: string[] | null;
-    }> = await this.m.query(
+    const rows: StaffIdentityRow[] = await this.m.query(
       `SELECT s.id, s.name, s.email, s.branch_id, s.active,
               array_agg(DISTINCT m.calcom_user_id::text) FILTER (WHERE m.calcom_user_id IS NOT NULL) AS users
          FROM staff s LEFT JOIN calcom_mappings m ON m.staff_id = s.id
@@ -28,14 +28,7 @@ export class TypeOrmStaffMerge implements StaffMerge {
         GROUP BY s.id ORDER BY s.name, s.id`,
       [companyId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      branchId: r.branch_id,
-      active: r.active,
-      calcomUserIds: r.users ?? [],
-    }));
+    return rows.map(toStaffIdentity);
   }
 
   async merge(companyId: string, keepId: string, mergeId: string): Promise<MergeResult> {
@@ -56,7 +49,7 @@ export class TypeOrmStaffMerge implements StaffMerge {
 
   /** Active blocks of the two stylists that overlap, by the appointments they belong to. */
   private async collisions(keepId: string, mergeId: string): Promise<MergeCollision[]> {
-    const rows: Array<{ kept: string | null; merged: string | null }> = await this.m.query(
+    const rows: CollisionRow[] = await this.m.query(
       `SELECT DISTINCT k.appointment_id AS kept, x.appointment_id AS merged
          FROM busy_blocks x
          JOIN busy_blocks k ON k.staff_id = $1 AND k.active AND k.during && x.during
@@ -64,7 +57,7 @@ export class TypeOrmStaffMerge implements StaffMerge {
         ORDER BY 1, 2`,
       [keepId, mergeId],
     );
-    return rows.map((r) => ({ keptAppointmentId: r.kept, mergedAppointmentId: r.merged }));
+    return rows.map(toMergeCollision);
   }
 
   private async move(
@@ -76,7 +69,7 @@ export class TypeOrmStaffMerge implements StaffMerge {
     const busyBlocks = affected(
       await m.query(`UPDATE busy_blocks SET staff_id = $1 WHERE staff_id = $2`, [keep, merge]),
     );
-    const [movedRows]: [Array<{ id: string }>, number] = await m.query(
+    const [movedRows]: [IdRow[], number] = await m.query(
       `UPDATE appointments SET staff_id = $1, updated_at = now() WHERE staff_id = $2 AND company_id = $3
        RETURNING id`,
       [keep, merge, companyId],
@@ -103,7 +96,7 @@ export class TypeOrmStaffMerge implements StaffMerge {
       await m.query(`DELETE FROM calcom_mappings WHERE staff_id = $1`, [merge]),
     );
     // Own hours are united; a record without any follows the branch and stays so.
-    const [{ n: keptHours }] = await m.query(
+    const [{ n: keptHours }]: CountRow[] = await m.query(
       `SELECT count(*)::int AS n FROM staff_working_hours WHERE staff_id = $1`,
       [keep],
     );

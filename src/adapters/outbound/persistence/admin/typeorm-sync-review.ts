@@ -9,7 +9,18 @@ import {
 } from '../../../../application/admin/ports/sync-review.port';
 import { SyncAction } from '../../../../application/ports/sync-outbox.port';
 import { SYNC_STATES, SyncState } from '../../../../domain/appointment/sync-state';
+import { CountRow } from '../shared.rows';
 import { affected } from './sql-helpers';
+import {
+  AuditActionCountRow,
+  FailureRow,
+  OutboxActionRow,
+  ReviewRow,
+  StateCountRow,
+  toAuditActionCount,
+  toFailureEntry,
+  toReviewItem,
+} from './typeorm-sync-review.rows';
 
 const companiesParam = (ids: readonly string[] | 'all'): string[] | null =>
   ids === 'all' ? null : [...ids];
@@ -21,14 +32,13 @@ export class TypeOrmSyncReview implements SyncReview {
   constructor(private readonly m: EntityManager) {}
 
   async stateCounts(companyIds: readonly string[] | 'all'): Promise<SyncStateCounts[]> {
-    const rows: Array<{ id: string; name: string; sync_state: SyncState | null; n: number }> =
-      await this.m.query(
-        `SELECT c.id, c.name, a.sync_state, count(a.id)::int AS n
+    const rows: StateCountRow[] = await this.m.query(
+      `SELECT c.id, c.name, a.sync_state, count(a.id)::int AS n
            FROM companies c LEFT JOIN appointments a ON a.company_id = c.id
           WHERE $1::uuid[] IS NULL OR c.id = ANY($1::uuid[])
           GROUP BY c.id, c.name, a.sync_state ORDER BY c.name, c.id`,
-        [companiesParam(companyIds)],
-      );
+      [companiesParam(companyIds)],
+    );
     const byCompany = new Map<string, SyncStateCounts>();
     for (const r of rows) {
       const entry = byCompany.get(r.id) ?? {
@@ -47,9 +57,8 @@ export class TypeOrmSyncReview implements SyncReview {
     actions: readonly string[],
     flagField: string,
   ): Promise<AuditActionCount[]> {
-    const rows: Array<{ company_id: string; action: string; total: number; flagged: number }> =
-      await this.m.query(
-        `SELECT company_id, action, count(*)::int AS total,
+    const rows: AuditActionCountRow[] = await this.m.query(
+      `SELECT company_id, action, count(*)::int AS total,
                 count(*) FILTER (
                   WHERE jsonb_typeof(details -> $3::text) = 'number' AND (details ->> $3::text)::numeric > 0
                 )::int AS flagged
@@ -57,41 +66,24 @@ export class TypeOrmSyncReview implements SyncReview {
           WHERE action = ANY($2::varchar[]) AND company_id IS NOT NULL
             AND ($1::uuid[] IS NULL OR company_id = ANY($1::uuid[]))
           GROUP BY company_id, action`,
-        [companiesParam(companyIds), [...actions], flagField],
-      );
-    return rows.map((r) => ({
-      companyId: r.company_id,
-      action: r.action,
-      total: r.total,
-      flagged: r.flagged,
-    }));
+      [companiesParam(companyIds), [...actions], flagField],
+    );
+    return rows.map(toAuditActionCount);
   }
 
   async manualReview(companyId: string, page: PageRequest): Promise<Page<ReviewItem>> {
-    const rows: Array<Record<string, unknown>> = await this.m.query(
+    const rows: ReviewRow[] = await this.m.query(
       `SELECT id, branch_id, staff_id, service_id, starts_at, status, sync_state, sync_attempts,
               last_sync_error, updated_at
          FROM appointments WHERE company_id = $1 AND sync_state = 'manual_review'
         ORDER BY updated_at DESC, id LIMIT $2 OFFSET $3`,
       [companyId, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM appointments WHERE company_id = $1 AND sync_state = 'manual_review'`,
       [companyId],
     );
-    const items = rows.map((r): ReviewItem => ({
-      appointmentId: r.id as string,
-      branchId: r.branch_id as string,
-      staffId: r.staff_id as string,
-      serviceId: r.service_id as string,
-      start: r.starts_at as Date,
-      status: r.status as string,
-      syncState: r.sync_state as SyncState,
-      syncAttempts: r.sync_attempts as number,
-      lastSyncError: (r.last_sync_error as string | null) ?? null,
-      updatedAt: r.updated_at as Date,
-    }));
-    return pageOf(items, n, page);
+    return pageOf(rows.map(toReviewItem), n, page);
   }
 
   async recentFailures(
@@ -100,33 +92,22 @@ export class TypeOrmSyncReview implements SyncReview {
     page: PageRequest,
   ): Promise<Page<FailureEntry>> {
     const params = [companyId, [...actions]];
-    const rows: Array<{
-      entity_id: string | null;
-      action: string;
-      reason: string | null;
-      at: Date;
-    }> = await this.m.query(
+    const rows: FailureRow[] = await this.m.query(
       `SELECT entity_id, action, at,
                 COALESCE(details ->> 'reason', details ->> 'failures') AS reason
            FROM audit_log WHERE company_id = $1 AND action = ANY($2::varchar[])
           ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4`,
       [...params, page.pageSize, offsetOf(page)],
     );
-    const [{ n }] = await this.m.query(
+    const [{ n }]: CountRow[] = await this.m.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE company_id = $1 AND action = ANY($2::varchar[])`,
       params,
     );
-    const items = rows.map((r) => ({
-      appointmentId: r.entity_id,
-      action: r.action,
-      reason: r.reason,
-      at: r.at,
-    }));
-    return pageOf(items, n, page);
+    return pageOf(rows.map(toFailureEntry), n, page);
   }
 
   async lastOutboxAction(companyId: string, appointmentId: string): Promise<SyncAction | null> {
-    const [row]: Array<{ action: SyncAction }> = await this.m.query(
+    const [row]: OutboxActionRow[] = await this.m.query(
       `SELECT action FROM sync_outbox WHERE company_id = $1 AND appointment_id = $2
         ORDER BY id DESC LIMIT 1`,
       [companyId, appointmentId],
@@ -135,7 +116,7 @@ export class TypeOrmSyncReview implements SyncReview {
   }
 
   async markNotRequired(companyId: string, appointmentId: string, at: Date): Promise<boolean> {
-    const result = await this.m.query(
+    const result: unknown = await this.m.query(
       `UPDATE appointments SET sync_state = 'not_required', last_sync_error = NULL,
               version = version + 1, updated_at = $3
         WHERE id = $1 AND company_id = $2 AND sync_state = 'manual_review' RETURNING id`,

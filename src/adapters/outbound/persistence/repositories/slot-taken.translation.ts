@@ -3,6 +3,7 @@ import { BusyKind } from '../../../../domain/availability/busy-interval';
 import { err, ok, Result } from '../../../../domain/shared/result';
 import { EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../postgres-refusals';
+import { BusyKindRow } from './typeorm-appointment.rows';
 
 export { isExclusionViolation };
 
@@ -40,7 +41,7 @@ async function conflictingKind(
   ranges: ReadonlyArray<{ start: Date; end: Date }>,
 ): Promise<BusyKind> {
   for (const r of ranges) {
-    const rows: Array<{ kind: BusyKind }> = await m.query(
+    const rows: BusyKindRow[] = await m.query(
       `SELECT kind FROM busy_blocks WHERE staff_id = $1 AND active AND during && tstzrange($2, $3, '[)') LIMIT 1`,
       [staffId, r.start, r.end],
     );

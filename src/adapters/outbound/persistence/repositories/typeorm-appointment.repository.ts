@@ -13,7 +13,9 @@ import { readCompactBusy } from '../compact-busy-text';
 import { AppointmentPhaseOrmEntity } from '../entities/appointment-phase.orm-entity';
 import { AppointmentOrmEntity } from '../entities/appointment.orm-entity';
 import { AppointmentMapper } from '../mappers/appointment.mapper';
+import { IdRow } from '../shared.rows';
 import { refusingOverlaps } from './slot-taken.translation';
+import { BusyTextRow } from './typeorm-appointment.rows';
 
 export class TypeOrmAppointmentRepository implements AppointmentRepository {
   constructor(private readonly m: EntityManager) {}
@@ -105,7 +107,7 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
 
   async findByIdempotencyKey(scope: TenantScope, key: string): Promise<Appointment | null> {
     // Asked before every phone booking and almost always absent: a bare probe first.
-    const rows: Array<{ id: string }> = await this.m.query(
+    const rows: IdRow[] = await this.m.query(
       `SELECT id FROM appointments WHERE company_id = $1 AND idempotency_key = $2`,
       [scope.companyId, key],
     );
@@ -159,7 +161,7 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
     // window, and reading them row by row was the bulk of a check's work. Unordered: the
     // timelines sort. The statement is busy_text (migration 1764290600000), planned once per
     // connection.
-    const [row]: Array<{ busy: string | null }> = await this.m.query(
+    const [row]: BusyTextRow[] = await this.m.query(
       `SELECT busy_text($1, $2::uuid[], $3, $4, $5, $6, $7) AS busy`,
       [
         scope.companyId,

@@ -4,39 +4,10 @@ import type {
   LedgerEntry,
   LedgerState,
 } from '../../../../application/ports/calendar-booking-ledger.port';
-import type { OutboxEntry, SyncAction } from '../../../../application/ports/sync-outbox.port';
+import type { OutboxEntry } from '../../../../application/ports/sync-outbox.port';
 import type { OutboxClaims } from '../../../../application/ports/sync-queue.port';
-
-interface LedgerRow {
-  company_id: string;
-  appointment_id: string;
-  phase_id: string;
-  credential_ref: string;
-  event_type_id: string;
-  booking_id: string;
-  booking_uid: string;
-  starts_at: Date;
-  ends_at: Date;
-  state: LedgerState;
-  last_error: string | null;
-}
-
-const COLUMNS = `company_id, appointment_id, phase_id, credential_ref, event_type_id, booking_id,
-  booking_uid, starts_at, ends_at, state, last_error`;
-
-const toEntry = (r: LedgerRow): LedgerEntry => ({
-  companyId: r.company_id,
-  appointmentId: r.appointment_id,
-  phaseId: r.phase_id,
-  credentialRef: r.credential_ref,
-  eventTypeId: Number(r.event_type_id),
-  bookingId: Number(r.booking_id),
-  bookingUid: r.booking_uid,
-  start: new Date(r.starts_at),
-  end: new Date(r.ends_at),
-  state: r.state,
-  ...(r.last_error ? { lastError: r.last_error } : {}),
-});
+import { COLUMNS, LedgerRow, toLedgerEntry } from './typeorm-calendar-booking-ledger.rows';
+import { OutboxRow, StalledRow, toOutboxEntry, toStalledEntry } from './typeorm-sync-outbox.rows';
 
 export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
   constructor(private readonly m: EntityManager) {}
@@ -67,7 +38,7 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
         WHERE company_id = $1 AND appointment_id = $2 ORDER BY created_at`,
       [companyId, appointmentId],
     );
-    return rows.map(toEntry);
+    return rows.map(toLedgerEntry);
   }
 
   async findByUid(bookingUid: string): Promise<LedgerEntry | null> {
@@ -75,7 +46,7 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
       `SELECT ${COLUMNS} FROM calendar_bookings WHERE booking_uid = $1`,
       [bookingUid],
     );
-    return rows.length > 0 ? toEntry(rows[0]) : null;
+    return rows.length > 0 ? toLedgerEntry(rows[0]) : null;
   }
 
   async mark(bookingUid: string, state: LedgerState, lastError?: string): Promise<void> {
@@ -93,7 +64,7 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
         ORDER BY starts_at`,
       [companyId, from, to],
     );
-    return rows.map(toEntry);
+    return rows.map(toLedgerEntry);
   }
 
   async firstCreate(phaseId: string): Promise<boolean> {
@@ -130,14 +101,6 @@ export class TypeOrmCalendarBookingLedger implements CalendarBookingLedger {
   }
 }
 
-interface OutboxRow {
-  id: string;
-  company_id: string;
-  appointment_id: string;
-  action: SyncAction;
-  appointment_version: number;
-}
-
 /** Claims outbox rows with `FOR UPDATE SKIP LOCKED`, so several relays never send one row twice. */
 export class TypeOrmOutboxClaims implements OutboxClaims {
   constructor(private readonly dataSource: DataSource) {}
@@ -155,13 +118,7 @@ export class TypeOrmOutboxClaims implements OutboxClaims {
         [limit],
       );
       if (rows.length === 0) return 0;
-      const entries: OutboxEntry[] = rows.map((r) => ({
-        id: String(r.id),
-        companyId: r.company_id,
-        appointmentId: r.appointment_id,
-        action: r.action,
-        appointmentVersion: r.appointment_version,
-      }));
+      const entries: OutboxEntry[] = rows.map(toOutboxEntry);
       await enqueue(entries);
       await m.query(`UPDATE sync_outbox SET enqueued_at = $2 WHERE id = ANY($1::bigint[])`, [
         entries.map((e) => e.id),
@@ -176,7 +133,7 @@ export class TypeOrmOutboxClaims implements OutboxClaims {
     limit: number,
     afterAppointmentId?: string,
   ): Promise<OutboxEntry[]> {
-    const rows: Array<OutboxRow & { outbox_id: string | null }> = await this.dataSource.query(
+    const rows: StalledRow[] = await this.dataSource.query(
       `SELECT a.company_id, a.id AS appointment_id, o.id AS outbox_id,
               COALESCE(o.action, 'create') AS action,
               COALESCE(o.appointment_version, a.version) AS appointment_version
@@ -193,12 +150,6 @@ export class TypeOrmOutboxClaims implements OutboxClaims {
         ORDER BY a.id LIMIT $2`,
       [olderThan, limit, afterAppointmentId ?? null],
     );
-    return rows.map((r) => ({
-      id: r.outbox_id === null ? `appointment:${r.appointment_id}` : String(r.outbox_id),
-      companyId: r.company_id,
-      appointmentId: r.appointment_id,
-      action: r.action,
-      appointmentVersion: Number(r.appointment_version),
-    }));
+    return rows.map(toStalledEntry);
   }
 }

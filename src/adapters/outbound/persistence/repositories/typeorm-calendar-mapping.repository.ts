@@ -12,13 +12,16 @@ import type {
   TenantCalendar,
 } from '../../../../application/ports/calendar-mapping.port';
 import type { CredentialCipher } from '../credential-cipher';
-
-interface MappingRow {
-  segment_sequence: number | null;
-  event_type_id: string;
-  credential_id: string;
-  time_zone: string;
-}
+import {
+  CredentialKeyRow,
+  MappedStylistRow,
+  TargetMappingRow,
+  TenantCalendarRow,
+  toCalendarTarget,
+  toMappedStylist,
+  toTenantCalendar,
+  WebhookSecretRow,
+} from './typeorm-calendar-mapping.rows';
 
 /**
  * Reads calcom_mappings. The credential reference is the calcom_credentials row id. A mapping's
@@ -31,7 +34,7 @@ export class TypeOrmCalendarMappingRepository implements CalendarMappingReposito
     scope: TenantScope,
     a: { serviceId: string; staffId: string; branchId: string | undefined },
   ): Promise<CalendarTarget | null> {
-    const rows: MappingRow[] = await this.m.query(
+    const rows: TargetMappingRow[] = await this.m.query(
       `SELECT m.segment_sequence, m.event_type_id, m.credential_id, b.time_zone
          FROM calcom_mappings m
          JOIN staff s ON s.id = m.staff_id
@@ -39,58 +42,29 @@ export class TypeOrmCalendarMappingRepository implements CalendarMappingReposito
         WHERE m.company_id = $1 AND m.service_id = $2 AND m.staff_id = $3`,
       [scope.companyId, a.serviceId, a.staffId, a.branchId ?? null],
     );
-    if (rows.length === 0) return null;
-    const segmentEventTypeIds = new Map<number, number>();
-    let serviceEventTypeId: number | undefined;
-    for (const r of rows) {
-      if (r.segment_sequence === null) serviceEventTypeId = Number(r.event_type_id);
-      else segmentEventTypeIds.set(r.segment_sequence + 1, Number(r.event_type_id));
-    }
-    return {
-      credentialRef: rows[0].credential_id,
-      timeZone: rows[0].time_zone,
-      serviceEventTypeId,
-      segmentEventTypeIds,
-    };
+    return toCalendarTarget(rows);
   }
 
   async stylistForEventType(
     eventTypeId: number,
     within?: readonly string[],
   ): Promise<MappedStylist | null> {
-    const rows: Array<{
-      company_id: string;
-      staff_id: string;
-      branch_id: string;
-      credential_id: string;
-    }> = await this.m.query(
+    const rows: MappedStylistRow[] = await this.m.query(
       `SELECT m.company_id, m.staff_id, s.branch_id, m.credential_id
          FROM calcom_mappings m JOIN staff s ON s.id = m.staff_id
         WHERE m.event_type_id = $1 AND ($2::uuid[] IS NULL OR m.company_id = ANY($2::uuid[]))
         LIMIT 1`,
       [eventTypeId, within ? [...within] : null],
     );
-    if (rows.length === 0) return null;
-    const r = rows[0];
-    return {
-      companyId: r.company_id,
-      staffId: r.staff_id,
-      branchId: r.branch_id,
-      credentialRef: r.credential_id,
-    };
+    return rows.length === 0 ? null : toMappedStylist(rows[0]);
   }
 
   async tenantCalendars(): Promise<TenantCalendar[]> {
-    const rows: Array<{ company_id: string; credential_id: string; ids: string[] }> =
-      await this.m.query(
-        `SELECT company_id, credential_id, array_agg(DISTINCT event_type_id::text) AS ids
+    const rows: TenantCalendarRow[] = await this.m.query(
+      `SELECT company_id, credential_id, array_agg(DISTINCT event_type_id::text) AS ids
            FROM calcom_mappings GROUP BY company_id, credential_id`,
-      );
-    return rows.map((r) => ({
-      companyId: r.company_id,
-      credentialRef: r.credential_id,
-      eventTypeIds: r.ids.map(Number),
-    }));
+    );
+    return rows.map(toTenantCalendar);
   }
 }
 
@@ -126,7 +100,7 @@ export class TypeOrmCalendarCredentials implements CalendarCredentials {
 
   private async load(ref: CalendarCredentialRef): Promise<CalendarCredential | null> {
     if (!this.cipher || !/^[0-9a-f-]{36}$/i.test(ref)) return null;
-    const rows: Array<{ api_key_encrypted: string; base_url: string | null }> = await this.m.query(
+    const rows: CredentialKeyRow[] = await this.m.query(
       `SELECT api_key_encrypted, base_url FROM calcom_credentials
         WHERE id = $1 AND removed_at IS NULL AND api_key_encrypted IS NOT NULL`,
       [ref],
@@ -144,7 +118,7 @@ export class TypeOrmCalendarCredentials implements CalendarCredentials {
    */
   async webhookSecrets(): Promise<Array<{ companyId: string; secret: string }>> {
     if (!this.cipher) return [];
-    const rows: Array<{ c: string; s: string }> = await this.m.query(
+    const rows: WebhookSecretRow[] = await this.m.query(
       `SELECT company_id AS c, webhook_secret_encrypted AS s
          FROM calcom_credentials WHERE webhook_secret_encrypted IS NOT NULL`,
     );

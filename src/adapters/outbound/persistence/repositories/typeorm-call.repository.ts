@@ -6,11 +6,12 @@ import {
   CallStarted,
   TracedFunctionCall,
 } from '../../../../application/ports/call.repository.port';
-import { Call, CallStatus, FunctionCallTraceEntry } from '../../../../domain/call/call';
+import { Call, FunctionCallTraceEntry } from '../../../../domain/call/call';
 import { redactArgs } from '../../../../domain/call/redact-args';
 import { storableJson, storableText } from '../../../../common/storable-text';
 import { CallOrmEntity } from '../entities/call.orm-entity';
 import { CallFunctionTraceOrmEntity } from '../entities/call-function-trace.orm-entity';
+import { toCall, TraceInputRow } from './typeorm-call.rows';
 
 const MAX_CALL_ID = 128;
 const INT4_MAX = 2_147_483_647;
@@ -103,7 +104,7 @@ export class TypeOrmCallRepository implements CallRepository {
   async appendTraces(traces: ReadonlyArray<TracedFunctionCall>): Promise<void> {
     const rows = traces
       .filter(({ call }) => storable(call.callId))
-      .map(({ call, entry }, ord) => {
+      .map(({ call, entry }, ord): TraceInputRow => {
         const [id, companyId, branchId, from, to, agentId, agentVersion, startedAt] =
           startParams(call);
         return {
@@ -159,25 +160,7 @@ export class TypeOrmCallRepository implements CallRepository {
       where: { callId: row.id },
       order: { at: 'ASC', id: 'ASC' },
     });
-    return Call.restore({
-      callId: row.id,
-      companyId: row.companyId ?? undefined,
-      branchId: row.branchId ?? undefined,
-      fromNumber: row.fromNumber ?? undefined,
-      toNumber: row.toNumber ?? undefined,
-      agentId: row.agentId ?? undefined,
-      agentVersion: row.agentVersion ?? undefined,
-      startedAt: row.startedAt ?? row.createdAt,
-      endedAt: row.endedAt ?? undefined,
-      status: row.status as CallStatus,
-      trace: traces.map((t) => ({
-        name: t.functionName,
-        args: t.redactedArgs,
-        latencyMs: t.latencyMs,
-        outcome: t.outcome,
-        at: t.at,
-      })),
-    });
+    return toCall(row, traces);
   }
 }
 

@@ -3,29 +3,10 @@ import { TenantScope } from '../../../../application/ports/appointment.repositor
 import { CustomerRepository } from '../../../../application/ports/customer.repository.port';
 import { Customer } from '../../../../domain/salon/customer';
 import { CustomerOrmEntity } from '../entities/customer.orm-entity';
-
-/** A customer's columns as SELECT_CUSTOMERS reads them. */
-export interface CustomerRow {
-  readonly id: string;
-  readonly company_id: string;
-  readonly name: string;
-  readonly phone_e164: string | null;
-  readonly email: string | null;
-  readonly recognition_consent: boolean;
-}
+import { CustomerRow, customerFromRow } from './typeorm-customer.rows';
 
 const COLUMNS = `c.id, c.company_id, c.name, c.phone_e164, c.email, c.recognition_consent`;
 const SELECT_CUSTOMERS = `SELECT ${COLUMNS} FROM customers c`;
-
-export const customerFromRow = (r: CustomerRow): Customer =>
-  Customer.restore({
-    id: r.id,
-    companyId: r.company_id,
-    name: r.name,
-    phone: r.phone_e164 ?? '',
-    email: r.email ?? undefined,
-    recognitionConsent: r.recognition_consent,
-  });
 
 export class TypeOrmCustomerRepository implements CustomerRepository {
   constructor(private readonly m: EntityManager) {}

@@ -3,8 +3,8 @@ import { TenantScope } from '../../../../application/ports/appointment.repositor
 import { HoldRepository } from '../../../../application/ports/hold.repository.port';
 import { Hold } from '../../../../domain/appointment/hold';
 import { SlotTaken } from '../../../../domain/availability/availability.errors';
-import { BusyKind } from '../../../../domain/availability/busy-interval';
-import { err, ok, Result } from '../../../../domain/shared/result';
+import { Result } from '../../../../domain/shared/result';
+import { PlacedHoldRow, toPlacement } from './typeorm-hold.rows';
 
 export class TypeOrmHoldRepository implements HoldRepository {
   constructor(private readonly m: EntityManager) {}
@@ -13,7 +13,7 @@ export class TypeOrmHoldRepository implements HoldRepository {
     const s = hold.toSnapshot();
     // One round trip (see the place_hold migration): earlier holds of this call and expired
     // ones released, then the hold and its blocks written whole, or the kind in the way named.
-    const [row]: Array<{ in_the_way: BusyKind | null }> = await this.m.query(
+    const [row]: PlacedHoldRow[] = await this.m.query(
       `SELECT place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz[], $10::timestamptz[])
                 AS in_the_way`,
       [
@@ -29,7 +29,7 @@ export class TypeOrmHoldRepository implements HoldRepository {
         s.busy.map((r) => r.end),
       ],
     );
-    return row.in_the_way === null ? ok(undefined) : err(new SlotTaken(row.in_the_way));
+    return toPlacement(row);
   }
 
   async releaseForCall(scope: TenantScope, callId: string, now: Date): Promise<void> {

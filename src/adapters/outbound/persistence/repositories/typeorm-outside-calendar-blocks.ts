@@ -6,6 +6,7 @@ import type {
 import type { TimeRange } from '../../../../domain/shared/time-range';
 import { runAgainOnConflict } from '../retried-transaction';
 import { isExclusionViolation } from '../postgres-refusals';
+import { OverlappingAppointmentRow } from './typeorm-outside-calendar-blocks.rows';
 
 /** busy_blocks rows of kind 'calendar', keyed by the external booking uid. */
 export class TypeOrmOutsideCalendarBlocks implements OutsideCalendarBlocks {
@@ -122,7 +123,7 @@ export class TypeOrmOutsideCalendarBlocks implements OutsideCalendarBlocks {
   }
 
   private async overlapping(staffId: string, range: TimeRange): Promise<string[]> {
-    const rows: Array<{ appointment_id: string }> = await this.m.query(
+    const rows: OverlappingAppointmentRow[] = await this.m.query(
       `SELECT DISTINCT appointment_id FROM busy_blocks
         WHERE staff_id = $1 AND active AND appointment_id IS NOT NULL
           AND during && tstzrange($2, $3, '[)')`,

@@ -9,10 +9,10 @@ import {
   PhoneBookingWriter,
 } from '../../../../application/ports/phone-booking-writer.port';
 import { SlotTaken } from '../../../../domain/availability/availability.errors';
-import { BusyKind } from '../../../../domain/availability/busy-interval';
-import { err, ok, Result } from '../../../../domain/shared/result';
+import { Result } from '../../../../domain/shared/result';
 import { AppointmentMapper } from '../mappers/appointment.mapper';
 import { runAgainOnConflict } from '../retried-transaction';
+import { BookingRefusalRow, toBookingResult } from './typeorm-phone-booking.rows';
 
 /**
  * One round trip, one transaction: the book_by_phone function (see its migration) writes the
@@ -56,14 +56,12 @@ export class TypeOrmPhoneBookingWriter implements PhoneBookingWriter {
       ),
       now,
     ];
-    const [row]: Array<{ refusal: string | null }> = await runAgainOnConflict(() =>
+    const [row]: BookingRefusalRow[] = await runAgainOnConflict(() =>
       this.dataSource.query(
         `SELECT book_by_phone($1::jsonb, $2::jsonb, $3::jsonb, $4, $5, $6::jsonb, $7) AS refusal`,
         params,
       ),
     );
-    if (row.refusal === null) return ok(undefined);
-    if (row.refusal === 'duplicate') return err(ALREADY_BOOKED);
-    return err(new SlotTaken(row.refusal as BusyKind));
+    return toBookingResult(row);
   }
 }

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { RetellKeys } from '../../../../application/ports/retell-keys.port';
 import { CredentialCipher } from '../credential-cipher';
 import { ExpiringMemo } from '../../../../domain/shared/expiring-memo';
+import { StoredRetellKeyRow } from './typeorm-retell-keys.rows';
 
 const TTL_MS = 30_000;
 
@@ -29,7 +30,7 @@ export class TypeOrmRetellKeys implements RetellKeys {
   }
 
   private async load(companyId: string): Promise<string | null> {
-    const rows: Array<{ k: string | null }> = await this.dataSource.query(
+    const rows: StoredRetellKeyRow[] = await this.dataSource.query(
       `SELECT retell_api_key_encrypted AS k FROM companies WHERE id = $1`,
       [companyId],
     );

@@ -5,22 +5,7 @@ import {
   SyncAction,
   SyncOutbox,
 } from '../../../../application/ports/sync-outbox.port';
-
-interface OutboxRow {
-  id: string;
-  company_id: string;
-  appointment_id: string;
-  action: SyncAction;
-  appointment_version: number;
-}
-
-const toEntry = (r: OutboxRow): OutboxEntry => ({
-  id: String(r.id),
-  companyId: r.company_id,
-  appointmentId: r.appointment_id,
-  action: r.action,
-  appointmentVersion: r.appointment_version,
-});
+import { OutboxRow, toOutboxEntry } from './typeorm-sync-outbox.rows';
 
 export class TypeOrmSyncOutbox implements SyncOutbox {
   constructor(private readonly m: EntityManager) {}
@@ -39,7 +24,7 @@ export class TypeOrmSyncOutbox implements SyncOutbox {
       [scope.companyId, appointmentId, action],
     );
     if (rows.length !== 1) throw new Error(`appointment ${appointmentId} not found for the outbox`);
-    return toEntry(rows[0]);
+    return toOutboxEntry(rows[0]);
   }
 
   async pending(limit: number): Promise<OutboxEntry[]> {
@@ -48,7 +33,7 @@ export class TypeOrmSyncOutbox implements SyncOutbox {
          FROM sync_outbox WHERE enqueued_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
     );
-    return rows.map(toEntry);
+    return rows.map(toOutboxEntry);
   }
 
   async markEnqueued(ids: readonly string[], at: Date): Promise<void> {

@@ -1,0 +1,4 @@
+/** An appointment whose busy block overlaps. */
+export interface OverlappingAppointmentRow {
+  appointment_id: string;
+}
