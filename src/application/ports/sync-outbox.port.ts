@@ -1,7 +1,5 @@
 import { TenantScope } from './appointment.repository.port';
 
-export const SYNC_OUTBOX = Symbol('SyncOutbox');
-
 export type SyncAction = 'create' | 'cancel' | 'reschedule';
 
 export interface OutboxEntry {
@@ -14,7 +12,8 @@ export interface OutboxEntry {
 
 /**
  * Written in the same transaction as the booking change, so a crash between commit and enqueue
- * loses nothing: a relay later turns unenqueued entries into queue jobs.
+ * loses nothing: a relay later turns unenqueued entries into queue jobs. Reached through the
+ * unit of work only (`tx.outbox`), so it has no injection token.
  */
 export interface SyncOutbox {
   record(scope: TenantScope, appointmentId: string, action: SyncAction): Promise<OutboxEntry>;

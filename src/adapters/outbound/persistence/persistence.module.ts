@@ -27,7 +27,6 @@ import { PHONE_BOOKING_WRITER } from '../../../application/ports/phone-booking-w
 import { RETELL_KEYS } from '../../../application/ports/retell-keys.port';
 import { SALON_CATALOG } from '../../../application/ports/salon-catalog.port';
 import { SALON_WRITER } from '../../../application/ports/salon-writer.port';
-import { SYNC_OUTBOX } from '../../../application/ports/sync-outbox.port';
 import { OUTBOX_CLAIMS } from '../../../application/ports/sync-queue.port';
 import { UNIT_OF_WORK } from '../../../application/ports/unit-of-work.port';
 import { ImportSalonUseCase } from '../../../application/salon-file/import-salon.use-case';
@@ -65,7 +64,6 @@ import { TypeOrmPhoneBookingReader } from './repositories/typeorm-phone-booking.
 import { TypeOrmPhoneBookingWriter } from './repositories/typeorm-phone-booking.writer';
 import { TypeOrmRetellKeys } from './repositories/typeorm-retell-keys';
 import { TypeOrmSalonCatalog } from './repositories/typeorm-salon-catalog';
-import { TypeOrmSyncOutbox } from './repositories/typeorm-sync-outbox';
 import { TypeOrmSalonWriter } from './salon.writer';
 import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
 
@@ -122,7 +120,6 @@ const PROVIDERS: Provider[] = [
   onManager(APPOINTMENT_REPOSITORY, (m) => new TypeOrmAppointmentRepository(m)),
   onManager(CUSTOMER_REPOSITORY, (m) => new TypeOrmCustomerRepository(m)),
   onManager(HOLD_REPOSITORY, (m) => new TypeOrmHoldRepository(m)),
-  onManager(SYNC_OUTBOX, (m) => new TypeOrmSyncOutbox(m)),
   onManager(AUDIT_LOG, (m) => new TypeOrmAuditLog(m)),
   onDataSource(CALL_REPOSITORY, (ds) => new TypeOrmCallRepository(ds)),
   onDataSource(RETELL_KEYS, (ds, cipher) => new TypeOrmRetellKeys(ds, cipher)),

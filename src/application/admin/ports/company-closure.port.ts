@@ -1,5 +1,3 @@
-export const COMPANY_CLOSURE = Symbol('CompanyClosure');
-
 export interface CompanyClosed {
   readonly closedAt: Date;
   /** Keys revoked by this closing (0 when it was closed before). */
@@ -8,7 +6,10 @@ export interface CompanyClosed {
   readonly newly: boolean;
 }
 
-/** Closing a company and, after its retention, erasing it with everything it owns. */
+/**
+ * Closing a company and, after its retention, erasing it with everything it owns. Reached
+ * through the unit of work only (`tx.closure`), so it has no injection token.
+ */
 export interface CompanyClosure {
   /** Marks the company closed (once) and revokes its keys; null when there is no such company. */
   close(companyId: string, at: Date): Promise<CompanyClosed | null>;
