@@ -172,6 +172,8 @@ export class ApplyCalendarEventUseCase {
   ): Promise<CalendarEventOutcome> {
     if (event.trigger === 'BOOKING_CREATED') return 'ignored'; // our own create echoed back
     if (event.trigger === 'BOOKING_RESCHEDULED') return this.moves.execute(event, signer);
+    // Cancelled by a move, not by the salon: the move's own BOOKING_RESCHEDULED says where to.
+    if (event.movedToUid !== undefined) return 'ignored';
     // We cancelled it ourselves (reschedule, compensation): the event is our echo.
     if (entry && entry.state !== 'live') return 'ignored';
     const target = entry ?? (await vouchedMetadata(this.mappings, event, signer));

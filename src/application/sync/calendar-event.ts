@@ -4,6 +4,11 @@ export interface CalendarEvent {
   readonly uid: string;
   /** For a reschedule: the uid of the booking that was moved, when the payload names it. */
   readonly previousUid?: string;
+  /**
+   * For a cancellation: the booking that replaced this one, when the calendar cancelled it by
+   * moving it (its BOOKING_RESCHEDULED tells where to).
+   */
+  readonly movedToUid?: string;
   /** The calendar's numeric id of the booking named by `uid`, when the payload carries it. */
   readonly bookingId?: number;
   readonly eventTypeId?: number;

@@ -17,6 +17,7 @@ export function toCalendarEvent(body: unknown): CalendarEvent | null {
   const eventTypeId = Number(p.eventTypeId);
   const bookingId = Number(p.bookingId);
   const previous = p.rescheduleUid ?? p.fromReschedule ?? p.rescheduledFromUid;
+  const next = body.triggerEvent === 'BOOKING_CANCELLED' ? p.rescheduledToUid : undefined;
   const metadata: Record<string, string> = {};
   if (isRecord(p.metadata)) {
     for (const [k, v] of Object.entries(p.metadata)) if (typeof v === 'string') metadata[k] = v;
@@ -25,6 +26,7 @@ export function toCalendarEvent(body: unknown): CalendarEvent | null {
     trigger: body.triggerEvent as CalendarEvent['trigger'],
     uid,
     ...(typeof previous === 'string' && previous !== uid ? { previousUid: previous } : {}),
+    ...(typeof next === 'string' && next !== '' && next !== uid ? { movedToUid: next } : {}),
     ...(Number.isSafeInteger(bookingId) && bookingId > 0 ? { bookingId } : {}),
     ...(Number.isFinite(eventTypeId) && eventTypeId > 0 ? { eventTypeId } : {}),
     start,

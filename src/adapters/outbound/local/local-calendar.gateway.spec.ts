@@ -35,3 +35,37 @@ describe('LocalCalendar.listBookings', () => {
     ]);
   });
 });
+
+describe('LocalCalendar.rescheduleBooking', () => {
+  const attendee = { name: 'Kundin', timeZone: 'Europe/Berlin', language: 'de' as const };
+  const metadata = { appointment_id: 'a-1', phase_id: 'p-1', company_id: 'c-1' };
+
+  it('moves as Cal.com does: a new uid, the old one cancelled pointing to it, and moves it once', async () => {
+    const calendar = new LocalCalendar();
+    const old = await calendar.createBooking({
+      credentialRef: 'local',
+      eventTypeId: 1,
+      start: new Date('2026-12-04T09:00:00Z'),
+      lengthMinutes: 25,
+      attendee,
+      metadata,
+    });
+    const move = {
+      credentialRef: 'local',
+      uid: old.uid,
+      newStart: new Date('2026-12-04T13:00:00Z'),
+    };
+    const moved = await calendar.rescheduleBooking(move);
+
+    expect([moved.start, moved.end]).toEqual([
+      new Date('2026-12-04T13:00:00Z'),
+      new Date('2026-12-04T13:25:00Z'),
+    ]);
+    expect(moved.rescheduledFromUid).toBe(old.uid);
+    const before = await calendar.getBooking({ credentialRef: 'local', uid: old.uid });
+    expect([before?.status, before?.rescheduledToUid]).toEqual(['cancelled', moved.uid]);
+    await expect(calendar.rescheduleBooking(move)).rejects.toMatchObject({
+      code: 'CALENDAR.BAD_REQUEST',
+    });
+  });
+});

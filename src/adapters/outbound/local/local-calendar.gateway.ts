@@ -13,7 +13,7 @@ import type {
   LocalCalendarGateway,
   RescheduleBookingCommand,
 } from '../../../application/ports/calendar-gateway.port';
-import { CalendarNotFound } from '../../../domain/calendar/calendar.errors';
+import { CalendarBadRequest, CalendarNotFound } from '../../../domain/calendar/calendar.errors';
 
 /**
  * The calendar port without Cal.com (`npm start`): the salon's Postgres calendar is the only
@@ -83,6 +83,10 @@ export class LocalCalendar implements LocalCalendarGateway {
   async rescheduleBooking(command: RescheduleBookingCommand): Promise<ExternalBooking> {
     const old = this.bookings.get(command.uid);
     if (!old) throw new CalendarNotFound(`no local booking ${command.uid}`);
+    // As Cal.com: a cancelled (or already moved) booking does not move.
+    if (old.status === 'cancelled') {
+      throw new CalendarBadRequest(400, `local booking ${command.uid} is cancelled`);
+    }
     const length = old.end.getTime() - old.start.getTime();
     const moved = await this.createBooking({
       credentialRef: command.credentialRef,
