@@ -107,6 +107,24 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it("spends Cal.com's 120 requests a minute per key, a fifth kept for live calls, unless set", () => {
+    const env = validateEnvironment({});
+    expect([
+      env.CALCOM_RATE_LIMIT_PER_MINUTE,
+      env.CALCOM_LIVE_RESERVE_PERCENT,
+      env.CALCOM_QUOTA_MAX_WAIT_MS,
+    ]).toEqual([120, 20, 30_000]);
+    expect(
+      validateEnvironment({ CALCOM_RATE_LIMIT_PER_MINUTE: '800' }).CALCOM_RATE_LIMIT_PER_MINUTE,
+    ).toBe(800);
+    expect(() => validateEnvironment({ CALCOM_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+      /CALCOM_RATE_LIMIT_PER_MINUTE:/,
+    );
+    expect(() => validateEnvironment({ CALCOM_LIVE_RESERVE_PERCENT: '95' })).toThrow(
+      /CALCOM_LIVE_RESERVE_PERCENT:/,
+    );
+  });
+
   it('limits Retell requests per call and per salon, and per address only on failed signatures', () => {
     const defaults = validateEnvironment({});
     expect(defaults.RETELL_RATE_LIMIT_PER_CALL).toBe(60);

@@ -442,6 +442,30 @@ export class Environment {
   @Min(50)
   @Max(3000)
   CALCOM_LIVE_CHECK_BUDGET_MS = 500;
+
+  /**
+   * Requests Cal.com allows one API key a minute (its documented 120; Cal.com raises it on
+   * request). Every process counts against it together, through Redis.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(100_000)
+  CALCOM_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** Share of that minute (percent) kept for live calls: the sync slows down before it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  CALCOM_LIVE_RESERVE_PERCENT = 20;
+
+  /** Longest a sync request waits for room in the quota; past it the job comes back later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  CALCOM_QUOTA_MAX_WAIT_MS = 30_000;
 }
 
 export class InvalidEnvironment extends Error {}

@@ -29,6 +29,13 @@ export interface CalendarCredentials {
   forget?(credentialRef: CalendarCredentialRef): void;
 }
 
+/**
+ * Whose request it is, for the calendar's request quota: a caller on the phone first (it
+ * never waits behind the others), then the sync, then reconciliation. Each method has its
+ * usual one (availableStarts: live, listBookings: reconcile, the others: sync).
+ */
+export type CalendarPriority = 'live' | 'sync' | 'reconcile';
+
 /** Whose slots these are: every cached slot answer is keyed by this whole scope. */
 export interface SlotScope {
   readonly companyId: string;
@@ -49,6 +56,8 @@ export interface SlotInvalidationScope {
 }
 
 export interface AvailableStartsQuery {
+  /** When not the method's usual one (see CalendarPriority). */
+  readonly priority?: CalendarPriority;
   readonly credentialRef: CalendarCredentialRef;
   readonly scope: SlotScope;
   /** The stylist's own event type in the external calendar. */
@@ -99,6 +108,8 @@ export interface ExternalBooking {
 }
 
 export interface CreateBookingCommand {
+  /** When not the method's usual one (see CalendarPriority). */
+  readonly priority?: CalendarPriority;
   readonly credentialRef: CalendarCredentialRef;
   readonly eventTypeId: number;
   readonly start: Date;
@@ -110,6 +121,8 @@ export interface CreateBookingCommand {
 }
 
 export interface FindBookingByMetadataQuery {
+  /** When not the method's usual one (see CalendarPriority). */
+  readonly priority?: CalendarPriority;
   readonly credentialRef: CalendarCredentialRef;
   readonly eventTypeId: number;
   /** Window the booking's start and end lie in (asked time plus a margin). */
@@ -119,6 +132,8 @@ export interface FindBookingByMetadataQuery {
 }
 
 export interface ListBookingsQuery {
+  /** When not the method's usual one (see CalendarPriority). */
+  readonly priority?: CalendarPriority;
   readonly credentialRef: CalendarCredentialRef;
   /** Only bookings of these event types; none asks nothing (never the whole account). */
   readonly eventTypeIds: readonly number[];
@@ -142,6 +157,8 @@ export interface BookingListing {
 }
 
 export interface BookingRef {
+  /** When not the method's usual one (see CalendarPriority). */
+  readonly priority?: CalendarPriority;
   readonly credentialRef: CalendarCredentialRef;
   readonly uid: string;
 }

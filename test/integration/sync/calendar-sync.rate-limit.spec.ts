@@ -7,11 +7,21 @@ import {
   onePerPhase,
   relayAndSettle,
   syncRow,
+  CUT_EVENT_TYPE,
   type World,
 } from './sync-harness';
+import { TimeRange } from '../../../src/domain/shared/time-range';
 
 /** Cal.com's throttler with a short window, so the test waits seconds, not minutes. */
 const THROTTLE = { limit: 4, windowMs: 1500, blockMs: 1500 };
+/** The gateway's quota for that throttler: a quarter of the window kept for live calls. */
+const QUOTA = {
+  limit: THROTTLE.limit,
+  windowMs: THROTTLE.windowMs,
+  marginMs: 100,
+  liveReservePercent: 25,
+  maxWaitMs: 5000,
+};
 
 /** Another application using the salon's Cal.com key: `n` requests the sync never saw. */
 async function foreignRequests(w: World, n: number): Promise<void> {
@@ -26,7 +36,7 @@ describe("calendar sync under Cal.com's throttler", () => {
   let w: World;
 
   beforeAll(async () => {
-    w = await createWorld({ redis: false });
+    w = await createWorld({ redis: false, quota: QUOTA });
   });
   afterAll(() => w?.close());
   beforeEach(() => {
@@ -59,5 +69,64 @@ describe("calendar sync under Cal.com's throttler", () => {
 
   it("the fake's default throttle is Cal.com's documented one", () => {
     expect(CALCOM_THROTTLE).toEqual({ limit: 120, windowMs: 60_000, blockMs: 60_000 });
+  });
+});
+
+describe('calendar sync and live calls sharing one Cal.com key', () => {
+  const throttle = { limit: 10, windowMs: 1500, blockMs: 1500 };
+  let w: World;
+
+  beforeAll(async () => {
+    w = await createWorld({
+      redis: false,
+      // 30 % kept for live calls: the sync may send 7 a window, live calls 3 more.
+      quota: { ...QUOTA, limit: 10, liveReservePercent: 30 },
+    });
+  });
+  afterAll(() => w?.close());
+  beforeEach(() => {
+    w.fake.reset();
+    w.fake.throttle = throttle;
+  });
+
+  it('the sync stays under the limit (no 429) and every live check gets through meanwhile', async () => {
+    const appointments = [];
+    for (const hhmm of ['09:00', '11:15', '13:30', '15:45']) {
+      appointments.push(await book(w, w.perm, at(hhmm)));
+    }
+    const live: string[] = [];
+    let syncing = true;
+    const checks = (async () => {
+      while (syncing) {
+        const asked = await w.gateway
+          .availableStarts({
+            credentialRef: w.credentialId,
+            scope: { companyId: w.salon.companyId, branchId: w.salon.branch.id, staffId: w.anna },
+            eventTypeId: CUT_EVENT_TYPE,
+            range: TimeRange.of(at('09:00'), at('18:00')),
+            timeZone: 'Europe/Berlin',
+          })
+          .then(
+            () => 'answered',
+            (error: Error) => error.name,
+          );
+        live.push(asked);
+        await new Promise((r) => setTimeout(r, 600));
+      }
+    })();
+    const started = Date.now();
+    await relayAndSettle(w);
+    const took = Date.now() - started;
+    syncing = false;
+    await checks;
+
+    for (const a of appointments) expect((await syncRow(w, a.id)).state).toBe('synced');
+    expect(w.fake.throttled).toEqual([]);
+    onePerPhase(w);
+    expect(w.fake.requests.filter((r) => r === 'GET /v2/bookings')).toEqual([]);
+    // 12 creates at 7 a window: the sync was paced over at least one more window.
+    expect(took).toBeGreaterThanOrEqual(throttle.windowMs);
+    expect(live.length).toBeGreaterThanOrEqual(3);
+    expect(live.every((r) => r === 'answered')).toBe(true);
   });
 });

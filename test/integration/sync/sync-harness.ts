@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { FakeCalcom } from '../../../bench/sync-fake-calcom';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
+import type { CalcomConfig } from '../../../src/adapters/outbound/calcom/calcom.config';
 import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
 import { InProcessSyncQueue } from '../../../src/adapters/outbound/local/in-process-sync.queue';
 import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
@@ -84,6 +85,10 @@ export interface WorldOptions {
   readonly startWorker?: boolean;
   /** Paging of the gateway's booking listings (defaults: the adapter's). */
   readonly listing?: { listPageSize?: number; listMaxPages?: number };
+  /** The gateway's request quota per Cal.com key (defaults: the adapter's). */
+  readonly quota?: Partial<CalcomConfig['quota']>;
+  /** Counts the quota in this Redis (shared with other worlds) instead of in memory. */
+  readonly quotaRedis?: Redis;
 }
 
 /**
@@ -149,8 +154,10 @@ export async function createWorld(options: WorldOptions): Promise<World> {
         resetTimeoutMs: 3000,
       },
       ...options.listing,
+      quota: options.quota,
     },
     clock,
+    redis: options.quotaRedis ?? null,
   });
   const hooks: Hooks = {};
   const calendar: CalendarGateway = Object.create(gateway) as CalendarGateway;

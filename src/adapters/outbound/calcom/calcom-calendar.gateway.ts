@@ -9,6 +9,7 @@ import {
   type CalendarCredentialRef,
   type CalendarCredentials,
   type CalendarGateway,
+  type CalendarPriority,
   type CancelBookingCommand,
   type CreateBookingCommand,
   type ExternalBooking,
@@ -28,6 +29,8 @@ import {
 import { startsWithRoom } from '../../../domain/calendar/offered-starts';
 import { CalcomBreakers } from './calcom-breakers';
 import { CalcomHttpClient, type CalcomRequest, type CalcomResponse } from './calcom-http.client';
+import { MemoryQuotaStore, RedisQuotaStore } from './calcom-quota-store';
+import { CalcomRequestQuota } from './calcom-request-quota';
 import { CalcomSlotCache } from './calcom-slot-cache';
 import { systemResolveHost } from './calcom-host-resolver';
 import { nodeTransport } from './calcom-transport';
@@ -66,6 +69,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
   private readonly http: CalcomHttpClient;
   private readonly breakers: CalcomBreakers;
   private readonly slotCache: CalcomSlotCache;
+  private readonly quota: CalcomRequestQuota;
   private readonly clock: Clock;
   /**
    * `credentialRef:eventTypeId` of event types Cal.com said offer one length only, until when
@@ -79,10 +83,18 @@ export class CalcomCalendarGateway implements CalendarGateway {
   ) {
     this.config = resolveCalcomConfig(options.config);
     this.clock = options.clock ?? systemClock;
+    const { keyPrefix, redisTimeoutMs, ...quota } = this.config.quota;
+    this.quota = new CalcomRequestQuota(
+      options.redis
+        ? new RedisQuotaStore(options.redis, keyPrefix, redisTimeoutMs)
+        : new MemoryQuotaStore(),
+      quota,
+    );
     this.http = new CalcomHttpClient(
       this.config,
       this.clock,
       nodeTransport(options.resolveHost ?? systemResolveHost),
+      (apiKey, reading) => this.quota.observe(apiKey, reading),
     );
     this.breakers = new CalcomBreakers(this.config.breaker);
     this.slotCache = new CalcomSlotCache(options.redis ?? null, this.config.slotCache);
@@ -100,20 +112,24 @@ export class CalcomCalendarGateway implements CalendarGateway {
       lengthMinutes: query.lengthMinutes,
     };
     return this.slotCache.getOrLoad(key, async () => {
-      const response = await this.call<CalcomSlotsData>(query.credentialRef, {
-        family: 'slots',
-        method: 'GET',
-        path: '/v2/slots',
-        query: {
-          eventTypeId: query.eventTypeId,
-          start: range.start.toISOString(),
-          end: range.end.toISOString(),
-          timeZone: query.timeZone,
-          duration: query.lengthMinutes,
-          // Each slot with its end: the length Cal.com really judged, whatever was asked.
-          format: 'range',
+      const response = await this.call<CalcomSlotsData>(
+        query.priority ?? 'live',
+        query.credentialRef,
+        {
+          family: 'slots',
+          method: 'GET',
+          path: '/v2/slots',
+          query: {
+            eventTypeId: query.eventTypeId,
+            start: range.start.toISOString(),
+            end: range.end.toISOString(),
+            timeZone: query.timeZone,
+            duration: query.lengthMinutes,
+            // Each slot with its end: the length Cal.com really judged, whatever was asked.
+            format: 'range',
+          },
         },
-      });
+      );
       const slots = CalcomMapper.toSlots(response.data);
       const starts =
         query.lengthMinutes === undefined
@@ -156,7 +172,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
   }
 
   private async postBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
-    const response = await this.call<unknown>(command.credentialRef, {
+    const response = await this.call<unknown>(command.priority ?? 'sync', command.credentialRef, {
       family: 'bookings',
       method: 'POST',
       path: '/v2/bookings',
@@ -166,7 +182,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
   }
 
   async findBookingByMetadata(query: FindBookingByMetadataQuery): Promise<ExternalBooking | null> {
-    const listing = await this.listAll(query.credentialRef, {
+    const listing = await this.listAll(query.priority ?? 'sync', query.credentialRef, {
       eventTypeId: query.eventTypeId,
       afterStart: query.around.start.toISOString(),
       beforeEnd: query.around.end.toISOString(),
@@ -189,7 +205,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
 
   async listBookings(query: ListBookingsQuery): Promise<BookingListing> {
     if (query.eventTypeIds.length === 0) return { bookings: [], complete: true };
-    return this.listAll(query.credentialRef, {
+    return this.listAll(query.priority ?? 'reconcile', query.credentialRef, {
       eventTypeIds: [...new Set(query.eventTypeIds)].join(','),
       afterStart: query.range.start.toISOString(),
       beforeEnd: query.range.end.toISOString(),
@@ -198,7 +214,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
 
   async getBooking(ref: BookingRef): Promise<ExternalBooking | null> {
     try {
-      const response = await this.call<unknown>(ref.credentialRef, {
+      const response = await this.call<unknown>(ref.priority ?? 'sync', ref.credentialRef, {
         family: 'bookings',
         method: 'GET',
         path: `/v2/bookings/${encodeURIComponent(ref.uid)}`,
@@ -251,7 +267,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
     action: 'cancel' | 'reschedule',
     body: CalcomCancelBookingInput | CalcomRescheduleBookingInput,
   ): Promise<ExternalBooking> {
-    const response = await this.call<unknown>(ref.credentialRef, {
+    const response = await this.call<unknown>(ref.priority ?? 'sync', ref.credentialRef, {
       family: 'bookings',
       method: 'POST',
       path: `/v2/bookings/${encodeURIComponent(ref.uid)}/${action}`,
@@ -293,6 +309,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
 
   /** Stops breaker timers and closes idle connections. The Redis client belongs to whoever injected it. */
   close(): void {
+    this.quota.close();
     void this.slotCache.stopRefreshing();
     this.breakers.shutdown();
     this.http.close();
@@ -309,13 +326,14 @@ export class CalcomCalendarGateway implements CalendarGateway {
    * `listMaxPages` pages; a listing cut there says so (`complete: false`).
    */
   private async listAll(
+    priority: CalendarPriority,
     credentialRef: CalendarCredentialRef,
     filters: CalcomQuery,
   ): Promise<BookingListing> {
     const bookings: ListedBooking[] = [];
     let skip = 0;
     for (let page = 0; page < this.config.listMaxPages; page++) {
-      const response = await this.call<unknown>(credentialRef, {
+      const response = await this.call<unknown>(priority, credentialRef, {
         family: 'bookings',
         method: 'GET',
         path: '/v2/bookings',
@@ -331,13 +349,21 @@ export class CalcomCalendarGateway implements CalendarGateway {
     return { bookings, complete: false };
   }
 
+  /**
+   * One request: it waits for (or is refused) room in its key's request quota, unless the
+   * breaker is open and refuses it unsent anyway.
+   */
   private async call<T>(
+    priority: CalendarPriority,
     credentialRef: CalendarCredentialRef,
     request: CalcomRequest,
   ): Promise<CalcomResponse<T>> {
     const credential = await this.credentials.resolve(credentialRef);
     if (!credential) {
       throw new CalendarAuthFailed(`no calendar credential for ${credentialRef}`);
+    }
+    if (this.breakers.state(credentialRef) !== 'open') {
+      await this.quota.admit(credential.apiKey, priority);
     }
     try {
       return await this.breakers.run(credentialRef, () => this.http.send<T>(credential, request));

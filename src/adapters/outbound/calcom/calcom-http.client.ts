@@ -54,7 +54,7 @@ export class CalcomHttpClient {
     private readonly clock: Clock,
     private readonly transport: CalcomTransport,
     /** Hears each answer's throttle headers (the request quota learns from them). */
-    private readonly onRateLimit: RateLimitObserver = () => undefined,
+    private readonly onRateLimit: RateLimitObserver = async () => undefined,
   ) {}
 
   async send<T>(
@@ -88,7 +88,10 @@ export class CalcomHttpClient {
         allowListed: target.allowListed,
       });
       const reading = readRateLimit(response);
-      if (reading) this.onRateLimit(credential.apiKey, reading);
+      if (reading) {
+        const heard = this.onRateLimit(credential.apiKey, reading).catch(() => undefined);
+        if (reading.refused) await heard;
+      }
       return this.interpret<T>(what, response, reading?.resetSeconds);
     } catch (error) {
       if (error instanceof CalendarError) throw error;

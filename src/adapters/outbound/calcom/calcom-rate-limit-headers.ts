@@ -14,8 +14,11 @@ export interface RateLimitReading {
   readonly refused: boolean;
 }
 
-/** Told of every answer that carried throttle headers, and of every 429. */
-export type RateLimitObserver = (apiKey: string, reading: RateLimitReading) => void;
+/**
+ * Told of every answer that carried throttle headers, and of every 429. A 429 is awaited (the
+ * block must be known before anyone asks again); the others are not.
+ */
+export type RateLimitObserver = (apiKey: string, reading: RateLimitReading) => Promise<void>;
 
 const count = (value: string | null): number | undefined => {
   if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;

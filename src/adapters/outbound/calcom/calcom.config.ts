@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import type { Clock } from '../../../application/ports/clock.port';
 import type { ResolveHost } from './calcom-host-resolver';
+import type { RequestQuotaConfig } from './calcom-request-quota';
 
 /** Options for the Cal.com adapter; every field has a default (see DEFAULT_CALCOM_CONFIG). */
 export const CALCOM_OPTIONS = Symbol('CalcomOptions');
@@ -40,6 +41,12 @@ export interface CalcomConfig {
    */
   readonly listPageSize: number;
   readonly listMaxPages: number;
+  /** Cal.com's request quota per API key (see CalcomRequestQuota); keys under `keyPrefix`. */
+  readonly quota: RequestQuotaConfig & {
+    readonly keyPrefix: string;
+    /** A Redis call slower than this counts in this process instead. */
+    readonly redisTimeoutMs: number;
+  };
 }
 
 export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
@@ -61,6 +68,17 @@ export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
   },
   listPageSize: 100,
   listMaxPages: 50,
+  quota: {
+    limit: 120,
+    windowMs: 60_000,
+    marginMs: 2000,
+    // A fifth of the window: ~8 uncached checks of a three-step service a minute per key,
+    // while the sync keeps 96 requests a minute (32 perms).
+    liveReservePercent: 20,
+    maxWaitMs: 30_000,
+    keyPrefix: 'calcom:quota:v1',
+    redisTimeoutMs: 250,
+  },
 };
 
 export interface CalcomConfigOverrides {
@@ -72,6 +90,7 @@ export interface CalcomConfigOverrides {
   readonly slotCache?: Partial<CalcomConfig['slotCache']>;
   readonly listPageSize?: number;
   readonly listMaxPages?: number;
+  readonly quota?: Partial<CalcomConfig['quota']>;
 }
 
 export function resolveCalcomConfig(overrides: CalcomConfigOverrides = {}): CalcomConfig {
@@ -85,13 +104,17 @@ export function resolveCalcomConfig(overrides: CalcomConfigOverrides = {}): Calc
     slotCache: { ...d.slotCache, ...overrides.slotCache },
     listPageSize: overrides.listPageSize ?? d.listPageSize,
     listMaxPages: overrides.listMaxPages ?? d.listMaxPages,
+    quota: { ...d.quota, ...overrides.quota },
   };
 }
 
 /** What the composition root hands the gateway besides the credentials port. */
 export interface CalcomGatewayOptions {
   readonly config?: CalcomConfigOverrides;
-  /** Slot answers are cached here; without it only single-flight applies. */
+  /**
+   * Slot answers are cached here, and the request quota per API key is counted here for every
+   * process; without it only single-flight applies and each process counts alone.
+   */
   readonly redis?: Redis | null;
   readonly clock?: Clock;
   /** How host names are resolved before each connection (default: the system resolver). */

@@ -35,6 +35,12 @@ import { CalcomCalendarGateway } from './calcom-calendar.gateway';
             baseUrl: config.env.CALCOM_BASE_URL,
             allowedHosts: allowedHostKeys(config.env.CALCOM_ALLOWED_HOSTS),
             slotCache: { keyPrefix: redisKeys(config.env.REDIS_KEY_PREFIX).slotCache },
+            quota: {
+              keyPrefix: redisKeys(config.env.REDIS_KEY_PREFIX).calcomQuota,
+              limit: config.env.CALCOM_RATE_LIMIT_PER_MINUTE,
+              liveReservePercent: config.env.CALCOM_LIVE_RESERVE_PERCENT,
+              maxWaitMs: config.env.CALCOM_QUOTA_MAX_WAIT_MS,
+            },
             breaker: {
               errorThresholdPercentage: config.env.CALCOM_BREAKER_ERROR_PERCENT,
               volumeThreshold: config.env.CALCOM_BREAKER_VOLUME,

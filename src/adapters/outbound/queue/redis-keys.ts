@@ -12,6 +12,8 @@ export interface RedisKeys {
   readonly adminRateLimits: string;
   /** Root of the Cal.com slot cache's answers and generation counters. */
   readonly slotCache: string;
+  /** Root of the Cal.com request quota's counts per API key. */
+  readonly calcomQuota: string;
   /** The one key processes tell each other through that they answer calls. */
   readonly phoneTraffic: string;
 }
@@ -22,6 +24,7 @@ export function redisKeys(prefix: string): RedisKeys {
     retellRateLimits: `${prefix}:ratelimit:retell:`,
     adminRateLimits: `${prefix}:ratelimit:admin:`,
     slotCache: `${prefix}:calcom:slots:v1`,
+    calcomQuota: `${prefix}:calcom:quota:v1`,
     phoneTraffic: `${prefix}:phone-traffic`,
   };
 }
