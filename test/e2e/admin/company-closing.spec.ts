@@ -1,6 +1,6 @@
 import { sign } from 'retell-sdk';
 import { ClosedCompanySweeper } from '../../../src/application/admin/access/closed-company-sweeper';
-import { ADMIN_UNIT_OF_WORK } from '../../../src/application/admin/ports/admin-unit-of-work.port';
+import { UNIT_OF_WORK } from '../../../src/application/ports/unit-of-work.port';
 import { Clock } from '../../../src/application/ports/clock.port';
 import { AdminTestApp, FIXED_NOW, startAdminApp } from './admin-app';
 import { as, asBootstrap, book, friday, Tenant, tenant } from './admin-world';
@@ -142,7 +142,7 @@ describe('admin company closing', () => {
 
   it('the scheduled sweep erases it once the retention has passed, and nothing else', async () => {
     const clock = new MovableClock(new Date(Date.parse(FIXED_NOW) + 29 * DAY_MS));
-    const sweeper = new ClosedCompanySweeper(t.app.get(ADMIN_UNIT_OF_WORK), clock, {
+    const sweeper = new ClosedCompanySweeper(t.app.get(UNIT_OF_WORK), clock, {
       days: 30,
       sweepIntervalMs: 0,
     });

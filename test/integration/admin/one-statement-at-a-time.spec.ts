@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ImportedSalon } from '../../../src/application/ports/salon-writer.port';
-import { adminPortsFor } from '../../../src/adapters/outbound/persistence/admin/admin-ports';
+import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-transaction-ports';
 import { retriedTransaction } from '../../../src/adapters/outbound/persistence/retried-transaction';
 import { OverlappingQueryWatch, watchOverlappingQueries } from '../../support/overlapping-queries';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
@@ -37,7 +37,7 @@ describe('admin adapters in a transaction (real Postgres)', () => {
 
   it('read branches, services and stylists one statement at a time', async () => {
     const read = await retriedTransaction(ds, async (m) => {
-      const tx = adminPortsFor(m, null);
+      const tx = portsFor(m, null);
       return {
         branches: await tx.branches.list(salon.companyId, firstPage),
         services: await tx.services.list(salon.companyId, firstPage),
@@ -51,7 +51,7 @@ describe('admin adapters in a transaction (real Postgres)', () => {
   });
 
   it('save and read back a branch, a service and a stylist one statement at a time', async () => {
-    const before = adminPortsFor(ds.manager, null);
+    const before = portsFor(ds.manager, null);
     const [branch] = (await before.branches.list(salon.companyId, firstPage)).items;
     const [service] = (await before.services.list(salon.companyId, firstPage)).items;
     const [stylist] = (await before.staff.list(salon.companyId, firstPage)).items;
@@ -59,7 +59,7 @@ describe('admin adapters in a transaction (real Postgres)', () => {
     watch = watchOverlappingQueries();
 
     const saved = await retriedTransaction(ds, async (m) => {
-      const tx = adminPortsFor(m, null);
+      const tx = portsFor(m, null);
       return {
         branch: await tx.branches.save(salon.companyId, branch.id, { ...branch, name: 'Mitte' }),
         service: await tx.services.save(salon.companyId, service.id, service),
