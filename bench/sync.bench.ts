@@ -20,7 +20,7 @@ import {
 } from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
 import { TypeOrmCalendarCredentials } from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { TypeOrmSalonCatalog } from '../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
-import { TypeOrmSalonWriter } from '../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../src/adapters/outbound/persistence/typeorm-salon.writer';
 import {
   portsFor,
   TypeOrmUnitOfWork,

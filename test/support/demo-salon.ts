@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { TypeOrmSalonCatalog } from '../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
-import { TypeOrmSalonWriter } from '../../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../../src/adapters/outbound/persistence/typeorm-salon.writer';
 import { BranchContext } from '../../src/application/ports/salon-catalog.port';
 import { ImportSalonUseCase } from '../../src/application/salon-file/import-salon.use-case';
 

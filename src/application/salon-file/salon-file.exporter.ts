@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { err, ok, Result } from '../../domain/shared/result';
-import { NotFound } from '../admin/admin-errors';
+import { NotFound } from '../admin/admin.errors';
 import { Page, PageRequest } from '../admin/page';
 import { BRANCH_ADMIN, BranchAdmin } from '../admin/ports/branch-admin.port';
 import { COMPANY_DIRECTORY, CompanyDirectory } from '../admin/ports/company-directory.port';

@@ -14,7 +14,7 @@ import {
 import { RetellModule } from '../../../src/adapters/inbound/retell/retell.module';
 import { FixedClock } from '../../../src/adapters/outbound/clock/fixed.clock';
 import { dataSourceOptions } from '../../../src/adapters/outbound/persistence/data-source.factory';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/typeorm-salon.writer';
 import {
   FAIL_FAST_REDIS,
   REDIS_CONNECTION,

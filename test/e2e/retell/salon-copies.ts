@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/typeorm-salon.writer';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { TestDatabase } from '../../support/test-database';
 

@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import { FakeCalcom } from '../../../bench/sync-fake-calcom';
 import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
 import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/typeorm-salon.writer';
 import {
   portsFor,
   TypeOrmUnitOfWork,

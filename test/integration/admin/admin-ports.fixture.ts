@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ImportedSalon } from '../../../src/application/ports/salon-writer.port';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/typeorm-salon.writer';
 
 /** The demo salon imported straight through the writer, answering its ids. */
 export async function importDemoSalon(ds: DataSource): Promise<ImportedSalon> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TypeOrmCallRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-call.repository';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/typeorm-salon.writer';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
 import { SalonFile } from '../../../src/application/salon-file/salon-file';
-import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/salon.writer';
+import { TypeOrmSalonWriter } from '../../../src/adapters/outbound/persistence/typeorm-salon.writer';
 import { createTestDatabase, TestDatabase } from '../../support/test-database';
 
 const demo = (): SalonFile =>

@@ -13,7 +13,7 @@ import {
   InvalidInput,
   NotConfigured,
   NotFound,
-} from '../../../application/admin/admin-errors';
+} from '../../../application/admin/admin.errors';
 import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/appointment.errors';
 import { SlotTaken, Unavailable } from '../../../domain/availability/availability.errors';
 import { InvalidSalonData } from '../../../domain/salon/salon.errors';

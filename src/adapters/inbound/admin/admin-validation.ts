@@ -5,7 +5,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { InvalidInput } from '../../../application/admin/admin-errors';
+import { InvalidInput } from '../../../application/admin/admin.errors';
 import { AdminRefusal } from './admin-refusal';
 import { problemsOf } from './unknown-field.problems';
 import { RefuseControlCharactersPipe } from './refuse-control-characters.pipe';

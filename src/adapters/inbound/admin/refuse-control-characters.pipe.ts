@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { InvalidInput } from '../../../application/admin/admin-errors';
+import { InvalidInput } from '../../../application/admin/admin.errors';
 import { AdminRefusal } from './admin-refusal';
 import type { FieldProblem } from './admin-validation';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@ne
 import { FunctionAnswer } from './answers/function-answer';
 import { invalidBody } from '../../../common/coded-http.exception';
 import { FunctionCallDto } from './function-call.dto';
-import { CountedPerCall, RetellSharedRateGuard } from './retell-rate-limit.guard';
+import { CountedPerCall, RetellSharedRateGuard } from './retell-shared-rate.guard';
 import { RetellFunctionCallHandler } from './retell-function-call.handler';
 import { RetellSignatureGuard } from './retell-signature.guard';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RATE_LIMIT_TIME, RateLimitTime } from './rate-limit-time';
-import { RATE_WINDOW_MS, rateLimited } from './retell-rate-limit.guard';
+import { RATE_WINDOW_MS, rateLimited } from './retell-shared-rate.guard';
 import { RetellSettings } from './retell-settings';
 import { KeyLimit, MemorySlidingWindow } from './sliding-window.limiter';
 

@@ -3,7 +3,7 @@ import { CodedHttpException, invalidBody } from '../../../common/coded-http.exce
 import { scrubText } from '../../../common/scrub-text';
 import { RetellCallWebhookHandler } from './retell-call-webhook.handler';
 import { InboundCallAnswer, RetellInboundCallHandler } from './retell-inbound-call.handler';
-import { RetellSharedRateGuard } from './retell-rate-limit.guard';
+import { RetellSharedRateGuard } from './retell-shared-rate.guard';
 import { RetellSignatureGuard } from './retell-signature.guard';
 import { isRecord } from '../../../common/is-record';
 

@@ -14,7 +14,7 @@ import { RetellFunctionCallHandler } from './retell-function-call.handler';
 import { RetellFunctionController } from './retell-function.controller';
 import { RetellInboundCallHandler } from './retell-inbound-call.handler';
 import { RATE_LIMIT_TIME, REAL_TIME } from './rate-limit-time';
-import { RATE_LIMITER, RetellSharedRateGuard } from './retell-rate-limit.guard';
+import { RATE_LIMITER, RetellSharedRateGuard } from './retell-shared-rate.guard';
 import { RetellRequestTenant } from './retell-request-tenant';
 import { RetellSettings } from './retell-settings';
 import { RetellSignatureFailures } from './retell-signature-failures';

@@ -64,7 +64,7 @@ import { TypeOrmPhoneBookingReader } from './repositories/typeorm-phone-booking.
 import { TypeOrmPhoneBookingWriter } from './repositories/typeorm-phone-booking.writer';
 import { TypeOrmRetellKeys } from './repositories/typeorm-retell-keys';
 import { TypeOrmSalonCatalog } from './repositories/typeorm-salon-catalog';
-import { TypeOrmSalonWriter } from './salon.writer';
+import { TypeOrmSalonWriter } from './typeorm-salon.writer';
 import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
 
 /** The cipher for stored secrets; null without ENCRYPTION_KEY (storing them is then refused). */

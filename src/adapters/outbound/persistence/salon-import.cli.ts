@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ImportSalonUseCase } from '../../../application/salon-file/import-salon.use-case';
 import { readSalonFile } from '../local/salon-file.reader';
 import { createDataSource } from './data-source.factory';
-import { TypeOrmSalonWriter } from './salon.writer';
+import { TypeOrmSalonWriter } from './typeorm-salon.writer';
 
 /** `npm run salon:import -- FILE`: validates the whole file, then writes it in one transaction. */
 async function main(): Promise<number> {

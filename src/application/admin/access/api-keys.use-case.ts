@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { AdminPrincipal, CompanyScope } from '../admin-actor';
-import { Forbidden, NotFound } from '../admin-errors';
+import { Forbidden, NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { ADMIN_KEY_STORE, AdminKeyStore, AdminKeyView } from '../ports/admin-key-store.port';
 import { UNIT_OF_WORK, TransactionPorts, UnitOfWork } from '../../ports/unit-of-work.port';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { NotFound } from '../admin-errors';
+import { NotFound } from '../admin.errors';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { COMPANY_RETENTION, CompanyRetention, erasedAfter } from './company-retention';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { AUDIT_LOG, AuditLog } from '../../ports/audit-log.port';
-import { Conflict, NotFound } from '../admin-errors';
+import { Conflict, NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { COMPANY_DIRECTORY, CompanyDirectory, CompanyView } from '../ports/company-directory.port';
 

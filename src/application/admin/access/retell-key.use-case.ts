@@ -4,7 +4,7 @@ import { AUDIT_LOG, AuditLog } from '../../ports/audit-log.port';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { RETELL_KEYS, RetellKeys } from '../../ports/retell-keys.port';
 import { CompanyScope } from '../admin-actor';
-import { NotConfigured } from '../admin-errors';
+import { NotConfigured } from '../admin.errors';
 
 /** A salon's own Retell key: stored encrypted, never shown again, replaceable and removable. */
 @Injectable()

@@ -5,7 +5,7 @@ import {
   AppointmentRepository,
 } from '../../ports/appointment.repository.port';
 import { CompanyScope } from '../admin-actor';
-import { NotFound } from '../admin-errors';
+import { NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import {
   APPOINTMENT_QUERY,

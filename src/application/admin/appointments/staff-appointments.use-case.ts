@@ -17,7 +17,7 @@ import { SyncAction } from '../../ports/sync-outbox.port';
 import { NO_SYNC_KICKS, SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { CompanyScope } from '../admin-actor';
-import { Conflict, NotFound } from '../admin-errors';
+import { Conflict, NotFound } from '../admin.errors';
 import { STAFF_ADMIN, StaffAdmin } from '../ports/staff-admin.port';
 import { appointmentView, AppointmentView } from './appointment.view';
 

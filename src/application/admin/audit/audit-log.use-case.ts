@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CompanyScope } from '../admin-actor';
-import { InvalidInput } from '../admin-errors';
+import { InvalidInput } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { AUDIT_TRAIL, AuditFilter, AuditTrail } from '../ports/audit-trail.port';
 import { auditEntryView, AuditEntryView } from './audit-entry.view';

@@ -6,7 +6,7 @@ import {
 } from '../../ports/calendar-credential-changes.port';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { NotConfigured, NotFound } from '../admin-errors';
+import { NotConfigured, NotFound } from '../admin.errors';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { CALENDAR_ADMIN, CalendarAdmin, CredentialView } from '../ports/calendar-admin.port';
 

@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { Conflict, InvalidInput, NotConfigured, NotFound } from '../admin-errors';
+import { Conflict, InvalidInput, NotConfigured, NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import {

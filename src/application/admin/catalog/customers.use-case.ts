@@ -5,7 +5,7 @@ import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { NotFound } from '../admin-errors';
+import { NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { UNIT_OF_WORK, TransactionPorts, UnitOfWork } from '../../ports/unit-of-work.port';
 import { CUSTOMER_ADMIN, CustomerAdmin, CustomerView } from '../ports/customer-admin.port';

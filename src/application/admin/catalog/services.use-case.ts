@@ -4,7 +4,7 @@ import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { Conflict, NotFound } from '../admin-errors';
+import { Conflict, NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { SERVICE_ADMIN, ServiceAdmin, ServiceData, ServiceView } from '../ports/service-admin.port';

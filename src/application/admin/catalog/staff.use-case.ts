@@ -6,7 +6,7 @@ import { err, ok, Result } from '../../../domain/shared/result';
 import { TimeRange } from '../../../domain/shared/time-range';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { NotFound } from '../admin-errors';
+import { NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { BRANCH_ADMIN, BranchAdmin } from '../ports/branch-admin.port';

@@ -8,7 +8,7 @@ import {
 import { AUDIT_LOG, AuditLog } from '../../ports/audit-log.port';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { NotFound } from '../admin-errors';
+import { NotFound } from '../admin.errors';
 import { appointmentView, AppointmentView } from '../appointments/appointment.view';
 import { CUSTOMER_ADMIN, CustomerAdmin, CustomerView } from '../ports/customer-admin.port';
 import {

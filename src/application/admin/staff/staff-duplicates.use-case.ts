@@ -4,7 +4,7 @@ import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { CompanyScope } from '../admin-actor';
-import { Conflict, InvalidInput, NotFound } from '../admin-errors';
+import { Conflict, InvalidInput, NotFound } from '../admin.errors';
 import { UNIT_OF_WORK, TransactionPorts, UnitOfWork } from '../../ports/unit-of-work.port';
 import { MergeMoves, STAFF_MERGE, StaffMerge } from '../ports/staff-merge.port';
 import { DuplicateGroup, findDuplicateStaff } from './duplicate-staff';

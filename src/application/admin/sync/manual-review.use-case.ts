@@ -10,7 +10,7 @@ import { CLOCK, Clock } from '../../ports/clock.port';
 import { SyncAction } from '../../ports/sync-outbox.port';
 import { SYNC_KICKER, SyncKicker } from '../../ports/sync-queue.port';
 import { CompanyScope } from '../admin-actor';
-import { Conflict, NotFound } from '../admin-errors';
+import { Conflict, NotFound } from '../admin.errors';
 import { appointmentView, AppointmentView } from '../appointments/appointment.view';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticateAdminUseCase } from '../../../../application/admin/access/authenticate-admin.use-case';
-import { NotFound } from '../../../../application/admin/admin-errors';
+import { NotFound } from '../../../../application/admin/admin.errors';
 import {
   COMPANY_DIRECTORY,
   CompanyDirectory,

@@ -1,7 +1,7 @@
 import { Get, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AdminPrincipal, CompanyScope } from '../../../../application/admin/admin-actor';
-import { InvalidInput } from '../../../../application/admin/admin-errors';
+import { InvalidInput } from '../../../../application/admin/admin.errors';
 import { ImportSalonUseCase } from '../../../../application/salon-file/import-salon.use-case';
 import { SalonFileExporter } from '../../../../application/salon-file/salon-file.exporter';
 import { AdminController, ApiBootstrapOnly } from '../admin-controller.decorator';

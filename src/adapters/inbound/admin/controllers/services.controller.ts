@@ -1,6 +1,6 @@
 import { Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { InvalidInput } from '../../../../application/admin/admin-errors';
+import { InvalidInput } from '../../../../application/admin/admin.errors';
 import { CompanyScope } from '../../../../application/admin/admin-actor';
 import { ServicesUseCase } from '../../../../application/admin/catalog/services.use-case';
 import { ServiceData } from '../../../../application/admin/ports/service-admin.port';

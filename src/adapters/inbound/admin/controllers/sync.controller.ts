@@ -1,7 +1,7 @@
 import { Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AdminPrincipal, CompanyScope } from '../../../../application/admin/admin-actor';
-import { NotFound } from '../../../../application/admin/admin-errors';
+import { NotFound } from '../../../../application/admin/admin.errors';
 import { ManualReviewUseCase } from '../../../../application/admin/sync/manual-review.use-case';
 import { SyncDashboardUseCase } from '../../../../application/admin/sync/sync-dashboard.use-case';
 import { AdminController, ApiQueryFrom } from '../admin-controller.decorator';
