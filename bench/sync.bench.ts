@@ -14,10 +14,8 @@ import { CalcomCalendarGateway } from '../src/adapters/outbound/calcom/calcom-ca
 import { InProcessSyncQueue } from '../src/adapters/outbound/local/in-process-sync.queue';
 import { CredentialCipher } from '../src/adapters/outbound/persistence/credential-cipher';
 import { createDataSource } from '../src/adapters/outbound/persistence/data-source.factory';
-import {
-  TypeOrmCalendarBookingLedger,
-  TypeOrmOutboxClaims,
-} from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmCalendarBookingLedger } from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmOutboxClaims } from '../src/adapters/outbound/persistence/repositories/typeorm-outbox-claims';
 import { TypeOrmCalendarCredentials } from '../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { TypeOrmSalonCatalog } from '../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
 import { TypeOrmSalonWriter } from '../src/adapters/outbound/persistence/typeorm-salon.writer';

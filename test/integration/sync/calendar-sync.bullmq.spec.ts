@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
-import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outbox-claims';
 import { TypeOrmSyncOutbox } from '../../../src/adapters/outbound/persistence/repositories/typeorm-sync-outbox';
 import { syncJobId, jobForEntry } from '../../../src/application/ports/sync-queue.port';
 import { OutboxRelay } from '../../../src/application/sync/outbox-relay';

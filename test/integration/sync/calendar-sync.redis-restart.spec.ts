@@ -3,7 +3,7 @@ import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/cal
 import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
 import { SyncWorkerService } from '../../../src/adapters/inbound/sync-worker/sync-worker.service';
 import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
-import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outbox-claims';
 import {
   TypeOrmCalendarCredentials,
   TypeOrmCalendarMappingRepository,

@@ -1,5 +1,5 @@
 import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
-import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outbox-claims';
 import { TypeOrmCalendarMappingRepository } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-mapping.repository';
 import { StalledSyncSweeper } from '../../../src/application/sync/stalled-sync-sweeper';
 import {

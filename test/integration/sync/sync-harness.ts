@@ -6,10 +6,8 @@ import type { CalcomConfig } from '../../../src/adapters/outbound/calcom/calcom.
 import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
 import { InProcessSyncQueue } from '../../../src/adapters/outbound/local/in-process-sync.queue';
 import { CredentialCipher } from '../../../src/adapters/outbound/persistence/credential-cipher';
-import {
-  TypeOrmCalendarBookingLedger,
-  TypeOrmOutboxClaims,
-} from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmCalendarBookingLedger } from '../../../src/adapters/outbound/persistence/repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmOutboxClaims } from '../../../src/adapters/outbound/persistence/repositories/typeorm-outbox-claims';
 import {
   TypeOrmCalendarCredentials,
   TypeOrmCalendarMappingRepository,

@@ -48,10 +48,8 @@ import { CredentialCipher } from './credential-cipher';
 import { speakingStoreTerms } from './postgres-refusals';
 import { TypeOrmAppointmentRepository } from './repositories/typeorm-appointment.repository';
 import { TypeOrmAuditLog } from './repositories/typeorm-audit-log';
-import {
-  TypeOrmCalendarBookingLedger,
-  TypeOrmOutboxClaims,
-} from './repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmCalendarBookingLedger } from './repositories/typeorm-calendar-booking-ledger';
+import { TypeOrmOutboxClaims } from './repositories/typeorm-outbox-claims';
 import {
   TypeOrmCalendarCredentials,
   TypeOrmCalendarMappingRepository,
