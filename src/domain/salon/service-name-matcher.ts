@@ -43,7 +43,8 @@ export class UnknownServiceName extends DomainError {
 
   constructor(
     readonly offered: readonly string[],
-    heardSomething: boolean,
+    /** false: nothing that could name a service was said at all. */
+    readonly heardSomething: boolean,
   ) {
     super();
     const intro = heardSomething

@@ -1,6 +1,19 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { StoreRefusal, StoreRefusalCode } from '../../../application/ports/store-refusal.error';
+import { NotFound } from '../../../application/admin/admin.errors';
+import {
+  IllegalStatusTransition,
+  ServiceMismatch,
+} from '../../../domain/appointment/appointment.errors';
+import {
+  InThePast,
+  OutsideWorkingHours,
+  SlotTaken,
+} from '../../../domain/availability/availability.errors';
+import { InvalidHours, InvalidStaff } from '../../../domain/salon/salon.errors';
+import { DomainError } from '../../../domain/shared/domain-error';
 import { AdminErrorFilter } from './admin-error.filter';
+import { AdminRefusal } from './admin-refusal';
 
 /** What the filter answers for `exception`: status and JSON body. */
 function answerTo(exception: unknown): { status: number; body: unknown } {
@@ -63,4 +76,81 @@ describe('AdminErrorFilter: what the database refused', () => {
       body: { code: 'INTERNAL', message: 'Internal error.' },
     });
   });
+});
+
+describe('AdminErrorFilter: refusals of the domain and of the admin API', () => {
+  // The domain's refusals have always been answered in German, as the phone says them.
+  const cases: Array<[DomainError, number, Record<string, unknown>]> = [
+    [
+      new SlotTaken('appointment'),
+      409,
+      { code: 'AVAILABILITY.SLOT_TAKEN', message: 'Dieser Termin ist leider schon vergeben.' },
+    ],
+    [
+      new SlotTaken('absence'),
+      409,
+      {
+        code: 'AVAILABILITY.SLOT_TAKEN',
+        message: 'Zu dieser Zeit ist die gewünschte Person leider nicht da.',
+      },
+    ],
+    [
+      new InThePast(),
+      422,
+      {
+        code: 'AVAILABILITY.IN_THE_PAST',
+        message: 'Dieser Zeitpunkt liegt bereits in der Vergangenheit.',
+      },
+    ],
+    [
+      new OutsideWorkingHours(),
+      422,
+      {
+        code: 'AVAILABILITY.OUTSIDE_WORKING_HOURS',
+        message: 'Zu dieser Zeit arbeitet die gewünschte Person nicht.',
+      },
+    ],
+    [
+      new IllegalStatusTransition('cancelled', 'cancel'),
+      409,
+      {
+        code: 'APPOINTMENT.ILLEGAL_STATUS_TRANSITION',
+        message: 'Dieser Termin ist bereits storniert.',
+      },
+    ],
+    [
+      new ServiceMismatch('s1', 's2'),
+      400,
+      {
+        code: 'APPOINTMENT.SERVICE_MISMATCH',
+        message: 'Beim Verschieben bleibt die Dienstleistung gleich.',
+      },
+    ],
+    [
+      new InvalidStaff('an absence must end after it starts'),
+      400,
+      {
+        code: 'SALON.INVALID_STAFF',
+        message: 'Diese Mitarbeiterin ist nicht gültig angelegt.',
+        detail: 'an absence must end after it starts',
+      },
+    ],
+    [
+      new InvalidHours('from must lie before to'),
+      400,
+      {
+        code: 'SALON.INVALID_HOURS',
+        message: 'Diese Öffnungs- oder Arbeitszeiten sind nicht gültig.',
+        detail: 'from must lie before to',
+      },
+    ],
+    [new NotFound('STAFF'), 404, { code: 'STAFF.NOT_FOUND', message: 'No such staff.' }],
+  ];
+
+  it.each(cases.map(([refusal, status, body]) => [refusal.code, status, refusal, body] as const))(
+    'answers %s with %i and its sentence',
+    (_code, status, refusal, body) => {
+      expect(answerTo(new AdminRefusal(refusal))).toEqual({ status, body });
+    },
+  );
 });

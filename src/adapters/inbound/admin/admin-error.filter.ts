@@ -18,6 +18,7 @@ import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/
 import { SlotTaken, Unavailable } from '../../../domain/availability/availability.errors';
 import { InvalidSalonData } from '../../../domain/salon/salon.errors';
 import { DomainError } from '../../../domain/shared/domain-error';
+import { isDomainRefusal, sentenceFor } from '../../../common/domain-error.sentences';
 import {
   DATABASE_UNAVAILABLE,
   databaseProblemOf,
@@ -91,7 +92,9 @@ function refusal(e: DomainError): Answer {
   const extra: Record<string, unknown> = {};
   if (e instanceof InvalidSalonData) extra.detail = e.detail;
   if (e instanceof Conflict || e instanceof InvalidInput) Object.assign(extra, e.details ?? {});
-  return answer(statusOf(e), e.code, e.message, extra);
+  // The domain's refusals have always been answered here in German, as the phone says them.
+  const message = isDomainRefusal(e) ? sentenceFor(e) : e.message;
+  return answer(statusOf(e), e.code, message, extra);
 }
 
 function httpAnswer(e: HttpException): Answer {

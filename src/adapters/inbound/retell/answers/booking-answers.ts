@@ -17,6 +17,7 @@ import { Service } from '../../../../domain/salon/service';
 import { Staff } from '../../../../domain/salon/staff';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
+import { spokenRefusal } from './refusal-sentence';
 import {
   AlreadySaid,
   atStylist,
@@ -112,11 +113,11 @@ function refusal(
       return {
         sentence: stylist
           ? (cap) => `${who(cap)} bietet diese Leistung leider nicht an.`
-          : () => why.message,
+          : () => spokenRefusal(why),
         said,
       };
     default:
-      return { sentence: () => why.message, said };
+      return { sentence: () => spokenRefusal(why), said };
   }
 }
 

@@ -10,6 +10,8 @@ import {
 import { DomainError } from '../../../../domain/shared/domain-error';
 import { fitSpoken, sentenceWithNames, shortName } from '../../../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
+import { spokenRefusal } from './refusal-sentence';
+import { sentenceFor } from '../../../../common/domain-error.sentences';
 import {
   StylistNotOffering,
   StylistUnclear,
@@ -29,12 +31,12 @@ export const dayFacts = (d: DateParts) => ({
  */
 export function notUnderstoodAnswer(error: DomainError): FunctionAnswer {
   if (error instanceof DateAmbiguous) {
-    return answer(error.code, error.message, { days: error.days.map(dayFacts) });
+    return answer(error.code, sentenceFor(error), { days: error.days.map(dayFacts) });
   }
   if (error instanceof TimeAmbiguous) {
-    return answer(error.code, error.message, { readings: error.readings.map(toClockString) });
+    return answer(error.code, sentenceFor(error), { readings: error.readings.map(toClockString) });
   }
-  return answer(error.code, error.message);
+  return answer(error.code, spokenRefusal(error));
 }
 
 /** What the caller said that cannot be read as one wish, as the question back. */
@@ -43,11 +45,11 @@ export function wishRefusalAnswer(refusal: WishRefusal): FunctionAnswer {
     case 'SERVICE_UNCLEAR': {
       const found = refusal.match;
       if (found.kind === 'ambiguous') {
-        return answer(found.code, found.message, {
+        return answer(found.code, sentenceFor(found), {
           candidates: found.candidates.map((c) => c.name),
         });
       }
-      return answer(found.code, found.message, { offered: found.offered });
+      return answer(found.code, sentenceFor(found), { offered: found.offered });
     }
     case 'STYLIST_UNCLEAR':
       return stylistUnclearAnswer(refusal);
@@ -67,12 +69,12 @@ export function wishRefusalAnswer(refusal: WishRefusal): FunctionAnswer {
 function stylistUnclearAnswer({ match, team }: StylistUnclear): FunctionAnswer {
   if (match.kind === 'ambiguous') {
     const candidates = match.candidates.map((s) => s.name);
-    return answer(match.code, match.message, { candidates, staff: team });
+    return answer(match.code, sentenceFor(match), { candidates, staff: team });
   }
-  const message = fitSpoken((cap) => {
-    const unknown = 'Diese Mitarbeiterin kenne ich leider nicht.';
-    return sentenceWithNames(`${unknown} Bei uns arbeiten `, team, '.', cap, unknown);
-  });
+  const unknown = sentenceFor(match);
+  const message = fitSpoken((cap) =>
+    sentenceWithNames(`${unknown} Bei uns arbeiten `, team, '.', cap, unknown),
+  );
   return answer(match.code, message, { staff: team });
 }
 
