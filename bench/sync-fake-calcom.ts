@@ -117,6 +117,11 @@ export class FakeCalcom {
   /** Requests the throttler refused with 429 (`METHOD /path`). */
   readonly throttled: string[] = [];
   private readonly throttleStates = new Map<string, ThrottleState>();
+  /**
+   * Event types `GET /v2/event-types/{id}` knows, with their buffer after each booking in minutes
+   * (EventTypeOutput_2024_06_14 `afterEventBuffer`); any other id answers 404.
+   */
+  readonly eventTypeBuffers = new Map<number, number>();
   /** Event types that offer one length only: their id and that length in minutes. */
   readonly singleLength = new Map<number, number>();
   private server: Server | undefined;
@@ -251,6 +256,8 @@ export class FakeCalcom {
     }
     if (req.method === 'GET' && url.pathname === '/v2/bookings') return this.list(url, res);
     if (req.method === 'GET' && url.pathname === '/v2/slots') return this.slots(url, res);
+    const eventType = /^\/v2\/event-types\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'GET' && eventType) return this.eventType(Number(eventType[1]), res);
     const one = /^\/v2\/bookings\/([^/]+)(\/cancel|\/reschedule)?$/.exec(url.pathname);
     if (one) {
       const booking = this.bookings.get(decodeURIComponent(one[1]));
@@ -413,6 +420,25 @@ export class FakeCalcom {
         res.on('close', () => this.hanging.delete(res));
         return;
     }
+  }
+
+  private eventType(id: number, res: ServerResponse): void {
+    const after = this.eventTypeBuffers.get(id);
+    if (after === undefined) {
+      return send(res, 404, { status: 'error', error: { message: 'Event type not found' } });
+    }
+    const length = this.singleLength.get(id) ?? DEFAULT_LENGTH;
+    send(res, 200, {
+      status: 'success',
+      data: {
+        id,
+        slug: `event-${id}`,
+        title: `Event ${id}`,
+        lengthInMinutes: length,
+        beforeEventBuffer: 0,
+        afterEventBuffer: after,
+      },
+    });
   }
 
   private slots(url: URL, res: ServerResponse): void {

@@ -174,6 +174,12 @@ export interface RescheduleBookingCommand extends BookingRef {
   readonly slotScope?: SlotInvalidationScope;
 }
 
+/** What an event type of the external calendar holds that the salon file says too. */
+export interface EventTypeSettings {
+  /** Minutes the calendar keeps the host free after each booking (Cal.com's `afterEventBuffer`). */
+  readonly afterBufferMinutes: number;
+}
+
 export type CalendarBreakerState = 'closed' | 'open' | 'half_open';
 
 export interface CalendarGateway {
@@ -202,6 +208,12 @@ export interface CalendarGateway {
 
   /** Moves the booking; the answer is the new booking (its `uid` replaces the old one). */
   rescheduleBooking(command: RescheduleBookingCommand): Promise<ExternalBooking>;
+
+  /** The event type's own settings, or null when this calendar keeps none (the local one). */
+  eventTypeSettings(
+    credentialRef: CalendarCredentialRef,
+    eventTypeId: number,
+  ): Promise<EventTypeSettings | null>;
 
   /** Drops cached slot answers after a booking change seen elsewhere (e.g. a webhook). */
   invalidateSlots(scope: SlotInvalidationScope): Promise<void>;

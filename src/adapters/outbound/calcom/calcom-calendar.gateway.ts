@@ -12,6 +12,7 @@ import {
   type CalendarPriority,
   type CancelBookingCommand,
   type CreateBookingCommand,
+  type EventTypeSettings,
   type ExternalBooking,
   type FindBookingByMetadataQuery,
   type ListBookingsQuery,
@@ -274,6 +275,23 @@ export class CalcomCalendarGateway implements CalendarGateway {
       body,
     });
     return CalcomMapper.toBooking(response.data);
+  }
+
+  /**
+   * `GET /v2/event-types/{id}` (event types version 2024-06-14, outside the bookings contract):
+   * read when a mapping is saved, never during a call or a sync. An operator waits for it, so it
+   * goes first like a caller's request (and never waits for the quota).
+   */
+  async eventTypeSettings(
+    credentialRef: CalendarCredentialRef,
+    eventTypeId: number,
+  ): Promise<EventTypeSettings> {
+    const response = await this.call<unknown>('live', credentialRef, {
+      family: 'eventTypes',
+      method: 'GET',
+      path: `/v2/event-types/${encodeURIComponent(String(eventTypeId))}`,
+    });
+    return CalcomMapper.toEventTypeSettings(response.data);
   }
 
   async invalidateSlots(scope: SlotInvalidationScope): Promise<void> {

@@ -22,7 +22,7 @@ import { readRateLimit, type RateLimitObserver } from './calcom-rate-limit-heade
 import type { CalcomTransport, TransportResponse } from './calcom-transport';
 
 /** Endpoint families; each needs its own `cal-api-version` and timeout. */
-export type CalcomApiFamily = 'slots' | 'bookings';
+export type CalcomApiFamily = 'slots' | 'bookings' | 'eventTypes';
 
 export interface CalcomRequest {
   readonly family: CalcomApiFamily;
@@ -62,7 +62,9 @@ export class CalcomHttpClient {
     request: CalcomRequest,
   ): Promise<CalcomResponse<T>> {
     const timeoutMs =
-      request.family === 'slots' ? this.config.timeouts.slotsMs : this.config.timeouts.bookingsMs;
+      request.family === 'bookings'
+        ? this.config.timeouts.bookingsMs
+        : this.config.timeouts.slotsMs;
     const what = `${request.method} ${request.path}`;
     const target = this.target(credential, request, what);
     const headers: Record<string, string> = {

@@ -24,7 +24,11 @@ export interface CalcomConfig {
    * their address, over http too: a self-hosted Cal.com, a test double on loopback.
    */
   readonly allowedHosts: readonly string[];
-  readonly apiVersions: { readonly slots: string; readonly bookings: string };
+  readonly apiVersions: {
+    readonly slots: string;
+    readonly bookings: string;
+    readonly eventTypes: string;
+  };
   readonly timeouts: { readonly slotsMs: number; readonly bookingsMs: number };
   readonly breaker: CalcomBreakerConfig;
   readonly slotCache: {
@@ -52,7 +56,7 @@ export interface CalcomConfig {
 export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
   baseUrl: 'https://api.cal.com',
   allowedHosts: [],
-  apiVersions: { slots: '2024-09-04', bookings: '2024-08-13' },
+  apiVersions: { slots: '2024-09-04', bookings: '2024-08-13', eventTypes: '2024-06-14' },
   timeouts: { slotsMs: 3000, bookingsMs: 5000 },
   breaker: {
     errorThresholdPercentage: 50,

@@ -1,11 +1,13 @@
 import type {
   CreateBookingCommand,
+  EventTypeSettings,
   ExternalBooking,
   ExternalBookingStatus,
   ListedBooking,
 } from '../../../application/ports/calendar-gateway.port';
 import { CalendarBadRequest, CalendarServerError } from '../../../domain/calendar/calendar.errors';
 import type { OfferedSlot } from '../../../domain/calendar/offered-starts';
+import { isRecord } from '../../../common/is-record';
 import type {
   CalcomBookingOutput,
   CalcomCreateBookingInput,
@@ -142,6 +144,15 @@ export class CalcomMapper {
         ...(typeof eventTypeId === 'number' ? { eventTypeId } : {}),
       };
     });
+  }
+
+  /** GET /v2/event-types/{id} data: what the salon file is compared with. */
+  static toEventTypeSettings(data: unknown): EventTypeSettings {
+    const after = isRecord(data) ? data.afterEventBuffer : undefined;
+    if (typeof after !== 'number' || !Number.isInteger(after) || after < 0) {
+      throw new CalendarServerError(200, 'event type answer has no afterEventBuffer');
+    }
+    return { afterBufferMinutes: after };
   }
 
   /** Only string values survive: our ids are strings, anything else is not ours. */

@@ -6,6 +6,7 @@ import type {
   CalendarBreakerState,
   CancelBookingCommand,
   CreateBookingCommand,
+  EventTypeSettings,
   ExternalBooking,
   FindBookingByMetadataQuery,
   ListBookingsQuery,
@@ -100,6 +101,11 @@ export class LocalCalendar implements LocalCalendarGateway {
     const withFrom = { ...moved, rescheduledFromUid: old.uid };
     this.bookings.set(moved.uid, withFrom);
     return withFrom;
+  }
+
+  /** No event types here: nothing to compare the salon file with. */
+  async eventTypeSettings(): Promise<EventTypeSettings | null> {
+    return null;
   }
 
   async invalidateSlots(): Promise<void> {}

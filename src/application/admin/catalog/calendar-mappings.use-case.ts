@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
+import { CALENDAR_GATEWAY, type CalendarGateway } from '../../ports/calendar-gateway.port';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
 import { Conflict, InvalidInput, NotConfigured, NotFound } from '../admin.errors';
@@ -17,6 +18,12 @@ import {
 import { CALENDAR_HOST_CHECK, CalendarHostCheck } from '../ports/calendar-host-check.port';
 import { SERVICE_ADMIN, ServiceAdmin } from '../ports/service-admin.port';
 import { STAFF_ADMIN, StaffAdmin } from '../ports/staff-admin.port';
+import { checkEventTypeBuffer, type BufferCheck } from './event-type-buffer.check';
+
+/** A stored mapping, and how its event type's buffer compares with the salon file. */
+export interface SavedMapping extends MappingView {
+  readonly bufferCheck: BufferCheck;
+}
 
 /** Cal.com accounts and which event type mirrors which service (segment) of which stylist. */
 @Injectable()
@@ -28,6 +35,7 @@ export class CalendarMappingsUseCase {
     @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDAR_HOST_CHECK) private readonly hosts: CalendarHostCheck,
+    @Inject(CALENDAR_GATEWAY) private readonly gateway: CalendarGateway,
   ) {}
 
   async addCredential(
@@ -70,10 +78,15 @@ export class CalendarMappingsUseCase {
     return this.calendar.listCredentials(scope.companyId, page);
   }
 
+  /**
+   * Stores the mapping, and tells whether the event type's own buffer after each booking agrees
+   * with the service's (read once, now: see checkEventTypeBuffer). A difference is a warning,
+   * not a refusal: the salon may be about to change either side.
+   */
   async addMapping(
     scope: CompanyScope,
     mapping: MappingData,
-  ): Promise<Result<MappingView, DomainError>> {
+  ): Promise<Result<SavedMapping, DomainError>> {
     if (!(await this.calendar.credentialExists(scope.companyId, mapping.credentialId))) {
       return err(new NotFound('CALCOM_CREDENTIAL'));
     }
@@ -86,6 +99,7 @@ export class CalendarMappingsUseCase {
     if (segment !== null && (segment >= service.segments.length || segment < 0)) {
       return err(new NotFound('SEGMENT'));
     }
+    const bufferCheck = await checkEventTypeBuffer(this.gateway, service, mapping);
     return this.uow.run(async (tx) => {
       const stored = await tx.calendar.addMapping(scope.companyId, mapping);
       if (!stored) {
@@ -99,9 +113,11 @@ export class CalendarMappingsUseCase {
         action: 'calcom_mapping.created',
         entity: 'calcom_mapping',
         entityId: stored.id,
+        // The audit log keeps the warning visible after the answer.
+        details: { bufferCheck },
         at: this.clock.now(),
       });
-      return ok(stored);
+      return ok({ ...stored, bufferCheck });
     });
   }
 

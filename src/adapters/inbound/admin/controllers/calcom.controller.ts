@@ -27,7 +27,8 @@ import {
   CredentialPageResponse,
   MappingPageResponse,
   MappingRemovedResponse,
-  MappingResponse,
+  SavedMappingResponse,
+  savedMappingResponse,
 } from '../dto/calcom.response';
 
 @AdminController('companies/:companyId/calcom', 'calcom')
@@ -68,9 +69,14 @@ export class CalcomController {
 
   @Post('mappings')
   @ApiBody({ type: CreateMappingDto })
-  @ApiCreatedResponse({ type: MappingResponse, description: 'the mapping' })
+  @ApiCreatedResponse({
+    type: SavedMappingResponse,
+    description:
+      "the mapping, with warnings when the event type's buffer after each booking differs " +
+      "from the service's (read from Cal.com once, now)",
+  })
   async addMapping(@Scope() scope: CompanyScope, @AdminBody() dto: CreateMappingDto) {
-    return orRefuse(
+    const saved = orRefuse(
       await this.calendar.addMapping(scope, {
         credentialId: dto.credentialId,
         serviceId: dto.serviceId,
@@ -80,6 +86,7 @@ export class CalcomController {
         calcomUserId: dto.calcomUserId ?? null,
       }),
     );
+    return savedMappingResponse(saved);
   }
 
   @Get('mappings')
