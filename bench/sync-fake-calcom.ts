@@ -124,6 +124,8 @@ export class FakeCalcom {
   readonly eventTypeBuffers = new Map<number, number>();
   /** Event types that offer one length only: their id and that length in minutes. */
   readonly singleLength = new Map<number, number>();
+  /** Event types offering only these lengths (others offer any): a length not listed is refused. */
+  readonly offeredLengths = new Map<number, number[]>();
   private server: Server | undefined;
   private nextId = 1000;
   private readonly hanging = new Set<ServerResponse>();
@@ -332,6 +334,17 @@ export class FakeCalcom {
           code: 'BadRequestException',
           message:
             "Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.",
+        },
+      });
+    }
+    const offered = this.offeredLengths.get(body.eventTypeId);
+    if (offered && body.lengthInMinutes && !offered.includes(body.lengthInMinutes)) {
+      this.refusedLengths.push(body);
+      return send(res, 400, {
+        status: 'error',
+        error: {
+          code: 'BadRequestException',
+          message: `Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: ${offered.join(', ')}`,
         },
       });
     }

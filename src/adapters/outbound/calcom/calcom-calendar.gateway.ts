@@ -32,6 +32,8 @@ import { CalcomBreakers } from './calcom-breakers';
 import { CalcomHttpClient, type CalcomRequest, type CalcomResponse } from './calcom-http.client';
 import { MemoryQuotaStore, RedisQuotaStore } from './calcom-quota-store';
 import { CalcomRequestQuota } from './calcom-request-quota';
+import { CalcomBookingLengths } from './calcom-booking-lengths';
+import { CalcomEventTypeFacts } from './calcom-event-type-facts';
 import { CalcomSlotCache } from './calcom-slot-cache';
 import { systemResolveHost } from './calcom-host-resolver';
 import { nodeTransport } from './calcom-transport';
@@ -53,13 +55,6 @@ export type CalcomBreakerEvent = 'open' | 'halfOpen' | 'close';
 
 const systemClock: Clock = { now: () => new Date() };
 
-/** How long an event type's "one length only" is believed before the length is sent again. */
-const SINGLE_LENGTH_BELIEVED_MS = 3_600_000;
-
-/** Cal.com's refusal of `lengthInMinutes` from an event type with one length. */
-const refusesLength = (error: unknown): boolean =>
-  error instanceof CalendarBadRequest && /multiple possible lengths/i.test(error.detail ?? '');
-
 /**
  * The calendar port on Cal.com API v2. Each tenant credential has its own circuit breaker;
  * slot answers go through the Redis slot cache. Failures are thrown as CalendarError subclasses.
@@ -72,11 +67,7 @@ export class CalcomCalendarGateway implements CalendarGateway {
   private readonly slotCache: CalcomSlotCache;
   private readonly quota: CalcomRequestQuota;
   private readonly clock: Clock;
-  /**
-   * `credentialRef:eventTypeId` of event types Cal.com said offer one length only, until when
-   * (ms) that is believed: a salon may give one several lengths later.
-   */
-  private readonly singleLength = new Map<string, number>();
+  private readonly lengths: CalcomBookingLengths;
 
   constructor(
     @Inject(CALENDAR_CREDENTIALS) private readonly credentials: CalendarCredentials,
@@ -99,6 +90,11 @@ export class CalcomCalendarGateway implements CalendarGateway {
     );
     this.breakers = new CalcomBreakers(this.config.breaker);
     this.slotCache = new CalcomSlotCache(options.redis ?? null, this.config.slotCache);
+    // What Cal.com's refusals taught about event types is shared by every process.
+    const facts = new CalcomEventTypeFacts(options.redis ?? null, this.config.eventTypes, () =>
+      this.clock.now().getTime(),
+    );
+    this.lengths = new CalcomBookingLengths(facts);
   }
 
   async availableStarts(query: AvailableStartsQuery): Promise<Date[]> {
@@ -140,36 +136,14 @@ export class CalcomCalendarGateway implements CalendarGateway {
     });
   }
 
-  /**
-   * Cal.com takes `lengthInMinutes` only from event types that offer several lengths, and refuses
-   * it from the others (the usual kind: one length each). The length is sent; when Cal.com says
-   * the event type has one length only, the booking is asked again without it (Cal.com checks
-   * this before it books anything, so nothing can be booked twice), and that event type is
-   * asked without it for the next hour. Its own length must then be the step's: the sync
-   * compares the booking's end with the step's.
-   */
+  /** The length as Cal.com takes it for that event type (see CalcomBookingLengths). */
   async createBooking(command: CreateBookingCommand): Promise<ExternalBooking> {
-    const key = `${command.credentialRef}:${command.eventTypeId}`;
-    const withLength = command.lengthMinutes !== undefined && !this.offersOneLength(key);
     try {
-      try {
-        return await this.postBooking(
-          withLength ? command : { ...command, lengthMinutes: undefined },
-        );
-      } catch (error) {
-        if (!withLength || !refusesLength(error)) throw error;
-        if (this.singleLength.size >= 10_000) this.singleLength.clear();
-        this.singleLength.set(key, this.clock.now().getTime() + SINGLE_LENGTH_BELIEVED_MS);
-        return await this.postBooking({ ...command, lengthMinutes: undefined });
-      }
+      return await this.lengths.create(command, (c) => this.postBooking(c));
     } finally {
       const end = new Date(command.start.getTime() + (command.lengthMinutes ?? 0) * 60_000);
       await this.invalidateAfterWrite(command.slotScope, { start: command.start, end });
     }
-  }
-
-  private offersOneLength(key: string): boolean {
-    return (this.singleLength.get(key) ?? 0) > this.clock.now().getTime();
   }
 
   private async postBooking(command: CreateBookingCommand): Promise<ExternalBooking> {

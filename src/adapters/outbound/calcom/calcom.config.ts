@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import type { Clock } from '../../../application/ports/clock.port';
 import type { ResolveHost } from './calcom-host-resolver';
+import type { EventTypeFactsOptions } from './calcom-event-type-facts';
 import type { RequestQuotaConfig } from './calcom-request-quota';
 
 /** Options for the Cal.com adapter; every field has a default (see DEFAULT_CALCOM_CONFIG). */
@@ -51,6 +52,8 @@ export interface CalcomConfig {
     /** A Redis call slower than this counts in this process instead. */
     readonly redisTimeoutMs: number;
   };
+  /** What Cal.com's refusals taught about event types, shared through Redis for an hour. */
+  readonly eventTypes: EventTypeFactsOptions;
 }
 
 export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
@@ -83,6 +86,7 @@ export const DEFAULT_CALCOM_CONFIG: CalcomConfig = {
     keyPrefix: 'calcom:quota:v1',
     redisTimeoutMs: 250,
   },
+  eventTypes: { keyPrefix: 'calcom:event-types:v1', ttlSeconds: 3600, redisTimeoutMs: 250 },
 };
 
 export interface CalcomConfigOverrides {
@@ -95,6 +99,7 @@ export interface CalcomConfigOverrides {
   readonly listPageSize?: number;
   readonly listMaxPages?: number;
   readonly quota?: Partial<CalcomConfig['quota']>;
+  readonly eventTypes?: Partial<CalcomConfig['eventTypes']>;
 }
 
 export function resolveCalcomConfig(overrides: CalcomConfigOverrides = {}): CalcomConfig {
@@ -109,6 +114,7 @@ export function resolveCalcomConfig(overrides: CalcomConfigOverrides = {}): Calc
     listPageSize: overrides.listPageSize ?? d.listPageSize,
     listMaxPages: overrides.listMaxPages ?? d.listMaxPages,
     quota: { ...d.quota, ...overrides.quota },
+    eventTypes: { ...d.eventTypes, ...overrides.eventTypes },
   };
 }
 

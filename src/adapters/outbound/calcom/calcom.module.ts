@@ -41,6 +41,7 @@ import { CalcomCalendarGateway } from './calcom-calendar.gateway';
               liveReservePercent: config.env.CALCOM_LIVE_RESERVE_PERCENT,
               maxWaitMs: config.env.CALCOM_QUOTA_MAX_WAIT_MS,
             },
+            eventTypes: { keyPrefix: redisKeys(config.env.REDIS_KEY_PREFIX).calcomEventTypes },
             breaker: {
               errorThresholdPercentage: config.env.CALCOM_BREAKER_ERROR_PERCENT,
               volumeThreshold: config.env.CALCOM_BREAKER_VOLUME,

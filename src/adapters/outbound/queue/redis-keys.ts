@@ -14,6 +14,8 @@ export interface RedisKeys {
   readonly slotCache: string;
   /** Root of the Cal.com request quota's counts per API key. */
   readonly calcomQuota: string;
+  /** Root of what Cal.com's refusals taught about event types. */
+  readonly calcomEventTypes: string;
   /** The one key processes tell each other through that they answer calls. */
   readonly phoneTraffic: string;
 }
@@ -25,6 +27,7 @@ export function redisKeys(prefix: string): RedisKeys {
     adminRateLimits: `${prefix}:ratelimit:admin:`,
     slotCache: `${prefix}:calcom:slots:v1`,
     calcomQuota: `${prefix}:calcom:quota:v1`,
+    calcomEventTypes: `${prefix}:calcom:event-types:v1`,
     phoneTraffic: `${prefix}:phone-traffic`,
   };
 }
