@@ -4,12 +4,18 @@ import { randomBytes } from 'node:crypto';
 import type { CalendarPriority } from '../../../application/ports/calendar-gateway.port';
 import { RedisScript } from '../../../common/redis-script';
 
-/** One request asking for room in its API key's window. */
+/**
+ * One request asking for room in its API key's window. Every request counts against `limit`;
+ * the sync's and reconciliation's (and what Cal.com counted beyond ours) also against `share`,
+ * so live calls keep `limit - share` for themselves however busy the sync is, and the sync
+ * keeps `share` however many live calls come within their reserve.
+ */
 export interface QuotaTake {
   readonly key: string;
   readonly priority: CalendarPriority;
-  /** Requests the window may hold for this priority (the sync's leaves the live reserve free). */
-  readonly threshold: number;
+  readonly limit: number;
+  /** Requests the window may hold for the sync and reconciliation (the live reserve left). */
+  readonly share: number;
   readonly windowMs: number;
   readonly nowMs: number;
 }
@@ -48,7 +54,9 @@ export interface QuotaStore {
 export const SYNC_WANTS_MS = 1000;
 
 interface KeyState {
-  /** Our requests, oldest first. */
+  /** Our live requests, oldest first. */
+  live: number[];
+  /** Our other requests, oldest first. */
   sent: number[];
   /** Cal.com's count beyond ours: one stamp per request (the window's start). */
   seen: number[];
@@ -66,14 +74,16 @@ export class MemoryQuotaStore implements QuotaStore {
     if (t.priority === 'reconcile' && s.syncWantsUntil > t.nowMs) {
       return s.syncWantsUntil - t.nowMs;
     }
-    const count = s.sent.length + s.seen.length;
-    if (count >= t.threshold) {
-      const all = [...s.sent, ...s.seen].sort((a, b) => a - b);
-      const wait = Math.max(1, all[count - t.threshold] + t.windowMs - t.nowMs);
+    const others = [...s.sent, ...s.seen].sort((a, b) => a - b);
+    const all = [...others, ...s.live].sort((a, b) => a - b);
+    const room = (stamps: number[], max: number) =>
+      stamps.length < max ? 0 : Math.max(1, stamps[stamps.length - max] + t.windowMs - t.nowMs);
+    const wait = Math.max(room(all, t.limit), t.priority === 'live' ? 0 : room(others, t.share));
+    if (wait > 0) {
       if (t.priority === 'sync') s.syncWantsUntil = t.nowMs + wait + SYNC_WANTS_MS;
       return wait;
     }
-    s.sent.push(t.nowMs);
+    (t.priority === 'live' ? s.live : s.sent).push(t.nowMs);
     return 0;
   }
 
@@ -85,7 +95,7 @@ export class MemoryQuotaStore implements QuotaStore {
     }
     if (!o.used) return;
     const { count, sinceMs, stampMs } = o.used;
-    const ours = s.sent.filter((t) => t >= sinceMs).length;
+    const ours = [...s.sent, ...s.live].filter((t) => t >= sinceMs).length;
     // As many "seen" entries as Cal.com counted beyond ours; never fewer than already noted.
     const want = Math.min(count - ours, 10_000);
     for (let i = 0; i < s.seen.length && i < want; i++) s.seen[i] = Math.max(s.seen[i], stampMs);
@@ -95,48 +105,62 @@ export class MemoryQuotaStore implements QuotaStore {
   private state(key: string, windowMs: number, nowMs: number): KeyState {
     let s = this.keys.get(key);
     if (!s) {
-      s = { sent: [], seen: [], blockedUntil: 0, syncWantsUntil: 0 };
+      s = { live: [], sent: [], seen: [], blockedUntil: 0, syncWantsUntil: 0 };
       this.keys.set(key, s);
     }
     const left = (t: number) => t > nowMs - windowMs;
+    s.live = s.live.filter(left);
     s.sent = s.sent.filter(left);
     s.seen = s.seen.filter(left);
     return s;
   }
 }
 
-// KEYS: sent (zset), seen (zset), blocked (until, ms), syncWants (marker).
-// ARGV: now, window, threshold, member, priority, syncWantsMs. Answers 0 (counted) or the wait.
+// KEYS: sent (zset), seen (zset), blocked (until, ms), syncWants (marker), live (zset).
+// ARGV: now, window, limit, share, member, priority, syncWantsMs. Answers 0 (counted) or the
+// wait until room comes.
 const TAKE = new RedisScript(`
-local now, window, threshold = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local now, window = tonumber(ARGV[1]), tonumber(ARGV[2])
+local limit, share, priority = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[6]
 local blocked = tonumber(redis.call('GET', KEYS[3]) or '0')
 if blocked > now then return blocked - now end
-if ARGV[5] == 'reconcile' then
+if priority == 'reconcile' then
   local wants = redis.call('PTTL', KEYS[4])
   if wants > 0 then return wants end
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
-local count = redis.call('ZCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2])
-if count >= threshold then
-  local k = count - threshold
+for _, key in ipairs({ KEYS[1], KEYS[2], KEYS[5] }) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+end
+-- Milliseconds until the sets hold fewer than max, 0 when they do now.
+local function room(keys, max)
+  local count = 0
+  for _, key in ipairs(keys) do count = count + redis.call('ZCARD', key) end
+  if count < max then return 0 end
+  local k = count - max
   local stamps = {}
-  for _, key in ipairs({ KEYS[1], KEYS[2] }) do
+  for _, key in ipairs(keys) do
     local rows = redis.call('ZRANGE', key, 0, k, 'WITHSCORES')
     for i = 2, #rows, 2 do stamps[#stamps + 1] = tonumber(rows[i]) end
   end
   table.sort(stamps)
-  local wait = math.max(1, stamps[k + 1] + window - now)
-  if ARGV[5] == 'sync' then
-    redis.call('SET', KEYS[4], '1', 'PX', math.floor(wait + tonumber(ARGV[6])))
+  return math.max(1, stamps[k + 1] + window - now)
+end
+local wait = room({ KEYS[1], KEYS[2], KEYS[5] }, limit)
+if priority ~= 'live' then wait = math.max(wait, room({ KEYS[1], KEYS[2] }, share)) end
+if wait > 0 then
+  if priority == 'sync' then
+    redis.call('SET', KEYS[4], '1', 'PX', math.floor(wait + tonumber(ARGV[7])))
   end
   return math.floor(wait)
 end
-redis.call('ZADD', KEYS[1], now, ARGV[4])
-redis.call('PEXPIRE', KEYS[1], window)
+local own = KEYS[1]
+if priority == 'live' then own = KEYS[5] end
+redis.call('ZADD', own, now, ARGV[5])
+redis.call('PEXPIRE', own, window)
 return 0`);
 
-// KEYS: sent, seen, blocked. ARGV: now, window, blockedUntil (or ''), used (or ''), since, stamp.
+// KEYS: sent, seen, blocked, live. ARGV: now, window, blockedUntil (or ''), used (or ''), since,
+// stamp.
 // "Seen" entries are named 1..n, so answers within one window never add up: the most Cal.com
 // counted beyond ours is kept.
 const OBSERVE = new RedisScript(`
@@ -152,7 +176,8 @@ end
 if ARGV[4] == '' then return 0 end
 local since, stamp = tonumber(ARGV[5]), tonumber(ARGV[6])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
-local want = math.min(tonumber(ARGV[4]) - redis.call('ZCOUNT', KEYS[1], since, '+inf'), 10000)
+local ours = redis.call('ZCOUNT', KEYS[1], since, '+inf') + redis.call('ZCOUNT', KEYS[4], since, '+inf')
+local want = math.min(tonumber(ARGV[4]) - ours, 10000)
 for i = 1, want do
   local had = tonumber(redis.call('ZSCORE', KEYS[2], i) or '-1')
   if had < stamp then redis.call('ZADD', KEYS[2], stamp, i) end
@@ -180,12 +205,14 @@ export class RedisQuotaStore implements QuotaStore {
 
   async take(t: QuotaTake): Promise<number> {
     const member = `${t.nowMs}-${randomBytes(6).toString('hex')}`;
-    const args = [t.nowMs, t.windowMs, t.threshold, member, t.priority, SYNC_WANTS_MS];
+    const args = [t.nowMs, t.windowMs, t.limit, t.share, member, t.priority, SYNC_WANTS_MS];
     try {
       const wait = Number(await this.run(TAKE, this.keysOf(t.key), args.map(String)));
       this.answered();
       // The fallback counts too, so an outage starts from what this process sent lately.
-      if (wait === 0) await this.fallback.take({ ...t, threshold: Number.MAX_SAFE_INTEGER });
+      if (wait === 0) {
+        await this.fallback.take({ ...t, limit: Infinity, share: Infinity });
+      }
       return wait;
     } catch (error) {
       this.failed(error);
@@ -204,7 +231,8 @@ export class RedisQuotaStore implements QuotaStore {
       o.used === undefined ? '' : String(o.used.stampMs),
     ];
     try {
-      await this.run(OBSERVE, this.keysOf(o.key).slice(0, 3), args);
+      const [sent, seen, blocked, , live] = this.keysOf(o.key);
+      await this.run(OBSERVE, [sent, seen, blocked, live], args);
       this.answered();
     } catch (error) {
       this.failed(error);
@@ -213,7 +241,13 @@ export class RedisQuotaStore implements QuotaStore {
 
   private keysOf(key: string): string[] {
     const root = `${this.prefix}:${key}`;
-    return [`${root}:sent`, `${root}:seen`, `${root}:blocked`, `${root}:sync-wants`];
+    return [
+      `${root}:sent`,
+      `${root}:seen`,
+      `${root}:blocked`,
+      `${root}:sync-wants`,
+      `${root}:live`,
+    ];
   }
 
   /** One script call, given up after `timeoutMs` (a hanging Redis must not hold a caller). */

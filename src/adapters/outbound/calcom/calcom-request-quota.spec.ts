@@ -37,6 +37,14 @@ describe('CalcomRequestQuota', () => {
     expect((refused as CalendarRateLimited).retryAfterSeconds).toBe(62);
   });
 
+  it('live calls within their reserve take nothing from the sync', async () => {
+    const { q } = quota({ maxWaitMs: 0 });
+    for (let i = 0; i < 2; i++) await q.admit(KEY, 'live');
+    for (let i = 0; i < 8; i++) await q.admit(KEY, 'sync');
+    await expect(q.admit(KEY, 'sync')).rejects.toBeInstanceOf(CalendarRateLimited);
+    await expect(q.admit(KEY, 'live')).rejects.toBeInstanceOf(CalendarRateLimited);
+  });
+
   it('a sync request waits in line for room, and is refused with the wait past its longest', async () => {
     const { q, slept } = quota({ maxWaitMs: 70_000 });
     for (let i = 0; i < 8; i++) await q.admit(KEY, 'sync');
@@ -83,9 +91,8 @@ describe('CalcomRequestQuota', () => {
 
   it('a lower limit Cal.com announces wins over the configured one', async () => {
     const { q } = quota({ limit: 200 });
-    expect(q.thresholdOf(quotaKeyOf(KEY), 'sync')).toBe(160);
+    expect(q.limitsOf(quotaKeyOf(KEY))).toEqual({ limit: 200, share: 160 });
     await q.observe(KEY, { limit: 120, remaining: 119, resetSeconds: 60, refused: false });
-    expect(q.thresholdOf(quotaKeyOf(KEY), 'sync')).toBe(96);
-    expect(q.thresholdOf(quotaKeyOf(KEY), 'live')).toBe(120);
+    expect(q.limitsOf(quotaKeyOf(KEY))).toEqual({ limit: 120, share: 96 });
   });
 });

@@ -95,7 +95,7 @@ export class CalcomRequestQuota {
       return;
     }
     if (reading.remaining === undefined || reading.resetSeconds === undefined) return;
-    const limit = reading.limit ?? this.limitOf(key);
+    const limit = reading.limit ?? this.limitsOf(key).limit;
     // Reset is whole seconds rounded up: the window began at `stampMs` or up to a second before.
     const stampMs = now + reading.resetSeconds * 1000 - this.config.windowMs;
     await this.store.observe({
@@ -112,26 +112,22 @@ export class CalcomRequestQuota {
     }
   }
 
-  /** How many requests of this priority the window may hold. */
-  thresholdOf(key: string, priority: CalendarPriority): number {
-    const limit = this.limitOf(key);
-    if (priority === 'live') return limit;
-    return Math.max(1, Math.floor((limit * (100 - this.config.liveReservePercent)) / 100));
+  /** The key's limit, and the part of it the sync and reconciliation may use. */
+  limitsOf(key: string): { limit: number; share: number } {
+    const limit = Math.min(this.config.limit, this.announced.get(key) ?? Infinity);
+    const share = Math.max(1, Math.floor((limit * (100 - this.config.liveReservePercent)) / 100));
+    return { limit, share };
   }
 
   private get windowMs(): number {
     return this.config.windowMs + this.config.marginMs;
   }
 
-  private limitOf(key: string): number {
-    return Math.min(this.config.limit, this.announced.get(key) ?? Infinity);
-  }
-
   private take(key: string, priority: CalendarPriority): Promise<number> {
     return this.store.take({
       key,
       priority,
-      threshold: this.thresholdOf(key, priority),
+      ...this.limitsOf(key),
       windowMs: this.windowMs,
       nowMs: this.nowMs(),
     });
