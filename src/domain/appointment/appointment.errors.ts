@@ -8,13 +8,6 @@ export abstract class IllegalTransition extends DomainError {
   abstract readonly event: string;
 }
 
-const STATUS_MESSAGES: Record<AppointmentStatus, string> = {
-  scheduled: 'Dieser Termin kann so nicht geändert werden.',
-  cancelled: 'Dieser Termin ist bereits storniert.',
-  completed: 'Dieser Termin hat bereits stattgefunden.',
-  no_show: 'Dieser Termin liegt bereits in der Vergangenheit.',
-};
-
 export class IllegalStatusTransition extends IllegalTransition {
   readonly code = 'APPOINTMENT.ILLEGAL_STATUS_TRANSITION';
   readonly message: string;
@@ -24,26 +17,27 @@ export class IllegalStatusTransition extends IllegalTransition {
     readonly event: StatusEvent,
   ) {
     super();
-    this.message = STATUS_MESSAGES[from];
+    this.message = `Status ${from} does not allow ${event}.`;
   }
 }
 
 export class IllegalSyncTransition extends IllegalTransition {
   readonly code = 'APPOINTMENT.ILLEGAL_SYNC_TRANSITION';
-  readonly message = 'Der Kalenderabgleich ist in diesem Zustand nicht möglich.';
+  readonly message: string;
 
   constructor(
     readonly from: SyncState,
     readonly event: SyncEvent,
   ) {
     super();
+    this.message = `Sync state ${from} does not allow ${event}.`;
   }
 }
 
 /** A move must keep the service; a different service is a new appointment. */
 export class ServiceMismatch extends DomainError {
   readonly code = 'APPOINTMENT.SERVICE_MISMATCH';
-  readonly message = 'Beim Verschieben bleibt die Dienstleistung gleich.';
+  readonly message = 'A move keeps the service; another service is a new appointment.';
 
   constructor(
     readonly expectedServiceId: string,
@@ -55,7 +49,7 @@ export class ServiceMismatch extends DomainError {
 
 export class PhaseNotFound extends DomainError {
   readonly code = 'APPOINTMENT.PHASE_NOT_FOUND';
-  readonly message = 'Dieser Teil des Termins wurde nicht gefunden.';
+  readonly message = 'The appointment has no such phase.';
 
   constructor(readonly phaseId: string) {
     super();

@@ -21,19 +21,19 @@ export abstract class Unavailable extends DomainError {
 export class InThePast extends Unavailable {
   readonly reason = 'IN_THE_PAST';
   readonly code = 'AVAILABILITY.IN_THE_PAST';
-  readonly message = 'Dieser Zeitpunkt liegt bereits in der Vergangenheit.';
+  readonly message = 'The start lies in the past.';
 }
 
 export class TooShortNotice extends Unavailable {
   readonly reason = 'TOO_SHORT_NOTICE';
   readonly code = 'AVAILABILITY.TOO_SHORT_NOTICE';
-  readonly message = 'So kurzfristig können wir diesen Termin leider nicht mehr vergeben.';
+  readonly message = 'The start is closer than the minimum notice.';
 }
 
 export class BeyondHorizon extends Unavailable {
   readonly reason = 'BEYOND_HORIZON';
   readonly code = 'AVAILABILITY.BEYOND_HORIZON';
-  readonly message = 'So weit im Voraus vergeben wir noch keine Termine.';
+  readonly message = 'The start lies beyond the booking horizon.';
 
   /** @param lastBookableDate the last open day inside the service's booking horizon */
   constructor(readonly lastBookableDate: LocalDate) {
@@ -44,31 +44,31 @@ export class BeyondHorizon extends Unavailable {
 export class ClosedDay extends Unavailable {
   readonly reason = 'CLOSED_DAY';
   readonly code = 'AVAILABILITY.CLOSED_DAY';
-  readonly message = 'An diesem Tag ist der Salon geschlossen.';
+  readonly message = 'The salon is closed that day.';
 }
 
 export class OutsideOpeningHours extends Unavailable {
   readonly reason = 'OUTSIDE_OPENING_HOURS';
   readonly code = 'AVAILABILITY.OUTSIDE_OPENING_HOURS';
-  readonly message = 'Zu dieser Zeit hat der Salon nicht geöffnet.';
+  readonly message = 'The salon is not open at that time.';
 }
 
 export class ServiceNotOffered extends Unavailable {
   readonly reason = 'SERVICE_NOT_OFFERED';
   readonly code = 'AVAILABILITY.SERVICE_NOT_OFFERED';
-  readonly message = 'Diese Dienstleistung bietet die gewünschte Person nicht an.';
+  readonly message = 'The stylist does not offer the service.';
 }
 
 export class OutsideWorkingHours extends Unavailable {
   readonly reason = 'OUTSIDE_WORKING_HOURS';
   readonly code = 'AVAILABILITY.OUTSIDE_WORKING_HOURS';
-  readonly message = 'Zu dieser Zeit arbeitet die gewünschte Person nicht.';
+  readonly message = 'The stylist does not work at that time.';
 }
 
 export class UnknownStylist extends Unavailable {
   readonly reason = 'UNKNOWN_STYLIST';
   readonly code = 'AVAILABILITY.UNKNOWN_STYLIST';
-  readonly message = 'Diese Person gibt es in unserem Team leider nicht.';
+  readonly message = 'The branch has no such stylist.';
 
   constructor(readonly staffId: string) {
     super();
@@ -85,7 +85,7 @@ export class SlotTaken extends Unavailable {
     super();
     this.message =
       conflictKind === 'absence'
-        ? 'Zu dieser Zeit ist die gewünschte Person leider nicht da.'
-        : 'Dieser Termin ist leider schon vergeben.';
+        ? 'The stylist is away at that time.'
+        : `The time is taken (${conflictKind}).`;
   }
 }

@@ -8,9 +8,10 @@ import { ThrownDomainError } from '../shared/domain-error';
  * metadata lookup and decides whether to retry; availability catches `CalendarUnavailable`
  * (and the others) and falls back to the local calendar.
  *
- * `code` is stable and `message` is a short German sentence that may be spoken to a caller.
- * `detail` is for logs only (upstream status and message, never credentials) and must not be
- * shown to callers. `retryable` says whether the same request may succeed later.
+ * `code` is stable and `message` is a fixed English line for logs (what a caller hears is the
+ * edge's sentence for the code). `detail` is for logs only (upstream status and message, never
+ * credentials) and must not be shown to callers. `retryable` says whether the same request may
+ * succeed later.
  */
 export abstract class CalendarError extends ThrownDomainError {
   abstract readonly retryable: boolean;
@@ -24,7 +25,7 @@ export abstract class CalendarError extends ThrownDomainError {
 /** The API key was refused (401/403) or no key is configured for the tenant. */
 export class CalendarAuthFailed extends CalendarError {
   readonly code = 'CALENDAR.AUTH_FAILED';
-  readonly message = 'Der Kalender ist gerade nicht erreichbar.';
+  readonly message = 'The calendar refused the API key, or none is configured.';
   readonly retryable = false;
 
   constructor(detail?: string) {
@@ -35,7 +36,7 @@ export class CalendarAuthFailed extends CalendarError {
 /** The booking (or event type) does not exist in the external calendar (404). */
 export class CalendarNotFound extends CalendarError {
   readonly code = 'CALENDAR.NOT_FOUND';
-  readonly message = 'Der Termin wurde im Kalender nicht gefunden.';
+  readonly message = 'The calendar does not know the booking or event type.';
   readonly retryable = false;
 
   constructor(detail?: string) {
@@ -46,8 +47,7 @@ export class CalendarNotFound extends CalendarError {
 /** Too many requests (429). `retryAfterSeconds` comes from the Retry-After header when sent. */
 export class CalendarRateLimited extends CalendarError {
   readonly code = 'CALENDAR.RATE_LIMITED';
-  readonly message =
-    'Der Kalender ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.';
+  readonly message = 'The calendar refused the request: too many requests.';
   readonly retryable = true;
 
   constructor(
@@ -65,7 +65,7 @@ export class CalendarRateLimited extends CalendarError {
  */
 export class CalendarConflict extends CalendarError {
   readonly code = 'CALENDAR.CONFLICT';
-  readonly message = 'Dieser Termin ist leider schon vergeben.';
+  readonly message = 'The calendar says the time is taken or the host is not available.';
   readonly retryable = false;
 
   constructor(detail?: string) {
@@ -76,7 +76,7 @@ export class CalendarConflict extends CalendarError {
 /** Cal.com answered 5xx (or an unreadable success body). */
 export class CalendarServerError extends CalendarError {
   readonly code = 'CALENDAR.SERVER_ERROR';
-  readonly message = 'Der Kalender hat gerade ein technisches Problem.';
+  readonly message = 'The calendar answered with a server error.';
   readonly retryable = true;
 
   constructor(
@@ -90,7 +90,7 @@ export class CalendarServerError extends CalendarError {
 /** The request did not reach Cal.com or the connection broke (DNS, reset, TLS ...). */
 export class CalendarNetworkError extends CalendarError {
   readonly code = 'CALENDAR.NETWORK_ERROR';
-  readonly message = 'Der Kalender ist gerade nicht erreichbar.';
+  readonly message = 'The calendar could not be reached.';
   readonly retryable = true;
 
   constructor(detail?: string) {
@@ -101,7 +101,7 @@ export class CalendarNetworkError extends CalendarError {
 /** No answer within the configured time. The request may still have taken effect. */
 export class CalendarTimeout extends CalendarError {
   readonly code = 'CALENDAR.TIMEOUT';
-  readonly message = 'Der Kalender antwortet gerade nicht.';
+  readonly message = 'The calendar did not answer in time.';
   readonly retryable = true;
 
   constructor(
@@ -115,7 +115,7 @@ export class CalendarTimeout extends CalendarError {
 /** The circuit breaker for this calendar account is open: calls fail fast without a request. */
 export class CalendarUnavailable extends CalendarError {
   readonly code = 'CALENDAR.UNAVAILABLE';
-  readonly message = 'Der Kalender ist vorübergehend nicht verfügbar.';
+  readonly message = 'The circuit breaker for the calendar account is open.';
   readonly retryable = true;
 
   constructor(detail?: string) {
@@ -126,7 +126,7 @@ export class CalendarUnavailable extends CalendarError {
 /** Cal.com refused the request as invalid (400/422 other than a conflict, other 4xx). */
 export class CalendarBadRequest extends CalendarError {
   readonly code = 'CALENDAR.BAD_REQUEST';
-  readonly message = 'Der Kalender hat die Anfrage abgelehnt.';
+  readonly message = 'The calendar refused the request as invalid.';
   readonly retryable = false;
 
   constructor(
@@ -144,7 +144,7 @@ export class CalendarBadRequest extends CalendarError {
  */
 export class CalendarAddressRefused extends CalendarError {
   readonly code = 'CALENDAR.ADDRESS_REFUSED';
-  readonly message = 'Der Kalender ist gerade nicht erreichbar.';
+  readonly message = 'The calendar host is not one the service may reach; nothing was sent.';
   readonly retryable = false;
 
   constructor(detail?: string) {

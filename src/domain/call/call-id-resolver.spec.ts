@@ -37,7 +37,6 @@ describe('resolveCallId', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('CALL.NO_CALL_ID');
-        expect(result.error.message).toBe('Ich konnte den Anruf nicht zuordnen.');
       }
     } else {
       expect(result).toEqual({

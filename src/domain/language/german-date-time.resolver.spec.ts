@@ -206,7 +206,10 @@ describe('resolveGermanDateTime', () => {
   it('asks when opening hours hold both readings', () => {
     const late = () => [{ from: '08:00', to: '22:00' }];
     const result = resolveGermanDateTime('morgen', 'um acht', { ...ctx, openingHoursFor: late });
-    expect(!result.ok && result.error.message).toBe('Meinen Sie 8 Uhr morgens oder 20 Uhr?');
+    expect(!result.ok && 'readings' in result.error && result.error.readings).toEqual([
+      { hour: 8, minute: 0 },
+      { hour: 20, minute: 0 },
+    ]);
   });
 
   it('asks opening hours for the resolved day', () => {
@@ -251,9 +254,12 @@ describe('resolveGermanDateTime', () => {
 
     it('names the first and last open day of a week', () => {
       const result = resolveGermanDateTime('nächste Woche', '10 Uhr', closedSunday);
-      expect(!result.ok && result.error.message).toBe(
-        'An welchem Tag genau, zwischen Montag, 30. November und Samstag, 5. Dezember?',
-      );
+      const days = !result.ok && 'days' in result.error ? result.error.days.map(toIsoDate) : [];
+      expect([days[0], days[days.length - 1], days.length]).toEqual([
+        '2026-11-30',
+        '2026-12-05',
+        6,
+      ]);
     });
 
     it('names the closed days too when the phrase means only closed days', () => {

@@ -159,6 +159,7 @@ describe('German date and time properties', () => {
         const result = resolveGermanDate(phrase, { now, zone });
         if (result.ok) return false;
         // "diese Woche" on a Sunday evening still has Sunday; every phrase keeps at least one day.
+        // (That the question back fits 200 characters is the edge's: domain-error.sentences.)
         const days = 'days' in result.error ? result.error.days : [];
         const today = todayIn(now, zone);
         return (
@@ -166,8 +167,7 @@ describe('German date and time properties', () => {
           days.every(
             (d, i) =>
               compareDateParts(d, today) >= 0 && (i === 0 || compareDateParts(days[i - 1], d) < 0),
-          ) &&
-          result.error.message.length <= 200
+          )
         );
       }),
     );

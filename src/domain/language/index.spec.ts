@@ -16,9 +16,9 @@ describe('language public API', () => {
 
   it('exports the typed refusals', () => {
     expect(new language.DateNotUnderstood().code).toBe('LANGUAGE.DATE_NOT_UNDERSTOOD');
-    expect(new language.DateAmbiguous([{ year: 2026, month: 12, day: 14 }]).message).toBe(
-      'Meinen Sie Montag, 14. Dezember?',
-    );
+    expect(new language.DateAmbiguous([{ year: 2026, month: 12, day: 14 }]).days).toEqual([
+      { year: 2026, month: 12, day: 14 },
+    ]);
     expect(new language.TimeNotUnderstood().code).toBe('LANGUAGE.TIME_NOT_UNDERSTOOD');
     expect(new language.TimeSkippedByClockChange().code).toBe(
       'LANGUAGE.TIME_SKIPPED_BY_CLOCK_CHANGE',

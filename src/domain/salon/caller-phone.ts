@@ -7,8 +7,7 @@ import { isE164 } from '../shared/contact-formats';
 /** The caller withheld their number: there is nothing to match, which is not an error. */
 export class AnonymousCaller extends DomainError {
   readonly code = 'CALLER.ANONYMOUS';
-  readonly message =
-    'Ihre Rufnummer ist unterdrückt, deshalb kann ich Sie nicht automatisch erkennen.';
+  readonly message = 'The caller withheld the number.';
 }
 
 /**
@@ -17,7 +16,7 @@ export class AnonymousCaller extends DomainError {
  */
 export class InvalidCallerNumber extends DomainError {
   readonly code = 'CALLER.INVALID_NUMBER';
-  readonly message = 'Ich konnte Ihre Rufnummer leider nicht erkennen.';
+  readonly message = 'The caller number is no phone number.';
 }
 
 export type CallerNumberProblem = AnonymousCaller | InvalidCallerNumber;

@@ -9,27 +9,27 @@ export abstract class InvalidSalonData extends DomainError {
 
 export class InvalidService extends InvalidSalonData {
   readonly code = 'SALON.INVALID_SERVICE';
-  readonly message = 'Diese Dienstleistung ist nicht gültig angelegt.';
+  readonly message = 'The service is not valid.';
 }
 
 export class InvalidHours extends InvalidSalonData {
   readonly code = 'SALON.INVALID_HOURS';
-  readonly message = 'Diese Öffnungs- oder Arbeitszeiten sind nicht gültig.';
+  readonly message = 'The opening or working hours are not valid.';
 }
 
 export class InvalidBranch extends InvalidSalonData {
   readonly code = 'SALON.INVALID_BRANCH';
-  readonly message = 'Diese Filiale ist nicht gültig angelegt.';
+  readonly message = 'The branch is not valid.';
 }
 
 export class InvalidStaff extends InvalidSalonData {
   readonly code = 'SALON.INVALID_STAFF';
-  readonly message = 'Diese Mitarbeiterin ist nicht gültig angelegt.';
+  readonly message = 'The stylist is not valid.';
 }
 
 export class InvalidCustomer extends InvalidSalonData {
   readonly code = 'SALON.INVALID_CUSTOMER';
-  readonly message = 'Die Kundendaten sind nicht gültig.';
+  readonly message = 'The customer is not valid.';
 }
 
 /** Unwraps a definition that the caller vouches for (fixtures, stored rows); a bad one is a bug. */

@@ -1,5 +1,4 @@
 import { DomainError } from '../shared/domain-error';
-import { fitSpoken, sentenceWithNames } from '../shared/german-messages';
 
 /** What matching needs of a service; the salon's Service satisfies it structurally. */
 export interface MatchableService {
@@ -22,17 +21,7 @@ export class AmbiguousServiceName<S extends MatchableService> extends DomainErro
 
   constructor(readonly candidates: readonly S[]) {
     super();
-    const names = candidates.map((c) => c.name);
-    this.message = fitSpoken((cap) =>
-      sentenceWithNames(
-        'Meinen Sie ',
-        names,
-        '?',
-        cap,
-        'Welche Leistung meinen Sie genau?',
-        'oder',
-      ),
-    );
+    this.message = `The words fit ${candidates.length} services.`;
   }
 }
 
@@ -47,12 +36,7 @@ export class UnknownServiceName extends DomainError {
     readonly heardSomething: boolean,
   ) {
     super();
-    const intro = heardSomething
-      ? 'Diese Leistung habe ich leider nicht gefunden.'
-      : 'Welche Leistung darf es sein?';
-    this.message = offered.length
-      ? fitSpoken((cap) => sentenceWithNames(`${intro} Wir bieten an: `, offered, '.', cap, intro))
-      : 'Ich kann gerade leider keine Leistungen anbieten.';
+    this.message = heardSomething ? 'The words fit no service.' : 'No service was named.';
   }
 }
 

@@ -40,9 +40,6 @@ describe('matchStylistName (one branch)', () => {
 
   it('asks back with the names that fit, in the branch’s order', () => {
     const found = matchStylistName('Clara', [mehmet, clara, claraWeiss]);
-    expect(found).toMatchObject({
-      code: 'STAFF.AMBIGUOUS',
-      message: 'Meinen Sie Clara Oberholzer oder Clara Weiß?',
-    });
+    expect(found).toMatchObject({ code: 'STAFF.AMBIGUOUS', candidates: [clara, claraWeiss] });
   });
 });

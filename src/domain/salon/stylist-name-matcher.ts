@@ -1,5 +1,4 @@
 import { DomainError } from '../shared/domain-error';
-import { fitSpoken, sentenceWithNames } from '../shared/german-messages';
 import { slips } from './service-name-matcher';
 
 /** What matching needs of a stylist; the salon's Staff satisfies it structurally. */
@@ -23,17 +22,14 @@ export class AmbiguousStylistName<S extends NamedStylist> extends DomainError {
 
   constructor(readonly candidates: readonly S[]) {
     super();
-    const names = candidates.map((c) => c.name);
-    this.message = fitSpoken((cap) =>
-      sentenceWithNames('Meinen Sie ', names, '?', cap, 'Wen meinen Sie genau?', 'oder'),
-    );
+    this.message = `The name fits ${candidates.length} stylists.`;
   }
 }
 
 export class UnknownStylistName extends DomainError {
   readonly kind = 'unknown';
   readonly code = 'STAFF.UNKNOWN';
-  readonly message = 'Diese Mitarbeiterin kenne ich leider nicht.';
+  readonly message = 'The name fits no stylist of the branch.';
 }
 
 export type StylistMatch<S extends NamedStylist> =

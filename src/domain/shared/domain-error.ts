@@ -1,6 +1,8 @@
 /**
- * A refusal the salon's callers or staff can hit. `code` is stable (clients and tests match on it);
- * `message` is a short German sentence the voice agent can speak: no markup, no internal detail.
+ * A refusal the salon's callers or staff can hit. `code` is stable (clients and tests match on it)
+ * and the refusal carries the facts its answer needs; `message` is a plain English line for logs
+ * and operators, free of personal data. What a caller hears is decided at the edge
+ * (src/common/domain-error.sentences.ts), never here.
  */
 export abstract class DomainError {
   abstract readonly code: string;

@@ -100,7 +100,7 @@ describe('Cal.com breaker per credential', () => {
     expect(error).toBeInstanceOf(CalendarUnavailable);
     expect(error).toMatchObject({
       code: 'CALENDAR.UNAVAILABLE',
-      message: 'Der Kalender ist vorübergehend nicht verfügbar.',
+      message: 'The circuit breaker for the calendar account is open.',
     });
     expect(probe.isDone()).toBe(false);
 

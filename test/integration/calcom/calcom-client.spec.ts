@@ -439,7 +439,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       expect(error).toBeInstanceOf(CalendarConflict);
       expect(error).toMatchObject({
         code: 'CALENDAR.CONFLICT',
-        message: 'Dieser Termin ist leider schon vergeben.',
+        message: 'The calendar says the time is taken or the host is not available.',
       });
     });
 

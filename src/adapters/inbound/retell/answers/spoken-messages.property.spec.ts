@@ -43,6 +43,7 @@ import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers
 import { FunctionAnswer } from './function-answer';
 import { notUnderstoodAnswer, wishRefusalAnswer } from './language-answers';
 import { SpokenRequestReader } from '../../../../application/booking/spoken-request.reader';
+import { DomainRefusal, sentenceFor } from '../../../../common/domain-error.sentences';
 
 /**
  * Every sentence the agent speaks, built from the longest names and lists a salon file allows
@@ -268,7 +269,8 @@ describe('every spoken message fits 200 characters and names what it must', () =
           const heard = readerOf.service('xyzzy plugh');
           if (!heard.ok) spoken(wishRefusalAnswer(heard.error));
           const matched = matchServiceName('xyzzy', s.services);
-          if (matched.kind !== 'match') expect(matched.message.length).toBeLessThanOrEqual(200);
+          if (matched.kind !== 'match')
+            expect(sentenceFor(matched).length).toBeLessThanOrEqual(200);
         },
       ),
       { numRuns: 40 },
@@ -276,8 +278,8 @@ describe('every spoken message fits 200 characters and names what it must', () =
   });
 });
 
-const answerOf = (e: { code: string; message: string }): FunctionAnswer => ({
+const answerOf = (e: DomainRefusal): FunctionAnswer => ({
   success: false,
   code: e.code,
-  message: e.message,
+  message: sentenceFor(e),
 });
