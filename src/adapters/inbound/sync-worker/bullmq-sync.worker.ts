@@ -7,6 +7,7 @@ import {
   runBullMqSyncJob,
   type BullMqWorkerSettings,
 } from './bullmq-sync-job';
+import { closeWorkerWithin, RunningJobs } from './bullmq-worker-shutdown';
 import type { SyncConsumer } from './sync-consumer';
 
 export interface HandWiredWorkerSettings extends BullMqWorkerSettings {
@@ -22,6 +23,7 @@ export interface HandWiredWorkerSettings extends BullMqWorkerSettings {
  */
 export class BullMqSyncWorker implements SyncConsumer {
   readonly worker: Worker<SyncJob>;
+  private readonly running = new RunningJobs();
 
   constructor(
     connection: Redis,
@@ -30,7 +32,7 @@ export class BullMqSyncWorker implements SyncConsumer {
   ) {
     this.worker = new Worker<SyncJob>(
       CALENDAR_SYNC_QUEUE,
-      (job, token) => runBullMqSyncJob(this.handler, job, token),
+      (job, token) => this.running.run(() => runBullMqSyncJob(this.handler, job, token)),
       {
         connection: connection as unknown as ConnectionOptions,
         prefix: settings.prefix,
@@ -52,7 +54,8 @@ export class BullMqSyncWorker implements SyncConsumer {
     this.worker.concurrency = n;
   }
 
-  async close(): Promise<void> {
-    await this.worker.close();
+  /** Bounded, also while Redis is away (see closeWorkerWithin). */
+  close(): Promise<void> {
+    return closeWorkerWithin(this.worker, this.running);
   }
 }

@@ -9,6 +9,7 @@ import {
   runBullMqSyncJob,
   type BullMqWorkerSettings,
 } from './bullmq-sync-job';
+import { closeWorkerWithin, RunningJobs } from './bullmq-worker-shutdown';
 import type { SyncConsumer } from './sync-consumer';
 
 /**
@@ -19,13 +20,14 @@ import type { SyncConsumer } from './sync-consumer';
 @Injectable()
 export class CalendarSyncProcessor extends WorkerHost implements SyncConsumer {
   private readonly log = new Logger('CalendarSync');
+  private readonly running = new RunningJobs();
 
   constructor(private readonly dispatcher: SyncJobDispatcher) {
     super();
   }
 
   process(job: Job<SyncJob>, token?: string): Promise<void> {
-    return runBullMqSyncJob(this.dispatcher, job, token);
+    return this.running.run(() => runBullMqSyncJob(this.dispatcher, job, token));
   }
 
   start(): void {
@@ -39,8 +41,13 @@ export class CalendarSyncProcessor extends WorkerHost implements SyncConsumer {
     this.worker.concurrency = n;
   }
 
+  /**
+   * Bounded, also while Redis is away (see closeWorkerWithin). SyncWorkerService calls it
+   * before @nestjs/bullmq closes its workers (a global module's hook runs late), which then
+   * finds this one closed.
+   */
   close(): Promise<void> {
-    return this.worker.close();
+    return closeWorkerWithin(this.worker, this.running);
   }
 
   /** Errors are reported per job (failed event); a listener keeps them off stderr as unhandled. */

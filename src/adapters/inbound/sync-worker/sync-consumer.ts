@@ -10,7 +10,10 @@ export interface SyncConsumer {
   start(): void;
   /** Jobs taken at once from now on; running ones finish. */
   setConcurrency(n: number): void;
-  /** Stops taking jobs and waits for the running ones. */
+  /**
+   * Stops taking jobs and lets the running ones end, for a bounded time: a BullMQ consumer
+   * waits up to its lock duration, then leaves what still runs to be run again elsewhere.
+   */
   close(): Promise<void>;
 }
 
