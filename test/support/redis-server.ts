@@ -15,6 +15,11 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts a fresh, empty server on the same port after `kill()`. */
   start(): Promise<void>;
+  /**
+   * Makes the server answer nobody for `ms` (DEBUG SLEEP), as a Redis held up by a slow command
+   * or a starved host; resolves once the stall has begun, and the answers come after it.
+   */
+  stall(ms: number): Promise<void>;
   /** Kills the server for good; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -41,6 +46,9 @@ export async function startRedisServer(): Promise<RedisServer> {
       if (child.exitCode === null && child.signalCode === null) return;
       child = await launch(port);
     },
+    stall(ms: number) {
+      return stall(port, ms);
+    },
     async stop() {
       process.off('exit', onExit);
       await kill(child);
@@ -51,7 +59,11 @@ export async function startRedisServer(): Promise<RedisServer> {
 async function launch(port: number): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    // DEBUG (for stall()) only from this machine, where the test runs.
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ...['--enable-debug-command', 'local'],
+    ],
     // A run under a shifted clock (.ci/clock-sweep) leaves the server on the real one.
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LD_PRELOAD: '' } },
   );
@@ -78,6 +90,18 @@ async function kill(child: ChildProcess): Promise<void> {
   const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGKILL');
   await gone;
+}
+
+/** Sends DEBUG SLEEP on a raw socket; the server takes it at once, as it waits for nothing. */
+function stall(port: number, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('error', reject);
+    socket.once('data', () => socket.destroy());
+    socket.once('connect', () =>
+      socket.write(`DEBUG SLEEP ${ms / 1000}\r\n`, () => setTimeout(resolve, 20)),
+    );
+  });
 }
 
 /** Polls with a raw PING until the server answers (the timeout only bounds a hang). */

@@ -38,6 +38,10 @@ export class BullMqSyncQueue implements SyncQueue {
     this.queue = new Queue<SyncJob>(CALENDAR_SYNC_QUEUE, {
       connection: connection as unknown as ConnectionOptions,
       prefix: settings.prefix,
+      // BullMQ asks the server's version once, at start; on this connection an answer later
+      // than REDIS_COMMAND_TIMEOUT_MS (a busy boot) fails that question for good, and every
+      // add with it. The producer needs no version; the worker's connection still checks it.
+      skipVersionCheck: true,
     });
     // Connection errors fail the adds that meet them; the event must not go unheard.
     this.queue.on('error', () => undefined);
