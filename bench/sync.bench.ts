@@ -1,7 +1,10 @@
 /**
  * Calendar sync speed: 1,000 composite appointments (a perm: three busy phases) synced against a
- * local fake Cal.com answering in 100 ms, once with the phases in parallel and once one by one.
- * Needs Postgres (DATABASE_URL or postgres://postgres@127.0.0.1:5432); uses BullMQ when
+ * local fake Cal.com answering in 100 ms, once with the phases in parallel and once one by one
+ * (BENCH_APPOINTMENTS; 0 skips these). Then the run against Cal.com's throttler (see
+ * sync-throttled.run.ts; BENCH_THROTTLED_APPOINTMENTS, default 200, 0 skips it; BENCH_WINDOW_MS
+ * shortens Cal.com's 60 s window, everything scaled with it). Needs Postgres (DATABASE_URL or
+ * postgres://postgres@127.0.0.1:5432); uses BullMQ, the shared quota and the slot cache when
  * REDIS_URL is set, the in-process queue otherwise. Run: npm run bench:sync
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -32,10 +35,12 @@ import { DEFAULT_SYNC_SETTINGS } from '../src/application/sync/sync-settings';
 import { Appointment } from '../src/domain/appointment/appointment';
 import { Customer } from '../src/domain/salon/customer';
 import { FakeCalcom } from './sync-fake-calcom';
+import { runThrottled } from './sync-throttled.run';
 
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 1000);
 const LATENCY_MS = 100;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const THROTTLED_APPOINTMENTS = Number(process.env.BENCH_THROTTLED_APPOINTMENTS ?? 200);
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function admin(sql: string): Promise<void> {
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
         `${redis ? 'BullMQ' : 'in-process queue'}, concurrency ${CONCURRENCY}`,
     );
 
-    for (const parallelPhases of [true, false]) {
+    for (const parallelPhases of APPOINTMENTS > 0 ? [true, false] : []) {
       fake.reset();
       await m.query(
         `DELETE FROM busy_blocks; DELETE FROM sync_outbox; DELETE FROM calendar_bookings; DELETE FROM appointments`,
@@ -203,6 +208,18 @@ async function main(): Promise<void> {
       await inProcess?.close();
     }
     gateway.close();
+    if (THROTTLED_APPOINTMENTS > 0) {
+      await runThrottled({
+        ds,
+        salon,
+        customerId: customer.id,
+        credentialId,
+        credentials: new TypeOrmCalendarCredentials(m, cipher),
+        fake,
+        redis,
+        concurrency: CONCURRENCY,
+      });
+    }
   } finally {
     await fake.stop().catch(() => undefined);
     if (redis) await redis.quit();
