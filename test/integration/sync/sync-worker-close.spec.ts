@@ -7,6 +7,10 @@ import { BullMqSyncModule } from '../../../src/adapters/inbound/sync-worker/bull
 import { BullMqSyncWorker } from '../../../src/adapters/inbound/sync-worker/bullmq-sync.worker';
 import type { CalendarSyncProcessor } from '../../../src/adapters/inbound/sync-worker/calendar-sync.processor';
 import { SYNC_CONSUMER } from '../../../src/adapters/inbound/sync-worker/sync-consumer';
+import {
+  closeRedis,
+  workerConnection,
+} from '../../../src/adapters/outbound/queue/redis-connections';
 import { BullMqSyncQueue } from '../../../src/adapters/outbound/queue/bullmq-sync.queue';
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../src/application/calls/phone-traffic';
 import type {
@@ -220,6 +224,19 @@ describe('closing the BullMQ sync worker', () => {
     const closing = module.close();
     module = undefined;
     expect(await settlesWithin(closing, HANG_MS)).toBe(true);
+  });
+
+  it('its Redis connection closes last, though Redis stalls', async () => {
+    const connection = workerConnection(redis.url);
+    connections.push(connection);
+    await eventually(() => connection.status === 'ready', 'the connection to be ready');
+    await redis.stall(2 * HANG_MS);
+    try {
+      expect(await settlesWithin(closeRedis(connection), HANG_MS)).toBe(true);
+      await eventually(() => connection.status === 'end', 'the connection to end');
+    } finally {
+      await redis.restart(); // ends the stall for the next tests
+    }
   });
 
   it('lets a running job end first, and records it', async () => {

@@ -32,14 +32,29 @@ export function failFastConnection(url: string, commandTimeoutMs: number): Redis
   );
 }
 
+/** A QUIT unanswered this long (a Redis that hangs rather than closes) is given up. */
+const QUIT_PATIENCE_MS = 1000;
+
 /**
- * Quits when connected, else just disconnects: a QUIT sent while Redis is away would be queued
- * (worker connection) until Redis is back, holding up the shutdown.
+ * Quits when connected, so answers under way (a sync job's last result) still arrive; else
+ * just disconnects: a QUIT sent while Redis is away would be queued (worker connection) until
+ * Redis is back, holding up the shutdown. A QUIT Redis does not answer in time is given up too.
  */
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status === 'end') return;
   if (redis.status !== 'ready') return redis.disconnect();
-  await redis.quit().catch(() => redis.disconnect());
+  let timer: NodeJS.Timeout | undefined;
+  const quit = await Promise.race([
+    redis.quit().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), QUIT_PATIENCE_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!quit) redis.disconnect();
 }
 
 /**
