@@ -238,6 +238,7 @@ export class ReconcileCalendarUseCase {
         booking = await this.calendar.getBooking({
           credentialRef: entry.credentialRef,
           uid: entry.bookingUid,
+          priority: 'reconcile',
         });
       } catch (error) {
         return { kind: 'retry', reason: `reconciliation lookup: ${describe(error)}` };
