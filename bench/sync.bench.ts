@@ -108,6 +108,9 @@ async function main(): Promise<void> {
       config: {
         allowedHosts: [new URL(fake.url).host],
         breaker: { volumeThreshold: 1_000_000 },
+        // This fake has no request limit: the quota is set out of the way so the parallel and
+        // sequential runs measure the sync (the throttled run below measures the quota).
+        quota: { limit: 1_000_000 },
       },
     });
     const clock = { now: () => new Date() };
