@@ -163,14 +163,18 @@ export interface BookingRef {
   readonly uid: string;
 }
 
+/** Why we cancel or move a booking; the gateway words it for the calendar's attendees. */
+export type CalendarChangeReason =
+  'moved' | 'cancelled' | 'incomplete' | 'gone' | 'not-in-salon' | 'duplicate';
+
 export interface CancelBookingCommand extends BookingRef {
-  readonly reason: string;
+  readonly reason: CalendarChangeReason;
   readonly slotScope?: SlotInvalidationScope;
 }
 
 export interface RescheduleBookingCommand extends BookingRef {
   readonly newStart: Date;
-  readonly reason?: string;
+  readonly reason?: CalendarChangeReason;
   readonly slotScope?: SlotInvalidationScope;
 }
 

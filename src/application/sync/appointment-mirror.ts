@@ -70,7 +70,7 @@ export class AppointmentMirror {
     job: SyncAppointmentJob,
     open: readonly LedgerEntry[],
   ): Promise<CancelFailure[]> {
-    const failures = await this.canceller.cancel(open, 'Termin existiert nicht mehr');
+    const failures = await this.canceller.cancel(open, 'gone');
     await this.journal.note(job, 'calendar_sync.appointment_gone', { cancelled: open.length });
     return failures;
   }
@@ -100,11 +100,7 @@ export class AppointmentMirror {
     plan: MirrorPlan,
   ): Promise<StaleBookings> {
     const { stale } = plan;
-    const failures = await this.canceller.cancel(
-      stale,
-      'Termin verschoben',
-      slotsOf(job, appointment),
-    );
+    const failures = await this.canceller.cancel(stale, 'moved', slotsOf(job, appointment));
     if (stale.length > 0) {
       await this.journal.note(job, 'calendar_sync.old_bookings_cancelled', {
         uids: stale.map((e) => e.bookingUid),
@@ -187,11 +183,7 @@ export class AppointmentMirror {
     const unrecorded = await this.findUnrecorded(job, appointment, target, open);
     if (!unrecorded.ok) return unrecorded;
     const toCancel = [...open, ...unrecorded.value];
-    const failures = await this.canceller.cancel(
-      toCancel,
-      'Termin storniert',
-      slotsOf(job, appointment),
-    );
+    const failures = await this.canceller.cancel(toCancel, 'cancelled', slotsOf(job, appointment));
     if (failures.length > 0) return err(failures.map((f) => f.reason).join('; '));
     return ok(toCancel.map((e) => e.bookingUid));
   }

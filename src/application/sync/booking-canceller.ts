@@ -1,4 +1,4 @@
-import type { CalendarGateway } from '../ports/calendar-gateway.port';
+import type { CalendarChangeReason, CalendarGateway } from '../ports/calendar-gateway.port';
 import type { CalendarBookingLedger, LedgerEntry } from '../ports/calendar-booking-ledger.port';
 import { CalendarNotFound } from '../../domain/calendar/calendar.errors';
 import { describe } from './phase-booker';
@@ -22,7 +22,7 @@ export class BookingCanceller {
 
   async cancel(
     entries: readonly LedgerEntry[],
-    reason: string,
+    reason: CalendarChangeReason,
     slotScope?: { companyId: string; branchId: string; staffId?: string },
   ): Promise<CancelFailure[]> {
     const outcomes = await Promise.all(

@@ -37,15 +37,11 @@ export class BookingCompensation {
     const entries = await this.ledger.forAppointment(job.companyId, job.appointmentId);
     const open = entries.filter((e) => e.state !== 'cancelled');
     for (const e of open) await this.ledger.mark(e.bookingUid, 'cancelling');
-    const failures = await this.canceller.cancel(
-      open,
-      'Termin konnte nicht vollständig eingetragen werden',
-      {
-        companyId: job.companyId,
-        branchId: appointment.branchId ?? '',
-        staffId: appointment.staffId,
-      },
-    );
+    const failures = await this.canceller.cancel(open, 'incomplete', {
+      companyId: job.companyId,
+      branchId: appointment.branchId ?? '',
+      staffId: appointment.staffId,
+    });
     return { held: open.length, failures };
   }
 

@@ -30,10 +30,7 @@ export class CompensateBookingsUseCase {
   async execute(job: CompensationJob, attempt: JobAttempt): Promise<JobVerdict> {
     const entries = await this.ledger.forAppointment(job.companyId, job.appointmentId);
     const cancelling = entries.filter((e) => e.state === 'cancelling');
-    const failures = await this.canceller.cancel(
-      cancelling,
-      'Termin konnte nicht vollständig eingetragen werden',
-    );
+    const failures = await this.canceller.cancel(cancelling, 'incomplete');
     const action =
       failures.length === 0
         ? 'calendar_sync.compensated'

@@ -186,7 +186,7 @@ export class DuplicateBookings {
     const { appointmentId, phaseId } = group[0];
     let cancelled = 0;
     for (const extra of group.filter((g) => g.booking.uid !== keptUid)) {
-      const outcome = await this.canceller.cancel(companyId, extra, 'Doppelter Eintrag');
+      const outcome = await this.canceller.cancel(companyId, extra, 'duplicate');
       await this.note(companyId, appointmentId, 'calendar_reconcile.duplicate_cancelled', {
         uid: extra.booking.uid,
         phaseId,

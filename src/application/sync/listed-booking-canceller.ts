@@ -3,6 +3,7 @@ import type {
   CalendarCredentialRef,
   CalendarGateway,
   ListedBooking,
+  CalendarChangeReason,
 } from '../ports/calendar-gateway.port';
 import { BookingCanceller } from './booking-canceller';
 
@@ -37,7 +38,7 @@ export class ListedBookingCanceller {
   async cancel(
     companyId: string,
     found: OursInCalendar,
-    reason: string,
+    reason: CalendarChangeReason,
   ): Promise<ListedCancelOutcome> {
     const known = await this.ledger.findByUid(found.booking.uid);
     const entry: LedgerEntry = known ?? ledgerEntryFor(companyId, found);

@@ -91,7 +91,7 @@ export class PhaseMover {
         credentialRef: r.from.credentialRef,
         uid: r.from.bookingUid,
         newStart: r.phase.start,
-        reason: 'Termin verschoben',
+        reason: 'moved',
         slotScope: r.slotScope,
       });
     } catch (moveError) {
@@ -178,7 +178,7 @@ export class PhaseMover {
     entry: LedgerEntry,
     why: string,
   ): Promise<MoveResult> {
-    const [failure] = await this.canceller.cancel([entry], 'Termin verschoben', r.slotScope);
+    const [failure] = await this.canceller.cancel([entry], 'moved', r.slotScope);
     if (failure) {
       return {
         kind: 'failed',

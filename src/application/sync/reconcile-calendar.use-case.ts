@@ -283,7 +283,7 @@ export class ReconcileCalendarUseCase {
     found: OursInCalendar,
     why: string,
   ): Promise<void> {
-    const outcome = await this.canceller.cancel(job.companyId, found, 'Kein Termin mehr im Salon');
+    const outcome = await this.canceller.cancel(job.companyId, found, 'not-in-salon');
     await this.note(job, 'calendar_reconcile.orphan_cancelled', found.appointmentId, {
       uid: found.booking.uid,
       phaseId: found.phaseId,

@@ -250,9 +250,7 @@ describe('SyncFailurePolicy.afterBooking', () => {
       'phase 1: no event type mapped',
       'manual_review',
     ]);
-    expect(w.cancels.map((c) => [c.uid, c.reason])).toEqual([
-      ['u-made', 'Termin konnte nicht vollständig eingetragen werden'],
-    ]);
+    expect(w.cancels.map((c) => [c.uid, c.reason])).toEqual([['u-made', 'incomplete']]);
     expect(w.ledgerRows.get('u-made')?.state).toBe('cancelled');
     expect(w.metrics.counts()).toMatchObject({ failed: 0, manualReview: 1 });
     expect(w.audit.map((e) => [e.action, e.details])).toEqual([

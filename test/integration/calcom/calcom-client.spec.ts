@@ -343,10 +343,10 @@ describe('Cal.com client (nock on api.cal.com)', () => {
       const cancelled = await gateway.cancelBooking({
         credentialRef: REF,
         uid: 'bK3wYt8QmZpL2vN1',
-        reason: 'Kundin hat abgesagt',
+        reason: 'cancelled',
       });
 
-      expect(body).toEqual({ cancellationReason: 'Kundin hat abgesagt' });
+      expect(body).toEqual({ cancellationReason: 'Termin storniert' });
       expect(cancelled.status).toBe('cancelled');
     });
 
@@ -364,7 +364,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
         .reply(200, success(bookingOutput({ status })));
 
       const outcome = gateway
-        .cancelBooking({ credentialRef: REF, uid: 'bK3wYt8QmZpL2vN1', reason: 'x' })
+        .cancelBooking({ credentialRef: REF, uid: 'bK3wYt8QmZpL2vN1', reason: 'cancelled' })
         .then((b) => b.status);
       if (done) await expect(outcome).resolves.toBe('cancelled');
       else await expect(outcome).rejects.toBeInstanceOf(CalendarBadRequest);
@@ -478,7 +478,7 @@ describe('Cal.com client (nock on api.cal.com)', () => {
         .post('/v2/bookings/gone/cancel')
         .reply(404, calcomError('Booking not found', 'NotFoundException'));
       await expect(
-        gateway.cancelBooking({ credentialRef: REF, uid: 'gone', reason: 'x' }),
+        gateway.cancelBooking({ credentialRef: REF, uid: 'gone', reason: 'cancelled' }),
       ).rejects.toBeInstanceOf(CalendarNotFound);
     });
 

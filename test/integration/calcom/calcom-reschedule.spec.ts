@@ -128,7 +128,7 @@ describe('Cal.com reschedule (nock on api.cal.com)', () => {
       credentialRef: REF,
       uid: OLD,
       newStart: new Date('2026-09-15T09:00:00Z'),
-      reason: 'Termin verschoben',
+      reason: 'moved',
     });
     const old = await gateway.getBooking({ credentialRef: REF, uid: OLD });
 

@@ -1,3 +1,4 @@
+import { CALCOM_CHANGE_REASONS } from './calcom-change-reasons';
 import type { EventEmitter } from 'node:events';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -206,7 +207,9 @@ export class CalcomCalendarGateway implements CalendarGateway {
    * been first. The booking is then read: cancelled is what was asked for.
    */
   async cancelBooking(command: CancelBookingCommand): Promise<ExternalBooking> {
-    const body: CalcomCancelBookingInput = { cancellationReason: command.reason };
+    const body: CalcomCancelBookingInput = {
+      cancellationReason: CALCOM_CHANGE_REASONS[command.reason],
+    };
     let cancelled: ExternalBooking | undefined;
     try {
       try {
@@ -227,7 +230,9 @@ export class CalcomCalendarGateway implements CalendarGateway {
   async rescheduleBooking(command: RescheduleBookingCommand): Promise<ExternalBooking> {
     const body: CalcomRescheduleBookingInput = {
       start: command.newStart.toISOString(),
-      ...(command.reason !== undefined ? { reschedulingReason: command.reason } : {}),
+      ...(command.reason !== undefined
+        ? { reschedulingReason: CALCOM_CHANGE_REASONS[command.reason] }
+        : {}),
     };
     try {
       return await this.bookingAction(command, 'reschedule', body);

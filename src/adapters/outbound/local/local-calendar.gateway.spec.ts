@@ -18,7 +18,11 @@ describe('LocalCalendar.listBookings', () => {
     const calendar = new LocalCalendar();
     const inside = await book(calendar, 1, '2026-12-04T09:00:00Z');
     const cancelled = await book(calendar, 2, '2026-12-04T10:00:00Z');
-    await calendar.cancelBooking({ credentialRef: 'local', uid: cancelled.uid, reason: 'test' });
+    await calendar.cancelBooking({
+      credentialRef: 'local',
+      uid: cancelled.uid,
+      reason: 'cancelled',
+    });
     await book(calendar, 3, '2026-12-04T11:00:00Z'); // another event type
     await book(calendar, 1, '2026-12-05T09:00:00Z'); // after the range
 
