@@ -65,6 +65,10 @@ export class AvailabilityEngine {
   readonly lastDate: LocalDate;
   /** The first local date judged (see AvailabilityQuery.fromDate). */
   readonly firstDate: LocalDate;
+  /** The branch's local date at `now`. */
+  readonly today: LocalDate;
+  /** The last local date of the service's own booking horizon (read or not). */
+  readonly horizonEnd: LocalDate;
   /** The horizon ends before the service's own: later days exist but were not read. */
   private readonly cutsHorizon: boolean;
 
@@ -84,6 +88,8 @@ export class AvailabilityEngine {
     this.durationMs = service.durationMinutes * MINUTE;
     this.earliestMs = nowMs + service.minNoticeMinutes * MINUTE;
     const today = branch.localDateOf(new Date(nowMs));
+    this.today = today;
+    this.horizonEnd = addLocalDays(today, service.bookingHorizonDays);
     this.lastDate = addLocalDays(today, horizonDays);
     this.firstDate = fromDate !== undefined && fromDate > today ? fromDate : today;
     this.cutsHorizon = horizonDays < service.bookingHorizonDays;

@@ -50,3 +50,7 @@ export type { DateParts } from './date-parts';
 export { toClockString } from './local-time';
 export type { LocalTime, OpeningWindow } from './local-time';
 export type { TimeError } from './clock-reading.settler';
+export { parseGermanDayWindow, splitDayWindow } from './german-day-window.parser';
+export type { DayWindow, DayWindowKind } from './german-day-window.parser';
+export { readOpenWhen } from './german-open-when.reader';
+export type { OpenWhen } from './german-open-when.reader';
