@@ -54,6 +54,10 @@ const PHONE_QUIET_MS = 1000;
       useFactory: (config: AppConfig) => ({
         ...DEFAULT_SWEEPER_SETTINGS,
         staleAfterMs: config.env.SYNC_SWEEP_AFTER_MS,
+        intervalMs: Math.min(
+          DEFAULT_SWEEPER_SETTINGS.intervalMs,
+          Math.floor(config.env.SYNC_SWEEP_AFTER_MS / 2),
+        ),
       }),
     },
     SyncMetrics,

@@ -350,12 +350,15 @@ export class Environment {
   @Max(600_000)
   SYNC_BACKOFF_MS = 2000;
 
-  /** A pending or failed sync untouched this long is queued again (jobs lost with Redis). */
+  /**
+   * A pending or failed sync untouched this long, whose job the queue no longer holds, is queued
+   * again (jobs lost with Redis); the sweep runs every half of it, at most every 15 s.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(10_000)
   @Max(86_400_000)
-  SYNC_SWEEP_AFTER_MS = 120_000;
+  SYNC_SWEEP_AFTER_MS = 30_000;
 
   /** A closed company's data is kept this many days, then erased by a scheduled sweep. */
   @Transform(toInt)
@@ -390,19 +393,26 @@ export class Environment {
   @Max(600_000)
   SYNC_JOB_LOCK_MS = 30_000;
 
-  /** How often a worker looks for jobs whose lock lapsed (stalled) and queues them again. */
+  /**
+   * How often a worker looks for jobs whose lock lapsed (stalled) and queues them again. A job
+   * needs two looks to count as stalled, so a dead worker's job runs again within one lock time
+   * plus this after its last renewal.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(500)
   @Max(600_000)
-  SYNC_STALLED_CHECK_MS = 30_000;
+  SYNC_STALLED_CHECK_MS = 10_000;
 
-  /** How long one job owns an appointment; a worker that died blocks its appointment this long. */
+  /**
+   * How long one job owns its appointment without renewal; a running job renews it at a third of
+   * that and releases it when it ends, so a worker that died blocks its appointments this long.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1000)
   @Max(3_600_000)
-  SYNC_LEASE_MS = 120_000;
+  SYNC_LEASE_MS = 30_000;
 
   @Transform(toInt)
   @IsInt()

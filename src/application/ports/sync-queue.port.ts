@@ -90,6 +90,11 @@ export interface SyncQueue {
    * carries the sweep round, so it runs even while a job of the same change is kept as done.
    */
   enqueueSweep(entry: OutboxEntry, round: string): Promise<void>;
+  /**
+   * True while this job waits, is delayed (backoff, "later") or runs: it is not lost. False when
+   * the queue does not know it (lost with Redis, or never queued) or it has ended.
+   */
+  isQueued(job: SyncAppointmentJob): Promise<boolean>;
   /** Queues a compensation (its own job, its own retries). */
   enqueueCompensation(job: CompensationJob): Promise<void>;
   /** Repeats a reconciliation of this tenant every `everyMs`. */

@@ -5,7 +5,9 @@ import {
   type CalendarMappingRepository,
 } from '../ports/calendar-mapping.port';
 import { CLOCK, type Clock } from '../ports/clock.port';
+import type { OutboxEntry } from '../ports/sync-outbox.port';
 import {
+  jobForEntry,
   OUTBOX_CLAIMS,
   SYNC_QUEUE,
   type OutboxClaims,
@@ -22,9 +24,10 @@ export interface SweeperSettings {
   readonly batchSize: number;
 }
 
+/** A lost job runs again within a minute: after at most 30 s of quiet plus one 15 s round. */
 export const DEFAULT_SWEEPER_SETTINGS: SweeperSettings = {
-  staleAfterMs: 120_000,
-  intervalMs: 60_000,
+  staleAfterMs: 30_000,
+  intervalMs: 15_000,
   batchSize: 100,
 };
 
@@ -33,9 +36,10 @@ export const DEFAULT_SWEEPER_SETTINGS: SweeperSettings = {
  * marked enqueued, and nothing else would ever run them. This finds appointments whose sync is
  * still pending or failed long after their last change and queues them again.
  *
- * A swept job may meet a job of the same change that was not lost after all (a long backlog, a
- * job waiting for the breaker). That is harmless: jobs of one appointment hold its lease, and
- * the sync looks a booking up before creating it, so a duplicate job books nothing twice.
+ * A change whose job the queue still holds (waiting in a long backlog, delayed for the quota or a
+ * backoff, running) is not lost and is left alone, so a short quiet time does not double a
+ * backlog. Should a swept job still meet one of the same change, that is harmless: jobs of one
+ * appointment hold its lease, and the sync looks a booking up before creating it.
  * The sweep round is the age window, so sweepers in several processes queue one job per
  * appointment and window, and a later window queues a fresh one if that also got lost.
  *
@@ -94,7 +98,8 @@ export class StalledSyncSweeper implements OnModuleDestroy {
     const now = this.clock.now().getTime();
     const { staleAfterMs, batchSize } = this.settings;
     const olderThan = new Date(now - staleAfterMs);
-    const round = String(Math.floor(now / Math.max(staleAfterMs, 1)));
+    const roundNumber = Math.floor(now / Math.max(staleAfterMs, 1));
+    const round = String(roundNumber);
     const waiting = await this.tenantsWaitingForBreaker();
     let total = 0;
     let skipped = 0;
@@ -106,6 +111,7 @@ export class StalledSyncSweeper implements OnModuleDestroy {
           skipped++;
           continue;
         }
+        if (await this.stillQueued(entry, roundNumber)) continue;
         await this.queue.enqueueSweep(entry, round);
         total++;
       }
@@ -117,6 +123,18 @@ export class StalledSyncSweeper implements OnModuleDestroy {
       this.log.log(`left ${skipped} stalled calendar sync(s) waiting for an open calendar breaker`);
     }
     return total;
+  }
+
+  /** The change's own job, or the sweep of this or the last round, is still in the queue. */
+  private async stillQueued(entry: OutboxEntry, round: number): Promise<boolean> {
+    const job = jobForEntry(entry);
+    const candidates = [
+      job,
+      { ...job, sweep: String(round) },
+      { ...job, sweep: String(round - 1) },
+    ];
+    const queued = await Promise.all(candidates.map((c) => this.queue.isQueued(c)));
+    return queued.includes(true);
   }
 
   /** Tenants with a calendar account whose every account's breaker is open right now. */

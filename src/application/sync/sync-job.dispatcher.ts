@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   CALENDAR_BOOKING_LEDGER,
   type CalendarBookingLedger,
@@ -12,6 +12,7 @@ import {
   type SyncJobHandler,
 } from '../ports/sync-queue.port';
 import { CompensateBookingsUseCase } from './compensate-bookings.use-case';
+import { KeptLease } from './kept-lease';
 import { ReconcileCalendarUseCase } from './reconcile-calendar.use-case';
 import { SyncAppointmentUseCase } from './sync-appointment.use-case';
 import { SYNC_SETTINGS, type SyncSettings } from './sync-settings';
@@ -19,10 +20,12 @@ import { SYNC_SETTINGS, type SyncSettings } from './sync-settings';
 /**
  * What a queue delivers lands here. Jobs that touch one appointment hold its lease, so two
  * workers never book the same appointment at once; a job that finds the lease taken comes back
- * later without using one of its attempts.
+ * later without using one of its attempts. The lease is renewed while the job runs and released
+ * when it ends, so the appointments of a worker that died are free within one lease time.
  */
 @Injectable()
 export class SyncJobDispatcher implements SyncJobHandler {
+  private readonly log = new Logger(SyncJobDispatcher.name);
   private readonly holder = randomUUID();
 
   constructor(
@@ -40,7 +43,14 @@ export class SyncJobDispatcher implements SyncJobHandler {
     // with its round would overflow the lease's holder column (varchar(100)).
     const delivery = createHash('sha256').update(`${syncJobId(job)}:${attempt.number}`);
     const holder = `${this.holder}:${delivery.digest('hex').slice(0, 32)}`;
-    if (!(await this.ledger.tryLease(job.appointmentId, holder, this.settings.leaseMs))) {
+    const lease = await KeptLease.take(
+      this.ledger,
+      job.appointmentId,
+      holder,
+      this.settings.leaseMs,
+      () => this.log.warn(`lease of appointment ${job.appointmentId} lapsed during its job`),
+    );
+    if (!lease) {
       return {
         kind: 'later',
         delayMs: this.settings.waitMs,
@@ -52,7 +62,7 @@ export class SyncJobDispatcher implements SyncJobHandler {
         ? await this.sync.execute(job, attempt)
         : await this.compensate.execute(job, attempt);
     } finally {
-      await this.ledger.releaseLease(job.appointmentId, holder);
+      await lease.release();
     }
   }
 }

@@ -17,7 +17,7 @@ export interface SyncSettings {
   readonly parallelPhases: boolean;
   /** Delay before a job that found the breaker open (or the appointment busy) runs again. */
   readonly waitMs: number;
-  /** How long one job may own an appointment before another may take it over. */
+  /** How long one job owns an appointment unrenewed (renewed while it runs, released at its end). */
   readonly leaseMs: number;
   /** Margin around a phase's start in which a lookup searches its booking. */
   readonly lookupMarginMs: number;
@@ -27,6 +27,6 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   verifyDelayMs: 2000,
   parallelPhases: true,
   waitMs: 5000,
-  leaseMs: 120_000,
+  leaseMs: 30_000,
   lookupMarginMs: 24 * 3600_000,
 };

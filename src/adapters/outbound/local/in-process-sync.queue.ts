@@ -2,6 +2,7 @@ import {
   jobForEntry,
   syncJobId,
   type CompensationJob,
+  type SyncAppointmentJob,
   type SyncJob,
   type SyncJobHandler,
   type SyncQueue,
@@ -56,6 +57,10 @@ export class InProcessSyncQueue implements SyncQueue {
 
   async enqueueSweep(entry: OutboxEntry, round: string): Promise<void> {
     this.add({ ...jobForEntry(entry), sweep: round });
+  }
+
+  async isQueued(job: SyncAppointmentJob): Promise<boolean> {
+    return this.slots.has(syncJobId(job));
   }
 
   async enqueueCompensation(job: CompensationJob): Promise<void> {

@@ -4,12 +4,16 @@ import {
   jobForEntry,
   syncJobId,
   type CompensationJob,
+  type SyncAppointmentJob,
   type SyncJob,
   type SyncQueue,
 } from '../../../application/ports/sync-queue.port';
 import type { OutboxEntry } from '../../../application/ports/sync-outbox.port';
 
 export const CALENDAR_SYNC_QUEUE = 'calendar-sync';
+
+/** Job states in which a job will still run (or runs); `completed`, `failed`, `unknown` not. */
+const QUEUED_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
 export interface BullMqQueueSettings {
   readonly attempts: number;
@@ -53,6 +57,11 @@ export class BullMqSyncQueue implements SyncQueue {
 
   enqueueSweep(entry: OutboxEntry, round: string): Promise<void> {
     return this.add({ ...jobForEntry(entry), sweep: round });
+  }
+
+  async isQueued(job: SyncAppointmentJob): Promise<boolean> {
+    const state = await this.bounded('job state', this.queue.getJobState(syncJobId(job)));
+    return QUEUED_STATES.has(state);
   }
 
   enqueueCompensation(job: CompensationJob): Promise<void> {
