@@ -52,6 +52,7 @@ import {
   InvalidStaff,
 } from '../domain/salon/salon.errors';
 import { AmbiguousServiceName, UnknownServiceName } from '../domain/salon/service-name-matcher';
+import { TooManyServicesNamed } from '../domain/salon/service-list-matcher';
 import { AmbiguousStylistName, UnknownStylistName } from '../domain/salon/stylist-name-matcher';
 import { DomainError, ThrownDomainError } from '../domain/shared/domain-error';
 import { MAX_SPOKEN_CHARS } from '../domain/shared/german-messages';
@@ -238,6 +239,10 @@ const SAID: ReadonlyArray<readonly [DomainRefusal, string]> = [
       'Schneiden, Föhnen.',
   ],
   [new UnknownServiceName([], true), 'Ich kann gerade leider keine Leistungen anbieten.'],
+  [
+    new TooManyServicesNamed(30, 4),
+    'So viele Leistungen passen nicht in einen Termin. Bitte nennen Sie höchstens 4.',
+  ],
   [new UnknownServiceName([], false), 'Ich kann gerade leider keine Leistungen anbieten.'],
 ];
 

@@ -51,6 +51,7 @@ import type {
   MatchableService,
   UnknownServiceName,
 } from '../domain/salon/service-name-matcher';
+import type { TooManyServicesNamed } from '../domain/salon/service-list-matcher';
 import type {
   AmbiguousStylistName,
   NamedStylist,
@@ -102,7 +103,8 @@ export type DomainRefusal =
   | AmbiguousStylistName<NamedStylist>
   | UnknownStylistName
   | AmbiguousServiceName<MatchableService>
-  | UnknownServiceName;
+  | UnknownServiceName
+  | TooManyServicesNamed;
 
 type Sentence<E> = string | ((refusal: E) => string);
 
@@ -220,6 +222,8 @@ const SENTENCES: Sentences = {
   'STAFF.UNKNOWN': 'Diese Mitarbeiterin kenne ich leider nicht.',
   'SERVICE.AMBIGUOUS': whichOf('Welche Leistung meinen Sie genau?'),
   'SERVICE.UNKNOWN': whichService,
+  'SERVICE.TOO_MANY': ({ max }) =>
+    `So viele Leistungen passen nicht in einen Termin. Bitte nennen Sie höchstens ${max}.`,
 };
 
 /** The German sentence for one of the domain's refusals: what the caller or operator is told. */

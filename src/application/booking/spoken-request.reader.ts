@@ -1,6 +1,7 @@
 import { toIsoDate, resolveGermanDateTime } from '../../domain/language';
 import { isoWeekdayOf } from '../../domain/shared/local-date';
-import { matchServiceName, serviceKey } from '../../domain/salon/service-name-matcher';
+import { serviceKey } from '../../domain/salon/service-name-matcher';
+import { matchServiceList } from '../../domain/salon/service-list-matcher';
 import { matchStylistName } from '../../domain/salon/stylist-name-matcher';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
@@ -8,6 +9,7 @@ import { err, ok, Result } from '../../domain/shared/result';
 import { BranchContext } from '../ports/salon-catalog.port';
 import {
   ServiceUnclear,
+  SeveralServices,
   StylistNotOffering,
   StylistUnclear,
   WhenRefusal,
@@ -61,9 +63,13 @@ export interface Wish {
 export class SpokenRequestReader {
   constructor(private readonly salon: BranchContext) {}
 
-  service(spoken: string | undefined): Result<Service, ServiceUnclear> {
-    const found = matchServiceName(spoken ?? '', this.salon.services);
+  /** The one service said; several said in one phrase are never cut down to one. */
+  service(spoken: string | undefined): Result<Service, ServiceUnclear | SeveralServices> {
+    const found = matchServiceList(spoken ?? '', this.salon.services);
     if (found.kind === 'match') return ok(found.service);
+    if (found.kind === 'several') {
+      return err({ kind: 'refused', reason: 'SEVERAL_SERVICES', parts: found.parts });
+    }
     return err({ kind: 'refused', reason: 'SERVICE_UNCLEAR', match: found });
   }
 

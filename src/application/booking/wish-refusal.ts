@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/domain-error';
 import { Service } from '../../domain/salon/service';
 import { AmbiguousServiceName, UnknownServiceName } from '../../domain/salon/service-name-matcher';
+import { NamedPart, TooManyServicesNamed } from '../../domain/salon/service-list-matcher';
 import { Staff } from '../../domain/salon/staff';
 import { AmbiguousStylistName, UnknownStylistName } from '../../domain/salon/stylist-name-matcher';
 
@@ -8,7 +9,18 @@ import { AmbiguousStylistName, UnknownStylistName } from '../../domain/salon/sty
 export interface ServiceUnclear {
   readonly kind: 'refused';
   readonly reason: 'SERVICE_UNCLEAR';
-  readonly match: AmbiguousServiceName<Service> | UnknownServiceName;
+  readonly match: AmbiguousServiceName<Service> | UnknownServiceName | TooManyServicesNamed;
+}
+
+/**
+ * Several services were said in one phrase ("Schneiden und Färben"). `parts` holds what each was
+ * matched to; a part not understood is asked about, none is dropped. All understood: the
+ * services cannot be booked as one visit (yet), so the caller is asked which one.
+ */
+export interface SeveralServices {
+  readonly kind: 'refused';
+  readonly reason: 'SEVERAL_SERVICES';
+  readonly parts: readonly NamedPart<Service>[];
 }
 
 /** The stylist said fits several or nobody of the branch; `team` names everyone. */
@@ -44,4 +56,5 @@ export interface WhenNotUnderstood {
 export type WhenRefusal = WhenMissing | WhenNotUnderstood;
 
 /** What the caller said that cannot be read as one wish: the agent asks back, nothing is guessed. */
-export type WishRefusal = ServiceUnclear | StylistUnclear | StylistNotOffering | WhenRefusal;
+export type WishRefusal =
+  ServiceUnclear | SeveralServices | StylistUnclear | StylistNotOffering | WhenRefusal;

@@ -105,4 +105,40 @@ describe('wishRefusalAnswer', () => {
     });
     expect(times).toMatchObject({ code: 'LANGUAGE.TIME_AMBIGUOUS', readings: ['08:00', '20:00'] });
   });
+
+  describe('several services in one phrase', () => {
+    const reader = new SpokenRequestReader(salonWith(clara));
+    const refusal = (phrase: string) => wishRefusalAnswer(refusalOf(reader.service(phrase)));
+
+    it('never books one of two services named: asks which one', () => {
+      expect(refusal('Herrenhaarschnitt und Dauerwelle')).toEqual({
+        success: false,
+        code: 'SERVICE.SEVERAL',
+        message:
+          'Herrenhaarschnitt und Dauerwelle in einem Termin kann ich leider nicht buchen. Welche Leistung möchten Sie buchen?',
+        services: ['Herrenhaarschnitt', 'Dauerwelle'],
+      });
+    });
+
+    it('names the part it did not understand, in the caller’s words', () => {
+      expect(refusal('Dauerwelle und Massage')).toEqual({
+        success: false,
+        code: 'SERVICE.UNKNOWN',
+        message:
+          '„Massage“ habe ich nicht gefunden. Wir bieten an: Herrenhaarschnitt und Dauerwelle.',
+        not_understood: 'Massage',
+        understood: ['Dauerwelle'],
+        offered: ['Herrenhaarschnitt', 'Dauerwelle'],
+      });
+    });
+
+    it('refuses a list longer than one visit holds', () => {
+      const thirty = Array.from({ length: 30 }, () => 'Dauerwelle').join(' und ');
+      expect(refusal(thirty)).toMatchObject({ code: 'SERVICE.TOO_MANY', max: 4 });
+    });
+
+    it('reads "und und und" after one service as that service', () => {
+      expect(reader.service('Dauerwelle und und und')).toMatchObject({ ok: true });
+    });
+  });
 });

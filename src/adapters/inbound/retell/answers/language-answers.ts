@@ -11,6 +11,7 @@ import { DomainError } from '../../../../domain/shared/domain-error';
 import { fitSpoken, sentenceWithNames, shortName } from '../../../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
 import { spokenRefusal } from './refusal-sentence';
+import { severalServicesAnswer } from './several-services.answer';
 import { sentenceFor } from '../../../../common/domain-error.sentences';
 import {
   StylistNotOffering,
@@ -49,8 +50,12 @@ export function wishRefusalAnswer(refusal: WishRefusal): FunctionAnswer {
           candidates: found.candidates.map((c) => c.name),
         });
       }
+      if (found.kind === 'too-many')
+        return answer(found.code, sentenceFor(found), { max: found.max });
       return answer(found.code, sentenceFor(found), { offered: found.offered });
     }
+    case 'SEVERAL_SERVICES':
+      return severalServicesAnswer(refusal);
     case 'STYLIST_UNCLEAR':
       return stylistUnclearAnswer(refusal);
     case 'STYLIST_NOT_OFFERING':

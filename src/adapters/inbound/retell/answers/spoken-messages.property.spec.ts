@@ -268,6 +268,18 @@ describe('every spoken message fits 200 characters and names what it must', () =
           if (!refused.ok) spoken(wishRefusalAnswer(refused.error));
           const heard = readerOf.service('xyzzy plugh');
           if (!heard.ok) spoken(wishRefusalAnswer(heard.error));
+          // several services in one phrase: each part, understood or not, within 200
+          const pair = `${services[0]} und ${services[services.length - 1]}`;
+          for (const phrase of [
+            pair,
+            `${services[0]} und ${'x'.repeat(150)}`,
+            `xyzzy und ${pair}`,
+          ]) {
+            const several = reader.service(phrase);
+            if (!several.ok) spoken(wishRefusalAnswer(several.error));
+          }
+          const many = reader.service(services.slice(0, 30).join(' und '));
+          if (!many.ok) spoken(wishRefusalAnswer(many.error));
           const matched = matchServiceName('xyzzy', s.services);
           if (matched.kind !== 'match')
             expect(sentenceFor(matched).length).toBeLessThanOrEqual(200);
