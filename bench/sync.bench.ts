@@ -5,7 +5,9 @@
  * sync-throttled.run.ts; BENCH_THROTTLED_APPOINTMENTS, default 200, 0 skips it; BENCH_WINDOW_MS
  * shortens Cal.com's 60 s window, everything scaled with it). Needs Postgres (DATABASE_URL or
  * postgres://postgres@127.0.0.1:5432); uses BullMQ, the shared quota and the slot cache when
- * REDIS_URL is set, the in-process queue otherwise. Run: npm run bench:sync
+ * REDIS_URL is set, the in-process queue otherwise. With REDIS_URL, last, two worker processes
+ * with a sync worker killed mid-batch (see sync-killed-worker.run.ts; BENCH_KILLED_APPOINTMENTS,
+ * default 60, 0 skips it). Run: npm run bench:sync
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -35,6 +37,7 @@ import { DEFAULT_SYNC_SETTINGS } from '../src/application/sync/sync-settings';
 import { Appointment } from '../src/domain/appointment/appointment';
 import { Customer } from '../src/domain/salon/customer';
 import { FakeCalcom } from './sync-fake-calcom';
+import { runKilledWorker } from './sync-killed-worker.run';
 import { runThrottled } from './sync-throttled.run';
 
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 1000);
@@ -91,7 +94,8 @@ async function main(): Promise<void> {
       recognitionConsent: true,
     });
     await ports.customers.add({ companyId: salon.companyId }, customer);
-    const cipher = new CredentialCipher(randomBytes(32).toString('hex'));
+    const encryptionKey = randomBytes(32).toString('hex');
+    const cipher = new CredentialCipher(encryptionKey);
     const [{ id: credentialId }] = await m.query(
       `INSERT INTO calcom_credentials(company_id, label, base_url, api_key_encrypted)
        VALUES ($1, 'bench', $2, $3) RETURNING id`,
@@ -222,6 +226,18 @@ async function main(): Promise<void> {
         redis,
         concurrency: CONCURRENCY,
       });
+    }
+    if (process.env.REDIS_URL) {
+      await runKilledWorker({
+        ds,
+        salon,
+        customerId: customer.id,
+        fake,
+        redisUrl: process.env.REDIS_URL,
+        encryptionKey,
+      });
+    } else {
+      console.warn('killed worker: skipped (worker processes need REDIS_URL)');
     }
   } finally {
     await fake.stop().catch(() => undefined);
