@@ -18,6 +18,7 @@ import { CLOCK, type Clock } from '../ports/clock.port';
 import { CUSTOMER_REPOSITORY, type CustomerRepository } from '../ports/customer.repository.port';
 import type { SyncAppointmentJob } from '../ports/sync-queue.port';
 import { BookingCanceller, type CancelFailure } from './booking-canceller';
+import { waitOn, type CalendarTrouble } from './calendar-wait';
 import { describe, PhaseBooker, type PhaseResult } from './phase-booker';
 import { PhaseMover } from './phase-mover';
 import { inMovingOrder, planMoves, type PlannedMove } from './phase-moves';
@@ -172,19 +173,19 @@ export class AppointmentMirror {
   /**
    * Cancels every booking of the cancelled appointment, also those a create that died before
    * recording it left unrecorded (looked up by our ids first). Ok with the uids cancelled, or
-   * the reason it could not finish.
+   * what kept it from finishing.
    */
   async cancelAll(
     job: SyncAppointmentJob,
     appointment: Appointment,
     target: CalendarTarget,
     open: readonly LedgerEntry[],
-  ): Promise<Result<string[], string>> {
+  ): Promise<Result<string[], readonly CalendarTrouble[]>> {
     const unrecorded = await this.findUnrecorded(job, appointment, target, open);
-    if (!unrecorded.ok) return unrecorded;
+    if (!unrecorded.ok) return err([unrecorded.error]);
     const toCancel = [...open, ...unrecorded.value];
     const failures = await this.canceller.cancel(toCancel, 'cancelled', slotsOf(job, appointment));
-    if (failures.length > 0) return err(failures.map((f) => f.reason).join('; '));
+    if (failures.length > 0) return err(failures);
     return ok(toCancel.map((e) => e.bookingUid));
   }
 
@@ -193,7 +194,7 @@ export class AppointmentMirror {
     appointment: Appointment,
     target: CalendarTarget,
     open: readonly LedgerEntry[],
-  ): Promise<Result<LedgerEntry[], string>> {
+  ): Promise<Result<LedgerEntry[], CalendarTrouble>> {
     const recorded = new Set(open.map((e) => e.phaseId));
     const unrecorded: LedgerEntry[] = [];
     for (const phase of appointment.calendarPhases.filter((p) => !recorded.has(p.id))) {
@@ -209,7 +210,7 @@ export class AppointmentMirror {
           phaseId: phase.id,
         });
       } catch (error) {
-        return err(`lookup before cancel: ${describe(error)}`);
+        return err({ reason: `lookup before cancel: ${describe(error)}`, ...waitOn(error) });
       }
       if (found && found.status !== 'cancelled' && found.status !== 'rejected') {
         const entry = {

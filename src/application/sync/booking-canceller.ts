@@ -1,11 +1,11 @@
 import type { CalendarChangeReason, CalendarGateway } from '../ports/calendar-gateway.port';
 import type { CalendarBookingLedger, LedgerEntry } from '../ports/calendar-booking-ledger.port';
 import { CalendarNotFound } from '../../domain/calendar/calendar.errors';
+import { waitOn, type CalendarTrouble } from './calendar-wait';
 import { describe } from './phase-booker';
 
-export interface CancelFailure {
+export interface CancelFailure extends CalendarTrouble {
   readonly entry: LedgerEntry;
-  readonly reason: string;
 }
 
 /**
@@ -39,7 +39,7 @@ export class BookingCanceller {
           if (!(error instanceof CalendarNotFound)) {
             const text = describe(error);
             await this.ledger.mark(entry.bookingUid, 'cancelling', text);
-            return { entry, reason: `cancel ${entry.bookingUid}: ${text}` };
+            return { entry, reason: `cancel ${entry.bookingUid}: ${text}`, ...waitOn(error) };
           }
         }
         await this.ledger.mark(entry.bookingUid, 'cancelled');

@@ -8,6 +8,8 @@ import { CALENDAR_GATEWAY, type CalendarGateway } from '../ports/calendar-gatewa
 import { CLOCK, type Clock } from '../ports/clock.port';
 import type { CompensationJob, JobAttempt, JobVerdict } from '../ports/sync-queue.port';
 import { BookingCanceller } from './booking-canceller';
+import { waitFor } from './calendar-wait';
+import { SYNC_SETTINGS, type SyncSettings } from './sync-settings';
 
 /**
  * Finishes a compensation that failed inside the sync job: every booking of the appointment
@@ -23,6 +25,7 @@ export class CompensateBookingsUseCase {
     @Inject(CALENDAR_BOOKING_LEDGER) private readonly ledger: CalendarBookingLedger,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SYNC_SETTINGS) private readonly settings: SyncSettings,
   ) {
     this.canceller = new BookingCanceller(calendar, ledger);
   }
@@ -31,6 +34,11 @@ export class CompensateBookingsUseCase {
     const entries = await this.ledger.forAppointment(job.companyId, job.appointmentId);
     const cancelling = entries.filter((e) => e.state === 'cancelling');
     const failures = await this.canceller.cancel(cancelling, 'incomplete');
+    if (failures.length > 0 && failures.every((f) => f.waiting)) {
+      // Throttled or behind an open breaker: nothing was cancelled, nor did anything fail.
+      const reason = failures.map((f) => f.reason).join('; ');
+      return { kind: 'later', delayMs: waitFor(failures, this.settings.waitMs), reason };
+    }
     const action =
       failures.length === 0
         ? 'calendar_sync.compensated'

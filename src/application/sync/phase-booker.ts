@@ -11,6 +11,7 @@ import {
   isCalendarError,
 } from '../../domain/calendar/calendar.errors';
 import { TimeRange } from '../../domain/shared/time-range';
+import { waitOn } from './calendar-wait';
 import type { Sleeper, SyncSettings } from './sync-settings';
 
 /** How a phase came to have its booking. */
@@ -198,22 +199,13 @@ export function failed(
 ): PhaseResult {
   const { lookupError } = options;
   const retryable = options.retryable ?? (isCalendarError(error) ? error.retryable : true);
-  const waiting =
-    lookupError === undefined &&
-    isCalendarError(error) &&
-    (error.code === 'CALENDAR.UNAVAILABLE' || error.code === 'CALENDAR.RATE_LIMITED');
   const lookupText = lookupError === undefined ? '' : `; lookup failed: ${describe(lookupError)}`;
-  const retryAfterSeconds =
-    error instanceof CalendarRateLimited ? error.retryAfterSeconds : undefined;
   return {
     kind: 'failed',
     phase,
     reason: `phase ${phase.sequence} ${step}: ${describe(error)}${lookupText}`,
     retryable,
-    waiting,
-    ...(waiting && retryAfterSeconds !== undefined
-      ? { retryAfterMs: retryAfterSeconds * 1000 }
-      : {}),
+    ...(lookupError === undefined ? waitOn(error) : { waiting: false }),
   };
 }
 

@@ -53,9 +53,7 @@ export class SyncAppointmentUseCase {
     const open = entries.filter((e) => e.state !== 'cancelled');
     if (!appointment) {
       const failures = await this.mirror.cancelForGone(job, open);
-      return failures.length > 0
-        ? this.policy.retryOrGiveUp(job, attempt, failures[0].reason)
-        : DONE;
+      return failures.length > 0 ? this.policy.afterTrouble(job, attempt, failures) : DONE;
     }
     const target = await this.mappings.targetFor(scope, appointment);
     if (!target) {
@@ -97,9 +95,7 @@ export class SyncAppointmentUseCase {
     open: readonly LedgerEntry[],
   ): Promise<JobVerdict> {
     const cancelled = await this.mirror.cancelAll(job, appointment, target, open);
-    if (!cancelled.ok) {
-      return this.policy.retryOrGiveUp(job, attempt, cancelled.error, appointment);
-    }
+    if (!cancelled.ok) return this.policy.afterTrouble(job, attempt, cancelled.error, appointment);
     await this.outcomes.cancelled(job, cancelled.value);
     return DONE;
   }

@@ -215,10 +215,14 @@ describe('SyncFailurePolicy.afterBooking', () => {
     ]);
   });
 
-  it('a stale booking it could not cancel is no reason to wait: it retries', async () => {
+  it('a stale booking it could not cancel (a timeout) is no reason to wait: it retries', async () => {
     const w = world();
     const a = w.appointment();
-    const stale = { entry: {} as LedgerEntry, reason: 'cancel old: CALENDAR.TIMEOUT' };
+    const stale = {
+      entry: {} as LedgerEntry,
+      reason: 'cancel old: CALENDAR.TIMEOUT',
+      waiting: false,
+    };
     const verdict = await w.policy.afterBooking(
       job,
       first,
@@ -230,6 +234,20 @@ describe('SyncFailurePolicy.afterBooking', () => {
       kind: 'retry',
       reason: 'phase 1 create: CALENDAR.SERVER_ERROR (503); cancel old: CALENDAR.TIMEOUT',
     });
+  });
+
+  it('a stale booking whose cancel met the rate limit waits too: no attempt spent', async () => {
+    const w = world();
+    const a = w.appointment();
+    const stale = {
+      entry: {} as LedgerEntry,
+      reason: 'cancel old: CALENDAR.RATE_LIMITED',
+      waiting: true,
+      retryAfterMs: 30_000,
+    };
+    const verdict = await w.policy.afterBooking(job, first, a, [], [stale]);
+    expect(verdict).toMatchObject({ kind: 'later', delayMs: 30_000 });
+    expect(w.appointment().syncAttempts).toBe(0);
   });
 
   it('gives up at once when a retry cannot help, and compensates the bookings made', async () => {
@@ -352,5 +370,49 @@ describe('SyncFailurePolicy.giveUp', () => {
         },
       ],
     ]);
+  });
+});
+
+describe('SyncFailurePolicy.afterTrouble (cancels of a cancelled or gone appointment)', () => {
+  const trouble = (reason: string, waiting: boolean, retryAfterMs?: number) => ({
+    reason,
+    waiting,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+
+  it('waits without an attempt while every cancel met the rate limit or the open breaker', async () => {
+    const w = world();
+    const a = w.appointment();
+    const verdict = await w.policy.afterTrouble(
+      job,
+      first,
+      [
+        trouble('cancel u1: CALENDAR.RATE_LIMITED', true, 20_000),
+        trouble('cancel u2: CALENDAR.UNAVAILABLE', true),
+      ],
+      a,
+    );
+    expect(verdict).toEqual({
+      kind: 'later',
+      delayMs: 20_000,
+      reason: 'cancel u1: CALENDAR.RATE_LIMITED; cancel u2: CALENDAR.UNAVAILABLE',
+    });
+    expect(w.actions()).toEqual(['calendar_sync.waiting']);
+    expect(w.appointment().syncAttempts).toBe(0);
+  });
+
+  it('spends an attempt when one cancel really failed', async () => {
+    const w = world();
+    const a = w.appointment();
+    const verdict = await w.policy.afterTrouble(
+      job,
+      first,
+      [
+        trouble('cancel u1: CALENDAR.RATE_LIMITED', true),
+        trouble('cancel u2: CALENDAR.TIMEOUT', false),
+      ],
+      a,
+    );
+    expect(verdict).toMatchObject({ kind: 'retry' });
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Appointment } from '../../domain/appointment/appointment';
 import type { JobAttempt, JobVerdict, SyncAppointmentJob } from '../ports/sync-queue.port';
 import type { CancelFailure } from './booking-canceller';
+import { waitFor, type CalendarTrouble } from './calendar-wait';
 import { BookingCompensation } from './booking-compensation';
 import type { PhaseResult } from './phase-booker';
 import { SYNC_SETTINGS, type SyncSettings } from './sync-settings';
@@ -41,22 +42,30 @@ export class SyncFailurePolicy {
     }
     const failures = results.filter((r): r is Failed => r.kind === 'failed');
     if (failures.length === 0 && staleFailures.length === 0) return null;
-    const reason = [...failures, ...staleFailures].map((f) => f.reason).join('; ');
-    if (failures.length > 0 && failures.every((f) => f.waiting) && staleFailures.length === 0) {
-      await this.outcomes.waiting(job, reason);
-      return { kind: 'later', delayMs: this.waitFor(failures), reason };
+    if (failures.some((f) => !f.retryable)) {
+      const reason = [...failures, ...staleFailures].map((f) => f.reason).join('; ');
+      return this.giveUp(job, appointment, reason);
     }
-    if (failures.some((f) => !f.retryable)) return this.giveUp(job, appointment, reason);
-    return this.retryOrGiveUp(job, attempt, reason, appointment);
+    return this.afterTrouble(job, attempt, [...failures, ...staleFailures], appointment);
   }
 
   /**
-   * Until the calendar takes requests again: the longest wait a rate limit named (a 429 costs
-   * no attempt and no lookup; the job comes back when the window frees), the usual one for
-   * the others.
+   * After calendar requests failed: wait when each of them only has to (no attempt spent; a 429
+   * costs no lookup either, and the job comes back when the window frees), else retry while
+   * attempts remain and give up after the last.
    */
-  private waitFor(failures: readonly Failed[]): number {
-    return Math.max(1, ...failures.map((f) => f.retryAfterMs ?? this.settings.waitMs));
+  async afterTrouble(
+    job: SyncAppointmentJob,
+    attempt: JobAttempt,
+    troubles: readonly CalendarTrouble[],
+    appointment?: Appointment,
+  ): Promise<JobVerdict> {
+    const reason = troubles.map((f) => f.reason).join('; ');
+    if (troubles.length > 0 && troubles.every((f) => f.waiting)) {
+      await this.outcomes.waiting(job, reason);
+      return { kind: 'later', delayMs: waitFor(troubles, this.settings.waitMs), reason };
+    }
+    return this.retryOrGiveUp(job, attempt, reason, appointment);
   }
 
   /** Retries while attempts remain; the last failed attempt gives up with compensation. */

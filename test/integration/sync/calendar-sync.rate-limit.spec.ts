@@ -3,6 +3,7 @@ import {
   at,
   audit,
   book,
+  change,
   createWorld,
   onePerPhase,
   relayAndSettle,
@@ -11,6 +12,11 @@ import {
   type World,
 } from './sync-harness';
 import { TimeRange } from '../../../src/domain/shared/time-range';
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(`unexpected refusal: ${JSON.stringify(r.error)}`);
+  return r.value;
+};
 
 /** Cal.com's throttler with a short window, so the test waits seconds, not minutes. */
 const THROTTLE = { limit: 4, windowMs: 1500, blockMs: 1500 };
@@ -65,6 +71,32 @@ describe("calendar sync under Cal.com's throttler", () => {
     expect(w.fake.requests.filter((r) => r === 'GET /v2/bookings')).toEqual([]);
     onePerPhase(w);
     expect(w.fake.live()).toHaveLength(3);
+  });
+
+  it('a cancel refused with 429 costs no attempt either: it goes through once the key is free', async () => {
+    const a = await book(w, w.perm, at('13:00'));
+    await relayAndSettle(w);
+    expect((await syncRow(w, a.id)).state).toBe('synced');
+    const attemptsOf = async () =>
+      (
+        await w.db.dataSource.query(`SELECT sync_attempts AS n FROM appointments WHERE id = $1`, [
+          a.id,
+        ])
+      )[0].n as number;
+    const before = await attemptsOf();
+
+    // A fresh window, which another application of the salon's key then uses up.
+    await new Promise((r) => setTimeout(r, THROTTLE.windowMs + 200));
+    await foreignRequests(w, THROTTLE.limit);
+    await change(w, a.id, (x) => must(x.cancel()), 'cancel');
+    await relayAndSettle(w);
+
+    expect(w.fake.throttled.some((r) => r.startsWith('POST /v2/bookings/'))).toBe(true);
+    expect(w.fake.live()).toHaveLength(0);
+    expect(await attemptsOf()).toBe(before);
+    const trail = await audit(w, a.id);
+    expect(trail).toContain('calendar_sync.waiting');
+    expect(trail).not.toContain('calendar_sync.attempt_failed');
   });
 
   it("the fake's default throttle is Cal.com's documented one", () => {

@@ -59,7 +59,7 @@ export function syncDispatcherOn(parts: SyncDispatcherParts): SyncJobDispatcher 
   });
   return new SyncJobDispatcher(
     sync,
-    new CompensateBookingsUseCase(parts.calendar, ledger, ports.audit, parts.clock),
+    new CompensateBookingsUseCase(parts.calendar, ledger, ports.audit, parts.clock, parts.settings),
     new ReconcileCalendarUseCase(
       parts.calendar,
       ledger,
