@@ -43,6 +43,7 @@ import {
 } from '../domain/language';
 import { addDays } from '../domain/language/date-parts';
 import { AnonymousCaller, InvalidCallerNumber } from '../domain/salon/caller-phone';
+import { CallbackNumberNotUnderstood } from '../domain/salon/callback-number';
 import {
   InvalidBranch,
   InvalidCustomer,
@@ -195,6 +196,10 @@ const SAID: ReadonlyArray<readonly [DomainRefusal, string]> = [
     'Ihre Rufnummer ist unterdrückt, deshalb kann ich Sie nicht automatisch erkennen.',
   ],
   [new InvalidCallerNumber(), 'Ich konnte Ihre Rufnummer leider nicht erkennen.'],
+  [
+    new CallbackNumberNotUnderstood(),
+    'Die Rückrufnummer habe ich nicht richtig verstanden. Bitte nennen Sie sie Ziffer für Ziffer.',
+  ],
 
   [
     new InvalidService('duration must be positive'),

@@ -39,6 +39,7 @@ import {
   type TimeSkippedByClockChange,
 } from '../domain/language';
 import type { AnonymousCaller, InvalidCallerNumber } from '../domain/salon/caller-phone';
+import type { CallbackNumberNotUnderstood } from '../domain/salon/callback-number';
 import type {
   InvalidBranch,
   InvalidCustomer,
@@ -95,6 +96,7 @@ export type DomainRefusal =
   | TimeSkippedByClockChange
   | AnonymousCaller
   | InvalidCallerNumber
+  | CallbackNumberNotUnderstood
   | InvalidService
   | InvalidHours
   | InvalidBranch
@@ -211,6 +213,8 @@ const SENTENCES: Sentences = {
   'CALLER.ANONYMOUS':
     'Ihre Rufnummer ist unterdrückt, deshalb kann ich Sie nicht automatisch erkennen.',
   'CALLER.INVALID_NUMBER': 'Ich konnte Ihre Rufnummer leider nicht erkennen.',
+  'BOOKING.CALLBACK_NUMBER_NOT_UNDERSTOOD':
+    'Die Rückrufnummer habe ich nicht richtig verstanden. Bitte nennen Sie sie Ziffer für Ziffer.',
 
   'SALON.INVALID_SERVICE': 'Diese Dienstleistung ist nicht gültig angelegt.',
   'SALON.INVALID_HOURS': 'Diese Öffnungs- oder Arbeitszeiten sind nicht gültig.',

@@ -40,6 +40,8 @@ export interface Booked {
   /** An earlier or parallel delivery of the same request booked it. */
   readonly repeated: boolean;
   readonly verdicts: readonly CalendarVerdict[];
+  /** The callback number the caller said aloud (E.164), to be read back once. */
+  readonly callbackNumber?: string;
 }
 
 export type BookAppointmentOutcome =
@@ -92,7 +94,18 @@ export class BookAppointmentUseCase {
     const now = this.clock.now();
     const request = readBookingRequest(salon, call, args, now);
     if (!request.ok) return request.error;
-    const wish = request.value;
+    const outcome = await this.bookRequest(salon, call, request.value, now);
+    return outcome.kind === 'booked' && request.value.phoneSpoken
+      ? { ...outcome, callbackNumber: request.value.phone }
+      : outcome;
+  }
+
+  private async bookRequest(
+    salon: BranchContext,
+    call: CallContext,
+    wish: BookingRequest,
+    now: Date,
+  ): Promise<BookAppointmentOutcome> {
     const scope = { companyId: salon.companyId };
     const facts = await this.reader.facts(scope, {
       idempotencyKey: wish.idempotencyKey,
@@ -157,6 +170,7 @@ export class BookAppointmentUseCase {
         wish.phone,
         wish.name,
         wish.email,
+        !wish.phoneSpoken,
       );
       if (!found.ok) throw new Error(found.error);
       return (decided = found.value);

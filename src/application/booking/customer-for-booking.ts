@@ -17,16 +17,19 @@ export function sameName(stored: string, spoken: string): boolean {
  * The customer a phone booking belongs to: the known one with this number and name (given the
  * e-mail the caller spelled if it had none), else a new one to be written with the booking.
  * A new customer has not agreed to be recognised by number; that consent is given elsewhere.
+ * A number only said aloud proves nothing: then a known customer's record stays as it is.
  */
 export function customerForBooking(
   known: readonly Customer[],
   phone: string,
   name: string,
   email: string | undefined,
+  numberVerified = true,
 ): Result<{ customer: Customer; isNew: boolean }, string> {
   const same = known.find((c) => sameName(c.name, name));
   if (same) {
-    const updated = email && !same.email ? same.updateContact({ email }) : undefined;
+    const updated =
+      email && !same.email && numberVerified ? same.updateContact({ email }) : undefined;
     return ok({ customer: updated?.ok ? updated.value : same, isNew: false });
   }
   const created = Customer.create({

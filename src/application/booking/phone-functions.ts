@@ -31,4 +31,6 @@ export interface PhoneFunctionArgs {
   readonly appointmentId?: string;
   readonly newDate?: string;
   readonly newTime?: string;
+  /** A callback number said aloud ("null eins sieben eins ..."), for a withheld caller. */
+  readonly callbackNumber?: string;
 }

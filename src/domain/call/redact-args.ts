@@ -16,6 +16,7 @@ const SENSITIVE_KEY_WORDS = new Set(
     'strasse birthday birthdate geburtstag geburtsdatum token secret password passwort pin',
     'key apikey signature authorization auth cookie credential credentials bearer iban',
     'stylist staff friseur friseurin mitarbeiter mitarbeiterin',
+    'callback callbacknumber rueckruf rückruf rueckrufnummer rückrufnummer',
   ]
     .join(' ')
     .split(' '),

@@ -85,6 +85,13 @@ export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
     maxLength: 200,
     description: 'Neue Uhrzeit für die Verschiebung / new time for the move',
   },
+  callbackNumber: {
+    schemaName: 'callback_number',
+    aliases: ['rueckrufnummer', 'rückrufnummer', 'telefonnummer', 'callback'],
+    maxLength: 200,
+    description:
+      'Rückrufnummer genau wie gesagt, auch in Worten ("null eins sieben eins ..."); nötig, wenn die Nummer unterdrückt ist / callback number as spoken, needed when the caller withheld their number',
+  },
 };
 
 export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as ArgumentKey[];
@@ -130,7 +137,7 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
     name: 'book_appointment',
     description: 'Bucht den zuvor geprüften Termin verbindlich. / Books the checked slot.',
     required: ['service', 'date', 'time', 'name'],
-    optional: ['staff', 'staffOnly', 'email'],
+    optional: ['staff', 'staffOnly', 'email', 'callbackNumber'],
     filler: 'Einen Moment, ich trage den Termin ein.',
   },
   list_appointments: {

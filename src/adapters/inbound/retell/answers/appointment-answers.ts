@@ -1,4 +1,6 @@
+import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../../../domain/appointment/appointment';
+import { spokenPhoneNumber } from '../../../../domain/salon/callback-number';
 import { fitSpoken, joinGerman, shortName } from '../../../../domain/shared/german-messages';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
@@ -41,12 +43,24 @@ function items(list: readonly AppointmentFacts[], cap: number, withStylist = tru
 /** Up to this many appointments are read out one by one; more are summarised. */
 const READ_OUT = 3;
 
-export function bookedAnswer(salon: BranchContext, a: Appointment): FunctionAnswer {
+/**
+ * The booking as made; a callback number the caller said aloud is read back once, digit by
+ * digit in groups, so a misheard digit is caught while they are still on the line.
+ */
+export function bookedAnswer(
+  salon: BranchContext,
+  a: Appointment,
+  callbackNumber?: string,
+): FunctionAnswer {
   const facts = appointmentFacts(salon, a);
+  const digits = callbackNumber
+    ? spokenPhoneNumber(callbackNumber, salon.country as CountryCode)
+    : undefined;
+  const readBack = digits ? ` Wir erreichen Sie unter ${digits}.` : '';
   return answer(
     'OK',
-    fitSpoken((cap) => `Ihr Termin ist eingetragen: ${item(facts, cap)}.`),
-    facts,
+    fitSpoken((cap) => `Ihr Termin ist eingetragen: ${item(facts, cap)}.${readBack}`),
+    digits ? { ...facts, callback_number: digits } : facts,
   );
 }
 

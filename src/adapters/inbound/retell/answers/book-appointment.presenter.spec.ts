@@ -35,14 +35,49 @@ const appointment = Appointment.create({
 
 describe('book_appointment presented', () => {
   it.each`
-    reason             | code                       | message
-    ${'NAME_MISSING'}  | ${'BOOKING.NAME_MISSING'}  | ${'Auf welchen Namen darf ich den Termin eintragen?'}
-    ${'EMAIL_INVALID'} | ${'BOOKING.EMAIL_INVALID'} | ${'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?'}
-    ${'PHONE_NEEDED'}  | ${'BOOKING.PHONE_NEEDED'}  | ${'Ihre Nummer ist unterdrückt. Ohne Rückrufnummer kann ich telefonisch leider keinen Termin eintragen. Bitte rufen Sie mit sichtbarer Nummer an.'}
-  `('$reason asks for what is missing', ({ reason, code, message }) => {
+    reason                              | code                                        | message                                                                                                                    | needs
+    ${'NAME_MISSING'}                   | ${'BOOKING.NAME_MISSING'}                   | ${'Auf welchen Namen darf ich den Termin eintragen?'}                                                                      | ${undefined}
+    ${'EMAIL_INVALID'}                  | ${'BOOKING.EMAIL_INVALID'}                  | ${'Die E-Mail-Adresse habe ich nicht richtig verstanden. Können Sie sie bitte buchstabieren?'}                             | ${undefined}
+    ${'PHONE_NEEDED'}                   | ${'BOOKING.PHONE_NEEDED'}                   | ${'Ihre Nummer ist unterdrückt. Unter welcher Nummer können wir Sie zurückrufen? Bitte nennen Sie sie Ziffer für Ziffer.'} | ${'callback_number'}
+    ${'CALLBACK_NUMBER_NOT_UNDERSTOOD'} | ${'BOOKING.CALLBACK_NUMBER_NOT_UNDERSTOOD'} | ${'Die Rückrufnummer habe ich nicht richtig verstanden. Bitte nennen Sie sie noch einmal Ziffer für Ziffer, mit Vorwahl.'} | ${'callback_number'}
+  `('$reason asks for what is missing', ({ reason, code, message, needs }) => {
     const said = presentBookAppointment(salon, { kind: 'refused', reason });
-    expect(said).toEqual({ success: false, code, message });
+    expect(said).toEqual({ success: false, code, message, ...(needs ? { needs } : {}) });
     expect(said.message.length).toBeLessThanOrEqual(MAX_SPOKEN_CHARS);
+  });
+
+  it('a callback number said aloud is read back once, digit by digit in groups', () => {
+    const booked: BookAppointmentOutcome = {
+      kind: 'booked',
+      appointment,
+      repeated: false,
+      verdicts: [],
+      callbackNumber: '+4917123456789',
+    };
+    const said = presentBookAppointment(salon, booked);
+    expect(said.message).toBe(
+      'Ihr Termin ist eingetragen: Herrenhaarschnitt am Freitag, 4. Dezember um 10 Uhr bei Anna. Wir erreichen Sie unter 0 1 7 1, 2 3 4, 5 6 7, 8 9.',
+    );
+    expect(said.callback_number).toBe('0 1 7 1, 2 3 4, 5 6 7, 8 9');
+    expect(said.message.split('0 1 7 1').length).toBe(2);
+  });
+
+  it('the read-back fits with the longest names and a foreign number', () => {
+    const long = 'L'.repeat(150);
+    const wide: BranchContext = {
+      ...salon,
+      staff: [Staff.restore({ id: 'anna', name: long, serviceIds: ['cut'] })],
+      services: [Service.simple({ id: 'cut', name: long }, 30)],
+    };
+    const said = presentBookAppointment(wide, {
+      kind: 'booked',
+      appointment,
+      repeated: false,
+      verdicts: [],
+      callbackNumber: '+861012345678901',
+    });
+    expect(said.message.length).toBeLessThanOrEqual(MAX_SPOKEN_CHARS);
+    expect(said.message).toContain('Wir erreichen Sie unter + 8 6');
   });
 
   it('a booking names what was booked, and says whether Cal.com vouched for it', () => {

@@ -13,7 +13,10 @@ export function presentBookAppointment(
 ): FunctionAnswer {
   switch (outcome.kind) {
     case 'booked':
-      return withCalendarVerdicts(bookedAnswer(salon, outcome.appointment), outcome.verdicts);
+      return withCalendarVerdicts(
+        bookedAnswer(salon, outcome.appointment, outcome.callbackNumber),
+        outcome.verdicts,
+      );
     case 'unavailable':
     case 'taken-meanwhile':
       return presentNotFree(salon, outcome);
@@ -29,7 +32,14 @@ export function presentBookAppointment(
         case 'PHONE_NEEDED':
           return answer(
             'BOOKING.PHONE_NEEDED',
-            'Ihre Nummer ist unterdrückt. Ohne Rückrufnummer kann ich telefonisch leider keinen Termin eintragen. Bitte rufen Sie mit sichtbarer Nummer an.',
+            'Ihre Nummer ist unterdrückt. Unter welcher Nummer können wir Sie zurückrufen? Bitte nennen Sie sie Ziffer für Ziffer.',
+            { needs: 'callback_number' },
+          );
+        case 'CALLBACK_NUMBER_NOT_UNDERSTOOD':
+          return answer(
+            'BOOKING.CALLBACK_NUMBER_NOT_UNDERSTOOD',
+            'Die Rückrufnummer habe ich nicht richtig verstanden. Bitte nennen Sie sie noch einmal Ziffer für Ziffer, mit Vorwahl.',
+            { needs: 'callback_number' },
           );
         default:
           return wishRefusalAnswer(outcome);
