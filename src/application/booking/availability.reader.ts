@@ -1,3 +1,4 @@
+import { doesAll } from '../../domain/salon/staff';
 import { Inject, Injectable } from '@nestjs/common';
 import { Unavailable } from '../../domain/availability/availability.errors';
 import {
@@ -83,7 +84,7 @@ export class AvailabilityReader {
     now: Date,
     wish: Date,
     options: AvailabilityOptions = {},
-    stylists: readonly Staff[] = salon.staff.filter((s) => s.offers(service.id)),
+    stylists: readonly Staff[] = salon.staff.filter((s) => doesAll(s, service)),
   ): Promise<WishAvailability> {
     const full = service.bookingHorizonDays;
     const today = salon.branch.localDateOf(now);

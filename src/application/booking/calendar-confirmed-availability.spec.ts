@@ -137,7 +137,7 @@ describe('confirmStart with no stylist asked for', () => {
   const salon = {
     staff: stylists.map((id) => ({ id, offers: () => true })),
   } as unknown as BranchContext;
-  const service = { id: 'cut' } as Service;
+  const service = { id: 'cut', serviceIds: ['cut'] } as unknown as Service;
   /** Locally free at the wish for every stylist but those named busy. */
   const local = (busy: string[] = []) =>
     ({

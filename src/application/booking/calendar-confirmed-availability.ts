@@ -1,3 +1,4 @@
+import { doesAll } from '../../domain/salon/staff';
 import { SlotTaken, Unavailable } from '../../domain/availability/availability.errors';
 import { FreeStart } from '../../domain/availability/free-start';
 import { OfferCandidates } from '../../domain/availability/offer-choice';
@@ -45,7 +46,7 @@ export async function confirmStart(
     // one wait for the caller instead of one per stylist (CalendarCheck bounds how many are
     // asked).
     const others = salon.staff
-      .filter((s) => s.offers(service.id) && s.id !== local.value.staffId)
+      .filter((s) => doesAll(s, service) && s.id !== local.value.staffId)
       .map((other) => availability.check(start, other))
       .filter((free) => free.ok);
     const judging = others.map((free) => calendar.judge(free.value));

@@ -4,7 +4,7 @@ import { serviceKey } from '../../domain/salon/service-name-matcher';
 import { matchServiceList } from '../../domain/salon/service-list-matcher';
 import { matchStylistName } from '../../domain/salon/stylist-name-matcher';
 import { Service } from '../../domain/salon/service';
-import { Staff } from '../../domain/salon/staff';
+import { doesAll, Staff } from '../../domain/salon/staff';
 import { err, ok, Result } from '../../domain/shared/result';
 import { BranchContext } from '../ports/salon-catalog.port';
 import {
@@ -87,8 +87,8 @@ export class SpokenRequestReader {
       return err({ kind: 'refused', reason: 'STYLIST_UNCLEAR', match: found, team });
     }
     const stylist = found.stylist;
-    if (service && !stylist.offers(service.id)) {
-      const offeredBy = staff.filter((s) => s.offers(service.id)).map((s) => s.name);
+    if (service && !doesAll(stylist, service)) {
+      const offeredBy = staff.filter((s) => doesAll(s, service)).map((s) => s.name);
       return err({ kind: 'refused', reason: 'STYLIST_NOT_OFFERING', stylist, service, offeredBy });
     }
     return ok(stylist);

@@ -21,6 +21,10 @@ export interface AppointmentPhaseSnapshot {
   readonly calcomBookingId?: string;
   readonly calcomBookingUid?: string;
   readonly syncState: SyncState;
+  /** The service of a visit this step belongs to; unset: the appointment's one service. */
+  readonly serviceId?: string;
+  /** Its place among that service's segments; unset: `sequence`. */
+  readonly serviceSequence?: number;
 }
 
 /**
@@ -38,9 +42,13 @@ export class AppointmentPhase {
     staffBusy: boolean;
     isBuffer: boolean;
     calendarSync: boolean;
+    serviceId?: string;
+    serviceSequence?: number;
   }): AppointmentPhase {
     const booked = p.calendarSync && p.staffBusy && !p.isBuffer;
     return new AppointmentPhase({
+      serviceId: p.serviceId,
+      serviceSequence: p.serviceSequence,
       id: p.id,
       appointmentId: p.appointmentId,
       sequence: p.sequence,
@@ -89,6 +97,14 @@ export class AppointmentPhase {
   }
   get syncState(): SyncState {
     return this.s.syncState;
+  }
+  /** Whose step this is within a visit; undefined: the appointment's one service. */
+  get serviceId(): string | undefined {
+    return this.s.serviceId;
+  }
+  /** The place among its own service's segments, the key of that service's calendar mapping. */
+  get serviceSequence(): number {
+    return this.s.serviceSequence ?? this.s.sequence;
   }
 
   /** The stylist's working steps are mirrored to the calendar, one booking each. */

@@ -30,6 +30,8 @@ export interface AppointmentSnapshot {
   readonly id: string;
   readonly staffId: string;
   readonly serviceId: string;
+  /** A visit's services in the order planned (the first is `serviceId`); unset: one service. */
+  readonly visitServiceIds?: readonly string[];
   readonly customerId: string;
   readonly branchId?: string;
   readonly start: Date;

@@ -77,6 +77,7 @@ export class Appointment {
         id,
         staffId: input.staffId,
         serviceId: input.service.id,
+        ...(input.service.isVisit ? { visitServiceIds: [...input.service.serviceIds] } : {}),
         customerId: input.customerId,
         branchId: input.branchId,
         start: new Date(input.start.getTime()),
@@ -116,6 +117,21 @@ export class Appointment {
 
   private static customerEnd(phases: readonly AppointmentPhase[]): Date {
     return [...phases].reverse().find((p) => !p.isBuffer)!.end;
+  }
+
+  /** The services of the visit in the order planned (one service: just that one). */
+  get serviceIds(): string[] {
+    return [...(this.s.visitServiceIds ?? [this.serviceId])];
+  }
+
+  /** Several services booked as one visit. */
+  get isVisit(): boolean {
+    return (this.s.visitServiceIds?.length ?? 0) > 1;
+  }
+
+  /** The service a phase belongs to. */
+  serviceOf(phase: AppointmentPhase): string {
+    return phase.serviceId ?? this.serviceId;
   }
 
   get start(): Date {
@@ -187,8 +203,8 @@ export class Appointment {
   ): Result<Appointment, IllegalStatusTransition | ServiceMismatch> {
     const status = nextStatus(this.status, 'reschedule');
     if (!status.ok) return status;
-    if (service.id !== this.serviceId) {
-      return err(new ServiceMismatch(this.serviceId, service.id));
+    if (service.serviceIds.join('|') !== this.serviceIds.join('|')) {
+      return err(new ServiceMismatch(this.serviceIds.join('+'), service.serviceIds.join('+')));
     }
     const phases = Appointment.planPhases(this.id, service, newStart, newId, true);
     const facts = {

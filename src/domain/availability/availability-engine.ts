@@ -1,3 +1,4 @@
+import { doesAll } from '../salon/staff';
 import { Branch } from '../salon/branch';
 import { addLocalDays, LocalDate, wallTimeToInstant } from '../shared/local-date';
 import { Service } from '../salon/service';
@@ -121,7 +122,7 @@ export class AvailabilityEngine {
 
   /** Free with any stylist (in the given order); else the first stylist's reason. */
   checkAnyStylist(start: Date): Result<FreeStart, Unavailable> {
-    const offering = this.timelines.filter((t) => t.staff.offers(this.service.id));
+    const offering = this.timelines.filter((t) => doesAll(t.staff, this.service));
     const checks = (offering.length > 0 ? offering : this.timelines).map((t) =>
       this.checkStart(start, t.staff.id),
     );
@@ -131,7 +132,7 @@ export class AvailabilityEngine {
   /** Every free start of a local date on the slot grid, by start, then stylist order. */
   freeStartsOfDay(date: LocalDate, staffIds?: readonly string[]): FreeStart[] {
     const timelines = this.timelines.filter(
-      (t) => t.staff.offers(this.service.id) && (!staffIds || staffIds.includes(t.staff.id)),
+      (t) => doesAll(t.staff, this.service) && (!staffIds || staffIds.includes(t.staff.id)),
     );
     if (date > this.lastDate || date < this.firstDate || timelines.length === 0) return [];
     const working = timelines.map((t) => t.staff.workingWindowsOn(date, this.branch));
@@ -151,7 +152,7 @@ export class AvailabilityEngine {
 
   /** The stylists who offer the service, in the salon's order. */
   staffIdsOffering(): string[] {
-    return this.timelines.filter((t) => t.staff.offers(this.service.id)).map((t) => t.staff.id);
+    return this.timelines.filter((t) => doesAll(t.staff, this.service)).map((t) => t.staff.id);
   }
 
   /**
@@ -233,7 +234,7 @@ export class AvailabilityEngine {
   }
 
   private stylistRefusal(timeline: StylistTimeline, start: Date): Unavailable | undefined {
-    if (!timeline.staff.offers(this.service.id)) return new ServiceNotOffered();
+    if (!doesAll(timeline.staff, this.service)) return new ServiceNotOffered();
     const working = timeline.staff.workingWindowsOn(this.branch.localDateOf(start), this.branch);
     const t = start.getTime();
     if (!this.busySteps.every((s) => inside(t + s.from, t + s.to, working))) {

@@ -4,6 +4,13 @@ export interface ServiceSegment {
   readonly staffBusy: boolean;
 }
 
+/** A segment within a visit of several services: whose step it is, and which of that service's. */
+export interface VisitSegment extends ServiceSegment {
+  readonly serviceId: string;
+  /** 1-based position among the segments of its own service (its calendar mapping's key). */
+  readonly serviceSequence: number;
+}
+
 /** The stylist works on the customer (cutting, wrapping, rinsing). */
 export const busy = (minutes: number): ServiceSegment => ({ minutes, staffBusy: true });
 

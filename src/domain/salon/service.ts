@@ -1,7 +1,7 @@
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { InvalidService, orThrow } from './salon.errors';
-import { busy, ServiceSegment } from './service-segment';
+import { busy, ServiceSegment, VisitSegment } from './service-segment';
 
 export interface ServiceProps {
   readonly id: string;
@@ -10,6 +10,29 @@ export interface ServiceProps {
   readonly bufferAfterMinutes?: number;
   readonly minNoticeMinutes?: number;
   readonly bookingHorizonDays?: number;
+  readonly companyId?: string;
+  /**
+   * May be done while another service of the same visit is processing (a wash, a treatment
+   * during a colour's waiting time), by the same stylist; the salon file says so.
+   */
+  readonly duringProcessing?: boolean;
+}
+
+/** One service a Service is made of: itself, or each service of a visit in order. */
+export interface ServicePart {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Several services planned as one visit (see visit.ts): the segments already laid out. */
+export interface VisitDefinition {
+  readonly parts: readonly ServicePart[];
+  readonly segments: readonly VisitSegment[];
+  readonly bufferAfterMinutes: number;
+  /** Whose buffer the visit ends with. */
+  readonly bufferServiceId: string;
+  readonly minNoticeMinutes: number;
+  readonly bookingHorizonDays: number;
   readonly companyId?: string;
 }
 
@@ -24,6 +47,9 @@ export interface PlacedSegment {
   readonly staffBusy: boolean;
   /** Clean-up after the last segment: the stylist is busy, the customer is gone. */
   readonly isBuffer: boolean;
+  /** The service this step belongs to (one of a visit's), and its place among that one's. */
+  readonly serviceId: string;
+  readonly serviceSequence: number;
 }
 
 export const SERVICE_MIN_MINUTES = 15;
@@ -31,6 +57,8 @@ export const SERVICE_MAX_MINUTES = 480;
 export const SEGMENT_MIN_MINUTES = 5;
 export const BUFFER_MAX_MINUTES = 120;
 export const DEFAULT_BOOKING_HORIZON_DAYS = 90;
+/** A visit of several services may fill a long working day, no more. */
+export const VISIT_MAX_MINUTES = 720;
 
 const isWholeIn = (n: number, min: number, max: number): boolean =>
   Number.isInteger(n) && n >= min && n <= max;
@@ -46,6 +74,10 @@ export class Service {
     readonly minNoticeMinutes: number,
     readonly bookingHorizonDays: number,
     readonly companyId: string | undefined,
+    readonly duringProcessing: boolean,
+    /** The services this is made of, in order: itself alone, or a visit's. */
+    readonly parts: readonly ServicePart[],
+    private readonly bufferServiceId: string,
   ) {}
 
   static create(def: ServiceDefinition): Result<Service, InvalidService> {
@@ -71,8 +103,59 @@ export class Service {
         notice,
         horizon,
         def.companyId,
+        def.duringProcessing ?? false,
+        [{ id: def.id, name }],
+        def.id,
       ),
     );
+  }
+
+  /**
+   * Several services as one visit, laid out by planVisit: it carries the first service's id
+   * (the appointment's service) and every part's, and books like one composite service.
+   */
+  static visit(def: VisitDefinition): Result<Service, InvalidService> {
+    const [first] = def.parts;
+    if (!first || def.parts.length < 2) return err(new InvalidService('a visit needs 2 services'));
+    const name = def.parts.map((p) => p.name).join(' + ');
+    const segments = def.segments.map((s) => ({ ...s }));
+    const { bufferAfterMinutes: buffer, minNoticeMinutes: notice } = def;
+    const horizon = def.bookingHorizonDays;
+    const problem = Service.problemWith(
+      'visit',
+      segments,
+      buffer,
+      notice,
+      horizon,
+      VISIT_MAX_MINUTES,
+    );
+    if (problem) return err(new InvalidService(problem));
+    return ok(
+      new Service(
+        first.id,
+        name,
+        [],
+        segments,
+        true,
+        buffer,
+        notice,
+        horizon,
+        def.companyId,
+        false,
+        def.parts.map((p) => ({ ...p })),
+        def.bufferServiceId,
+      ),
+    );
+  }
+
+  /** More than one service, booked as one visit. */
+  get isVisit(): boolean {
+    return this.parts.length > 1;
+  }
+
+  /** Every service this is made of, in order. */
+  get serviceIds(): readonly string[] {
+    return this.parts.map((p) => p.id);
   }
 
   private static problemWith(
@@ -81,6 +164,7 @@ export class Service {
     buffer: number,
     notice: number,
     horizon: number,
+    maxMinutes = SERVICE_MAX_MINUTES,
   ): string | undefined {
     const total = segments.reduce((sum, s) => sum + s.minutes, 0);
     if (name.length === 0 || name.length > 150) return 'name must be 1..150 characters';
@@ -90,8 +174,8 @@ export class Service {
     }
     if (!segments.some((s) => s.staffBusy))
       return 'at least one segment must keep the stylist busy';
-    if (!isWholeIn(total, SERVICE_MIN_MINUTES, SERVICE_MAX_MINUTES)) {
-      return `duration ${total} min is outside ${SERVICE_MIN_MINUTES}..${SERVICE_MAX_MINUTES}`;
+    if (!isWholeIn(total, SERVICE_MIN_MINUTES, maxMinutes)) {
+      return `duration ${total} min is outside ${SERVICE_MIN_MINUTES}..${maxMinutes}`;
     }
     if (!isWholeIn(buffer, 0, BUFFER_MAX_MINUTES)) {
       return `buffer must be 0..${BUFFER_MAX_MINUTES} whole minutes`;
@@ -130,12 +214,29 @@ export class Service {
     let cursor = start;
     this.segments.forEach((segment, i) => {
       const range = TimeRange.fromMinutes(cursor, segment.minutes);
-      placed.push({ sequence: i + 1, range, staffBusy: segment.staffBusy, isBuffer: false });
+      const of = segment as Partial<VisitSegment>;
+      placed.push({
+        sequence: i + 1,
+        range,
+        staffBusy: segment.staffBusy,
+        isBuffer: false,
+        serviceId: of.serviceId ?? this.id,
+        serviceSequence: of.serviceSequence ?? i + 1,
+      });
       cursor = range.end;
     });
     if (this.bufferAfterMinutes > 0) {
       const range = TimeRange.fromMinutes(cursor, this.bufferAfterMinutes);
-      placed.push({ sequence: placed.length + 1, range, staffBusy: true, isBuffer: true });
+      const sequence = placed.length + 1;
+      const own = placed.filter((p) => p.serviceId === this.bufferServiceId).length + 1;
+      placed.push({
+        sequence,
+        range,
+        staffBusy: true,
+        isBuffer: true,
+        serviceId: this.bufferServiceId,
+        serviceSequence: this.isVisit ? own : sequence,
+      });
     }
     return placed;
   }

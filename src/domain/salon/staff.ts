@@ -77,3 +77,11 @@ export class Staff {
     );
   }
 }
+
+/** Whether the stylist does the service, or every service of a visit. */
+export function doesAll(
+  staff: { offers(serviceId: string): boolean },
+  service: { readonly serviceIds: readonly string[] },
+): boolean {
+  return service.serviceIds.every((id) => staff.offers(id));
+}
