@@ -3,7 +3,9 @@ import { AvailabilityReader } from './application/booking/availability.reader';
 import { BookAppointmentUseCase } from './application/booking/book-appointment.use-case';
 import { CallerAppointmentsFinder } from './application/booking/caller-appointments.finder';
 import { CancelAppointmentUseCase } from './application/booking/cancel-appointment.use-case';
+import { CallHolds } from './application/booking/call-holds';
 import { CheckAvailabilityUseCase } from './application/booking/check-availability.use-case';
+import { OpenAvailabilityUseCase } from './application/booking/open-availability.use-case';
 import { CheckCustomerUseCase } from './application/booking/check-customer.use-case';
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
 import { ConfirmedAvailabilityService } from './application/booking/confirmed-availability.service';
@@ -26,6 +28,8 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     CallerAppointmentsFinder,
     GetCurrentContextUseCase,
     CheckCustomerUseCase,
+    CallHolds,
+    OpenAvailabilityUseCase,
     CheckAvailabilityUseCase,
     BookAppointmentUseCase,
     ListAppointmentsUseCase,

@@ -48,6 +48,23 @@ export class WishAvailability {
     this.whole = readWhole && (() => (read ??= readWhole()));
   }
 
+  /**
+   * The engine that judges every day from `from` to `to`: the days read around the wish when
+   * they hold them all, else the whole horizon (read once).
+   */
+  async covering(from: LocalDate, to: LocalDate = from): Promise<AvailabilityEngine> {
+    const near = this.near;
+    const first = from < near.today ? near.today : from;
+    const last = to > near.horizonEnd ? near.horizonEnd : to;
+    if (!this.whole || (first >= near.firstDate && last <= near.lastDate)) return near;
+    return this.whole();
+  }
+
+  /** The whole horizon, when only the days around the wish were read; else null. */
+  async wider(): Promise<AvailabilityEngine | null> {
+    return this.whole ? this.whole() : null;
+  }
+
   check(start: Date, stylist?: Staff): Result<FreeStart, Unavailable> {
     return stylist ? this.near.checkStart(start, stylist.id) : this.near.checkAnyStylist(start);
   }

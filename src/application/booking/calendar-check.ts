@@ -36,6 +36,8 @@ export interface CalendarCheckDeps {
    */
   readonly ownTime?: readonly TimeRange[];
   readonly nowMs?: () => number;
+  /** Stylist-days it may ask about (default MAX_STYLIST_DAYS); a week question asks more days. */
+  readonly maxStylistDays?: number;
 }
 
 /**
@@ -123,7 +125,7 @@ export class CalendarCheck {
   ): Promise<Date[] | null> {
     const stylistDay = `${staffId}|${day}`;
     if (!this.stylistDays.has(stylistDay)) {
-      if (this.stylistDays.size >= MAX_STYLIST_DAYS) return null;
+      if (this.stylistDays.size >= (this.deps.maxStylistDays ?? MAX_STYLIST_DAYS)) return null;
       this.stylistDays.add(stylistDay);
     }
     const left = this.deadline - this.now();

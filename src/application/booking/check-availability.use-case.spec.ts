@@ -3,6 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { err, ok } from '../../domain/shared/result';
 import { HoldRepository } from '../ports/hold.repository.port';
 import { CheckAvailabilityUseCase } from './check-availability.use-case';
+import { OpenAvailabilityUseCase } from './open-availability.use-case';
 import {
   anna,
   freeFor,
@@ -31,18 +32,35 @@ function useCase(script: Parameters<typeof scriptedAvailability>[0], holdRefusal
     },
   } as unknown as HoldRepository;
   const clock = { now: () => NOW };
-  const check = new CheckAvailabilityUseCase(clock, holds, availability.service, config);
-  return { check, placed, ...availability };
+  const asked: unknown[] = [];
+  const open = {
+    execute: async (_salon: unknown, _call: unknown, question: unknown) => {
+      asked.push(question);
+      return { kind: 'none-in-horizon' };
+    },
+  } as unknown as OpenAvailabilityUseCase;
+  const check = new CheckAvailabilityUseCase(clock, holds, availability.service, config, open);
+  return { check, placed, asked, ...availability };
 }
 
 describe('CheckAvailabilityUseCase', () => {
-  it('asks back what it cannot read, without looking at the calendar', async () => {
-    const { check, questions } = useCase({});
+  it('a question without a time is an open one, not a precise check', async () => {
+    const { check, questions, asked } = useCase({});
     expect(await check.execute(salon, call('call_1'), { service: 'Herrenhaarschnitt' })).toEqual({
-      kind: 'refused',
-      reason: 'WHEN_MISSING',
+      kind: 'none-in-horizon',
     });
+    expect(asked).toEqual([expect.objectContaining({ when: { kind: 'any', window: undefined } })]);
+    const dayOnly = { service: 'Herrenhaarschnitt', date: 'Freitag', time: 'nachmittags' };
+    await check.execute(salon, call('call_1'), dayOnly);
+    expect(asked[1]).toMatchObject({ when: { kind: 'day', window: { kind: 'afternoon' } } });
     expect(questions).toEqual([]);
+  });
+
+  it('an open question about a service it cannot read is asked back', async () => {
+    const { check, asked } = useCase({});
+    const outcome = await check.execute(salon, call('call_1'), { service: 'Blumenkohl' });
+    expect(outcome).toMatchObject({ kind: 'refused', reason: 'SERVICE_UNCLEAR' });
+    expect(asked).toEqual([]);
   });
 
   it('a free start is held for this call, with the verdicts behind it', async () => {

@@ -12,6 +12,9 @@ import { ConfirmedAvailabilityService } from './confirmed-availability.service';
 import { PhoneFunctionArgs } from './phone-functions';
 import { SlotTakenMeanwhile, SlotUnavailable } from './slot-outcomes';
 import { SpokenRequestReader } from './spoken-request.reader';
+import { CallHolds } from './call-holds';
+import { OpenAvailabilityUseCase } from './open-availability.use-case';
+import { OpenAvailabilityOutcome } from './open-availability.outcomes';
 import { WishRefusal } from './wish-refusal';
 
 /** The wish is free, and held for this call when the call is known. */
@@ -24,13 +27,15 @@ export interface SlotFree {
 }
 
 export type CheckAvailabilityOutcome =
-  WishRefusal | SlotFree | SlotUnavailable | SlotTakenMeanwhile;
+  WishRefusal | SlotFree | SlotUnavailable | SlotTakenMeanwhile | OpenAvailabilityOutcome;
 
 /** Times a free start is read again after another call held it first. */
 const ATTEMPTS = 3;
 
 /**
- * Free or not for the wish; when free, held for this call for a few minutes. A stylist mapped to
+ * Free or not for the wish; when free, held for this call for a few minutes. A question without
+ * a time ("am Freitag", "nachmittags", "diese Woche") is an open question, answered with the
+ * free starts there (OpenAvailabilityUseCase). A stylist mapped to
  * Cal.com must also be offered there (asked within a short budget, through the slot cache); when
  * Cal.com cannot be asked, the local calendar answers alone and the verdicts say so.
  */
@@ -41,7 +46,12 @@ export class CheckAvailabilityUseCase {
     @Inject(HOLD_REPOSITORY) private readonly holds: HoldRepository,
     private readonly availability: ConfirmedAvailabilityService,
     private readonly config: AppConfig,
-  ) {}
+    private readonly open: OpenAvailabilityUseCase,
+  ) {
+    this.callHolds = new CallHolds(holds, config);
+  }
+
+  private readonly callHolds: CallHolds;
 
   async execute(
     salon: BranchContext,
@@ -49,7 +59,10 @@ export class CheckAvailabilityUseCase {
     args: PhoneFunctionArgs,
   ): Promise<CheckAvailabilityOutcome> {
     const now = this.clock.now();
-    const wish = new SpokenRequestReader(salon).wish(args, now);
+    const reader = new SpokenRequestReader(salon);
+    const open = reader.openQuestion(args, now);
+    if (open) return open.ok ? this.open.execute(salon, call, open.value) : open.error;
+    const wish = reader.wish(args, now);
     if (!wish.ok) return wish.error;
     const { service, stylist, onlyStylist, start } = wish.value;
     const inquiry = this.availability.begin({
@@ -75,22 +88,13 @@ export class CheckAvailabilityUseCase {
   }
 
   /** The start held for this call, or null when another call's hold came first. */
-  private async hold(
+  private hold(
     salon: BranchContext,
     callId: string,
     service: Service,
     free: FreeStart,
     now: Date,
   ): Promise<Hold | null> {
-    const hold = Hold.place({
-      callId,
-      staffId: free.staffId,
-      service,
-      start: free.start,
-      now,
-      minutes: this.config.env.HOLD_MINUTES,
-    });
-    const placed = await this.holds.place({ companyId: salon.companyId }, hold, now);
-    return placed.ok ? hold : null;
+    return this.callHolds.place(salon, callId, service, free, now);
   }
 }

@@ -9,7 +9,8 @@ import {
 } from '../ports/calendar-mapping.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { AvailabilityReader } from './availability.reader';
-import { CalendarCheck } from './calendar-check';
+import { CalendarCheck, CalendarCheckDeps } from './calendar-check';
+import { Service } from '../../domain/salon/service';
 import { SlotInquiry, SlotQuestion } from './slot-inquiry';
 
 /** Mappings change through the admin API only; a phone call may see one this late. */
@@ -35,14 +36,26 @@ export class ConfirmedAvailabilityService {
   /** One phone function's inquiry about a start: its answers share one Cal.com time budget. */
   begin(question: SlotQuestion): SlotInquiry {
     const { salon, service, moving } = question;
-    const calendar = new CalendarCheck(salon, service, {
+    // Cal.com shows a moved appointment's own time busy only because of itself.
+    const calendar = this.calendarFor(salon, service, { ownTime: moving?.busyIntervals() });
+    return new SlotInquiry(this.reader, calendar, question);
+  }
+
+  /**
+   * One phone function's questions to Cal.com about a service (one live time budget), for
+   * questions that are not about one start (open questions read the calendar themselves).
+   */
+  calendarFor(
+    salon: BranchContext,
+    service: Service,
+    extra: Pick<CalendarCheckDeps, 'ownTime' | 'maxStylistDays'> = {},
+  ): CalendarCheck {
+    return new CalendarCheck(salon, service, {
       gateway: this.config.usesCalcom ? this.gateway : null,
       targetFor: (staffId) => this.targetFor(salon, service.id, staffId),
       budgetMs: this.config.env.CALCOM_LIVE_CHECK_BUDGET_MS,
-      // Cal.com shows a moved appointment's own time busy only because of itself.
-      ownTime: moving?.busyIntervals(),
+      ...extra,
     });
-    return new SlotInquiry(this.reader, calendar, question);
   }
 
   /** The stylist's mapping for this service, read at most every MAPPING_TTL_MS. */

@@ -1,4 +1,4 @@
-import { toIsoDate, resolveGermanDateTime } from '../../domain/language';
+import { OpenWhen, readOpenWhen, toIsoDate, resolveGermanDateTime } from '../../domain/language';
 import { isoWeekdayOf } from '../../domain/shared/local-date';
 import { serviceKey } from '../../domain/salon/service-name-matcher';
 import { matchServiceList } from '../../domain/salon/service-list-matcher';
@@ -107,6 +107,26 @@ export class SpokenRequestReader {
     if (!start.ok) return start;
     const onlyStylist = stylist.value !== undefined && insists(args.staffOnly, args.staff);
     return ok({ service: service.value, stylist: stylist.value, onlyStylist, start: start.value });
+  }
+
+  /**
+   * An open question ("am Freitag", "nachmittags", "diese Woche", no day at all): service,
+   * stylist and when; null when the caller named a time (a precise question: see wish()).
+   */
+  openQuestion(
+    args: { service?: string; staff?: string; date?: string; time?: string },
+    now: Date,
+  ): Result<{ service: Service; stylist: Staff | undefined; when: OpenWhen }, WishRefusal> | null {
+    const when = readOpenWhen(args.date ?? '', args.time ?? '', {
+      now,
+      zone: this.salon.branch.timeZone,
+    });
+    if (!when) return null;
+    const service = this.service(args.service);
+    if (!service.ok) return service;
+    const stylist = this.stylist(args.staff, service.value);
+    if (!stylist.ok) return stylist;
+    return ok({ service: service.value, stylist: stylist.value, when });
   }
 
   /** The start the caller asked for, in the branch's zone; opening hours settle "um drei". */

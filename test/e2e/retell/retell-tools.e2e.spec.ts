@@ -40,7 +40,12 @@ describe('GET /api/admin/retell/tools', () => {
       });
     }
     const check = tools.find((tool) => tool.name === 'check_availability')!;
-    expect(check.parameters.required).toEqual(['service', 'date']);
+    // Day and time are optional: without them the question is an open one.
+    expect(check.parameters.required).toEqual(['service']);
+    expect(check.description).toMatch(/Haben Sie am Freitag etwas frei\?/);
+    expect(check.description).toMatch(/diese Woche/);
+    expect(check.description).toMatch(/nächste freie Termin/);
+    expect(check.parameters.properties.time.description).toMatch(/nachmittags|vormittags/);
     expect(Object.keys(check.parameters.properties)).toEqual([
       'service',
       'date',

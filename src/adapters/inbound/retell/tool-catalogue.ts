@@ -33,13 +33,15 @@ export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
     schemaName: 'date',
     aliases: ['datum', 'tag', 'day'],
     maxLength: 200,
-    description: 'Tag, wie gesagt, z. B. "nächsten Freitag", "5. Dezember" / day as spoken',
+    description:
+      'Tag, wie gesagt, z. B. "nächsten Freitag", "5. Dezember"; bei check_availability auch "diese Woche" oder weglassen für den nächsten freien Termin / day as spoken; for check_availability also a week, or left out for the earliest',
   },
   time: {
     schemaName: 'time',
     aliases: ['uhrzeit', 'zeit', 'uhr'],
     maxLength: 200,
-    description: 'Uhrzeit, wie gesagt, z. B. "halb drei", "14:30" / time as spoken',
+    description:
+      'Uhrzeit, wie gesagt, z. B. "halb drei", "14:30"; bei check_availability auch ein Tagesteil ("vormittags", "abends", "nach 16 Uhr", "zwischen 10 und 12") oder weglassen / time as spoken; for check_availability also a part of the day, or left out',
   },
   name: {
     schemaName: 'name',
@@ -129,9 +131,9 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
   check_availability: {
     name: 'check_availability',
     description:
-      'Prüft, ob ein Termin frei ist, nennt Alternativen und hält den angebotenen Termin kurz fest. / Checks a slot, offers alternatives, holds the offered slot.',
-    required: ['service', 'date'],
-    optional: ['time', 'staff', 'staffOnly'],
+      'Prüft, ob ein Termin frei ist, nennt Alternativen und hält den angebotenen Termin kurz fest. Auch offene Fragen: nur ein Tag ("Haben Sie am Freitag etwas frei?") oder ein Tagesteil als time ("nachmittags", "nach 16 Uhr", "zwischen 10 und 12") nennt bis zu drei über den Tag verteilte freie Zeiten; mehrere Tage ("diese Woche", "nächste Woche") die Tage mit freien Zeiten und die erste Zeit je Tag; ohne Tag und Zeit ("Wann ist der nächste freie Termin bei Anna?") die frühesten freien Zeiten. Ist nichts frei, sagt die Antwort warum und nennt den nächsten Tag mit freien Zeiten. / Checks a slot, offers alternatives, holds the offered slot. Open questions: a day alone or a part of the day lists up to three free starts spread over it, several days list each day with its first start, no day and no time gives the earliest free starts; an empty answer says why and offers the nearest day with room.',
+    required: ['service'],
+    optional: ['date', 'time', 'staff', 'staffOnly'],
   },
   book_appointment: {
     name: 'book_appointment',

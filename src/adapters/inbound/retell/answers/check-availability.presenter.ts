@@ -3,6 +3,7 @@ import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers
 import { withCalendarVerdicts } from './calendar-verified';
 import { FunctionAnswer } from './function-answer';
 import { wishRefusalAnswer } from './language-answers';
+import { presentOpenAvailability } from './open-availability.presenter';
 import { SlotTakenMeanwhile, SlotUnavailable } from '../../../../application/booking/slot-outcomes';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 
@@ -21,6 +22,8 @@ export function presentCheckAvailability(
     case 'unavailable':
     case 'taken-meanwhile':
       return presentNotFree(salon, outcome);
+    default:
+      return presentOpenAvailability(salon, outcome);
   }
 }
 

@@ -1,0 +1,222 @@
+import fc from 'fast-check';
+import { FreeStart } from '../../../../domain/availability/free-start';
+import { NoRoomReason } from '../../../../domain/availability/open-day';
+import { DayWindow, parseGermanDayWindow } from '../../../../domain/language';
+import { Branch } from '../../../../domain/salon/branch';
+import { Service } from '../../../../domain/salon/service';
+import { Staff } from '../../../../domain/salon/staff';
+import { WeeklyHours } from '../../../../domain/salon/weekly-hours';
+import { MAX_SPOKEN_CHARS } from '../../../../domain/shared/german-messages';
+import { OpenAvailabilityOutcome } from '../../../../application/booking/open-availability.outcomes';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
+import { presentOpenAvailability } from './open-availability.presenter';
+
+const NAME_MAX = 150;
+const longWordy = (seed: string) => `${seed} `.repeat(NAME_MAX).slice(0, NAME_MAX).trim();
+const LONG_NAMES = ['W'.repeat(NAME_MAX), longWordy('Anna-Lena Oberholzer-Schmidt'), 'Anna'];
+
+const salonOf = (staffNames: readonly string[], serviceName: string): BranchContext => {
+  const service = Service.simple({ id: 's0', name: serviceName }, 30);
+  return {
+    companyId: 'c1',
+    companyName: longWordy('Salon Haarmonie'),
+    country: 'DE',
+    branch: Branch.restore({
+      id: 'b1',
+      name: longWordy('Salon Haarmonie Berlin-Mitte'),
+      openingHours: WeeklyHours.sameOn([1, 2, 3, 4, 5, 6], [{ from: '09:00', to: '18:00' }]),
+    }),
+    staff: staffNames.map((n, i) => Staff.restore({ id: `p${i}`, name: n, serviceIds: ['s0'] })),
+    services: [service],
+  };
+};
+
+// Wednesday 30 September 2026 (a long day name), Berlin summer time.
+const at = (date: string, hhmm: string, staffId = 'p0'): FreeStart => {
+  const start = new Date(`${date}T${hhmm}:00+02:00`);
+  return { staffId, start, end: new Date(start.getTime() + 30 * 60_000) };
+};
+const DAY = '2026-09-30';
+const base = (salon: BranchContext, named: boolean, window?: DayWindow) => ({
+  service: salon.services[0],
+  stylist: named ? salon.staff[0] : undefined,
+  window,
+  hold: null,
+  verdicts: [],
+});
+
+describe('open availability answers', () => {
+  const salon = salonOf(['Anna', 'Ben'], 'Herrenhaarschnitt');
+
+  it('a day: the starts, each day said once, the stylist once', () => {
+    const a = presentOpenAvailability(salon, {
+      kind: 'open-day',
+      ...base(salon, true, parseGermanDayWindow('nachmittags')),
+      date: DAY,
+      starts: [at(DAY, '13:00'), at(DAY, '15:30'), at(DAY, '17:30')],
+    });
+    expect(a).toMatchObject({ success: true, code: 'OK', available: true, date: DAY });
+    expect(a.message).toBe(
+      'Am Mittwoch, 30. September nachmittags wäre frei um 13 Uhr, 15:30 Uhr oder 17:30 Uhr bei Anna.',
+    );
+    expect(a.part).toEqual({ from: '12:00', to: '18:00' });
+  });
+
+  it('a day with different stylists names each where it changes', () => {
+    const a = presentOpenAvailability(salon, {
+      kind: 'open-day',
+      ...base(salon, false, parseGermanDayWindow('zwischen 10 und 12')),
+      date: DAY,
+      starts: [at(DAY, '10:00', 'p1'), at(DAY, '11:30', 'p0')],
+    });
+    expect(a.message).toBe(
+      'Am Mittwoch, 30. September zwischen 10 Uhr und 12 Uhr wäre frei um 10 Uhr bei Ben oder 11:30 Uhr bei Anna.',
+    );
+  });
+
+  it('the earliest: the first start, then the others', () => {
+    const a = presentOpenAvailability(salon, {
+      kind: 'earliest',
+      ...base(salon, false),
+      date: DAY,
+      starts: [at(DAY, '09:00'), at(DAY, '13:30'), at(DAY, '17:30')],
+    });
+    expect(a.message).toBe(
+      'Der nächste freie Termin ist Mittwoch, 30. September um 9 Uhr bei Anna, außerdem 13:30 Uhr oder 17:30 Uhr.',
+    );
+  });
+
+  it('a week: the days and their first start', () => {
+    const a = presentOpenAvailability(salon, {
+      kind: 'open-week',
+      ...base(salon, true),
+      days: [
+        { date: '2026-09-29', first: at('2026-09-29', '16:00') },
+        { date: DAY, first: at(DAY, '09:00') },
+      ],
+    });
+    expect(a.message).toBe('Frei ist bei Anna am Dienstag ab 16 Uhr und Mittwoch ab 9 Uhr.');
+    expect(a.days).toEqual([
+      expect.objectContaining({ date: '2026-09-29', weekday: 'Dienstag' }),
+      expect.objectContaining({ date: DAY, weekday: 'Mittwoch' }),
+    ]);
+  });
+
+  it.each<[NoRoomReason, string, string]>([
+    ['closed', 'AVAILABILITY.CLOSED_DAY', 'Am Mittwoch, 30. September ist der Salon geschlossen.'],
+    ['stylist-absent', 'AVAILABILITY.STYLIST_ABSENT', 'ist Anna leider nicht da.'],
+    ['fully-booked', 'AVAILABILITY.FULLY_BOOKED', 'ist Anna leider ausgebucht.'],
+    ['outside-hours', 'AVAILABILITY.OUTSIDE_OPENING_HOURS', 'hat der Salon nicht geöffnet.'],
+    ['too-late', 'AVAILABILITY.TOO_SHORT_NOTICE', 'ist leider nichts mehr frei.'],
+    ['out-of-range', 'AVAILABILITY.BEYOND_HORIZON', 'keine Termine vergeben.'],
+  ])('no room (%s) says why and offers the nearest day', (reason, code, why) => {
+    const a = presentOpenAvailability(salon, {
+      kind: 'none-that-day',
+      ...base(salon, true),
+      date: DAY,
+      reason,
+      nearest: {
+        date: '2026-10-01',
+        starts: [at('2026-10-01', '09:00'), at('2026-10-01', '15:00')],
+      },
+    });
+    expect(a).toMatchObject({ success: false, code, reason, nearest: { date: '2026-10-01' } });
+    expect(a.message).toContain(why);
+    expect(a.message).toMatch(/Frei wäre Donnerstag, 1\. Oktober um 9 Uhr oder 15 Uhr\.$/);
+  });
+
+  it('no room anywhere near says so', () => {
+    const a = presentOpenAvailability(salon, {
+      kind: 'none-those-days',
+      ...base(salon, false),
+      dates: ['2026-09-28', '2026-10-04'],
+      reason: 'fully-booked',
+      nearest: undefined,
+    });
+    expect(a.message).toBe(
+      'Von Montag, 28. September bis Sonntag, 4. Oktober ist leider alles ausgebucht. In nächster Zeit habe ich dafür leider keinen freien Termin gefunden.',
+    );
+  });
+});
+
+describe('open availability answers with the longest names stay speakable', () => {
+  const names = fc.constantFrom(...LONG_NAMES);
+  const windowed = fc.option(
+    fc.constantFrom('vormittags', 'zwischen 9:30 und 11:45', 'nach 16 Uhr', 'abends'),
+    { nil: undefined },
+  );
+  const reasons = fc.constantFrom<NoRoomReason>(
+    'closed',
+    'stylist-absent',
+    'fully-booked',
+    'outside-hours',
+    'too-late',
+    'out-of-range',
+  );
+  const WEEK = [
+    '2026-09-28',
+    '2026-09-29',
+    DAY,
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-05',
+  ];
+
+  it('every outcome, every name, at most 200 characters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(names, { minLength: 3, maxLength: 3 }),
+        names,
+        fc.boolean(),
+        windowed,
+        reasons,
+        (staff, service, named, phrase, reason) => {
+          const salon = salonOf(staff, service);
+          const b = base(salon, named, phrase ? parseGermanDayWindow(phrase) : undefined);
+          const three = [at(DAY, '09:15', 'p0'), at(DAY, '13:45', 'p1'), at(DAY, '17:45', 'p2')];
+          const outcomes: OpenAvailabilityOutcome[] = [
+            { kind: 'open-day', ...b, date: DAY, starts: three },
+            { kind: 'earliest', ...b, date: DAY, starts: three },
+            { kind: 'earliest', ...b, date: DAY, starts: three.slice(0, 1) },
+            {
+              kind: 'open-week',
+              ...b,
+              days: WEEK.map((d, i) => ({ date: d, first: at(d, '09:45', `p${i % 3}`) })),
+            },
+            {
+              kind: 'open-week',
+              ...b,
+              days: [WEEK[0], '2026-10-12', '2026-10-21'].map((d) => ({
+                date: d,
+                first: at(d, '10:15'),
+              })),
+            },
+            {
+              kind: 'none-that-day',
+              ...b,
+              date: DAY,
+              reason,
+              nearest: { date: DAY, starts: three.slice(1) },
+            },
+            { kind: 'none-that-day', ...b, date: DAY, reason, nearest: undefined },
+            {
+              kind: 'none-those-days',
+              ...b,
+              dates: WEEK,
+              reason,
+              nearest: { date: '2026-10-07', starts: three },
+            },
+            { kind: 'none-in-horizon', ...b },
+          ];
+          for (const outcome of outcomes) {
+            const a = presentOpenAvailability(salon, outcome);
+            expect(a.message.length).toBeLessThanOrEqual(MAX_SPOKEN_CHARS);
+            expect(a.message).toMatch(/[.?]$/);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

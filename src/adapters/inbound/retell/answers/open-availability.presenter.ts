@@ -1,0 +1,218 @@
+import { Hold } from '../../../../domain/appointment/hold';
+import { FreeStart } from '../../../../domain/availability/free-start';
+import { NoRoomReason } from '../../../../domain/availability/open-day';
+import {
+  DayWindow,
+  formatGermanLocalDate,
+  formatGermanLocalTime,
+  germanWeekday,
+} from '../../../../domain/language';
+import { fitSpoken, joinGerman, shortName } from '../../../../domain/shared/german-messages';
+import { LocalDate } from '../../../../domain/shared/local-date';
+import {
+  NearestDay,
+  OpenAvailabilityOutcome,
+} from '../../../../application/booking/open-availability.outcomes';
+import { BranchContext } from '../../../../application/ports/salon-catalog.port';
+import { withCalendarVerdicts } from './calendar-verified';
+import { answer, FunctionAnswer } from './function-answer';
+import { atStylist, NO_ALTERNATIVE, slotsSaid, SpokenSlot, spokenSlot } from './spoken-slot';
+
+const PARTS: Record<string, string> = {
+  early: 'früh',
+  forenoon: 'vormittags',
+  noon: 'mittags',
+  afternoon: 'nachmittags',
+  evening: 'abends',
+};
+const clock = (minute: number): string =>
+  formatGermanLocalTime({ hour: Math.floor(minute / 60), minute: minute % 60 });
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** The part of the day as said back: "nachmittags", "ab 16 Uhr", "zwischen 10 und 12 Uhr". */
+export function spokenWindow(window: DayWindow | undefined): string {
+  if (!window) return '';
+  if (window.kind === 'from') return `ab ${clock(window.fromMinute)}`;
+  if (window.kind === 'until') return `bis ${clock(window.toMinute)}`;
+  if (window.kind === 'between') {
+    return `zwischen ${clock(window.fromMinute)} und ${clock(window.toMinute)}`;
+  }
+  return PARTS[window.kind];
+}
+
+const parts = (iso: LocalDate) => {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year, month, day };
+};
+const spokenDay = (iso: LocalDate): string => formatGermanLocalDate(parts(iso));
+const withPart = (text: string, window: DayWindow | undefined): string =>
+  window ? `${text} ${spokenWindow(window)}` : text;
+
+/** "Freitag, 11. Dezember um 13 Uhr, 15:30 Uhr oder 17 Uhr bei Anna" (each day said once). */
+const slotList = (slots: readonly SpokenSlot[], cap: number, said = {}) =>
+  joinGerman(slotsSaid(slots, said, cap), 'oder');
+
+const holdFact = (hold: Hold | null) =>
+  hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null;
+
+const slotsOf = (salon: BranchContext, starts: readonly FreeStart[]) =>
+  starts.map((s) => spokenSlot(salon, s.start, s.staffId));
+
+/** What the caller hears when a day has no room: why, in one sentence. */
+function whyNot(
+  reason: NoRoomReason,
+  when: string,
+  stylist: string | undefined,
+): (cap: number) => string {
+  const who = (cap: number) => shortName(stylist ?? '', cap) || 'die gewünschte Person';
+  switch (reason) {
+    case 'closed':
+      return () => `${when} ist der Salon geschlossen.`;
+    case 'stylist-absent':
+      return (cap) => `${when} ist ${who(cap)} leider nicht da.`;
+    case 'outside-hours':
+      return () => `${when} hat der Salon nicht geöffnet.`;
+    case 'too-late':
+      return () => `${when} ist leider nichts mehr frei.`;
+    case 'out-of-range':
+      return () => `${when} kann ich leider keine Termine vergeben.`;
+    case 'fully-booked':
+      return stylist
+        ? (cap) => `${when} ist ${who(cap)} leider ausgebucht.`
+        : () => `${when} ist leider alles ausgebucht.`;
+  }
+}
+
+const REASON_CODES: Record<NoRoomReason, string> = {
+  closed: 'AVAILABILITY.CLOSED_DAY',
+  'stylist-absent': 'AVAILABILITY.STYLIST_ABSENT',
+  'outside-hours': 'AVAILABILITY.OUTSIDE_OPENING_HOURS',
+  'too-late': 'AVAILABILITY.TOO_SHORT_NOTICE',
+  'out-of-range': 'AVAILABILITY.BEYOND_HORIZON',
+  'fully-booked': 'AVAILABILITY.FULLY_BOOKED',
+};
+
+/** The nearest day offered instead: "Frei wäre Samstag, 12. Dezember um 9 Uhr oder 15 Uhr." */
+const instead = (slots: readonly SpokenSlot[], cap: number, said = {}): string =>
+  slots.length === 0 ? NO_ALTERNATIVE : `Frei wäre ${slotList(slots, cap, said)}.`;
+
+/** An open question's answer (check_availability without a time) as the agent hears it. */
+export function presentOpenAvailability(
+  salon: BranchContext,
+  outcome: OpenAvailabilityOutcome,
+): FunctionAnswer {
+  const { service, stylist, window, hold, verdicts } = outcome;
+  const base = {
+    service: service.name,
+    staff: stylist?.name ?? null,
+    part: window ? { from: hhmm(window.fromMinute), to: hhmm(window.toMinute) } : null,
+    hold: holdFact(hold),
+  };
+  return withCalendarVerdicts(spoken(salon, outcome, base), verdicts);
+}
+
+function spoken(
+  salon: BranchContext,
+  outcome: OpenAvailabilityOutcome,
+  base: Record<string, unknown>,
+): FunctionAnswer {
+  const { window, stylist } = outcome;
+  switch (outcome.kind) {
+    case 'open-day': {
+      const slots = slotsOf(salon, outcome.starts);
+      const day = spokenDay(outcome.date);
+      const message = fitSpoken(
+        (cap) =>
+          `${withPart(`Am ${day}`, window)} wäre frei um ${slotList(slots, cap, { date: slots[0].date })}.`,
+      );
+      return answer('OK', message, { ...base, available: true, date: outcome.date, slots });
+    }
+    case 'earliest': {
+      const slots = slotsOf(salon, outcome.starts);
+      const lead = withPart('Der nächste freie Termin', window);
+      const first = (cap: number) => `${lead} ist ${slotList(slots.slice(0, 1), cap)}`;
+      const more = (cap: number) =>
+        joinGerman(
+          slotsSaid(slots.slice(1), { date: slots[0].date, staff: slots[0].staff }, cap),
+          'oder',
+        );
+      const message =
+        slots.length > 1
+          ? fitSpoken(
+              (cap) => `${first(cap)}, außerdem ${more(cap)}.`,
+              (cap) => `${first(cap)}.`,
+            )
+          : fitSpoken((cap) => `${first(cap)}.`);
+      return answer('OK', message, { ...base, available: true, date: outcome.date, slots });
+    }
+    case 'open-week':
+      return weekAnswer(salon, outcome, base);
+    case 'none-that-day':
+    case 'none-those-days':
+      return noRoomAnswer(salon, outcome, base);
+    case 'none-in-horizon':
+      return answer('AVAILABILITY.NONE_FREE', NO_ALTERNATIVE, {
+        ...base,
+        available: false,
+        slots: [],
+        staff: stylist?.name ?? null,
+      });
+  }
+}
+
+function weekAnswer(
+  salon: BranchContext,
+  outcome: Extract<OpenAvailabilityOutcome, { kind: 'open-week' }>,
+  base: Record<string, unknown>,
+): FunctionAnswer {
+  const { days, stylist, window } = outcome;
+  const listed = days.map((d) => ({
+    date: d.date,
+    weekday: germanWeekday(parts(d.date)),
+    first: spokenSlot(salon, d.first.start, d.first.staffId),
+  }));
+  // Weekdays alone are clear when the days lie within one week; else the dates are said.
+  const span = Date.parse(days[days.length - 1].date) - Date.parse(days[0].date);
+  const name = (d: (typeof listed)[number]) => (span < 7 * 86_400_000 ? d.weekday : d.first.date);
+  const said = (shown: number) =>
+    listed.slice(0, shown).map((d) => `${name(d)} ab ${d.first.time}`);
+  const rest = (shown: number) =>
+    listed.length > shown ? [`${listed.length - shown} weiteren Tagen`] : [];
+  const sentence = (shown: number) => (cap: number) =>
+    `${withPart('Frei', window)} ist${stylist ? atStylist(stylist.name, cap) : ''} am ${joinGerman([...said(shown), ...rest(shown)])}.`;
+  const message = fitSpoken(...[7, 5, 3, 2, 1].map(sentence));
+  return answer('OK', message, { ...base, available: true, days: listed });
+}
+
+function noRoomAnswer(
+  salon: BranchContext,
+  outcome: Extract<OpenAvailabilityOutcome, { kind: 'none-that-day' | 'none-those-days' }>,
+  base: Record<string, unknown>,
+): FunctionAnswer {
+  const { reason, nearest, stylist, window } = outcome;
+  const when =
+    outcome.kind === 'none-that-day'
+      ? withPart(`Am ${spokenDay(outcome.date)}`, window)
+      : withPart(
+          `Von ${spokenDay(outcome.dates[0])} bis ${spokenDay(outcome.dates[outcome.dates.length - 1])}`,
+          window,
+        );
+  const why = whyNot(reason, when, stylist?.name);
+  const slots = nearestSlots(salon, nearest);
+  const said = { staff: stylist?.name };
+  const message = fitSpoken(
+    (cap) => `${why(cap)} ${instead(slots, cap, said)}`,
+    (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said)}`,
+  );
+  return answer(REASON_CODES[reason], message, {
+    ...base,
+    available: false,
+    reason,
+    ...(outcome.kind === 'none-that-day' ? { date: outcome.date } : { dates: outcome.dates }),
+    nearest: nearest ? { date: nearest.date, slots } : null,
+  });
+}
+
+const nearestSlots = (salon: BranchContext, nearest: NearestDay | undefined): SpokenSlot[] =>
+  nearest ? slotsOf(salon, nearest.starts) : [];

@@ -1,0 +1,103 @@
+import { Hold } from '../../domain/appointment/hold';
+import { FreeStart } from '../../domain/availability/free-start';
+import { NoRoomReason } from '../../domain/availability/open-day';
+import { DayWindow } from '../../domain/language';
+import { Service } from '../../domain/salon/service';
+import { Staff } from '../../domain/salon/staff';
+import { LocalDate } from '../../domain/shared/local-date';
+import { CalendarVerdict } from './calendar-check';
+
+/** What an open question asked about, and what every answer to it carries. */
+interface OpenAnswer {
+  readonly service: Service;
+  /** The stylist asked for (then only their starts count); undefined: anyone. */
+  readonly stylist: Staff | undefined;
+  /** The part of the day asked; undefined: the whole day. */
+  readonly window: DayWindow | undefined;
+  /** The first start offered, held for this call (null: no call id, or nothing offered). */
+  readonly hold: Hold | null;
+  /** Cal.com's verdicts behind the starts offered. */
+  readonly verdicts: readonly CalendarVerdict[];
+}
+
+/** A day with room: a few starts spread over the part asked, by start. */
+export interface OpenDayFree extends OpenAnswer {
+  readonly kind: 'open-day';
+  readonly date: LocalDate;
+  readonly starts: readonly FreeStart[];
+}
+
+/** No day asked: the first day with room within the horizon, and a few starts on it. */
+export interface EarliestFree extends OpenAnswer {
+  readonly kind: 'earliest';
+  readonly date: LocalDate;
+  readonly starts: readonly FreeStart[];
+}
+
+/** Several days asked ("diese Woche"): those with room, each with its first start. */
+export interface OpenDaysFree extends OpenAnswer {
+  readonly kind: 'open-week';
+  readonly days: ReadonlyArray<{ readonly date: LocalDate; readonly first: FreeStart }>;
+}
+
+/** The nearest day with room instead, and a few starts on it. */
+export interface NearestDay {
+  readonly date: LocalDate;
+  readonly starts: readonly FreeStart[];
+}
+
+/** The day asked has no room: why, and the nearest day that has (if any within the horizon). */
+export interface NoneThatDay extends OpenAnswer {
+  readonly kind: 'none-that-day';
+  readonly date: LocalDate;
+  readonly reason: NoRoomReason;
+  readonly nearest: NearestDay | undefined;
+}
+
+/** None of the days asked has room. */
+export interface NoneThoseDays extends OpenAnswer {
+  readonly kind: 'none-those-days';
+  readonly dates: readonly LocalDate[];
+  readonly reason: NoRoomReason;
+  readonly nearest: NearestDay | undefined;
+}
+
+/** Nothing free within the whole booking horizon. */
+export interface NoneInHorizon extends OpenAnswer {
+  readonly kind: 'none-in-horizon';
+}
+
+export type OpenAvailabilityOutcome =
+  OpenDayFree | EarliestFree | OpenDaysFree | NoneThatDay | NoneThoseDays | NoneInHorizon;
+
+/** An answer before its first start is held. */
+export type OpenFound = OpenAvailabilityOutcome extends infer O
+  ? O extends OpenAvailabilityOutcome
+    ? Omit<O, 'hold'>
+    : never
+  : never;
+
+/** The start held for the call: the first one the answer offers. */
+export function firstOffered(found: OpenFound): FreeStart | undefined {
+  switch (found.kind) {
+    case 'open-day':
+    case 'earliest':
+      return found.starts[0];
+    case 'open-week':
+      return found.days[0]?.first;
+    case 'none-that-day':
+    case 'none-those-days':
+      return found.nearest?.starts[0];
+    case 'none-in-horizon':
+      return undefined;
+  }
+}
+
+/** One reason for several days: theirs when they agree, else the stylist's, else "full". */
+export function commonReason(reasons: readonly NoRoomReason[]): NoRoomReason {
+  const asked = reasons.filter((r) => r !== 'out-of-range');
+  if (asked.length === 0) return 'out-of-range';
+  if (asked.every((r) => r === asked[0])) return asked[0];
+  if (asked.every((r) => r === 'closed' || r === 'stylist-absent')) return 'stylist-absent';
+  return 'fully-booked';
+}

@@ -1,0 +1,229 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  daysWithRoom,
+  freeStartsWithin,
+  MinuteWindow,
+  nearestDayWithRoom,
+  whyNoRoom,
+} from '../../domain/availability/open-day';
+import { OpenWhen } from '../../domain/language';
+import { Service } from '../../domain/salon/service';
+import { Staff } from '../../domain/salon/staff';
+import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/shared/local-date';
+import { CLOCK, Clock } from '../ports/clock.port';
+import { BranchContext } from '../ports/salon-catalog.port';
+import { AvailabilityReader, WishAvailability } from './availability.reader';
+import { CalendarCheck, CalendarVerdict } from './calendar-check';
+import { CallContext } from './call-context';
+import { CallHolds } from './call-holds';
+import { ConfirmedAvailabilityService } from './confirmed-availability.service';
+import { confirmedSpread, firstConfirmed } from './confirmed-spread';
+import {
+  commonReason,
+  firstOffered,
+  NearestDay,
+  OpenAvailabilityOutcome,
+  OpenFound,
+} from './open-availability.outcomes';
+
+/** An open question as understood: the service (a parameter: visits may ask too), who, when. */
+export interface OpenQuestion {
+  readonly service: Service;
+  readonly stylist: Staff | undefined;
+  readonly when: OpenWhen;
+}
+
+/** Starts offered for a day; two for the nearest day offered instead. */
+const OFFERED = 3;
+const OFFERED_INSTEAD = 2;
+/** Days with room a week answer lists (and asks Cal.com about): a week, Sunday included. */
+const MAX_DAYS = 7;
+/** Days with room whose every start Cal.com refused before "earliest" gives up. */
+const EARLIEST_DAYS_TRIED = 3;
+/** Answers are read again this often when another call holds the first start meanwhile. */
+const ATTEMPTS = 3;
+
+type Found = OpenFound;
+
+/** What one search needs: the question, the stylists whose starts count, the calendars. */
+interface Search extends OpenQuestion {
+  readonly staffIds: readonly string[];
+  readonly window: MinuteWindow | undefined;
+  readonly availability: WishAvailability;
+  readonly calendar: CalendarCheck;
+}
+
+/**
+ * "Haben Sie am Freitag etwas frei?", "Wann ist der nächste freie Termin bei Anna?", "Wann hat
+ * Anna diese Woche Zeit?": free starts spread over the day (or part) asked, the first start of
+ * each day asked, or the earliest ones; each start free in the local calendar (notice, horizon,
+ * closed days, absences, other calls' holds) and not refused by Cal.com within the live budget.
+ * The first start offered is held for the call. An empty answer says why and offers the
+ * nearest day with room.
+ */
+@Injectable()
+export class OpenAvailabilityUseCase {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reader: AvailabilityReader,
+    private readonly confirmed: ConfirmedAvailabilityService,
+    private readonly holds: CallHolds,
+  ) {}
+
+  async execute(
+    salon: BranchContext,
+    call: CallContext,
+    question: OpenQuestion,
+  ): Promise<OpenAvailabilityOutcome> {
+    const now = this.clock.now();
+    let found: Found | undefined;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      found = await this.find(salon, call, question, now);
+      const first = firstOffered(found);
+      if (!first || !call.callId) return { ...found, hold: null } as OpenAvailabilityOutcome;
+      const hold = await this.holds.place(salon, call.callId, question.service, first, now);
+      if (hold) return { ...found, hold } as OpenAvailabilityOutcome;
+      // Another call held that start between reading and holding: read again.
+    }
+    return { ...found!, hold: null } as OpenAvailabilityOutcome;
+  }
+
+  private async find(
+    salon: BranchContext,
+    call: CallContext,
+    question: OpenQuestion,
+    now: Date,
+  ): Promise<Found> {
+    const { service, stylist, when } = question;
+    const zone = salon.branch.timeZone;
+    const today = salon.branch.localDateOf(now);
+    const from = when.kind === 'day' ? when.date : when.kind === 'days' ? when.dates[0] : today;
+    const wish = wallTimeToInstant(from, when.window?.fromMinute ?? 0, zone);
+    const offering = salon.staff.filter((s) => s.offers(service.id));
+    const stylists = stylist ? [stylist] : offering;
+    const availability = await this.reader.around(
+      salon,
+      service,
+      now,
+      wish,
+      { askingCallId: call.callId },
+      stylists,
+    );
+    // A week question judges a first start on each day: more stylist-days, one budget.
+    const maxStylistDays = when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists.length) : 4;
+    const search: Search = {
+      ...question,
+      staffIds: stylists.map((s) => s.id),
+      window: when.window,
+      availability,
+      calendar: this.confirmed.calendarFor(salon, service, { maxStylistDays }),
+    };
+    if (when.kind === 'day') return this.day(search, when.date);
+    if (when.kind === 'days') return this.days(search, when.dates);
+    return this.earliest(search, today);
+  }
+
+  private async day(search: Search, date: LocalDate): Promise<Found> {
+    const engine = await search.availability.covering(date);
+    const starts = freeStartsWithin(engine, date, search.window, search.staffIds);
+    const offered = await confirmedSpread(starts, search.calendar, OFFERED);
+    if (offered.starts.length > 0) {
+      return { kind: 'open-day', ...answered(search), date, ...offered };
+    }
+    const reason =
+      starts.length > 0 ? 'fully-booked' : whyNoRoom(engine, date, search.window, search.stylist);
+    const instead = await this.nearest(search, date, reason === 'outside-hours');
+    return {
+      kind: 'none-that-day',
+      ...answered(search),
+      date,
+      reason,
+      nearest: instead?.day,
+      verdicts: [...offered.verdicts, ...(instead?.verdicts ?? [])],
+    };
+  }
+
+  private async days(search: Search, dates: readonly LocalDate[]): Promise<Found> {
+    const engine = await search.availability.covering(dates[0], dates[dates.length - 1]);
+    const withRoom = daysWithRoom(engine, dates, search.window, search.staffIds).slice(0, MAX_DAYS);
+    const firsts = await Promise.all(
+      withRoom.map((d) => firstConfirmed(d.starts, search.calendar)),
+    );
+    const days = withRoom.flatMap((d, i) => {
+      const first = firsts[i];
+      return first ? [{ date: d.date, first: first.first }] : [];
+    });
+    const verdicts = firsts.flatMap((f) => (f ? [f.verdict] : []));
+    if (days.length > 0) return { kind: 'open-week', ...answered(search), days, verdicts };
+    const reasons = dates.map((d) => whyNoRoom(engine, d, search.window, search.stylist));
+    const reason = withRoom.length > 0 ? 'fully-booked' : commonReason(reasons);
+    const last = dates[dates.length - 1];
+    const instead = await this.nearest(search, last, reason === 'outside-hours');
+    return {
+      kind: 'none-those-days',
+      ...answered(search),
+      dates,
+      reason,
+      nearest: instead?.day,
+      verdicts: [...verdicts, ...(instead?.verdicts ?? [])],
+    };
+  }
+
+  /** The first days with room from today on: the days read around now, then the horizon. */
+  private async earliest(search: Search, today: LocalDate): Promise<Found> {
+    const near = await search.availability.covering(today);
+    const wider = await search.availability.wider();
+    let tried = 0;
+    const verdicts: CalendarVerdict[] = [];
+    for (const [engine, from] of [
+      [near, today],
+      [wider, addLocalDays(near.lastDate, 1)],
+    ] as const) {
+      if (!engine) continue;
+      for (let date = from; date <= engine.lastDate; date = addLocalDays(date, 1)) {
+        const starts = freeStartsWithin(engine, date, search.window, search.staffIds);
+        if (starts.length === 0) continue;
+        const offered = await confirmedSpread(starts, search.calendar, OFFERED);
+        verdicts.push(...offered.verdicts);
+        if (offered.starts.length > 0) {
+          return { kind: 'earliest', ...answered(search), date, ...offered, verdicts };
+        }
+        if (++tried >= EARLIEST_DAYS_TRIED) break;
+      }
+    }
+    return { kind: 'none-in-horizon', ...answered(search), verdicts };
+  }
+
+  /**
+   * The nearest day with room, its starts confirmed: among the days read around the wish, then
+   * the whole horizon. `sameDay`: the part asked missed the opening hours, so the day itself
+   * (whole) comes first, and no window applies.
+   */
+  private async nearest(
+    search: Search,
+    date: LocalDate,
+    sameDay: boolean,
+  ): Promise<{ day: NearestDay; verdicts: CalendarVerdict[] } | undefined> {
+    const window = sameDay ? undefined : search.window;
+    const near = await search.availability.covering(date);
+    for (const engine of [near, await search.availability.wider()]) {
+      if (!engine) continue;
+      const room = sameDay && freeStartsWithin(engine, date, undefined, search.staffIds).length > 0;
+      const day = room ? date : nearestDayWithRoom(engine, date, window, search.staffIds);
+      if (!day) continue;
+      const starts = freeStartsWithin(engine, day, window, search.staffIds);
+      const offered = await confirmedSpread(starts, search.calendar, OFFERED_INSTEAD);
+      if (offered.starts.length > 0) {
+        return { day: { date: day, starts: offered.starts }, verdicts: offered.verdicts };
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+const answered = (search: Search) => ({
+  service: search.service,
+  stylist: search.stylist,
+  window: search.when.window,
+});
