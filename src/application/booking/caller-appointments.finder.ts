@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../domain/appointment/appointment';
 import { AppointmentStatus } from '../../domain/appointment/appointment-status';
-import { isoWeekdayOf } from '../../domain/shared/local-date';
+import { isoWeekdayOf, wallTimeToInstant } from '../../domain/shared/local-date';
+import { TimeRange } from '../../domain/shared/time-range';
+import { sameFullName } from '../../domain/salon/full-name.match';
 import {
   DateAmbiguous,
   resolveGermanDate,
@@ -25,18 +27,39 @@ import { sameName } from './customer-for-booking';
 import { PhoneFunctionArgs } from './phone-functions';
 import { WhenNotUnderstood } from './wish-refusal';
 
-/** The caller's number is withheld, so their appointments cannot be found. */
-export interface CallerUnknown {
+/**
+ * The number finds nothing (withheld, or another number than the booking's): the appointment
+ * is found by the whole name and one day, and one of them was not said. Decided from what
+ * was said alone, before anything is looked up.
+ */
+export interface NameAndDateNeeded {
   readonly kind: 'refused';
-  readonly reason: 'CALLER_UNKNOWN';
+  readonly reason: 'NAME_AND_DATE_NEEDED';
+  /** The caller's number is withheld (rather than finding nothing). */
+  readonly withheld: boolean;
+}
+
+/**
+ * Name and day found no appointment of exactly one customer. "None" and "several people's"
+ * answer alike, so a caller cannot learn who has appointments; `more` names what the caller
+ * has not said yet (time, service), derived from the question, not from the data.
+ */
+export interface NotIdentified {
+  readonly kind: 'refused';
+  readonly reason: 'NOT_IDENTIFIED';
+  readonly more: ReadonlyArray<'time' | 'service'>;
 }
 
 /** Why the caller's appointments cannot be looked up as asked. */
-export type LookupRefusal = CallerUnknown | WhenNotUnderstood;
+export type LookupRefusal = NameAndDateNeeded | NotIdentified | WhenNotUnderstood;
+
+type Keep = (a: Appointment) => boolean;
 
 /**
  * The caller's upcoming appointments: found by the number they call from, narrowed by whatever
- * they said (name, day, time, service, or the id from an earlier answer).
+ * they said (name, day, time, service, or the id from an earlier answer). When the number finds
+ * none (withheld, or a call from another phone), by the whole name and the day instead: two
+ * facts, and only appointments of one customer (see NotIdentified).
  */
 @Injectable()
 export class CallerAppointmentsFinder {
@@ -52,30 +75,80 @@ export class CallerAppointmentsFinder {
     now: Date,
     statuses: readonly AppointmentStatus[] = ['scheduled'],
   ): Promise<Result<Appointment[], LookupRefusal>> {
-    const scope = { companyId: salon.companyId };
+    const filters = this.filters(salon, args, now);
+    if (!filters.ok) return filters;
+    const keep = (a: Appointment) => filters.value.every((k) => k(a));
     const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
-    if (!phone.ok) return err({ kind: 'refused', reason: 'CALLER_UNKNOWN' });
-    let customers = await this.customers.findByPhone(scope, phone.value);
+    if (phone.ok) {
+      const found = (await this.byNumber(salon, phone.value, args, now, statuses)).filter(keep);
+      if (found.length > 0 || !args.name?.trim() || !args.date?.trim()) return ok(found);
+    }
+    return this.byNameAndDay(salon, args, now, statuses, keep, !phone.ok);
+  }
+
+  private async byNumber(
+    salon: BranchContext,
+    phone: string,
+    args: PhoneFunctionArgs,
+    now: Date,
+    statuses: readonly AppointmentStatus[],
+  ): Promise<Appointment[]> {
+    const scope = { companyId: salon.companyId };
+    let customers = await this.customers.findByPhone(scope, phone);
     if (args.name?.trim())
       customers = customers.filter((c) => sameName(c.name, args.name as string));
-    const found = await this.appointments.upcomingForCustomers(
+    return this.appointments.upcomingForCustomers(
       scope,
       customers.map((c) => c.id),
       now,
       statuses,
     );
-    const filters = this.filters(salon, args, now);
-    if (!filters.ok) return filters;
-    return ok(found.filter((a) => filters.value.every((keep) => keep(a))));
+  }
+
+  /** The whole name and one day: the appointments of exactly one customer, or none. */
+  private async byNameAndDay(
+    salon: BranchContext,
+    args: PhoneFunctionArgs,
+    now: Date,
+    statuses: readonly AppointmentStatus[],
+    keep: Keep,
+    withheld: boolean,
+  ): Promise<Result<Appointment[], LookupRefusal>> {
+    const name = args.name?.trim();
+    const day = name ? this.singleDay(salon, args.date, now) : undefined;
+    if (!name || !day) return err({ kind: 'refused', reason: 'NAME_AND_DATE_NEEDED', withheld });
+    const scope = { companyId: salon.companyId };
+    const zone = salon.branch.timeZone;
+    const range = TimeRange.of(wallTimeToInstant(day, 0, zone), wallTimeToInstant(day, 1440, zone));
+    const onDay = (await this.appointments.startingWithin(scope, range, statuses)).filter(
+      (a) => a.end.getTime() > now.getTime() && keep(a),
+    );
+    const owners = await this.customers.findByIds(scope, [
+      ...new Set(onDay.map((a) => a.customerId)),
+    ]);
+    const named = new Set(owners.filter((c) => sameFullName(c.name, name)).map((c) => c.id));
+    const found = onDay.filter((a) => named.has(a.customerId));
+    if (found.length === 0 || new Set(found.map((a) => a.customerId)).size > 1) {
+      const more = (['time', 'service'] as const).filter((fact) => !args[fact]?.trim());
+      return err({ kind: 'refused', reason: 'NOT_IDENTIFIED', more });
+    }
+    return ok(found);
+  }
+
+  /** The one day said; a range of days ("nächste Woche") is no fact that identifies. */
+  private singleDay(salon: BranchContext, said: string | undefined, now: Date) {
+    if (!said?.trim()) return undefined;
+    const date = resolveGermanDate(said, { now, zone: salon.branch.timeZone });
+    return date.ok ? toIsoDate(date.value) : undefined;
   }
 
   private filters(
     salon: BranchContext,
     args: PhoneFunctionArgs,
     now: Date,
-  ): Result<Array<(a: Appointment) => boolean>, WhenNotUnderstood> {
+  ): Result<Keep[], WhenNotUnderstood> {
     const zone = salon.branch.timeZone;
-    const keep: Array<(a: Appointment) => boolean> = [];
+    const keep: Keep[] = [];
     if (args.appointmentId?.trim()) keep.push((a) => a.id === args.appointmentId?.trim());
     if (args.date?.trim()) {
       const date = resolveGermanDate(args.date, { now, zone });

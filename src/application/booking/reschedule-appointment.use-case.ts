@@ -129,7 +129,13 @@ export class RescheduleAppointmentUseCase {
       LookupRefusal | NoSuchAppointment | WhichOne | MoveRefused
     >
   > {
-    const found = await this.finder.find(salon, call, args, now);
+    let found = await this.finder.find(salon, call, args, now);
+    if (!found.ok && found.error.reason === 'NOT_IDENTIFIED' && args.newDate?.trim()) {
+      // Found by name and day, a retried move finds it only at its new day and time.
+      const atNewTime = { ...args, date: args.newDate, time: args.newTime };
+      const moved = await this.finder.find(salon, call, atNewTime, now);
+      if (moved.ok) found = moved;
+    }
     if (!found.ok) return found;
     let candidates = found.value;
     if (candidates.length === 0 && (args.date || args.time)) {

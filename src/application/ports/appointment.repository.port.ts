@@ -38,6 +38,15 @@ export interface AppointmentRepository {
     statuses?: readonly AppointmentStatus[],
   ): Promise<Appointment[]>;
   /**
+   * Appointments starting within `range` (any customer), earliest first, at most 200: the day a
+   * caller without a known number names, to be narrowed by the name they say.
+   */
+  startingWithin(
+    scope: TenantScope,
+    range: TimeRange,
+    statuses: readonly AppointmentStatus[],
+  ): Promise<Appointment[]>;
+  /**
    * What occupies these stylists within `range`: busy phases, holds live at `now` (except the
    * asking call's own), outside calendar blocks. Absences come with the stylist.
    */

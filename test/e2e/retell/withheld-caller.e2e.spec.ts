@@ -111,6 +111,46 @@ describe('a caller with a withheld number', () => {
     expect(said.message.length).toBeLessThanOrEqual(200);
   });
 
+  it('finds, moves and cancels that booking by the whole name and the day, from any number', async () => {
+    const [{ id }] = await rows(`SELECT id FROM appointments WHERE status = 'scheduled'`);
+    const byName = { name: 'Anonym, Quirin', datum: 'Freitag' };
+    // The name alone, or the first name, finds nothing and says the same as a stranger's name.
+    expect(
+      await fn('list_appointments', { name: 'Quirin Anonym' }, callFrom('anonymous')),
+    ).toMatchObject({ code: 'APPOINTMENT.NAME_AND_DATE_NEEDED' });
+    const firstName = await fn(
+      'list_appointments',
+      { name: 'Quirin', datum: 'Freitag' },
+      callFrom(''),
+    );
+    const stranger = await fn(
+      'list_appointments',
+      { name: 'Zora Zweig', datum: 'Freitag' },
+      callFrom(''),
+    );
+    expect(firstName).toEqual(stranger);
+    expect(stranger).toMatchObject({ code: 'APPOINTMENT.NOT_IDENTIFIED' });
+
+    const listed = await fn('list_appointments', byName, callFrom('+4917600000099'));
+    expect(listed).toMatchObject({ code: 'OK', count: 1 });
+    expect(JSON.stringify(listed)).not.toMatch(/98765432|Quirin|Anonym/);
+    const moved = await fn(
+      'reschedule_appointment',
+      { ...byName, neues_datum: 'Freitag', neue_uhrzeit: '12 Uhr' },
+      callFrom('anonymous'),
+    );
+    expect(moved).toMatchObject({ code: 'OK', appointment_id: id });
+    const cancelled = await fn(
+      'cancel_appointment',
+      { ...byName, uhrzeit: '12 Uhr' },
+      callFrom(undefined),
+    );
+    expect(cancelled).toMatchObject({ code: 'OK', appointment_id: id, status: 'cancelled' });
+    expect(await rows(`SELECT status FROM appointments WHERE id = $1`, [id])).toEqual([
+      { status: 'cancelled' },
+    ]);
+  });
+
   it('no log line and no stored trace carries the callback number', async () => {
     (app as unknown as { flushLogs?: () => void }).flushLogs?.();
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -145,13 +145,14 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
   list_appointments: {
     name: 'list_appointments',
     description:
-      'Nennt die kommenden Termine der Anruferin. / Lists the caller’s upcoming appointments.',
+      'Nennt die kommenden Termine der Anruferin (über ihre Nummer; bei unterdrückter oder anderer Nummer mit vollständigem Namen und Tag). / Lists the caller’s upcoming appointments (by number; else by full name and day).',
     required: [],
     optional: ['name', 'date', 'time', 'service'],
   },
   cancel_appointment: {
     name: 'cancel_appointment',
-    description: 'Sagt einen Termin der Anruferin ab. / Cancels one of the caller’s appointments.',
+    description:
+      'Sagt einen Termin der Anruferin ab; bei unterdrückter oder anderer Nummer mit vollständigem Namen und Tag (dazu Uhrzeit oder Leistung, wenn gefragt). / Cancels one of the caller’s appointments; without her number by full name and day.',
     required: [],
     optional: ['appointmentId', 'name', 'date', 'time', 'service'],
     filler: 'Einen Moment, ich sage den Termin ab.',
@@ -159,7 +160,7 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
   reschedule_appointment: {
     name: 'reschedule_appointment',
     description:
-      'Verschiebt einen Termin der Anruferin auf einen neuen Tag und eine neue Uhrzeit. / Moves one of the caller’s appointments.',
+      'Verschiebt einen Termin der Anruferin auf einen neuen Tag und eine neue Uhrzeit; bei unterdrückter oder anderer Nummer mit vollständigem Namen und bisherigem Tag. / Moves one of the caller’s appointments; without her number by full name and day.',
     required: ['newDate', 'newTime'],
     optional: ['appointmentId', 'name', 'date', 'time', 'service'],
     filler: 'Einen Moment, ich verschiebe den Termin.',

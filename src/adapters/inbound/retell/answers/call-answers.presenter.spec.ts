@@ -118,12 +118,19 @@ describe('get_current_context presented', () => {
 describe('the caller’s appointments presented', () => {
   it('a withheld number, a day not understood, none found', () => {
     expect(
-      speakable(presentListAppointments(salon, { kind: 'refused', reason: 'CALLER_UNKNOWN' })),
+      speakable(
+        presentListAppointments(salon, {
+          kind: 'refused',
+          reason: 'NAME_AND_DATE_NEEDED',
+          withheld: true,
+        }),
+      ),
     ).toEqual({
       success: false,
-      code: 'APPOINTMENT.CALLER_UNKNOWN',
+      code: 'APPOINTMENT.NAME_AND_DATE_NEEDED',
       message:
-        'Ihre Nummer ist unterdrückt, daher kann ich Ihre Termine leider nicht finden. Bitte rufen Sie mit sichtbarer Nummer an.',
+        'Ihre Nummer ist unterdrückt. Auf welchen vollständigen Namen und für welchen Tag ist der Termin eingetragen?',
+      needs: ['name', 'date'],
     });
     expect(
       presentListAppointments(salon, {
@@ -143,7 +150,8 @@ describe('the caller’s appointments presented', () => {
     ).toEqual({
       success: false,
       code: 'APPOINTMENT.NOT_FOUND',
-      message: 'Ich finde unter Ihrer Nummer keinen passenden Termin.',
+      message:
+        'Ich finde unter Ihrer Nummer keinen passenden Termin. Auf welchen vollständigen Namen und für welchen Tag ist er eingetragen?',
     });
     expect(presentListAppointments(salon, { kind: 'appointments', appointments: [] })).toEqual({
       success: true,
@@ -151,6 +159,28 @@ describe('the caller’s appointments presented', () => {
       message: 'Ich finde unter Ihrer Nummer keinen kommenden Termin.',
       appointments: [],
       count: 0,
+    });
+  });
+
+  it('found by name and day: none and several people’s answer exactly alike', () => {
+    const none = presentCancelAppointment(salon, {
+      kind: 'refused',
+      reason: 'NOT_IDENTIFIED',
+      more: ['time', 'service'],
+    });
+    expect(speakable(none)).toEqual({
+      success: false,
+      code: 'APPOINTMENT.NOT_IDENTIFIED',
+      message:
+        'Zu diesem Namen und Tag kann ich Ihnen keinen Termin sicher zuordnen. Nennen Sie mir bitte auch die Uhrzeit oder die Leistung.',
+      needs: ['time', 'service'],
+    });
+    expect(
+      presentListAppointments(salon, { kind: 'refused', reason: 'NOT_IDENTIFIED', more: [] }),
+    ).toMatchObject({
+      code: 'APPOINTMENT.NOT_IDENTIFIED',
+      message:
+        'Zu diesen Angaben finde ich keinen Termin. Bitte prüfen Sie Namen, Tag und Uhrzeit.',
     });
   });
 

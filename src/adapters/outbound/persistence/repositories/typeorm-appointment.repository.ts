@@ -1,4 +1,4 @@
-import { EntityManager, FindOptionsWhere, In, MoreThan } from 'typeorm';
+import { Between, EntityManager, FindOptionsWhere, In, MoreThan } from 'typeorm';
 import {
   AppointmentRepository,
   TenantScope,
@@ -143,6 +143,24 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
       relations: { phases: true },
       order: { startsAt: 'ASC' },
       take: 50,
+    });
+    return rows.map((r) => AppointmentMapper.toDomain(r));
+  }
+
+  async startingWithin(
+    scope: TenantScope,
+    range: TimeRange,
+    statuses: readonly AppointmentStatus[],
+  ): Promise<Appointment[]> {
+    const rows = await this.m.getRepository(AppointmentOrmEntity).find({
+      where: {
+        companyId: scope.companyId,
+        status: In([...statuses]),
+        startsAt: Between(range.start, new Date(range.end.getTime() - 1)),
+      },
+      relations: { phases: true },
+      order: { startsAt: 'ASC' },
+      take: 200,
     });
     return rows.map((r) => AppointmentMapper.toDomain(r));
   }

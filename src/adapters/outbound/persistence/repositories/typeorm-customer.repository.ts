@@ -28,6 +28,15 @@ export class TypeOrmCustomerRepository implements CustomerRepository {
     return row ? customerFromRow(row) : null;
   }
 
+  async findByIds(scope: TenantScope, ids: readonly string[]): Promise<Customer[]> {
+    if (ids.length === 0) return [];
+    const rows: CustomerRow[] = await this.m.query(
+      `${SELECT_CUSTOMERS} WHERE c.id = ANY($1::uuid[]) AND c.company_id = $2 AND c.erased_at IS NULL`,
+      [[...ids], scope.companyId],
+    );
+    return rows.map(customerFromRow);
+  }
+
   async add(scope: TenantScope, c: Customer): Promise<void> {
     await this.m.getRepository(CustomerOrmEntity).insert({
       id: c.id,
