@@ -28,6 +28,7 @@ describe('readOpenWhen', () => {
       { kind: 'days', dates: NEXT_WEEK, window: { kind: 'forenoon' } },
     ],
     ['', '', { kind: 'any' }],
+    ['2026-12-11', '', { kind: 'day', date: '2026-12-11' }],
     ['', 'abends', { kind: 'any', window: { kind: 'evening' } }],
     ['nachmittags', '', { kind: 'any', window: { kind: 'afternoon' } }],
   ])('%j %j', (date, time, expected) => {
@@ -37,6 +38,8 @@ describe('readOpenWhen', () => {
   it.each<[string, string]>([
     ['Freitag', '15 Uhr'],
     ['Freitag um 15 Uhr', ''],
+    ['2026-12-11T10:00:00.000Z', ''],
+    ['2026-12-11T10:00:00+01:00', 'nachmittags'],
     ['morgen um halb drei', ''],
     ['', 'halb drei'],
     ['Blumenkohl', ''],

@@ -1,5 +1,6 @@
 import { toIsoDate } from './date-parts';
 import { readDateText } from './german-date.resolver';
+import { parseIsoDateTime } from './iso-date-time.parser';
 import { DayWindow, parseGermanDayWindow, splitDayWindow } from './german-day-window.parser';
 import { todayIn } from './zoned-clock';
 import type { LocalDate } from '../shared/local-date';
@@ -19,6 +20,8 @@ interface DayReadingContext {
 }
 
 const dayOf = (text: string, ctx: DayReadingContext, window?: DayWindow): OpenWhen | undefined => {
+  // "2026-12-11T10:00:00Z" names a time too: a precise question.
+  if (parseIsoDateTime(text, ctx.zone)?.time) return undefined;
   const reading = readDateText(text, todayIn(ctx.now, ctx.zone), ctx.zone);
   if (!reading) return undefined;
   return reading.kind === 'day'
