@@ -12,6 +12,7 @@ import { CompanyClosing1764290959000 } from './1764290959000-company-closing';
 import { BranchActive1764290967000 } from './1764290967000-branch-active';
 import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
 import { CalcomAnswersScrubbed1764291671000 } from './1764291671000-calcom-answers-scrubbed';
+import { ServicePricesAndBranchContact1796628212990 } from './1796628212990-service-prices-and-branch-contact';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   BranchActive1764290967000,
   AdminKeyRoles1764291583000,
   CalcomAnswersScrubbed1764291671000,
+  ServicePricesAndBranchContact1796628212990,
 ];

@@ -8,6 +8,7 @@ import { CheckAvailabilityUseCase } from './application/booking/check-availabili
 import { OpenAvailabilityUseCase } from './application/booking/open-availability.use-case';
 import { CheckCustomerUseCase } from './application/booking/check-customer.use-case';
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
+import { GetServiceInfoUseCase } from './application/info/get-service-info.use-case';
 import { ConfirmedAvailabilityService } from './application/booking/confirmed-availability.service';
 import { ListAppointmentsUseCase } from './application/booking/list-appointments.use-case';
 import { SlotBookingService } from './application/booking/slot-booking.service';
@@ -27,6 +28,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     SlotBookingService,
     CallerAppointmentsFinder,
     GetCurrentContextUseCase,
+    GetServiceInfoUseCase,
     CheckCustomerUseCase,
     CallHolds,
     OpenAvailabilityUseCase,

@@ -6,6 +6,7 @@ export const PHONE_FUNCTION_NAMES = [
   'list_appointments',
   'cancel_appointment',
   'reschedule_appointment',
+  'get_service_info',
 ] as const;
 export type PhoneFunctionName = (typeof PHONE_FUNCTION_NAMES)[number];
 

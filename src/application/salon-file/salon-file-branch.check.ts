@@ -1,7 +1,7 @@
 import { Branch } from '../../domain/salon/branch';
 import { isLocalDate } from '../../domain/shared/local-date';
 import { WeeklyHours } from '../../domain/salon/weekly-hours';
-import { isE164 } from '../../domain/shared/contact-formats';
+import { isE164, isPlausibleEmail } from '../../domain/shared/contact-formats';
 import { checkHours } from './salon-file-hours.check';
 import { Complain, FIELDS, isObj, isText, Obj, onlyKnown } from './salon-file-fields';
 
@@ -26,7 +26,20 @@ export function checkBranch(b: unknown, at: string, numbers: Set<string>, bad: C
     bad(`${at}.country`, 'must be a two-letter country code such as DE');
   if (b.retellAgentId !== undefined && !isText(b.retellAgentId, 100))
     bad(`${at}.retellAgentId`, 'must be text of 1-100 characters');
+  checkContact(b, at, numbers, bad);
   if (hours) checkBranchRules(b, hours, at, bad);
+}
+
+/** The messages' address and the transfer number; a transfer to the agent's own line loops. */
+function checkContact(b: Obj, at: string, numbers: Set<string>, bad: Complain): void {
+  if (b.email !== undefined && (typeof b.email !== 'string' || !isPlausibleEmail(b.email)))
+    bad(`${at}.email`, 'must be an e-mail address such as salon@example.de');
+  const to = b.transferNumber;
+  if (to === undefined) return;
+  if (typeof to !== 'string' || !isE164(to))
+    bad(`${at}.transferNumber`, 'must be an E.164 number such as +493012345678');
+  else if (numbers.has(to))
+    bad(`${at}.transferNumber`, 'is a number the agent answers; give a person at the salon');
 }
 
 function checkPhoneNumbers(phones: unknown, at: string, numbers: Set<string>, bad: Complain) {

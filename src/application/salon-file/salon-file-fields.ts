@@ -14,6 +14,8 @@ export const FIELDS = {
     'slotGranularityMinutes',
     'openingHours',
     'closedDates',
+    'email',
+    'transferNumber',
   ],
   service: [
     'key',
@@ -24,6 +26,9 @@ export const FIELDS = {
     'bufferAfterMinutes',
     'minNoticeMinutes',
     'bookingHorizonDays',
+    'description',
+    'priceMinCents',
+    'priceMaxCents',
   ],
   segment: ['label', 'minutes', 'staffBusy'],
   staff: ['key', 'name', 'branch', 'email', 'services', 'workingHours'],

@@ -1,4 +1,5 @@
 import { Service } from '../../domain/salon/service';
+import { priceOf, PRICE_MAX_CENTS } from '../../domain/salon/service-price';
 import { SalonFileService } from './salon-file';
 import { Complain, FIELDS, isObj, isText, isWhole, Obj, onlyKnown } from './salon-file-fields';
 
@@ -30,6 +31,18 @@ export function checkService(raw: unknown, at: string, bad: Complain): void {
       return;
     }
   }
+  if (s.description !== undefined && !isText(s.description, 300))
+    bad(`${at}.description`, 'must be text of 1-300 characters');
+  for (const field of ['priceMinCents', 'priceMaxCents'] as const) {
+    if (s[field] !== undefined && !isWhole(s[field], 0, PRICE_MAX_CENTS)) {
+      bad(`${at}.${field}`, `must be whole cents between 0 and ${PRICE_MAX_CENTS}`);
+      return;
+    }
+  }
+  if (s.priceMaxCents !== undefined && s.priceMinCents === undefined) {
+    bad(`${at}.priceMinCents`, 'is needed with priceMaxCents (the lowest price of the range)');
+    return;
+  }
   const service = Service.create({
     id: 'check',
     name: typeof s.name === 'string' ? s.name : 'x',
@@ -37,6 +50,8 @@ export function checkService(raw: unknown, at: string, bad: Complain): void {
     bufferAfterMinutes: s.bufferAfterMinutes,
     minNoticeMinutes: s.minNoticeMinutes,
     bookingHorizonDays: s.bookingHorizonDays,
+    description: typeof s.description === 'string' ? s.description : null,
+    price: priceOf(s.priceMinCents, s.priceMaxCents),
     ...(hasDuration
       ? { durationMinutes: s.durationMinutes as number }
       : {

@@ -65,6 +65,11 @@ function serviceEntry(key: string, s: ServiceView): SalonFileService {
     bufferAfterMinutes: s.bufferAfterMinutes,
     minNoticeMinutes: s.minNoticeMinutes,
     bookingHorizonDays: s.bookingHorizonDays,
+    ...(s.description ? { description: s.description } : {}),
+    ...(s.priceMinCents !== null ? { priceMinCents: s.priceMinCents } : {}),
+    ...(s.priceMaxCents !== null && s.priceMaxCents !== s.priceMinCents
+      ? { priceMaxCents: s.priceMaxCents }
+      : {}),
   };
 }
 
@@ -124,6 +129,8 @@ export class SalonFileExporter {
         slotGranularityMinutes: b.slotGranularityMinutes,
         openingHours: hours(b.openingHours),
         closedDates: [...b.closedDates],
+        ...(b.email ? { email: b.email } : {}),
+        ...(b.transferNumber ? { transferNumber: b.transferNumber } : {}),
       })),
       services: activeServices.map((s) => serviceEntry(serviceKeys.get(s.id)!, s)),
       staff: inStableOrder(

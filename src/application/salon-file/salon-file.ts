@@ -27,6 +27,12 @@ export interface SalonFileService {
   bufferAfterMinutes?: number;
   minNoticeMinutes?: number;
   bookingHorizonDays?: number;
+  /** What the service includes, read to callers who ask (at most 300 characters). */
+  description?: string;
+  /** Price in cents, or the lowest of a range ("ab 45 Euro"). */
+  priceMinCents?: number;
+  /** Highest price of a range in cents; omitted: priceMinCents is the price. */
+  priceMaxCents?: number;
 }
 
 export interface SalonFileBranch {
@@ -39,6 +45,10 @@ export interface SalonFileBranch {
   slotGranularityMinutes?: number;
   openingHours: SalonFileHours;
   closedDates?: string[];
+  /** Where callers' messages for the salon are sent. */
+  email?: string;
+  /** E.164 number of a person at the salon, for callers who want one (not an answered number). */
+  transferNumber?: string;
 }
 
 export interface SalonFileStaff {

@@ -2,6 +2,7 @@ import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import { InvalidService, orThrow } from './salon.errors';
 import { busy, ServiceSegment, VisitSegment } from './service-segment';
+import { DESCRIPTION_MAX_CHARS, priceProblem, ServicePrice } from './service-price';
 
 export interface ServiceProps {
   readonly id: string;
@@ -16,6 +17,9 @@ export interface ServiceProps {
    * during a colour's waiting time), by the same stylist; the salon file says so.
    */
   readonly duringProcessing?: boolean;
+  /** What the service includes, in the salon's words (at most 300 characters). */
+  readonly description?: string | null;
+  readonly price?: ServicePrice | null;
 }
 
 /** One service a Service is made of: itself, or each service of a visit in order. */
@@ -78,6 +82,8 @@ export class Service {
     /** The services this is made of, in order: itself alone, or a visit's. */
     readonly parts: readonly ServicePart[],
     private readonly bufferServiceId: string,
+    readonly description: string | null,
+    readonly price: ServicePrice | null,
   ) {}
 
   static create(def: ServiceDefinition): Result<Service, InvalidService> {
@@ -89,7 +95,13 @@ export class Service {
     const notice = def.minNoticeMinutes ?? 0;
     const horizon = def.bookingHorizonDays ?? DEFAULT_BOOKING_HORIZON_DAYS;
 
-    const problem = Service.problemWith(name, segments, buffer, notice, horizon);
+    const description = def.description?.trim() || null;
+    const price = def.price ?? null;
+    const problem =
+      Service.problemWith(name, segments, buffer, notice, horizon) ??
+      (description !== null && description.length > DESCRIPTION_MAX_CHARS
+        ? `description must be at most ${DESCRIPTION_MAX_CHARS} characters`
+        : priceProblem(price));
     if (problem) return err(new InvalidService(problem));
 
     return ok(
@@ -106,6 +118,8 @@ export class Service {
         def.duringProcessing ?? false,
         [{ id: def.id, name }],
         def.id,
+        description,
+        price === null ? null : { minCents: price.minCents, maxCents: price.maxCents },
       ),
     );
   }
@@ -144,6 +158,8 @@ export class Service {
         false,
         def.parts.map((p) => ({ ...p })),
         def.bufferServiceId,
+        null,
+        null,
       ),
     );
   }
@@ -206,6 +222,11 @@ export class Service {
   /** Minutes from start until the stylist is fully free again (buffer included). */
   get spanMinutes(): number {
     return this.durationMinutes + this.bufferAfterMinutes;
+  }
+
+  /** Minutes within the visit when the stylist is free (e.g. a colour acting). */
+  get processingMinutes(): number {
+    return this.segments.filter((s) => !s.staffBusy).reduce((sum, s) => sum + s.minutes, 0);
   }
 
   /** Every segment at `start` with exact instants, the buffer (if any) as a last busy step. */

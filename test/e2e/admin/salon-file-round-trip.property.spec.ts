@@ -67,6 +67,8 @@ const branch = fc.record(
     phoneCount: fc.integer({ min: 0, max: 2 }),
     openingHours: week,
     closedDates: fc.uniqueArray(localDate, { maxLength: 3 }),
+    email: fc.constantFrom('salon@example.org', 'Mitte.Empfang@Example.DE'),
+    transferNumber: fc.constantFrom('+4930901899', '+436641234567'),
   },
   { requiredKeys: ['name', 'openingHours', 'phoneCount'] },
 );
@@ -92,6 +94,13 @@ const service = fc.record(
     minNoticeMinutes: fc.integer({ min: 0, max: 43_200 }),
     bookingHorizonDays: fc.integer({ min: 1, max: 730 }),
     active: fc.boolean(),
+    description: name,
+    price: fc.oneof(
+      fc.record({ priceMinCents: fc.integer({ min: 0, max: 10_000_000 }) }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }))
+        .map(([a, b]) => ({ priceMinCents: Math.min(a, b), priceMaxCents: Math.max(a, b) })),
+    ),
   },
   { requiredKeys: ['name', 'shape'] },
 );
@@ -157,11 +166,11 @@ describe('salon file round trip (property, real Postgres)', () => {
     }
     const serviceIds: string[] = [];
     for (const sv of s.services) {
-      const { shape, ...body } = sv;
+      const { shape, price, ...body } = sv;
       const res = await t.http
         .post(`${C}/services`)
         .set(asBootstrap)
-        .send({ ...body, ...shape });
+        .send({ ...body, ...shape, ...price });
       if (res.status === 201) serviceIds.push(res.body.id);
       else if (res.body.code !== 'SERVICE.NAME_TAKEN' && res.body.code !== 'SALON.INVALID_SERVICE')
         throw new Error(`service refused: ${JSON.stringify(res.body)}`);

@@ -38,6 +38,7 @@ describe('PhoneFunctionsDispatcher and PhoneTraffic', () => {
       useCase,
       useCase,
       traffic,
+      { execute: () => ({ kind: 'refused', refusal: {} }) },
     );
   }
 

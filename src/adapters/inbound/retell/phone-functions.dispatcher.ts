@@ -6,6 +6,7 @@ import { CheckAvailabilityUseCase } from '../../../application/booking/check-ava
 import { CheckCustomerUseCase } from '../../../application/booking/check-customer.use-case';
 import { answer, FunctionAnswer } from './answers/function-answer';
 import { GetCurrentContextUseCase } from '../../../application/booking/get-current-context.use-case';
+import { GetServiceInfoUseCase } from '../../../application/info/get-service-info.use-case';
 import { ListAppointmentsUseCase } from '../../../application/booking/list-appointments.use-case';
 import { PhoneFunctionArgs, PhoneFunctionName } from '../../../application/booking/phone-functions';
 import { RescheduleAppointmentUseCase } from '../../../application/booking/reschedule-appointment.use-case';
@@ -18,6 +19,7 @@ import { presentCheckCustomer } from './answers/check-customer.presenter';
 import { presentCurrentContext } from './answers/current-context.presenter';
 import { presentListAppointments } from './answers/list-appointments.presenter';
 import { presentRescheduleAppointment } from './answers/reschedule-appointment.presenter';
+import { presentServiceInfo } from './answers/service-info.presenter';
 
 export const PHONE_FUNCTIONS = Symbol('PhoneFunctions');
 
@@ -42,6 +44,7 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
     private readonly cancel: CancelAppointmentUseCase,
     private readonly reschedule: RescheduleAppointmentUseCase,
     @Inject(PHONE_TRAFFIC) private readonly traffic: PhoneTraffic,
+    private readonly serviceInfo: GetServiceInfoUseCase,
   ) {}
 
   run(
@@ -83,6 +86,8 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
           salon,
           await this.reschedule.execute(salon, call, args),
         );
+      case 'get_service_info':
+        return presentServiceInfo(this.serviceInfo.execute(salon, args));
     }
   }
 }

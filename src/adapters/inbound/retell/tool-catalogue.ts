@@ -165,6 +165,13 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
     optional: ['appointmentId', 'name', 'date', 'time', 'service'],
     filler: 'Einen Moment, ich verschiebe den Termin.',
   },
+  get_service_info: {
+    name: 'get_service_info',
+    description:
+      'Was eine Leistung umfasst, wie lange sie dauert (mit Einwirkzeit), was sie kostet und wer sie anbietet; bei Fragen wie "Was kostet eine Dauerwelle?". / What a service includes, its duration, price (range) and stylists.',
+    required: ['service'],
+    optional: [],
+  },
 };
 
 export const TOOL_LIST: readonly ToolSpec[] = PHONE_FUNCTION_NAMES.map((name) => TOOLS[name]);

@@ -46,8 +46,9 @@ export class TypeOrmSalonWriter implements SalonWriter {
       // Branches are listed by creation time: a microsecond apart keeps the file's order.
       for (const [order, b] of file.branches.entries()) {
         const [{ id }]: IdRow[] = await m.query(
-          `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, now() + $7 * interval '1 microsecond') RETURNING id`,
+          `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, created_at,
+                                email, transfer_number)
+           VALUES ($1, $2, $3, $4, $5, $6, now() + $7 * interval '1 microsecond', $8, $9) RETURNING id`,
           [
             companyId,
             b.name.trim(),
@@ -56,6 +57,8 @@ export class TypeOrmSalonWriter implements SalonWriter {
             b.slotGranularityMinutes ?? 15,
             b.retellAgentId ?? null,
             order,
+            b.email ?? null,
+            b.transferNumber ?? null,
           ],
         );
         branchIds[b.key] = id;
@@ -84,14 +87,18 @@ export class TypeOrmSalonWriter implements SalonWriter {
       const serviceIds: Record<string, string> = {};
       for (const s of file.services) {
         const [{ id }]: IdRow[] = await m.query(
-          `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days,
+                                description, price_min_cents, price_max_cents)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
           [
             companyId,
             s.name.trim(),
             s.bufferAfterMinutes ?? 0,
             s.minNoticeMinutes ?? 0,
             s.bookingHorizonDays ?? 90,
+            s.description?.trim() ?? null,
+            s.priceMinCents ?? null,
+            s.priceMaxCents ?? s.priceMinCents ?? null,
           ],
         );
         serviceIds[s.key] = id;

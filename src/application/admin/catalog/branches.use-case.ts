@@ -4,7 +4,7 @@ import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { CompanyScope } from '../admin-actor';
-import { Conflict, NotFound } from '../admin.errors';
+import { Conflict, InvalidInput, NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
 import { BRANCH_ADMIN, BranchAdmin, BranchData, BranchView } from '../ports/branch-admin.port';
@@ -59,6 +59,8 @@ export class BranchesUseCase {
       slotGranularityMinutes: data.slotGranularityMinutes,
     });
     if (!branch.ok) return branch;
+    const loop = await this.transferLoop(data, id);
+    if (loop) return err(loop);
     const taken = await this.branches.numbersTaken(data.phoneNumbers, id);
     if (taken.length > 0) {
       return err(
@@ -85,5 +87,19 @@ export class BranchesUseCase {
       });
       return ok(saved);
     });
+  }
+
+  /** A call transferred to a number the agent answers would come straight back to the agent. */
+  private async transferLoop(data: BranchData, id: string | undefined) {
+    const to = data.transferNumber;
+    if (to === null) return null;
+    const answered =
+      data.phoneNumbers.includes(to) || (await this.branches.numbersTaken([to], id)).length > 0;
+    return answered
+      ? new InvalidInput(
+          'BRANCH.TRANSFER_TO_AGENT',
+          'The transfer number is a number the agent answers; give a person at the salon.',
+        )
+      : null;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Service } from '../../../domain/salon/service';
+import { priceOf } from '../../../domain/salon/service-price';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
 import { CLOCK, Clock } from '../../ports/clock.port';
@@ -55,12 +56,18 @@ export class ServicesUseCase {
       bufferAfterMinutes: data.bufferAfterMinutes,
       minNoticeMinutes: data.minNoticeMinutes,
       bookingHorizonDays: data.bookingHorizonDays,
+      description: data.description,
+      price: priceOf(data.priceMinCents, data.priceMaxCents),
     });
     if (!service.ok) return service;
+    const { description, price } = service.value;
     const normalised: ServiceData = {
       ...data,
       name: service.value.name,
       synonyms: [...new Set(service.value.synonyms)],
+      description,
+      priceMinCents: price?.minCents ?? null,
+      priceMaxCents: price?.maxCents ?? null,
     };
     return this.uow.run(async (tx) => {
       const saved = await tx.services.save(scope.companyId, id, normalised);

@@ -16,6 +16,10 @@ export interface BranchData {
   readonly closedDates: readonly string[];
   /** False: the numbers do not answer and nothing is booked there; appointments stay. */
   readonly active: boolean;
+  /** Where callers' messages go; null: they are only kept for the admin API. */
+  readonly email: string | null;
+  /** E.164 number a caller who wants a person is transferred to; null: no transfer. */
+  readonly transferNumber: string | null;
 }
 
 export interface BranchView extends BranchData {

@@ -17,6 +17,11 @@ export interface ServiceData {
   readonly minNoticeMinutes: number;
   readonly bookingHorizonDays: number;
   readonly active: boolean;
+  /** What the service includes, for callers who ask; null: not described. */
+  readonly description: string | null;
+  /** Whole cents; both null (no price), equal (one price) or a range. */
+  readonly priceMinCents: number | null;
+  readonly priceMaxCents: number | null;
 }
 
 export interface ServiceView extends ServiceData {

@@ -19,6 +19,8 @@ const DEFAULTS: Partial<BranchData> = {
   phoneNumbers: [],
   closedDates: [],
   active: true,
+  email: null,
+  transferNumber: null,
 };
 
 function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
@@ -33,6 +35,9 @@ function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
   if (dto.openingHours != null) change.openingHours = { ...dto.openingHours };
   if (dto.closedDates != null) change.closedDates = dto.closedDates;
   if (dto.active != null) change.active = dto.active;
+  // null clears them: no e-mail for messages, no transfer to a person.
+  if (dto.email !== undefined) change.email = dto.email ?? null;
+  if (dto.transferNumber !== undefined) change.transferNumber = dto.transferNumber ?? null;
   return change;
 }
 

@@ -18,6 +18,9 @@ const DEFAULTS: Partial<ServiceData> = {
   minNoticeMinutes: 0,
   bookingHorizonDays: 90,
   active: true,
+  description: null,
+  priceMinCents: null,
+  priceMaxCents: null,
 };
 
 function changeOf(dto: UpdateServiceDto): Partial<ServiceData> {
@@ -41,6 +44,12 @@ function changeOf(dto: UpdateServiceDto): Partial<ServiceData> {
   if (dto.minNoticeMinutes != null) change.minNoticeMinutes = dto.minNoticeMinutes;
   if (dto.bookingHorizonDays != null) change.bookingHorizonDays = dto.bookingHorizonDays;
   if (dto.active != null) change.active = dto.active;
+  if (dto.description !== undefined) change.description = dto.description ?? null;
+  if (dto.priceMinCents !== undefined) {
+    // One price given alone is the whole price; a range names both ends.
+    change.priceMinCents = dto.priceMinCents ?? null;
+    change.priceMaxCents = dto.priceMaxCents ?? dto.priceMinCents ?? null;
+  } else if (dto.priceMaxCents !== undefined) change.priceMaxCents = dto.priceMaxCents ?? null;
   return change;
 }
 

@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { E164, Flag, Text, WholeNumber } from './field.decorators';
+import { E164, Email, Flag, PhoneE164, Text, WholeNumber } from './field.decorators';
 import { WeeklyHoursDto } from './hours.dto';
 
 export class CreateBranchDto {
@@ -65,6 +65,26 @@ export class CreateBranchDto {
 
   @Flag(false, 'default true; false: its numbers do not answer and nothing is booked there')
   active?: boolean;
+
+  @Email(false)
+  @ApiProperty({
+    type: String,
+    format: 'email',
+    nullable: true,
+    required: false,
+    description: "where callers' messages are sent; null: kept in the admin API only",
+  })
+  email?: string | null;
+
+  @PhoneE164(false)
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    required: false,
+    example: '+4930901821',
+    description: 'a person at the salon (not a number the agent answers); null: no transfer',
+  })
+  transferNumber?: string | null;
 }
 
 export class UpdateBranchDto extends PartialType(CreateBranchDto) {}

@@ -15,6 +15,10 @@ export class BranchResponse {
   @ApiProperty({ type: [String], format: 'date' }) closedDates!: string[];
   @ApiProperty({ description: 'false: its numbers do not answer and nothing is booked there' })
   active!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "where callers' messages are sent" })
+  email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'E.164; where calls are transferred' })
+  transferNumber!: string | null;
 }
 
 export const BranchPageResponse = PageOf(BranchResponse, 'BranchPageResponse');

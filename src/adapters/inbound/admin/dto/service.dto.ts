@@ -14,6 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PRICE_MAX_CENTS } from '../../../../domain/salon/service-price';
 import { Flag, stripHtml, Text, WholeNumber } from './field.decorators';
 
 export class SegmentDto {
@@ -68,6 +69,40 @@ export class CreateServiceDto {
 
   @Flag(false)
   active?: boolean;
+
+  @Text(300, false, 'Waschen, Schneiden und Föhnen, mit Beratung')
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    required: false,
+    maxLength: 300,
+    description: 'what the service includes, read to callers who ask; null clears it',
+  })
+  description?: string | null;
+
+  @WholeNumber(0, PRICE_MAX_CENTS, false)
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    required: false,
+    minimum: 0,
+    maximum: PRICE_MAX_CENTS,
+    example: 4500,
+    description: 'price in cents, or the lowest of a range; null (with the highest) clears it',
+  })
+  priceMinCents?: number | null;
+
+  @WholeNumber(0, PRICE_MAX_CENTS, false)
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    required: false,
+    minimum: 0,
+    maximum: PRICE_MAX_CENTS,
+    example: 6000,
+    description: 'highest price of a range in cents (at least priceMinCents); omitted: one price',
+  })
+  priceMaxCents?: number | null;
 }
 
 export class UpdateServiceDto extends PartialType(CreateServiceDto) {}

@@ -18,6 +18,16 @@ export class ServiceResponse {
   @ApiProperty({ type: 'integer' }) minNoticeMinutes!: number;
   @ApiProperty({ type: 'integer' }) bookingHorizonDays!: number;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'what the service includes' })
+  description!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'price in cents (lowest of a range)',
+  })
+  priceMinCents!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'highest price in cents' })
+  priceMaxCents!: number | null;
 }
 
 export const ServicePageResponse = PageOf(ServiceResponse, 'ServicePageResponse');

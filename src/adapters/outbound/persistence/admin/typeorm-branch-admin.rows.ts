@@ -11,6 +11,8 @@ export interface BranchRow {
   slot_granularity_minutes: number;
   retell_agent_id: string | null;
   active: boolean;
+  email: string | null;
+  transfer_number: string | null;
 }
 
 /** A branch's answered number (`branch_phone_numbers`). */
@@ -44,5 +46,7 @@ export function toBranchView(
     openingHours: hours.get(r.id) ?? {},
     closedDates: closed.filter((c) => c.branch_id === r.id).map((c) => c.day),
     active: r.active,
+    email: r.email,
+    transferNumber: r.transfer_number,
   };
 }

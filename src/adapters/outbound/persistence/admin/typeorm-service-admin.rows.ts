@@ -9,6 +9,9 @@ export interface ServiceRow {
   min_notice_minutes: number;
   booking_horizon_days: number;
   active: boolean;
+  description: string | null;
+  price_min_cents: number | null;
+  price_max_cents: number | null;
 }
 
 /** One step of a service, in sequence. */
@@ -42,5 +45,8 @@ export function toServiceView(
     minNoticeMinutes: r.min_notice_minutes,
     bookingHorizonDays: r.booking_horizon_days,
     active: r.active,
+    description: r.description,
+    priceMinCents: r.price_min_cents,
+    priceMaxCents: r.price_max_cents,
   };
 }

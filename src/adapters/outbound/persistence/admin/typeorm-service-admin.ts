@@ -24,19 +24,24 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
         d.minNoticeMinutes,
         d.bookingHorizonDays,
         d.active,
+        d.description,
+        d.priceMinCents,
+        d.priceMaxCents,
       ];
       if (id) {
         await m.query(
           `UPDATE services SET name = $3, buffer_after_minutes = $4, min_notice_minutes = $5,
-                  booking_horizon_days = $6, active = $7
+                  booking_horizon_days = $6, active = $7, description = $8,
+                  price_min_cents = $9, price_max_cents = $10
             WHERE id = $1 AND company_id = $2`,
           [id, companyId, ...values],
         );
         return id;
       }
       const [{ id: created }]: IdRow[] = await m.query(
-        `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days, active)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days, active,
+                               description, price_min_cents, price_max_cents)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [companyId, ...values],
       );
       return created;

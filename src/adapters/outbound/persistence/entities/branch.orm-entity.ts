@@ -15,6 +15,11 @@ export class BranchOrmEntity {
   retellAgentId!: string | null;
   /** Inactive: its numbers do not answer and nothing is booked there. */
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** Where callers' messages for the salon are sent; none: they are only kept. */
+  @Column({ type: 'varchar', length: 254, nullable: true }) email!: string | null;
+  /** E.164 number a call is handed to when the caller wants a person. */
+  @Column({ name: 'transfer_number', type: 'varchar', length: 20, nullable: true })
+  transferNumber!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @OneToMany(() => OpeningHourOrmEntity, (h) => h.branch, { cascade: true })
   openingHours!: OpeningHourOrmEntity[];

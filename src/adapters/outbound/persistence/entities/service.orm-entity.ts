@@ -11,6 +11,11 @@ export class ServiceOrmEntity {
   @Column({ name: 'min_notice_minutes', type: 'integer' }) minNoticeMinutes!: number;
   @Column({ name: 'booking_horizon_days', type: 'integer' }) bookingHorizonDays!: number;
   @Column({ type: 'boolean' }) active!: boolean;
+  @Column({ type: 'varchar', length: 300, nullable: true }) description!: string | null;
+  @Column({ name: 'price_min_cents', type: 'integer', nullable: true })
+  priceMinCents!: number | null;
+  @Column({ name: 'price_max_cents', type: 'integer', nullable: true })
+  priceMaxCents!: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @OneToMany(() => ServiceSegmentOrmEntity, (s) => s.service, { cascade: true })
   segments!: ServiceSegmentOrmEntity[];

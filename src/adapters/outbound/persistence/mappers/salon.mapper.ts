@@ -1,6 +1,7 @@
 import { Branch } from '../../../../domain/salon/branch';
 import { IsoWeekday } from '../../../../domain/shared/local-date';
 import { Service } from '../../../../domain/salon/service';
+import { priceOf } from '../../../../domain/salon/service-price';
 import { Staff } from '../../../../domain/salon/staff';
 import { WallWindow, WeeklyHours } from '../../../../domain/salon/weekly-hours';
 import { TimeRange } from '../../../../domain/shared/time-range';
@@ -72,6 +73,8 @@ export class SalonMapper {
       bufferAfterMinutes: row.bufferAfterMinutes,
       minNoticeMinutes: row.minNoticeMinutes,
       bookingHorizonDays: row.bookingHorizonDays,
+      description: row.description,
+      price: priceOf(row.priceMinCents, row.priceMaxCents),
     };
     const result =
       segments.length === 1 && segments[0].staffBusy
