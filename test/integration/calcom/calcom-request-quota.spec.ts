@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { FakeCalcom } from '../../../bench/sync-fake-calcom';
 import { CalcomCalendarGateway } from '../../../src/adapters/outbound/calcom/calcom-calendar.gateway';
+import { quotaKeyOf } from '../../../src/adapters/outbound/calcom/calcom-request-quota';
 import { failFastConnection } from '../../../src/adapters/outbound/queue/redis-connections';
 import type {
   CalendarCredentials,
@@ -176,11 +177,18 @@ describe("Cal.com's request quota, shared by every process of the service", () =
 
   it('reconciliation waits behind the sync, also behind another process', async () => {
     const [worker, reconciler] = [gateway(redis()), gateway(redis())];
+    const probe = redis();
     const order: string[] = [];
     const sync = Array.from({ length: 2 * SYNC_SHARE }, () =>
       create(worker).then(() => order.push('sync')),
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // The sync's share of the window is spent and its next request waits: Redis says so to
+    // every process. (A fixed pause here lost the race on a loaded machine.)
+    const wants = `${keyPrefix}:${quotaKeyOf('cal_test_shared_key')}:sync-wants`;
+    const deadline = Date.now() + 15_000;
+    while (!(await probe.exists(wants)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
     const listing = reconciler
       .listBookings({
         credentialRef: REF,
