@@ -4,6 +4,14 @@ import { Staff } from '../../domain/salon/staff';
 
 export const SALON_CATALOG = Symbol('SalonCatalog');
 
+/** Where the salon takes over what the agent cannot do. */
+export interface BranchContact {
+  /** Callers' messages are sent here; null: only kept for the admin API. */
+  readonly email: string | null;
+  /** E.164 number of a person at the salon; null: no transfer. */
+  readonly transferNumber: string | null;
+}
+
 /** Everything needed to answer a call for one branch: who works, what they offer, when. */
 export interface BranchContext {
   readonly companyId: string;
@@ -12,6 +20,8 @@ export interface BranchContext {
   readonly branch: Branch;
   readonly staff: readonly Staff[];
   readonly services: readonly Service[];
+  /** Absent where a test builds the context by hand: as if neither were set. */
+  readonly contact?: BranchContact;
 }
 
 /** Read side of the salon set-up. A call finds its tenant by the number it dialled or its agent. */

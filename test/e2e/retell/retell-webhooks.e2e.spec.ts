@@ -1,3 +1,4 @@
+import { SALON_CATALOG } from '../../../src/application/ports/salon-catalog.port';
 import { TraceWriteBehind } from '../../../src/application/calls/trace-write-behind';
 import { randomUUID } from 'node:crypto';
 import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
@@ -251,6 +252,8 @@ describe('Retell call webhooks and inbound webhook (real Postgres)', () => {
             salon_name: 'Salon Haarmonie',
             branch_name: 'Salon Haarmonie Berlin-Mitte',
             branch_timezone: 'Europe/Berlin',
+            transfer_available: 'true',
+            transfer_number: '+4930901821',
             customer_known: 'true',
             caller_status: 'existing',
             customer_first_name: 'Erika',
@@ -278,6 +281,20 @@ describe('Retell call webhooks and inbound webhook (real Postgres)', () => {
       expect(vars.caller_status).toBe(status);
       expect(vars.customer_first_name).toBeUndefined();
       expect(vars.current_date).toBe('Donnerstag, 26. November 2026');
+    });
+
+    it('no transfer is offered where the branch has no transfer number', async () => {
+      await t.db.dataSource.query(`UPDATE branches SET transfer_number = NULL`);
+      try {
+        // The catalog keeps a branch's set-up 5 s; forgetting stands for the wait.
+        t.app.get<TypeOrmSalonCatalog>(SALON_CATALOG).forget();
+        const vars = (await inbound('+4915199999999')).body.call_inbound.dynamic_variables;
+        expect(vars.transfer_available).toBe('false');
+        expect(vars.transfer_number).toBeUndefined();
+      } finally {
+        await t.db.dataSource.query(`UPDATE branches SET transfer_number = '+4930901821'`);
+        t.app.get<TypeOrmSalonCatalog>(SALON_CATALOG).forget();
+      }
     });
 
     it('a stored name starting with a salutation gives no first name', async () => {

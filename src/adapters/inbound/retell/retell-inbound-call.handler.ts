@@ -46,6 +46,7 @@ export class RetellInboundCallHandler {
       call_inbound: {
         dynamic_variables: {
           ...this.today(branch),
+          ...transferVariables(branch),
           ...(await this.caller(branch, facts.fromNumber)),
         },
         metadata: { company_id: branch.companyId, branch_id: branch.branch.id },
@@ -94,6 +95,15 @@ export class RetellInboundCallHandler {
       ...(firstName ? { customer_first_name: firstName } : {}),
     };
   }
+}
+
+/**
+ * Where Retell's transfer_call tool sends a caller who wants a person (its number is the
+ * variable `{{transfer_number}}`); `transfer_available` tells the agent whether to offer it.
+ */
+function transferVariables(branch: BranchContext): Record<string, string> {
+  const to = branch.contact?.transferNumber;
+  return to ? { transfer_available: 'true', transfer_number: to } : { transfer_available: 'false' };
 }
 
 /**

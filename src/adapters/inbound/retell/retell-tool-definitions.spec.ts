@@ -39,4 +39,15 @@ describe('Retell tool definitions from the tool catalogue', () => {
     const speaking = catalogue.tools.filter((t) => t.speak_during_execution).map((t) => t.name);
     expect(speaking).toEqual(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
   });
+
+  it("offers Retell's transfer to the branch's person, numbered by the inbound webhook", () => {
+    expect(catalogue.transfer_call_tool).toEqual({
+      type: 'transfer_call',
+      name: 'transfer_call',
+      description: expect.stringContaining('{{transfer_available}}'),
+      transfer_destination: { type: 'predefined', number: '{{transfer_number}}' },
+      transfer_option: { type: 'cold_transfer', show_transferee_as_caller: false },
+    });
+    expect(catalogue.transfer_call_tool.description).toContain('leave_message');
+  });
 });

@@ -1,3 +1,4 @@
+import { buildTransferTool, RetellTransferCallTool } from './retell-transfer-tool';
 import { acceptedNames, ARGUMENT_KEYS, ARGUMENTS, ArgumentKey, TOOL_LIST } from './tool-catalogue';
 
 /** Retell's custom tool, as its API and dashboard take it. */
@@ -22,6 +23,8 @@ export interface RetellCustomTool {
 export interface RetellToolCatalogue {
   readonly function_call_url: string;
   readonly tools: RetellCustomTool[];
+  /** Retell's own tool that hands the call to the branch's person (transfer_number). */
+  readonly transfer_call_tool: RetellTransferCallTool;
   /** Every argument name the service accepts, by schema name (German names included). */
   readonly accepted_argument_names: Record<string, readonly string[]>;
 }
@@ -68,6 +71,7 @@ export function buildRetellTools(baseUrl: string): RetellToolCatalogue {
   return {
     function_call_url: url,
     tools,
+    transfer_call_tool: buildTransferTool(),
     accepted_argument_names: Object.fromEntries(
       ARGUMENT_KEYS.map((k) => [ARGUMENTS[k].schemaName, acceptedNames(k)]),
     ),

@@ -31,9 +31,35 @@ export class RetellCustomToolResponse {
   @ApiProperty({ type: 'integer' }) timeout_ms!: number;
 }
 
+export class RetellTransferDestination {
+  @ApiProperty({ enum: ['predefined'] }) type!: 'predefined';
+  @ApiProperty({ example: '{{transfer_number}}', description: 'set by the inbound webhook' })
+  number!: string;
+}
+
+export class RetellTransferOption {
+  @ApiProperty({ enum: ['cold_transfer'] }) type!: 'cold_transfer';
+  @ApiProperty() show_transferee_as_caller!: boolean;
+}
+
+/** Retell's transfer_call tool: Retell transfers the call itself, to the branch's person. */
+export class RetellTransferCallToolResponse {
+  @ApiProperty({ enum: ['transfer_call'] }) type!: 'transfer_call';
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: RetellTransferDestination })
+  transfer_destination!: RetellTransferDestination;
+  @ApiProperty({ type: RetellTransferOption }) transfer_option!: RetellTransferOption;
+}
+
 export class RetellToolCatalogueResponse {
   @ApiProperty() function_call_url!: string;
   @ApiProperty({ type: [RetellCustomToolResponse] }) tools!: RetellCustomToolResponse[];
+  @ApiProperty({
+    type: RetellTransferCallToolResponse,
+    description: "add it beside the custom tools: hands the caller to the branch's transferNumber",
+  })
+  transfer_call_tool!: RetellTransferCallToolResponse;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'array', items: { type: 'string' } },

@@ -84,6 +84,7 @@ export class TypeOrmSalonCatalog implements SalonCatalog {
       branch: SalonMapper.branch(branch),
       staff: staff.map((s) => SalonMapper.staff(s)),
       services: services.map((s) => SalonMapper.service(s)),
+      contact: { email: branch.email, transferNumber: branch.transferNumber },
     };
   }
 }
