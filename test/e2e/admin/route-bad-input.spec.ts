@@ -128,6 +128,9 @@ describe('admin routes: bad input', () => {
       const key = await send(r, path, { ...valid, ['na\u0000me']: 'x' });
       expect400(key);
     },
+    // A salon file has dozens of text fields, each tried with every control character at
+    // both ends: hundreds of requests, which a loaded machine serves slowly.
+    180_000,
   );
 
   it('a branch without openingHours answers 400 naming openingHours', async () => {
