@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AvailabilityEngine } from '../../domain/availability/availability-engine';
 import {
   daysWithRoom,
   freeStartsWithin,
@@ -169,16 +170,20 @@ export class OpenAvailabilityUseCase {
     };
   }
 
-  /** The first days with room from today on: the days read around now, then the horizon. */
+  /**
+   * The first days with room from today on: the days read around now, then (only when those
+   * have none) the rest of the horizon.
+   */
   private async earliest(search: Search, today: LocalDate): Promise<Found> {
     const near = await search.availability.covering(today);
-    const wider = await search.availability.wider();
+    const rounds: Array<[() => Promise<AvailabilityEngine | null>, LocalDate]> = [
+      [async () => near, today],
+      [() => search.availability.wider(), addLocalDays(near.lastDate, 1)],
+    ];
     let tried = 0;
     const verdicts: CalendarVerdict[] = [];
-    for (const [engine, from] of [
-      [near, today],
-      [wider, addLocalDays(near.lastDate, 1)],
-    ] as const) {
+    for (const [read, from] of rounds) {
+      const engine = await read();
       if (!engine) continue;
       for (let date = from; date <= engine.lastDate; date = addLocalDays(date, 1)) {
         const starts = freeStartsWithin(engine, date, search.window, search.staffIds);
@@ -188,7 +193,10 @@ export class OpenAvailabilityUseCase {
         if (offered.starts.length > 0) {
           return { kind: 'earliest', ...answered(search), date, ...offered, verdicts };
         }
-        if (++tried >= EARLIEST_DAYS_TRIED) break;
+        // Cal.com refused every start of a day: a few more days, then no more asking.
+        if (++tried >= EARLIEST_DAYS_TRIED) {
+          return { kind: 'none-in-horizon', ...answered(search), verdicts };
+        }
       }
     }
     return { kind: 'none-in-horizon', ...answered(search), verdicts };
@@ -206,7 +214,8 @@ export class OpenAvailabilityUseCase {
   ): Promise<{ day: NearestDay; verdicts: CalendarVerdict[] } | undefined> {
     const window = sameDay ? undefined : search.window;
     const near = await search.availability.covering(date);
-    for (const engine of [near, await search.availability.wider()]) {
+    for (const read of [async () => near, () => search.availability.wider()]) {
+      const engine = await read();
       if (!engine) continue;
       const room = sameDay && freeStartsWithin(engine, date, undefined, search.staffIds).length > 0;
       const day = room ? date : nearestDayWithRoom(engine, date, window, search.staffIds);
