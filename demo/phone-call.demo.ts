@@ -139,6 +139,54 @@ async function main(): Promise<void> {
     },
   });
   console.log('\nCall ended.');
+
+  await secondCall();
+}
+
+/**
+ * A second call, with the ways callers really ask (issue 16): a day without a time, a part of
+ * the day, a week, the next free appointment.
+ */
+async function secondCall(): Promise<void> {
+  const callId = newCallId();
+  const caller = '+4915198765432';
+  const call = callObject(callId, caller);
+  console.log(`\nSecond call ${callId} from ${caller} to ${SALON_NUMBER}\n`);
+  await post('/api/retell/webhook', { event: 'call_started', call });
+
+  console.log('Caller: "Haben Sie am Freitag etwas frei? Für einen Herrenhaarschnitt."');
+  await fn(call, 'check_availability', {
+    dienstleistung: 'Herrenhaarschnitt',
+    datum: 'Freitag',
+  });
+  console.log('\nCaller: "Lieber nachmittags."');
+  await fn(call, 'check_availability', {
+    dienstleistung: 'Herrenhaarschnitt',
+    datum: 'Freitag',
+    uhrzeit: 'nachmittags',
+  });
+  console.log('\nCaller: "Und wann hat Anna diese Woche Zeit, für einen Damenhaarschnitt?"');
+  await fn(call, 'check_availability', {
+    dienstleistung: 'Damenhaarschnitt',
+    datum: 'diese Woche',
+    mitarbeiter: 'Anna',
+  });
+  console.log('\nCaller: "Wann ist denn der nächste freie Termin bei Mehmet?"');
+  await fn(call, 'check_availability', {
+    dienstleistung: 'Herrenhaarschnitt',
+    mitarbeiter: 'Mehmet',
+  });
+
+  await post('/api/retell/webhook', {
+    event: 'call_ended',
+    call: {
+      ...call,
+      call_status: 'ended',
+      end_timestamp: Date.now(),
+      disconnection_reason: 'user_hangup',
+    },
+  });
+  console.log('\nSecond call ended.');
 }
 
 main().catch((error: unknown) => {
