@@ -81,6 +81,26 @@ function nextWish(): Wish {
     },
   };
 }
+// Parts of the day callers ask for instead of a time (issue 16).
+const DAY_PARTS = [
+  'vormittags',
+  'nachmittags',
+  'abends',
+  'früh',
+  'nach 16 Uhr',
+  'zwischen 10 und 12',
+];
+/** "Haben Sie am Freitag etwas frei?": a day, no time. */
+function nextDayQuestion(): Wish {
+  const { args, call } = nextWish();
+  return { args: { dienstleistung: args.dienstleistung, datum: args.datum }, call };
+}
+/** "... am Freitag nachmittags?": a day and a part of it. */
+function nextPartQuestion(): Wish {
+  const { args, call } = nextWish();
+  const part = DAY_PARTS[n % DAY_PARTS.length];
+  return { args: { dienstleistung: args.dienstleistung, datum: args.datum, uhrzeit: part }, call };
+}
 function functionCall(name: string, wish: Wish = nextWish()): string {
   return JSON.stringify({ name, ...wish });
 }
@@ -114,7 +134,7 @@ async function load(
   path: string,
   method: 'GET' | 'POST',
   fn?: string,
-  wishes?: { next: () => Wish; amount: number },
+  wishes?: { next: () => Wish; amount?: number },
   rate?: number,
 ) {
   if (rate) return paced(url, path, method, rate, wishes?.amount ?? rate * DURATION, fn, wishes);
@@ -122,7 +142,7 @@ async function load(
   const running = autocannon({
     url,
     connections: 20,
-    ...(wishes ? { amount: wishes.amount } : { duration: DURATION }),
+    ...(wishes?.amount ? { amount: wishes.amount } : { duration: DURATION }),
     requests: [
       {
         method,
@@ -284,6 +304,27 @@ function printTable(rows: ReadonlyArray<readonly [string, TableRow]>, loadGenera
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }
+}
+
+/**
+ * Issue 16's goal: an open question (a day, a part of a day) costs at most twice a precise
+ * check measured in the same run, at 20 connections and in the open loop.
+ */
+function printOpenQuestionRatios(
+  saturated: { check: TableRow; day: TableRow; part: TableRow },
+  open?: { check: TableRow; day: TableRow; part: TableRow; rate: number },
+) {
+  const line = (label: string, r: { check: TableRow; day: TableRow; part: TableRow }) => {
+    const of = (x: TableRow) =>
+      `p50 ${ms(x.p50)} ms (${(x.p50 / r.check.p50).toFixed(2)}x), p99 ${ms(x.p99)} ms (${(x.p99 / r.check.p99).toFixed(2)}x)`;
+    console.log(
+      `open questions vs precise check ${label} (check p50 ${ms(r.check.p50)} ms, p99 ${ms(r.check.p99)} ms; goal ≤ 2x): ` +
+        `day question ${of(r.day)}; part-of-day question ${of(r.part)}`,
+    );
+  };
+  console.log('');
+  line('at 20 connections', saturated);
+  if (open) line(`in the open loop at ${open.rate}/s`, open);
 }
 
 /** Starts a compiled script as its own process and waits until it listens. */
@@ -460,15 +501,21 @@ async function main(): Promise<void> {
     }
   };
   try {
-    for (const fn of ['check_availability', 'book_appointment']) {
-      const body = functionCall(fn);
+    const samples: Array<[string, string, Wish]> = [
+      ['check_availability', 'check_availability', nextWish()],
+      ['book_appointment', 'book_appointment', nextWish()],
+      ['day question', 'check_availability', nextDayQuestion()],
+      ['part-of-day question', 'check_availability', nextPartQuestion()],
+    ];
+    for (const [label, fn, wish] of samples) {
+      const body = functionCall(fn, wish);
       const res = await fetch(`${service.url}/api/retell/function-call`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-retell-signature': sign(body) },
         body,
       });
       const answer = (await res.json()) as { code?: string; message?: string };
-      console.log(`sample ${fn}: ${res.status} ${answer.code} – ${answer.message}`);
+      console.log(`sample ${label}: ${res.status} ${answer.code} – ${answer.message}`);
     }
     await emptyCalendar();
     await load(floor.url, '/', 'GET'); // warm-up
@@ -498,7 +545,7 @@ async function main(): Promise<void> {
     const slotRequests = () => calcom.requests.filter((r) => r === 'GET /v2/slots').length;
     const withCpu = async (
       fn: string,
-      wishes?: { next: () => Wish; amount: number },
+      wishes?: { next: () => Wish; amount?: number },
       rate?: number,
     ) => {
       const before = cpuMs(servicePid);
@@ -523,12 +570,28 @@ async function main(): Promise<void> {
     const steady: Array<[string, TableRow]> = [];
     const check = await withCpu('check_availability');
     await emptyCalendar(false); // holds only: the slot cache stays as warm as a busy day keeps it
+    // Open questions (a day, a part of a day) beside the precise check, in the same run.
+    const dayQuestion = await withCpu('check_availability', { next: nextDayQuestion });
+    await emptyCalendar(false);
+    const partQuestion = await withCpu('check_availability', { next: nextPartQuestion });
+    await emptyCalendar(false);
     if (RATE > 0) {
       steady.push([
         'floor (HTTP + SELECT 1)',
         await load(floor.url, '/', 'GET', undefined, undefined, RATE),
       ]);
       steady.push(['check_availability', await withCpu('check_availability', undefined, RATE)]);
+      await emptyCalendar(false);
+      steady.push([
+        'check_availability: day question',
+        await withCpu('check_availability', { next: nextDayQuestion }, RATE),
+      ]);
+      await emptyCalendar(false);
+      steady.push([
+        'check_availability: part-of-day question',
+        await withCpu('check_availability', { next: nextPartQuestion }, RATE),
+      ]);
+      await emptyCalendar(false);
     }
     const longCall = await longCallRuns({
       url: service.url,
@@ -599,6 +662,8 @@ async function main(): Promise<void> {
     const rowsOut = [
       ['floor (HTTP + SELECT 1)', floorRun],
       ['check_availability', check],
+      ['check_availability: day question', dayQuestion],
+      ['check_availability: part-of-day question', partQuestion],
       ['book_appointment on the call’s held slot', bookHeld],
       ['book_appointment without a hold', book],
     ] as const;
@@ -625,6 +690,12 @@ async function main(): Promise<void> {
     }
     console.log(
       `\nmedian vs floor median (${ms(floorRun.p50)} ms): check_availability ${ratio(check.p50, floorRun.p50)}, book on a held slot ${ratio(bookHeld.p50, floorRun.p50)}, book without a hold ${ratio(book.p50, floorRun.p50)}`,
+    );
+    printOpenQuestionRatios(
+      { check, day: dayQuestion, part: partQuestion },
+      RATE > 0
+        ? { check: steady[1][1], day: steady[2][1], part: steady[3][1], rate: RATE }
+        : undefined,
     );
     printLongCallRuns(longCall, (steady[0]?.[1] ?? floorRun).p50);
     console.log(
