@@ -77,9 +77,15 @@ export class OpenAvailabilityUseCase {
     question: OpenQuestion,
   ): Promise<OpenAvailabilityOutcome> {
     const now = this.clock.now();
+    const { service, stylist, when } = question;
+    // A week question judges a first start on each day: more stylist-days, one budget. The
+    // budget and Cal.com's answers are shared by every attempt, as SlotInquiry's are.
+    const stylists = stylist ? 1 : salon.staff.filter((s) => s.offers(service.id)).length;
+    const maxStylistDays = when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists) : undefined;
+    const calendar = this.confirmed.calendarFor(salon, service, { maxStylistDays });
     let found: Found | undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      found = await this.find(salon, call, question, now);
+      found = await this.find(salon, call, question, now, calendar);
       const first = firstOffered(found);
       if (!first || !call.callId) return { ...found, hold: null } as OpenAvailabilityOutcome;
       const hold = await this.holds.place(salon, call.callId, question.service, first, now);
@@ -94,6 +100,7 @@ export class OpenAvailabilityUseCase {
     call: CallContext,
     question: OpenQuestion,
     now: Date,
+    calendar: CalendarCheck,
   ): Promise<Found> {
     const { service, stylist, when } = question;
     const zone = salon.branch.timeZone;
@@ -110,14 +117,12 @@ export class OpenAvailabilityUseCase {
       { askingCallId: call.callId },
       stylists,
     );
-    // A week question judges a first start on each day: more stylist-days, one budget.
-    const maxStylistDays = when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists.length) : 4;
     const search: Search = {
       ...question,
       staffIds: stylists.map((s) => s.id),
       window: when.window,
       availability,
-      calendar: this.confirmed.calendarFor(salon, service, { maxStylistDays }),
+      calendar,
     };
     if (when.kind === 'day') return this.day(search, when.date);
     if (when.kind === 'days') return this.days(search, when.dates);
