@@ -13,6 +13,7 @@ import { BranchActive1764290967000 } from './1764290967000-branch-active';
 import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
 import { CalcomAnswersScrubbed1764291671000 } from './1764291671000-calcom-answers-scrubbed';
 import { ServicePricesAndBranchContact1796628212990 } from './1796628212990-service-prices-and-branch-contact';
+import { VisitServices1796629905039 } from './1796629905039-visit-services';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AdminKeyRoles1764291583000,
   CalcomAnswersScrubbed1764291671000,
   ServicePricesAndBranchContact1796628212990,
+  VisitServices1796629905039,
 ];

@@ -243,7 +243,8 @@ function judgeWithHold(
     (h) =>
       h.serviceId === service.id &&
       h.start.getTime() === start.getTime() &&
-      (!stylist || h.staffId === stylist.id),
+      (!stylist || h.staffId === stylist.id) &&
+      h.holdsExactly(service, start),
   )?.staffId;
   const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
   return chosen && holdStylist ? inquiry.judgeHeld(chosen) : inquiry.judge(chosen);

@@ -53,7 +53,8 @@ export function readBookingRequest(
   if (!phone.ok) return phone;
   const { service, start, stylist } = wish.value;
   const caller = call.callId ?? `phone:${phone.value.phone}`;
-  const key = idempotencyKey(caller, service.id, start, stylist?.id, name);
+  // A visit's key names all its services: "Schneiden und Färben" is not "Schneiden" again.
+  const key = idempotencyKey(caller, service.serviceIds.join('+'), start, stylist?.id, name);
   return ok({ ...wish.value, name, email, ...phone.value, idempotencyKey: key });
 }
 

@@ -13,7 +13,7 @@ import {
   wallClockAt,
 } from '../../domain/language';
 import { normaliseCallerNumber } from '../../domain/salon/caller-phone';
-import { matchServiceName } from '../../domain/salon/service-name-matcher';
+import { matchServiceList, servicesOf } from '../../domain/salon/service-list-matcher';
 import { DomainError } from '../../domain/shared/domain-error';
 import { err, ok, Result } from '../../domain/shared/result';
 import {
@@ -179,12 +179,15 @@ export class CallerAppointmentsFinder {
       }
     }
     if (args.service?.trim()) {
-      const service = matchServiceName(args.service, salon.services);
-      if (service.kind === 'match') keep.push((a) => a.serviceId === service.service.id);
+      // A visit is found by any of its services, and by all of them said together.
+      const service = matchServiceList(args.service, salon.services);
+      if (service.kind === 'match') keep.push((a) => a.serviceIds.includes(service.service.id));
       if (service.kind === 'ambiguous') {
         const ids = new Set(service.candidates.map((c) => c.id));
-        keep.push((a) => ids.has(a.serviceId));
+        keep.push((a) => a.serviceIds.some((id) => ids.has(id)));
       }
+      const visit = service.kind === 'several' ? servicesOf(service.parts) : undefined;
+      if (visit) keep.push((a) => visit.every((s) => a.serviceIds.includes(s.id)));
     }
     return ok(keep);
   }

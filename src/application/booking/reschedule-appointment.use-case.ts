@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Appointment } from '../../domain/appointment/appointment';
 import { toIsoDate, wallClockAt } from '../../domain/language';
 import { Service } from '../../domain/salon/service';
+import { planVisit } from '../../domain/salon/visit';
 import { DomainError } from '../../domain/shared/domain-error';
 import { err, ok, Result } from '../../domain/shared/result';
 import { CLOCK, Clock } from '../ports/clock.port';
@@ -150,7 +151,7 @@ export class RescheduleAppointmentUseCase {
     }
     const one = whichOne(candidates, 'reschedule');
     if (!one.ok) return one;
-    const service = salon.services.find((s) => s.id === one.value.serviceId);
+    const service = serviceOf(salon, one.value);
     if (!service) return err({ kind: 'refused', reason: 'SERVICE_WITHDRAWN' });
     return ok({ target: one.value, service });
   }
@@ -185,4 +186,16 @@ export class RescheduleAppointmentUseCase {
       return false;
     }
   }
+}
+
+/**
+ * The appointment's service as the salon offers it now; for a visit, the visit planned again
+ * from its services in order. Undefined when one of them is withdrawn (or no longer a visit).
+ */
+function serviceOf(salon: BranchContext, a: Appointment): Service | undefined {
+  const services = a.serviceIds.map((id) => salon.services.find((s) => s.id === id));
+  if (services.some((s) => !s)) return undefined;
+  if (!a.isVisit) return services[0];
+  const visit = planVisit(services as Service[]);
+  return visit.ok ? visit.value : undefined;
 }

@@ -1,7 +1,8 @@
 import { OpenWhen, readOpenWhen, toIsoDate, resolveGermanDateTime } from '../../domain/language';
 import { isoWeekdayOf } from '../../domain/shared/local-date';
 import { serviceKey } from '../../domain/salon/service-name-matcher';
-import { matchServiceList } from '../../domain/salon/service-list-matcher';
+import { matchServiceList, servicesOf } from '../../domain/salon/service-list-matcher';
+import { planVisit } from '../../domain/salon/visit';
 import { matchStylistName } from '../../domain/salon/stylist-name-matcher';
 import { Service } from '../../domain/salon/service';
 import { doesAll, Staff } from '../../domain/salon/staff';
@@ -63,11 +64,15 @@ export interface Wish {
 export class SpokenRequestReader {
   constructor(private readonly salon: BranchContext) {}
 
-  /** The one service said; several said in one phrase are never cut down to one. */
+  /** The service said, or the visit of the services said; none is ever dropped. */
   service(spoken: string | undefined): Result<Service, ServiceUnclear | SeveralServices> {
     const found = matchServiceList(spoken ?? '', this.salon.services);
     if (found.kind === 'match') return ok(found.service);
     if (found.kind === 'several') {
+      // All understood: one visit of them, in the order said, unless they cannot be one.
+      const services = servicesOf(found.parts);
+      const visit = services && planVisit(services);
+      if (visit?.ok) return ok(visit.value);
       return err({ kind: 'refused', reason: 'SEVERAL_SERVICES', parts: found.parts });
     }
     return err({ kind: 'refused', reason: 'SERVICE_UNCLEAR', match: found });

@@ -14,8 +14,8 @@ export interface ServiceUnclear {
 
 /**
  * Several services were said in one phrase ("Schneiden und Färben"). `parts` holds what each was
- * matched to; a part not understood is asked about, none is dropped. All understood: the
- * services cannot be booked as one visit (yet), so the caller is asked which one.
+ * matched to; a part not understood is asked about, none is dropped. All understood: they
+ * cannot be one visit (longer than a working day), so the caller is asked which one.
  */
 export interface SeveralServices {
   readonly kind: 'refused';

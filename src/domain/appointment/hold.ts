@@ -70,6 +70,19 @@ export class Hold {
     return new Date(this.s.expiresAt.getTime());
   }
 
+  /**
+   * Holds exactly the busy time of `service` at `start`: a hold for a visit that begins with
+   * the same service does not stand for that service alone, nor the other way round.
+   */
+  holdsExactly(service: Service, start: Date): boolean {
+    const needed = service.layoutAt(start).filter((p) => p.staffBusy);
+    const held = this.s.busy;
+    return (
+      held.length === needed.length &&
+      needed.every((p, i) => p.range.startMs === held[i].startMs && p.range.endMs === held[i].endMs)
+    );
+  }
+
   busyIntervals(): TimeRange[] {
     return [...this.s.busy];
   }

@@ -33,13 +33,13 @@ describe('several services in one phrase, end to end', () => {
   }, 60_000);
   afterAll(() => service?.close());
 
-  const fn = async (name: string, args: Record<string, unknown>) => {
-    const res = await signedPost(
-      app,
-      '/api/retell/function-call',
-      { name, args, call: call() },
-      KEY,
-    );
+  const fn = async (
+    name: string,
+    args: Record<string, unknown>,
+    asCall: Record<string, unknown> = call(),
+  ) => {
+    const body = { name, args, call: asCall };
+    const res = await signedPost(app, '/api/retell/function-call', body, KEY);
     expect(res.status).toBe(200);
     return res.body as Record<string, unknown> & { code: string; message: string };
   };
@@ -80,5 +80,123 @@ describe('several services in one phrase, end to end', () => {
     expect(said.code).toMatch(/^SERVICE\./);
     expect(said.message.length).toBeLessThanOrEqual(200);
     expect(await appointments()).toBe(before);
+  });
+
+  it('books "Damenhaarschnitt und Färben" as one visit: held, booked, listed, moved, cancelled', async () => {
+    const caller = { ...call(), from_number: '+4915112345671' };
+    const wish = {
+      dienstleistung: 'Damenhaarschnitt und Färben',
+      datum: 'Freitag',
+      uhrzeit: '10 Uhr',
+      mitarbeiter: 'Anna',
+    };
+    const checked = await fn('check_availability', wish, caller);
+    expect(checked).toMatchObject({
+      success: true,
+      service: 'Damenhaarschnitt und Färben',
+      services: ['Damenhaarschnitt', 'Färben'],
+    });
+    expect(checked.message).toContain('Damenhaarschnitt und Färben');
+    const booked = await fn('book_appointment', { ...wish, name: 'Erika Visite' }, caller);
+    expect(booked).toMatchObject({ success: true, code: 'OK' });
+    expect(booked.message).toContain('Damenhaarschnitt und Färben');
+    const id = booked.appointment_id as string;
+
+    // One appointment, its phases in order, each naming its own service.
+    const [row] = await db.dataSource.query(
+      `SELECT a.visit_service_ids::text[] AS ids, s1.name AS first,
+              (SELECT array_agg(s.name ORDER BY p.sequence)
+                 FROM appointment_phases p JOIN services s ON s.id = p.service_id
+                WHERE p.appointment_id = a.id) AS phases
+         FROM appointments a JOIN services s1 ON s1.id = a.service_id WHERE a.id = $1`,
+      [id],
+    );
+    expect(row.first).toBe('Damenhaarschnitt');
+    expect(row.ids).toHaveLength(2);
+    // cut 45, colour: apply 30, process 35 (free), rinse 30; then the cut's 15-minute buffer
+    expect(row.phases).toEqual([
+      'Damenhaarschnitt',
+      'Färben',
+      'Färben',
+      'Färben',
+      'Damenhaarschnitt',
+    ]);
+    const blocks = await db.dataSource.query(
+      `SELECT to_char(lower(during) AT TIME ZONE 'Europe/Berlin', 'HH24:MI') AS s,
+              to_char(upper(during) AT TIME ZONE 'Europe/Berlin', 'HH24:MI') AS e
+         FROM busy_blocks WHERE appointment_id = $1 AND active ORDER BY lower(during)`,
+      [id],
+    );
+    expect(blocks).toEqual([
+      { s: '10:00', e: '10:45' },
+      { s: '10:45', e: '11:15' },
+      { s: '11:50', e: '12:20' },
+      { s: '12:20', e: '12:35' },
+    ]);
+
+    // The database itself refuses an overlap with the visit's busy time for Anna...
+    await expect(
+      db.dataSource.query(
+        `INSERT INTO busy_blocks (company_id, staff_id, kind, during)
+         SELECT company_id, staff_id, 'appointment',
+                tstzrange(lower(during) + interval '10 minutes', upper(during))
+           FROM busy_blocks WHERE appointment_id = $1 AND active LIMIT 1`,
+        [id],
+      ),
+    ).rejects.toThrow();
+    // ...while the colour's processing gap (11:15-11:50) takes another client's cut.
+    const other = { ...call(), from_number: '+4915112345672' };
+    const inGap = await fn(
+      'book_appointment',
+      {
+        dienstleistung: 'Herrenhaarschnitt',
+        datum: 'Freitag',
+        uhrzeit: '11:15',
+        mitarbeiter: 'nur Anna',
+        name: 'Max Lücke',
+      },
+      other,
+    );
+    expect(inGap).toMatchObject({ success: true });
+
+    const listed = await fn('list_appointments', {}, caller);
+    expect(listed.appointments).toEqual([
+      expect.objectContaining({
+        appointment_id: id,
+        service: 'Damenhaarschnitt und Färben',
+        services: ['Damenhaarschnitt', 'Färben'],
+      }),
+    ]);
+
+    const moved = await fn(
+      'reschedule_appointment',
+      { dienstleistung: 'Färben', neues_datum: 'Samstag', neue_uhrzeit: '9 Uhr' },
+      caller,
+    );
+    expect(moved).toMatchObject({ success: true });
+    const movedBlocks = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM busy_blocks WHERE appointment_id = $1 AND active`,
+      [id],
+    );
+    expect(movedBlocks).toEqual([{ n: 4 }]);
+    const [after] = await db.dataSource.query(
+      `SELECT visit_service_ids::text[] AS ids,
+              to_char(starts_at AT TIME ZONE 'Europe/Berlin', 'Dy HH24:MI') AS at
+         FROM appointments WHERE id = $1`,
+      [id],
+    );
+    expect(after).toEqual({ ids: row.ids, at: 'Sat 09:00' });
+
+    const cancelled = await fn(
+      'cancel_appointment',
+      { dienstleistung: 'Damenhaarschnitt und Färben' },
+      caller,
+    );
+    expect(cancelled).toMatchObject({ success: true, status: 'cancelled' });
+    const left = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM busy_blocks WHERE appointment_id = $1 AND active`,
+      [id],
+    );
+    expect(left).toEqual([{ n: 0 }]);
   });
 });

@@ -8,10 +8,12 @@ import { atStylist, SpokenSlot, spokenSlot } from './spoken-slot';
 
 /** The facts of one appointment as the agent reads them out. */
 export function appointmentFacts(salon: BranchContext, a: Appointment) {
-  const service = salon.services.find((s) => s.id === a.serviceId);
+  const names = a.serviceIds.flatMap((id) => salon.services.find((s) => s.id === id)?.name ?? []);
   return {
     appointment_id: a.id,
-    service: service?.name ?? '',
+    // One service: its name; a visit: its services' names, "Damenhaarschnitt und Färben".
+    service: joinGerman(names),
+    ...(a.isVisit ? { services: names } : {}),
     status: a.status,
     slot: spokenSlot(salon, a.start, a.staffId),
   };

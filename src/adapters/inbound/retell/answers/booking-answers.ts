@@ -17,6 +17,7 @@ import { Service } from '../../../../domain/salon/service';
 import { Staff } from '../../../../domain/salon/staff';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
+import { spokenServiceName } from './service-names';
 import { spokenRefusal } from './refusal-sentence';
 import {
   AlreadySaid,
@@ -180,12 +181,13 @@ export function freeAnswer(
 ): FunctionAnswer {
   const slot = spokenSlot(salon, free.start, free.staffId);
   const message = fitSpoken((cap) => {
-    const what = shortName(service.name, cap);
+    const what = shortName(spokenServiceName(service), cap);
     return `${slot.date} um ${slot.time}${atStylist(slot.staff, cap)} ist frei${what ? ` für ${what}` : ''}. Soll ich den Termin für Sie eintragen?`;
   });
   return answer('OK', message, {
     available: true,
-    service: service.name,
+    service: spokenServiceName(service),
+    ...(service.isVisit ? { services: service.parts.map((p) => p.name) } : {}),
     slot,
     hold: hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null,
   });

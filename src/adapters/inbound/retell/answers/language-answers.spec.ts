@@ -1,5 +1,6 @@
 import { branch, cut, perm } from '../../../../domain/availability/salon.fixture';
 import { DateAmbiguous, TimeAmbiguous } from '../../../../domain/language';
+import { Service } from '../../../../domain/salon/service';
 import { Staff } from '../../../../domain/salon/staff';
 import { SpokenRequestReader } from '../../../../application/booking/spoken-request.reader';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
@@ -110,14 +111,26 @@ describe('wishRefusalAnswer', () => {
     const reader = new SpokenRequestReader(salonWith(clara));
     const refusal = (phrase: string) => wishRefusalAnswer(refusalOf(reader.service(phrase)));
 
-    it('never books one of two services named: asks which one', () => {
-      expect(refusal('Herrenhaarschnitt und Dauerwelle')).toEqual({
-        success: false,
-        code: 'SERVICE.SEVERAL',
-        message:
-          'Herrenhaarschnitt und Dauerwelle in einem Termin kann ich leider nicht buchen. Welche Leistung möchten Sie buchen?',
-        services: ['Herrenhaarschnitt', 'Dauerwelle'],
+    it('reads two services named as one visit of both, in the order said', () => {
+      const visit = reader.service('Herrenhaarschnitt und Dauerwelle');
+      expect(visit.ok && visit.value.serviceIds).toEqual(['cut', 'perm']);
+    });
+
+    it('asks which one when the services cannot be one visit', () => {
+      const long = (id: string, name: string) => Service.simple({ id, name }, 480);
+      const day = new SpokenRequestReader({
+        ...salonWith(clara),
+        services: [long('a', 'Hochsteckfrisur'), long('b', 'Brautstyling')],
       });
+      expect(wishRefusalAnswer(refusalOf(day.service('Hochsteckfrisur und Brautstyling')))).toEqual(
+        {
+          success: false,
+          code: 'SERVICE.SEVERAL',
+          message:
+            'Hochsteckfrisur und Brautstyling in einem Termin kann ich leider nicht buchen. Welche Leistung möchten Sie buchen?',
+          services: ['Hochsteckfrisur', 'Brautstyling'],
+        },
+      );
     });
 
     it('names the part it did not understand, in the caller’s words', () => {

@@ -12,6 +12,7 @@ import { fitSpoken, sentenceWithNames, shortName } from '../../../../domain/shar
 import { answer, FunctionAnswer } from './function-answer';
 import { spokenRefusal } from './refusal-sentence';
 import { severalServicesAnswer } from './several-services.answer';
+import { spokenServiceName } from './service-names';
 import { sentenceFor } from '../../../../common/domain-error.sentences';
 import {
   StylistNotOffering,
@@ -88,7 +89,8 @@ function stylistNotOfferingAnswer(refusal: StylistNotOffering): FunctionAnswer {
   const { stylist, service, offeredBy } = refusal;
   const message = fitSpoken((cap) => {
     const who = shortName(stylist.name, cap) || 'Diese Person';
-    const said = `${who} bietet ${shortName(service.name, cap) || 'das'} leider nicht an.`;
+    const what = shortName(spokenServiceName(service), cap) || 'das';
+    const said = `${who} bietet ${what} leider nicht an.`;
     return sentenceWithNames(`${said} Das machen bei uns `, offeredBy, '.', cap, said);
   });
   return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {

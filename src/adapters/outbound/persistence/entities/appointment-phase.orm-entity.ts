@@ -15,6 +15,9 @@ export class AppointmentPhaseOrmEntity {
   @Column({ name: 'calcom_booking_uid', type: 'varchar', length: 100, nullable: true })
   calcomBookingUid!: string | null;
   @Column({ name: 'sync_state', type: 'varchar', length: 16 }) syncState!: string;
+  @Column({ name: 'service_id', type: 'uuid', nullable: true }) serviceId!: string | null;
+  @Column({ name: 'service_sequence', type: 'smallint', nullable: true })
+  serviceSequence!: number | null;
   @ManyToOne(() => AppointmentOrmEntity, (a) => a.phases, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'appointment_id' })
   appointment!: AppointmentOrmEntity;

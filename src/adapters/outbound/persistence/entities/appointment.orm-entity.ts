@@ -15,6 +15,8 @@ export class AppointmentOrmEntity {
   @Column({ name: 'branch_id', type: 'uuid' }) branchId!: string;
   @Column({ name: 'staff_id', type: 'uuid' }) staffId!: string;
   @Column({ name: 'service_id', type: 'uuid' }) serviceId!: string;
+  @Column({ name: 'visit_service_ids', type: 'uuid', array: true, nullable: true })
+  visitServiceIds!: string[] | null;
   @Column({ name: 'customer_id', type: 'uuid' }) customerId!: string;
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
   @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;

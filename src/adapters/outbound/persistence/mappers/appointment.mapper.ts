@@ -12,6 +12,7 @@ export class AppointmentMapper {
       id: row.id,
       staffId: row.staffId,
       serviceId: row.serviceId,
+      ...(row.visitServiceIds?.length ? { visitServiceIds: row.visitServiceIds } : {}),
       customerId: row.customerId,
       branchId: row.branchId,
       start: row.startsAt,
@@ -36,6 +37,8 @@ export class AppointmentMapper {
           calcomBookingId: p.calcomBookingId ?? undefined,
           calcomBookingUid: p.calcomBookingUid ?? undefined,
           syncState: p.syncState as SyncState,
+          serviceId: p.serviceId ?? undefined,
+          serviceSequence: p.serviceSequence ?? undefined,
         })),
     });
   }
@@ -52,6 +55,7 @@ export class AppointmentMapper {
       branchId: s.branchId,
       staffId: s.staffId,
       serviceId: s.serviceId,
+      visitServiceIds: s.visitServiceIds ? [...s.visitServiceIds] : null,
       customerId: s.customerId,
       startsAt: s.start,
       endsAt: s.end,
@@ -77,6 +81,8 @@ export class AppointmentMapper {
       calcomBookingId: p.calcomBookingId ?? null,
       calcomBookingUid: p.calcomBookingUid ?? null,
       syncState: p.syncState,
+      serviceId: p.serviceId ?? null,
+      serviceSequence: p.serviceId ? (p.serviceSequence ?? null) : null,
     }));
   }
 
@@ -96,6 +102,7 @@ export class AppointmentMapper {
         branch_id: r.branchId,
         staff_id: r.staffId,
         service_id: r.serviceId,
+        visit_service_ids: r.visitServiceIds,
         customer_id: r.customerId,
         starts_at: r.startsAt,
         ends_at: r.endsAt,
@@ -117,6 +124,8 @@ export class AppointmentMapper {
         calcom_booking_id: p.calcomBookingId,
         calcom_booking_uid: p.calcomBookingUid,
         sync_state: p.syncState,
+        service_id: p.serviceId,
+        service_sequence: p.serviceSequence,
       })),
     };
   }
