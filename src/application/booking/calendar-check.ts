@@ -27,7 +27,8 @@ export const MAX_STYLIST_DAYS = 4;
 
 export interface CalendarCheckDeps {
   readonly gateway: CalendarGateway | null;
-  readonly targetFor: (staffId: string) => Promise<CalendarTarget | null>;
+  /** The stylist's mapping for the service (one of a visit's; default: the one asked about). */
+  readonly targetFor: (staffId: string, serviceId?: string) => Promise<CalendarTarget | null>;
   /** Wall time this whole check may wait for Cal.com. */
   readonly budgetMs: number;
   /**
@@ -66,12 +67,22 @@ export class CalendarCheck {
     if (!this.deps.gateway) return 'local';
     const target = await this.deps.targetFor(free.staffId);
     if (!target) return 'local';
-    // The steps the sync books in Cal.com, each under its own event type.
+    // The steps the sync books in Cal.com, each under its own event type: for a visit, the one
+    // mapped for the step's own service at its place among that service's segments.
+    const targets = new Map<string, CalendarTarget | null>([[this.service.id, target]]);
+    for (const id of this.service.serviceIds) {
+      if (!targets.has(id)) targets.set(id, await this.deps.targetFor(free.staffId, id));
+    }
     const steps = this.service
       .layoutAt(free.start)
       .filter((p) => p.staffBusy && !p.isBuffer)
-      .map((p) => ({ range: p.range, eventTypeId: eventTypeForPhase(target, p.sequence) }))
-      .filter((s): s is { range: TimeRange; eventTypeId: number } => s.eventTypeId !== undefined);
+      .map((p) => {
+        const own = targets.get(p.serviceId);
+        return { range: p.range, eventTypeId: own && eventTypeForPhase(own, p.serviceSequence) };
+      })
+      .filter(
+        (s): s is { range: TimeRange; eventTypeId: number } => typeof s.eventTypeId === 'number',
+      );
     if (steps.length === 0) return 'local';
     // Each event type is asked once, for the shortest step booked under it (Cal.com's
     // `duration`; the gateway keeps only starts with that much room by Cal.com's own windows).

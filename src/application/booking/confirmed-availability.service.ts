@@ -52,7 +52,7 @@ export class ConfirmedAvailabilityService {
   ): CalendarCheck {
     return new CalendarCheck(salon, service, {
       gateway: this.config.usesCalcom ? this.gateway : null,
-      targetFor: (staffId) => this.targetFor(salon, service.id, staffId),
+      targetFor: (staffId, serviceId = service.id) => this.targetFor(salon, serviceId, staffId),
       budgetMs: this.config.env.CALCOM_LIVE_CHECK_BUDGET_MS,
       ...extra,
     });

@@ -1,3 +1,4 @@
+import { calendarTargetOf } from './visit-calendar-target';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Appointment } from '../../domain/appointment/appointment';
 import {
@@ -55,7 +56,7 @@ export class SyncAppointmentUseCase {
       const failures = await this.mirror.cancelForGone(job, open);
       return failures.length > 0 ? this.policy.afterTrouble(job, attempt, failures) : DONE;
     }
-    const target = await this.mappings.targetFor(scope, appointment);
+    const target = await calendarTargetOf(this.mappings, scope, appointment);
     if (!target) {
       await this.outcomes.localOnly(job);
       return DONE;
