@@ -145,13 +145,13 @@ async function main(): Promise<void> {
 
 /**
  * A second call, with the ways callers really ask (issue 16): a day without a time, a part of
- * the day, a week, the next free appointment.
+ * the day, a week, the next free appointment; and the caller withheld the number (Retell sends
+ * "anonymous"), so the booking needs a callback number said aloud.
  */
 async function secondCall(): Promise<void> {
   const callId = newCallId();
-  const caller = '+4915198765432';
-  const call = callObject(callId, caller);
-  console.log(`\nSecond call ${callId} from ${caller} to ${SALON_NUMBER}\n`);
+  const call = callObject(callId, 'anonymous');
+  console.log(`\nSecond call ${callId} from a withheld number to ${SALON_NUMBER}\n`);
   await post('/api/retell/webhook', { event: 'call_started', call });
 
   console.log('Caller: "Haben Sie am Freitag etwas frei? Für einen Herrenhaarschnitt."');
@@ -176,6 +176,7 @@ async function secondCall(): Promise<void> {
     dienstleistung: 'Herrenhaarschnitt',
     mitarbeiter: 'Mehmet',
   });
+  await withheldCallerBooks(call);
 
   await post('/api/retell/webhook', {
     event: 'call_ended',
@@ -187,6 +188,32 @@ async function secondCall(): Promise<void> {
     },
   });
   console.log('\nSecond call ended.');
+}
+
+/** The caller's number is withheld: the booking asks for a callback number, said aloud. */
+async function withheldCallerBooks(call: Json): Promise<void> {
+  console.log('\nCaller: "Dann einen Herrenschnitt am Dienstag um elf, auf Jonas Weber."');
+  const check = await fn(call, 'check_availability', {
+    dienstleistung: 'Herrenschnitt',
+    datum: 'Dienstag',
+    uhrzeit: 'elf Uhr',
+  });
+  const slot = (check.available ? check.slot : (check.alternatives as Json[] | undefined)?.[0]) as
+    Json | undefined;
+  if (!slot) throw new Error('no slot offered');
+  if (!check.available) {
+    await fn(call, 'check_availability', { dienstleistung: 'Herrenschnitt', datum: slot.start });
+  }
+  const booking = { dienstleistung: 'Herrenschnitt', datum: slot.start, name: 'Jonas Weber' };
+  await fn(call, 'book_appointment', booking);
+  console.log('Caller: "Null eins sieben eins, zwei drei vier, fünfundfünfzig, sechs sieben."');
+  await fn(call, 'book_appointment', {
+    ...booking,
+    rueckrufnummer: 'null eins sieben eins, zwei drei vier, fünfundfünfzig, sechs sieben',
+  });
+  console.log('\nCaller: "Welchen Termin habe ich da jetzt genau?"');
+  const day = String(slot.start ?? '').slice(0, 10);
+  await fn(call, 'list_appointments', { name: 'Jonas Weber', datum: day });
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import { AdminKeyRoles1764291583000 } from './1764291583000-admin-key-roles';
 import { CalcomAnswersScrubbed1764291671000 } from './1764291671000-calcom-answers-scrubbed';
 import { ServicePricesAndBranchContact1796628212990 } from './1796628212990-service-prices-and-branch-contact';
 import { VisitServices1796629905039 } from './1796629905039-visit-services';
+import { RecognitionConsentLog1796630470036 } from './1796630470036-recognition-consent-log';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CalcomAnswersScrubbed1764291671000,
   ServicePricesAndBranchContact1796628212990,
   VisitServices1796629905039,
+  RecognitionConsentLog1796630470036,
 ];

@@ -7,6 +7,7 @@ import { CallHolds } from './application/booking/call-holds';
 import { CheckAvailabilityUseCase } from './application/booking/check-availability.use-case';
 import { OpenAvailabilityUseCase } from './application/booking/open-availability.use-case';
 import { CheckCustomerUseCase } from './application/booking/check-customer.use-case';
+import { ForgetMyNumberUseCase } from './application/booking/forget-my-number.use-case';
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
 import { GetServiceInfoUseCase } from './application/info/get-service-info.use-case';
 import { ConfirmedAvailabilityService } from './application/booking/confirmed-availability.service';
@@ -30,6 +31,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     GetCurrentContextUseCase,
     GetServiceInfoUseCase,
     CheckCustomerUseCase,
+    ForgetMyNumberUseCase,
     CallHolds,
     OpenAvailabilityUseCase,
     CheckAvailabilityUseCase,

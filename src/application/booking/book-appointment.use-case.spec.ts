@@ -71,6 +71,7 @@ function useCase(w: World = {}) {
     appointments,
     new SlotBookingService(availability.service, kicker),
     metrics,
+    { record: async () => 0 },
   );
   return { book, written, counted, kicks: () => kicks, ...availability };
 }

@@ -19,6 +19,8 @@ import {
   PhoneBookingFacts,
   PhoneBookingReader,
 } from '../ports/phone-booking-reader.port';
+import { ConsentAnswer, readConsentAnswer } from '../../domain/salon/consent-answer';
+import { CONSENT_REGISTER, ConsentRegister } from '../ports/consent-register.port';
 import { BookingRefused, BookingRequest, readBookingRequest } from './booking-request';
 import { callerAudit } from './booking-transaction';
 import { CalendarVerdict } from './calendar-check';
@@ -42,6 +44,11 @@ export interface Booked {
   readonly verdicts: readonly CalendarVerdict[];
   /** The callback number the caller said aloud (E.164), to be read back once. */
   readonly callbackNumber?: string;
+  /**
+   * The caller's yes or no to being recognised by their number, as recorded with this call;
+   * undefined when none was said or it could not count (a number only said aloud).
+   */
+  readonly consent?: ConsentAnswer;
 }
 
 export type BookAppointmentOutcome =
@@ -66,6 +73,7 @@ export class BookAppointmentUseCase {
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
     private readonly slots: SlotBookingService,
     @Inject(PHONE_METRICS) private readonly metrics: PhoneMetrics,
+    @Inject(CONSENT_REGISTER) private readonly consents: ConsentRegister,
   ) {}
 
   async execute(
@@ -95,9 +103,38 @@ export class BookAppointmentUseCase {
     const request = readBookingRequest(salon, call, args, now);
     if (!request.ok) return request.error;
     const outcome = await this.bookRequest(salon, call, request.value, now);
-    return outcome.kind === 'booked' && request.value.phoneSpoken
-      ? { ...outcome, callbackNumber: request.value.phone }
-      : outcome;
+    if (outcome.kind !== 'booked') return outcome;
+    const consent = await this.recordConsent(salon, call, args, request.value, outcome, now);
+    return {
+      ...outcome,
+      ...(request.value.phoneSpoken ? { callbackNumber: request.value.phone } : {}),
+      ...(consent ? { consent } : {}),
+    };
+  }
+
+  /**
+   * The caller's yes or no to recognition by caller ID, recorded with the call and time for the
+   * booking's customer. Only for the number the network showed: a number said aloud proves
+   * nothing about whose phone it is. A retried delivery records nothing twice.
+   */
+  private async recordConsent(
+    salon: BranchContext,
+    call: CallContext,
+    args: PhoneFunctionArgs,
+    wish: BookingRequest,
+    booked: Booked,
+    now: Date,
+  ): Promise<ConsentAnswer | undefined> {
+    const answer = readConsentAnswer(args.consent);
+    if (!answer || wish.phoneSpoken) return undefined;
+    if (booked.repeated) return answer;
+    await this.consents.record({ companyId: salon.companyId }, [booked.appointment.customerId], {
+      given: answer === 'given',
+      source: 'booking',
+      callId: call.callId,
+      at: now,
+    });
+    return answer;
   }
 
   private async bookRequest(

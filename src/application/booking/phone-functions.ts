@@ -7,12 +7,14 @@ export const PHONE_FUNCTION_NAMES = [
   'cancel_appointment',
   'reschedule_appointment',
   'get_service_info',
+  'forget_my_number',
 ] as const;
 export type PhoneFunctionName = (typeof PHONE_FUNCTION_NAMES)[number];
 
 /** Other names agents use for the same functions. */
 export const PHONE_FUNCTION_ALIASES: Readonly<Record<string, PhoneFunctionName>> = {
   start_booking: 'book_appointment',
+  nummer_vergessen: 'forget_my_number',
 };
 
 /**
@@ -34,4 +36,6 @@ export interface PhoneFunctionArgs {
   readonly newTime?: string;
   /** A callback number said aloud ("null eins sieben eins ..."), for a withheld caller. */
   readonly callbackNumber?: string;
+  /** The caller's yes or no to being recognised by their number next time ("ja"/"nein"). */
+  readonly consent?: string;
 }

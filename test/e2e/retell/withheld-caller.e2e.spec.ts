@@ -1,9 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import request from 'supertest';
 import { BootedService, bootService, signedPost } from '../../support/booted-service';
 import { TestDatabase } from '../../support/test-database';
 
 const KEY = 'key_e2e_withheld_caller_0123456789';
+const ADMIN_KEY = 'admin-bootstrap-key-withheld-0123456789';
 const NOW = '2026-11-26T14:00:00Z'; // Thursday, 15:00 in Berlin
 const SALON = '+4930901820';
 /** The callback number, said aloud, and every way it could show up in a log line. */
@@ -25,7 +27,7 @@ describe('a caller with a withheld number', () => {
 
   beforeAll(async () => {
     service = await bootService(
-      { LOG_LEVEL: 'debug', RETELL_API_KEY: KEY, FIXED_NOW: NOW },
+      { LOG_LEVEL: 'debug', RETELL_API_KEY: KEY, FIXED_NOW: NOW, ADMIN_BOOTSTRAP_KEY: ADMIN_KEY },
       { logDestination: destination },
     );
     ({ db, app } = service);
@@ -148,6 +150,65 @@ describe('a caller with a withheld number', () => {
     expect(cancelled).toMatchObject({ code: 'OK', appointment_id: id, status: 'cancelled' });
     expect(await rows(`SELECT status FROM appointments WHERE id = $1`, [id])).toEqual([
       { status: 'cancelled' },
+    ]);
+  });
+
+  it('greets by name only after a yes, and no longer after "vergessen Sie meine Nummer"', async () => {
+    const PHONE = '+4917612345678';
+    const inbound = async () =>
+      (
+        await signedPost(
+          app,
+          '/api/retell/inbound',
+          { event: 'call_inbound', call_inbound: { from_number: PHONE, to_number: SALON } },
+          KEY,
+        )
+      ).body.call_inbound.dynamic_variables as Record<string, string>;
+    const booking = { service: 'Herrenschnitt', date: 'Samstag', name: 'Ottilie Ohm' };
+    expect(
+      await fn('book_appointment', { ...booking, time: '9 Uhr' }, callFrom(PHONE)),
+    ).toMatchObject({ code: 'OK' });
+    expect(await inbound()).toMatchObject({ customer_known: 'false' });
+    expect(await inbound()).not.toHaveProperty('customer_first_name');
+    const yes = callFrom(PHONE);
+    const booked = await fn(
+      'book_appointment',
+      { ...booking, time: '11 Uhr', einwilligung: true },
+      yes,
+    );
+    expect(booked).toMatchObject({ code: 'OK', recognition_consent: 'given' });
+    expect(await inbound()).toMatchObject({
+      customer_known: 'true',
+      customer_first_name: 'Ottilie',
+    });
+    expect(await fn('check_customer', {}, callFrom(PHONE))).toMatchObject({ status: 'existing' });
+
+    const [{ company_id: companyId, id }] = await rows(
+      `SELECT company_id, id FROM customers WHERE phone_e164 = $1`,
+      [PHONE],
+    );
+    const admin = () =>
+      request(app.getHttpServer())
+        .get(`/api/admin/companies/${companyId}/customers/${id}`)
+        .set('x-api-key', ADMIN_KEY);
+    expect((await admin()).body).toMatchObject({
+      recognitionConsent: true,
+      consentGivenAt: NOW.replace('Z', '.000Z'),
+      consentCallId: yes.call_id,
+    });
+
+    const forgotten = await fn('nummer_vergessen', {}, callFrom(PHONE));
+    expect(forgotten).toMatchObject({ code: 'OK', recognition_consent: 'withdrawn' });
+    expect(await inbound()).toMatchObject({ customer_known: 'false' });
+    expect(await inbound()).not.toHaveProperty('customer_first_name');
+    expect((await admin()).body).toMatchObject({
+      recognitionConsent: false,
+      consentGivenAt: null,
+      consentCallId: null,
+    });
+    expect(await rows(`SELECT given, source FROM customer_consent_log ORDER BY id`)).toEqual([
+      { given: true, source: 'booking' },
+      { given: false, source: 'forget_my_number' },
     ]);
   });
 

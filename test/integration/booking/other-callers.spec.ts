@@ -240,3 +240,127 @@ describe('appointments found by name and day (real Postgres)', () => {
     expect(await status(id)).toBe('scheduled');
   });
 });
+
+describe('recognition by caller ID with consent (real Postgres)', () => {
+  let w: PhoneWorld;
+  const clock = new TestClock(NOW);
+  let n = 100;
+
+  beforeAll(async () => {
+    w = await phoneWorld(clock);
+  }, 60_000);
+  afterAll(() => w?.close());
+  beforeEach(async () => {
+    clock.set(NOW);
+    await w.clearCalendar();
+    await w.ds.query(`DELETE FROM customer_consent_log`);
+  });
+
+  const run = (
+    name: PhoneFunctionName,
+    args: PhoneFunctionArgs,
+    callerNumber: string | null,
+    callId = call(++n),
+  ): Promise<FunctionAnswer> => w.run(name, args, callId, callerNumber);
+  const wish = { service: 'Herrenschnitt', date: 'Samstag', time: '10 Uhr', name: 'Anna Müller' };
+  const customer = async () =>
+    (
+      await w.ds.query(
+        `SELECT recognition_consent, consent_given_at, consent_call_id FROM customers`,
+      )
+    )[0];
+  const log = () =>
+    w.ds.query(`SELECT given, source, call_id, recorded_at FROM customer_consent_log ORDER BY id`);
+
+  it('a yes on the booking call is recorded with call and time; the caller is then greeted', async () => {
+    expect(await run('check_customer', {}, ANNA_PHONE)).toMatchObject({ status: 'new' });
+    const id = call(1);
+    const booked = await run('book_appointment', { ...wish, consent: 'ja' }, ANNA_PHONE, id);
+    expect(booked).toMatchObject({ code: 'OK', recognition_consent: 'given' });
+    expect(await customer()).toEqual({
+      recognition_consent: true,
+      consent_given_at: NOW,
+      consent_call_id: id,
+    });
+    expect(await log()).toEqual([
+      { given: true, source: 'booking', call_id: id, recorded_at: NOW },
+    ]);
+    expect(await run('check_customer', {}, ANNA_PHONE)).toMatchObject({
+      status: 'existing',
+      first_name: 'Anna',
+    });
+    // Retell delivers the booking again: nothing is recorded twice.
+    await run('book_appointment', { ...wish, consent: 'ja' }, ANNA_PHONE, id);
+    expect(await log()).toHaveLength(1);
+  });
+
+  it('no answer or a no: a new customer is not recognised, and a no is logged', async () => {
+    await run('book_appointment', wish, ANNA_PHONE);
+    expect(await customer()).toMatchObject({ recognition_consent: false, consent_given_at: null });
+    expect(await log()).toEqual([]);
+    await run('book_appointment', { ...wish, time: '11 Uhr', consent: 'vielleicht' }, ANNA_PHONE);
+    expect(await log()).toEqual([]);
+    await run('book_appointment', { ...wish, time: '12 Uhr', consent: 'nein' }, ANNA_PHONE);
+    expect(await log()).toMatchObject([{ given: false, source: 'booking' }]);
+    expect(await run('check_customer', {}, ANNA_PHONE)).toMatchObject({ status: 'new' });
+  });
+
+  it('"Bitte vergessen Sie meine Nummer" withdraws it, logged with call and time', async () => {
+    await run('book_appointment', { ...wish, consent: 'ja' }, ANNA_PHONE);
+    clock.set(new Date('2026-11-26T15:00:00Z'));
+    const id = call(2);
+    const forgotten = await run('forget_my_number', {}, '0151 00000041', id);
+    expect(forgotten).toMatchObject({ code: 'OK', recognition_consent: 'withdrawn' });
+    expect(await customer()).toEqual({
+      recognition_consent: false,
+      consent_given_at: null,
+      consent_call_id: null,
+    });
+    expect((await log())[1]).toEqual({
+      given: false,
+      source: 'forget_my_number',
+      call_id: id,
+      recorded_at: new Date('2026-11-26T15:00:00Z'),
+    });
+    expect(await run('check_customer', {}, ANNA_PHONE)).toMatchObject({ status: 'new' });
+    // The appointment stays, and is still found by the number.
+    expect(await run('list_appointments', {}, ANNA_PHONE)).toMatchObject({ count: 1 });
+    // An unknown number hears the same; a withheld one is told there is nothing to forget.
+    const unknown = await run('forget_my_number', {}, '+4915100000077');
+    expect(unknown).toEqual({ ...forgotten });
+    expect(await run('forget_my_number', {}, null)).toMatchObject({
+      code: 'CONSENT.CALLER_WITHHELD',
+    });
+  });
+
+  it('a number only said aloud records no consent', async () => {
+    const booked = await run(
+      'book_appointment',
+      {
+        ...wish,
+        callbackNumber: 'null eins fünf eins null null null null null null vier eins',
+        consent: 'ja',
+      },
+      'anonymous',
+    );
+    expect(booked.code).toBe('OK');
+    expect(booked.recognition_consent).toBeUndefined();
+    expect(await customer()).toMatchObject({ recognition_consent: false });
+    expect(await log()).toEqual([]);
+  });
+
+  it('another company’s line cannot withdraw this salon’s consent', async () => {
+    await run('book_appointment', { ...wish, consent: 'ja' }, ANNA_PHONE);
+    const [copy] = await importSalonCopies(w.db, 1);
+    const catalog = w.app.get<SalonCatalog>(SALON_CATALOG);
+    const branchId = (await catalog.branchIdForAnsweredNumber(copy.line))!;
+    const said = await w.functions.run(
+      'forget_my_number',
+      { companyId: copy.companyId, branchId, callId: call(++n), callerNumber: ANNA_PHONE },
+      {},
+    );
+    expect(said.code).toBe('OK');
+    expect(await customer()).toMatchObject({ recognition_consent: true });
+    expect(await log()).toHaveLength(1);
+  });
+});

@@ -13,6 +13,8 @@ import { RescheduleAppointmentUseCase } from '../../../application/booking/resch
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { SALON_CATALOG, SalonCatalog } from '../../../application/ports/salon-catalog.port';
 import { presentBookAppointment } from './answers/book-appointment.presenter';
+import { presentForgetMyNumber } from './answers/forget-my-number.presenter';
+import { ForgetMyNumberUseCase } from '../../../application/booking/forget-my-number.use-case';
 import { presentCancelAppointment } from './answers/cancel-appointment.presenter';
 import { presentCheckAvailability } from './answers/check-availability.presenter';
 import { presentCheckCustomer } from './answers/check-customer.presenter';
@@ -45,6 +47,7 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
     private readonly reschedule: RescheduleAppointmentUseCase,
     @Inject(PHONE_TRAFFIC) private readonly traffic: PhoneTraffic,
     private readonly serviceInfo: GetServiceInfoUseCase,
+    private readonly forgetNumber: ForgetMyNumberUseCase,
   ) {}
 
   run(
@@ -88,6 +91,8 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
         );
       case 'get_service_info':
         return presentServiceInfo(this.serviceInfo.execute(salon, args));
+      case 'forget_my_number':
+        return presentForgetMyNumber(await this.forgetNumber.execute(salon, call));
     }
   }
 }

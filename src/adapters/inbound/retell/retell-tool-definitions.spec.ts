@@ -37,7 +37,12 @@ describe('Retell tool definitions from the tool catalogue', () => {
 
   it('only the writing functions speak a filler while they run', () => {
     const speaking = catalogue.tools.filter((t) => t.speak_during_execution).map((t) => t.name);
-    expect(speaking).toEqual(['book_appointment', 'cancel_appointment', 'reschedule_appointment']);
+    expect(speaking).toEqual([
+      'book_appointment',
+      'cancel_appointment',
+      'reschedule_appointment',
+      'forget_my_number',
+    ]);
   });
 
   it("offers Retell's transfer to the branch's person, numbered by the inbound webhook", () => {

@@ -94,6 +94,14 @@ export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
     description:
       'Rückrufnummer genau wie gesagt, auch in Worten ("null eins sieben eins ..."); nötig, wenn die Nummer unterdrückt ist / callback number as spoken, needed when the caller withheld their number',
   },
+  consent: {
+    schemaName: 'consent',
+    aliases: ['einwilligung', 'zustimmung', 'wiedererkennen'],
+    maxLength: 40,
+    yesNo: true,
+    description:
+      '"ja" oder "nein" auf die Frage, ob der Salon die Kundin künftig an ihrer Rufnummer erkennen und mit Namen begrüßen darf; nur wenn gefragt und beantwortet / the caller\'s yes or no to being recognised by phone number next time',
+  },
 };
 
 export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as ArgumentKey[];
@@ -137,9 +145,10 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
   },
   book_appointment: {
     name: 'book_appointment',
-    description: 'Bucht den zuvor geprüften Termin verbindlich. / Books the checked slot.',
+    description:
+      'Bucht den zuvor geprüften Termin verbindlich. Vorher fragen: "Dürfen wir Sie künftig an Ihrer Nummer erkennen?" und die Antwort als consent mitgeben; bei unterdrückter Nummer die Rückrufnummer. / Books the checked slot; pass the caller\'s consent and, for a withheld number, the callback number.',
     required: ['service', 'date', 'time', 'name'],
-    optional: ['staff', 'staffOnly', 'email', 'callbackNumber'],
+    optional: ['staff', 'staffOnly', 'email', 'callbackNumber', 'consent'],
     filler: 'Einen Moment, ich trage den Termin ein.',
   },
   list_appointments: {
@@ -171,6 +180,14 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
       'Was eine Leistung umfasst, wie lange sie dauert (mit Einwirkzeit), was sie kostet und wer sie anbietet; bei Fragen wie "Was kostet eine Dauerwelle?". / What a service includes, its duration, price (range) and stylists.',
     required: ['service'],
     optional: [],
+  },
+  forget_my_number: {
+    name: 'forget_my_number',
+    description:
+      'Wenn die Anruferin sagt "Bitte vergessen Sie meine Nummer": der Salon erkennt sie künftig nicht mehr an ihrer Rufnummer (Einwilligung widerrufen); Termine bleiben. / Withdraws the caller\'s consent to be recognised by phone number.',
+    required: [],
+    optional: [],
+    filler: 'Einen Moment, ich vermerke das.',
   },
 };
 

@@ -24,6 +24,8 @@ import { HOLD_REPOSITORY } from '../../../application/ports/hold.repository.port
 import { OUTSIDE_CALENDAR_BLOCKS } from '../../../application/ports/outside-calendar-blocks.port';
 import { PHONE_BOOKING_READER } from '../../../application/ports/phone-booking-reader.port';
 import { PHONE_BOOKING_WRITER } from '../../../application/ports/phone-booking-writer.port';
+import { CONSENT_REGISTER } from '../../../application/ports/consent-register.port';
+import { TypeOrmConsentRegister } from './repositories/typeorm-consent.register';
 import { RETELL_KEYS } from '../../../application/ports/retell-keys.port';
 import { SALON_CATALOG } from '../../../application/ports/salon-catalog.port';
 import { SALON_WRITER } from '../../../application/ports/salon-writer.port';
@@ -117,6 +119,7 @@ const PROVIDERS: Provider[] = [
   asPort(PHONE_BOOKING_READER, TypeOrmPhoneBookingReader),
   onManager(APPOINTMENT_REPOSITORY, (m) => new TypeOrmAppointmentRepository(m)),
   onManager(CUSTOMER_REPOSITORY, (m) => new TypeOrmCustomerRepository(m)),
+  onManager(CONSENT_REGISTER, (m) => new TypeOrmConsentRegister(m)),
   onManager(HOLD_REPOSITORY, (m) => new TypeOrmHoldRepository(m)),
   onManager(AUDIT_LOG, (m) => new TypeOrmAuditLog(m)),
   onDataSource(CALL_REPOSITORY, (ds) => new TypeOrmCallRepository(ds)),

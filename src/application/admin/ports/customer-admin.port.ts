@@ -9,6 +9,9 @@ export interface CustomerView {
   readonly phone: string;
   readonly email: string | null;
   readonly recognitionConsent: boolean;
+  /** When and on which call the customer agreed to be recognised (null: staff set it, or none). */
+  readonly consentGivenAt: Date | null;
+  readonly consentCallId: string | null;
   readonly createdAt: Date;
 }
 

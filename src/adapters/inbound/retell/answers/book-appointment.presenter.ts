@@ -14,7 +14,10 @@ export function presentBookAppointment(
   switch (outcome.kind) {
     case 'booked':
       return withCalendarVerdicts(
-        bookedAnswer(salon, outcome.appointment, outcome.callbackNumber),
+        {
+          ...bookedAnswer(salon, outcome.appointment, outcome.callbackNumber),
+          ...(outcome.consent ? { recognition_consent: outcome.consent } : {}),
+        },
         outcome.verdicts,
       );
     case 'unavailable':
