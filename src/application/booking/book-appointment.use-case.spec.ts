@@ -35,6 +35,8 @@ interface World {
   /** What a lookup by idempotency key finds (a twin delivery's booking). */
   twin?: Appointment;
   earlier?: Appointment;
+  /** What recording the caller's consent does (default: applies to one customer). */
+  consent?: () => Promise<number>;
 }
 
 function useCase(w: World = {}) {
@@ -42,6 +44,7 @@ function useCase(w: World = {}) {
   const written: PhoneBooking[] = [];
   const counted: BookingOutcome[] = [];
   let kicks = 0;
+  const consents: Array<{ ids: readonly string[]; change: unknown }> = [];
   const writes = [...(w.writes ?? [])];
   const writer = {
     write: async (_scope: unknown, booking: PhoneBooking) => {
@@ -71,9 +74,14 @@ function useCase(w: World = {}) {
     appointments,
     new SlotBookingService(availability.service, kicker),
     metrics,
-    { record: async () => 0 },
+    {
+      record: async (_scope: unknown, ids: readonly string[], change: unknown) => {
+        consents.push({ ids, change });
+        return w.consent ? w.consent() : 1;
+      },
+    },
   );
-  return { book, written, counted, kicks: () => kicks, ...availability };
+  return { book, written, counted, consents, kicks: () => kicks, ...availability };
 }
 
 const appointmentAtWish = () =>
@@ -99,6 +107,45 @@ describe('BookAppointmentUseCase', () => {
     });
     expect(questions).toEqual([]);
     expect(counted).toEqual(['refused']);
+  });
+
+  it.each`
+    said            | caller         | spoken                               | recorded
+    ${'ja'}         | ${CALLER}      | ${undefined}                         | ${'given'}
+    ${'nein'}       | ${CALLER}      | ${undefined}                         | ${'refused'}
+    ${'vielleicht'} | ${CALLER}      | ${undefined}                         | ${undefined}
+    ${'ja'}         | ${'anonymous'} | ${'null eins sieben eins 2345 6789'} | ${undefined}
+  `(
+    'consent $said from $caller is recorded as $recorded for the booking’s customer',
+    async ({ said, caller, spoken, recorded }) => {
+      const { book, consents } = useCase();
+      const outcome = await book.execute(
+        salon,
+        { ...call, callerNumber: caller },
+        { ...ARGS, consent: said, ...(spoken ? { callbackNumber: spoken } : {}) },
+      );
+      expect(outcome.kind).toBe('booked');
+      expect((outcome as { consent?: string }).consent).toBe(recorded);
+      expect(consents).toHaveLength(recorded ? 1 : 0);
+      if (recorded) {
+        expect(consents[0].change).toEqual({
+          given: recorded === 'given',
+          source: 'booking',
+          callId: 'call_1',
+          at: NOW,
+        });
+      }
+    },
+  );
+
+  it('a consent that cannot be written leaves the booking answered, without consent', async () => {
+    const failing = async (): Promise<number> => {
+      throw new Error('connection lost');
+    };
+    const { book } = useCase({ consent: failing });
+    const outcome = await book.execute(salon, call, { ...ARGS, consent: 'ja' });
+    expect(outcome).toMatchObject({ kind: 'booked', repeated: false });
+    expect(outcome).not.toHaveProperty('consent');
   });
 
   it('books a free start in one write, kicks the sync and counts the booking', async () => {

@@ -128,13 +128,19 @@ export class BookAppointmentUseCase {
     const answer = readConsentAnswer(args.consent);
     if (!answer || wish.phoneSpoken) return undefined;
     if (booked.repeated) return answer;
-    await this.consents.record({ companyId: salon.companyId }, [booked.appointment.customerId], {
-      given: answer === 'given',
-      source: 'booking',
-      callId: call.callId,
-      at: now,
-    });
-    return answer;
+    try {
+      await this.consents.record({ companyId: salon.companyId }, [booked.appointment.customerId], {
+        given: answer === 'given',
+        source: 'booking',
+        callId: call.callId,
+        at: now,
+      });
+      return answer;
+    } catch {
+      // The appointment is booked: the caller hears that. Consent not written is consent not
+      // given, the safe side; the agent sees no recognition_consent and may ask again.
+      return undefined;
+    }
   }
 
   private async bookRequest(
