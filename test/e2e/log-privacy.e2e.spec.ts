@@ -9,6 +9,9 @@ const PHONE = '+4915199887766';
 const PHONE_NATIONAL = '015199887766';
 const EMAIL = 'zq.unique-4711@example.org';
 const SALON = '+4930901820';
+const CALLBACK = '+4917644332211';
+const CALLBACK_SPOKEN = 'null eins sieben sechs, vier vier drei drei, zwo zwo eins eins';
+const SAID_BOOKING = { service: 'Herrenschnitt', date: 'Samstag', time: '11 Uhr', name: NAME };
 
 /**
  * GDPR: a whole booking conversation with distinctive personal data, including refusals and
@@ -64,6 +67,20 @@ describe('logs carry no personal data', () => {
       name: `${NAME} <b>`,
       email: 'kaputt@',
     });
+    // A withheld caller books with a callback number said aloud, and finds it by name and day.
+    const withheld = { ...call, from_number: 'anonymous' };
+    const spoken = (args: Record<string, unknown>) =>
+      post('/api/retell/function-call', { name: 'book_appointment', args, call: withheld });
+    expect((await spoken({ ...SAID_BOOKING, rueckrufnummer: CALLBACK_SPOKEN })).body.code).toBe(
+      'OK',
+    );
+    await spoken({ ...SAID_BOOKING, rueckrufnummer: `${CALLBACK_SPOKEN} kaputt` });
+    await post('/api/retell/function-call', {
+      name: 'cancel_appointment',
+      args: { name: NAME, date: 'Samstag' },
+      call: withheld,
+    });
+    await fn('forget_my_number', {});
     await fn('list_appointments', { name: NAME });
     await fn('reschedule_appointment', { name: NAME, new_date: 'Samstag', new_time: '11 Uhr' });
     await fn('cancel_appointment', { name: NAME, telefon: PHONE_NATIONAL });
@@ -99,6 +116,11 @@ describe('logs carry no personal data', () => {
       PHONE_NATIONAL,
       '199887766',
       EMAIL,
+      CALLBACK,
+      '017644332211',
+      '44332211',
+      CALLBACK_SPOKEN,
+      'vier vier drei drei',
       encodeURIComponent(EMAIL),
       encodeURIComponent(PHONE),
       KEY,
