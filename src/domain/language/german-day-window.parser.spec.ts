@@ -31,6 +31,9 @@ describe('parseGermanDayWindow', () => {
     ['zwischen 9:30 und 11', 'between', '09:30', '11:00'],
     ['von 9 bis 11', 'between', '09:00', '11:00'],
     ['zwischen 14 und 16 Uhr', 'between', '14:00', '16:00'],
+    ['geht es nach 17 Uhr?', 'from', '17:00', '24:00'],
+    ['wie wäre es vormittags?', 'forenoon', '00:00', '12:00'],
+    ['ginge auch zwischen zehn und zwölf', 'between', '10:00', '12:00'],
   ])('%s → %s %s-%s', (text, kind, from, to) => {
     const window = parseGermanDayWindow(text);
     expect(window && [window.kind, hm(window.fromMinute), hm(window.toMinute)]).toEqual([
@@ -75,6 +78,23 @@ describe('parseGermanDayWindow', () => {
       window: expect.objectContaining({ kind: 'early' }),
     });
     expect(splitDayWindow('Freitag um drei')).toEqual([]);
+  });
+
+  it('splits a weekday said in one word with its part: "am Samstagvormittag"', () => {
+    expect(splitDayWindow('am Samstagvormittag')[0]).toEqual({
+      dayText: 'am samstag',
+      window: expect.objectContaining({ kind: 'forenoon' }),
+    });
+    expect(splitDayWindow('Freitagnachmittag')[0]).toEqual({
+      dayText: 'freitag',
+      window: expect.objectContaining({ kind: 'afternoon' }),
+    });
+    expect(splitDayWindow('Dienstagmorgen')[0]).toEqual({
+      dayText: 'dienstag',
+      window: expect.objectContaining({ kind: 'early' }),
+    });
+    expect(splitDayWindow('Donnerstagabend')[0]?.window.kind).toBe('evening');
+    expect(splitDayWindow('nachmittag')).toEqual([]);
   });
 });
 

@@ -58,6 +58,13 @@ const FILLERS = new Set([
   'den',
   'ueber',
   'zur',
+  // A question around the part: "geht es nach 17 Uhr?", "wie wäre es vormittags?".
+  'geht',
+  'ginge',
+  'es',
+  'auch',
+  'wie',
+  'waere',
 ]);
 const FROM = new Set(['nach', 'ab']);
 const UNTIL = new Set(['vor', 'bis']);
@@ -141,6 +148,16 @@ const withoutFillers = (tokens: readonly string[]): string[] =>
 export const parseGermanDayWindow = (text: string): DayWindow | undefined =>
   windowOfWords(withoutFillers(germanTokens(text)));
 
+// Longest first, so "samstagnachmittag" is not read as "samstagnach" + "mittag".
+const PART_WORDS = [...DAY_PARTS.keys(), 'morgen'].sort((a, b) => b.length - a.length);
+
+/** "samstagvormittag" → "samstag", "vormittag": a weekday and its part said as one word. */
+const weekdayAndPart = (token: string): string[] => {
+  const word = PART_WORDS.find((w) => token.endsWith(w) && token.length > w.length);
+  const day = word && token.slice(0, -word.length);
+  return day && weekdayValue(day) !== undefined ? [day, word] : [token];
+};
+
 /** A day phrase with a window at its end or start: "Freitag nachmittags", "früh morgen". */
 export interface DayAndWindow {
   /** The day part of the phrase, its words normalised ("naechsten freitag"). */
@@ -154,9 +171,11 @@ export interface DayAndWindow {
  */
 export const splitDayWindow = (text: string): DayAndWindow[] => {
   // "Freitag morgen": after a weekday, "morgen" is the morning.
-  const tokens = germanTokens(text).map((t, i, all) =>
-    t === 'morgen' && i > 0 && weekdayValue(all[i - 1]) !== undefined ? 'morgens' : t,
-  );
+  const tokens = germanTokens(text)
+    .flatMap(weekdayAndPart)
+    .map((t, i, all) =>
+      t === 'morgen' && i > 0 && weekdayValue(all[i - 1]) !== undefined ? 'morgens' : t,
+    );
   const found: DayAndWindow[] = [];
   for (let cut = 1; cut < tokens.length; cut++) {
     const [head, tail] = [tokens.slice(0, cut), tokens.slice(cut)];

@@ -31,6 +31,13 @@ describe('readOpenWhen', () => {
     ['2026-12-11', '', { kind: 'day', date: '2026-12-11' }],
     ['', 'abends', { kind: 'any', window: { kind: 'evening' } }],
     ['nachmittags', '', { kind: 'any', window: { kind: 'afternoon' } }],
+    ['am Samstagvormittag', '', { kind: 'day', date: '2026-12-12', window: { kind: 'forenoon' } }],
+    ['Freitagnachmittag', '', { kind: 'day', date: '2026-12-11', window: { kind: 'afternoon' } }],
+    [
+      'Freitag',
+      'geht es nach 17 Uhr?',
+      { kind: 'day', window: { kind: 'from', fromMinute: 1020 } },
+    ],
   ])('%j %j', (date, time, expected) => {
     expect(readOpenWhen(date, time, ctx)).toMatchObject(expected);
   });
