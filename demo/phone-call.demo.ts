@@ -146,7 +146,7 @@ async function main(): Promise<void> {
 /**
  * A second call, with the ways callers really ask (issue 16): a day without a time, a part of
  * the day, a week, the next free appointment; and the caller withheld the number (Retell sends
- * "anonymous"), so the booking needs a callback number said aloud.
+ * "anonymous"), so the booking needs a callback number said aloud; then a visit of two services.
  */
 async function secondCall(): Promise<void> {
   const callId = newCallId();
@@ -177,6 +177,7 @@ async function secondCall(): Promise<void> {
     mitarbeiter: 'Mehmet',
   });
   await withheldCallerBooks(call);
+  await visitSteps(call);
 
   await post('/api/retell/webhook', {
     event: 'call_ended',
@@ -214,6 +215,38 @@ async function withheldCallerBooks(call: Json): Promise<void> {
   console.log('\nCaller: "Welchen Termin habe ich da jetzt genau?"');
   const day = String(slot.start ?? '').slice(0, 10);
   await fn(call, 'list_appointments', { name: 'Jonas Weber', datum: day });
+}
+
+/** Two services in one visit: a part not understood is asked about, then both are booked. */
+async function visitSteps(call: Json): Promise<void> {
+  console.log('\nCaller: "Und für mich einmal Schneiden und Färben, Dienstag um 14 Uhr bei Anna."');
+  const when = { datum: 'Dienstag', uhrzeit: '14 Uhr', mitarbeiter: 'Anna' };
+  await fn(call, 'check_availability', { dienstleistung: 'Schneiden und Färben', ...when });
+  console.log('\nCaller: "Einen Damenhaarschnitt und Färben, bitte."');
+  const visit = 'Damenhaarschnitt und Färben';
+  const check = await fn(call, 'check_availability', { dienstleistung: visit, ...when });
+  const offered = (
+    check.available ? check.slot : (check.alternatives as Json[] | undefined)?.[0]
+  ) as Json | undefined;
+  if (!offered) throw new Error('no slot offered for the visit');
+  if (!check.available) {
+    await fn(call, 'check_availability', {
+      dienstleistung: visit,
+      datum: offered.start,
+      mitarbeiter: offered.staff,
+    });
+  }
+  console.log(`\nCaller: "Gern, ${String(offered.spoken)}. Jana Berger, 0171 2345 6789."`);
+  await fn(call, 'book_appointment', {
+    dienstleistung: visit,
+    datum: offered.start,
+    mitarbeiter: offered.staff,
+    name: 'Jana Berger',
+    rueckrufnummer: '0171 2345 6789',
+  });
+  console.log('\nCaller: "Welche Termine habe ich da?"');
+  const day = String(offered.start ?? '').slice(0, 10);
+  await fn(call, 'list_appointments', { name: 'Jana Berger', datum: day });
 }
 
 main().catch((error: unknown) => {

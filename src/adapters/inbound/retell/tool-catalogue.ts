@@ -27,7 +27,8 @@ export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
     schemaName: 'service',
     aliases: ['dienstleistung', 'leistung', 'service_name'],
     maxLength: 200,
-    description: 'Gewünschte Dienstleistung, wie gesagt, z. B. "Dauerwelle" / requested service',
+    description:
+      'Gewünschte Dienstleistung, wie gesagt, z. B. "Dauerwelle"; mehrere in einem Termin zusammen in der gesagten Reihenfolge, z. B. "Schneiden und Färben" (ein Besuch, nacheinander, eine Person). / Requested service; several for one visit in one phrase, in the order said.',
   },
   date: {
     schemaName: 'date',
