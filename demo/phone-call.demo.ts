@@ -246,7 +246,7 @@ async function visitSteps(call: Json): Promise<void> {
   });
   console.log('\nCaller: "Welche Termine habe ich da?"');
   const day = String(offered.start ?? '').slice(0, 10);
-  await fn(call, 'list_appointments', { name: 'Jana Berger', datum: day });
+  await fn(call, 'list_appointments', { name: 'Jana Berger', datum: day, dienstleistung: visit });
 }
 
 main().catch((error: unknown) => {
