@@ -118,6 +118,12 @@ describe('why a day has no room', () => {
       'outside-hours',
     ],
     [
+      'the part asked opens too briefly before closing for the service',
+      () =>
+        whyNoRoom(engine({ service: cut }), MONDAY, { fromMinute: 17 * 60 + 45, toMinute: 1440 }),
+      'too-long',
+    ],
+    [
       'fully booked',
       () => whyNoRoom(engine({ service: cut, busy: fullMonday() }), MONDAY, undefined, stylist()),
       'fully-booked',

@@ -19,6 +19,8 @@ export type NoRoomReason =
   | 'outside-hours'
   /** Today, and what is left of it is inside the minimum notice. */
   | 'too-late'
+  /** The part asked is open, but too briefly before closing for the service. */
+  | 'too-long'
   /** Past, or beyond the booking horizon. */
   | 'out-of-range'
   | 'fully-booked';
@@ -77,7 +79,9 @@ export function whyNoRoom(
   const spanMs = engine.service.spanMinutes * 60_000;
   const lastStart = Math.min(to - 1, meets[meets.length - 1].endMs - spanMs);
   if (date === engine.today && lastStart < engine.earliestMs) return 'too-late';
-  return 'fully-booked';
+  // "Samstag nachmittags" for a perm when Saturday closes at 14:00: nothing is booked.
+  const fits = meets.some((w) => Math.max(w.startMs, from) <= Math.min(to - 1, w.endMs - spanMs));
+  return fits ? 'fully-booked' : 'too-long';
 }
 
 /**

@@ -108,6 +108,7 @@ describe('open availability answers', () => {
     ['fully-booked', 'AVAILABILITY.FULLY_BOOKED', 'ist Anna leider ausgebucht.'],
     ['outside-hours', 'AVAILABILITY.OUTSIDE_OPENING_HOURS', 'hat der Salon nicht geöffnet.'],
     ['too-late', 'AVAILABILITY.TOO_SHORT_NOTICE', 'ist leider nichts mehr frei.'],
+    ['too-long', 'AVAILABILITY.TOO_LONG_BEFORE_CLOSING', 'passt das nicht mehr vor Ladenschluss.'],
     ['out-of-range', 'AVAILABILITY.BEYOND_HORIZON', 'keine Termine vergeben.'],
   ])('no room (%s) says why and offers the nearest day', (reason, code, why) => {
     const a = presentOpenAvailability(salon, {
@@ -151,6 +152,7 @@ describe('open availability answers with the longest names stay speakable', () =
     'fully-booked',
     'outside-hours',
     'too-late',
+    'too-long',
     'out-of-range',
   );
   const WEEK = [

@@ -75,6 +75,8 @@ function whyNot(
       return () => `${when} hat der Salon nicht geöffnet.`;
     case 'too-late':
       return () => `${when} ist leider nichts mehr frei.`;
+    case 'too-long':
+      return () => `${when} passt das nicht mehr vor Ladenschluss.`;
     case 'out-of-range':
       return () => `${when} kann ich leider keine Termine vergeben.`;
     case 'fully-booked':
@@ -89,6 +91,7 @@ const REASON_CODES: Record<NoRoomReason, string> = {
   'stylist-absent': 'AVAILABILITY.STYLIST_ABSENT',
   'outside-hours': 'AVAILABILITY.OUTSIDE_OPENING_HOURS',
   'too-late': 'AVAILABILITY.TOO_SHORT_NOTICE',
+  'too-long': 'AVAILABILITY.TOO_LONG_BEFORE_CLOSING',
   'out-of-range': 'AVAILABILITY.BEYOND_HORIZON',
   'fully-booked': 'AVAILABILITY.FULLY_BOOKED',
 };
