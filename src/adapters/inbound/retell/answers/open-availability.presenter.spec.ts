@@ -86,6 +86,21 @@ describe('open availability answers', () => {
     );
   });
 
+  it('a week with a part of the day says the part after the stylist', () => {
+    const evening = { kind: 'evening', fromMinute: 17 * 60, toMinute: 24 * 60 } as const;
+    const a = presentOpenAvailability(salon, {
+      kind: 'open-week',
+      ...base(salon, true, evening),
+      days: [
+        { date: '2026-09-29', first: at('2026-09-29', '17:00') },
+        { date: DAY, first: at(DAY, '17:30') },
+      ],
+    });
+    expect(a.message).toBe(
+      'Frei ist bei Anna abends am Dienstag ab 17 Uhr und Mittwoch ab 17:30 Uhr.',
+    );
+  });
+
   it('a week: the days and their first start', () => {
     const a = presentOpenAvailability(salon, {
       kind: 'open-week',

@@ -183,7 +183,7 @@ function weekAnswer(
   const rest = (shown: number) =>
     listed.length > shown ? [`${listed.length - shown} weiteren Tagen`] : [];
   const sentence = (shown: number) => (cap: number) =>
-    `${withPart('Frei', window)} ist${stylist ? atStylist(stylist.name, cap) : ''} am ${joinGerman([...said(shown), ...rest(shown)])}.`;
+    `${withPart(`Frei ist${stylist ? atStylist(stylist.name, cap) : ''}`, window)} am ${joinGerman([...said(shown), ...rest(shown)])}.`;
   const message = fitSpoken(...[7, 5, 3, 2, 1].map(sentence));
   return answer('OK', message, { ...base, available: true, days: listed });
 }
