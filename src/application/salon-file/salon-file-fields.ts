@@ -26,6 +26,7 @@ export const FIELDS = {
     'bufferAfterMinutes',
     'minNoticeMinutes',
     'bookingHorizonDays',
+    'duringProcessing',
     'description',
     'priceMinCents',
     'priceMaxCents',

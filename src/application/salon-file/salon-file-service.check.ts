@@ -43,6 +43,10 @@ export function checkService(raw: unknown, at: string, bad: Complain): void {
     bad(`${at}.priceMinCents`, 'is needed with priceMaxCents (the lowest price of the range)');
     return;
   }
+  if (s.duringProcessing !== undefined && typeof s.duringProcessing !== 'boolean') {
+    bad(`${at}.duringProcessing`, 'must be true or false');
+    return;
+  }
   const service = Service.create({
     id: 'check',
     name: typeof s.name === 'string' ? s.name : 'x',

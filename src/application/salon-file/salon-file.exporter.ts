@@ -65,6 +65,7 @@ function serviceEntry(key: string, s: ServiceView): SalonFileService {
     bufferAfterMinutes: s.bufferAfterMinutes,
     minNoticeMinutes: s.minNoticeMinutes,
     bookingHorizonDays: s.bookingHorizonDays,
+    ...(s.duringProcessing ? { duringProcessing: true } : {}),
     ...(s.description ? { description: s.description } : {}),
     ...(s.priceMinCents !== null ? { priceMinCents: s.priceMinCents } : {}),
     ...(s.priceMaxCents !== null && s.priceMaxCents !== s.priceMinCents

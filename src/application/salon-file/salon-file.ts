@@ -27,6 +27,11 @@ export interface SalonFileService {
   bufferAfterMinutes?: number;
   minNoticeMinutes?: number;
   bookingHorizonDays?: number;
+  /**
+   * May be done while another service of the same visit is processing (a wash during a
+   * colour's waiting time), by the same stylist. Default false: one after another.
+   */
+  duringProcessing?: boolean;
   /** What the service includes, read to callers who ask (at most 300 characters). */
   description?: string;
   /** Price in cents, or the lowest of a range ("ab 45 Euro"). */

@@ -193,6 +193,30 @@ describe('salon file import (real Postgres)', () => {
       ]);
   });
 
+  it('keeps which services may run during another one’s processing time, and checks the flag', async () => {
+    const flagged = demo();
+    flagged.company.slug = 'during-processing';
+    flagged.branches[0].phoneNumbers = ['+4940333334'];
+    const wash = flagged.services.find((s) => s.key === 'foehnen')!;
+    Object.assign(wash, { duringProcessing: 'ja' });
+    const refused = await importSalon.execute(flagged);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error).toEqual([
+        { field: 'services[5].duringProcessing', problem: 'must be true or false' },
+      ]);
+    }
+    wash.duringProcessing = true;
+    expect((await importSalon.execute(flagged)).ok).toBe(true);
+    const rows = await db.dataSource.query(
+      `SELECT s.name, s.during_processing AS during FROM services s
+         JOIN companies c ON c.id = s.company_id WHERE c.slug = 'during-processing' ORDER BY s.name`,
+    );
+    expect(rows.filter((r: { during: boolean }) => r.during)).toEqual([
+      { name: 'Waschen und Föhnen', during: true },
+    ]);
+  });
+
   it('imports a company with nothing in it yet, and a stylist without services', async () => {
     const empty = await importSalon.execute({
       company: { name: 'Neu', slug: 'empty' },

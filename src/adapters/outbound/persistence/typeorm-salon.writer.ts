@@ -88,8 +88,8 @@ export class TypeOrmSalonWriter implements SalonWriter {
       for (const s of file.services) {
         const [{ id }]: IdRow[] = await m.query(
           `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days,
-                                description, price_min_cents, price_max_cents)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+                                description, price_min_cents, price_max_cents, during_processing)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
           [
             companyId,
             s.name.trim(),
@@ -99,6 +99,7 @@ export class TypeOrmSalonWriter implements SalonWriter {
             s.description?.trim() ?? null,
             s.priceMinCents ?? null,
             s.priceMaxCents ?? s.priceMinCents ?? null,
+            s.duringProcessing === true,
           ],
         );
         serviceIds[s.key] = id;

@@ -22,6 +22,8 @@ export interface ServiceData {
   /** Whole cents; both null (no price), equal (one price) or a range. */
   readonly priceMinCents: number | null;
   readonly priceMaxCents: number | null;
+  /** May be done during another service's processing time in one visit. */
+  readonly duringProcessing?: boolean;
 }
 
 export interface ServiceView extends ServiceData {

@@ -12,6 +12,7 @@ export interface ServiceRow {
   description: string | null;
   price_min_cents: number | null;
   price_max_cents: number | null;
+  during_processing?: boolean;
 }
 
 /** One step of a service, in sequence. */
@@ -48,5 +49,6 @@ export function toServiceView(
     description: r.description,
     priceMinCents: r.price_min_cents,
     priceMaxCents: r.price_max_cents,
+    duringProcessing: r.during_processing ?? false,
   };
 }

@@ -11,6 +11,8 @@ export class ServiceOrmEntity {
   @Column({ name: 'min_notice_minutes', type: 'integer' }) minNoticeMinutes!: number;
   @Column({ name: 'booking_horizon_days', type: 'integer' }) bookingHorizonDays!: number;
   @Column({ type: 'boolean' }) active!: boolean;
+  @Column({ name: 'during_processing', type: 'boolean', default: false })
+  duringProcessing!: boolean;
   @Column({ type: 'varchar', length: 300, nullable: true }) description!: string | null;
   @Column({ name: 'price_min_cents', type: 'integer', nullable: true })
   priceMinCents!: number | null;

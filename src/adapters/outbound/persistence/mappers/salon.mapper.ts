@@ -73,6 +73,7 @@ export class SalonMapper {
       bufferAfterMinutes: row.bufferAfterMinutes,
       minNoticeMinutes: row.minNoticeMinutes,
       bookingHorizonDays: row.bookingHorizonDays,
+      duringProcessing: row.duringProcessing ?? false,
       description: row.description,
       price: priceOf(row.priceMinCents, row.priceMaxCents),
     };
