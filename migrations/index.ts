@@ -15,6 +15,7 @@ import { CalcomAnswersScrubbed1764291671000 } from './1764291671000-calcom-answe
 import { ServicePricesAndBranchContact1796628212990 } from './1796628212990-service-prices-and-branch-contact';
 import { VisitServices1796629905039 } from './1796629905039-visit-services';
 import { RecognitionConsentLog1796630470036 } from './1796630470036-recognition-consent-log';
+import { CallerMessages1796631651942 } from './1796631651942-caller-messages';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ServicePricesAndBranchContact1796628212990,
   VisitServices1796629905039,
   RecognitionConsentLog1796630470036,
+  CallerMessages1796631651942,
 ];

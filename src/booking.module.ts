@@ -10,6 +10,10 @@ import { CheckCustomerUseCase } from './application/booking/check-customer.use-c
 import { ForgetMyNumberUseCase } from './application/booking/forget-my-number.use-case';
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
 import { GetServiceInfoUseCase } from './application/info/get-service-info.use-case';
+import { LeaveMessageUseCase } from './application/info/leave-message.use-case';
+import { CallerMessageMailSender } from './application/info/caller-message-mail.sender';
+import { CallerMessagesUseCase } from './application/info/caller-messages.use-case';
+import { MailModule } from './adapters/outbound/mail/mail.module';
 import { ConfirmedAvailabilityService } from './application/booking/confirmed-availability.service';
 import { ListAppointmentsUseCase } from './application/booking/list-appointments.use-case';
 import { SlotBookingService } from './application/booking/slot-booking.service';
@@ -22,7 +26,7 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
 
 /** The phone functions' use cases, over the persistence ports. */
 @Module({
-  imports: [PersistenceModule],
+  imports: [PersistenceModule, MailModule],
   providers: [
     AvailabilityReader,
     ConfirmedAvailabilityService,
@@ -30,6 +34,9 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     CallerAppointmentsFinder,
     GetCurrentContextUseCase,
     GetServiceInfoUseCase,
+    LeaveMessageUseCase,
+    CallerMessageMailSender,
+    CallerMessagesUseCase,
     CheckCustomerUseCase,
     ForgetMyNumberUseCase,
     CallHolds,
@@ -48,6 +55,8 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     BookAppointmentUseCase,
     CancelAppointmentUseCase,
     RescheduleAppointmentUseCase,
+    CallerMessagesUseCase,
+    CallerMessageMailSender,
   ],
 })
 export class BookingModule {}

@@ -216,6 +216,31 @@ export class Environment {
   @MinLength(24)
   ADMIN_BOOTSTRAP_KEY?: string;
 
+  /**
+   * Mail server for callers' messages, e.g. smtps://user:pass@mail.example.de:465. Unset (and
+   * no SMTP_HOST): messages are only kept and shown in the admin API as not mailed.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The mail server by host and port instead of SMTP_URL (no login). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]{1,253}$/, { message: 'SMTP_HOST must be a host name' })
+  SMTP_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  /** Sender of the messages' mails. */
+  @Matches(/^[^\s@<>]+@[^\s@<>]+$/, { message: 'SMTP_FROM must be an e-mail address' })
+  SMTP_FROM = 'telefon@salon.invalid';
+
   /** 32 bytes as 64 hex characters; encrypts Cal.com credentials at rest. */
   @Transform(emptyToUndefined)
   @IsOptional()

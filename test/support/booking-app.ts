@@ -33,7 +33,7 @@ export class TestClock implements Clock {
 export async function bookingApp(
   url: string,
   clock: TestClock,
-  options: { importSalon?: boolean } = {},
+  options: { importSalon?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestingModule> {
   @Global()
   @Module({
@@ -42,7 +42,7 @@ export async function bookingApp(
       {
         provide: AppConfig,
         useValue: new AppConfig(
-          validateEnvironment({ DATABASE_URL: url, SEED_DEMO_SALON: 'false' }),
+          validateEnvironment({ DATABASE_URL: url, SEED_DEMO_SALON: 'false', ...options.env }),
         ),
       },
       // What the app's calendar, sync and metrics modules give the booking: here no Cal.com,

@@ -8,6 +8,8 @@ export const PHONE_FUNCTION_NAMES = [
   'reschedule_appointment',
   'get_service_info',
   'forget_my_number',
+  'leave_message',
+  'request_callback',
 ] as const;
 export type PhoneFunctionName = (typeof PHONE_FUNCTION_NAMES)[number];
 
@@ -38,4 +40,8 @@ export interface PhoneFunctionArgs {
   readonly callbackNumber?: string;
   /** The caller's yes or no to being recognised by their number next time ("ja"/"nein"). */
   readonly consent?: string;
+  /** What the caller wants the salon to know or do (leave_message, request_callback). */
+  readonly message?: string;
+  /** When the caller would like to be called back, as said ("morgen ab 16 Uhr"). */
+  readonly preferredTime?: string;
 }

@@ -150,6 +150,14 @@ export const BOOKING_ROUTES: RouteCase[] = [
       { resolution: 'synced', note: long },
     ],
   },
+  { method: 'get', path: `${C}/messages`, query: true, ok: 200 },
+  {
+    method: 'patch',
+    path: `${C}/messages/:messageId`,
+    ok: 200,
+    body: () => ({ status: 'done' }),
+    bad: () => [{ status: 'gone' }, { status: long }, {}, { status: 'done', body: 'x' }],
+  },
   // Last: closing company A revokes its keys, which every route before it uses.
   { method: 'post', path: `${C}/close`, bootstrapOnly: true, ok: 200 },
 ];

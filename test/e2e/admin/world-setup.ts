@@ -50,6 +50,12 @@ export async function buildWorld(t: AdminTestApp): Promise<World> {
   const moveId = await book(t, a, a.staff.mehmet, 'herrenhaarschnitt', friday('11:00'));
   const retryId = await book(t, a, a.staff.lena, 'damenhaarschnitt', friday('10:00'));
   const resolveId = await book(t, a, a.staff.lena, 'damenhaarschnitt', friday('12:00'));
+  const [message] = await t.ds.query(
+    `INSERT INTO caller_messages(company_id, branch_id, call_id, kind, body, created_at, mail_status)
+     VALUES ($1, $2, 'call_world', 'message', 'Bitte zurückrufen', now(), 'not_configured')
+     RETURNING id`,
+    [a.companyId, a.branchId],
+  );
   await settle(t);
   await sendToReview(t, retryId, 'Cal.com answered 400');
   await sendToReview(t, resolveId, 'Cal.com timed out');
@@ -72,6 +78,7 @@ export async function buildWorld(t: AdminTestApp): Promise<World> {
       moveId,
       retryId,
       resolveId,
+      messageId: message.id,
     },
   };
 }

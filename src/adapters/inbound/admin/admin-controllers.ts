@@ -1,3 +1,4 @@
+import { CallerMessagesController } from './controllers/caller-messages.controller';
 import { AppointmentsController } from './controllers/appointments.controller';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { AuditLogController } from './controllers/audit-log.controller';
@@ -27,4 +28,5 @@ export const ADMIN_CONTROLLERS = [
   SyncController,
   RetellKeyController,
   AuditLogController,
+  CallerMessagesController,
 ];

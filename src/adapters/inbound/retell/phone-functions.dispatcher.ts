@@ -7,6 +7,7 @@ import { CheckCustomerUseCase } from '../../../application/booking/check-custome
 import { answer, FunctionAnswer } from './answers/function-answer';
 import { GetCurrentContextUseCase } from '../../../application/booking/get-current-context.use-case';
 import { GetServiceInfoUseCase } from '../../../application/info/get-service-info.use-case';
+import { LeaveMessageUseCase } from '../../../application/info/leave-message.use-case';
 import { ListAppointmentsUseCase } from '../../../application/booking/list-appointments.use-case';
 import { PhoneFunctionArgs, PhoneFunctionName } from '../../../application/booking/phone-functions';
 import { RescheduleAppointmentUseCase } from '../../../application/booking/reschedule-appointment.use-case';
@@ -22,6 +23,7 @@ import { presentCurrentContext } from './answers/current-context.presenter';
 import { presentListAppointments } from './answers/list-appointments.presenter';
 import { presentRescheduleAppointment } from './answers/reschedule-appointment.presenter';
 import { presentServiceInfo } from './answers/service-info.presenter';
+import { presentLeaveMessage } from './answers/leave-message.presenter';
 
 export const PHONE_FUNCTIONS = Symbol('PhoneFunctions');
 
@@ -48,6 +50,7 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
     @Inject(PHONE_TRAFFIC) private readonly traffic: PhoneTraffic,
     private readonly serviceInfo: GetServiceInfoUseCase,
     private readonly forgetNumber: ForgetMyNumberUseCase,
+    private readonly leaveMessage: LeaveMessageUseCase,
   ) {}
 
   run(
@@ -93,6 +96,17 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
         return presentServiceInfo(this.serviceInfo.execute(salon, args));
       case 'forget_my_number':
         return presentForgetMyNumber(await this.forgetNumber.execute(salon, call));
+      case 'leave_message':
+      case 'request_callback':
+        return presentLeaveMessage(
+          salon,
+          await this.leaveMessage.execute(
+            salon,
+            call,
+            args,
+            name === 'request_callback' ? 'callback' : 'message',
+          ),
+        );
     }
   }
 }

@@ -42,6 +42,8 @@ describe('Retell tool definitions from the tool catalogue', () => {
       'cancel_appointment',
       'reschedule_appointment',
       'forget_my_number',
+      'leave_message',
+      'request_callback',
     ]);
   });
 

@@ -103,6 +103,20 @@ export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
     description:
       '"ja" oder "nein" auf die Frage, ob der Salon die Kundin künftig an ihrer Rufnummer erkennen und mit Namen begrüßen darf; nur wenn gefragt und beantwortet / the caller\'s yes or no to being recognised by phone number next time',
   },
+  message: {
+    schemaName: 'message',
+    aliases: ['nachricht', 'anliegen', 'notiz', 'text'],
+    maxLength: 1000,
+    description:
+      'Was die Anruferin dem Salon sagen möchte oder worum es beim Rückruf geht, in ihren Worten / the message for the salon',
+  },
+  preferredTime: {
+    schemaName: 'preferred_time',
+    aliases: ['wunschzeit', 'rueckrufzeit', 'rückrufzeit', 'erreichbar'],
+    maxLength: 200,
+    description:
+      'Wann die Anruferin zurückgerufen werden möchte, falls gesagt, z. B. "morgen ab 16 Uhr" / preferred callback time',
+  },
 };
 
 export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as ArgumentKey[];
@@ -189,6 +203,22 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
     required: [],
     optional: [],
     filler: 'Einen Moment, ich vermerke das.',
+  },
+  leave_message: {
+    name: 'leave_message',
+    description:
+      'Hinterlässt eine Nachricht für den Salon (z. B. wenn niemand verbunden werden kann oder die Anruferin etwas ausrichten lassen möchte). / Leaves a message for the salon.',
+    required: ['message'],
+    optional: ['name', 'callbackNumber', 'preferredTime'],
+    filler: 'Einen Moment, ich notiere das.',
+  },
+  request_callback: {
+    name: 'request_callback',
+    description:
+      'Bittet den Salon um einen Rückruf; Rückrufnummer nur nennen, wenn die Anruferin eine andere als ihre eigene möchte oder ihre Nummer unterdrückt ist. / Asks the salon to call the caller back.',
+    required: [],
+    optional: ['message', 'name', 'callbackNumber', 'preferredTime'],
+    filler: 'Einen Moment, ich notiere den Rückruf.',
   },
 };
 

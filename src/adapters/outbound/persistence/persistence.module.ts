@@ -64,6 +64,8 @@ import { TypeOrmPhoneBookingReader } from './repositories/typeorm-phone-booking.
 import { TypeOrmPhoneBookingWriter } from './repositories/typeorm-phone-booking.writer';
 import { TypeOrmRetellKeys } from './repositories/typeorm-retell-keys';
 import { TypeOrmSalonCatalog } from './repositories/typeorm-salon-catalog';
+import { TypeOrmCallerMessages } from './repositories/typeorm-caller-messages';
+import { CALLER_MESSAGES } from '../../../application/ports/caller-messages.port';
 import { TypeOrmSalonWriter } from './typeorm-salon.writer';
 import { TypeOrmUnitOfWork } from './typeorm-unit-of-work';
 
@@ -123,6 +125,7 @@ const PROVIDERS: Provider[] = [
   onManager(HOLD_REPOSITORY, (m) => new TypeOrmHoldRepository(m)),
   onManager(AUDIT_LOG, (m) => new TypeOrmAuditLog(m)),
   onDataSource(CALL_REPOSITORY, (ds) => new TypeOrmCallRepository(ds)),
+  onDataSource(CALLER_MESSAGES, (ds) => new TypeOrmCallerMessages(ds)),
   onDataSource(RETELL_KEYS, (ds, cipher) => new TypeOrmRetellKeys(ds, cipher)),
   // The calendar mirror.
   onManager(CALENDAR_CREDENTIALS, (m, cipher) => new TypeOrmCalendarCredentials(m, cipher)),

@@ -1,0 +1,158 @@
+import { DataSource } from 'typeorm';
+import {
+  CallerMessage,
+  CallerMessageFilter,
+  CallerMessages,
+  DueMail,
+  NewCallerMessage,
+} from '../../../../application/ports/caller-messages.port';
+import { storableText } from '../../../../common/storable-text';
+import { changedRows } from '../admin/sql-helpers';
+import { CountRow } from '../shared.rows';
+
+/** `SELECT * FROM caller_messages` */
+interface MessageRow {
+  id: string;
+  company_id: string;
+  branch_id: string;
+  call_id: string | null;
+  kind: 'callback' | 'message';
+  body: string | null;
+  caller_name: string | null;
+  callback_number: string | null;
+  preferred_time: string | null;
+  status: 'open' | 'done';
+  created_at: Date;
+  done_at: Date | null;
+  mail_to: string | null;
+  mail_status: CallerMessage['mailStatus'];
+  mail_attempts: number;
+  mail_sent_at: Date | null;
+}
+
+const toMessage = (r: MessageRow): CallerMessage => ({
+  id: r.id,
+  companyId: r.company_id,
+  branchId: r.branch_id,
+  callId: r.call_id,
+  kind: r.kind,
+  body: r.body,
+  callerName: r.caller_name,
+  callbackNumber: r.callback_number,
+  preferredTime: r.preferred_time,
+  status: r.status,
+  createdAt: r.created_at,
+  doneAt: r.done_at,
+  mailTo: r.mail_to,
+  mailStatus: r.mail_status,
+  mailAttempts: r.mail_attempts,
+  mailSentAt: r.mail_sent_at,
+});
+
+const fit = (text: string | null, max: number): string | null =>
+  text === null ? null : storableText(text).slice(0, max);
+
+/** Callers' messages in Postgres; every read and change is scoped to the company. */
+export class TypeOrmCallerMessages implements CallerMessages {
+  constructor(private readonly ds: DataSource) {}
+
+  async store(m: NewCallerMessage): Promise<CallerMessage> {
+    const values = [
+      m.companyId,
+      m.branchId,
+      fit(m.callId, 128),
+      m.kind,
+      fit(m.body, 1000),
+      fit(m.callerName, 150),
+      m.callbackNumber,
+      fit(m.preferredTime, 200),
+      m.createdAt,
+      m.mailTo,
+      m.mailStatus,
+    ];
+    const inserted: MessageRow[] = await this.ds.query(
+      `INSERT INTO caller_messages(company_id, branch_id, call_id, kind, body, caller_name,
+              callback_number, preferred_time, created_at, mail_to, mail_status, mail_next_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text,
+               CASE WHEN $11::text = 'pending' THEN $9::timestamptz END)
+       ON CONFLICT (company_id, call_id, kind, md5(coalesce(body, ''))) WHERE call_id IS NOT NULL
+       DO NOTHING RETURNING *`,
+      values,
+    );
+    if (inserted[0]) return toMessage(inserted[0]);
+    const [first]: MessageRow[] = await this.ds.query(
+      `SELECT * FROM caller_messages WHERE company_id = $1 AND call_id = $2 AND kind = $3
+          AND md5(coalesce(body, '')) = md5(coalesce($4::text, ''))`,
+      [values[0], values[2], values[3], values[4]],
+    );
+    return toMessage(first);
+  }
+
+  async list(
+    companyId: string,
+    filter: CallerMessageFilter,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: CallerMessage[]; total: number }> {
+    const where = `company_id = $1 AND ($2::text IS NULL OR status = $2)
+                   AND ($3::uuid IS NULL OR branch_id = $3)`;
+    const params = [companyId, filter.status ?? null, filter.branchId ?? null];
+    const rows: MessageRow[] = await this.ds.query(
+      `SELECT * FROM caller_messages WHERE ${where}
+        ORDER BY created_at DESC, id LIMIT $4 OFFSET $5`,
+      [...params, page.pageSize, (page.page - 1) * page.pageSize],
+    );
+    const [{ n }]: CountRow[] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM caller_messages WHERE ${where}`,
+      params,
+    );
+    return { items: rows.map(toMessage), total: n };
+  }
+
+  async setStatus(
+    companyId: string,
+    id: string,
+    status: 'open' | 'done',
+    at: Date,
+  ): Promise<CallerMessage | null> {
+    const rows = changedRows<MessageRow>(
+      await this.ds.query(
+        `UPDATE caller_messages SET status = $3::text, done_at = CASE WHEN $3::text = 'done' THEN $4::timestamptz END
+        WHERE company_id = $1 AND id = $2 RETURNING *`,
+        [companyId, id, status, at],
+      ),
+    );
+    return rows[0] ? toMessage(rows[0]) : null;
+  }
+
+  async claimDueMail(now: Date, leaseUntil: Date, limit: number): Promise<DueMail[]> {
+    const rows = changedRows<MessageRow>(
+      await this.ds.query(
+        `UPDATE caller_messages SET mail_next_at = $2
+        WHERE id IN (SELECT id FROM caller_messages
+                      WHERE mail_status = 'pending' AND mail_next_at <= $1
+                      ORDER BY mail_next_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING *`,
+        [now, leaseUntil, limit],
+      ),
+    );
+    return rows.map((r) => ({ message: toMessage(r), mailTo: r.mail_to as string }));
+  }
+
+  async markMailed(id: string, at: Date): Promise<void> {
+    await this.ds.query(
+      `UPDATE caller_messages SET mail_status = 'sent', mail_sent_at = $2, mail_next_at = NULL,
+              mail_attempts = mail_attempts + 1, mail_error = NULL WHERE id = $1`,
+      [id, at],
+    );
+  }
+
+  async markMailFailed(id: string, reason: string, retryAt: Date | null): Promise<void> {
+    await this.ds.query(
+      `UPDATE caller_messages SET mail_attempts = mail_attempts + 1, mail_error = $2,
+              mail_status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
+              mail_next_at = $3
+        WHERE id = $1`,
+      [id, storableText(reason).slice(0, 200), retryAt],
+    );
+  }
+}

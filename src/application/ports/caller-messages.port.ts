@@ -1,0 +1,62 @@
+export const CALLER_MESSAGES = Symbol('CallerMessages');
+
+export type CallerMessageKind = 'callback' | 'message';
+/** not_configured: no SMTP; no_address: the branch has no e-mail; failed: retries used up. */
+export type MailStatus = 'not_configured' | 'no_address' | 'pending' | 'sent' | 'failed';
+
+/** What a caller asked the salon, as the phone function stores it. */
+export interface NewCallerMessage {
+  readonly companyId: string;
+  readonly branchId: string;
+  readonly callId: string | null;
+  readonly kind: CallerMessageKind;
+  /** Null only for a callback asked without saying what for. */
+  readonly body: string | null;
+  readonly callerName: string | null;
+  readonly callbackNumber: string | null;
+  readonly preferredTime: string | null;
+  readonly createdAt: Date;
+  readonly mailTo: string | null;
+  readonly mailStatus: MailStatus;
+}
+
+export interface CallerMessage extends NewCallerMessage {
+  readonly id: string;
+  readonly status: 'open' | 'done';
+  readonly doneAt: Date | null;
+  readonly mailAttempts: number;
+  readonly mailSentAt: Date | null;
+}
+
+export interface CallerMessageFilter {
+  readonly status?: 'open' | 'done';
+  readonly branchId?: string;
+}
+
+/** One message whose mail is due, claimed for `leaseUntil` so no other process sends it. */
+export interface DueMail {
+  readonly message: CallerMessage;
+  readonly mailTo: string;
+}
+
+export interface CallerMessages {
+  /** Stores it once per call and text; answers the stored one (the first, on a retry). */
+  store(message: NewCallerMessage): Promise<CallerMessage>;
+  list(
+    companyId: string,
+    filter: CallerMessageFilter,
+    page: { page: number; pageSize: number },
+  ): Promise<{ items: CallerMessage[]; total: number }>;
+  /** Null when the company has no such message. */
+  setStatus(
+    companyId: string,
+    id: string,
+    status: 'open' | 'done',
+    at: Date,
+  ): Promise<CallerMessage | null>;
+  /** Pending mails due at `now`, each leased until `leaseUntil`. */
+  claimDueMail(now: Date, leaseUntil: Date, limit: number): Promise<DueMail[]>;
+  markMailed(id: string, at: Date): Promise<void>;
+  /** Another try at `retryAt`, or none (failed for good) when null. */
+  markMailFailed(id: string, reason: string, retryAt: Date | null): Promise<void>;
+}
