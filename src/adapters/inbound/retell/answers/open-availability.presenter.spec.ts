@@ -124,7 +124,11 @@ describe('open availability answers', () => {
     ['outside-hours', 'AVAILABILITY.OUTSIDE_OPENING_HOURS', 'hat der Salon nicht geöffnet.'],
     ['too-late', 'AVAILABILITY.TOO_SHORT_NOTICE', 'ist leider nichts mehr frei.'],
     ['too-long', 'AVAILABILITY.TOO_LONG_BEFORE_CLOSING', 'passt das nicht mehr vor Ladenschluss.'],
-    ['out-of-range', 'AVAILABILITY.BEYOND_HORIZON', 'keine Termine vergeben.'],
+    [
+      'out-of-range',
+      'AVAILABILITY.BEYOND_HORIZON',
+      'Am Mittwoch, 30. September vergebe ich noch keine Termine, so weit im Voraus buchen wir nicht.',
+    ],
   ])('no room (%s) says why and offers the nearest day', (reason, code, why) => {
     const a = presentOpenAvailability(salon, {
       kind: 'none-that-day',

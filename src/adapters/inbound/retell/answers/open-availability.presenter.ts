@@ -78,7 +78,8 @@ function whyNot(
     case 'too-long':
       return () => `${when} passt das nicht mehr vor Ladenschluss.`;
     case 'out-of-range':
-      return () => `${when} kann ich leider keine Termine vergeben.`;
+      // The date reader reads dates forward, so a day out of range lies beyond the horizon.
+      return () => `${when} vergebe ich noch keine Termine, so weit im Voraus buchen wir nicht.`;
     case 'fully-booked':
       return stylist
         ? (cap) => `${when} ist ${who(cap)} leider ausgebucht.`
