@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { BootedService, bootService, signedPost } from '../../support/booted-service';
 import { TestDatabase } from '../../support/test-database';
+import { importSalonCopies } from './salon-copies';
 
 const KEY = 'key_e2e_visit_0123456789abcdef';
 const NOW = '2026-11-26T14:00:00Z'; // Thursday, 15:00 in Berlin
@@ -198,5 +199,55 @@ describe('several services in one phrase, end to end', () => {
       [id],
     );
     expect(left).toEqual([{ n: 0 }]);
+  });
+
+  it('answers an open question for a visit with starts that fit the whole visit', async () => {
+    const said = await fn('check_availability', {
+      dienstleistung: 'Färben und Damenhaarschnitt',
+      datum: 'Samstag',
+      mitarbeiter: 'Lena',
+    });
+    expect(said.message.length).toBeLessThanOrEqual(200);
+    expect(said.code).not.toMatch(/^SERVICE\./);
+    // Saturday closes at 14:00; colour 95 + cut 45 minutes and a 15-minute buffer: 11:15 at the latest.
+    expect(said).toMatchObject({ success: true, service: 'Färben und Damenhaarschnitt' });
+    const times = (said.slots as Array<{ time: string }>).map((x) => x.time);
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.at(-1)).toBe('11:15 Uhr');
+  });
+
+  it('another salon’s line neither sees nor cancels a visit booked here', async () => {
+    const [copy] = await importSalonCopies(db, 1);
+    const here = { ...call(), from_number: '+4915112345673' };
+    const booked = await fn(
+      'book_appointment',
+      {
+        dienstleistung: 'Damenhaarschnitt und Färben',
+        datum: 'Mittwoch',
+        uhrzeit: '9 Uhr',
+        mitarbeiter: 'Anna',
+        name: 'Ina Fremd',
+      },
+      here,
+    );
+    expect(booked).toMatchObject({ success: true });
+    const there = {
+      ...call(),
+      from_number: here.from_number,
+      to_number: copy.line,
+      agent_id: 'agent_kopie_1',
+    };
+    const listed = await fn('list_appointments', {}, there);
+    expect(JSON.stringify(listed)).not.toContain(booked.appointment_id as string);
+    const cancelled = await fn(
+      'cancel_appointment',
+      { dienstleistung: 'Damenhaarschnitt und Färben' },
+      there,
+    );
+    expect(cancelled.success).toBe(false);
+    const [row] = await db.dataSource.query(`SELECT status FROM appointments WHERE id = $1`, [
+      booked.appointment_id,
+    ]);
+    expect(row.status).toBe('scheduled');
   });
 });

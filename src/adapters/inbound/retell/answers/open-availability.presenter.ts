@@ -16,6 +16,7 @@ import {
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { withCalendarVerdicts } from './calendar-verified';
 import { answer, FunctionAnswer } from './function-answer';
+import { spokenServiceName } from './service-names';
 import { atStylist, NO_ALTERNATIVE, slotsSaid, SpokenSlot, spokenSlot } from './spoken-slot';
 
 const PARTS: Record<string, string> = {
@@ -108,7 +109,7 @@ export function presentOpenAvailability(
 ): FunctionAnswer {
   const { service, stylist, window, hold, verdicts } = outcome;
   const base = {
-    service: service.name,
+    service: spokenServiceName(service),
     staff: stylist?.name ?? null,
     part: window ? { from: hhmm(window.fromMinute), to: hhmm(window.toMinute) } : null,
     hold: holdFact(hold),
