@@ -178,6 +178,7 @@ async function secondCall(): Promise<void> {
   });
   await withheldCallerBooks(call);
   await visitSteps(call);
+  await serviceInfoAndMessage(call);
 
   await post('/api/retell/webhook', {
     event: 'call_ended',
@@ -254,3 +255,18 @@ main().catch((error: unknown) => {
   console.error(`Is the service running at ${BASE}? Start it with: npm start`);
   process.exit(1);
 });
+
+/** A question about a service, then a message for the salon with a callback number said aloud. */
+async function serviceInfoAndMessage(call: Json): Promise<void> {
+  console.log('\nCaller: "Was kostet eigentlich eine Dauerwelle, und wie lange dauert das?"');
+  await fn(call, 'get_service_info', { dienstleistung: 'Dauerwelle' });
+  console.log(
+    '\nCaller: "Können Sie Anna ausrichten, sie möchte mich wegen der Farbe zurückrufen?"',
+  );
+  await fn(call, 'request_callback', {
+    nachricht: 'Frage an Anna wegen der Farbe vor dem Termin',
+    name: 'Jonas Weber',
+    rueckrufnummer: 'null eins sieben eins, zwei drei vier, fünfundfünfzig, sechs sieben',
+    wunschzeit: 'morgen ab 16 Uhr',
+  });
+}
