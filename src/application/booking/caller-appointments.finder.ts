@@ -81,7 +81,8 @@ export class CallerAppointmentsFinder {
     const phone = normaliseCallerNumber(call.callerNumber, salon.country as CountryCode);
     if (phone.ok) {
       const found = (await this.byNumber(salon, phone.value, args, now, statuses)).filter(keep);
-      if (found.length > 0 || !args.name?.trim() || !args.date?.trim()) return ok(found);
+      // A name said finds nothing under this number: by name and day (which asks for the day).
+      if (found.length > 0 || !args.name?.trim()) return ok(found);
     }
     return this.byNameAndDay(salon, args, now, statuses, keep, !phone.ok);
   }

@@ -119,6 +119,10 @@ describe('appointments found by name and day (real Postgres)', () => {
       code: 'APPOINTMENT.NONE',
       count: 0,
     });
+    // A name said from another number finds nothing there: the day is asked, no dead end.
+    expect(await run('list_appointments', { name: 'Anna Müller' }, OTHER_PHONE)).toMatchObject(
+      askBoth,
+    );
     for (const name of ['Anna', 'Müller', 'Anna Maria Müller']) {
       const said = await run('cancel_appointment', { name, date: 'Samstag' }, null);
       expect(said).toMatchObject({ code: 'APPOINTMENT.NOT_IDENTIFIED' });
