@@ -438,8 +438,9 @@ async function main(): Promise<void> {
   const serviceEnv = {
     DATABASE_URL: url.toString(),
     REDIS_URL,
-    // Its own keys on a Redis that tests may be using too.
-    REDIS_KEY_PREFIX: 'bench',
+    // Its own keys on a Redis that tests and other runs may be using too: two runs sharing a
+    // prefix would share one sync queue and take each other's jobs.
+    REDIS_KEY_PREFIX: `bench-calls-${randomBytes(4).toString('hex')}`,
     SEED_DEMO_SALON: 'true',
     RETELL_API_KEY: KEY,
     CALCOM_API_KEY: 'cal_test_bench_key',
@@ -709,17 +710,28 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.end();
-    redis.disconnect();
     const children = [service.child, floor.child, ...(worker ? [worker.child] : [])];
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(
       children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
     );
+    await dropKeys(redis, `${serviceEnv.REDIS_KEY_PREFIX}:*`).catch(() => undefined);
+    redis.disconnect();
     await calcom.stop();
     // BENCH_KEEP_DB=1 keeps the database (and its last run's rows) to look into afterwards.
     if (process.env.BENCH_KEEP_DB) console.log(`kept database ${database}`);
     else await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
+}
+
+/** Deletes the run's keys (SCAN, never KEYS: the Redis may be shared). */
+async function dropKeys(redis: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
 }
 
 main()
