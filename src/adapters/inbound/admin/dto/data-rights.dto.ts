@@ -24,6 +24,15 @@ class ExportedCustomerResponse {
   @ApiProperty({ description: 'E.164' }) phone!: string;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty() recognitionConsent!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the customer agreed on a call (null when staff set it, or no consent)',
+  })
+  consentGivenAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the call the consent was given on' })
+  consentCallId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

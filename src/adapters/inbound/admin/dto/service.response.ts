@@ -28,6 +28,12 @@ export class ServiceResponse {
   priceMinCents!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'highest price in cents' })
   priceMaxCents!: number | null;
+  @ApiProperty({
+    description:
+      'in a visit of several services, done inside an earlier service’s processing time ' +
+      '(a wash while a colour takes) instead of after it; set in the salon file',
+  })
+  duringProcessing!: boolean;
 }
 
 export const ServicePageResponse = PageOf(ServiceResponse, 'ServicePageResponse');
