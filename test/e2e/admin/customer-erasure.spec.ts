@@ -101,6 +101,19 @@ describe('admin customer erasure', () => {
                '{"resolution": "booked_by_hand", "note": "Frau Anna Muster (0176-52340088) angerufen"}')`,
       [a.companyId, pastId],
     );
+    // Messages for the salon: one left on Anna's call, a callback asked for from a withheld
+    // number giving Anna's, and another caller's message that names her.
+    await q(
+      `INSERT INTO caller_messages (company_id, branch_id, call_id, kind, body, caller_name,
+                                    callback_number, preferred_time, created_at, mail_to, mail_status)
+       VALUES ($1, $2, 'call_anna', 'message', 'Bitte die Farbe von Anna Muster notieren',
+               'Anna Muster', '+4917652340088', 'morgens', now(), 'salon@example.org', 'sent'),
+              ($1, $2, 'call_withheld', 'callback', NULL, 'Frau Muster', '+4917652340088',
+               'nach 17 Uhr', now(), NULL, 'not_configured'),
+              ($1, $2, 'call_petra', 'message', 'Petra kommt mit Anna Muster zusammen',
+               'Petra Schmidt', $3, NULL, now(), NULL, 'not_configured')`,
+      [a.companyId, a.branchId, PETRA_PHONE],
+    );
     expect((await storedTexts()).filter((s) => mentionsAnna(s.text)).length).toBeGreaterThan(8);
   }, 60_000);
   afterAll(() => t?.close());
@@ -134,6 +147,12 @@ describe('admin customer erasure', () => {
 
     const left = (await storedTexts()).filter((s) => mentionsAnna(s.text));
     expect(left).toEqual([]);
+    // Anna's own messages are gone; Petra's stays, without Anna's name.
+    const messages = await q(
+      `SELECT call_id, caller_name FROM caller_messages WHERE company_id = $1 ORDER BY call_id`,
+      [a.companyId],
+    );
+    expect(messages).toEqual([{ call_id: 'call_petra', caller_name: 'Petra Schmidt' }]);
 
     const [future] = await q(`SELECT status FROM appointments WHERE id = $1`, [futureId]);
     expect(future.status).toBe('cancelled');

@@ -48,6 +48,13 @@ const FREE_TEXT: readonly FreeTextColumn[] = [
     json: false,
     ofCompany: 'company_id = $1',
   },
+  ...['body', 'caller_name', 'preferred_time'].map((column) => ({
+    table: 'caller_messages',
+    key: 'id',
+    column,
+    json: false,
+    ofCompany: 'company_id = $1',
+  })),
 ];
 
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -70,6 +77,8 @@ export class TypeOrmCustomerErasure implements CustomerErasure {
     mentions: CustomerMentions,
     at: Date,
   ): Promise<ErasureCounts> {
+    // Before the calls lose their numbers, by which the customer's calls are found.
+    await this.deleteMessages(companyId, customerId, mentions);
     const calls = await this.clearCalls(companyId, customerId, mentions);
     await this.m.query(
       `UPDATE appointments SET idempotency_key = NULL, last_sync_error = NULL
@@ -115,6 +124,24 @@ export class TypeOrmCustomerErasure implements CustomerErasure {
       [ids],
     );
     return ids.length;
+  }
+
+  /**
+   * Messages for the salon left on the customer's calls or giving their number to call back are
+   * theirs and go; other callers' messages that name them are rewritten with the free text.
+   */
+  private async deleteMessages(
+    companyId: string,
+    customerId: string,
+    mentions: CustomerMentions,
+  ): Promise<void> {
+    await this.m.query(
+      `DELETE FROM caller_messages
+        WHERE company_id = $1
+          AND (call_id IN (SELECT id FROM (${CUSTOMER_CALLS}) linked)
+               OR regexp_replace(coalesce(callback_number, ''), '[^0-9]', '', 'g') = ANY($3::text[]))`,
+      [companyId, customerId, mentions.phoneDigitSpellings()],
+    );
   }
 
   /** Rows whose text may mention the customer are read, erased in code, and written back. */
