@@ -62,6 +62,23 @@ describe('admin customer export', () => {
               ($1, 'call:call_petra', 'callback.requested', 'call', 'call_petra', '{}', '2026-11-01T12:02:00Z')`,
       [a.companyId],
     );
+    await q(
+      `INSERT INTO customer_consent_log (company_id, customer_id, given, source, call_id, recorded_at)
+       VALUES ($1, $2, true, 'book_appointment', 'call_anna', '2026-11-01T10:01:00Z'),
+              ($1, $2, false, 'forget_my_number', 'call_anna', '2026-11-03T08:00:00Z')`,
+      [a.companyId, annaId],
+    );
+    await q(
+      `INSERT INTO caller_messages (company_id, branch_id, call_id, kind, body, caller_name,
+                                    callback_number, preferred_time, created_at, mail_status)
+       VALUES ($1, $2, 'call_anna', 'message', 'Bitte Farbe notieren', 'Anna Muster', NULL, NULL,
+               '2026-11-01T10:03:00Z', 'not_configured'),
+              ($1, $2, 'call_withheld', 'callback', NULL, NULL, '+4917652340088', 'nach 17 Uhr',
+               '2026-11-01T11:03:00Z', 'not_configured'),
+              ($1, $2, 'call_petra', 'message', 'Petra fragt nach Preisen', 'Petra Schmidt',
+               '+4915112345678', NULL, '2026-11-01T12:03:00Z', 'not_configured')`,
+      [a.companyId, a.branchId],
+    );
   }, 60_000);
   afterAll(() => t?.close());
 
@@ -104,6 +121,34 @@ describe('admin customer export', () => {
         ['callback.requested', 'call_anna'],
       ]),
     );
+    expect(res.body.consentChanges).toEqual([
+      {
+        given: true,
+        source: 'book_appointment',
+        callId: 'call_anna',
+        at: '2026-11-01T10:01:00.000Z',
+      },
+      {
+        given: false,
+        source: 'forget_my_number',
+        callId: 'call_anna',
+        at: '2026-11-03T08:00:00.000Z',
+      },
+    ]);
+    // Her own call's message, and the callback asked for (withheld) to her number.
+    expect(res.body.messages).toEqual([
+      expect.objectContaining({
+        kind: 'message',
+        callId: 'call_anna',
+        text: 'Bitte Farbe notieren',
+      }),
+      expect.objectContaining({
+        kind: 'callback',
+        callId: 'call_withheld',
+        callbackNumber: '+4917652340088',
+        preferredTime: 'nach 17 Uhr',
+      }),
+    ]);
     expect(JSON.stringify(res.body)).not.toContain('call_petra');
     expect(JSON.stringify(res.body)).not.toContain('Petra');
   });

@@ -16,6 +16,8 @@ import {
   CustomerExport,
   ExportedAuditEntry,
   ExportedCall,
+  ExportedCallerMessage,
+  ExportedConsentChange,
 } from '../ports/customer-export.port';
 
 export interface CustomerDataExport {
@@ -23,13 +25,16 @@ export interface CustomerDataExport {
   readonly customer: CustomerView;
   readonly appointments: AppointmentView[];
   readonly calls: ExportedCall[];
+  readonly consentChanges: ExportedConsentChange[];
+  readonly messages: ExportedCallerMessage[];
   readonly audit: ExportedAuditEntry[];
 }
 
 /**
  * Everything stored about one customer (GDPR Art. 15), as one JSON document: the customer,
  * every appointment with its phases, the calls made from their number or that booked for them
- * with their traced function calls, and the audit entries about them. The export is audited.
+ * with their traced function calls, every change of their consent to be recognised, the
+ * messages they left for the salon, and the audit entries about them. The export is audited.
  */
 @Injectable()
 export class ExportCustomerUseCase {
@@ -52,6 +57,8 @@ export class ExportCustomerUseCase {
     }
     const spellings = CustomerMentions.of(customer).phoneDigitSpellings();
     const calls = await this.stored.calls(scope.companyId, id, spellings);
+    const consentChanges = await this.stored.consentChanges(scope.companyId, id);
+    const messages = await this.stored.callerMessages(scope.companyId, id, spellings);
     const audit = await this.stored.audit(
       scope.companyId,
       id,
@@ -68,6 +75,14 @@ export class ExportCustomerUseCase {
       details: { appointments: appointments.length, calls: calls.length },
       at: now,
     });
-    return ok({ exportedAt: now.toISOString(), customer, appointments, calls, audit });
+    return ok({
+      exportedAt: now.toISOString(),
+      customer,
+      appointments,
+      calls,
+      consentChanges,
+      messages,
+      audit,
+    });
   }
 }

@@ -30,6 +30,27 @@ export interface ExportedAuditEntry {
   readonly details: unknown;
 }
 
+/** One change of the customer's consent to be recognised by number. */
+export interface ExportedConsentChange {
+  readonly given: boolean;
+  /** Where it was recorded: a phone function, the admin API. */
+  readonly source: string;
+  readonly callId: string | null;
+  readonly at: string;
+}
+
+/** A message or callback request for the salon, left on their call or giving their number. */
+export interface ExportedCallerMessage {
+  readonly kind: string;
+  readonly callId: string | null;
+  readonly text: string | null;
+  readonly callerName: string | null;
+  readonly callbackNumber: string | null;
+  readonly preferredTime: string | null;
+  readonly status: string;
+  readonly createdAt: string;
+}
+
 /** What is stored about one customer beyond their row (GDPR Art. 15), read for an export. */
 export interface CustomerExport {
   /** Ids of every appointment of the customer, whatever its status, earliest first. */
@@ -43,6 +64,14 @@ export interface CustomerExport {
     customerId: string,
     phoneDigitSpellings: readonly string[],
   ): Promise<ExportedCall[]>;
+  /** Every recorded change of their consent, oldest first. */
+  consentChanges(companyId: string, customerId: string): Promise<ExportedConsentChange[]>;
+  /** Messages left on their calls or giving one of their number's spellings, oldest first. */
+  callerMessages(
+    companyId: string,
+    customerId: string,
+    phoneDigitSpellings: readonly string[],
+  ): Promise<ExportedCallerMessage[]>;
   /** Audit entries about the customer, their appointments, or made by those calls. */
   audit(
     companyId: string,

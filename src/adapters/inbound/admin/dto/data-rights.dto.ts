@@ -64,6 +64,27 @@ class ExportedCallResponse {
   functionCalls!: ExportedFunctionCallResponse[];
 }
 
+class ExportedConsentChangeResponse {
+  @ApiProperty({ description: 'true: agreed to be recognised by number; false: withdrew' })
+  given!: boolean;
+  @ApiProperty({ description: 'where it was recorded (a phone function, the admin API)' })
+  source!: string;
+  @ApiProperty({ type: String, nullable: true }) callId!: string | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+class ExportedCallerMessageResponse {
+  @ApiProperty({ enum: ['message', 'callback'] }) kind!: string;
+  @ApiProperty({ type: String, nullable: true }) callId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) text!: string | null;
+  @ApiProperty({ type: String, nullable: true }) callerName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'E.164' })
+  callbackNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) preferredTime!: string | null;
+  @ApiProperty({ enum: ['open', 'done'] }) status!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
 class ExportedAuditEntryResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() actor!: string;
@@ -84,5 +105,9 @@ export class CustomerDataExportResponse {
   })
   appointments!: unknown[];
   @ApiProperty({ type: [ExportedCallResponse] }) calls!: ExportedCallResponse[];
+  @ApiProperty({ type: [ExportedConsentChangeResponse] })
+  consentChanges!: ExportedConsentChangeResponse[];
+  @ApiProperty({ type: [ExportedCallerMessageResponse] })
+  messages!: ExportedCallerMessageResponse[];
   @ApiProperty({ type: [ExportedAuditEntryResponse] }) audit!: ExportedAuditEntryResponse[];
 }

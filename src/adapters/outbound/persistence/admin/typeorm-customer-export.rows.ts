@@ -1,6 +1,8 @@
 import {
   ExportedAuditEntry,
   ExportedCall,
+  ExportedCallerMessage,
+  ExportedConsentChange,
 } from '../../../../application/admin/ports/customer-export.port';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -67,3 +69,38 @@ export const toExportedAuditEntry = (r: ExportedAuditRow): ExportedAuditEntry =>
   entityId: r.entity_id ?? null,
   details: r.details,
 });
+
+export interface ExportedConsentRow {
+  given: boolean;
+  source: string;
+  call_id: string | null;
+  recorded_at: Date;
+}
+
+export function toExportedConsentChange(r: ExportedConsentRow): ExportedConsentChange {
+  return { given: r.given, source: r.source, callId: r.call_id, at: iso(r.recorded_at)! };
+}
+
+export interface ExportedMessageRow {
+  kind: string;
+  call_id: string | null;
+  body: string | null;
+  caller_name: string | null;
+  callback_number: string | null;
+  preferred_time: string | null;
+  status: string;
+  created_at: Date;
+}
+
+export function toExportedCallerMessage(r: ExportedMessageRow): ExportedCallerMessage {
+  return {
+    kind: r.kind,
+    callId: r.call_id,
+    text: r.body,
+    callerName: r.caller_name,
+    callbackNumber: r.callback_number,
+    preferredTime: r.preferred_time,
+    status: r.status,
+    createdAt: iso(r.created_at)!,
+  };
+}

@@ -3,14 +3,20 @@ import {
   CustomerExport,
   ExportedAuditEntry,
   ExportedCall,
+  ExportedCallerMessage,
+  ExportedConsentChange,
 } from '../../../../application/admin/ports/customer-export.port';
 import { IdRow } from '../shared.rows';
 import {
   ExportedAuditRow,
   ExportedCallRow,
+  ExportedConsentRow,
+  ExportedMessageRow,
   ExportedTraceRow,
   toExportedAuditEntry,
   toExportedCall,
+  toExportedCallerMessage,
+  toExportedConsentChange,
 } from './typeorm-customer-export.rows';
 
 /** The calls of a customer: from their number (digits compared), or that booked for them. */
@@ -49,6 +55,32 @@ export class TypeOrmCustomerExport implements CustomerExport {
       [calls.map((c) => c.id)],
     );
     return calls.map((c) => toExportedCall(c, traces));
+  }
+
+  async consentChanges(companyId: string, customerId: string): Promise<ExportedConsentChange[]> {
+    const rows: ExportedConsentRow[] = await this.m.query(
+      `SELECT given, source, call_id, recorded_at FROM customer_consent_log
+        WHERE company_id = $1 AND customer_id = $2 ORDER BY recorded_at, id`,
+      [companyId, customerId],
+    );
+    return rows.map(toExportedConsentChange);
+  }
+
+  async callerMessages(
+    companyId: string,
+    customerId: string,
+    phoneDigitSpellings: readonly string[],
+  ): Promise<ExportedCallerMessage[]> {
+    const rows: ExportedMessageRow[] = await this.m.query(
+      `SELECT kind, call_id, body, caller_name, callback_number, preferred_time, status, created_at
+         FROM caller_messages
+        WHERE company_id = $1
+          AND (call_id IN (SELECT id FROM (${CUSTOMER_CALLS}) linked)
+               OR regexp_replace(coalesce(callback_number, ''), '[^0-9]', '', 'g') = ANY($3::text[]))
+        ORDER BY created_at, id`,
+      [companyId, customerId, phoneDigitSpellings],
+    );
+    return rows.map(toExportedCallerMessage);
   }
 
   async audit(
