@@ -40,8 +40,6 @@ export type ServiceListMatch<S extends MatchableService> =
 
 /** The most services one visit takes ("Waschen, Färben, Schneiden und Föhnen"). */
 export const MAX_VISIT_SERVICES = 4;
-/** Pieces looked at before a phrase counts as too many (a list read out, or garbage). */
-const MAX_PARTS_READ = 40;
 
 /** Words and signs between two services said in a row. */
 const JOINERS = new Set(
@@ -69,8 +67,11 @@ export function matchServiceList<S extends MatchableService>(
   const whole = matchServiceName(spoken, services);
   if (whole.kind === 'match' && whole.how !== 'partial') return whole;
   const pieces = piecesOf(spoken);
-  if (pieces.length > MAX_PARTS_READ)
+  // Each service's name holds at most MAX_RUN pieces: more pieces are too many services for
+  // sure, answered before matching every piece (a list read out costs no more than it must).
+  if (pieces.length > MAX_VISIT_SERVICES * MAX_RUN) {
     return new TooManyServicesNamed(pieces.length, MAX_VISIT_SERVICES);
+  }
   const parts = namedParts(pieces, services);
   if (parts.length > MAX_VISIT_SERVICES) {
     return new TooManyServicesNamed(parts.length, MAX_VISIT_SERVICES);
@@ -106,7 +107,7 @@ function piecesOf(spoken: string): Piece[] {
     const joins = JOINERS.has(asciiKey(word)) || /^[,;&+/-]$/.test(word);
     if (joins) pieces.push({ joiner: word, words: [] });
     else pieces[pieces.length - 1].words.push(word);
-    if (pieces.length > MAX_PARTS_READ) break;
+    if (pieces.length > MAX_VISIT_SERVICES * MAX_RUN) break;
   }
   return pieces
     .map((p) => ({ joiner: p.joiner, words: p.words.join(' ').trim() }))
