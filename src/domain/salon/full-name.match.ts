@@ -1,3 +1,5 @@
+import { plainGermanLetters } from '../shared/plain-german-letters';
+
 /**
  * The spoken name is the stored one, word for word in any order, case, accent spelling or
  * punctuation ("müller, anna" is "Anna Müller"); a first or last name alone is not. Finding
@@ -13,15 +15,7 @@ export function sameFullName(stored: string, spoken: string): boolean {
 }
 
 function words(name: string): string[] {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return plainGermanLetters(name)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }

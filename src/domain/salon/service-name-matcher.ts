@@ -1,3 +1,4 @@
+import { plainGermanLetters } from '../shared/plain-german-letters';
 import { DomainError } from '../shared/domain-error';
 
 /** What matching needs of a service; the salon's Service satisfies it structurally. */
@@ -88,15 +89,7 @@ export function matchServiceName<S extends MatchableService>(
 
 /** "Männer-Haarschnitt, bitte" and "maennerhaarschnitt" share one key. */
 export function serviceKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return plainGermanLetters(text)
     .split(/[^a-z0-9]+/)
     .filter((word) => word && !FILLER.has(word))
     .join('');

@@ -1,3 +1,4 @@
+import { plainGermanLetters } from '../shared/plain-german-letters';
 import { DomainError } from '../shared/domain-error';
 import { slips } from './service-name-matcher';
 
@@ -94,15 +95,7 @@ export function matchStylistName<S extends NamedStylist>(
 
 /** "Frau Anna-Lena Müller" → ["annalena", "mueller"]. */
 function nameWords(text: string): string[] {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return plainGermanLetters(text)
     .split(/\s+/)
     .map((word) => word.replace(/[^a-z0-9]/g, ''))
     .filter((word) => word && !AROUND.has(word));
