@@ -28,15 +28,23 @@ import { PhoneFunctionArgs } from './phone-functions';
 import { WhenNotUnderstood } from './wish-refusal';
 
 /**
+ * A fact the search by name and day still lacks: no name, a first or last name alone (one
+ * word), no day, or several days ("nächste Woche") where one is needed.
+ */
+export type MissingFact = 'name' | 'full-name' | 'date' | 'one-day';
+
+/**
  * The number finds nothing (withheld, or another number than the booking's): the appointment
- * is found by the whole name and one day, and one of them was not said. Decided from what
- * was said alone, before anything is looked up.
+ * is found by the whole name and one day, and not both were said. Decided from what was said
+ * alone, before anything is looked up, so the question back tells nothing about the data.
  */
 export interface NameAndDateNeeded {
   readonly kind: 'refused';
   readonly reason: 'NAME_AND_DATE_NEEDED';
   /** The caller's number is withheld (rather than finding nothing). */
   readonly withheld: boolean;
+  /** What to ask for: only what was not said (at most one name fact and one day fact). */
+  readonly missing: readonly MissingFact[];
 }
 
 /**
@@ -116,8 +124,11 @@ export class CallerAppointmentsFinder {
     withheld: boolean,
   ): Promise<Result<Appointment[], LookupRefusal>> {
     const name = args.name?.trim();
-    const day = name ? this.singleDay(salon, args.date, now) : undefined;
-    if (!name || !day) return err({ kind: 'refused', reason: 'NAME_AND_DATE_NEEDED', withheld });
+    const day = this.singleDay(salon, args.date, now);
+    const missing = missingFacts(name, args.date, day);
+    if (!name || !day || missing.length > 0) {
+      return err({ kind: 'refused', reason: 'NAME_AND_DATE_NEEDED', withheld, missing });
+    }
     const scope = { companyId: salon.companyId };
     const zone = salon.branch.timeZone;
     const range = TimeRange.of(wallTimeToInstant(day, 0, zone), wallTimeToInstant(day, 1440, zone));
@@ -193,6 +204,32 @@ export class CallerAppointmentsFinder {
     return ok(keep);
   }
 }
+
+/** Which of the two facts are still to be asked for, from the words said alone. */
+function missingFacts(
+  name: string | undefined,
+  saidDay: string | undefined,
+  day: string | undefined,
+): MissingFact[] {
+  const missing: MissingFact[] = [];
+  if (!name) missing.push('name');
+  else if (!isFullName(name)) missing.push('full-name');
+  if (!saidDay?.trim()) missing.push('date');
+  else if (!day) missing.push('one-day');
+  return missing;
+}
+
+/**
+ * A first or last name alone ("Anna", "Frau Müller", "Müller-Lüdenscheidt") is one word
+ * besides a salutation; a whole name has at least two.
+ */
+const isFullName = (name: string): boolean =>
+  name
+    .split(/[\s,;]+/u)
+    .filter((w) => /\p{L}/u.test(w) && !SALUTATIONS.has(w.toLowerCase().replace(/\.$/, '')))
+    .length >= 2;
+
+const SALUTATIONS = new Set(['frau', 'herr', 'herrn', 'fr', 'hr', 'dr', 'prof']);
 
 const notUnderstood = (error: DomainError): WhenNotUnderstood => ({
   kind: 'refused',

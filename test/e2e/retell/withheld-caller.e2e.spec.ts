@@ -116,21 +116,36 @@ describe('a caller with a withheld number', () => {
   it('finds, moves and cancels that booking by the whole name and the day, from any number', async () => {
     const [{ id }] = await rows(`SELECT id FROM appointments WHERE status = 'scheduled'`);
     const byName = { name: 'Anonym, Quirin', datum: 'Freitag' };
-    // The name alone, or the first name, finds nothing and says the same as a stranger's name.
-    expect(
-      await fn('list_appointments', { name: 'Quirin Anonym' }, callFrom('anonymous')),
-    ).toMatchObject({ code: 'APPOINTMENT.NAME_AND_DATE_NEEDED' });
+    // The name alone asks for the day; a first name alone for the whole name, as a stranger's
+    // first name does: decided from the words, it tells nothing about who has appointments.
+    const nameAlone = await fn(
+      'list_appointments',
+      { name: 'Quirin Anonym' },
+      callFrom('anonymous'),
+    );
+    expect(nameAlone).toMatchObject({ code: 'APPOINTMENT.NAME_AND_DATE_NEEDED', needs: ['date'] });
+    expect(nameAlone.message).toMatch(/unterdrückt.*Für welchen Tag/);
+    const dayAlone = await fn('list_appointments', { datum: 'Freitag' }, callFrom('anonymous'));
+    expect(dayAlone).toMatchObject({ code: 'APPOINTMENT.NAME_AND_DATE_NEEDED', needs: ['name'] });
+    expect(dayAlone.message).not.toMatch(/Tag/);
     const firstName = await fn(
       'list_appointments',
       { name: 'Quirin', datum: 'Freitag' },
       callFrom(''),
     );
+    const strangerFirstName = await fn(
+      'list_appointments',
+      { name: 'Zora', datum: 'Freitag' },
+      callFrom(''),
+    );
+    expect(firstName).toEqual(strangerFirstName);
+    expect(firstName).toMatchObject({ code: 'APPOINTMENT.NAME_AND_DATE_NEEDED', needs: ['name'] });
+    expect(firstName.message).toMatch(/Vor- und Nachnamen/);
     const stranger = await fn(
       'list_appointments',
       { name: 'Zora Zweig', datum: 'Freitag' },
       callFrom(''),
     );
-    expect(firstName).toEqual(stranger);
     expect(stranger).toMatchObject({ code: 'APPOINTMENT.NOT_IDENTIFIED' });
 
     const listed = await fn('list_appointments', byName, callFrom('+4917600000099'));

@@ -1,5 +1,6 @@
 import {
   LookupRefusal,
+  NameAndDateNeeded,
   NotIdentified,
 } from '../../../../application/booking/caller-appointments.finder';
 import { joinGerman } from '../../../../domain/shared/german-messages';
@@ -24,13 +25,7 @@ export function presentLookup(
   }
   switch (outcome.reason) {
     case 'NAME_AND_DATE_NEEDED':
-      return answer(
-        'APPOINTMENT.NAME_AND_DATE_NEEDED',
-        outcome.withheld
-          ? 'Ihre Nummer ist unterdrückt. Auf welchen vollständigen Namen und für welchen Tag ist der Termin eingetragen?'
-          : 'Unter Ihrer Nummer finde ich keinen passenden Termin. Auf welchen vollständigen Namen und für welchen Tag ist er eingetragen?',
-        { needs: ['name', 'date'] },
-      );
+      return nameAndDateAnswer(outcome);
     case 'NOT_IDENTIFIED':
       return notIdentifiedAnswer(outcome.more);
     case 'WHEN_NOT_UNDERSTOOD':
@@ -41,6 +36,37 @@ export function presentLookup(
         'Ich finde unter Ihrer Nummer keinen passenden Termin. Auf welchen vollständigen Namen und für welchen Tag ist er eingetragen?',
       );
   }
+}
+
+const WHY: Record<'withheld' | 'elsewhere', string> = {
+  withheld: 'Ihre Nummer ist unterdrückt.',
+  elsewhere: 'Unter Ihrer Nummer finde ich keinen passenden Termin.',
+};
+
+/** The question for what is missing, and nothing the caller has said already. */
+const QUESTION: Record<string, string> = {
+  'name+date': 'Auf welchen vollständigen Namen und für welchen Tag ist der Termin eingetragen?',
+  'name+one-day':
+    'Auf welchen vollständigen Namen und für welchen einzelnen Tag ist der Termin eingetragen?',
+  'full-name+date': 'Bitte nennen Sie mir Vor- und Nachnamen und den Tag des Termins.',
+  'full-name+one-day': 'Bitte nennen Sie mir Vor- und Nachnamen und den genauen Tag des Termins.',
+  name: 'Auf welchen vollständigen Namen ist der Termin eingetragen?',
+  'full-name': 'Bitte nennen Sie mir Vor- und Nachnamen, auf die der Termin eingetragen ist.',
+  date: 'Für welchen Tag ist der Termin eingetragen?',
+  'one-day': 'An welchem Tag genau ist der Termin eingetragen?',
+};
+
+/** The whole name and one day find the appointment: ask only for the one not said. */
+function nameAndDateAnswer(outcome: NameAndDateNeeded): FunctionAnswer {
+  const why = WHY[outcome.withheld ? 'withheld' : 'elsewhere'];
+  const needs = outcome.missing.map((fact) =>
+    fact === 'name' || fact === 'full-name' ? 'name' : 'date',
+  );
+  return answer(
+    'APPOINTMENT.NAME_AND_DATE_NEEDED',
+    `${why} ${QUESTION[outcome.missing.join('+')] ?? QUESTION['name+date']}`,
+    { needs, missing: outcome.missing },
+  );
 }
 
 const FACT_WORDS: Record<NotIdentified['more'][number], string> = {

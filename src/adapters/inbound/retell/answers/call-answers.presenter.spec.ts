@@ -123,6 +123,7 @@ describe('the caller’s appointments presented', () => {
           kind: 'refused',
           reason: 'NAME_AND_DATE_NEEDED',
           withheld: true,
+          missing: ['name', 'date'],
         }),
       ),
     ).toEqual({
@@ -131,6 +132,7 @@ describe('the caller’s appointments presented', () => {
       message:
         'Ihre Nummer ist unterdrückt. Auf welchen vollständigen Namen und für welchen Tag ist der Termin eingetragen?',
       needs: ['name', 'date'],
+      missing: ['name', 'date'],
     });
     expect(
       presentListAppointments(salon, {
@@ -160,6 +162,31 @@ describe('the caller’s appointments presented', () => {
       appointments: [],
       count: 0,
     });
+  });
+
+  it.each`
+    missing                     | needs               | asks
+    ${['date']}                 | ${['date']}         | ${'Für welchen Tag ist der Termin eingetragen?'}
+    ${['one-day']}              | ${['date']}         | ${'An welchem Tag genau ist der Termin eingetragen?'}
+    ${['name']}                 | ${['name']}         | ${'Auf welchen vollständigen Namen ist der Termin eingetragen?'}
+    ${['full-name']}            | ${['name']}         | ${'Bitte nennen Sie mir Vor- und Nachnamen, auf die der Termin eingetragen ist.'}
+    ${['full-name', 'date']}    | ${['name', 'date']} | ${'Bitte nennen Sie mir Vor- und Nachnamen und den Tag des Termins.'}
+    ${['full-name', 'one-day']} | ${['name', 'date']} | ${'Bitte nennen Sie mir Vor- und Nachnamen und den genauen Tag des Termins.'}
+    ${['name', 'one-day']}      | ${['name', 'date']} | ${'Auf welchen vollständigen Namen und für welchen einzelnen Tag ist der Termin eingetragen?'}
+  `('name and day: missing $missing asks only for that', ({ missing, needs, asks }) => {
+    for (const withheld of [true, false]) {
+      const said = speakable(
+        presentListAppointments(salon, {
+          kind: 'refused',
+          reason: 'NAME_AND_DATE_NEEDED',
+          withheld,
+          missing,
+        }),
+      );
+      expect(said).toMatchObject({ code: 'APPOINTMENT.NAME_AND_DATE_NEEDED', needs, missing });
+      expect(said.message).toMatch(withheld ? /^Ihre Nummer ist unterdrückt\. / : /^Unter Ihrer/);
+      expect(said.message.endsWith(asks)).toBe(true);
+    }
   });
 
   it('found by name and day: none and several people’s answer exactly alike', () => {
