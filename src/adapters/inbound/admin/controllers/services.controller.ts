@@ -18,6 +18,7 @@ const DEFAULTS: Partial<ServiceData> = {
   minNoticeMinutes: 0,
   bookingHorizonDays: 90,
   active: true,
+  duringProcessing: false,
   description: null,
   priceMinCents: null,
   priceMaxCents: null,
@@ -44,6 +45,7 @@ function changeOf(dto: UpdateServiceDto): Partial<ServiceData> {
   if (dto.minNoticeMinutes != null) change.minNoticeMinutes = dto.minNoticeMinutes;
   if (dto.bookingHorizonDays != null) change.bookingHorizonDays = dto.bookingHorizonDays;
   if (dto.active != null) change.active = dto.active;
+  if (dto.duringProcessing !== undefined) change.duringProcessing = dto.duringProcessing;
   if (dto.description !== undefined) change.description = dto.description ?? null;
   if (dto.priceMinCents !== undefined) {
     // One price given alone is the whole price; a range names both ends.

@@ -1,9 +1,11 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsOptional,
   Max,
@@ -26,6 +28,27 @@ export class SegmentDto {
 
   @Flag(true, 'false: processing time, the stylist is free for someone else')
   staffBusy!: boolean;
+}
+
+/**
+ * The mark for a service done inside an earlier one's processing time. Null is refused, not
+ * skipped (as IsOptional would): "no answer" is not "false", and a silent no-op would leave the
+ * operator believing the mark was cleared.
+ */
+function DuringProcessing() {
+  return applyDecorators(
+    ApiProperty({
+      type: Boolean,
+      required: false,
+      default: false,
+      description:
+        'true: in a visit of several services this one (a wash, a treatment) is done by the ' +
+        "same stylist inside an earlier service's processing time, when its whole span (its own " +
+        'processing time included) fits there; otherwise it follows the others',
+    }),
+    ValidateIf((o: { duringProcessing?: unknown }) => o.duringProcessing !== undefined),
+    IsBoolean(),
+  );
 }
 
 export class CreateServiceDto {
@@ -70,6 +93,9 @@ export class CreateServiceDto {
   @Flag(false)
   active?: boolean;
 
+  @DuringProcessing()
+  duringProcessing?: boolean;
+
   @Text(300, false, 'Waschen, Schneiden und Föhnen, mit Beratung')
   @ApiProperty({
     type: String,
@@ -105,4 +131,10 @@ export class CreateServiceDto {
   priceMaxCents?: number | null;
 }
 
-export class UpdateServiceDto extends PartialType(CreateServiceDto) {}
+/** PartialType makes every field optional, null included; the mark stays strict. */
+export class UpdateServiceDto extends PartialType(
+  OmitType(CreateServiceDto, ['duringProcessing'] as const),
+) {
+  @DuringProcessing()
+  duringProcessing?: boolean;
+}

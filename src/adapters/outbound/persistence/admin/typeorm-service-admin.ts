@@ -27,12 +27,13 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
         d.description,
         d.priceMinCents,
         d.priceMaxCents,
+        d.duringProcessing === true,
       ];
       if (id) {
         await m.query(
           `UPDATE services SET name = $3, buffer_after_minutes = $4, min_notice_minutes = $5,
                   booking_horizon_days = $6, active = $7, description = $8,
-                  price_min_cents = $9, price_max_cents = $10
+                  price_min_cents = $9, price_max_cents = $10, during_processing = $11
             WHERE id = $1 AND company_id = $2`,
           [id, companyId, ...values],
         );
@@ -40,8 +41,8 @@ export class TypeOrmServiceAdmin implements ServiceAdmin {
       }
       const [{ id: created }]: IdRow[] = await m.query(
         `INSERT INTO services(company_id, name, buffer_after_minutes, min_notice_minutes, booking_horizon_days, active,
-                               description, price_min_cents, price_max_cents)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                               description, price_min_cents, price_max_cents, during_processing)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [companyId, ...values],
       );
       return created;
