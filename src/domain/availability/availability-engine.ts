@@ -22,6 +22,8 @@ import {
 import { BusyInterval } from './busy-interval';
 import { FreeStart } from './free-start';
 import { OfferCandidates } from './offer-choice';
+import { chooseStylists } from './stylist-choice';
+import { ServiceStylist } from '../salon/visit-assignment';
 
 export type { AlternativesOptions } from './alternative-offers';
 import { StylistTimeline } from './stylist-timeline';
@@ -127,6 +129,57 @@ export class AvailabilityEngine {
       this.checkStart(start, t.staff.id),
     );
     return checks.find((c) => c.ok) ?? checks[0] ?? err(new ServiceNotOffered());
+  }
+
+  /**
+   * A visit at `start`: with one stylist whenever someone (the one asked for, if any) does it
+   * all; else, when `split` allows, with a stylist per service (see chooseStylists). A stylist
+   * asked for who does only some of the services does those, others the rest. The refusal is
+   * the one-stylist refusal: the shared visit is a way out, not a different question.
+   */
+  checkVisitStart(
+    start: Date,
+    opts: { readonly split: boolean; readonly stylistId?: string },
+  ): Result<FreeStart, Unavailable> {
+    const asked = opts.stylistId;
+    const single = asked ? this.checkStart(start, asked) : this.checkAnyStylist(start);
+    if (single.ok || !opts.split || !this.service.isVisit) return single;
+    if (this.salonRefusal(start.getTime())) return single;
+    const pinned = asked ? this.timelines.find((t) => t.staff.id === asked) : undefined;
+    if (asked && (!pinned || doesAll(pinned.staff, this.service))) return single;
+    const assignment = this.shareAt(start, pinned);
+    if (!assignment) return single;
+    const t = start.getTime();
+    return ok({
+      staffId: assignment[0].staffId,
+      start: new Date(t),
+      end: new Date(t + this.durationMs),
+      assignment,
+    });
+  }
+
+  /** Who does which service at `start`, each free for its own busy steps; `pinned` does theirs. */
+  private shareAt(start: Date, pinned?: StylistTimeline): ServiceStylist[] | undefined {
+    const date = this.branch.localDateOf(start);
+    const steps = this.service.layoutAt(start).filter((p) => p.staffBusy);
+    const options = this.service.parts.map((part) => {
+      const own = steps.filter((p) => p.serviceId === part.id);
+      const pool = pinned?.staff.offers(part.id) ? [pinned] : this.timelines;
+      return pool
+        .filter((tl) => tl.staff.offers(part.id))
+        .filter((tl) => {
+          const working = tl.staff.workingWindowsOn(date, this.branch);
+          return own.every(
+            (p) =>
+              inside(p.range.startMs, p.range.endMs, working) &&
+              !tl.conflictWith(p.range.startMs, p.range.endMs),
+          );
+        })
+        .map((tl) => tl.staff.id);
+    });
+    const chosen = chooseStylists(options, this.staffIds);
+    if (!chosen || new Set(chosen).size < 2) return undefined;
+    return this.service.parts.map((part, i) => ({ serviceId: part.id, staffId: chosen[i] }));
   }
 
   /** Every free start of a local date on the slot grid, by start, then stylist order. */

@@ -1,0 +1,244 @@
+import { Service } from '../salon/service';
+import { busy, free } from '../salon/service-segment';
+import { planVisit } from '../salon/visit';
+import { busyStepsByStylist } from '../salon/visit-assignment';
+import { WeeklyHours } from '../salon/weekly-hours';
+import { busyOfAppointments } from './busy-interval';
+import { at, booked, branch, engine, hhmm, MONDAY, stylist, SUNDAY } from './salon.fixture';
+import { StylistCalendar } from './availability-engine';
+
+const cut = Service.simple({ id: 'cut', name: 'Schneiden' }, 30);
+const colour = Service.segmented({ id: 'colour', name: 'Färben' }, [busy(30), free(30), busy(10)]);
+const wash = Service.simple({ id: 'wash', name: 'Waschen', duringProcessing: true }, 20);
+const visitOf = (...services: Service[]): Service => {
+  const planned = planVisit(services);
+  if (!planned.ok) throw new Error(planned.error.detail);
+  return planned.value;
+};
+const cutAndColour = visitOf(cut, colour);
+const withWash = visitOf(cut, colour, wash);
+
+const lena = stylist({ id: 'lena', name: 'Lena', serviceIds: ['cut'] });
+const anna = stylist({ id: 'anna', name: 'Anna', serviceIds: ['colour', 'wash'] });
+const ben = stylist({ id: 'ben', name: 'Ben', serviceIds: ['wash'] });
+const mia = stylist({ id: 'mia', name: 'Mia', serviceIds: ['cut', 'colour', 'wash'] });
+const nine = at(MONDAY, '09:00');
+const busyWith = (service: Service, time: string, staffId: string) =>
+  busyOfAppointments([booked(service, at(MONDAY, time), staffId)]);
+const who = (result: ReturnType<ReturnType<typeof engine>['checkVisitStart']>) =>
+  result.ok
+    ? (result.value.assignment ?? [{ serviceId: '*', staffId: result.value.staffId }])
+    : result.error.reason;
+
+describe('a visit shared by several stylists', () => {
+  it.each<[string, Service, StylistCalendar[], { split: boolean; stylistId?: string }, unknown]>([
+    [
+      'nobody does both: the cut with Lena, then the colour with Anna',
+      cutAndColour,
+      [
+        { staff: anna, busy: [] },
+        { staff: lena, busy: [] },
+      ],
+      { split: true },
+      [
+        { serviceId: 'cut', staffId: 'lena' },
+        { serviceId: 'colour', staffId: 'anna' },
+      ],
+    ],
+    [
+      'someone who does both and is free keeps the visit whole',
+      cutAndColour,
+      [
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+        { staff: mia, busy: [] },
+      ],
+      { split: true },
+      [{ serviceId: '*', staffId: 'mia' }],
+    ],
+    [
+      'Mia, who does both, is busy for the cut only: Lena cuts, Mia (preferred) colours',
+      cutAndColour,
+      [
+        { staff: mia, busy: busyWith(cut, '09:00', 'mia') },
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+      ],
+      { split: true },
+      [
+        { serviceId: 'cut', staffId: 'lena' },
+        { serviceId: 'colour', staffId: 'mia' },
+      ],
+    ],
+    [
+      'the salon does not allow it: the one-stylist refusal',
+      cutAndColour,
+      [
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+      ],
+      { split: false },
+      'SERVICE_NOT_OFFERED',
+    ],
+    [
+      'Anna is busy in her own colour steps only: Mia colours, Lena cuts',
+      cutAndColour,
+      [
+        { staff: anna, busy: busyWith(cut, '09:30', 'anna') },
+        { staff: lena, busy: [] },
+        { staff: mia, busy: busyWith(cut, '09:00', 'mia') },
+      ],
+      { split: true },
+      [
+        { serviceId: 'cut', staffId: 'lena' },
+        { serviceId: 'colour', staffId: 'mia' },
+      ],
+    ],
+    [
+      "a busy time inside Anna's processing gap does not stop her colouring",
+      cutAndColour,
+      [
+        { staff: anna, busy: busyWith(cut, '10:00', 'anna') },
+        { staff: lena, busy: [] },
+      ],
+      { split: true },
+      [
+        { serviceId: 'cut', staffId: 'lena' },
+        { serviceId: 'colour', staffId: 'anna' },
+      ],
+    ],
+    [
+      'the wash stays with the colourist during her processing time',
+      withWash,
+      [
+        { staff: ben, busy: [] },
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+      ],
+      { split: true },
+      [
+        { serviceId: 'cut', staffId: 'lena' },
+        { serviceId: 'colour', staffId: 'anna' },
+        { serviceId: 'wash', staffId: 'anna' },
+      ],
+    ],
+    [
+      'the colourist is busy in her gap: Ben washes meanwhile',
+      withWash,
+      [
+        { staff: ben, busy: [] },
+        { staff: lena, busy: [] },
+        { staff: anna, busy: busyWith(cut, '10:00', 'anna') },
+      ],
+      { split: true },
+      [
+        { serviceId: 'cut', staffId: 'lena' },
+        { serviceId: 'colour', staffId: 'anna' },
+        { serviceId: 'wash', staffId: 'ben' },
+      ],
+    ],
+    [
+      'Lena asked for, who only cuts: she cuts, Anna colours',
+      cutAndColour,
+      [
+        { staff: mia, busy: [] },
+        { staff: anna, busy: [] },
+        { staff: lena, busy: [] },
+      ],
+      { split: true, stylistId: 'lena' },
+      [
+        { serviceId: 'cut', staffId: 'lena' },
+        { serviceId: 'colour', staffId: 'mia' },
+      ],
+    ],
+    [
+      'Lena asked for but busy: no split around her',
+      cutAndColour,
+      [
+        { staff: anna, busy: [] },
+        { staff: lena, busy: busyWith(cut, '09:00', 'lena') },
+      ],
+      { split: true, stylistId: 'lena' },
+      'SERVICE_NOT_OFFERED',
+    ],
+    [
+      'Mia asked for, who does both but is busy: one stylist wanted, no split',
+      cutAndColour,
+      [
+        { staff: mia, busy: busyWith(cut, '09:00', 'mia') },
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+      ],
+      { split: true, stylistId: 'mia' },
+      'CONFLICT',
+    ],
+    [
+      'a stylist of another salon asked for: unknown, no split',
+      cutAndColour,
+      [
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+      ],
+      { split: true, stylistId: 'other-company-stylist' },
+      'UNKNOWN_STYLIST',
+    ],
+    [
+      "Anna's working day ends before her last colour step",
+      cutAndColour,
+      [
+        {
+          staff: stylist({
+            ...anna,
+            id: 'anna',
+            name: 'Anna',
+            serviceIds: ['colour'],
+            workingHours: WeeklyHours.sameOn([1], [{ from: '09:00', to: '10:15' }]),
+          }),
+          busy: [],
+        },
+        { staff: lena, busy: [] },
+      ],
+      { split: true },
+      'SERVICE_NOT_OFFERED',
+    ],
+  ])('%s', (_, service, stylists, opts, expected) => {
+    expect(who(engine({ service, stylists }).checkVisitStart(nine, opts))).toEqual(expected);
+  });
+
+  it('keeps the salon refusals: a closed day stays a closed day', () => {
+    const e = engine({
+      service: cutAndColour,
+      stylists: [
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+      ],
+    });
+    expect(who(e.checkVisitStart(at(SUNDAY, '10:00'), { split: true }))).toBe('CLOSED_DAY');
+    expect(who(e.checkVisitStart(at(MONDAY, '17:30'), { split: true }))).toBe(
+      'OUTSIDE_OPENING_HOURS',
+    );
+  });
+
+  it("keeps planVisit's layout: the wash by Ben lies inside the colour's gap", () => {
+    const e = engine({
+      service: withWash,
+      salon: branch(),
+      stylists: [
+        { staff: lena, busy: [] },
+        { staff: anna, busy: busyWith(cut, '10:00', 'anna') },
+        { staff: ben, busy: [] },
+      ],
+    });
+    const free = e.checkVisitStart(nine, { split: true });
+    if (!free.ok) throw new Error(free.error.reason);
+    const steps = busyStepsByStylist(withWash, nine, free.value.staffId, free.value.assignment);
+    expect(steps.map((s) => [s.staffId, hhmm(s.range.start), hhmm(s.range.end)])).toEqual([
+      ['lena', '09:00', '09:30'],
+      ['anna', '09:30', '10:00'],
+      ['ben', '10:00', '10:20'],
+      ['anna', '10:30', '10:40'],
+    ]);
+    expect(free.value.staffId).toBe('lena');
+    expect(hhmm(free.value.end)).toBe('10:40');
+  });
+});
