@@ -8,6 +8,7 @@ import {
   nextWeekdayFrom,
   weekdayInWeek,
 } from './future-date.rules';
+import { parseGermanHoliday } from './german-holiday.parser';
 
 // Words that carry no date meaning: "am Freitag", "für den 5. Dezember", "gleich morgen",
 // "am besten Freitag", "diesen Freitag noch".
@@ -108,7 +109,7 @@ const withWeekday = (
   const weeks = weeksAheadOf(rest);
   if (weeks !== undefined) return weekdayInWeek(weekday, weeks, today);
   // "Freitag, 5. Dezember": the date decides; a mismatching weekday is not ours to judge.
-  return calendarDate(rest, today);
+  return calendarDate(rest, today) ?? parseGermanHoliday(rest, today);
 };
 
 /** The words that carry date meaning; day parts stay when they belong to a time said with it. */
@@ -137,5 +138,5 @@ export const parseGermanDateTokens = (
       : withWeekday(weekday, weekdayAt === 0, rest, today);
   }
   if (words.length === 1 && RELATIVE_DAYS.has(words[0])) return relativeDay(words[0], today);
-  return calendarDate(words, today);
+  return calendarDate(words, today) ?? parseGermanHoliday(words, today);
 };

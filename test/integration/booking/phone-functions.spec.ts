@@ -399,6 +399,28 @@ describe('phone functions over real Postgres', () => {
     expect(weekOn).toMatchObject({ available: true, slot: { date: 'Dienstag, 8. Dezember' } });
   });
 
+  it('understands a holiday by name; a closed one answers closed with the nearest day', async () => {
+    const eve = await run('check_availability', {
+      service: 'Herrenhaarschnitt',
+      date: 'an Heiligabend',
+      time: '10 Uhr',
+    });
+    expect(eve).toMatchObject({
+      code: 'AVAILABILITY.CLOSED_DAY',
+      asked: { date: '2026-12-24', weekday: 'Donnerstag' },
+    });
+    expect(eve.message).toMatch(/^Am Donnerstag, 24\. Dezember ist der Salon geschlossen\. /);
+    const offered = (eve.alternatives as Array<{ date: string }>).map((a) => a.date);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((d) => !/24\. Dezember/.test(d))).toBe(true);
+    const open = await run('check_availability', {
+      service: 'Herrenhaarschnitt',
+      date: 'zweiter Weihnachtstag',
+    });
+    expect(open.code).not.toMatch(/^LANGUAGE\.|^INTERNAL\./);
+    expect(open.message).toContain('26. Dezember');
+  });
+
   it('finds the caller’s appointment by a phrase naming several days', async () => {
     await run('book_appointment', {
       service: 'Herrenhaarschnitt',
