@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import { CALLER_MESSAGES, CallerMessages } from '../ports/caller-messages.port';
 import { CLOCK, Clock } from '../ports/clock.port';
-import { SALON_CATALOG, SalonCatalog } from '../ports/salon-catalog.port';
 import { SALON_MAILER, SalonMailer } from '../ports/salon-mailer.port';
 
 /** Tries before a mail counts as failed; waits grow 30 s, 1 min, 2 min, ... up to an hour. */
@@ -34,7 +33,6 @@ export class CallerMessageMailSender implements OnApplicationBootstrap, OnModule
   constructor(
     @Inject(CALLER_MESSAGES) private readonly messages: CallerMessages,
     @Inject(SALON_MAILER) private readonly mailer: SalonMailer,
-    @Inject(SALON_CATALOG) private readonly catalog: SalonCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -68,10 +66,9 @@ export class CallerMessageMailSender implements OnApplicationBootstrap, OnModule
     for (;;) {
       const now = this.clock.now();
       const due = await this.messages.claimDueMail(now, new Date(now.getTime() + LEASE_MS), BATCH);
-      for (const { message, mailTo } of due) {
-        const salon = await this.catalog.branchContext(message.branchId).catch(() => null);
+      for (const { message, mailTo, place } of due) {
         try {
-          await this.mailer.sendCallerMessage(mailTo, message, salon?.branch.name ?? '');
+          await this.mailer.sendCallerMessage(mailTo, message, place);
           await this.messages.markMailed(message.id, this.clock.now());
           sent++;
         } catch (error) {

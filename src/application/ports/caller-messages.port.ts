@@ -33,10 +33,23 @@ export interface CallerMessageFilter {
   readonly branchId?: string;
 }
 
+/** Where a message was left, as the salon's set-up says now (not as at the call). */
+export interface MessagePlace {
+  readonly companyName: string;
+  readonly branchName: string;
+  /** False: the branch was made inactive; its mail goes to an active branch where one can. */
+  readonly branchActive: boolean;
+}
+
 /** One message whose mail is due, claimed for `leaseUntil` so no other process sends it. */
 export interface DueMail {
   readonly message: CallerMessage;
+  /**
+   * The branch's address now; for an inactive branch the first active branch of the company
+   * that has one, else its own, else the one it had at the call.
+   */
   readonly mailTo: string;
+  readonly place: MessagePlace;
 }
 
 export interface CallerMessages {

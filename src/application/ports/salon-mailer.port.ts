@@ -1,4 +1,4 @@
-import { CallerMessage } from './caller-messages.port';
+import { CallerMessage, MessagePlace } from './caller-messages.port';
 
 export const SALON_MAILER = Symbol('SalonMailer');
 
@@ -7,5 +7,5 @@ export interface SalonMailer {
   /** False: no mail server is configured, messages are only kept. */
   readonly configured: boolean;
   /** Rejects when the mail server refuses or cannot be reached. */
-  sendCallerMessage(to: string, message: CallerMessage, salonName: string): Promise<void>;
+  sendCallerMessage(to: string, message: CallerMessage, place: MessagePlace): Promise<void>;
 }

@@ -173,6 +173,70 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
     }
   });
 
+  describe('a branch made inactive before its mail went out', () => {
+    /** Stored while the branch was active; the first try fails, the branch closes meanwhile. */
+    const storedThenDeactivated = async (send: () => Promise<unknown>) => {
+      smtp.refuse = true;
+      await send();
+      await sender.sendDue();
+      expect((await rows())[0]).toMatchObject({ mail_status: 'pending', mail_attempts: 1 });
+      await ds.query(`UPDATE branches SET active = false WHERE id = $1`, [base.branchId]);
+      smtp.refuse = false;
+      clock.advanceMinutes(1);
+    };
+
+    afterEach(async () => {
+      await ds.query(`UPDATE branches SET active = true WHERE id = $1`, [base.branchId]);
+      await ds.query(`DELETE FROM branches WHERE company_id = $1 AND id <> $2`, [
+        base.companyId,
+        base.branchId,
+      ]);
+    });
+
+    it('the mail reaches an active branch of the salon and names the inactive one', async () => {
+      await storedThenDeactivated(() =>
+        run('leave_message', { message: 'Ich hole meinen Schirm morgen ab.' }),
+      );
+      await ds.query(
+        `INSERT INTO branches(company_id, name, email) VALUES ($1, 'Salon Haarmonie Pankow', 'pankow@haarmonie.example')`,
+        [base.companyId],
+      );
+      await sender.sendDue();
+      expect(smtp.received).toHaveLength(1);
+      const [mail] = smtp.received;
+      expect(mail.to).toEqual(['pankow@haarmonie.example']);
+      const text = mailText(mail.raw);
+      expect(text).toContain('Nachricht: Ich hole meinen Schirm morgen ab.');
+      expect(text).toContain('Salon: Salon Haarmonie');
+      expect(text).toContain('Filiale: Salon Haarmonie Berlin-Mitte (inaktiv)');
+      expect(text).toMatch(/Filiale Salon Haarmonie Berlin-Mitte ist inaktiv/);
+      expect((await rows())[0]).toMatchObject({ mail_status: 'sent', mail_attempts: 2 });
+    });
+
+    it('without another active branch it still goes to the branch’s own address', async () => {
+      await storedThenDeactivated(() => run('request_callback', { preferredTime: 'heute Abend' }));
+      await sender.sendDue();
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0].to).toEqual(['empfang@haarmonie.example']);
+      const text = mailText(smtp.received[0].raw);
+      expect(text).toContain('Filiale: Salon Haarmonie Berlin-Mitte (inaktiv)');
+      expect(text).toContain(`Rückrufnummer: ${CALLER}`);
+    });
+
+    it('an active branch is named without a note, at its own address', async () => {
+      await ds.query(
+        `INSERT INTO branches(company_id, name, email) VALUES ($1, 'Salon Haarmonie Pankow', 'pankow@haarmonie.example')`,
+        [base.companyId],
+      );
+      await run('leave_message', { message: 'Bis Freitag!' });
+      await sender.sendDue();
+      expect(smtp.received[0].to).toEqual(['empfang@haarmonie.example']);
+      const text = mailText(smtp.received[0].raw);
+      expect(text).toMatch(/Filiale: Salon Haarmonie Berlin-Mitte\r?\n/);
+      expect(text).not.toContain('inaktiv');
+    });
+  });
+
   it('keeps only what fits: 1000 characters, no control characters from the store', async () => {
     const a = await run('leave_message', { message: 'x'.repeat(5000) }, null);
     expect(a.success).toBe(true);

@@ -1,16 +1,24 @@
-import { CallerMessage } from '../../../application/ports/caller-messages.port';
+import { CallerMessage, MessagePlace } from '../../../application/ports/caller-messages.port';
 
-/** A caller's message as the salon reads it in its inbox: plain text, German. */
+/**
+ * A caller's message as the salon reads it in its inbox: plain text, German. It names the salon
+ * and the branch the caller reached; a branch made inactive since is said to be, so a message
+ * forwarded to another branch is not taken for that branch's own.
+ */
 export function callerMessageMail(
   message: CallerMessage,
-  salonName: string,
+  place: MessagePlace,
 ): { subject: string; text: string } {
+  const branch = place.branchActive ? place.branchName : `${place.branchName} (inaktiv)`;
   const subject =
     message.kind === 'callback' ? 'Rückrufbitte eines Anrufers' : 'Nachricht eines Anrufers';
   const lines = [
     message.kind === 'callback'
       ? 'Ein Anrufer bittet um Rückruf.'
       : 'Ein Anrufer hat eine Nachricht hinterlassen.',
+    ...(place.branchActive
+      ? []
+      : [`Hinweis: Die Filiale ${place.branchName} ist inaktiv; bitte kümmern Sie sich darum.`]),
     '',
     ...(message.body ? [`Nachricht: ${message.body}`] : []),
     ...(message.callerName ? [`Name: ${message.callerName}`] : []),
@@ -19,7 +27,8 @@ export function callerMessageMail(
     '',
     `Eingegangen: ${message.createdAt.toISOString()}`,
     ...(message.callId ? [`Anruf: ${message.callId}`] : []),
-    ...(salonName ? [`Filiale: ${salonName}`] : []),
+    `Salon: ${place.companyName}`,
+    `Filiale: ${branch}`,
     `Kennung: ${message.id}`,
   ];
   return { subject, text: lines.join('\n') };

@@ -1,5 +1,5 @@
 import { createTransport, Transporter } from 'nodemailer';
-import { CallerMessage } from '../../../application/ports/caller-messages.port';
+import { CallerMessage, MessagePlace } from '../../../application/ports/caller-messages.port';
 import { SalonMailer } from '../../../application/ports/salon-mailer.port';
 import { callerMessageMail } from './caller-message.mail';
 
@@ -39,9 +39,9 @@ export class SmtpSalonMailer implements SalonMailer {
     return this.transport !== null;
   }
 
-  async sendCallerMessage(to: string, message: CallerMessage, salonName: string): Promise<void> {
+  async sendCallerMessage(to: string, message: CallerMessage, place: MessagePlace): Promise<void> {
     if (!this.transport) throw new Error('no mail server configured');
-    const { subject, text } = callerMessageMail(message, salonName);
+    const { subject, text } = callerMessageMail(message, place);
     await this.transport.sendMail({ from: this.settings.from, to, subject, text });
   }
 

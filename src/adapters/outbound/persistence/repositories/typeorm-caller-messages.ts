@@ -30,6 +30,23 @@ interface MessageRow {
   mail_sent_at: Date | null;
 }
 
+/** The branch and company a claimed message was left at, and whom its mail goes to. */
+interface PlaceRow {
+  company_name: string;
+  branch_name: string;
+  branch_active: boolean;
+  recipient: string;
+}
+
+/**
+ * An active branch's own address; an inactive branch's mail goes to the company's first active
+ * branch with an address (someone there reads it), else to its own, else to the one at the call.
+ */
+const RECIPIENT = `CASE WHEN b.active AND b.email IS NOT NULL THEN b.email
+  ELSE coalesce((SELECT o.email FROM branches o
+                  WHERE o.company_id = m.company_id AND o.active AND o.email IS NOT NULL
+                  ORDER BY o.name, o.id LIMIT 1), b.email, m.mail_to) END`;
+
 const toMessage = (r: MessageRow): CallerMessage => ({
   id: r.id,
   companyId: r.company_id,
@@ -125,17 +142,28 @@ export class TypeOrmCallerMessages implements CallerMessages {
   }
 
   async claimDueMail(now: Date, leaseUntil: Date, limit: number): Promise<DueMail[]> {
-    const rows = changedRows<MessageRow>(
+    const rows = changedRows<MessageRow & PlaceRow>(
       await this.ds.query(
-        `UPDATE caller_messages SET mail_next_at = $2
-        WHERE id IN (SELECT id FROM caller_messages
-                      WHERE mail_status = 'pending' AND mail_next_at <= $1
-                      ORDER BY mail_next_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING *`,
+        `UPDATE caller_messages m SET mail_next_at = $2
+           FROM branches b, companies c
+          WHERE m.id IN (SELECT id FROM caller_messages
+                          WHERE mail_status = 'pending' AND mail_next_at <= $1
+                          ORDER BY mail_next_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+            AND b.id = m.branch_id AND c.id = m.company_id
+        RETURNING m.*, c.name AS company_name, b.name AS branch_name,
+                  b.active AS branch_active, ${RECIPIENT} AS recipient`,
         [now, leaseUntil, limit],
       ),
     );
-    return rows.map((r) => ({ message: toMessage(r), mailTo: r.mail_to as string }));
+    return rows.map((r) => ({
+      message: toMessage(r),
+      mailTo: r.recipient,
+      place: {
+        companyName: r.company_name,
+        branchName: r.branch_name,
+        branchActive: r.branch_active,
+      },
+    }));
   }
 
   async markMailed(id: string, at: Date): Promise<void> {
