@@ -22,7 +22,7 @@ import {
   scriptedAvailability,
   WISH,
   WISH_ARGS,
-} from './phone-booking.fixture';
+} from '../../../test/fixtures/phone-booking.fixture';
 
 const CALLER = '+4915112345678';
 const call = { companyId: 'c1', branchId: 'b1', callId: 'call_1', callerNumber: CALLER };

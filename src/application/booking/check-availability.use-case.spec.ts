@@ -12,7 +12,7 @@ import {
   scriptedAvailability,
   WISH,
   WISH_ARGS,
-} from './phone-booking.fixture';
+} from '../../../test/fixtures/phone-booking.fixture';
 
 const call = (callId: string | null) => ({
   companyId: 'c1',

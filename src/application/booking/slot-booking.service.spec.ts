@@ -3,7 +3,14 @@ import { SlotTaken } from '../../domain/availability/availability.errors';
 import { cut } from '../../domain/availability/salon.fixture';
 import { err, ok } from '../../domain/shared/result';
 import { SyncKicker } from '../ports/sync-queue.port';
-import { anna, freeFor, NOW, salon, scriptedAvailability, WISH } from './phone-booking.fixture';
+import {
+  anna,
+  freeFor,
+  NOW,
+  salon,
+  scriptedAvailability,
+  WISH,
+} from '../../../test/fixtures/phone-booking.fixture';
 import { SlotBookingService } from './slot-booking.service';
 
 const question = { salon, service: cut, start: WISH, now: NOW, stylist: anna };
