@@ -421,6 +421,37 @@ describe('phone functions over real Postgres', () => {
     expect(open.message).toContain('26. Dezember');
   });
 
+  it('says the year of a day in another year, and only there', async () => {
+    clock.set(new Date('2026-12-07T10:00:00Z'));
+    const wish = { service: 'Herrenhaarschnitt', date: '15. Januar', time: '10 Uhr' };
+    const free = await run('check_availability', wish);
+    expect(free).toMatchObject({ code: 'OK', available: true });
+    expect(free.message).toContain('Freitag, 15. Januar 2027 um 10 Uhr');
+    const booked = await run('book_appointment', { ...wish, name: 'Jana Jahr' });
+    expect(booked).toMatchObject({ success: true });
+    expect(booked.message).toContain('Freitag, 15. Januar 2027');
+    const listed = await run('list_appointments', {});
+    expect(listed.message).toContain('Freitag, 15. Januar 2027');
+    const open = await run('check_availability', {
+      service: 'Herrenhaarschnitt',
+      date: '15. Januar',
+    });
+    expect(open.message).toContain('Freitag, 15. Januar 2027');
+    const thisYear = await run('check_availability', {
+      service: 'Herrenhaarschnitt',
+      date: '15. Dezember',
+      time: '10 Uhr',
+    });
+    expect(thisYear.message).toContain('Dienstag, 15. Dezember um 10 Uhr');
+    expect(thisYear.message).not.toMatch(/2026/);
+    const moved = await run('reschedule_appointment', {
+      date: '15. Januar',
+      newDate: '16. Januar',
+      newTime: '11 Uhr',
+    });
+    expect(moved.message).toContain('Samstag, 16. Januar 2027');
+  });
+
   it('finds the caller’s appointment by a phrase naming several days', async () => {
     await run('book_appointment', {
       service: 'Herrenhaarschnitt',

@@ -5,7 +5,7 @@ import { PhoneFunctionsDispatcher } from './phone-functions.dispatcher';
 
 /** Each function call counts as live-call traffic while it is being answered. */
 describe('PhoneFunctionsDispatcher and PhoneTraffic', () => {
-  const salon = { companyId: 'c1' } as BranchContext;
+  const salon = { companyId: 'c1', branch: { timeZone: 'Europe/Berlin' } } as BranchContext;
   const call = { companyId: 'c1', branchId: 'b1', callId: 'call_1', callerNumber: null, salon };
   const timeMissing: CheckAvailabilityOutcome = { kind: 'refused', reason: 'WHEN_MISSING' };
 
@@ -39,6 +39,9 @@ describe('PhoneFunctionsDispatcher and PhoneTraffic', () => {
       useCase,
       traffic,
       { execute: () => ({ kind: 'refused', refusal: {} }) },
+      undefined,
+      undefined,
+      { now: () => new Date('2026-11-26T14:00:00Z') },
     );
   }
 

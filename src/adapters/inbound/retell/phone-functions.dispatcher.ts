@@ -13,6 +13,8 @@ import { PhoneFunctionArgs, PhoneFunctionName } from '../../../application/booki
 import { RescheduleAppointmentUseCase } from '../../../application/booking/reschedule-appointment.use-case';
 import { PHONE_TRAFFIC, PhoneTraffic } from '../../../application/calls/phone-traffic';
 import { SALON_CATALOG, SalonCatalog } from '../../../application/ports/salon-catalog.port';
+import { CLOCK, Clock } from '../../../application/ports/clock.port';
+import { speakingAt } from './answers/spoken-salon';
 import { presentBookAppointment } from './answers/book-appointment.presenter';
 import { presentForgetMyNumber } from './answers/forget-my-number.presenter';
 import { ForgetMyNumberUseCase } from '../../../application/booking/forget-my-number.use-case';
@@ -51,6 +53,7 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
     private readonly serviceInfo: GetServiceInfoUseCase,
     private readonly forgetNumber: ForgetMyNumberUseCase,
     private readonly leaveMessage: LeaveMessageUseCase,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   run(
@@ -67,10 +70,12 @@ export class PhoneFunctionsDispatcher implements PhoneFunctions {
     call: CallContext,
     args: PhoneFunctionArgs,
   ): Promise<FunctionAnswer> {
-    const salon = call.salon ?? (await this.catalog.branchContext(call.branchId));
-    if (!salon || salon.companyId !== call.companyId) {
+    const branch = call.salon ?? (await this.catalog.branchContext(call.branchId));
+    if (!branch || branch.companyId !== call.companyId) {
       return answer('RETELL.UNKNOWN_SALON', 'Diesen Salon kann ich gerade leider nicht finden.');
     }
+    // Answers say the year of a day only where it is not this one in the branch.
+    const salon = speakingAt(branch, this.clock.now());
     switch (name) {
       case 'get_current_context':
         return presentCurrentContext(this.currentContext.execute(salon));

@@ -2,12 +2,12 @@ import { CountryCode } from 'libphonenumber-js/max';
 import { Appointment } from '../../../../domain/appointment/appointment';
 import { spokenPhoneNumber } from '../../../../domain/salon/callback-number';
 import { fitSpoken, joinGerman, shortName } from '../../../../domain/shared/german-messages';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
+import { SpokenSalon } from './spoken-salon';
 import { atStylist, SpokenSlot, spokenSlot } from './spoken-slot';
 
 /** The facts of one appointment as the agent reads them out. */
-export function appointmentFacts(salon: BranchContext, a: Appointment) {
+export function appointmentFacts(salon: SpokenSalon, a: Appointment) {
   const names = a.serviceIds.flatMap((id) => salon.services.find((s) => s.id === id)?.name ?? []);
   return {
     appointment_id: a.id,
@@ -50,7 +50,7 @@ const READ_OUT = 3;
  * digit in groups, so a misheard digit is caught while they are still on the line.
  */
 export function bookedAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   a: Appointment,
   callbackNumber?: string,
 ): FunctionAnswer {
@@ -66,7 +66,7 @@ export function bookedAnswer(
   );
 }
 
-export function movedAnswer(salon: BranchContext, a: Appointment): FunctionAnswer {
+export function movedAnswer(salon: SpokenSalon, a: Appointment): FunctionAnswer {
   const facts = appointmentFacts(salon, a);
   const message = fitSpoken((cap) => {
     const what = shortName(facts.service, cap);
@@ -76,7 +76,7 @@ export function movedAnswer(salon: BranchContext, a: Appointment): FunctionAnswe
   return answer('OK', message, facts);
 }
 
-export function cancelledAnswer(salon: BranchContext, a: Appointment): FunctionAnswer {
+export function cancelledAnswer(salon: SpokenSalon, a: Appointment): FunctionAnswer {
   const facts = appointmentFacts(salon, a);
   const message = fitSpoken(
     (cap) => `Ihr Termin ${item(facts, cap, { withStylist: false })} ist storniert.`,
@@ -89,7 +89,7 @@ export function cancelledAnswer(salon: BranchContext, a: Appointment): FunctionA
  * summarised by the next one and an offer to name the others. All of them stay in the facts.
  */
 export function appointmentsAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   appointments: readonly Appointment[],
 ): FunctionAnswer {
   const listed = appointments.map((a) => appointmentFacts(salon, a));
@@ -119,7 +119,7 @@ export function appointmentsAnswer(
 
 /** The question which of several appointments the caller means; all stay in `candidates`. */
 export function whichOneAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   candidates: readonly Appointment[],
   verb: string,
 ): FunctionAnswer {

@@ -5,9 +5,9 @@ import {
 } from '../../../../application/booking/caller-appointments.finder';
 import { joinGerman } from '../../../../domain/shared/german-messages';
 import { NoSuchAppointment, WhichOne } from '../../../../application/booking/which-one';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { whichOneAnswer } from './appointment-answers';
 import { answer, FunctionAnswer } from './function-answer';
+import { SpokenSalon } from './spoken-salon';
 import { notUnderstoodAnswer } from './language-answers';
 
 const VERB: Record<WhichOne['purpose'], string> = {
@@ -17,7 +17,7 @@ const VERB: Record<WhichOne['purpose'], string> = {
 
 /** Why the caller's appointment could not be picked out: the answer and what to ask. */
 export function presentLookup(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: LookupRefusal | NoSuchAppointment | WhichOne,
 ): FunctionAnswer {
   if (outcome.kind === 'which-one') {

@@ -2,13 +2,13 @@ import { bookedAnswer } from './appointment-answers';
 import { BookAppointmentOutcome } from '../../../../application/booking/book-appointment.use-case';
 import { withCalendarVerdicts } from './calendar-verified';
 import { answer, FunctionAnswer } from './function-answer';
+import { SpokenSalon } from './spoken-salon';
 import { wishRefusalAnswer } from './language-answers';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { presentNotFree } from './check-availability.presenter';
 
 /** book_appointment's outcome as the agent hears it. */
 export function presentBookAppointment(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: BookAppointmentOutcome,
 ): FunctionAnswer {
   switch (outcome.kind) {

@@ -5,18 +5,12 @@ import {
   Unavailable,
 } from '../../../../domain/availability/availability.errors';
 import { FreeStart } from '../../../../domain/availability/free-start';
-import {
-  formatGermanLocalDate,
-  germanWeekday,
-  toClockString,
-  toIsoDate,
-  wallClockAt,
-} from '../../../../domain/language';
+import { germanWeekday, toClockString, toIsoDate, wallClockAt } from '../../../../domain/language';
 import { fitSpoken, shortName } from '../../../../domain/shared/german-messages';
 import { Service } from '../../../../domain/salon/service';
 import { Staff } from '../../../../domain/salon/staff';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { answer, FunctionAnswer } from './function-answer';
+import { SpokenSalon, spokenIsoDate } from './spoken-salon';
 import { spokenServiceName } from './service-names';
 import { spokenRefusal } from './refusal-sentence';
 import {
@@ -34,7 +28,7 @@ export { appointmentFacts } from './appointment-answers';
  * The wish as understood, for the agent to confirm or correct: ISO day, wall time and weekday
  * in the branch, and how it was said.
  */
-export function askedFacts(salon: BranchContext, wish: Date, stylist: Staff | undefined) {
+export function askedFacts(salon: SpokenSalon, wish: Date, stylist: Staff | undefined) {
   const { date, time } = wallClockAt(wish, salon.branch.timeZone);
   const spoken = spokenSlot(salon, wish, stylist?.id ?? '');
   return {
@@ -47,12 +41,6 @@ export function askedFacts(salon: BranchContext, wish: Date, stylist: Staff | un
   };
 }
 
-/** 'yyyy-MM-dd' → "Samstag, 6. März" (with the year when asked). */
-const spokenIsoDay = (iso: string, withYear = false): string => {
-  const [year, month, day] = iso.split('-').map(Number);
-  return formatGermanLocalDate({ year, month, day }, { withYear });
-};
-
 interface Refusal {
   /** The sentence naming what was understood and why it cannot be had. */
   readonly sentence: (cap: number) => string;
@@ -62,7 +50,7 @@ interface Refusal {
 
 /** Why the wish cannot be had, said with the day and time understood. */
 function refusal(
-  salon: BranchContext,
+  salon: SpokenSalon,
   wish: Date,
   stylist: Staff | undefined,
   why: Unavailable,
@@ -82,7 +70,7 @@ function refusal(
     case 'TOO_SHORT_NOTICE':
       return { sentence: () => `${when} ist leider zu kurzfristig.`, said };
     case 'BEYOND_HORIZON': {
-      const last = spokenIsoDay((why as BeyondHorizon).lastBookableDate);
+      const last = spokenIsoDate(salon, (why as BeyondHorizon).lastBookableDate);
       // A wish years ahead is named with its year: without it the day would be heard as this one.
       const wishYear = wallClockAt(wish, salon.branch.timeZone).date.year;
       const lastYear = Number((why as BeyondHorizon).lastBookableDate.slice(0, 4));
@@ -127,7 +115,7 @@ function refusal(
  * nearest starts that can be had, each day and stylist said once.
  */
 export function unavailableAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   nearest: readonly FreeStart[],
   wish: Date,
   stylist: Staff | undefined,
@@ -151,7 +139,7 @@ export function unavailableAnswer(
 
 /** The slot went to someone else between checking and writing: fresh alternatives. */
 export function slotLostAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   nearest: readonly FreeStart[],
   code: string,
   wish: Date,
@@ -174,7 +162,7 @@ export function slotLostAnswer(
 
 /** The wish is free (and held for this call when there is a hold). */
 export function freeAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   service: Service,
   free: FreeStart,
   hold: Hold | null,

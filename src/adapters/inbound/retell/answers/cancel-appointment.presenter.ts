@@ -1,12 +1,12 @@
 import { CancelAppointmentOutcome } from '../../../../application/booking/cancel-appointment.use-case';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { cancelledAnswer } from './appointment-answers';
 import { presentLookup } from './appointment-lookup.presenter';
 import { answer, FunctionAnswer } from './function-answer';
+import { SpokenSalon } from './spoken-salon';
 
 /** cancel_appointment's outcome as the agent hears it. */
 export function presentCancelAppointment(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: CancelAppointmentOutcome,
 ): FunctionAnswer {
   switch (outcome.kind) {

@@ -2,14 +2,14 @@ import { CheckAvailabilityOutcome } from '../../../../application/booking/check-
 import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { withCalendarVerdicts } from './calendar-verified';
 import { FunctionAnswer } from './function-answer';
+import { SpokenSalon } from './spoken-salon';
 import { wishRefusalAnswer } from './language-answers';
 import { presentOpenAvailability } from './open-availability.presenter';
 import { SlotTakenMeanwhile, SlotUnavailable } from '../../../../application/booking/slot-outcomes';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 
 /** check_availability's outcome as the agent hears it. */
 export function presentCheckAvailability(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: CheckAvailabilityOutcome,
 ): FunctionAnswer {
   switch (outcome.kind) {
@@ -29,7 +29,7 @@ export function presentCheckAvailability(
 
 /** A wish that cannot be had, or was lost meanwhile, with the alternatives instead. */
 export function presentNotFree(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: SlotUnavailable | SlotTakenMeanwhile,
 ): FunctionAnswer {
   const { asked, stylist, alternatives, verdicts } = outcome;

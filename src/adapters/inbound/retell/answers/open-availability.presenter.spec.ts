@@ -145,6 +145,21 @@ describe('open availability answers', () => {
     expect(a.message).toMatch(/Frei wäre Donnerstag, 1\. Oktober um 9 Uhr oder 15 Uhr\.$/);
   });
 
+  it('a day of another year is said with its year, a day of this year without', () => {
+    const outcome: OpenAvailabilityOutcome = {
+      kind: 'open-day',
+      ...base(salon, true),
+      date: DAY,
+      starts: [at(DAY, '13:00')],
+    };
+    expect(presentOpenAvailability({ ...salon, thisYear: 2025 }, outcome).message).toBe(
+      'Am Mittwoch, 30. September 2026 wäre frei um 13 Uhr bei Anna.',
+    );
+    expect(presentOpenAvailability({ ...salon, thisYear: 2026 }, outcome).message).toBe(
+      'Am Mittwoch, 30. September wäre frei um 13 Uhr bei Anna.',
+    );
+  });
+
   it('no room anywhere near says so', () => {
     const a = presentOpenAvailability(salon, {
       kind: 'none-those-days',
@@ -192,8 +207,10 @@ describe('open availability answers with the longest names stay speakable', () =
         fc.boolean(),
         windowed,
         reasons,
-        (staff, service, named, phrase, reason) => {
-          const salon = salonOf(staff, service);
+        fc.boolean(),
+        (staff, service, named, phrase, reason, lastYear) => {
+          // Asked the year before, every day is said with its year.
+          const salon = { ...salonOf(staff, service), thisYear: lastYear ? 2025 : 2026 };
           const b = base(salon, named, phrase ? parseGermanDayWindow(phrase) : undefined);
           const three = [at(DAY, '09:15', 'p0'), at(DAY, '13:45', 'p1'), at(DAY, '17:45', 'p2')];
           const outcomes: OpenAvailabilityOutcome[] = [

@@ -1,21 +1,16 @@
 import { Hold } from '../../../../domain/appointment/hold';
 import { FreeStart } from '../../../../domain/availability/free-start';
 import { NoRoomReason } from '../../../../domain/availability/open-day';
-import {
-  DayWindow,
-  formatGermanLocalDate,
-  formatGermanLocalTime,
-  germanWeekday,
-} from '../../../../domain/language';
+import { DayWindow, formatGermanLocalTime, germanWeekday } from '../../../../domain/language';
 import { fitSpoken, joinGerman, shortName } from '../../../../domain/shared/german-messages';
 import { LocalDate } from '../../../../domain/shared/local-date';
 import {
   NearestDay,
   OpenAvailabilityOutcome,
 } from '../../../../application/booking/open-availability.outcomes';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { withCalendarVerdicts } from './calendar-verified';
 import { answer, FunctionAnswer } from './function-answer';
+import { SpokenSalon, spokenIsoDate } from './spoken-salon';
 import { spokenServiceName } from './service-names';
 import { atStylist, NO_ALTERNATIVE, slotsSaid, SpokenSlot, spokenSlot } from './spoken-slot';
 
@@ -46,7 +41,6 @@ const parts = (iso: LocalDate) => {
   const [year, month, day] = iso.split('-').map(Number);
   return { year, month, day };
 };
-const spokenDay = (iso: LocalDate): string => formatGermanLocalDate(parts(iso));
 const withPart = (text: string, window: DayWindow | undefined): string =>
   window ? `${text} ${spokenWindow(window)}` : text;
 
@@ -57,7 +51,7 @@ const slotList = (slots: readonly SpokenSlot[], cap: number, said = {}) =>
 const holdFact = (hold: Hold | null) =>
   hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null;
 
-const slotsOf = (salon: BranchContext, starts: readonly FreeStart[]) =>
+const slotsOf = (salon: SpokenSalon, starts: readonly FreeStart[]) =>
   starts.map((s) => spokenSlot(salon, s.start, s.staffId));
 
 /** What the caller hears when a day has no room: why, in one sentence. */
@@ -104,7 +98,7 @@ const instead = (slots: readonly SpokenSlot[], cap: number, said = {}): string =
 
 /** An open question's answer (check_availability without a time) as the agent hears it. */
 export function presentOpenAvailability(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: OpenAvailabilityOutcome,
 ): FunctionAnswer {
   const { service, stylist, window, hold, verdicts } = outcome;
@@ -118,7 +112,7 @@ export function presentOpenAvailability(
 }
 
 function spoken(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: OpenAvailabilityOutcome,
   base: Record<string, unknown>,
 ): FunctionAnswer {
@@ -126,7 +120,7 @@ function spoken(
   switch (outcome.kind) {
     case 'open-day': {
       const slots = slotsOf(salon, outcome.starts);
-      const day = spokenDay(outcome.date);
+      const day = spokenIsoDate(salon, outcome.date);
       const message = fitSpoken(
         (cap) =>
           `${withPart(`Am ${day}`, window)} wäre frei um ${slotList(slots, cap, { date: slots[0].date })}.`,
@@ -167,7 +161,7 @@ function spoken(
 }
 
 function weekAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: Extract<OpenAvailabilityOutcome, { kind: 'open-week' }>,
   base: Record<string, unknown>,
 ): FunctionAnswer {
@@ -191,16 +185,16 @@ function weekAnswer(
 }
 
 function noRoomAnswer(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: Extract<OpenAvailabilityOutcome, { kind: 'none-that-day' | 'none-those-days' }>,
   base: Record<string, unknown>,
 ): FunctionAnswer {
   const { reason, nearest, stylist, window } = outcome;
   const when =
     outcome.kind === 'none-that-day'
-      ? withPart(`Am ${spokenDay(outcome.date)}`, window)
+      ? withPart(`Am ${spokenIsoDate(salon, outcome.date)}`, window)
       : withPart(
-          `Von ${spokenDay(outcome.dates[0])} bis ${spokenDay(outcome.dates[outcome.dates.length - 1])}`,
+          `Von ${spokenIsoDate(salon, outcome.dates[0])} bis ${spokenIsoDate(salon, outcome.dates[outcome.dates.length - 1])}`,
           window,
         );
   const why = whyNot(reason, when, stylist?.name);
@@ -219,5 +213,5 @@ function noRoomAnswer(
   });
 }
 
-const nearestSlots = (salon: BranchContext, nearest: NearestDay | undefined): SpokenSlot[] =>
+const nearestSlots = (salon: SpokenSalon, nearest: NearestDay | undefined): SpokenSlot[] =>
   nearest ? slotsOf(salon, nearest.starts) : [];

@@ -1,15 +1,15 @@
 import { RescheduleAppointmentOutcome } from '../../../../application/booking/reschedule-appointment.use-case';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { movedAnswer } from './appointment-answers';
 import { presentLookup } from './appointment-lookup.presenter';
 import { withCalendarVerdicts } from './calendar-verified';
 import { presentNotFree } from './check-availability.presenter';
 import { answer, FunctionAnswer } from './function-answer';
+import { SpokenSalon } from './spoken-salon';
 import { wishRefusalAnswer } from './language-answers';
 
 /** reschedule_appointment's outcome as the agent hears it. */
 export function presentRescheduleAppointment(
-  salon: BranchContext,
+  salon: SpokenSalon,
   outcome: RescheduleAppointmentOutcome,
 ): FunctionAnswer {
   switch (outcome.kind) {

@@ -18,6 +18,7 @@ import {
   formatGermanDate,
   formatGermanLocalDate,
   formatGermanTime,
+  wallClockAt,
 } from '../../../../domain/language';
 import { addDays } from '../../../../domain/language/date-parts';
 import { Branch } from '../../../../domain/salon/branch';
@@ -41,6 +42,7 @@ import {
 } from './appointment-answers';
 import { freeAnswer, slotLostAnswer, unavailableAnswer } from './booking-answers';
 import { FunctionAnswer } from './function-answer';
+import { SpokenSalon } from './spoken-salon';
 import { notUnderstoodAnswer, wishRefusalAnswer } from './language-answers';
 import { SpokenRequestReader } from '../../../../application/booking/spoken-request.reader';
 import { DomainRefusal, sentenceFor } from '../../../../common/domain-error.sentences';
@@ -80,7 +82,10 @@ const instant = fc.oneof(
   fc.constant(new Date('2027-09-30T12:30:00Z')),
 );
 
-const salonOf = (staffNames: readonly string[], serviceNames: readonly string[]): BranchContext => {
+// Said in 2026: days of 2027-2029 carry their year, the longest spoken date.
+const THIS_YEAR = 2026;
+
+const salonOf = (staffNames: readonly string[], serviceNames: readonly string[]): SpokenSalon => {
   const services = serviceNames.map((n, i) => Service.simple({ id: `s${i}`, name: n }, 30));
   return {
     companyId: 'c1',
@@ -95,6 +100,7 @@ const salonOf = (staffNames: readonly string[], serviceNames: readonly string[])
       Staff.restore({ id: `p${i}`, name: n, serviceIds: services.map((s) => s.id) }),
     ),
     services,
+    thisYear: THIS_YEAR,
   };
 };
 
@@ -105,7 +111,8 @@ const salon = fc
   )
   .map(([staff, services]) => salonOf(staff, services));
 
-const day = (at: Date) => formatGermanDate(at, ZONE);
+const day = (at: Date) =>
+  formatGermanDate(at, ZONE, { withYear: wallClockAt(at, ZONE).date.year !== THIS_YEAR });
 const time = (at: Date) => formatGermanTime(at, ZONE);
 
 /** Short enough to speak, and naming every fact given. */
@@ -140,7 +147,7 @@ const NAMES_DAY = new Set([...NAMES_TIME, 'CLOSED_DAY', 'BEYOND_HORIZON', 'OUTSI
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 const spokenIso = (iso: string) => {
   const [year, month, d] = iso.split('-').map(Number);
-  return formatGermanLocalDate({ year, month, day: d });
+  return formatGermanLocalDate({ year, month, day: d }, { withYear: year !== THIS_YEAR });
 };
 
 const appointments = (s: BranchContext, starts: readonly Date[]): Appointment[] =>

@@ -1,7 +1,7 @@
-import { formatGermanDate, formatGermanTime } from '../../../../domain/language';
+import { formatGermanTime } from '../../../../domain/language';
 import { FreeStart } from '../../../../domain/availability/free-start';
 import { joinGerman, shortName } from '../../../../domain/shared/german-messages';
-import { BranchContext } from '../../../../application/ports/salon-catalog.port';
+import { SpokenSalon, spokenDateOf } from './spoken-salon';
 
 /** A start as the agent reads it out and as the next function call can send it back. */
 export interface SpokenSlot {
@@ -12,10 +12,10 @@ export interface SpokenSlot {
   readonly spoken: string;
 }
 
-export function spokenSlot(salon: BranchContext, start: Date, staffId: string): SpokenSlot {
+export function spokenSlot(salon: SpokenSalon, start: Date, staffId: string): SpokenSlot {
   const zone = salon.branch.timeZone;
   const staff = salon.staff.find((s) => s.id === staffId)?.name ?? '';
-  const date = formatGermanDate(start, zone);
+  const date = spokenDateOf(salon, start);
   const time = formatGermanTime(start, zone);
   return {
     start: start.toISOString(),
@@ -26,10 +26,7 @@ export function spokenSlot(salon: BranchContext, start: Date, staffId: string): 
   };
 }
 
-export function spokenAlternatives(
-  salon: BranchContext,
-  starts: readonly FreeStart[],
-): SpokenSlot[] {
+export function spokenAlternatives(salon: SpokenSalon, starts: readonly FreeStart[]): SpokenSlot[] {
   return starts.map((f) => spokenSlot(salon, f.start, f.staffId));
 }
 
