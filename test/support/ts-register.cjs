@@ -9,7 +9,9 @@
  * (CommonJS, decorator metadata for Nest's injection). Type checking stays with `tsc --noEmit`
  * and ts-jest; tsconfig's `isolatedModules` is what makes file-by-file transpiling safe.
  */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const ts = require('typescript');
 
@@ -28,8 +30,35 @@ const compilerOptions = {
   noEmit: false,
 };
 
+// Every forked child loads the whole app: its transpiled files are kept on disk, keyed by the
+// compiler, the options, the path and the source, so only the first child pays for them.
+const cacheDir = path.join(
+  os.tmpdir(),
+  'ts-register-cache',
+  hash([ts.version, JSON.stringify(compilerOptions)]).slice(0, 16),
+);
+fs.mkdirSync(cacheDir, { recursive: true });
+
+function hash(parts) {
+  const h = crypto.createHash('sha256');
+  for (const part of parts) h.update(part).update('\0');
+  return h.digest('hex');
+}
+
+function transpiled(source, filename) {
+  const cached = path.join(cacheDir, `${hash([filename, source])}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: filename });
+    // Written aside and renamed: a child reading at the same time sees all of it or nothing.
+    const partial = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, outputText);
+    fs.renameSync(partial, cached);
+    return outputText;
+  }
+}
+
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: filename });
-  module._compile(outputText, filename);
+  module._compile(transpiled(fs.readFileSync(filename, 'utf8'), filename), filename);
 };
