@@ -44,6 +44,11 @@ export interface OpenDaysFree extends OpenAnswer {
 export interface NearestDay {
   readonly date: LocalDate;
   readonly starts: readonly FreeStart[];
+  /**
+   * The day lies before the days asked, as no day after them has room within the horizon
+   * (only set for several days asked, whose later days come first).
+   */
+  readonly earlier?: true;
 }
 
 /** The day asked has no room: why, and the nearest day that has (if any within the horizon). */

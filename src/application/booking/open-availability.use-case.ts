@@ -5,6 +5,8 @@ import {
   freeStartsWithin,
   MinuteWindow,
   nearestDayWithRoom,
+  nextDayWithRoom,
+  previousDayWithRoom,
   whyNoRoom,
 } from '../../domain/availability/open-day';
 import { OpenWhen } from '../../domain/language';
@@ -43,6 +45,7 @@ const MAX_DAYS = 7;
 const EARLIEST_DAYS_TRIED = 3;
 /** Answers are read again this often when another call holds the first start meanwhile. */
 const ATTEMPTS = 3;
+const DAY_MS = 86_400_000;
 
 type Found = OpenFound;
 
@@ -163,8 +166,7 @@ export class OpenAvailabilityUseCase {
     if (days.length > 0) return { kind: 'open-week', ...answered(search), days, verdicts };
     const reasons = dates.map((d) => whyNoRoom(engine, d, search.window, search.stylist));
     const reason = withRoom.length > 0 ? 'fully-booked' : commonReason(reasons);
-    const last = dates[dates.length - 1];
-    const instead = await this.nearest(search, last, reason === 'outside-hours');
+    const instead = await this.afterDays(search, dates, reason === 'outside-hours');
     return {
       kind: 'none-those-days',
       ...answered(search),
@@ -208,15 +210,12 @@ export class OpenAvailabilityUseCase {
   }
 
   /**
-   * The nearest day with room, its starts confirmed: among the days read around the wish, then
-   * the whole horizon. `sameDay`: the part asked missed the opening hours, so the day itself
+   * The nearest day with room, its starts confirmed, as a receptionist offers one: by distance
+   * either way, the later at equal distance; among the days read around the wish, then the
+   * whole horizon. `sameDay`: the part asked missed the opening hours, so the day itself
    * (whole) comes first, and no window applies.
    */
-  private async nearest(
-    search: Search,
-    date: LocalDate,
-    sameDay: boolean,
-  ): Promise<{ day: NearestDay; verdicts: CalendarVerdict[] } | undefined> {
+  private async nearest(search: Search, date: LocalDate, sameDay: boolean): Promise<Instead> {
     const window = sameDay ? undefined : search.window;
     const near = await search.availability.covering(date);
     for (const read of [async () => near, () => search.availability.wider()]) {
@@ -225,16 +224,56 @@ export class OpenAvailabilityUseCase {
       const room = sameDay && freeStartsWithin(engine, date, undefined, search.staffIds).length > 0;
       const day = room ? date : nearestDayWithRoom(engine, date, window, search.staffIds);
       if (!day) continue;
-      const starts = freeStartsWithin(engine, day, window, search.staffIds);
-      const offered = await confirmedSpread(starts, search.calendar, OFFERED_INSTEAD);
-      if (offered.starts.length > 0) {
-        return { day: { date: day, starts: offered.starts }, verdicts: offered.verdicts };
-      }
-      return undefined;
+      // An earlier day is the nearest only when the days as far after the wish were read too.
+      const mirror = addLocalDays(date, (Date.parse(date) - Date.parse(day)) / DAY_MS);
+      if (day < date && mirror > engine.lastDate && engine.lastDate < engine.horizonEnd) continue;
+      return this.offerOn(search, engine, day, window);
     }
     return undefined;
   }
+
+  /**
+   * Several days asked and none with room: the first day after them (the caller asked from that
+   * week on), and only when the horizon has none, the last day before them, said as earlier.
+   * `sameDay`: the part asked missed the opening hours, so their first day with room at all.
+   */
+  private async afterDays(
+    search: Search,
+    dates: readonly LocalDate[],
+    sameDay: boolean,
+  ): Promise<Instead> {
+    const [first, last] = [dates[0], dates[dates.length - 1]];
+    const window = sameDay ? undefined : search.window;
+    const near = await search.availability.covering(first, last);
+    for (const read of [async () => near, () => search.availability.wider()]) {
+      const engine = await read();
+      if (!engine) continue;
+      const within = sameDay ? daysWithRoom(engine, dates, undefined, search.staffIds) : [];
+      const day = within[0]?.date ?? nextDayWithRoom(engine, last, window, search.staffIds);
+      if (day) return this.offerOn(search, engine, day, window);
+    }
+    const whole = (await search.availability.wider()) ?? near;
+    const earlier = previousDayWithRoom(whole, first, window, search.staffIds);
+    const offered = earlier ? await this.offerOn(search, whole, earlier, window) : undefined;
+    return offered && { ...offered, day: { ...offered.day, earlier: true } };
+  }
+
+  /** A few confirmed starts on the day offered instead; undefined when Cal.com refuses all. */
+  private async offerOn(
+    search: Search,
+    engine: AvailabilityEngine,
+    day: LocalDate,
+    window: MinuteWindow | undefined,
+  ): Promise<Instead> {
+    const starts = freeStartsWithin(engine, day, window, search.staffIds);
+    const offered = await confirmedSpread(starts, search.calendar, OFFERED_INSTEAD);
+    if (offered.starts.length === 0) return undefined;
+    return { day: { date: day, starts: offered.starts }, verdicts: offered.verdicts };
+  }
 }
+
+/** The day offered instead of the days asked, and Cal.com's verdicts behind it. */
+type Instead = { day: NearestDay; verdicts: CalendarVerdict[] } | undefined;
 
 const answered = (search: Search) => ({
   service: search.service,

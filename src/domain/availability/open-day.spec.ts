@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { TimeRange } from '../shared/time-range';
 import { Staff } from '../salon/staff';
 import { WeeklyHours } from '../salon/weekly-hours';
-import { freeStartsWithin, nearestDayWithRoom, whyNoRoom, daysWithRoom } from './open-day';
+import {
+  freeStartsWithin,
+  nearestDayWithRoom,
+  nextDayWithRoom,
+  previousDayWithRoom,
+  whyNoRoom,
+  daysWithRoom,
+} from './open-day';
 import {
   at,
   booked,
@@ -156,6 +163,17 @@ describe('nearest day with room', () => {
 
   it('none when no day read has room in the window', () => {
     expect(nearestDayWithRoom(engine({ service: cut }), MONDAY, EVENING)).toBeUndefined();
+  });
+
+  it('the next day with room lies after the day, the previous one before it', () => {
+    const e = engine({ service: cut, busy: fullMonday() });
+    // Saturday 13 June: the next day with room skips Sunday (closed) and the full Monday.
+    expect(nextDayWithRoom(e, '2026-06-13', undefined)).toBe(TUESDAY);
+    expect(previousDayWithRoom(e, TUESDAY, undefined)).toBe('2026-06-13');
+    expect(nextDayWithRoom(e, MONDAY, EVENING)).toBeUndefined();
+    expect(previousDayWithRoom(e, MONDAY, EVENING)).toBeUndefined();
+    // Not before the first day read (today).
+    expect(previousDayWithRoom(e, '2026-06-01', undefined)).toBeUndefined();
   });
 
   it('days with room keep their order and skip the closed and full ones', () => {

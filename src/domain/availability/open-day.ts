@@ -106,6 +106,37 @@ export function nearestDayWithRoom(
   }
 }
 
+/**
+ * The first day after `date` with a free start in the window, among the days the engine
+ * judges: what a week with no room offers first ("nächste Woche" full: the week after).
+ */
+export function nextDayWithRoom(
+  engine: AvailabilityEngine,
+  date: LocalDate,
+  window: MinuteWindow | undefined,
+  staffIds?: readonly string[],
+): LocalDate | undefined {
+  const from = addLocalDays(date, 1) > engine.firstDate ? addLocalDays(date, 1) : engine.firstDate;
+  for (let d = from; d <= engine.lastDate; d = addLocalDays(d, 1)) {
+    if (freeStartsWithin(engine, d, window, staffIds).length > 0) return d;
+  }
+  return undefined;
+}
+
+/** The last day before `date` with a free start in the window, among the days judged. */
+export function previousDayWithRoom(
+  engine: AvailabilityEngine,
+  date: LocalDate,
+  window: MinuteWindow | undefined,
+  staffIds?: readonly string[],
+): LocalDate | undefined {
+  const from = addLocalDays(date, -1) < engine.lastDate ? addLocalDays(date, -1) : engine.lastDate;
+  for (let d = from; d >= engine.firstDate; d = addLocalDays(d, -1)) {
+    if (freeStartsWithin(engine, d, window, staffIds).length > 0) return d;
+  }
+  return undefined;
+}
+
 /** Of the dates, in their order, those whose window holds a free start, with those starts. */
 export function daysWithRoom(
   engine: AvailabilityEngine,

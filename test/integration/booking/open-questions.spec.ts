@@ -219,6 +219,51 @@ describe('open availability questions over real Postgres', () => {
     ]);
   });
 
+  it('a week with no room offers the nearest day after its start, an earlier one only when none is', async () => {
+    const block = async (from: string, to: string) =>
+      ds.query(
+        `INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid)
+         VALUES ($1, $2, 'calendar', tstzrange($3, $4), 'away-' || $3)`,
+        [w.base.companyId, await staffId('Mehmet'), from, to],
+      );
+    // Mehmet is taken from next week until 20 December: Saturday 28 November is nearer to the
+    // week than Tuesday 22 December, yet lies before the week asked.
+    await block('2026-11-29T23:00:00Z', '2026-12-20T23:00:00Z');
+    const week = { service: 'Herrenschnitt', date: 'nächste Woche', staff: 'Mehmet' };
+    const a = await ask(week);
+    expect(a).toMatchObject({
+      code: 'AVAILABILITY.FULLY_BOOKED',
+      dates: expect.arrayContaining(['2026-11-30', '2026-12-05']),
+      nearest: { date: '2026-12-22' },
+    });
+    expect(a.message).toMatch(/ausgebucht\. Frei wäre Dienstag, 22\. Dezember um 9 Uhr/);
+    expect(a.message.length).toBeLessThanOrEqual(200);
+
+    // Taken to the end of the horizon: only an earlier day is left, and it is said as earlier.
+    await w.clearCalendar();
+    await block('2026-11-29T23:00:00Z', '2028-01-01T00:00:00Z');
+    const b = await ask(week);
+    expect(b).toMatchObject({
+      code: 'AVAILABILITY.FULLY_BOOKED',
+      nearest: { date: '2026-11-28', earlier: true },
+    });
+    expect(b.message).toMatch(/vorher wäre noch Samstag, 28\. November um/);
+    expect(b.message.length).toBeLessThanOrEqual(200);
+  });
+
+  it('a day with no room offers the nearest day by distance, the later one at equal distance', async () => {
+    // Thursday 3 December asked, Mehmet taken Wednesday to Friday: Tuesday and Saturday are
+    // both two days away; the later one is offered.
+    await ds.query(
+      `INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid)
+       VALUES ($1, $2, 'calendar', tstzrange('2026-12-01T23:00:00Z', '2026-12-04T23:00:00Z'), 'away')`,
+      [w.base.companyId, await staffId('Mehmet')],
+    );
+    const a = await ask({ service: 'Herrenschnitt', date: '3. Dezember', staff: 'Mehmet' });
+    expect(a).toMatchObject({ reason: 'fully-booked', nearest: { date: '2026-12-05' } });
+    expect((a.nearest as { earlier?: boolean }).earlier).toBeUndefined();
+  });
+
   it('no day: the earliest free starts within the horizon (also for a stylist)', async () => {
     const a = await ask({ service: 'Herrenschnitt', staff: 'Mehmet' });
     expect(a).toMatchObject({ code: 'OK', date: '2026-11-26' });

@@ -245,6 +245,13 @@ describe('open availability answers with the longest names stay speakable', () =
               reason,
               nearest: { date: '2026-10-07', starts: three },
             },
+            {
+              kind: 'none-those-days',
+              ...b,
+              dates: WEEK,
+              reason,
+              nearest: { date: '2026-09-26', starts: three, earlier: true },
+            },
             { kind: 'none-in-horizon', ...b },
           ];
           for (const outcome of outcomes) {

@@ -92,9 +92,24 @@ const REASON_CODES: Record<NoRoomReason, string> = {
   'fully-booked': 'AVAILABILITY.FULLY_BOOKED',
 };
 
-/** The nearest day offered instead: "Frei wäre Samstag, 12. Dezember um 9 Uhr oder 15 Uhr." */
-const instead = (slots: readonly SpokenSlot[], cap: number, said = {}): string =>
-  slots.length === 0 ? NO_ALTERNATIVE : `Frei wäre ${slotList(slots, cap, said)}.`;
+/**
+ * The nearest day offered instead: "Frei wäre Samstag, 12. Dezember um 9 Uhr oder 15 Uhr."; a
+ * day before the days asked (none after them) is said as earlier.
+ */
+const instead = (
+  slots: readonly SpokenSlot[],
+  cap: number,
+  said = {},
+  earlier = false,
+  brief = false,
+): string => {
+  if (slots.length === 0) return NO_ALTERNATIVE;
+  if (!earlier) return `Frei wäre ${slotList(slots, cap, said)}.`;
+  const list = slotList(slots, cap, said);
+  return brief
+    ? `Vorher wäre ${list} frei.`
+    : `Danach ist nichts frei, vorher wäre noch ${list} frei.`;
+};
 
 /** An open question's answer (check_availability without a time) as the agent hears it. */
 export function presentOpenAvailability(
@@ -200,16 +215,21 @@ function noRoomAnswer(
   const why = whyNot(reason, when, stylist?.name);
   const slots = nearestSlots(salon, nearest);
   const said = { staff: stylist?.name };
+  // Beyond the horizon, the reason already says the day offered lies before the days asked.
+  const earlier = nearest?.earlier === true && reason !== 'out-of-range';
   const message = fitSpoken(
-    (cap) => `${why(cap)} ${instead(slots, cap, said)}`,
-    (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said)}`,
+    (cap) => `${why(cap)} ${instead(slots, cap, said, earlier)}`,
+    (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier)}`,
+    (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier, true)}`,
   );
   return answer(REASON_CODES[reason], message, {
     ...base,
     available: false,
     reason,
     ...(outcome.kind === 'none-that-day' ? { date: outcome.date } : { dates: outcome.dates }),
-    nearest: nearest ? { date: nearest.date, slots } : null,
+    nearest: nearest
+      ? { date: nearest.date, slots, ...(nearest.earlier ? { earlier: true } : {}) }
+      : null,
   });
 }
 
