@@ -16,6 +16,7 @@ import { ServicePricesAndBranchContact1796628212990 } from './1796628212990-serv
 import { VisitServices1796629905039 } from './1796629905039-visit-services';
 import { RecognitionConsentLog1796630470036 } from './1796630470036-recognition-consent-log';
 import { CallerMessages1796631651942 } from './1796631651942-caller-messages';
+import { SharedVisits1796639016801 } from './1796639016801-shared-visits';
 
 /** Listed explicitly so the same classes run from ts-jest, the compiled app and the CLI. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   VisitServices1796629905039,
   RecognitionConsentLog1796630470036,
   CallerMessages1796631651942,
+  SharedVisits1796639016801,
 ];

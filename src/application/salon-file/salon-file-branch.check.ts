@@ -27,6 +27,8 @@ export function checkBranch(b: unknown, at: string, numbers: Set<string>, bad: C
   if (b.retellAgentId !== undefined && !isText(b.retellAgentId, 100))
     bad(`${at}.retellAgentId`, 'must be text of 1-100 characters');
   checkContact(b, at, numbers, bad);
+  if (b.splitVisits !== undefined && typeof b.splitVisits !== 'boolean')
+    bad(`${at}.splitVisits`, 'must be true or false');
   if (hours) checkBranchRules(b, hours, at, bad);
 }
 

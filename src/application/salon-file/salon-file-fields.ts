@@ -16,6 +16,7 @@ export const FIELDS = {
     'closedDates',
     'email',
     'transferNumber',
+    'splitVisits',
   ],
   service: [
     'key',

@@ -132,6 +132,7 @@ export class SalonFileExporter {
         closedDates: [...b.closedDates],
         ...(b.email ? { email: b.email } : {}),
         ...(b.transferNumber ? { transferNumber: b.transferNumber } : {}),
+        ...(b.splitVisits ? { splitVisits: true } : {}),
       })),
       services: activeServices.map((s) => serviceEntry(serviceKeys.get(s.id)!, s)),
       staff: inStableOrder(

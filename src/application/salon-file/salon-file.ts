@@ -54,6 +54,8 @@ export interface SalonFileBranch {
   email?: string;
   /** E.164 number of a person at the salon, for callers who want one (not an answered number). */
   transferNumber?: string;
+  /** A visit's services may go to different stylists when no one can do them all (default no). */
+  splitVisits?: boolean;
 }
 
 export interface SalonFileStaff {

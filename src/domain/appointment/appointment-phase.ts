@@ -25,6 +25,8 @@ export interface AppointmentPhaseSnapshot {
   readonly serviceId?: string;
   /** Its place among that service's segments; unset: `sequence`. */
   readonly serviceSequence?: number;
+  /** The stylist of this step in a visit shared by several; unset: the appointment's. */
+  readonly staffId?: string;
 }
 
 /**
@@ -44,11 +46,13 @@ export class AppointmentPhase {
     calendarSync: boolean;
     serviceId?: string;
     serviceSequence?: number;
+    staffId?: string;
   }): AppointmentPhase {
     const booked = p.calendarSync && p.staffBusy && !p.isBuffer;
     return new AppointmentPhase({
       serviceId: p.serviceId,
       serviceSequence: p.serviceSequence,
+      ...(p.staffId !== undefined ? { staffId: p.staffId } : {}),
       id: p.id,
       appointmentId: p.appointmentId,
       sequence: p.sequence,
@@ -105,6 +109,18 @@ export class AppointmentPhase {
   /** The place among its own service's segments, the key of that service's calendar mapping. */
   get serviceSequence(): number {
     return this.s.serviceSequence ?? this.s.sequence;
+  }
+
+  /** The stylist of this step when the visit is shared; undefined: the appointment's. */
+  get staffId(): string | undefined {
+    return this.s.staffId;
+  }
+
+  /** The same step done by `staffId` (a staff merge), under a new id and in no calendar yet. */
+  doneBy(id: string, staffId: string | undefined): AppointmentPhase {
+    const renewed = this.renewed(id).s;
+    const { staffId: _old, ...rest } = renewed;
+    return new AppointmentPhase(staffId === undefined ? rest : { ...rest, staffId });
   }
 
   /** The stylist's working steps are mirrored to the calendar, one booking each. */

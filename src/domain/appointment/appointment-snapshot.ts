@@ -1,4 +1,5 @@
 import { Service } from '../salon/service';
+import { ServiceStylist } from '../salon/visit-assignment';
 import { AppointmentPhaseSnapshot } from './appointment-phase';
 import { AppointmentStatus } from './appointment-status';
 import { IdGenerator } from './id-generator';
@@ -8,7 +9,10 @@ export type AppointmentSource = 'voice' | 'admin' | 'calendar';
 
 export interface NewAppointment {
   readonly service: Service;
+  /** The stylist; of a visit shared by several stylists, the one of its first service. */
   readonly staffId: string;
+  /** A visit shared by several stylists: who does which service (see checkVisitStart). */
+  readonly assignment?: readonly ServiceStylist[];
   readonly customerId: string;
   readonly start: Date;
   readonly source: AppointmentSource;

@@ -1,4 +1,5 @@
 import { Service } from '../salon/service';
+import { isShared, ServiceStylist, StylistStep, stylistFor } from '../salon/visit-assignment';
 import { err, ok, Result } from '../shared/result';
 import { TimeRange } from '../shared/time-range';
 import {
@@ -34,8 +35,15 @@ export interface CalendarMove extends CalendarBookingRef {
   readonly start: Date;
 }
 
+/** Who does the appointment: one stylist, or a visit's services shared among several. */
+export interface AppointmentStylists {
+  readonly staffId: string;
+  readonly assignment?: readonly ServiceStylist[];
+}
+
 /**
- * A booked service for one customer with one stylist. Its phases follow the service's segments;
+ * A booked service for one customer with one stylist (or a visit whose services several
+ * stylists share: each phase then names its own, the appointment the first service's). Its phases follow the service's segments;
  * a buffer after the service is one more phase, staff-busy and flagged `isBuffer`, so it blocks
  * the stylist (and the database constraint) like any working step but is no calendar booking.
  */
@@ -71,7 +79,10 @@ export class Appointment {
     const id = input.id ?? newId();
     // Bookings that came from the calendar are already there.
     const calendarSync = input.source !== 'calendar';
-    const phases = Appointment.planPhases(id, input.service, input.start, newId, calendarSync);
+    const phases = Appointment.planPhases(id, input.service, input.start, newId, calendarSync, {
+      staffId: input.staffId,
+      assignment: input.assignment,
+    });
     return new Appointment(
       {
         id,
@@ -107,12 +118,21 @@ export class Appointment {
     start: Date,
     newId: IdGenerator,
     calendarSync: boolean,
+    stylists: AppointmentStylists,
   ): AppointmentPhase[] {
-    return service
-      .layoutAt(start)
-      .map((placed) =>
-        AppointmentPhase.plan({ id: newId(), appointmentId, calendarSync, ...placed }),
-      );
+    // One stylist: the phases name none (the appointment's is theirs), as rows always did.
+    const shared = isShared(stylists.assignment);
+    return service.layoutAt(start).map((placed) =>
+      AppointmentPhase.plan({
+        id: newId(),
+        appointmentId,
+        calendarSync,
+        ...placed,
+        ...(shared
+          ? { staffId: stylistFor(stylists.assignment, placed.serviceId, stylists.staffId) }
+          : {}),
+      }),
+    );
   }
 
   private static customerEnd(phases: readonly AppointmentPhase[]): Date {
@@ -132,6 +152,30 @@ export class Appointment {
   /** The service a phase belongs to. */
   serviceOf(phase: AppointmentPhase): string {
     return phase.serviceId ?? this.serviceId;
+  }
+
+  /** The stylist of a phase: its own in a shared visit, else the appointment's. */
+  stylistOf(phase: AppointmentPhase): string {
+    return phase.staffId ?? this.staffId;
+  }
+
+  /** Several stylists share the visit. */
+  get isShared(): boolean {
+    return this.stylistIds.length > 1;
+  }
+
+  /** Every stylist working on the appointment, the appointment's own first. */
+  get stylistIds(): string[] {
+    return [...new Set([this.staffId, ...this.phases.map((p) => this.stylistOf(p))])];
+  }
+
+  /** Who does which service of a shared visit, in the visit's order; undefined: one stylist. */
+  get assignment(): ServiceStylist[] | undefined {
+    if (!this.isShared) return undefined;
+    return this.serviceIds.map((serviceId) => {
+      const phase = this.phases.find((p) => this.serviceOf(p) === serviceId);
+      return { serviceId, staffId: phase ? this.stylistOf(phase) : this.staffId };
+    });
   }
 
   get start(): Date {
@@ -180,6 +224,14 @@ export class Appointment {
     return this.phases.filter((p) => p.staffBusy).map((p) => p.range);
   }
 
+  /** What blocks whom: each staff-busy phase with its own stylist; nothing once cancelled. */
+  busySteps(): StylistStep[] {
+    if (this.status === 'cancelled') return [];
+    return this.phases
+      .filter((p) => p.staffBusy)
+      .map((p) => ({ staffId: this.stylistOf(p), range: p.range }));
+  }
+
   /** `propagate: false` when the cancellation came from the calendar itself. */
   cancel(opts: { propagate?: boolean } = {}): Result<Appointment, IllegalStatusTransition> {
     const cancelled = this.toStatus('cancel');
@@ -195,20 +247,26 @@ export class Appointment {
     return this.toStatus('mark_no_show');
   }
 
-  /** The same appointment at another start: fresh phases, the calendar has to follow. */
+  /**
+   * The same appointment at another start: fresh phases, the calendar has to follow. `stylists`
+   * re-plans who does it (a shared visit is shared anew at the new time); by default the
+   * stylists stay as they were.
+   */
   reschedule(
     newStart: Date,
     service: Service,
     newId: IdGenerator = randomIds,
+    stylists: AppointmentStylists = { staffId: this.staffId, assignment: this.assignment },
   ): Result<Appointment, IllegalStatusTransition | ServiceMismatch> {
     const status = nextStatus(this.status, 'reschedule');
     if (!status.ok) return status;
     if (service.serviceIds.join('|') !== this.serviceIds.join('|')) {
       return err(new ServiceMismatch(this.serviceIds.join('+'), service.serviceIds.join('+')));
     }
-    const phases = Appointment.planPhases(this.id, service, newStart, newId, true);
+    const phases = Appointment.planPhases(this.id, service, newStart, newId, true, stylists);
     const facts = {
       ...this.s,
+      staffId: stylists.staffId,
       start: new Date(newStart.getTime()),
       end: Appointment.customerEnd(phases),
     };
@@ -220,11 +278,19 @@ export class Appointment {
    * ids, as a reschedule gives, so the sync cancels the bookings made for the old stylist and
    * books the phases again under the new stylist's calendar mapping.
    */
-  afterStaffMove(newId: IdGenerator = randomIds): Result<Appointment, IllegalStatusTransition> {
+  afterStaffMove(
+    newId: IdGenerator = randomIds,
+    move?: { readonly from: string; readonly to: string },
+  ): Result<Appointment, IllegalStatusTransition> {
     const status = nextStatus(this.status, 'reschedule');
     if (!status.ok) return status;
-    const phases = this.phases.map((p) => p.renewed(newId()));
-    return ok(new Appointment(this.s, this.sync, phases).resync());
+    const staffId = move && this.staffId === move.from ? move.to : this.staffId;
+    const own = (p: AppointmentPhase): string | undefined =>
+      move && p.staffId === move.from ? move.to : p.staffId;
+    // A visit left with one stylist names none on its phases again.
+    const shared = new Set(this.phases.map((p) => own(p) ?? staffId)).size > 1;
+    const phases = this.phases.map((p) => p.doneBy(newId(), shared ? own(p) : undefined));
+    return ok(new Appointment({ ...this.s, staffId }, this.sync, phases).resync());
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Service } from '../salon/service';
+import { busyStepsByStylist, ServiceStylist, StylistStep } from '../salon/visit-assignment';
 import { TimeRange } from '../shared/time-range';
 import { IdGenerator, randomIds } from './id-generator';
 
@@ -12,6 +13,10 @@ export interface HoldSnapshot {
   readonly start: Date;
   readonly busy: readonly TimeRange[];
   readonly expiresAt: Date;
+  /** Whom each of `busy` blocks (a visit shared by several stylists); unset: `staffId`. */
+  readonly busyStaffIds?: readonly string[];
+  /** A visit shared by several stylists: who does which service, as offered to the caller. */
+  readonly assignment?: readonly ServiceStylist[];
 }
 
 /**
@@ -27,16 +32,21 @@ export class Hold {
     service: Service;
     start: Date;
     now: Date;
+    assignment?: readonly ServiceStylist[];
     minutes?: number;
     id?: string;
     newId?: IdGenerator;
   }): Hold {
     const minutes = p.minutes ?? DEFAULT_HOLD_MINUTES;
-    const busy = p.service
-      .layoutAt(p.start)
-      .filter((s) => s.staffBusy)
-      .map((s) => s.range);
+    const steps = busyStepsByStylist(p.service, p.start, p.staffId, p.assignment);
+    const busy = steps.map((s) => s.range);
     return new Hold({
+      ...(p.assignment
+        ? {
+            assignment: p.assignment.map((a) => ({ ...a })),
+            busyStaffIds: steps.map((s) => s.staffId),
+          }
+        : {}),
       id: p.id ?? (p.newId ?? randomIds)(),
       callId: p.callId,
       staffId: p.staffId,
@@ -87,6 +97,19 @@ export class Hold {
     return [...this.s.busy];
   }
 
+  /** Each held busy step with the stylist it blocks. */
+  busySteps(): StylistStep[] {
+    return this.s.busy.map((range, i) => ({
+      staffId: this.s.busyStaffIds?.[i] ?? this.s.staffId,
+      range,
+    }));
+  }
+
+  /** Who does which service, when the visit held is shared by several stylists. */
+  get assignment(): readonly ServiceStylist[] | undefined {
+    return this.s.assignment;
+  }
+
   /** Expiry is exclusive: at `expiresAt` the slot is open to everyone again. */
   isLive(now: Date): boolean {
     return now.getTime() < this.s.expiresAt.getTime();
@@ -97,8 +120,15 @@ export class Hold {
   }
 
   /** Does this hold reserve exactly what the call now wants to book? */
-  covers(booking: { callId: string; staffId: string; serviceId: string; start: Date }): boolean {
+  covers(booking: {
+    callId: string;
+    staffId: string;
+    serviceId: string;
+    start: Date;
+    assignment?: readonly ServiceStylist[];
+  }): boolean {
     return (
+      sameAssignment(this.s.assignment, booking.assignment) &&
       this.isHeldBy(booking.callId) &&
       this.s.staffId === booking.staffId &&
       this.s.serviceId === booking.serviceId &&
@@ -109,4 +139,15 @@ export class Hold {
   toSnapshot(): HoldSnapshot {
     return { ...this.s, start: this.start, expiresAt: this.expiresAt, busy: this.busyIntervals() };
   }
+}
+
+function sameAssignment(
+  a: readonly ServiceStylist[] | undefined,
+  b: readonly ServiceStylist[] | undefined,
+): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.serviceId === b[i].serviceId && x.staffId === b[i].staffId)
+  );
 }

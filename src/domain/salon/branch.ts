@@ -16,6 +16,11 @@ export interface BranchProps {
   /** Local dates the salon stays shut (holidays, inventory). */
   readonly closedDates?: readonly LocalDate[];
   readonly slotGranularityMinutes?: number;
+  /**
+   * A visit's services may go to different stylists when no one stylist can do them all at the
+   * time asked (default false: one stylist does the whole visit).
+   */
+  readonly splitVisits?: boolean;
 }
 
 /** A salon location: its wall clock, when it is open, and the grid offered starts sit on. */
@@ -28,6 +33,7 @@ export class Branch {
     readonly openingHours: WeeklyHours,
     private readonly closed: ReadonlySet<LocalDate>,
     readonly slotGranularityMinutes: number,
+    readonly splitVisits: boolean,
   ) {}
 
   static create(props: BranchProps): Result<Branch, InvalidBranch> {
@@ -57,6 +63,7 @@ export class Branch {
         props.openingHours,
         new Set(closedDates),
         granularity,
+        props.splitVisits ?? false,
       ),
     );
   }

@@ -265,12 +265,13 @@ describe('persistence adapters (real Postgres)', () => {
           'busy_text',
           'insert_appointment',
           'lock_busy_time',
+          'lock_busy_times',
           'phone_booking_facts',
           'place_hold',
         ],
       ],
     );
-    expect(rows.map((r) => r.proname)).toHaveLength(6);
+    expect(rows.map((r) => r.proname)).toHaveLength(7);
     for (const r of rows) {
       expect({ fn: r.proname, config: r.proconfig }).toEqual({
         fn: r.proname,

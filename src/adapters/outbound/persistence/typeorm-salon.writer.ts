@@ -47,8 +47,9 @@ export class TypeOrmSalonWriter implements SalonWriter {
       for (const [order, b] of file.branches.entries()) {
         const [{ id }]: IdRow[] = await m.query(
           `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, created_at,
-                                email, transfer_number)
-           VALUES ($1, $2, $3, $4, $5, $6, now() + $7 * interval '1 microsecond', $8, $9) RETURNING id`,
+                                email, transfer_number, split_visits)
+           VALUES ($1, $2, $3, $4, $5, $6, now() + $7 * interval '1 microsecond', $8, $9, $10)
+           RETURNING id`,
           [
             companyId,
             b.name.trim(),
@@ -59,6 +60,7 @@ export class TypeOrmSalonWriter implements SalonWriter {
             order,
             b.email ?? null,
             b.transferNumber ?? null,
+            b.splitVisits ?? false,
           ],
         );
         branchIds[b.key] = id;

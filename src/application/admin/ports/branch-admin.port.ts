@@ -20,6 +20,8 @@ export interface BranchData {
   readonly email: string | null;
   /** E.164 number a caller who wants a person is transferred to; null: no transfer. */
   readonly transferNumber: string | null;
+  /** A visit's services may go to different stylists when no one can do them all. */
+  readonly splitVisits: boolean;
 }
 
 export interface BranchView extends BranchData {

@@ -21,6 +21,7 @@ const DEFAULTS: Partial<BranchData> = {
   active: true,
   email: null,
   transferNumber: null,
+  splitVisits: false,
 };
 
 function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
@@ -35,6 +36,7 @@ function changeOf(dto: UpdateBranchDto): Partial<BranchData> {
   if (dto.openingHours != null) change.openingHours = { ...dto.openingHours };
   if (dto.closedDates != null) change.closedDates = dto.closedDates;
   if (dto.active != null) change.active = dto.active;
+  if (dto.splitVisits != null) change.splitVisits = dto.splitVisits;
   // null clears them: no e-mail for messages, no transfer to a person.
   if (dto.email !== undefined) change.email = dto.email ?? null;
   if (dto.transferNumber !== undefined) change.transferNumber = dto.transferNumber ?? null;

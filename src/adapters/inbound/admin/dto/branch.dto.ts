@@ -66,6 +66,12 @@ export class CreateBranchDto {
   @Flag(false, 'default true; false: its numbers do not answer and nothing is booked there')
   active?: boolean;
 
+  @Flag(
+    false,
+    'default false; true: when no one stylist can do every service of a visit at the time asked, its services may go to different stylists (one appointment)',
+  )
+  splitVisits?: boolean;
+
   @Email(false)
   @ApiProperty({
     type: String,

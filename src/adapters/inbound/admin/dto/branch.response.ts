@@ -19,6 +19,10 @@ export class BranchResponse {
   email!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'E.164; where calls are transferred' })
   transferNumber!: string | null;
+  @ApiProperty({
+    description: "a visit's services may go to different stylists when no one can do them all",
+  })
+  splitVisits!: boolean;
 }
 
 export const BranchPageResponse = PageOf(BranchResponse, 'BranchPageResponse');

@@ -13,6 +13,7 @@ export interface BranchRow {
   active: boolean;
   email: string | null;
   transfer_number: string | null;
+  split_visits: boolean;
 }
 
 /** A branch's answered number (`branch_phone_numbers`). */
@@ -48,5 +49,6 @@ export function toBranchView(
     active: r.active,
     email: r.email,
     transferNumber: r.transfer_number,
+    splitVisits: r.split_visits,
   };
 }

@@ -27,21 +27,22 @@ export class TypeOrmBranchAdmin implements BranchAdmin {
       d.active,
       d.email,
       d.transferNumber,
+      d.splitVisits,
     ];
     let branchId = id;
     if (branchId) {
       await this.m.query(
         `UPDATE branches SET name = $3, time_zone = $4, country = $5,
                 slot_granularity_minutes = $6, retell_agent_id = $7, active = $8,
-                email = $9, transfer_number = $10
+                email = $9, transfer_number = $10, split_visits = $11
           WHERE id = $1 AND company_id = $2`,
         [branchId, companyId, ...values],
       );
     } else {
       const [created]: IdRow[] = await this.m.query(
         `INSERT INTO branches(company_id, name, time_zone, country, slot_granularity_minutes, retell_agent_id, active,
-                               email, transfer_number)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                               email, transfer_number, split_visits)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [companyId, ...values],
       );
       branchId = created.id;

@@ -18,6 +18,8 @@ export class AppointmentPhaseOrmEntity {
   @Column({ name: 'service_id', type: 'uuid', nullable: true }) serviceId!: string | null;
   @Column({ name: 'service_sequence', type: 'smallint', nullable: true })
   serviceSequence!: number | null;
+  /** The stylist of this step in a shared visit; null: the appointment's. */
+  @Column({ name: 'staff_id', type: 'uuid', nullable: true }) staffId!: string | null;
   @ManyToOne(() => AppointmentOrmEntity, (a) => a.phases, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'appointment_id' })
   appointment!: AppointmentOrmEntity;

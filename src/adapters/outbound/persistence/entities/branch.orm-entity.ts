@@ -20,6 +20,8 @@ export class BranchOrmEntity {
   /** E.164 number a call is handed to when the caller wants a person. */
   @Column({ name: 'transfer_number', type: 'varchar', length: 20, nullable: true })
   transferNumber!: string | null;
+  /** A visit's services may go to different stylists when no one can do them all. */
+  @Column({ name: 'split_visits', type: 'boolean', default: false }) splitVisits!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @OneToMany(() => OpeningHourOrmEntity, (h) => h.branch, { cascade: true })
   openingHours!: OpeningHourOrmEntity[];

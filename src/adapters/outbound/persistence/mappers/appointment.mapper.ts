@@ -39,6 +39,7 @@ export class AppointmentMapper {
           syncState: p.syncState as SyncState,
           serviceId: p.serviceId ?? undefined,
           serviceSequence: p.serviceSequence ?? undefined,
+          ...(p.staffId ? { staffId: p.staffId } : {}),
         })),
     });
   }
@@ -83,6 +84,7 @@ export class AppointmentMapper {
       syncState: p.syncState,
       serviceId: p.serviceId ?? null,
       serviceSequence: p.serviceId ? (p.serviceSequence ?? null) : null,
+      staffId: p.staffId ?? null,
     }));
   }
 
@@ -126,6 +128,7 @@ export class AppointmentMapper {
         sync_state: p.syncState,
         service_id: p.serviceId,
         service_sequence: p.serviceSequence,
+        staff_id: p.staffId,
       })),
     };
   }

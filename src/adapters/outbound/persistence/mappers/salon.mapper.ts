@@ -37,6 +37,7 @@ export class SalonMapper {
       companyId: row.companyId,
       timeZone: row.timeZone,
       slotGranularityMinutes: row.slotGranularityMinutes,
+      splitVisits: row.splitVisits,
       openingHours: weeklyHours(
         (row.openingHours ?? []).map((h) => ({
           weekday: h.weekday,

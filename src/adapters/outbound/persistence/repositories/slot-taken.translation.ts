@@ -1,5 +1,6 @@
 import { SlotTaken } from '../../../../domain/availability/availability.errors';
 import { BusyKind } from '../../../../domain/availability/busy-interval';
+import { StylistStep } from '../../../../domain/salon/visit-assignment';
 import { err, ok, Result } from '../../../../domain/shared/result';
 import { EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../postgres-refusals';
@@ -17,8 +18,7 @@ export { isExclusionViolation };
  */
 export async function refusingOverlaps(
   manager: EntityManager,
-  staffId: string,
-  ranges: ReadonlyArray<{ start: Date; end: Date }>,
+  steps: readonly StylistStep[],
   write: (m: EntityManager) => Promise<unknown>,
   options: { singleStatement?: boolean } = {},
 ): Promise<Result<void, SlotTaken>> {
@@ -31,19 +31,15 @@ export async function refusingOverlaps(
     if (options.singleStatement && manager.queryRunner?.isTransactionActive === true) {
       return err(new SlotTaken('appointment'));
     }
-    return err(new SlotTaken(await conflictingKind(manager, staffId, ranges)));
+    return err(new SlotTaken(await conflictingKind(manager, steps)));
   }
 }
 
-async function conflictingKind(
-  m: EntityManager,
-  staffId: string,
-  ranges: ReadonlyArray<{ start: Date; end: Date }>,
-): Promise<BusyKind> {
-  for (const r of ranges) {
+async function conflictingKind(m: EntityManager, steps: readonly StylistStep[]): Promise<BusyKind> {
+  for (const { staffId, range } of steps) {
     const rows: BusyKindRow[] = await m.query(
       `SELECT kind FROM busy_blocks WHERE staff_id = $1 AND active AND during && tstzrange($2, $3, '[)') LIMIT 1`,
-      [staffId, r.start, r.end],
+      [staffId, range.start, range.end],
     );
     if (rows.length > 0) return rows[0].kind;
   }

@@ -7,6 +7,7 @@ import { Appointment } from '../../../../domain/appointment/appointment';
 import { AppointmentStatus } from '../../../../domain/appointment/appointment-status';
 import { SlotTaken } from '../../../../domain/availability/availability.errors';
 import { BusyInterval } from '../../../../domain/availability/busy-interval';
+import { StylistStep } from '../../../../domain/salon/visit-assignment';
 import { Result } from '../../../../domain/shared/result';
 import { TimeRange } from '../../../../domain/shared/time-range';
 import { readCompactBusy } from '../compact-busy-text';
@@ -22,21 +23,21 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
 
   async add(scope: TenantScope, a: Appointment, now: Date): Promise<Result<void, SlotTaken>> {
     const { appointment, phases } = AppointmentMapper.columnRecords(scope.companyId, a);
-    const busy = a.busyIntervals();
-    // One statement, written whole or refused whole, under the stylist's day locks (see the
-    // busy-day-locks migration), which also stop expired holds over this time from blocking.
+    const busy = a.busySteps();
+    // One statement, written whole or refused whole, under the day locks of every stylist of
+    // it (see the busy-day-locks and shared-visits migrations), which also stop expired holds
+    // over this time from blocking.
     return refusingOverlaps(
       this.m,
-      a.staffId,
       busy,
       (m) =>
         m.query(
-          `WITH locked AS (SELECT lock_busy_time($1, $2::timestamptz[], $3::timestamptz[], $4))
+          `WITH locked AS (SELECT lock_busy_times($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4))
            SELECT insert_appointment($5::jsonb, $6::jsonb, $7) FROM locked`,
           [
-            a.staffId,
-            busy.map((r) => r.start),
-            busy.map((r) => r.end),
+            busy.map((b) => b.staffId),
+            busy.map((b) => b.range.start),
+            busy.map((b) => b.range.end),
             now,
             JSON.stringify(appointment),
             JSON.stringify(phases),
@@ -48,7 +49,7 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   }
 
   async save(scope: TenantScope, a: Appointment, now: Date): Promise<Result<void, SlotTaken>> {
-    return refusingOverlaps(this.m, a.staffId, a.busyIntervals(), async (m) => {
+    return refusingOverlaps(this.m, a.busySteps(), async (m) => {
       const stored = await m
         .getRepository(AppointmentPhaseOrmEntity)
         .findBy({ appointmentId: a.id });
@@ -57,6 +58,7 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
         .createQueryBuilder()
         .update(AppointmentOrmEntity)
         .set({
+          staffId: row.staffId,
           startsAt: row.startsAt,
           endsAt: row.endsAt,
           status: row.status,
@@ -81,14 +83,8 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
         }
       } else {
         // A move: the old phases and their busy blocks go, the new ones are checked afresh,
-        // all under the stylist's locks on the days of both.
-        const released = stored.filter((p) => p.staffBusy);
-        await lockBusyTime(
-          m,
-          a.staffId,
-          [...released.map((p) => ({ start: p.startsAt, end: p.endsAt })), ...a.busyIntervals()],
-          now,
-        );
+        // all under the locks of every stylist of either on the days of both.
+        await lockBusyTime(m, [...(await blockedBy(m, a.id)), ...a.busySteps()], now);
         await m.getRepository(AppointmentPhaseOrmEntity).delete({ appointmentId: a.id });
         await this.writePhases(m, scope, a);
       }
@@ -203,15 +199,16 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   private async writePhases(m: EntityManager, scope: TenantScope, a: Appointment): Promise<void> {
     await m.getRepository(AppointmentPhaseOrmEntity).insert(AppointmentMapper.phaseRows(a));
     if (a.status === 'cancelled') return;
-    const busy = a.toSnapshot().phases.filter((x) => x.staffBusy);
+    const busy = a.phases.filter((x) => x.staffBusy);
     await m.query(
       `INSERT INTO busy_blocks(company_id, staff_id, kind, during, appointment_id, phase_id)
-       SELECT $1, $2, 'appointment', tstzrange(p.s, p.e, '[)'), $3, p.id
-         FROM unnest($4::timestamptz[], $5::timestamptz[], $6::uuid[]) AS p(s, e, id)`,
+       SELECT $1, p.st, 'appointment', tstzrange(p.s, p.e, '[)'), $2, p.id
+         FROM unnest($3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::uuid[])
+              AS p(st, s, e, id)`,
       [
         scope.companyId,
-        a.staffId,
         a.id,
+        busy.map((p) => a.stylistOf(p)),
         busy.map((p) => p.start),
         busy.map((p) => p.end),
         busy.map((p) => p.id),
@@ -237,21 +234,30 @@ export async function lockAppointmentRow(
 }
 
 /**
- * Takes the stylist's locks on the days of `ranges` for the rest of the transaction, and stops
- * expired holds over them from blocking (see the busy-day-locks migration).
+ * Takes each stylist's locks on the days of their `steps` for the rest of the transaction, and
+ * stops expired holds over them from blocking (see the busy-day-locks migration).
  */
 async function lockBusyTime(
   m: EntityManager,
-  staffId: string,
-  ranges: ReadonlyArray<{ start: Date; end: Date }>,
+  steps: readonly StylistStep[],
   now: Date,
 ): Promise<void> {
-  await m.query(`SELECT lock_busy_time($1, $2::timestamptz[], $3::timestamptz[], $4)`, [
-    staffId,
-    ranges.map((r) => r.start),
-    ranges.map((r) => r.end),
+  await m.query(`SELECT lock_busy_times($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4)`, [
+    steps.map((s) => s.staffId),
+    steps.map((s) => s.range.start),
+    steps.map((s) => s.range.end),
     now,
   ]);
+}
+
+/** The busy time the appointment's blocks hold now, each under its stylist. */
+async function blockedBy(m: EntityManager, appointmentId: string): Promise<StylistStep[]> {
+  const rows: Array<{ staff_id: string; s: Date; e: Date }> = await m.query(
+    `SELECT staff_id, lower(during) AS s, upper(during) AS e FROM busy_blocks
+      WHERE appointment_id = $1`,
+    [appointmentId],
+  );
+  return rows.map((r) => ({ staffId: r.staff_id, range: TimeRange.of(r.s, r.e) }));
 }
 
 function samePhases(stored: AppointmentPhaseOrmEntity[], a: Appointment): boolean {

@@ -11,11 +11,12 @@ export class TypeOrmHoldRepository implements HoldRepository {
 
   async place(scope: TenantScope, hold: Hold, now: Date): Promise<Result<void, SlotTaken>> {
     const s = hold.toSnapshot();
-    // One round trip (see the place_hold migration): earlier holds of this call and expired
-    // ones released, then the hold and its blocks written whole, or the kind in the way named.
+    // One round trip (see the place_hold and shared-visits migrations): earlier holds of this
+    // call and expired ones released, then the hold and its blocks, each under its stylist,
+    // written whole, or the kind in the way named.
     const [row]: PlacedHoldRow[] = await this.m.query(
-      `SELECT place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz[], $10::timestamptz[])
-                AS in_the_way`,
+      `SELECT place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz[], $10::timestamptz[],
+                         $11::uuid[], $12::jsonb) AS in_the_way`,
       [
         s.id,
         scope.companyId,
@@ -27,6 +28,8 @@ export class TypeOrmHoldRepository implements HoldRepository {
         now,
         s.busy.map((r) => r.start),
         s.busy.map((r) => r.end),
+        s.busyStaffIds ? [...s.busyStaffIds] : null,
+        s.assignment ? JSON.stringify(s.assignment) : null,
       ],
     );
     return toPlacement(row);

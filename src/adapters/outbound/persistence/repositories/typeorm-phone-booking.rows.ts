@@ -15,7 +15,9 @@ export interface LiveHoldRow {
   readonly service_id: string;
   readonly starts_at: Date | string;
   readonly expires_at: Date | string;
-  readonly busy: Array<{ s: string; e: string }> | null;
+  /** `st`: the stylist the step blocks (a shared visit's steps block several). */
+  readonly busy: Array<{ s: string; e: string; st?: string }> | null;
+  readonly assignment?: ReadonlyArray<{ serviceId: string; staffId: string }> | null;
 }
 
 /** phone_booking_facts(): the idempotency probe, the call's live holds, the number's customers. */
@@ -32,6 +34,12 @@ export interface BookingRefusalRow {
 
 const holdFromRow = (r: LiveHoldRow): Hold =>
   Hold.restore({
+    ...(r.assignment
+      ? {
+          assignment: r.assignment.map((a) => ({ serviceId: a.serviceId, staffId: a.staffId })),
+          busyStaffIds: (r.busy ?? []).map((x) => x.st ?? r.staff_id),
+        }
+      : {}),
     id: r.id,
     callId: r.call_id,
     staffId: r.staff_id,
