@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CLOCK } from './application/ports/clock.port';
 import { AdminModule } from './adapters/inbound/admin/admin.module';
 import { CalcomWebhookModule } from './adapters/inbound/calcom-webhook/calcom-webhook.module';
+import { MessageMailModule } from './adapters/inbound/mail-worker/message-mail.module';
+import { MessageMailWorkerModule } from './adapters/inbound/mail-worker/message-mail-worker.module';
 import { HealthModule } from './adapters/inbound/health/health.module';
 import { MetricsModule } from './adapters/inbound/metrics/metrics.module';
 import { RetellModule } from './adapters/inbound/retell/retell.module';
@@ -25,7 +27,7 @@ import { AppConfig } from './config/app-config';
 /**
  * Composition root: the validated configuration picks each adapter module. CALCOM_API_KEY: the
  * Cal.com gateway, else the local calendar. REDIS_URL: the BullMQ queue (with its Redis
- * connections), else the in-process queue.
+ * connections), else the in-process queue; the callers' message mails ride the same choice.
  */
 @Module({})
 export class AppModule {
@@ -43,6 +45,8 @@ export class AppModule {
         config.usesRedis ? BullMqSyncModule.forRoot(config) : InProcessSyncModule,
         CalendarSyncModule,
         SyncWorkerModule,
+        MessageMailModule.forRoot(config),
+        MessageMailWorkerModule,
         CalcomWebhookModule,
         BookingModule,
         RetellModule,

@@ -11,7 +11,6 @@ import { ForgetMyNumberUseCase } from './application/booking/forget-my-number.us
 import { GetCurrentContextUseCase } from './application/booking/get-current-context.use-case';
 import { GetServiceInfoUseCase } from './application/info/get-service-info.use-case';
 import { LeaveMessageUseCase } from './application/info/leave-message.use-case';
-import { CallerMessageMailSender } from './application/info/caller-message-mail.sender';
 import { CallerMessagesUseCase } from './application/info/caller-messages.use-case';
 import { MailModule } from './adapters/outbound/mail/mail.module';
 import { ConfirmedAvailabilityService } from './application/booking/confirmed-availability.service';
@@ -35,7 +34,6 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     GetCurrentContextUseCase,
     GetServiceInfoUseCase,
     LeaveMessageUseCase,
-    CallerMessageMailSender,
     CallerMessagesUseCase,
     CheckCustomerUseCase,
     ForgetMyNumberUseCase,
@@ -56,7 +54,6 @@ import { PersistenceModule } from './adapters/outbound/persistence/persistence.m
     CancelAppointmentUseCase,
     RescheduleAppointmentUseCase,
     CallerMessagesUseCase,
-    CallerMessageMailSender,
   ],
 })
 export class BookingModule {}

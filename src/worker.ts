@@ -6,8 +6,9 @@ import { LogLevelName, RedactingLogger } from './common/redacting.logger';
 import { InvalidEnvironment } from './config/environment';
 
 /**
- * `npm run start:worker`: the calendar sync processor alone (no HTTP). Any number may run
- * against one Redis; each also relays the outbox, which is safe with SKIP LOCKED.
+ * `npm run start:worker`: the calendar sync processor and the callers' message mails alone (no
+ * HTTP). Any number may run against one Redis; each also relays the outbox, which is safe with
+ * SKIP LOCKED, and sweeps lost mail jobs, which the claim before sending makes safe.
  */
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, SYNC_WORKER_IN_PROCESS: 'true' });

@@ -9,6 +9,11 @@ import { CALENDAR_GATEWAY } from '../../src/application/ports/calendar-gateway.p
 import { CLOCK, Clock } from '../../src/application/ports/clock.port';
 import { NO_PHONE_METRICS, PHONE_METRICS } from '../../src/application/ports/phone-metrics.port';
 import { NO_SYNC_KICKS, SYNC_KICKER } from '../../src/application/ports/sync-queue.port';
+import {
+  MESSAGE_MAIL_QUEUE,
+  MessageMailQueue,
+  NO_MESSAGE_MAILS,
+} from '../../src/application/ports/message-mail-queue.port';
 import { ImportSalonUseCase } from '../../src/application/salon-file/import-salon.use-case';
 import { dataSourceOptions } from '../../src/adapters/outbound/persistence/data-source.factory';
 import { BookingModule } from '../../src/booking.module';
@@ -33,7 +38,12 @@ export class TestClock implements Clock {
 export async function bookingApp(
   url: string,
   clock: TestClock,
-  options: { importSalon?: boolean; env?: Record<string, string> } = {},
+  options: {
+    importSalon?: boolean;
+    env?: Record<string, string>;
+    /** Where stored callers' messages queue their mail (default: nowhere). */
+    mailQueue?: MessageMailQueue;
+  } = {},
 ): Promise<TestingModule> {
   @Global()
   @Module({
@@ -51,8 +61,17 @@ export async function bookingApp(
       { provide: SYNC_KICKER, useValue: NO_SYNC_KICKS },
       { provide: PHONE_TRAFFIC, useValue: new PhoneTraffic(0) },
       { provide: PHONE_METRICS, useValue: NO_PHONE_METRICS },
+      { provide: MESSAGE_MAIL_QUEUE, useValue: options.mailQueue ?? NO_MESSAGE_MAILS },
     ],
-    exports: [CLOCK, AppConfig, CALENDAR_GATEWAY, SYNC_KICKER, PHONE_TRAFFIC, PHONE_METRICS],
+    exports: [
+      CLOCK,
+      AppConfig,
+      CALENDAR_GATEWAY,
+      SYNC_KICKER,
+      PHONE_TRAFFIC,
+      PHONE_METRICS,
+      MESSAGE_MAIL_QUEUE,
+    ],
   })
   class TestCoreModule {}
 

@@ -11,9 +11,9 @@ import {
   MailStatus,
 } from '../ports/caller-messages.port';
 import { CLOCK, Clock } from '../ports/clock.port';
+import { MESSAGE_MAIL_QUEUE, MessageMailQueue } from '../ports/message-mail-queue.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SALON_MAILER, SalonMailer } from '../ports/salon-mailer.port';
-import { CallerMessageMailSender } from './caller-message-mail.sender';
 
 export type LeaveMessageOutcome =
   | {
@@ -31,8 +31,10 @@ export type LeaveMessageOutcome =
 
 /**
  * "Kann mich jemand zurückrufen?" / "Richten Sie bitte aus, ...": stored at once with the call
- * id; the mail to the branch goes out afterwards, so a slow or broken mail server never holds
- * up or fails the call. A callback needs a number: the one said, else the caller's own.
+ * id; the mail to the branch is a job for the worker carrying the message id only, so a slow or
+ * broken mail server never holds up or fails the call. A job that cannot be queued (Redis
+ * away) or gets lost is queued again by the worker's sweeper from the stored row. A callback
+ * needs a number: the one said, else the caller's own.
  */
 @Injectable()
 export class LeaveMessageUseCase {
@@ -40,7 +42,7 @@ export class LeaveMessageUseCase {
     @Inject(CALLER_MESSAGES) private readonly messages: CallerMessages,
     @Inject(SALON_MAILER) private readonly mailer: SalonMailer,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly sender: CallerMessageMailSender,
+    @Inject(MESSAGE_MAIL_QUEUE) private readonly mailQueue: MessageMailQueue,
   ) {}
 
   async execute(
@@ -83,7 +85,8 @@ export class LeaveMessageUseCase {
       mailTo,
       mailStatus,
     });
-    if (stored.mailStatus === 'pending') this.sender.soon();
+    // Not awaited: the caller waits for no queue; a failed add leaves the row to the sweeper.
+    if (stored.mailStatus === 'pending') void this.mailQueue.enqueue(stored.id).catch(() => 0);
     return { kind: 'stored', request, callbackNumber, mail: stored.mailStatus };
   }
 }

@@ -67,8 +67,13 @@ export interface CallerMessages {
     status: 'open' | 'done',
     at: Date,
   ): Promise<CallerMessage | null>;
-  /** Pending mails due at `now`, each leased until `leaseUntil`. */
-  claimDueMail(now: Date, leaseUntil: Date, limit: number): Promise<DueMail[]>;
+  /**
+   * This message's mail when it is pending and due at `now`, leased until `leaseUntil` (no
+   * other worker takes it meanwhile); null otherwise, or when another worker holds it.
+   */
+  claimMail(id: string, now: Date, leaseUntil: Date): Promise<DueMail | null>;
+  /** Ids of pending mails due before `dueBefore` (their job lost), by id after `afterId`. */
+  overdueMail(dueBefore: Date, limit: number, afterId?: string): Promise<string[]>;
   markMailed(id: string, at: Date): Promise<void>;
   /** Another try at `retryAt`, or none (failed for good) when null. */
   markMailFailed(id: string, reason: string, retryAt: Date | null): Promise<void>;

@@ -1,10 +1,13 @@
+import { Logger } from '@nestjs/common';
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import {
   PHONE_FUNCTIONS,
   PhoneFunctions,
 } from '../../../src/adapters/inbound/retell/phone-functions.dispatcher';
-import { CallerMessageMailSender } from '../../../src/application/info/caller-message-mail.sender';
+import { SmtpSalonMailer } from '../../../src/adapters/outbound/mail/smtp-salon.mailer';
+import { TypeOrmCallerMessages } from '../../../src/adapters/outbound/persistence/repositories/typeorm-caller-messages';
+import { SendMessageMailUseCase } from '../../../src/application/info/send-message-mail.use-case';
 import { SALON_CATALOG, SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
 import { PhoneFunctionArgs } from '../../../src/application/booking/phone-functions';
 import { bookingApp, TestClock } from '../../support/booking-app';
@@ -14,13 +17,19 @@ import { createTestDatabase, TestDatabase } from '../../support/test-database';
 const NOW = new Date('2026-11-26T14:00:00Z');
 const CALLER = '+4915112345678';
 
+/**
+ * The phone functions store the message and queue its id (the API side); the mail goes out
+ * where the queue's jobs are taken (the worker side: here the same test, by hand).
+ */
 describe('leave_message and request_callback over real Postgres and a real SMTP server', () => {
   let smtp: SmtpTestServer;
   let db: TestDatabase;
   let app: TestingModule;
   let ds: DataSource;
   let functions: PhoneFunctions;
-  let sender: CallerMessageMailSender;
+  /** The API side's queue: what it holds is the message ids, nothing else. */
+  const queued: string[] = [];
+  let mail: SendMessageMailUseCase;
   let base: { companyId: string; branchId: string };
   const clock = new TestClock(NOW);
 
@@ -29,10 +38,15 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
     db = await createTestDatabase();
     app = await bookingApp(db.url, clock, {
       env: { SMTP_URL: smtp.url, SMTP_FROM: 'telefon@haarmonie.example' },
+      mailQueue: { enqueue: async (id: string) => void queued.push(id) },
     });
     ds = app.get(DataSource);
     functions = app.get(PHONE_FUNCTIONS);
-    sender = app.get(CallerMessageMailSender);
+    mail = new SendMessageMailUseCase(
+      new TypeOrmCallerMessages(ds),
+      new SmtpSalonMailer({ url: smtp.url, port: 587, from: 'telefon@haarmonie.example' }),
+      clock,
+    );
     const catalog = app.get<SalonCatalog>(SALON_CATALOG);
     const branchId = (await catalog.branchIdForAnsweredNumber('+4930901820'))!;
     base = { companyId: (await catalog.branchContext(branchId))!.companyId, branchId };
@@ -46,6 +60,7 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
     clock.set(NOW);
     smtp.refuse = false;
     smtp.received.length = 0;
+    queued.length = 0;
     await ds.query(`DELETE FROM caller_messages`);
   });
 
@@ -56,6 +71,10 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
     callerNumber: string | null = CALLER,
   ) => functions.run(name, { ...base, callId, callerNumber }, args);
   const rows = () => ds.query(`SELECT * FROM caller_messages ORDER BY created_at`);
+  /** The worker side takes what the queue holds and sends it. */
+  const deliver = async () => {
+    for (let id = queued.shift(); id; id = queued.shift()) await mail.handle(id);
+  };
 
   it('stores the message with the call id at once and mails it to the branch', async () => {
     const a = await run('leave_message', {
@@ -76,8 +95,11 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
       callback_number: CALLER,
       status: 'open',
     });
-    expect(await sender.sendDue()).toBeGreaterThanOrEqual(0);
-    await sender.sendDue();
+    // The phone function answered without a mail: none went out where it ran.
+    expect(smtp.received).toHaveLength(0);
+    expect(stored.mail_status).toBe('pending');
+    expect(queued).toEqual([stored.id]);
+    await deliver();
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
     expect(mail.to).toEqual(['empfang@haarmonie.example']);
@@ -98,7 +120,7 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
     expect(a.message).toBe(
       'Ich habe notiert, dass der Salon Sie zurückruft, unter 0 1 7 1, 2 3 4, 5 6 7 8.',
     );
-    await sender.sendDue();
+    await deliver();
     const text = mailText(smtp.received[0].raw);
     expect(text).toContain('Rückrufnummer: +491712345678');
     expect(text).toContain('Erreichbar: morgen ab 16 Uhr');
@@ -127,26 +149,39 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
     await Promise.all([run('leave_message', args), run('leave_message', args)]);
     await run('leave_message', args);
     expect(await rows()).toHaveLength(1);
-    await sender.sendDue();
+    await deliver();
     expect(smtp.received).toHaveLength(1);
   });
 
   it('a refusing mail server loses nothing: stored, retried later, sent when it answers', async () => {
     smtp.refuse = true;
-    const a = await run('leave_message', { message: 'Bitte zurückrufen wegen Farbe.' });
+    const a = await run('leave_message', {
+      message: 'Bitte zurückrufen wegen Farbe.',
+      name: 'Petra Schmidt',
+    });
     expect(a.success).toBe(true);
-    await sender.sendDue();
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    let logged = '';
+    try {
+      await deliver();
+      logged = warn.mock.calls.map((c) => String(c[0])).join('\n');
+    } finally {
+      warn.mockRestore();
+    }
+    // The log names the message by its id, and nothing the caller said.
+    expect(logged).toContain(`message ${(await rows())[0].id} failed`);
+    for (const secret of ['Farbe', 'Petra', CALLER]) expect(logged).not.toContain(secret);
     expect(smtp.received).toHaveLength(0);
     let [row] = await rows();
     expect(row).toMatchObject({ mail_status: 'pending', mail_attempts: 1 });
     expect(row.mail_next_at.getTime()).toBeGreaterThan(NOW.getTime());
     expect(row.mail_error).not.toContain('Farbe');
     // Not due yet: nothing is tried.
-    await sender.sendDue();
+    expect(await mail.handle(row.id)).toEqual({ kind: 'done' });
     expect((await rows())[0].mail_attempts).toBe(1);
     smtp.refuse = false;
     clock.advanceMinutes(1);
-    await sender.sendDue();
+    expect(await mail.handle(row.id)).toEqual({ kind: 'done' });
     expect(smtp.received).toHaveLength(1);
     [row] = await rows();
     expect(row).toMatchObject({ mail_status: 'sent', mail_attempts: 2 });
@@ -166,7 +201,14 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
         },
       );
       expect(a.success).toBe(true);
-      await down.get(CallerMessageMailSender).sendDue();
+      const [row] = await rows();
+      expect(row).toMatchObject({ mail_status: 'pending', mail_attempts: 0 });
+      const unreachable = new SendMessageMailUseCase(
+        new TypeOrmCallerMessages(ds),
+        new SmtpSalonMailer({ url: 'smtp://127.0.0.1:1', port: 587, from: 'x@y.example' }),
+        clock,
+      );
+      expect(await unreachable.handle(row.id)).toEqual({ kind: 'later', delayMs: 30_000 });
       expect((await rows())[0]).toMatchObject({ mail_status: 'pending', mail_attempts: 1 });
     } finally {
       await down.close();
@@ -174,15 +216,11 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
   });
 
   describe('a branch made inactive before its mail went out', () => {
-    /** Stored while the branch was active; the first try fails, the branch closes meanwhile. */
+    /** Stored while the branch was active; it closes before the worker takes the job. */
     const storedThenDeactivated = async (send: () => Promise<unknown>) => {
-      smtp.refuse = true;
       await send();
-      await sender.sendDue();
-      expect((await rows())[0]).toMatchObject({ mail_status: 'pending', mail_attempts: 1 });
+      expect((await rows())[0]).toMatchObject({ mail_status: 'pending', mail_attempts: 0 });
       await ds.query(`UPDATE branches SET active = false WHERE id = $1`, [base.branchId]);
-      smtp.refuse = false;
-      clock.advanceMinutes(1);
     };
 
     afterEach(async () => {
@@ -201,7 +239,7 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
         `INSERT INTO branches(company_id, name, email) VALUES ($1, 'Salon Haarmonie Pankow', 'pankow@haarmonie.example')`,
         [base.companyId],
       );
-      await sender.sendDue();
+      await deliver();
       expect(smtp.received).toHaveLength(1);
       const [mail] = smtp.received;
       expect(mail.to).toEqual(['pankow@haarmonie.example']);
@@ -210,12 +248,12 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
       expect(text).toContain('Salon: Salon Haarmonie');
       expect(text).toContain('Filiale: Salon Haarmonie Berlin-Mitte (inaktiv)');
       expect(text).toMatch(/Filiale Salon Haarmonie Berlin-Mitte ist inaktiv/);
-      expect((await rows())[0]).toMatchObject({ mail_status: 'sent', mail_attempts: 2 });
+      expect((await rows())[0]).toMatchObject({ mail_status: 'sent', mail_attempts: 1 });
     });
 
     it('without another active branch it still goes to the branch’s own address', async () => {
       await storedThenDeactivated(() => run('request_callback', { preferredTime: 'heute Abend' }));
-      await sender.sendDue();
+      await deliver();
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0].to).toEqual(['empfang@haarmonie.example']);
       const text = mailText(smtp.received[0].raw);
@@ -229,7 +267,7 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
         [base.companyId],
       );
       await run('leave_message', { message: 'Bis Freitag!' });
-      await sender.sendDue();
+      await deliver();
       expect(smtp.received[0].to).toEqual(['empfang@haarmonie.example']);
       const text = mailText(smtp.received[0].raw);
       expect(text).toMatch(/Filiale: Salon Haarmonie Berlin-Mitte\r?\n/);

@@ -141,21 +141,23 @@ export class TypeOrmCallerMessages implements CallerMessages {
     return rows[0] ? toMessage(rows[0]) : null;
   }
 
-  async claimDueMail(now: Date, leaseUntil: Date, limit: number): Promise<DueMail[]> {
+  async claimMail(id: string, now: Date, leaseUntil: Date): Promise<DueMail | null> {
     const rows = changedRows<MessageRow & PlaceRow>(
       await this.ds.query(
-        `UPDATE caller_messages m SET mail_next_at = $2
+        `UPDATE caller_messages m SET mail_next_at = $3
            FROM branches b, companies c
-          WHERE m.id IN (SELECT id FROM caller_messages
-                          WHERE mail_status = 'pending' AND mail_next_at <= $1
-                          ORDER BY mail_next_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+          WHERE m.id = (SELECT id FROM caller_messages
+                         WHERE id = $1 AND mail_status = 'pending' AND mail_next_at <= $2
+                         FOR UPDATE SKIP LOCKED)
             AND b.id = m.branch_id AND c.id = m.company_id
         RETURNING m.*, c.name AS company_name, b.name AS branch_name,
                   b.active AS branch_active, ${RECIPIENT} AS recipient`,
-        [now, leaseUntil, limit],
+        [id, now, leaseUntil],
       ),
     );
-    return rows.map((r) => ({
+    const [r] = rows;
+    if (!r) return null;
+    return {
       message: toMessage(r),
       mailTo: r.recipient,
       place: {
@@ -163,7 +165,17 @@ export class TypeOrmCallerMessages implements CallerMessages {
         branchName: r.branch_name,
         branchActive: r.branch_active,
       },
-    }));
+    };
+  }
+
+  async overdueMail(dueBefore: Date, limit: number, afterId?: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM caller_messages
+        WHERE mail_status = 'pending' AND mail_next_at < $1 AND ($3::uuid IS NULL OR id > $3)
+        ORDER BY id LIMIT $2`,
+      [dueBefore, limit, afterId ?? null],
+    );
+    return rows.map((r) => r.id);
   }
 
   async markMailed(id: string, at: Date): Promise<void> {
