@@ -14,8 +14,16 @@ interface OpenAnswer {
   readonly stylist: Staff | undefined;
   /** The part of the day asked; undefined: the whole day. */
   readonly window: DayWindow | undefined;
-  /** The first start offered, held for this call (null: no call id, or nothing offered). */
+  /**
+   * A start offered, held for this call: the first one another call has not taken meanwhile
+   * (null: no call id, nothing offered, or every start was taken before it could be held).
+   */
   readonly hold: Hold | null;
+  /**
+   * Other calls took every start offered, round after round, before this call could hold one:
+   * the starts free now are offered, none of them held.
+   */
+  readonly unreserved?: true;
   /** Cal.com's verdicts behind the starts offered. */
   readonly verdicts: readonly CalendarVerdict[];
 }
@@ -82,19 +90,19 @@ export type OpenFound = OpenAvailabilityOutcome extends infer O
     : never
   : never;
 
-/** The start held for the call: the first one the answer offers. */
-export function firstOffered(found: OpenFound): FreeStart | undefined {
+/** The starts an answer offers, in the order it says them: the first free one is held. */
+export function startsOffered(found: OpenFound): readonly FreeStart[] {
   switch (found.kind) {
     case 'open-day':
     case 'earliest':
-      return found.starts[0];
+      return found.starts;
     case 'open-week':
-      return found.days[0]?.first;
+      return found.days.map((d) => d.first);
     case 'none-that-day':
     case 'none-those-days':
-      return found.nearest?.starts[0];
+      return found.nearest?.starts ?? [];
     case 'none-in-horizon':
-      return undefined;
+      return [];
   }
 }
 
@@ -105,4 +113,31 @@ export function commonReason(reasons: readonly NoRoomReason[]): NoRoomReason {
   if (asked.every((r) => r === asked[0])) return asked[0];
   if (asked.every((r) => r === 'closed' || r === 'stylist-absent')) return 'stylist-absent';
   return 'fully-booked';
+}
+
+/**
+ * The answer without the starts other calls took before this one could hold them: a week's day
+ * whose first start was taken is left out (its later starts were not read).
+ */
+export function withoutStarts(found: OpenFound, taken: readonly FreeStart[]): OpenFound {
+  if (taken.length === 0) return found;
+  const gone = (f: FreeStart) =>
+    taken.some((t) => t.staffId === f.staffId && t.start.getTime() === f.start.getTime());
+  switch (found.kind) {
+    case 'open-day':
+    case 'earliest':
+      return { ...found, starts: found.starts.filter((f) => !gone(f)) };
+    case 'open-week':
+      return { ...found, days: found.days.filter((d) => !gone(d.first)) };
+    case 'none-that-day':
+    case 'none-those-days':
+      return found.nearest
+        ? {
+            ...found,
+            nearest: { ...found.nearest, starts: found.nearest.starts.filter((f) => !gone(f)) },
+          }
+        : found;
+    case 'none-in-horizon':
+      return found;
+  }
 }

@@ -23,7 +23,8 @@ import { ConfirmedAvailabilityService } from './confirmed-availability.service';
 import { confirmedSpread, firstConfirmed } from './confirmed-spread';
 import {
   commonReason,
-  firstOffered,
+  startsOffered,
+  withoutStarts,
   NearestDay,
   OpenAvailabilityOutcome,
   OpenFound,
@@ -43,7 +44,7 @@ const OFFERED_INSTEAD = 2;
 const MAX_DAYS = 7;
 /** Days with room whose every start Cal.com refused before "earliest" gives up. */
 const EARLIEST_DAYS_TRIED = 3;
-/** Answers are read again this often when another call holds the first start meanwhile. */
+/** Answers are read again this often when other calls hold every start offered meanwhile. */
 const ATTEMPTS = 3;
 const DAY_MS = 86_400_000;
 
@@ -86,16 +87,28 @@ export class OpenAvailabilityUseCase {
     const stylists = stylist ? 1 : salon.staff.filter((s) => s.offers(service.id)).length;
     const maxStylistDays = when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists) : undefined;
     const calendar = this.confirmed.calendarFor(salon, service, { maxStylistDays });
-    let found: Found | undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      found = await this.find(salon, call, question, now, calendar);
-      const first = firstOffered(found);
-      if (!first || !call.callId) return { ...found, hold: null } as OpenAvailabilityOutcome;
-      const hold = await this.holds.place(salon, call.callId, question.service, first, now);
-      if (hold) return { ...found, hold } as OpenAvailabilityOutcome;
-      // Another call held that start between reading and holding: read again.
+      const found = await this.find(salon, call, question, now, calendar);
+      const offered = startsOffered(found);
+      if (offered.length === 0 || !call.callId) {
+        return { ...found, hold: null } as OpenAvailabilityOutcome;
+      }
+      // The first start another call has not taken meanwhile is held; those taken before it
+      // are not read out.
+      for (const [i, start] of offered.entries()) {
+        const hold = await this.holds.place(salon, call.callId, question.service, start, now);
+        if (hold) {
+          return { ...withoutStarts(found, offered.slice(0, i)), hold } as OpenAvailabilityOutcome;
+        }
+      }
+      // Other calls held every start offered between reading and holding: read again, which
+      // spreads the starts over what is left of the time asked.
     }
-    return { ...found!, hold: null } as OpenAvailabilityOutcome;
+    // Round after round taken: offer what is free now, said as not reserved, rather than
+    // starts other calls hold.
+    const found = await this.find(salon, call, question, now, calendar);
+    const unreserved = startsOffered(found).length > 0 ? { unreserved: true as const } : {};
+    return { ...found, hold: null, ...unreserved } as OpenAvailabilityOutcome;
   }
 
   private async find(

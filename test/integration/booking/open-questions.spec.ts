@@ -5,6 +5,11 @@ import { TestClock } from '../../support/booking-app';
 import { PhoneWorld, phoneWorld } from '../../support/phone-world';
 import { importSalonCopies } from '../../e2e/retell/salon-copies';
 import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/repositories/typeorm-salon-catalog';
+import {
+  HOLD_REPOSITORY,
+  HoldRepository,
+} from '../../../src/application/ports/hold.repository.port';
+import { Hold } from '../../../src/domain/appointment/hold';
 
 // Thursday 26 Nov 2026, 15:00 in Berlin. The demo salon is closed on Sundays and Mondays.
 const NOW = new Date('2026-11-26T14:00:00Z');
@@ -190,6 +195,69 @@ describe('open availability questions over real Postgres', () => {
     expect((again.slots as Slot[])[0].start).toBe(bHeld);
     const held = await holds();
     expect(held.map((h) => h.call_id).sort()).toEqual([CALL_A, CALL_B].sort());
+  });
+
+  describe('when other calls take the starts between reading and holding', () => {
+    let repo: HoldRepository;
+    let taken: Date[];
+    /** Before each of this call's next `n` holds, another call holds that very start first. */
+    const rivalsTake = (n: number) => {
+      const place = repo.place.bind(repo);
+      let left = n;
+      return jest.spyOn(repo, 'place').mockImplementation(async (scope, hold, now) => {
+        if (hold.callId === CALL_A && left > 0) {
+          left--;
+          taken.push(hold.start);
+          const rival = Hold.restore({
+            id: crypto.randomUUID(),
+            callId: `call_rival_${left}_${'0'.repeat(24)}`,
+            staffId: hold.staffId,
+            serviceId: hold.serviceId,
+            start: hold.start,
+            busy: hold.busyIntervals(),
+            expiresAt: hold.expiresAt,
+          });
+          expect((await place(scope, rival, now)).ok).toBe(true);
+        }
+        return place(scope, hold, now);
+      });
+    };
+    beforeEach(() => {
+      repo = w.app.get<HoldRepository>(HOLD_REPOSITORY);
+      taken = [];
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('a start lost is replaced by another start spread over the day, and that one is held', async () => {
+      rivalsTake(4);
+      const a = await ask({ service: 'Herrenschnitt', date: 'Freitag', staff: 'Mehmet' });
+      expect(a).toMatchObject({ code: 'OK', available: true, date: '2026-11-27' });
+      const slots = (a.slots as Slot[]).map((s) => s.start);
+      const lost = taken.map((t) => t.toISOString());
+      expect(lost).toHaveLength(4);
+      // None of the starts read out is one another call holds, and one of them is held.
+      expect(slots.filter((s) => lost.includes(s))).toEqual([]);
+      const mine = (await holds()).filter((h) => h.call_id === CALL_A);
+      expect(mine).toHaveLength(1);
+      expect(slots).toContain(new Date(mine[0].start).toISOString());
+      expect(a.hold).toMatchObject({ start: new Date(mine[0].start).toISOString() });
+      expect(a.message).not.toMatch(/reserv/);
+    });
+
+    it('when none can be held, the starts free now are read out as not reserved', async () => {
+      rivalsTake(1000);
+      const a = await ask({ service: 'Herrenschnitt', date: 'Freitag', staff: 'Mehmet' });
+      expect(a.code).not.toMatch(/^INTERNAL\./);
+      expect(a).toMatchObject({ code: 'OK', hold: null, reserved: false });
+      const slots = (a.slots as Slot[]).map((s) => s.start);
+      expect(slots.length).toBeGreaterThan(0);
+      // What is read out is free now: no start another call took.
+      const lost = taken.map((t) => t.toISOString());
+      expect(slots.filter((s) => lost.includes(s))).toEqual([]);
+      expect(a.message).toMatch(/Noch ist keine davon reserviert\.$/);
+      expect(a.message.length).toBeLessThanOrEqual(200);
+      expect((await holds()).filter((h) => h.call_id === CALL_A)).toEqual([]);
+    });
   });
 
   it('a week: the days with room and the first start of each', async () => {

@@ -160,6 +160,20 @@ describe('open availability answers', () => {
     );
   });
 
+  it('starts other calls kept taking are read out as not reserved', () => {
+    const a = presentOpenAvailability(salon, {
+      kind: 'open-day',
+      ...base(salon, true),
+      unreserved: true,
+      date: DAY,
+      starts: [at(DAY, '13:00'), at(DAY, '15:30')],
+    });
+    expect(a).toMatchObject({ code: 'OK', hold: null, reserved: false });
+    expect(a.message).toBe(
+      'Am Mittwoch, 30. September wäre frei um 13 Uhr oder 15:30 Uhr bei Anna. Noch ist keine davon reserviert.',
+    );
+  });
+
   it('no room anywhere near says so', () => {
     const a = presentOpenAvailability(salon, {
       kind: 'none-those-days',
@@ -208,10 +222,14 @@ describe('open availability answers with the longest names stay speakable', () =
         windowed,
         reasons,
         fc.boolean(),
-        (staff, service, named, phrase, reason, lastYear) => {
+        fc.boolean(),
+        (staff, service, named, phrase, reason, lastYear, unreserved) => {
           // Asked the year before, every day is said with its year.
           const salon = { ...salonOf(staff, service), thisYear: lastYear ? 2025 : 2026 };
-          const b = base(salon, named, phrase ? parseGermanDayWindow(phrase) : undefined);
+          const b = {
+            ...base(salon, named, phrase ? parseGermanDayWindow(phrase) : undefined),
+            ...(unreserved ? { unreserved: true as const } : {}),
+          };
           const three = [at(DAY, '09:15', 'p0'), at(DAY, '13:45', 'p1'), at(DAY, '17:45', 'p2')];
           const outcomes: OpenAvailabilityOutcome[] = [
             { kind: 'open-day', ...b, date: DAY, starts: three },

@@ -49,7 +49,32 @@ const slotList = (slots: readonly SpokenSlot[], cap: number, said = {}) =>
   joinGerman(slotsSaid(slots, said, cap), 'oder');
 
 const holdFact = (hold: Hold | null) =>
-  hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null;
+  hold
+    ? { id: hold.id, start: hold.start.toISOString(), expires_at: hold.expiresAt.toISOString() }
+    : null;
+
+/** Said after the starts when other calls took every one offered before it could be held. */
+const NOT_RESERVED = ' Noch ist keine davon reserviert.';
+const NOT_RESERVED_BRIEF = ' Nicht reserviert.';
+
+type Fit = typeof fitSpoken;
+
+/**
+ * fitSpoken, with the sentence the outcome adds after every rendering (if any). Where even the
+ * briefest does not fit (a week of next year's dates beside the longest names), the answer's
+ * `reserved: false` alone tells the agent.
+ */
+const fitFor =
+  (outcome: OpenAvailabilityOutcome): Fit =>
+  (...renderings) => {
+    if (!outcome.unreserved) return fitSpoken(...renderings);
+    const last = renderings[renderings.length - 1];
+    return fitSpoken(
+      ...renderings.map((render) => (cap: number) => render(cap) + NOT_RESERVED),
+      (cap) => last(cap) + NOT_RESERVED_BRIEF,
+      last,
+    );
+  };
 
 const slotsOf = (salon: SpokenSalon, starts: readonly FreeStart[]) =>
   starts.map((s) => spokenSlot(salon, s.start, s.staffId));
@@ -59,6 +84,7 @@ function whyNot(
   reason: NoRoomReason,
   when: string,
   stylist: string | undefined,
+  brief = false,
 ): (cap: number) => string {
   const who = (cap: number) => shortName(stylist ?? '', cap) || 'die gewünschte Person';
   switch (reason) {
@@ -74,7 +100,9 @@ function whyNot(
       return () => `${when} passt das nicht mehr vor Ladenschluss.`;
     case 'out-of-range':
       // The date reader reads dates forward, so a day out of range lies beyond the horizon.
-      return () => `${when} vergebe ich noch keine Termine, so weit im Voraus buchen wir nicht.`;
+      return brief
+        ? () => `${when} vergebe ich noch keine Termine.`
+        : () => `${when} vergebe ich noch keine Termine, so weit im Voraus buchen wir nicht.`;
     case 'fully-booked':
       return stylist
         ? (cap) => `${when} ist ${who(cap)} leider ausgebucht.`
@@ -122,6 +150,7 @@ export function presentOpenAvailability(
     staff: stylist?.name ?? null,
     part: window ? { from: hhmm(window.fromMinute), to: hhmm(window.toMinute) } : null,
     hold: holdFact(hold),
+    ...(outcome.unreserved ? { reserved: false } : {}),
   };
   return withCalendarVerdicts(spoken(salon, outcome, base), verdicts);
 }
@@ -132,11 +161,12 @@ function spoken(
   base: Record<string, unknown>,
 ): FunctionAnswer {
   const { window, stylist } = outcome;
+  const fit = fitFor(outcome);
   switch (outcome.kind) {
     case 'open-day': {
       const slots = slotsOf(salon, outcome.starts);
       const day = spokenIsoDate(salon, outcome.date);
-      const message = fitSpoken(
+      const message = fit(
         (cap) =>
           `${withPart(`Am ${day}`, window)} wäre frei um ${slotList(slots, cap, { date: slots[0].date })}.`,
       );
@@ -153,11 +183,11 @@ function spoken(
         );
       const message =
         slots.length > 1
-          ? fitSpoken(
+          ? fit(
               (cap) => `${first(cap)}, außerdem ${more(cap)}.`,
               (cap) => `${first(cap)}.`,
             )
-          : fitSpoken((cap) => `${first(cap)}.`);
+          : fit((cap) => `${first(cap)}.`);
       return answer('OK', message, { ...base, available: true, date: outcome.date, slots });
     }
     case 'open-week':
@@ -181,6 +211,7 @@ function weekAnswer(
   base: Record<string, unknown>,
 ): FunctionAnswer {
   const { days, stylist, window } = outcome;
+  const fit = fitFor(outcome);
   const listed = days.map((d) => ({
     date: d.date,
     weekday: germanWeekday(parts(d.date)),
@@ -195,7 +226,7 @@ function weekAnswer(
     listed.length > shown ? [`${listed.length - shown} weiteren Tagen`] : [];
   const sentence = (shown: number) => (cap: number) =>
     `${withPart(`Frei ist${stylist ? atStylist(stylist.name, cap) : ''}`, window)} am ${joinGerman([...said(shown), ...rest(shown)])}.`;
-  const message = fitSpoken(...[7, 5, 3, 2, 1].map(sentence));
+  const message = fit(...[7, 5, 3, 2, 1].map(sentence));
   return answer('OK', message, { ...base, available: true, days: listed });
 }
 
@@ -205,22 +236,23 @@ function noRoomAnswer(
   base: Record<string, unknown>,
 ): FunctionAnswer {
   const { reason, nearest, stylist, window } = outcome;
-  const when =
+  const fit = fitFor(outcome);
+  const days =
     outcome.kind === 'none-that-day'
-      ? withPart(`Am ${spokenIsoDate(salon, outcome.date)}`, window)
-      : withPart(
-          `Von ${spokenIsoDate(salon, outcome.dates[0])} bis ${spokenIsoDate(salon, outcome.dates[outcome.dates.length - 1])}`,
-          window,
-        );
-  const why = whyNot(reason, when, stylist?.name);
+      ? `Am ${spokenIsoDate(salon, outcome.date)}`
+      : `Von ${spokenIsoDate(salon, outcome.dates[0])} bis ${spokenIsoDate(salon, outcome.dates[outcome.dates.length - 1])}`;
+  const why = whyNot(reason, withPart(days, window), stylist?.name);
+  // The briefest: the days without the part of the day (it stays in `part`), the short reason.
+  const briefWhy = whyNot(reason, days, stylist?.name, true);
   const slots = nearestSlots(salon, nearest);
   const said = { staff: stylist?.name };
   // Beyond the horizon, the reason already says the day offered lies before the days asked.
   const earlier = nearest?.earlier === true && reason !== 'out-of-range';
-  const message = fitSpoken(
+  const message = fit(
     (cap) => `${why(cap)} ${instead(slots, cap, said, earlier)}`,
     (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier)}`,
     (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier, true)}`,
+    (cap) => `${briefWhy(cap)} ${instead(slots.slice(0, 1), cap, said, earlier, true)}`,
   );
   return answer(REASON_CODES[reason], message, {
     ...base,
