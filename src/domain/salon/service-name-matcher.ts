@@ -105,7 +105,7 @@ function exact<S extends MatchableService>(heard: string, keyed: Keyed<S>[]) {
 function fuzzy<S extends MatchableService>(heard: string, keyed: Keyed<S>[]) {
   const scored = keyed.map((k) => ({
     service: k.service,
-    score: Math.min(...k.keys.map((key) => slips(heard, key) / Math.max(heard.length, key.length))),
+    score: Math.min(...k.keys.map((key) => slipsPerLetter(heard, key))),
   }));
   const close = scored.filter((s) => s.score <= MAX_SLIPS_PER_LETTER);
   const best = Math.min(...close.map((s) => s.score));
@@ -113,6 +113,17 @@ function fuzzy<S extends MatchableService>(heard: string, keyed: Keyed<S>[]) {
     close.filter((s) => s.score === best).map((s) => s.service),
     'fuzzy',
   );
+}
+
+/**
+ * Slips per letter of the longer word. Words whose lengths alone differ by more slips than
+ * allowed are not compared letter by letter: that costs length × length, and a phrase of many
+ * long names against long keys would take seconds.
+ */
+function slipsPerLetter(heard: string, key: string): number {
+  const longer = Math.max(heard.length, key.length);
+  if (Math.abs(heard.length - key.length) / longer > MAX_SLIPS_PER_LETTER) return Infinity;
+  return slips(heard, key) / longer;
 }
 
 /**
