@@ -13,6 +13,11 @@ export interface CalendarTarget {
   readonly serviceEventTypeId?: number;
   /** Event type per segment sequence of a composite service. */
   readonly segmentEventTypeIds: ReadonlyMap<number, number>;
+  /**
+   * Phases (by sequence) of a visit booked under another service's event type, since their own
+   * service has none: the service each really belongs to (see visit-calendar-target.ts).
+   */
+  readonly bookedFor?: ReadonlyMap<number, string>;
 }
 
 export function eventTypeForPhase(target: CalendarTarget, sequence: number): number | undefined {

@@ -283,6 +283,7 @@ export class AppointmentMirror {
       eventTypeId,
       attendee,
       phase,
+      bookedForService: target.bookedFor?.get(phase.sequence),
     });
   }
 }

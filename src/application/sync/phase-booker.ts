@@ -59,6 +59,8 @@ export interface PhaseBookingRequest {
   readonly eventTypeId: number;
   readonly attendee: BookingAttendee;
   readonly phase: AppointmentPhase;
+  /** Set when the event type is another service's: the service the phase really is. */
+  readonly bookedForService?: string;
 }
 
 const isLive = (b: ExternalBooking | null): b is ExternalBooking =>
@@ -110,6 +112,8 @@ export class PhaseBooker {
           appointment_id: r.appointmentId,
           phase_id: r.phase.id,
           company_id: r.companyId,
+          // Cal.com titles the booking after the event type; this names what it really is.
+          ...(r.bookedForService ? { booked_for_service_id: r.bookedForService } : {}),
         },
         slotScope: r.branchId
           ? { companyId: r.companyId, branchId: r.branchId, staffId: r.staffId }
