@@ -12,6 +12,7 @@ import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
 import { Result } from '../../domain/shared/result';
 import { TimeRange } from '../../domain/shared/time-range';
+import { ServiceStylist } from '../../domain/salon/visit-assignment';
 import {
   APPOINTMENT_REPOSITORY,
   AppointmentRepository,
@@ -65,7 +66,15 @@ export class WishAvailability {
     return this.whole ? this.whole() : null;
   }
 
+  /**
+   * Free for the stylist asked for, or anyone; a visit nobody can do whole at `start` is shared
+   * among stylists where the branch allows it (see AvailabilityEngine.checkVisitStart).
+   */
   check(start: Date, stylist?: Staff): Result<FreeStart, Unavailable> {
+    const split = this.near.branch.splitVisits;
+    if (split && this.near.service.isVisit) {
+      return this.near.checkVisitStart(start, { split, stylistId: stylist?.id });
+    }
     return stylist ? this.near.checkStart(start, stylist.id) : this.near.checkAnyStylist(start);
   }
 
@@ -101,7 +110,7 @@ export class AvailabilityReader {
     now: Date,
     wish: Date,
     options: AvailabilityOptions = {},
-    stylists: readonly Staff[] = salon.staff.filter((s) => doesAll(s, service)),
+    stylists: readonly Staff[] = stylistsFor(salon, service),
   ): Promise<WishAvailability> {
     const full = service.bookingHorizonDays;
     const today = salon.branch.localDateOf(now);
@@ -150,6 +159,30 @@ export class AvailabilityReader {
     }).checkStart(start, stylist.id);
   }
 
+  /** checkHeldStart for a visit this call holds shared among stylists, as it was held. */
+  checkHeldShared(
+    salon: BranchContext,
+    service: Service,
+    now: Date,
+    start: Date,
+    assignment: readonly ServiceStylist[],
+  ): Result<FreeStart, Unavailable> {
+    const wishDate = salon.branch.localDateOf(start);
+    const days = Math.min(
+      service.bookingHorizonDays,
+      daysBetween(salon.branch.localDateOf(now), wishDate),
+    );
+    const ids = new Set(assignment.map((a) => a.staffId));
+    return AvailabilityEngine.for({
+      branch: salon.branch,
+      service,
+      now,
+      horizonDays: days,
+      fromDate: wishDate,
+      stylists: salon.staff.filter((s) => ids.has(s.id)).map((staff) => ({ staff, busy: [] })),
+    }).checkShared(start, assignment);
+  }
+
   private async engine(
     salon: BranchContext,
     service: Service,
@@ -184,6 +217,17 @@ export class AvailabilityReader {
       stylists: stylists.map((staff) => ({ staff, busy: busy.get(staff.id) ?? [] })),
     });
   }
+}
+
+/**
+ * Whose busy time a question about `service` reads: who does it all, and for a visit the
+ * branch may share among stylists, everyone who does one of its services.
+ */
+export function stylistsFor(salon: BranchContext, service: Service): Staff[] {
+  if (salon.branch.splitVisits && service.isVisit) {
+    return salon.staff.filter((s) => service.serviceIds.some((id) => s.offers(id)));
+  }
+  return salon.staff.filter((s) => doesAll(s, service));
 }
 
 const minDate = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);

@@ -224,6 +224,7 @@ export class BookAppointmentUseCase {
         Appointment.create({
           service: wish.service,
           staffId: free.staffId,
+          assignment: free.assignment,
           customerId: customer().customer.id,
           start: wish.start,
           source: 'voice',
@@ -281,14 +282,17 @@ function judgeWithHold(
 ): ConfirmedStart | Promise<ConfirmedStart> {
   const { salon } = inquiry.question;
   const { service, start, stylist } = wish;
-  // This call's hold names the stylist it was offered; other calls' holds block.
-  const holdStylist = facts.heldByCall.find(
+  // This call's hold names the stylist it was offered (a shared visit's: who does what, as the
+  // caller heard it); other calls' holds block.
+  const held = facts.heldByCall.find(
     (h) =>
       h.serviceId === service.id &&
       h.start.getTime() === start.getTime() &&
-      (!stylist || h.staffId === stylist.id) &&
+      (!stylist || h.busySteps().some((s) => s.staffId === stylist.id)) &&
       h.holdsExactly(service, start),
-  )?.staffId;
+  );
+  if (held?.assignment) return inquiry.judgeHeldShared(held.assignment);
+  const holdStylist = held?.staffId;
   const chosen = holdStylist ? salon.staff.find((s) => s.id === holdStylist) : stylist;
   return chosen && holdStylist ? inquiry.judgeHeld(chosen) : inquiry.judge(chosen);
 }

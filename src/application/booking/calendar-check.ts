@@ -3,6 +3,7 @@ import { calendarOffers } from '../../domain/calendar/offered-starts';
 import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/shared/local-date';
 import { Service } from '../../domain/salon/service';
 import { TimeRange } from '../../domain/shared/time-range';
+import { stylistFor } from '../../domain/salon/visit-assignment';
 import { CalendarGateway } from '../ports/calendar-gateway.port';
 import { CalendarTarget, eventTypeForPhase } from '../ports/calendar-mapping.port';
 import { BranchContext } from '../ports/salon-catalog.port';
@@ -65,40 +66,48 @@ export class CalendarCheck {
 
   async judge(free: FreeStart): Promise<CalendarVerdict> {
     if (!this.deps.gateway) return 'local';
-    const target = await this.deps.targetFor(free.staffId);
-    if (!target) return 'local';
-    // The steps the sync books in Cal.com, each under its own event type: for a visit, the one
-    // mapped for the step's own service at its place among that service's segments.
-    const targets = new Map<string, CalendarTarget | null>([[this.service.id, target]]);
-    for (const id of this.service.serviceIds) {
-      if (!targets.has(id)) targets.set(id, await this.deps.targetFor(free.staffId, id));
+    // The steps the sync books in Cal.com, each under its own stylist (a shared visit's) and
+    // event type: for a visit, the one mapped for the step's own service at its place among
+    // that service's segments. A stylist without a mapping is judged by the local calendar.
+    const targets = new Map<string, CalendarTarget | null>();
+    const targetOf = async (staffId: string, serviceId: string) => {
+      const base = `${staffId}|`;
+      if (!targets.has(base)) targets.set(base, await this.deps.targetFor(staffId));
+      if (!targets.get(base)) return null;
+      if (serviceId === this.service.id) return targets.get(base)!;
+      const key = `${staffId}|${serviceId}`;
+      if (!targets.has(key)) targets.set(key, await this.deps.targetFor(staffId, serviceId));
+      return targets.get(key)!;
+    };
+    const steps: Array<{
+      staffId: string;
+      target: CalendarTarget;
+      range: TimeRange;
+      eventTypeId: number;
+    }> = [];
+    for (const p of this.service.layoutAt(free.start)) {
+      if (!p.staffBusy || p.isBuffer) continue;
+      const staffId = stylistFor(free.assignment, p.serviceId, free.staffId);
+      const target = await targetOf(staffId, p.serviceId);
+      const eventTypeId = target && eventTypeForPhase(target, p.serviceSequence);
+      if (target && typeof eventTypeId === 'number') {
+        steps.push({ staffId, target, range: p.range, eventTypeId });
+      }
     }
-    const steps = this.service
-      .layoutAt(free.start)
-      .filter((p) => p.staffBusy && !p.isBuffer)
-      .map((p) => {
-        const own = targets.get(p.serviceId);
-        return { range: p.range, eventTypeId: own && eventTypeForPhase(own, p.serviceSequence) };
-      })
-      .filter(
-        (s): s is { range: TimeRange; eventTypeId: number } => typeof s.eventTypeId === 'number',
-      );
     if (steps.length === 0) return 'local';
     // Each event type is asked once, for the shortest step booked under it (Cal.com's
     // `duration`; the gateway keeps only starts with that much room by Cal.com's own windows).
     // A longer step is covered by consecutive windows; the shortest length keeps Cal.com's grid
     // of starts (spaced by the length asked when the event type sets no interval) finest.
-    const shortest = new Map<number, number>();
+    const shortest = new Map<string, number>();
+    const typeKey = (s: (typeof steps)[number]) => `${s.staffId}|${s.eventTypeId}`;
     for (const s of steps) {
-      shortest.set(
-        s.eventTypeId,
-        Math.min(shortest.get(s.eventTypeId) ?? Infinity, s.range.minutes),
-      );
+      shortest.set(typeKey(s), Math.min(shortest.get(typeKey(s)) ?? Infinity, s.range.minutes));
     }
-    const lengthOf = (s: (typeof steps)[number]) => shortest.get(s.eventTypeId)!;
+    const lengthOf = (s: (typeof steps)[number]) => shortest.get(typeKey(s))!;
     const offered = await Promise.all(
       steps.map((s) =>
-        this.startsOn(target, free.staffId, s.eventTypeId, s.range.start, lengthOf(s)),
+        this.startsOn(s.target, s.staffId, s.eventTypeId, s.range.start, lengthOf(s)),
       ),
     );
     const own = this.deps.ownTime ?? [];

@@ -28,6 +28,7 @@ export class CallHolds {
       service,
       start: free.start,
       now,
+      assignment: free.assignment,
       minutes: this.config.env.HOLD_MINUTES,
     });
     const placed = await this.holds.place({ companyId: salon.companyId }, hold, now);

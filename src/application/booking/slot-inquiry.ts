@@ -3,6 +3,7 @@ import { Unavailable } from '../../domain/availability/availability.errors';
 import { FreeStart } from '../../domain/availability/free-start';
 import { Service } from '../../domain/salon/service';
 import { Staff } from '../../domain/salon/staff';
+import { ServiceStylist } from '../../domain/salon/visit-assignment';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { AvailabilityReader, WishAvailability } from './availability.reader';
 import { CalendarCheck, CalendarVerdict } from './calendar-check';
@@ -77,6 +78,15 @@ export class SlotInquiry {
     const { salon, service, now, start } = this.question;
     return {
       result: this.reader.checkHeldStart(salon, service, now, start, stylist),
+      verdicts: [],
+    };
+  }
+
+  /** judgeHeld for a visit this call holds shared among stylists, as it was held. */
+  judgeHeldShared(assignment: readonly ServiceStylist[]): ConfirmedStart {
+    const { salon, service, now, start } = this.question;
+    return {
+      result: this.reader.checkHeldShared(salon, service, now, start, assignment),
       verdicts: [],
     };
   }

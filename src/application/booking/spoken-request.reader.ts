@@ -78,10 +78,15 @@ export class SpokenRequestReader {
     return err({ kind: 'refused', reason: 'SERVICE_UNCLEAR', match: found });
   }
 
-  /** undefined: any stylist. */
+  /**
+   * undefined: any stylist. `partOfVisit`: a stylist who does only some of a visit's services
+   * is taken for those where the branch shares visits among stylists (a wish at a time; an
+   * open question is still answered for stylists who do it all).
+   */
   stylist(
     spoken: string | undefined,
     service?: Service,
+    partOfVisit = false,
   ): Result<Staff | undefined, StylistUnclear | StylistNotOffering> {
     const key = serviceKey(spoken ?? '');
     if (ANYONE.has(key)) return ok(undefined);
@@ -93,8 +98,20 @@ export class SpokenRequestReader {
     }
     const stylist = found.stylist;
     if (service && !doesAll(stylist, service)) {
+      const doesSome = service.serviceIds.some((id) => stylist.offers(id));
+      if (partOfVisit && doesSome && service.isVisit && this.salon.branch.splitVisits) {
+        return ok(stylist);
+      }
       const offeredBy = staff.filter((s) => doesAll(s, service)).map((s) => s.name);
-      return err({ kind: 'refused', reason: 'STYLIST_NOT_OFFERING', stylist, service, offeredBy });
+      const notDone = service.parts.filter((p) => !stylist.offers(p.id)).map((p) => p.name);
+      return err({
+        kind: 'refused',
+        reason: 'STYLIST_NOT_OFFERING',
+        stylist,
+        service,
+        offeredBy,
+        ...(service.isVisit ? { notDone } : {}),
+      });
     }
     return ok(stylist);
   }
@@ -106,7 +123,7 @@ export class SpokenRequestReader {
   ): Result<Wish, WishRefusal> {
     const service = this.service(args.service);
     if (!service.ok) return service;
-    const stylist = this.stylist(args.staff, service.value);
+    const stylist = this.stylist(args.staff, service.value, true);
     if (!stylist.ok) return stylist;
     const start = this.start(args.date, args.time, now);
     if (!start.ok) return start;

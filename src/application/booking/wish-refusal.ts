@@ -38,6 +38,8 @@ export interface StylistNotOffering {
   readonly stylist: Staff;
   readonly service: Service;
   readonly offeredBy: readonly string[];
+  /** Of a visit: the services of it the stylist does not do. */
+  readonly notDone?: readonly string[];
 }
 
 /** Neither a day nor a time was said. */

@@ -148,7 +148,7 @@ export class AvailabilityEngine {
     const pinned = asked ? this.timelines.find((t) => t.staff.id === asked) : undefined;
     if (asked && (!pinned || doesAll(pinned.staff, this.service))) return single;
     const assignment = this.shareAt(start, pinned);
-    if (!assignment) return single;
+    if (!assignment) return pinned ? err(this.ownPartRefusal(start, pinned)) : single;
     const t = start.getTime();
     return ok({
       staffId: assignment[0].staffId,
@@ -156,6 +156,58 @@ export class AvailabilityEngine {
       end: new Date(t + this.durationMs),
       assignment,
     });
+  }
+
+  /**
+   * Whether `assignment` (a shared visit, as held or booked before) can take `start`: the
+   * salon's rules, and each stylist offering their service and free for its busy steps.
+   */
+  checkShared(start: Date, assignment: readonly ServiceStylist[]): Result<FreeStart, Unavailable> {
+    const salon = this.salonRefusal(start.getTime());
+    if (salon) return err(salon);
+    const date = this.branch.localDateOf(start);
+    const steps = this.service.layoutAt(start).filter((p) => p.staffBusy);
+    for (const part of this.service.parts) {
+      const staffId = assignment.find((a) => a.serviceId === part.id)?.staffId;
+      const timeline = this.timelines.find((t) => t.staff.id === staffId);
+      if (!timeline) return err(new UnknownStylist(staffId ?? ''));
+      if (!timeline.staff.offers(part.id)) return err(new ServiceNotOffered());
+      const working = timeline.staff.workingWindowsOn(date, this.branch);
+      for (const p of steps.filter((x) => x.serviceId === part.id)) {
+        if (!inside(p.range.startMs, p.range.endMs, working)) return err(new OutsideWorkingHours());
+        const kind = timeline.conflictWith(p.range.startMs, p.range.endMs);
+        if (kind) return err(new SlotTaken(kind));
+      }
+    }
+    const t = start.getTime();
+    return ok({
+      staffId: assignment[0].staffId,
+      start: new Date(t),
+      end: new Date(t + this.durationMs),
+      assignment: this.service.parts.map((part) => ({
+        serviceId: part.id,
+        staffId: assignment.find((a) => a.serviceId === part.id)!.staffId,
+      })),
+    });
+  }
+
+  /**
+   * Why a stylist asked for, who does part of a visit, cannot take it: what stands in the way
+   * of their own steps, else that nobody can do the rest then (taken).
+   */
+  private ownPartRefusal(start: Date, stylist: StylistTimeline): Unavailable {
+    const working = stylist.staff.workingWindowsOn(this.branch.localDateOf(start), this.branch);
+    const own = this.service
+      .layoutAt(start)
+      .filter((p) => p.staffBusy && stylist.staff.offers(p.serviceId));
+    if (!own.every((p) => inside(p.range.startMs, p.range.endMs, working))) {
+      return new OutsideWorkingHours();
+    }
+    for (const p of own) {
+      const kind = stylist.conflictWith(p.range.startMs, p.range.endMs);
+      if (kind) return new SlotTaken(kind);
+    }
+    return new SlotTaken('appointment');
   }
 
   /** Who does which service at `start`, each free for its own busy steps; `pinned` does theirs. */

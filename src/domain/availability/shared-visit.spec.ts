@@ -152,13 +152,33 @@ describe('a visit shared by several stylists', () => {
       ],
     ],
     [
-      'Lena asked for but busy: no split around her',
+      'Lena asked for but busy: no split around her, her own conflict said',
       cutAndColour,
       [
         { staff: anna, busy: [] },
         { staff: lena, busy: busyWith(cut, '09:00', 'lena') },
       ],
       { split: true, stylistId: 'lena' },
+      'CONFLICT',
+    ],
+    [
+      'Lena asked for and free, but nobody can colour then: taken',
+      cutAndColour,
+      [
+        { staff: anna, busy: busyWith(cut, '09:30', 'anna') },
+        { staff: lena, busy: [] },
+      ],
+      { split: true, stylistId: 'lena' },
+      'CONFLICT',
+    ],
+    [
+      'Lena asked for where the salon does not share visits: she does not do it all',
+      cutAndColour,
+      [
+        { staff: anna, busy: [] },
+        { staff: lena, busy: [] },
+      ],
+      { split: false, stylistId: 'lena' },
       'SERVICE_NOT_OFFERED',
     ],
     [
@@ -240,5 +260,43 @@ describe('a visit shared by several stylists', () => {
     ]);
     expect(free.value.staffId).toBe('lena');
     expect(hhmm(free.value.end)).toBe('10:40');
+  });
+
+  describe('checkShared: a sharing held or booked before, judged again', () => {
+    const sharing = [
+      { serviceId: 'cut', staffId: 'lena' },
+      { serviceId: 'colour', staffId: 'anna' },
+    ];
+    const judge = (stylists: StylistCalendar[], start = nine, assignment = sharing) =>
+      who(engine({ service: cutAndColour, stylists }).checkShared(start, assignment));
+    const both = (): StylistCalendar[] => [
+      { staff: lena, busy: [] },
+      { staff: anna, busy: [] },
+    ];
+
+    it.each<[string, StylistCalendar[], Date, unknown]>([
+      ['both free', both(), nine, sharing],
+      [
+        'the colourist taken meanwhile',
+        [
+          { staff: lena, busy: [] },
+          { staff: anna, busy: busyWith(cut, '09:45', 'anna') },
+        ],
+        nine,
+        'CONFLICT',
+      ],
+      ['a stylist no longer there', [{ staff: lena, busy: [] }], nine, 'UNKNOWN_STYLIST'],
+      ['the salon closed', both(), at(SUNDAY, '10:00'), 'CLOSED_DAY'],
+    ])('%s', (_, stylists, start, expected) => {
+      expect(judge(stylists, start)).toEqual(expected);
+    });
+
+    it('a stylist who does not offer their service', () => {
+      const swapped = [
+        { serviceId: 'cut', staffId: 'anna' },
+        { serviceId: 'colour', staffId: 'lena' },
+      ];
+      expect(judge(both(), nine, swapped)).toBe('SERVICE_NOT_OFFERED');
+    });
   });
 });

@@ -4,6 +4,7 @@ import { spokenPhoneNumber } from '../../../../domain/salon/callback-number';
 import { fitSpoken, joinGerman, shortName } from '../../../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
 import { SpokenSalon } from './spoken-salon';
+import { sharedVisitSaid, stylistsOfServices } from './shared-visit-said';
 import { atStylist, SpokenSlot, spokenSlot } from './spoken-slot';
 
 /** The facts of one appointment as the agent reads them out. */
@@ -16,6 +17,8 @@ export function appointmentFacts(salon: SpokenSalon, a: Appointment) {
     ...(a.isVisit ? { services: names } : {}),
     status: a.status,
     slot: spokenSlot(salon, a.start, a.staffId),
+    // A visit shared by stylists: who does what (the slot names the first service's stylist).
+    ...(a.assignment ? { stylists: stylistsOfServices(salon, a.assignment) } : {}),
   };
 }
 
@@ -33,6 +36,8 @@ function item(a: AppointmentFacts, cap: number, options: ItemOptions = {}): stri
   const what = shortName(a.service, cap);
   const when =
     slot.date === options.afterDate ? `um ${slot.time}` : `am ${slot.date} um ${slot.time}`;
+  const shared = a.stylists && options.withStylist !== false && sharedVisitSaid(a.stylists, cap);
+  if (shared) return `${shared} ${when}`;
   const who = options.withStylist === false ? '' : atStylist(slot.staff, cap);
   return `${what ? `${what} ` : ''}${when}${who}`;
 }
@@ -71,6 +76,8 @@ export function movedAnswer(salon: SpokenSalon, a: Appointment): FunctionAnswer 
   const message = fitSpoken((cap) => {
     const what = shortName(facts.service, cap);
     const { date, time, staff } = facts.slot;
+    const shared = facts.stylists && sharedVisitSaid(facts.stylists, cap);
+    if (shared) return `Ihr Termin ist verschoben auf ${date} um ${time}: ${shared}.`;
     return `Ihr Termin${what ? ` ${what}` : ''} ist verschoben auf ${date} um ${time}${atStylist(staff, cap)}.`;
   });
   return answer('OK', message, facts);

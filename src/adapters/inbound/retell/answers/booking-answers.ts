@@ -19,8 +19,10 @@ import {
   offerSentence,
   shortOffer,
   spokenAlternatives,
+  SpokenSlot,
   spokenSlot,
 } from './spoken-slot';
+import { sharedVisitSaid, stylistsOfServices } from './shared-visit-said';
 
 export { appointmentFacts } from './appointment-answers';
 
@@ -168,6 +170,7 @@ export function freeAnswer(
   hold: Hold | null,
 ): FunctionAnswer {
   const slot = spokenSlot(salon, free.start, free.staffId);
+  if (free.assignment) return sharedFreeAnswer(salon, service, free, hold, slot);
   const message = fitSpoken((cap) => {
     const what = shortName(spokenServiceName(service), cap);
     return `${slot.date} um ${slot.time}${atStylist(slot.staff, cap)} ist frei${what ? ` für ${what}` : ''}. Soll ich den Termin für Sie eintragen?`;
@@ -177,6 +180,34 @@ export function freeAnswer(
     service: spokenServiceName(service),
     ...(service.isVisit ? { services: service.parts.map((p) => p.name) } : {}),
     slot,
+    hold: hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null,
+  });
+}
+
+/**
+ * A visit free at the wish only when stylists share it: who does what is said, so that the
+ * caller's yes (the booking) agrees to it.
+ */
+function sharedFreeAnswer(
+  salon: SpokenSalon,
+  service: Service,
+  free: FreeStart,
+  hold: Hold | null,
+  slot: SpokenSlot,
+): FunctionAnswer {
+  const stylists = stylistsOfServices(salon, free.assignment ?? []);
+  const message = fitSpoken(
+    (cap) =>
+      `${slot.date} um ${slot.time} ist frei: ${sharedVisitSaid(stylists, cap)}. Soll ich den Termin so für Sie eintragen?`,
+    (cap) =>
+      `${slot.date} um ${slot.time} ist frei${cap > 0 ? '' : ', bei mehreren Mitarbeitern'}. Soll ich den Termin so eintragen?`,
+  );
+  return answer('OK', message, {
+    available: true,
+    service: spokenServiceName(service),
+    services: service.parts.map((p) => p.name),
+    slot,
+    stylists,
     hold: hold ? { id: hold.id, expires_at: hold.expiresAt.toISOString() } : null,
   });
 }

@@ -8,7 +8,12 @@ import {
   toIsoDate,
 } from '../../../../domain/language';
 import { DomainError } from '../../../../domain/shared/domain-error';
-import { fitSpoken, sentenceWithNames, shortName } from '../../../../domain/shared/german-messages';
+import {
+  fitSpoken,
+  joinGerman,
+  sentenceWithNames,
+  shortName,
+} from '../../../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
 import { spokenRefusal } from './refusal-sentence';
 import { severalServicesAnswer } from './several-services.answer';
@@ -84,9 +89,10 @@ function stylistUnclearAnswer({ match, team }: StylistUnclear): FunctionAnswer {
   return answer(match.code, message, { staff: team });
 }
 
-/** The stylist does not do the service: who does. */
+/** The stylist does not do the service (of a visit: which of its services): who does. */
 function stylistNotOfferingAnswer(refusal: StylistNotOffering): FunctionAnswer {
-  const { stylist, service, offeredBy } = refusal;
+  const { stylist, service, offeredBy, notDone } = refusal;
+  if (notDone) return stylistNotDoingPartAnswer(refusal, notDone);
   const message = fitSpoken((cap) => {
     const who = shortName(stylist.name, cap) || 'Diese Person';
     const what = shortName(spokenServiceName(service), cap) || 'das';
@@ -95,6 +101,27 @@ function stylistNotOfferingAnswer(refusal: StylistNotOffering): FunctionAnswer {
   });
   return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
     stylist: stylist.name,
+    offered_by: offeredBy,
+  });
+}
+
+/** A visit the stylist does only part of: the services they do not do, who does it all. */
+function stylistNotDoingPartAnswer(
+  { stylist, offeredBy }: StylistNotOffering,
+  notDone: readonly string[],
+): FunctionAnswer {
+  const message = fitSpoken((cap) => {
+    const who = shortName(stylist.name, cap) || 'Diese Person';
+    const names = notDone.map((n) => shortName(n, cap));
+    const said = names.every((n) => n)
+      ? `${who} macht ${joinGerman(names)} leider nicht.`
+      : `${who} macht leider nicht alles davon.`;
+    if (offeredBy.length === 0) return `${said} Alles zusammen macht bei uns leider niemand.`;
+    return sentenceWithNames(`${said} Alles zusammen machen bei uns `, offeredBy, '.', cap, said);
+  });
+  return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
+    stylist: stylist.name,
+    not_done: notDone,
     offered_by: offeredBy,
   });
 }
