@@ -34,6 +34,7 @@ import {
   formatGermanLocalTime,
   type DateAmbiguous,
   type DateNotUnderstood,
+  type DateParts,
   type TimeAmbiguous,
   type TimeNotUnderstood,
   type TimeSkippedByClockChange,
@@ -127,9 +128,15 @@ const CALENDAR_AWAY = 'Der Kalender ist gerade nicht erreichbar.';
 // Up to this many days are named one by one; more are named by their first and last.
 const DAYS_NAMED_ONE_BY_ONE = 3;
 
-/** "Meinen Sie Montag, 14. Dezember, oder Dienstag, 15. Dezember?" or the span of the days. */
-function whichDay({ days }: DateAmbiguous): string {
-  const named = days.map((d) => formatGermanLocalDate(d));
+/**
+ * "Meinen Sie Montag, 14. Dezember, oder Dienstag, 15. Dezember?" or the span of the days;
+ * `nameDay` says a day (the phone answers add the year where it is not this one).
+ */
+export function whichDay(
+  { days }: DateAmbiguous,
+  nameDay: (d: DateParts) => string = (d) => formatGermanLocalDate(d),
+): string {
+  const named = days.map(nameDay);
   if (named.length > DAYS_NAMED_ONE_BY_ONE) {
     return `An welchem Tag genau, zwischen ${named[0]} und ${named[named.length - 1]}?`;
   }
@@ -203,7 +210,7 @@ const SENTENCES: Sentences = {
   'CALL.ENDS_BEFORE_START': 'Das Gesprächsende liegt vor dem Gesprächsbeginn.',
 
   'LANGUAGE.DATE_NOT_UNDERSTOOD': 'Welchen Tag meinen Sie genau?',
-  'LANGUAGE.DATE_AMBIGUOUS': whichDay,
+  'LANGUAGE.DATE_AMBIGUOUS': (e) => whichDay(e),
   'LANGUAGE.TIME_NOT_UNDERSTOOD': 'Um wie viel Uhr möchten Sie kommen?',
   'LANGUAGE.TIME_AMBIGUOUS': ({ readings: [early, late] }) =>
     `Meinen Sie ${formatGermanLocalTime(early)} morgens oder ${formatGermanLocalTime(late)}?`,

@@ -450,6 +450,14 @@ describe('phone functions over real Postgres', () => {
       newTime: '11 Uhr',
     });
     expect(moved.message).toContain('Samstag, 16. Januar 2027');
+    const vague = await run('check_availability', {
+      service: 'Herrenhaarschnitt',
+      date: 'Anfang Januar',
+      time: '10 Uhr',
+    });
+    expect(vague).toMatchObject({ code: 'LANGUAGE.DATE_AMBIGUOUS' });
+    expect(vague.message).toMatch(/Januar 2027/);
+    expect((vague.days as Array<{ spoken: string }>)[0].spoken).toMatch(/Januar 2027$/);
   });
 
   it('finds the caller’s appointment by a phrase naming several days', async () => {

@@ -29,7 +29,7 @@ export function presentLookup(
     case 'NOT_IDENTIFIED':
       return notIdentifiedAnswer(outcome.more);
     case 'WHEN_NOT_UNDERSTOOD':
-      return notUnderstoodAnswer(outcome.error);
+      return notUnderstoodAnswer(outcome.error, salon);
     case 'NO_SUCH_APPOINTMENT':
       return answer(
         'APPOINTMENT.NOT_FOUND',

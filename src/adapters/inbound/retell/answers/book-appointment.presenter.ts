@@ -45,7 +45,7 @@ export function presentBookAppointment(
             { needs: 'callback_number' },
           );
         default:
-          return wishRefusalAnswer(outcome);
+          return wishRefusalAnswer(outcome, salon);
       }
   }
 }

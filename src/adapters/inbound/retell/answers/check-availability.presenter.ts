@@ -14,7 +14,7 @@ export function presentCheckAvailability(
 ): FunctionAnswer {
   switch (outcome.kind) {
     case 'refused':
-      return wishRefusalAnswer(outcome);
+      return wishRefusalAnswer(outcome, salon);
     case 'free': {
       const { service, free, hold, verdicts } = outcome;
       return withCalendarVerdicts(freeAnswer(salon, service, free, hold), verdicts);

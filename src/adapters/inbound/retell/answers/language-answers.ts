@@ -18,27 +18,29 @@ import { answer, FunctionAnswer } from './function-answer';
 import { spokenRefusal } from './refusal-sentence';
 import { severalServicesAnswer } from './several-services.answer';
 import { spokenServiceName } from './service-names';
-import { sentenceFor } from '../../../../common/domain-error.sentences';
+import { sentenceFor, whichDay } from '../../../../common/domain-error.sentences';
+import { SpokenSalon, spokenDate } from './spoken-salon';
 import {
   StylistNotOffering,
   StylistUnclear,
   WishRefusal,
 } from '../../../../application/booking/wish-refusal';
 
-/** A day named in a question, for the agent to confirm or offer. */
-export const dayFacts = (d: DateParts) => ({
+/** A day named in a question, for the agent to confirm or offer (the year where not this one). */
+export const dayFacts = (d: DateParts, salon?: SpokenSalon) => ({
   date: toIsoDate(d),
   weekday: germanWeekday(d),
-  spoken: formatGermanLocalDate(d),
+  spoken: salon ? spokenDate(salon, d) : formatGermanLocalDate(d),
 });
 
 /**
  * A date or time that could not be read as one: the question back, with the readings it names
  * in the facts (the days "Anfang nächster Woche" could mean, both readings of "um acht").
  */
-export function notUnderstoodAnswer(error: DomainError): FunctionAnswer {
+export function notUnderstoodAnswer(error: DomainError, salon?: SpokenSalon): FunctionAnswer {
   if (error instanceof DateAmbiguous) {
-    return answer(error.code, sentenceFor(error), { days: error.days.map(dayFacts) });
+    const sentence = salon ? whichDay(error, (d) => spokenDate(salon, d)) : sentenceFor(error);
+    return answer(error.code, sentence, { days: error.days.map((d) => dayFacts(d, salon)) });
   }
   if (error instanceof TimeAmbiguous) {
     return answer(error.code, sentenceFor(error), { readings: error.readings.map(toClockString) });
@@ -47,7 +49,7 @@ export function notUnderstoodAnswer(error: DomainError): FunctionAnswer {
 }
 
 /** What the caller said that cannot be read as one wish, as the question back. */
-export function wishRefusalAnswer(refusal: WishRefusal): FunctionAnswer {
+export function wishRefusalAnswer(refusal: WishRefusal, salon?: SpokenSalon): FunctionAnswer {
   switch (refusal.reason) {
     case 'SERVICE_UNCLEAR': {
       const found = refusal.match;
@@ -72,7 +74,7 @@ export function wishRefusalAnswer(refusal: WishRefusal): FunctionAnswer {
         'An welchem Tag und um wie viel Uhr möchten Sie kommen?',
       );
     case 'WHEN_NOT_UNDERSTOOD':
-      return notUnderstoodAnswer(refusal.error);
+      return notUnderstoodAnswer(refusal.error, salon);
   }
 }
 

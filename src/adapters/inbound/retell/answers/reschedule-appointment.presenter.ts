@@ -36,7 +36,7 @@ export function presentRescheduleAppointment(
           return answer(outcome.error.code, 'Dieser Termin kann nicht mehr verschoben werden.');
         case 'WHEN_MISSING':
         case 'WHEN_NOT_UNDERSTOOD':
-          return wishRefusalAnswer(outcome);
+          return wishRefusalAnswer(outcome, salon);
         default:
           return presentLookup(salon, outcome);
       }
