@@ -18,10 +18,23 @@ export interface CalendarTarget {
    * service has none: the service each really belongs to (see visit-calendar-target.ts).
    */
   readonly bookedFor?: ReadonlyMap<number, string>;
+  /**
+   * Phases (by sequence) of a visit shared by stylists booked under another stylist's calendar
+   * account than `credentialRef` (each stylist's mapping names its own).
+   */
+  readonly phaseCredentialRefs?: ReadonlyMap<number, CalendarCredentialRef>;
 }
 
 export function eventTypeForPhase(target: CalendarTarget, sequence: number): number | undefined {
   return target.segmentEventTypeIds.get(sequence) ?? target.serviceEventTypeId;
+}
+
+/** The calendar account a phase is booked in. */
+export function credentialForPhase(
+  target: CalendarTarget,
+  sequence: number,
+): CalendarCredentialRef {
+  return target.phaseCredentialRefs?.get(sequence) ?? target.credentialRef;
 }
 
 /** A stylist as the external calendar knows them (one of their event types). */

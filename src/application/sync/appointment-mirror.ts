@@ -13,7 +13,11 @@ import {
   type BookingAttendee,
   type CalendarGateway,
 } from '../ports/calendar-gateway.port';
-import { eventTypeForPhase, type CalendarTarget } from '../ports/calendar-mapping.port';
+import {
+  credentialForPhase,
+  eventTypeForPhase,
+  type CalendarTarget,
+} from '../ports/calendar-mapping.port';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { CUSTOMER_REPOSITORY, type CustomerRepository } from '../ports/customer.repository.port';
 import type { SyncAppointmentJob } from '../ports/sync-queue.port';
@@ -203,7 +207,7 @@ export class AppointmentMirror {
       let found;
       try {
         found = await this.calendar.findBookingByMetadata({
-          credentialRef: target.credentialRef,
+          credentialRef: credentialForPhase(target, phase.sequence),
           eventTypeId,
           around: this.aroundPhase(phase),
           appointmentId: appointment.id,
@@ -217,7 +221,7 @@ export class AppointmentMirror {
           companyId: job.companyId,
           appointmentId: appointment.id,
           phaseId: phase.id,
-          credentialRef: target.credentialRef,
+          credentialRef: credentialForPhase(target, phase.sequence),
           eventTypeId,
           bookingId: found.externalId,
           bookingUid: found.uid,
@@ -278,8 +282,9 @@ export class AppointmentMirror {
       companyId: job.companyId,
       appointmentId: appointment.id,
       branchId: appointment.branchId,
-      staffId: appointment.staffId,
-      credentialRef: target.credentialRef,
+      // Each phase under its own stylist (a shared visit's), whose slot answers it makes stale.
+      staffId: appointment.stylistOf(phase),
+      credentialRef: credentialForPhase(target, phase.sequence),
       eventTypeId,
       attendee,
       phase,

@@ -9,7 +9,7 @@ import {
 
 /**
  * Where an appointment's phases are booked. One service: its mapping. A visit: each service's
- * mapping for the stylist, folded into one target whose event type per phase sequence is the
+ * mapping for the stylist of that service (a shared visit's phases each name theirs), folded into one target whose event type per phase sequence is the
  * one mapped for that phase's own service at its place among that service's segments, so the
  * mirror books each working step as today, under the right event type. None mapped: null.
  *
@@ -25,18 +25,35 @@ export async function calendarTargetOf(
   appointment: Appointment,
 ): Promise<CalendarTarget | null> {
   if (!appointment.isVisit) return mappings.targetFor(scope, appointment);
-  const { staffId, branchId } = appointment;
-  const ids = appointment.serviceIds;
-  const targets = await Promise.all(
-    ids.map((serviceId) => mappings.targetFor(scope, { serviceId, staffId, branchId })),
+  const { branchId } = appointment;
+  // One lookup per service and the stylist doing it.
+  const lookups = new Map<string, Promise<CalendarTarget | null>>();
+  const targetOf = (phase: AppointmentPhase): Promise<CalendarTarget | null> => {
+    const serviceId = appointment.serviceOf(phase);
+    const staffId = appointment.stylistOf(phase);
+    const key = `${serviceId}|${staffId}`;
+    if (!lookups.has(key)) {
+      lookups.set(key, mappings.targetFor(scope, { serviceId, staffId, branchId }));
+    }
+    return lookups.get(key)!;
+  };
+  // The visit's first service first: its account is the target's own.
+  const ordered = appointment.serviceIds.flatMap((id) =>
+    appointment.phases.filter((p) => appointment.serviceOf(p) === id),
   );
-  const first = targets.find((t): t is CalendarTarget => t !== null);
+  const owns = new Map<number, CalendarTarget | null>();
+  for (const phase of ordered) owns.set(phase.sequence, await targetOf(phase));
+  const first = ordered.map((p) => owns.get(p.sequence)).find((t): t is CalendarTarget => !!t);
   if (!first) return null;
   const byPhase = new Map<number, number>();
+  const credentials = new Map<number, CalendarTarget['credentialRef']>();
   for (const phase of appointment.phases) {
-    const own = targets[ids.indexOf(appointment.serviceOf(phase))];
+    const own = owns.get(phase.sequence);
     const eventTypeId = own ? eventTypeForPhase(own, phase.serviceSequence) : undefined;
     if (eventTypeId !== undefined) byPhase.set(phase.sequence, eventTypeId);
+    if (own && own.credentialRef !== first.credentialRef) {
+      credentials.set(phase.sequence, own.credentialRef);
+    }
   }
   const bookedFor = new Map<number, string>();
   const working = appointment.calendarPhases;
@@ -49,12 +66,15 @@ export async function calendarTargetOf(
     if (!lender) continue;
     byPhase.set(phase.sequence, byPhase.get(lender.sequence)!);
     bookedFor.set(phase.sequence, appointment.serviceOf(phase));
+    const lent = credentials.get(lender.sequence);
+    if (lent) credentials.set(phase.sequence, lent);
   }
   return {
     credentialRef: first.credentialRef,
     timeZone: first.timeZone,
     segmentEventTypeIds: byPhase,
     ...(bookedFor.size > 0 ? { bookedFor } : {}),
+    ...(credentials.size > 0 ? { phaseCredentialRefs: credentials } : {}),
   };
 }
 
