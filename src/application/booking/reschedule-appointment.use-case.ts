@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Appointment } from '../../domain/appointment/appointment';
 import { toIsoDate, wallClockAt } from '../../domain/language';
 import { Service } from '../../domain/salon/service';
-import { planVisit } from '../../domain/salon/visit';
 import { DomainError } from '../../domain/shared/domain-error';
 import { err, ok, Result } from '../../domain/shared/result';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SYNC_KICKER, SyncKicker } from '../ports/sync-queue.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../ports/unit-of-work.port';
+import { serviceOfAppointment } from './appointment-service';
 import { CalendarVerdict } from './calendar-check';
 import { ConfirmedAvailabilityService } from './confirmed-availability.service';
 import { callerAudit, SlotLost } from './booking-transaction';
@@ -54,7 +54,9 @@ export type RescheduleAppointmentOutcome =
 
 /**
  * Moves one appointment in one step: the new time is checked without the appointment itself,
- * and the database either moves every phase or none. The stylist stays the same.
+ * and the database either moves every phase or none. The stylist stays the same; a visit shared
+ * by stylists is planned again at the new time by the rules of a new one (one stylist where
+ * someone can do it all, else shared), and the answer names who does what.
  */
 @Injectable()
 export class RescheduleAppointmentUseCase {
@@ -95,21 +97,28 @@ export class RescheduleAppointmentUseCase {
     }
     // The new time must be free in the stylist's Cal.com calendar too, where the appointment's
     // own bookings count as free (they move with it). A move keeps its stylist: only their
-    // starts can be offered instead.
+    // starts can be offered instead. A shared visit is planned anew, its first stylist preferred.
+    const shared = target.isShared;
     const inquiry = this.availability.begin({
       salon,
       service,
       start: start.value,
       now,
-      stylist: salon.staff.find((s) => s.id === target.staffId),
+      stylist: shared ? undefined : salon.staff.find((s) => s.id === target.staffId),
       preferredStaffId: target.staffId,
-      onlyPreferred: true,
+      onlyPreferred: !shared,
       askingCallId: call.callId,
       moving: target,
     });
     const answer = await inquiry.ask();
     if (answer.kind === 'unavailable') return answer;
-    const moved = target.reschedule(start.value, service);
+    const { free } = answer;
+    const moved = shared
+      ? target.reschedule(start.value, service, undefined, {
+          staffId: free.staffId,
+          assignment: free.assignment,
+        })
+      : target.reschedule(start.value, service);
     if (!moved.ok) return { kind: 'refused', reason: 'NOT_MOVABLE', error: moved.error };
     if (!(await this.save(salon, call, target, moved.value, now))) {
       return inquiry.lostMeanwhile({ askCalendar: false });
@@ -151,7 +160,7 @@ export class RescheduleAppointmentUseCase {
     }
     const one = whichOne(candidates, 'reschedule');
     if (!one.ok) return one;
-    const service = serviceOf(salon, one.value);
+    const service = serviceOfAppointment(salon, one.value);
     if (!service) return err({ kind: 'refused', reason: 'SERVICE_WITHDRAWN' });
     return ok({ target: one.value, service });
   }
@@ -186,16 +195,4 @@ export class RescheduleAppointmentUseCase {
       return false;
     }
   }
-}
-
-/**
- * The appointment's service as the salon offers it now; for a visit, the visit planned again
- * from its services in order. Undefined when one of them is withdrawn (or no longer a visit).
- */
-function serviceOf(salon: BranchContext, a: Appointment): Service | undefined {
-  const services = a.serviceIds.map((id) => salon.services.find((s) => s.id === id));
-  if (services.some((s) => !s)) return undefined;
-  if (!a.isVisit) return services[0];
-  const visit = planVisit(services as Service[]);
-  return visit.ok ? visit.value : undefined;
 }

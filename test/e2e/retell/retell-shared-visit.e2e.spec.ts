@@ -200,6 +200,64 @@ describe('a visit shared by stylists, end to end', () => {
     expect(flag.split_visits).toBe(false);
   });
 
+  it('lists, moves (shared anew) and cancels the whole visit, naming who does what', async () => {
+    const caller = {
+      toNumber: DEMO_LINE,
+      agentId: 'agent_haarmonie_demo',
+      fromNumber: '+4915112345699',
+    };
+    const as = async (name: string, args: Record<string, unknown>) => {
+      const body = longCallFunctionBody(name, args, {
+        minutes: 3,
+        callId: newCall(),
+        startTimestamp: STARTED,
+        ...caller,
+      });
+      const res = await signedPost(service.app, '/api/retell/function-call', body, KEY);
+      expect(res.status).toBe(200);
+      expect(String(res.body.code)).not.toMatch(/^INTERNAL/);
+      return res.body as Said;
+    };
+    const booked = await as('book_appointment', { ...wish, uhrzeit: '15:30', name: 'Erika Liste' });
+    expect(booked.message).toContain('Herrenhaarschnitt bei Mehmet, danach Färben bei Lena');
+    const id = booked.appointment_id as string;
+
+    const listed = await as('list_appointments', {});
+    expect(listed.message).toContain('Herrenhaarschnitt bei Mehmet, danach Färben bei Lena');
+    expect(listed.appointments).toEqual([
+      expect.objectContaining({
+        appointment_id: id,
+        stylists: [
+          { service: 'Herrenhaarschnitt', staff: 'Mehmet' },
+          { service: 'Färben', staff: 'Lena' },
+        ],
+      }),
+    ]);
+
+    // Next Wednesday Anna does both: the visit is planned anew, with one stylist.
+    const moved = await as('reschedule_appointment', {
+      dienstleistung: 'Herrenhaarschnitt und Färben',
+      neues_datum: '2026-12-02',
+      neue_uhrzeit: '10 Uhr',
+    });
+    expect(moved).toMatchObject({ success: true });
+    expect(moved.message).toContain('bei Anna');
+    const anna = await staffId('Anna');
+    const blocks = await rows(
+      `SELECT staff_id FROM busy_blocks WHERE appointment_id = $1 AND active`,
+      [id],
+    );
+    expect(blocks.map((b: { staff_id: string }) => b.staff_id)).toEqual([anna, anna, anna]);
+
+    const cancelled = await as('cancel_appointment', {
+      dienstleistung: 'Herrenhaarschnitt und Färben',
+    });
+    expect(cancelled).toMatchObject({ success: true, status: 'cancelled' });
+    expect(
+      await rows(`SELECT 1 FROM busy_blocks WHERE appointment_id = $1 AND active`, [id]),
+    ).toEqual([]);
+  });
+
   it.each([
     [{ ...wish, mitarbeiter: 'x'.repeat(5000) }],
     [{ ...wish, mitarbeiter: 'Mehmet und Lena und Anna' }],

@@ -8,6 +8,10 @@ export interface AppointmentPhaseView {
   readonly staffBusy: boolean;
   readonly isBuffer: boolean;
   readonly syncState: string;
+  /** Who does this step: its own stylist in a visit shared by several, else the appointment's. */
+  readonly staffId: string;
+  /** The service of the visit this step belongs to (one service: the appointment's). */
+  readonly serviceId: string;
 }
 
 export interface AppointmentView {
@@ -40,7 +44,7 @@ export function appointmentView(a: Appointment): AppointmentView {
     syncState: a.syncState,
     syncAttempts: a.syncAttempts,
     lastSyncError: a.lastSyncError ?? null,
-    phases: a.toSnapshot().phases.map((p) => ({
+    phases: a.phases.map((p) => ({
       id: p.id,
       sequence: p.sequence,
       start: p.start.toISOString(),
@@ -48,6 +52,8 @@ export function appointmentView(a: Appointment): AppointmentView {
       staffBusy: p.staffBusy,
       isBuffer: p.isBuffer,
       syncState: p.syncState,
+      staffId: a.stylistOf(p),
+      serviceId: a.serviceOf(p),
     })),
   };
 }

@@ -3,6 +3,7 @@ import { Appointment } from '../../../domain/appointment/appointment';
 import { SlotTaken } from '../../../domain/availability/availability.errors';
 import { DomainError } from '../../../domain/shared/domain-error';
 import { err, ok, Result } from '../../../domain/shared/result';
+import { serviceOfAppointment } from '../../booking/appointment-service';
 import { AvailabilityReader } from '../../booking/availability.reader';
 import { ChangedMeanwhile, lockAsRead } from '../../booking/changed-meanwhile';
 import { SlotBookingService } from '../../booking/slot-booking.service';
@@ -120,22 +121,30 @@ export class StaffAppointmentsUseCase {
     const target = await this.appointments.findById(scope, id);
     if (!target) return err(new NotFound('APPOINTMENT'));
     const salon = target.branchId ? await this.catalog.branchContext(target.branchId) : null;
-    const service = salon?.services.find((s) => s.id === target.serviceId);
+    // A visit is moved whole: its services planned again as the salon offers them now.
+    const service = salon && serviceOfAppointment(salon, target);
     const stylist = salon?.staff.find((s) => s.id === target.staffId);
     if (!salon || !service) return err(new NotFound('SERVICE'));
     if (!stylist) return err(new NotFound('STAFF'));
     const now = this.clock.now();
+    // A move keeps its stylist; a visit shared by stylists is shared anew at the new time.
+    const shared = target.isShared;
     const availability = await this.availability.around(
       salon,
       service,
       now,
       start,
       { excludeAppointmentId: target.id },
-      [stylist],
+      shared ? undefined : [stylist],
     );
-    const free = availability.check(start, stylist);
+    const free = availability.check(start, shared ? undefined : stylist);
     if (!free.ok) return free;
-    const moved = target.reschedule(start, service);
+    const moved = shared
+      ? target.reschedule(start, service, undefined, {
+          staffId: free.value.staffId,
+          assignment: free.value.assignment,
+        })
+      : target.reschedule(start, service);
     if (!moved.ok) return moved;
     return this.commit(
       scope,

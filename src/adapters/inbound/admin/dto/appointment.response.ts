@@ -11,6 +11,14 @@ export class AppointmentPhaseResponse {
   @ApiProperty() staffBusy!: boolean;
   @ApiProperty() isBuffer!: boolean;
   @ApiProperty({ enum: SYNC_STATES }) syncState!: string;
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      "who does this step: in a visit shared by stylists its own, else the appointment's staffId",
+  })
+  staffId!: string;
+  @ApiProperty({ format: 'uuid', description: 'the service (of a visit) this step belongs to' })
+  serviceId!: string;
 }
 
 export class AppointmentResponse {

@@ -74,8 +74,22 @@ export class TypeOrmStaffMerge implements StaffMerge {
        RETURNING id`,
       [keep, merge, companyId],
     );
-    const movedAppointmentIds = movedRows.map((r) => r.id);
+    // The steps the merged stylist does in visits shared with others move too.
+    const [phaseRows]: [Array<{ appointment_id: string }>, number] = await m.query(
+      `UPDATE appointment_phases p SET staff_id = $1 FROM appointments a
+        WHERE p.staff_id = $2 AND a.id = p.appointment_id AND a.company_id = $3
+       RETURNING p.appointment_id`,
+      [keep, merge, companyId],
+    );
+    const movedAppointmentIds = [
+      ...new Set([...movedRows.map((r) => r.id), ...phaseRows.map((r) => r.appointment_id)]),
+    ];
     await m.query(`UPDATE holds SET staff_id = $1 WHERE staff_id = $2`, [keep, merge]);
+    await m.query(
+      `UPDATE holds SET assignment = replace(assignment::text, $2, $1)::jsonb
+        WHERE company_id = $3 AND assignment::text LIKE '%' || $2 || '%'`,
+      [keep, merge, companyId],
+    );
     const links: unknown[] = await m.query(
       `INSERT INTO staff_services(staff_id, service_id)
        SELECT $1, service_id FROM staff_services WHERE staff_id = $2
