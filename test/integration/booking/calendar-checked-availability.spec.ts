@@ -24,6 +24,10 @@ import { PHONE_TRAFFIC, PhoneTraffic } from '../../../src/application/calls/phon
 import { CLOCK } from '../../../src/application/ports/clock.port';
 import { NO_PHONE_METRICS, PHONE_METRICS } from '../../../src/application/ports/phone-metrics.port';
 import { NO_SYNC_KICKS, SYNC_KICKER } from '../../../src/application/ports/sync-queue.port';
+import {
+  MESSAGE_MAIL_QUEUE,
+  NO_MESSAGE_MAILS,
+} from '../../../src/application/ports/message-mail-queue.port';
 import { BranchContext, SALON_CATALOG } from '../../../src/application/ports/salon-catalog.port';
 import { SalonCatalog } from '../../../src/application/ports/salon-catalog.port';
 import { ImportSalonUseCase } from '../../../src/application/salon-file/import-salon.use-case';
@@ -213,6 +217,7 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
         { provide: SYNC_KICKER, useValue: NO_SYNC_KICKS },
         { provide: PHONE_TRAFFIC, useValue: new PhoneTraffic(0) },
         { provide: PHONE_METRICS, useValue: NO_PHONE_METRICS },
+        { provide: MESSAGE_MAIL_QUEUE, useValue: NO_MESSAGE_MAILS },
       ],
       exports: [
         CLOCK,
@@ -222,6 +227,7 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
         SYNC_KICKER,
         PHONE_TRAFFIC,
         PHONE_METRICS,
+        MESSAGE_MAIL_QUEUE,
       ],
     })
     class CalendarTestModule {}
