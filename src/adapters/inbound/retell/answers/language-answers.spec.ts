@@ -145,6 +145,13 @@ describe('wishRefusalAnswer', () => {
       });
     });
 
+    it('names markup back as plain words, never as tags', () => {
+      const said = refusal('Dauerwelle und <script>alert(1)</script>');
+      expect(said).toMatchObject({ code: 'SERVICE.UNKNOWN' });
+      expect(said.message).toMatch(/^„script alert 1“ habe ich nicht gefunden\./);
+      expect(said.message).not.toMatch(/[<>]/);
+    });
+
     it('refuses a list longer than one visit holds', () => {
       const thirty = Array.from({ length: 30 }, () => 'Dauerwelle').join(' und ');
       expect(refusal(thirty)).toMatchObject({ code: 'SERVICE.TOO_MANY', max: 4 });

@@ -32,7 +32,8 @@ export function severalServicesAnswer({ parts }: SeveralServices): FunctionAnswe
 
 function unclearPartAnswer(part: NamedPart<Service>, understood: string[]): FunctionAnswer {
   const facts = { not_understood: part.spoken, understood };
-  const said = (cap: number) => `„${shortName(part.spoken, cap) || '…'}“`;
+  const words = plainWords(part.spoken);
+  const said = (cap: number) => `„${shortName(words, cap) || '…'}“`;
   if (part.match.kind === 'ambiguous') {
     const candidates = part.match.candidates.map((c) => c.name);
     const message = fitSpoken(
@@ -59,4 +60,16 @@ function unclearPartAnswer(part: NamedPart<Service>, understood: string[]): Func
     () => 'Eine der Leistungen habe ich nicht gefunden. Welche meinen Sie?',
   );
   return answer('SERVICE.UNKNOWN', message, { ...facts, offered });
+}
+
+/**
+ * The caller's words as the agent may say them: a transcript can carry markup or symbols
+ * (“<script>”, “{{…}}”), which are neither spoken nor safe to echo, so only letters, digits
+ * and the marks inside names are kept.
+ */
+function plainWords(spoken: string): string {
+  return spoken
+    .replace(/[^\p{L}\p{N}\s'’.-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
