@@ -15,7 +15,7 @@ import { Staff } from '../../domain/salon/staff';
 import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/shared/local-date';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
-import { AvailabilityReader, WishAvailability } from './availability.reader';
+import { AvailabilityReader, stylistsFor, WishAvailability } from './availability.reader';
 import { CalendarCheck, CalendarVerdict } from './calendar-check';
 import { CallContext } from './call-context';
 import { CallHolds } from './call-holds';
@@ -52,7 +52,8 @@ type Found = OpenFound;
 
 /** What one search needs: the question, the stylists whose starts count, the calendars. */
 interface Search extends OpenQuestion {
-  readonly staffIds: readonly string[];
+  /** Whose starts; undefined: anyone's, shared among stylists where the branch allows it. */
+  readonly staffIds: readonly string[] | undefined;
   readonly window: MinuteWindow | undefined;
   readonly availability: WishAvailability;
   readonly calendar: CalendarCheck;
@@ -84,7 +85,7 @@ export class OpenAvailabilityUseCase {
     const { service, stylist, when } = question;
     // A week question judges a first start on each day: more stylist-days, one budget. The
     // budget and Cal.com's answers are shared by every attempt, as SlotInquiry's are.
-    const stylists = stylist ? 1 : salon.staff.filter((s) => s.offers(service.id)).length;
+    const stylists = stylist ? 1 : stylistsFor(salon, service).length;
     const maxStylistDays = when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists) : undefined;
     const calendar = this.confirmed.calendarFor(salon, service, { maxStylistDays });
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -123,8 +124,9 @@ export class OpenAvailabilityUseCase {
     const today = salon.branch.localDateOf(now);
     const from = when.kind === 'day' ? when.date : when.kind === 'days' ? when.dates[0] : today;
     const wish = wallTimeToInstant(from, when.window?.fromMinute ?? 0, zone);
-    const offering = salon.staff.filter((s) => s.offers(service.id));
-    const stylists = stylist ? [stylist] : offering;
+    const stylists = stylist ? [stylist] : stylistsFor(salon, service);
+    // Anyone, for a visit stylists may share: a start no one can do whole is offered shared.
+    const anyone = !stylist && salon.branch.splitVisits && service.isVisit;
     const availability = await this.reader.around(
       salon,
       service,
@@ -135,7 +137,7 @@ export class OpenAvailabilityUseCase {
     );
     const search: Search = {
       ...question,
-      staffIds: stylists.map((s) => s.id),
+      staffIds: anyone ? undefined : stylists.map((s) => s.id),
       window: when.window,
       availability,
       calendar,

@@ -99,7 +99,12 @@ class RankedSearch {
       this.preferred !== undefined
         ? new OutwardSearch(engine, anchor, [this.preferred])
         : undefined;
-    this.rest = others.length > 0 ? new OutwardSearch(engine, anchor, others) : undefined;
+    // A visit stylists may share is sought from anyone, shared where no one can do it all.
+    const anyone = engine.sharesVisits && !(this.preferred !== undefined && options.onlyPreferred);
+    this.rest =
+      anyone || others.length > 0
+        ? new OutwardSearch(engine, anchor, anyone ? undefined : others)
+        : undefined;
     const sameTime =
       this.preferred === undefined
         ? undefined

@@ -61,7 +61,8 @@ export class OutwardSearch {
   constructor(
     private readonly engine: AvailabilityEngine,
     private readonly anchor: WishAnchor,
-    private readonly staffIds: readonly string[],
+    /** Whose starts; undefined: anyone's (see freeStartsOfDay). */
+    private readonly staffIds: readonly string[] | undefined,
   ) {
     const earliestDate = engine.branch.localDateOf(new Date(engine.earliestMs));
     const searchFrom = anchor.forwardOnly ? anchor.date : earliestDate;
@@ -70,7 +71,7 @@ export class OutwardSearch {
     const startDate = anchor.date > this.lastDate ? this.lastDate : anchor.date;
     this.back = addLocalDays(startDate, -1);
     this.ahead = addLocalDays(startDate, 1);
-    if (staffIds.length > 0) this.read(startDate);
+    if (!staffIds || staffIds.length > 0) this.read(startDate);
   }
 
   /**
@@ -78,7 +79,7 @@ export class OutwardSearch {
    * bookable range. Stops reading once no unread day can hold a closer one.
    */
   closest(accept: (s: FreeStart) => boolean = () => true): FreeStart | undefined {
-    if (this.staffIds.length === 0) return undefined;
+    if (this.staffIds?.length === 0) return undefined;
     for (;;) {
       const best = this.found.find(accept);
       const zone = this.engine.branch.timeZone;

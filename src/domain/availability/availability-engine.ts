@@ -234,12 +234,23 @@ export class AvailabilityEngine {
     return this.service.parts.map((part, i) => ({ serviceId: part.id, staffId: chosen[i] }));
   }
 
-  /** Every free start of a local date on the slot grid, by start, then stylist order. */
+  /** A visit the branch lets stylists share (see checkVisitStart). */
+  get sharesVisits(): boolean {
+    return this.branch.splitVisits && this.service.isVisit;
+  }
+
+  /**
+   * Every free start of a local date on the slot grid, by start, then stylist order. Asked for
+   * anyone (no `staffIds`) about a visit the branch lets stylists share, a start no one stylist
+   * can take is offered shared where stylists can (as checkVisitStart would plan it).
+   */
   freeStartsOfDay(date: LocalDate, staffIds?: readonly string[]): FreeStart[] {
     const timelines = this.timelines.filter(
       (t) => doesAll(t.staff, this.service) && (!staffIds || staffIds.includes(t.staff.id)),
     );
-    if (date > this.lastDate || date < this.firstDate || timelines.length === 0) return [];
+    const sharing = this.sharesVisits && !staffIds;
+    if (date > this.lastDate || date < this.firstDate) return [];
+    if (timelines.length === 0 && !sharing) return [];
     const working = timelines.map((t) => t.staff.workingWindowsOn(date, this.branch));
     const step = this.branch.slotGranularityMinutes * MINUTE;
     const found: FreeStart[] = [];
@@ -247,9 +258,22 @@ export class AvailabilityEngine {
     for (const window of this.branch.openingWindowsOn(date)) {
       for (let t = window.startMs; t + this.spanMs <= window.endMs; t += step) {
         if (t < this.earliestMs) continue;
+        const before = found.length;
         timelines.forEach((timeline, i) => {
           if (this.stylistCanTake(timeline, working[i], t)) found.push(this.freeStart(timeline, t));
         });
+        if (sharing && found.length === before) {
+          const assignment = this.shareAt(new Date(t));
+          if (assignment) {
+            const { staffId } = assignment[0];
+            found.push({
+              staffId,
+              start: new Date(t),
+              end: new Date(t + this.durationMs),
+              assignment,
+            });
+          }
+        }
       }
     }
     return found;

@@ -153,4 +153,27 @@ describe('a visit shared by several stylists (properties)', () => {
       { numRuns: 400 },
     );
   });
+
+  it('a day offers a shared start only where no one can do it all, and it holds', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const x = build(s);
+        const e = engine({
+          service: x.service,
+          salon: branch({ splitVisits: true }),
+          stylists: x.calendars,
+        });
+        for (const free of e.freeStartsOfDay(MONDAY)) {
+          if (!free.assignment) continue;
+          expect(e.checkShared(free.start, free.assignment).ok).toBe(true);
+          const whole = x.calendars.some(
+            (c) => doesAll(c.staff, x.service) && e.checkStart(free.start, c.staff.id).ok,
+          );
+          expect(whole).toBe(false);
+          expect(e.checkVisitStart(free.start, { split: true })).toEqual({ ok: true, value: free });
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

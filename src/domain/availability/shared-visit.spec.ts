@@ -17,6 +17,8 @@ const visitOf = (...services: Service[]): Service => {
 };
 const cutAndColour = visitOf(cut, colour);
 const withWash = visitOf(cut, colour, wash);
+/** Three hours of Mia's time: a long cut at 9:00 ends at 12:00. */
+const longVisit = Service.simple({ id: 'long', name: 'Lange Sitzung' }, 180);
 
 const lena = stylist({ id: 'lena', name: 'Lena', serviceIds: ['cut'] });
 const anna = stylist({ id: 'anna', name: 'Anna', serviceIds: ['colour', 'wash'] });
@@ -297,6 +299,59 @@ describe('a visit shared by several stylists', () => {
         { serviceId: 'colour', staffId: 'lena' },
       ];
       expect(judge(both(), nine, swapped)).toBe('SERVICE_NOT_OFFERED');
+    });
+  });
+
+  describe('free starts and alternatives of a visit stylists may share', () => {
+    const sharing = branch({ splitVisits: true });
+    const e = (stylists: StylistCalendar[], salon = sharing) =>
+      engine({ service: cutAndColour, stylists, salon });
+
+    it('a day offers shared starts only where no one can do it all, asked for anyone', () => {
+      const stylists: StylistCalendar[] = [
+        // Mia does both but is taken from 9:00 to 12:00.
+        {
+          staff: mia,
+          busy: [...busyWith(longVisit, '09:00', 'mia')],
+        },
+        { staff: lena, busy: [] },
+        { staff: anna, busy: [] },
+      ];
+      const starts = e(stylists).freeStartsOfDay(MONDAY);
+      const at9 = starts.filter((s) => hhmm(s.start) === '09:00');
+      expect(at9.map((s) => s.assignment)).toEqual([
+        [
+          { serviceId: 'cut', staffId: 'lena' },
+          { serviceId: 'colour', staffId: 'anna' },
+        ],
+      ]);
+      const at13 = starts.filter((s) => hhmm(s.start) === '13:00');
+      expect(at13.map((s) => [s.staffId, s.assignment])).toEqual([['mia', undefined]]);
+      // Asked for Mia alone: never shared.
+      expect(
+        e(stylists)
+          .freeStartsOfDay(MONDAY, ['mia'])
+          .every((s) => !s.assignment),
+      ).toBe(true);
+      // A salon that does not share: no shared starts at all.
+      const plain = e(stylists, branch());
+      expect(plain.freeStartsOfDay(MONDAY).every((s) => !s.assignment)).toBe(true);
+    });
+
+    it('nobody does it all: the alternatives are shared ones, never a start someone is busy', () => {
+      const stylists: StylistCalendar[] = [
+        { staff: lena, busy: busyWith(cut, '09:00', 'lena') },
+        { staff: anna, busy: [] },
+      ];
+      const offers = e(stylists).alternatives(nine);
+      expect(offers.length).toBeGreaterThan(0);
+      for (const o of offers) {
+        expect(o.assignment).toBeDefined();
+        expect(e(stylists).checkShared(o.start, o.assignment!).ok).toBe(true);
+      }
+      expect(offers.some((o) => hhmm(o.start) === '09:00')).toBe(false);
+      // Without sharing there is nothing to offer.
+      expect(e(stylists, branch()).alternatives(nine)).toEqual([]);
     });
   });
 });

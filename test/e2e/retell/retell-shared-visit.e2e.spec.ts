@@ -258,6 +258,69 @@ describe('a visit shared by stylists, end to end', () => {
     ).toEqual([]);
   });
 
+  it('an open question offers shared starts where Anna is away, the first held for both', async () => {
+    const callId = newCall();
+    const said = await fn(
+      'check_availability',
+      { dienstleistung: 'Herrenhaarschnitt und Färben', datum: 'Freitag', uhrzeit: 'vormittags' },
+      callId,
+    );
+    expect(said).toMatchObject({ success: true, code: 'OK', available: true });
+    expect(said.message.length).toBeLessThanOrEqual(200);
+    const slots = said.slots as Array<{ staff: string; stylists?: unknown[] }>;
+    expect(slots.length).toBeGreaterThan(0);
+    // Anna is away all morning: every start offered is shared, and said so.
+    for (const slot of slots) {
+      expect(slot.stylists).toHaveLength(2);
+      expect(slot.staff).toContain(' und ');
+    }
+    const held = await rows(
+      `SELECT DISTINCT b.staff_id FROM holds h JOIN busy_blocks b ON b.hold_id = h.id
+        WHERE h.call_id = $1 AND b.active`,
+      [callId],
+    );
+    expect(held).toHaveLength(2);
+  });
+
+  it('a taken start offers alternatives that hold, shared or whole', async () => {
+    // Saturday, Anna away from 11:05 (after what other calls hold of her): at 11:00 only Mehmet
+    // and Lena together can take the visit.
+    const [anna] = await rows(
+      `SELECT s.id, s.company_id FROM staff s JOIN branch_phone_numbers n ON n.branch_id = s.branch_id
+        WHERE s.name = 'Anna' AND n.phone_e164 = $1`,
+      [DEMO_LINE],
+    );
+    await rows(
+      `INSERT INTO busy_blocks(company_id, staff_id, kind, during, external_uid)
+       VALUES ($1, $2, 'calendar', tstzrange($3, $4, '[)'), 'away-saturday')`,
+      [
+        anna.company_id,
+        anna.id,
+        new Date('2026-11-28T11:05:00+01:00'),
+        new Date('2026-11-28T14:00:00+01:00'),
+      ],
+    );
+    const saturday = { ...wish, datum: 'Samstag', uhrzeit: '11 Uhr' };
+    const first = await fn('book_appointment', { ...saturday, name: 'Erika Samstag' }, newCall());
+    expect(first.message).toContain('Herrenhaarschnitt bei Mehmet, danach Färben bei Lena');
+    const callId = newCall();
+    const said = await fn('check_availability', saturday, callId);
+    expect(said.available).toBe(false);
+    const alternatives = said.alternatives as Array<{ start: string; stylists?: unknown[] }>;
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(alternatives.some((alt) => alt.stylists?.length === 2)).toBe(true);
+    // Each is free when this call asks about it (its own hold moves along, blocking nothing).
+    for (const alt of alternatives) {
+      const berlin = new Date(alt.start).toLocaleTimeString('de-DE', {
+        timeZone: 'Europe/Berlin',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+      const again = await fn('check_availability', { ...saturday, uhrzeit: berlin }, callId);
+      expect(again.available).toBe(true);
+    }
+  });
+
   it.each([
     [{ ...wish, mitarbeiter: 'x'.repeat(5000) }],
     [{ ...wish, mitarbeiter: 'Mehmet und Lena und Anna' }],

@@ -77,7 +77,7 @@ const fitFor =
   };
 
 const slotsOf = (salon: SpokenSalon, starts: readonly FreeStart[]) =>
-  starts.map((s) => spokenSlot(salon, s.start, s.staffId));
+  starts.map((s) => spokenSlot(salon, s.start, s.staffId, s.assignment));
 
 /** What the caller hears when a day has no room: why, in one sentence. */
 function whyNot(
@@ -215,7 +215,7 @@ function weekAnswer(
   const listed = days.map((d) => ({
     date: d.date,
     weekday: germanWeekday(parts(d.date)),
-    first: spokenSlot(salon, d.first.start, d.first.staffId),
+    first: spokenSlot(salon, d.first.start, d.first.staffId, d.first.assignment),
   }));
   // Weekdays alone are clear when the days lie within one week; else the dates are said.
   const span = Date.parse(days[days.length - 1].date) - Date.parse(days[0].date);

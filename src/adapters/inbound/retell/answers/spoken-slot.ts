@@ -1,6 +1,8 @@
 import { formatGermanTime } from '../../../../domain/language';
 import { FreeStart } from '../../../../domain/availability/free-start';
 import { joinGerman, shortName } from '../../../../domain/shared/german-messages';
+import { ServiceStylist } from '../../../../domain/salon/visit-assignment';
+import { stylistsOfServices, StylistOfService } from './shared-visit-said';
 import { SpokenSalon, spokenDateOf } from './spoken-salon';
 
 /** A start as the agent reads it out and as the next function call can send it back. */
@@ -10,11 +12,25 @@ export interface SpokenSlot {
   readonly time: string;
   readonly staff: string;
   readonly spoken: string;
+  /** A visit shared by stylists: who does which service. */
+  readonly stylists?: readonly StylistOfService[];
 }
 
-export function spokenSlot(salon: SpokenSalon, start: Date, staffId: string): SpokenSlot {
+/**
+ * A start as spoken; `assignment`: a visit shared by stylists, whose stylists are named
+ * together ("bei Mehmet und Lena") and, service by service, in `stylists`.
+ */
+export function spokenSlot(
+  salon: SpokenSalon,
+  start: Date,
+  staffId: string,
+  assignment?: readonly ServiceStylist[],
+): SpokenSlot {
   const zone = salon.branch.timeZone;
-  const staff = salon.staff.find((s) => s.id === staffId)?.name ?? '';
+  const stylists = assignment && stylistsOfServices(salon, assignment);
+  const staff = stylists
+    ? joinGerman([...new Set(stylists.map((s) => s.staff))])
+    : (salon.staff.find((s) => s.id === staffId)?.name ?? '');
   const date = spokenDateOf(salon, start);
   const time = formatGermanTime(start, zone);
   return {
@@ -23,11 +39,12 @@ export function spokenSlot(salon: SpokenSalon, start: Date, staffId: string): Sp
     time,
     staff,
     spoken: `${date} um ${time} bei ${staff}`,
+    ...(stylists ? { stylists } : {}),
   };
 }
 
 export function spokenAlternatives(salon: SpokenSalon, starts: readonly FreeStart[]): SpokenSlot[] {
-  return starts.map((f) => spokenSlot(salon, f.start, f.staffId));
+  return starts.map((f) => spokenSlot(salon, f.start, f.staffId, f.assignment));
 }
 
 /** What the sentence has named already, so that a slot after it need not say it again. */
