@@ -42,6 +42,20 @@ describe('readOpenWhen', () => {
     expect(readOpenWhen(date, time, ctx)).toMatchObject(expected);
   });
 
+  // "Abend" in the holiday's name is no evening: the caller asks about the whole day.
+  it.each(['am Heiligen Abend', 'Heiliger Abend', 'am heiligen Abend'])('%j', (date) => {
+    const read = readOpenWhen(date, '', ctx);
+    expect(read).toEqual({ kind: 'day', date: '2026-12-24', window: undefined });
+  });
+
+  it('keeps a part of the day said beside the holiday', () => {
+    expect(readOpenWhen('am Heiligen Abend vormittags', '', ctx)).toMatchObject({
+      kind: 'day',
+      date: '2026-12-24',
+      window: { kind: 'forenoon' },
+    });
+  });
+
   it.each<[string, string]>([
     ['Freitag', '15 Uhr'],
     ['Freitag um 15 Uhr', ''],

@@ -1,6 +1,9 @@
 /** Longer input is no date or time the agent would send; refusing early also bounds the work. */
 const MAX_PHRASE_CHARS = 120;
 
+// The words before "Abend" that make it the name of 24 December.
+const HOLY = new Set(['heilige', 'heiligen', 'heiliger']);
+
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 
 /**
@@ -22,6 +25,11 @@ export const germanTokens = (text: string): string[] => {
   const tokens: string[] = [];
   for (const raw of s.split(/\s+/)) {
     const token = /[a-z]/.test(raw) ? raw.replace(/\.+$/, '') : raw;
+    // "Heiligen Abend" is one day's name, not an evening: every reader gets it as one word.
+    if (token === 'abend' && HOLY.has(tokens[tokens.length - 1])) {
+      tokens[tokens.length - 1] = 'heiligabend';
+      continue;
+    }
     if (token !== '') tokens.push(token);
   }
   return tokens;
