@@ -209,8 +209,10 @@ export class ApplyCalendarEventUseCase {
     const { companyId, appointmentId, phaseId } = target;
     const scope = { companyId };
     if (!a) return { outcome: 'ignored', stylist: null };
-    const stylist = { companyId, staffId: a.staffId, branchId: a.branchId };
     const phase = a.phases.find((p) => p.id === phaseId);
+    // The stylist whose calendar held the booking: a shared visit's phase has its own.
+    const staffId = phase ? a.stylistOf(phase) : a.staffId;
+    const stylist = { companyId, staffId, branchId: a.branchId };
     if (a.status !== 'scheduled' || !phase) return { outcome: 'ignored', stylist };
     // While the phase's own booking is live, only that one speaks for the appointment.
     // Another with our ids is a duplicate (reconciliation cancels those): its

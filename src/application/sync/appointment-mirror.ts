@@ -154,13 +154,15 @@ export class AppointmentMirror {
   ): Promise<Map<string, PhaseResult>> {
     const results = new Map<string, PhaseResult>();
     const fallbacks: string[] = [];
-    const scope = slotsOf(job, appointment);
+    const branchId = appointment.branchId;
     for (const move of inMovingOrder(moves)) {
       const result = await this.mover.move({
         ...move,
         companyId: job.companyId,
         appointmentId: appointment.id,
-        slotScope: scope.branchId ? scope : undefined,
+        slotScope: branchId
+          ? { companyId: job.companyId, branchId, staffId: appointment.stylistOf(move.phase) }
+          : undefined,
       });
       if (result.kind === 'create') fallbacks.push(`phase ${move.phase.sequence}: ${result.why}`);
       else results.set(move.phase.id, result);
@@ -310,7 +312,8 @@ function knownBooking(phase: AppointmentPhase, entry: LedgerEntry): PhaseResult 
   };
 }
 
-/** Whose cached slot answers a cancel makes stale. */
+/** Whose cached slot answers a cancel makes stale: a shared visit's, the branch's. */
 function slotsOf(job: SyncAppointmentJob, a: Appointment) {
-  return { companyId: job.companyId, branchId: a.branchId ?? '', staffId: a.staffId };
+  const staffId = a.isShared ? undefined : a.staffId;
+  return { companyId: job.companyId, branchId: a.branchId ?? '', ...(staffId ? { staffId } : {}) };
 }

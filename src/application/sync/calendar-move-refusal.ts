@@ -30,7 +30,8 @@ export function whyNotFollow(a: Appointment, event: CalendarEvent, c: MoveContex
   if (length !== phaseLength) {
     return `the booking now lasts ${length / MINUTE} instead of ${phaseLength / MINUTE} minutes`;
   }
-  if (c.stylistId !== undefined && c.stylistId !== a.staffId) {
+  // The phase's own stylist: in a visit shared by stylists, not always the appointment's.
+  if (c.stylistId !== undefined && c.stylistId !== a.stylistOf(phase)) {
     return "it now sits in another stylist's calendar";
   }
   if (!c.leased) return 'a calendar sync of this appointment was running';

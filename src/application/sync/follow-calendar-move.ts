@@ -59,10 +59,11 @@ export class FollowCalendarMove {
         moved.appointmentId,
         async (a, tx) => {
           if (!a) return { outcome: 'ignored' as const, stylist: null };
+          const phase = a.phases.find((p) => p.id === moved.phaseId);
           const before: StylistInBranch = {
             companyId: moved.companyId,
             branchId: a.branchId ?? moved.stylist?.branchId,
-            staffId: a.staffId,
+            staffId: phase ? a.stylistOf(phase) : a.staffId,
           };
           return { outcome: await this.apply(tx, a, event, moved, leased), stylist: before };
         },
