@@ -5,8 +5,12 @@ import { retellBodyReader } from '../adapters/inbound/retell/retell-body.reader'
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_RETELL_BODY_LIMIT_BYTES } from '../config/environment';
 import { invalidBody } from './coded-http.exception';
+import { BodyDepthInterceptor } from './body-depth.interceptor';
 import { ForbiddenKeysInterceptor } from './forbidden-keys.interceptor';
 import { HttpExceptionFilter } from './http-exception.filter';
+
+/** A salon file, the deepest admin body, nests 7 levels; the Retell routes allow 32 too. */
+const ADMIN_BODY_MAX_DEPTH = 32;
 
 /** The request as the Retell routes see it: the exact bytes received, for the signature. */
 export interface RequestWithRawBody extends Request {
@@ -28,8 +32,12 @@ export function configureHttpEdge(app: INestApplication, logger?: LoggerService)
         invalidBody('The request body has the wrong shape.', { fields: fieldsOf(errors) }),
     }),
   );
-  // Before any pipe transforms a body: `__proto__`, `constructor`, `prototype` keys answer 400.
-  app.useGlobalInterceptors(new ForbiddenKeysInterceptor('/api/admin'));
+  // Before any pipe transforms a body: nesting past what any admin body needs, and
+  // `__proto__`, `constructor`, `prototype` keys, answer 400.
+  app.useGlobalInterceptors(
+    new BodyDepthInterceptor('/api/admin', ADMIN_BODY_MAX_DEPTH),
+    new ForbiddenKeysInterceptor('/api/admin'),
+  );
   app.useGlobalFilters(new HttpExceptionFilter(logger));
 }
 

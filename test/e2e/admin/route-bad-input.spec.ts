@@ -107,6 +107,28 @@ describe('admin routes: bad input', () => {
   );
 
   it.each(cases.filter(([, r]) => r.body))(
+    '%s: a body nested thousands of levels deep answers 400 REQUEST.TOO_DEEP',
+    async (_, r) => {
+      const path = fill(r.path, w.a.companyId, w.ids);
+      const member = JSON.stringify(r.body!(w)).slice(1, -1);
+      for (const [open, close] of [
+        ['[', ']'],
+        ['{"a":', '}'],
+      ]) {
+        const deep = `${open.repeat(5000)}1${close.repeat(5000)}`;
+        const res = await t.http[r.method](path)
+          .set(keyFor(r))
+          .set('content-type', 'application/json')
+          .send(`{"deep":${deep}${member ? `,${member}` : ''}}`);
+        expect({ status: res.status, code: res.body.code }).toEqual({
+          status: 400,
+          code: 'REQUEST.TOO_DEEP',
+        });
+      }
+    },
+  );
+
+  it.each(cases.filter(([, r]) => r.body))(
     '%s: control characters in any text field answer 400 naming the field',
     async (_, r) => {
       const path = fill(r.path, w.a.companyId, w.ids);
