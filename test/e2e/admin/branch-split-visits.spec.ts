@@ -98,6 +98,8 @@ describe('admin API: a branch that lets stylists share a visit', () => {
     [{ splitVisits: 'ja' }],
     [{ splitVisits: 1 }],
     [{ splitVisits: [true] }],
+    // "No answer" is not "false": a silent no-op would leave the operator believing it is off.
+    [{ splitVisits: null }],
   ])('refuses change %j with 400 naming the field, nothing changed', async (change) => {
     const before = await t.http.get(branch(a)).set(as(a.key));
     const res = await t.http

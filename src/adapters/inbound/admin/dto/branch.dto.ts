@@ -1,4 +1,4 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,8 +13,11 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { E164, Email, Flag, PhoneE164, Text, WholeNumber } from './field.decorators';
+import { E164, Email, Flag, NonNullFlag, PhoneE164, Text, WholeNumber } from './field.decorators';
 import { WeeklyHoursDto } from './hours.dto';
+
+const SPLIT_VISITS =
+  'default false; true: when no one stylist can do every service of a visit at the time asked, its services may go to different stylists (one appointment)';
 
 export class CreateBranchDto {
   @Text(150, true, 'Salon Haarmonie Berlin-Mitte')
@@ -66,10 +69,7 @@ export class CreateBranchDto {
   @Flag(false, 'default true; false: its numbers do not answer and nothing is booked there')
   active?: boolean;
 
-  @Flag(
-    false,
-    'default false; true: when no one stylist can do every service of a visit at the time asked, its services may go to different stylists (one appointment)',
-  )
+  @NonNullFlag(SPLIT_VISITS)
   splitVisits?: boolean;
 
   @Email(false)
@@ -93,4 +93,9 @@ export class CreateBranchDto {
   transferNumber?: string | null;
 }
 
-export class UpdateBranchDto extends PartialType(CreateBranchDto) {}
+export class UpdateBranchDto extends PartialType(
+  OmitType(CreateBranchDto, ['splitVisits'] as const),
+) {
+  @NonNullFlag(SPLIT_VISITS)
+  splitVisits?: boolean;
+}

@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 /** Tags go, along with any stray angle bracket; what is left is trimmed. */
@@ -101,6 +102,19 @@ export function Flag(required = true, description?: string) {
   return applyDecorators(
     doc(required, { type: Boolean, description }),
     ...optional(required),
+    IsBoolean(),
+  );
+}
+
+/**
+ * An optional flag that, when sent, is true or false: null is refused, not skipped (as
+ * IsOptional would). "No answer" is not "false", and a silent no-op would leave the operator
+ * believing the flag was cleared. PartialType adds IsOptional, so update DTOs declare it again.
+ */
+export function NonNullFlag(description?: string) {
+  return applyDecorators(
+    doc(false, { type: Boolean, description }),
+    ValidateIf((_object: unknown, value: unknown) => value !== undefined),
     IsBoolean(),
   );
 }
