@@ -288,6 +288,13 @@ describe('resolveGermanDateTime', () => {
     ['Freitag morgen', '', 'LANGUAGE.TIME_NOT_UNDERSTOOD'],
     ['morgen um '.repeat(20), '', 'LANGUAGE.DATE_NOT_UNDERSTOOD'],
     ['😀 um 10', '', 'LANGUAGE.DATE_NOT_UNDERSTOOD'],
+    // Words beside a day that are no time: which day is meant is the question, not the time.
+    ['vor Weihnachten', '', 'LANGUAGE.DATE_NOT_UNDERSTOOD'],
+    ['kurz nach Silvester', '', 'LANGUAGE.DATE_NOT_UNDERSTOOD'],
+    ['Samstag vor Weihnachten', '', 'LANGUAGE.DATE_NOT_UNDERSTOOD'],
+    ['Tag vor Heiligabend', '', 'LANGUAGE.DATE_NOT_UNDERSTOOD'],
+    ['Freitag nach 16 Uhr', '', 'LANGUAGE.TIME_NOT_UNDERSTOOD'],
+    ['Heiligabend um', '', 'LANGUAGE.TIME_NOT_UNDERSTOOD'],
   ])('"%s" | "%s" → %s', (date, time, code) => {
     const result = resolveGermanDateTime(date, time, ctx);
     expect(!result.ok && result.error.code).toBe(code);

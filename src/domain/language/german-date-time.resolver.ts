@@ -4,6 +4,7 @@ import { ClockReading, parseGermanClockTokens } from './german-clock.parser';
 import { DateContext, isoDateFromToday, readDateText } from './german-date.resolver';
 import { weekdayValue } from './german-calendar.words';
 import { readGermanDate } from './german-date-phrase.reader';
+import { numberValue } from './german-number.words';
 import { germanTokens } from './german-text.normaliser';
 import { parseIsoDateTime } from './iso-date-time.parser';
 import {
@@ -41,6 +42,32 @@ type Said =
 // A phrase with more words than this names no single appointment; it also bounds the splits.
 const MAX_TOKENS = 12;
 
+// Words that only a time holds; "vor" and "nach" alone ("nach Silvester") name days too.
+const CLOCK_WORDS = new Set([
+  'um',
+  'uhr',
+  'halb',
+  'viertel',
+  'dreiviertel',
+  'punkt',
+  'frueh',
+  'morgens',
+  'vormittag',
+  'vormittags',
+  'mittag',
+  'mittags',
+  'nachmittag',
+  'nachmittags',
+  'abend',
+  'abends',
+  'nacht',
+  'nachts',
+]);
+
+/** Whether words beside a date try to say a time, so asking for the time is the right question. */
+const triesAClock = (words: readonly string[]): boolean =>
+  words.some((w) => /\d/.test(w) || CLOCK_WORDS.has(w) || numberValue(w) !== undefined);
+
 const sameSaid = (a: { date: DateParts; clock: ClockReading }, b: typeof a): boolean =>
   compareDateParts(a.date, b.date) === 0 &&
   a.clock.hour === b.clock.hour &&
@@ -63,6 +90,7 @@ const splitPhrase = (said: readonly string[], today: DateParts): Said => {
   // The days a vague date part could mean, asked only when no cut names one day.
   let vague: readonly DateParts[] | undefined;
   let dateSeen = false;
+  let clockTried = false;
   for (let cut = 1; cut < tokens.length; cut++) {
     const [head, tail] = [tokens.slice(0, cut), tokens.slice(cut)];
     for (const [datePart, timePart] of [
@@ -72,6 +100,7 @@ const splitPhrase = (said: readonly string[], today: DateParts): Said => {
       const date = readGermanDate(datePart, today, false);
       if (!date) continue;
       dateSeen = true;
+      clockTried ||= triesAClock(timePart);
       const clock = parseGermanClockTokens(timePart);
       if (!clock) continue;
       if (date.kind === 'days') {
@@ -87,7 +116,8 @@ const splitPhrase = (said: readonly string[], today: DateParts): Said => {
   if (vague) return new DateAmbiguous(vague);
   const whole = readGermanDate(tokens, today);
   if (whole?.kind === 'days') return new DateAmbiguous(whole.days);
-  return dateSeen || whole ? new TimeNotUnderstood() : new DateNotUnderstood();
+  // A day with words beside it that are no time ("vor Weihnachten"): the day is unclear.
+  return (dateSeen && clockTried) || whole ? new TimeNotUnderstood() : new DateNotUnderstood();
 };
 
 const fromIso = (text: string, today: DateParts, zone: string): Said | undefined => {
