@@ -22,7 +22,8 @@ import {
 import { BusyInterval } from './busy-interval';
 import { FreeStart } from './free-start';
 import { OfferCandidates } from './offer-choice';
-import { chooseStylists } from './stylist-choice';
+import { VisitSharing } from './visit-sharing';
+import { withinWindows } from './within-windows';
 import { ServiceStylist } from '../salon/visit-assignment';
 
 export type { AlternativesOptions } from './alternative-offers';
@@ -49,8 +50,6 @@ export interface AvailabilityQuery {
 }
 
 const MINUTE = 60_000;
-const inside = (from: number, to: number, windows: readonly TimeRange[]): boolean =>
-  windows.some((w) => w.startMs <= from && to <= w.endMs);
 
 /**
  * Processing-time availability (SPEC rule 1): a start is free when every staff-busy step of the
@@ -59,6 +58,7 @@ const inside = (from: number, to: number, windows: readonly TimeRange[]): boolea
  */
 export class AvailabilityEngine {
   private readonly timelines: readonly StylistTimeline[];
+  private readonly sharing: VisitSharing;
   private readonly busySteps: ReadonlyArray<{ readonly from: number; readonly to: number }>;
   private readonly spanMs: number;
   private readonly durationMs: number;
@@ -84,6 +84,7 @@ export class AvailabilityEngine {
     fromDate: LocalDate | undefined,
   ) {
     this.timelines = stylists.map((s) => new StylistTimeline(s.staff, s.busy));
+    this.sharing = new VisitSharing(branch, service, this.timelines);
     this.busySteps = service
       .busyOffsets()
       .map((o) => ({ from: o.from * MINUTE, to: o.to * MINUTE }));
@@ -147,15 +148,9 @@ export class AvailabilityEngine {
     if (this.salonRefusal(start.getTime())) return single;
     const pinned = asked ? this.timelines.find((t) => t.staff.id === asked) : undefined;
     if (asked && (!pinned || doesAll(pinned.staff, this.service))) return single;
-    const assignment = this.shareAt(start, pinned);
-    if (!assignment) return pinned ? err(this.ownPartRefusal(start, pinned)) : single;
-    const t = start.getTime();
-    return ok({
-      staffId: assignment[0].staffId,
-      start: new Date(t),
-      end: new Date(t + this.durationMs),
-      assignment,
-    });
+    const assignment = this.sharing.plan(start, pinned);
+    if (!assignment) return pinned ? err(this.sharing.ownPartRefusal(start, pinned)) : single;
+    return ok(this.sharedStart(start.getTime(), assignment));
   }
 
   /**
@@ -163,75 +158,11 @@ export class AvailabilityEngine {
    * salon's rules, and each stylist offering their service and free for its busy steps.
    */
   checkShared(start: Date, assignment: readonly ServiceStylist[]): Result<FreeStart, Unavailable> {
-    const salon = this.salonRefusal(start.getTime());
-    if (salon) return err(salon);
-    const date = this.branch.localDateOf(start);
-    const steps = this.service.layoutAt(start).filter((p) => p.staffBusy);
-    for (const part of this.service.parts) {
-      const staffId = assignment.find((a) => a.serviceId === part.id)?.staffId;
-      const timeline = this.timelines.find((t) => t.staff.id === staffId);
-      if (!timeline) return err(new UnknownStylist(staffId ?? ''));
-      if (!timeline.staff.offers(part.id)) return err(new ServiceNotOffered());
-      const working = timeline.staff.workingWindowsOn(date, this.branch);
-      for (const p of steps.filter((x) => x.serviceId === part.id)) {
-        if (!inside(p.range.startMs, p.range.endMs, working)) return err(new OutsideWorkingHours());
-        const kind = timeline.conflictWith(p.range.startMs, p.range.endMs);
-        if (kind) return err(new SlotTaken(kind));
-      }
-    }
-    const t = start.getTime();
-    return ok({
-      staffId: assignment[0].staffId,
-      start: new Date(t),
-      end: new Date(t + this.durationMs),
-      assignment: this.service.parts.map((part) => ({
-        serviceId: part.id,
-        staffId: assignment.find((a) => a.serviceId === part.id)!.staffId,
-      })),
-    });
-  }
-
-  /**
-   * Why a stylist asked for, who does part of a visit, cannot take it: what stands in the way
-   * of their own steps, else that nobody can do the rest then (taken).
-   */
-  private ownPartRefusal(start: Date, stylist: StylistTimeline): Unavailable {
-    const working = stylist.staff.workingWindowsOn(this.branch.localDateOf(start), this.branch);
-    const own = this.service
-      .layoutAt(start)
-      .filter((p) => p.staffBusy && stylist.staff.offers(p.serviceId));
-    if (!own.every((p) => inside(p.range.startMs, p.range.endMs, working))) {
-      return new OutsideWorkingHours();
-    }
-    for (const p of own) {
-      const kind = stylist.conflictWith(p.range.startMs, p.range.endMs);
-      if (kind) return new SlotTaken(kind);
-    }
-    return new SlotTaken('appointment');
-  }
-
-  /** Who does which service at `start`, each free for its own busy steps; `pinned` does theirs. */
-  private shareAt(start: Date, pinned?: StylistTimeline): ServiceStylist[] | undefined {
-    const date = this.branch.localDateOf(start);
-    const steps = this.service.layoutAt(start).filter((p) => p.staffBusy);
-    const options = this.service.parts.map((part) => {
-      const own = steps.filter((p) => p.serviceId === part.id);
-      const pool = pinned?.staff.offers(part.id) ? [pinned] : this.timelines;
-      return pool
-        .filter((tl) => tl.staff.offers(part.id))
-        .filter((tl) => {
-          const working = tl.staff.workingWindowsOn(date, this.branch);
-          return own.every(
-            (p) =>
-              inside(p.range.startMs, p.range.endMs, working) &&
-              !tl.conflictWith(p.range.startMs, p.range.endMs),
-          );
-        })
-        .map((tl) => tl.staff.id);
-    });
-    const chosen = chooseStylists(options, this.staffIds);
-    if (!chosen || new Set(chosen).size < 2) return undefined;
-    return this.service.parts.map((part, i) => ({ serviceId: part.id, staffId: chosen[i] }));
+    const refusal = this.salonRefusal(start.getTime()) ?? this.sharing.refusalOf(start, assignment);
+    if (refusal) return err(refusal);
+    const staffOf = (id: string) => assignment.find((a) => a.serviceId === id)!.staffId;
+    const inOrder = this.service.parts.map((p) => ({ serviceId: p.id, staffId: staffOf(p.id) }));
+    return ok(this.sharedStart(start.getTime(), inOrder));
   }
 
   /** A visit the branch lets stylists share (see checkVisitStart). */
@@ -263,16 +194,8 @@ export class AvailabilityEngine {
           if (this.stylistCanTake(timeline, working[i], t)) found.push(this.freeStart(timeline, t));
         });
         if (sharing && found.length === before) {
-          const assignment = this.shareAt(new Date(t));
-          if (assignment) {
-            const { staffId } = assignment[0];
-            found.push({
-              staffId,
-              start: new Date(t),
-              end: new Date(t + this.durationMs),
-              assignment,
-            });
-          }
+          const assignment = this.sharing.plan(new Date(t));
+          if (assignment) found.push(this.sharedStart(t, assignment));
         }
       }
     }
@@ -366,7 +289,7 @@ export class AvailabilityEngine {
     if (!doesAll(timeline.staff, this.service)) return new ServiceNotOffered();
     const working = timeline.staff.workingWindowsOn(this.branch.localDateOf(start), this.branch);
     const t = start.getTime();
-    if (!this.busySteps.every((s) => inside(t + s.from, t + s.to, working))) {
+    if (!this.busySteps.every((s) => withinWindows(t + s.from, t + s.to, working))) {
       return new OutsideWorkingHours();
     }
     for (const s of this.busySteps) {
@@ -382,12 +305,20 @@ export class AvailabilityEngine {
     t: number,
   ): boolean {
     return this.busySteps.every(
-      (s) => inside(t + s.from, t + s.to, working) && !timeline.conflictWith(t + s.from, t + s.to),
+      (s) =>
+        withinWindows(t + s.from, t + s.to, working) &&
+        !timeline.conflictWith(t + s.from, t + s.to),
     );
   }
 
   private spanFits(window: TimeRange, startMs: number): boolean {
     return window.startMs <= startMs && startMs + this.spanMs <= window.endMs;
+  }
+
+  /** A start shared by stylists: the first service's stylist stands for it. */
+  private sharedStart(t: number, assignment: readonly ServiceStylist[]): FreeStart {
+    const end = new Date(t + this.durationMs);
+    return { staffId: assignment[0].staffId, start: new Date(t), end, assignment };
   }
 
   private freeStart(timeline: StylistTimeline, t: number): FreeStart {

@@ -1,0 +1,93 @@
+import { Branch } from '../salon/branch';
+import { PlacedSegment, Service } from '../salon/service';
+import { ServiceStylist } from '../salon/visit-assignment';
+import {
+  OutsideWorkingHours,
+  ServiceNotOffered,
+  SlotTaken,
+  Unavailable,
+  UnknownStylist,
+} from './availability.errors';
+import { StylistTimeline } from './stylist-timeline';
+import { chooseStylists } from './stylist-choice';
+import { withinWindows } from './within-windows';
+
+/**
+ * The stylists' side of a visit shared among them (the salon's rules are the engine's): who can
+ * do which service at a start, each free for that service's own busy steps (its buffer
+ * included) in their working time, and why a given sharing or stylist cannot.
+ */
+export class VisitSharing {
+  constructor(
+    private readonly branch: Branch,
+    private readonly service: Service,
+    /** In the order the search prefers them. */
+    private readonly timelines: readonly StylistTimeline[],
+  ) {}
+
+  /**
+   * Who does which service at `start` (see chooseStylists); `pinned` does every service they
+   * offer. Undefined when some service has nobody, or one stylist would do it all.
+   */
+  plan(start: Date, pinned?: StylistTimeline): ServiceStylist[] | undefined {
+    const steps = this.busyStepsAt(start);
+    const options = this.service.parts.map((part) => {
+      const own = steps.filter((p) => p.serviceId === part.id);
+      const pool = pinned?.staff.offers(part.id) ? [pinned] : this.timelines;
+      return pool
+        .filter((tl) => tl.staff.offers(part.id) && !this.stepsRefusal(tl, start, own))
+        .map((tl) => tl.staff.id);
+    });
+    const chosen = chooseStylists(
+      options,
+      this.timelines.map((t) => t.staff.id),
+    );
+    if (!chosen || new Set(chosen).size < 2) return undefined;
+    return this.service.parts.map((part, i) => ({ serviceId: part.id, staffId: chosen[i] }));
+  }
+
+  /** Why `assignment` cannot take `start`: the first of its stylists who cannot; else none. */
+  refusalOf(start: Date, assignment: readonly ServiceStylist[]): Unavailable | undefined {
+    const steps = this.busyStepsAt(start);
+    for (const part of this.service.parts) {
+      const staffId = assignment.find((a) => a.serviceId === part.id)?.staffId;
+      const timeline = this.timelines.find((t) => t.staff.id === staffId);
+      if (!timeline) return new UnknownStylist(staffId ?? '');
+      if (!timeline.staff.offers(part.id)) return new ServiceNotOffered();
+      const own = steps.filter((p) => p.serviceId === part.id);
+      const refusal = this.stepsRefusal(timeline, start, own);
+      if (refusal) return refusal;
+    }
+    return undefined;
+  }
+
+  /**
+   * Why a stylist asked for, who does part of the visit, cannot take it: what stands in the way
+   * of their own steps, else that nobody can do the rest then (taken).
+   */
+  ownPartRefusal(start: Date, stylist: StylistTimeline): Unavailable {
+    const own = this.busyStepsAt(start).filter((p) => stylist.staff.offers(p.serviceId));
+    return this.stepsRefusal(stylist, start, own) ?? new SlotTaken('appointment');
+  }
+
+  private busyStepsAt(start: Date): PlacedSegment[] {
+    return this.service.layoutAt(start).filter((p) => p.staffBusy);
+  }
+
+  /** Outside the stylist's working time, or in the way of another busy time; else none. */
+  private stepsRefusal(
+    timeline: StylistTimeline,
+    start: Date,
+    steps: readonly PlacedSegment[],
+  ): Unavailable | undefined {
+    const working = timeline.staff.workingWindowsOn(this.branch.localDateOf(start), this.branch);
+    if (!steps.every((p) => withinWindows(p.range.startMs, p.range.endMs, working))) {
+      return new OutsideWorkingHours();
+    }
+    for (const p of steps) {
+      const kind = timeline.conflictWith(p.range.startMs, p.range.endMs);
+      if (kind) return new SlotTaken(kind);
+    }
+    return undefined;
+  }
+}
