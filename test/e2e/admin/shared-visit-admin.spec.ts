@@ -73,6 +73,20 @@ describe('admin API: a visit shared by stylists', () => {
       a.services.faerben,
       a.services.faerben,
     ]);
+    // Listed for each of its stylists, with every phase.
+    for (const staffId of [a.staff.mehmet, a.staff.lena]) {
+      const listed = await t.http
+        .get(`${C}/appointments?staffId=${staffId}`)
+        .set(as(a.key))
+        .expect(200);
+      const found = listed.body.items.find((x: { id: string }) => x.id === id);
+      expect(found?.phases).toHaveLength(4);
+    }
+    const annas = await t.http
+      .get(`${C}/appointments?staffId=${a.staff.anna}`)
+      .set(as(a.key))
+      .expect(200);
+    expect(annas.body.items.map((x: { id: string }) => x.id)).not.toContain(id);
     await t.http
       .get(`/api/admin/companies/${b.companyId}/appointments/${id}`)
       .set(as(b.key))

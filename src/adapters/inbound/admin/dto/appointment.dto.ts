@@ -31,7 +31,7 @@ export class AppointmentQueryDto extends PageQuery {
   @Instant(false, 'starting before')
   to?: string;
 
-  @Uuid(false)
+  @Uuid(false, "the stylist's appointments, the visits they share with other stylists included")
   staffId?: string;
 
   @ApiProperty({ required: false, enum: APPOINTMENT_STATUSES })

@@ -1,4 +1,4 @@
-import { EntityManager, FindOptionsWhere, LessThan, MoreThanOrEqual, And } from 'typeorm';
+import { EntityManager, FindOptionsWhere, LessThan, MoreThanOrEqual, And, Raw } from 'typeorm';
 import { offsetOf, Page, PageRequest, pageOf } from '../../../../application/admin/page';
 import {
   AppointmentFilter,
@@ -20,11 +20,27 @@ export class TypeOrmAppointmentQuery implements AppointmentQuery {
     if (f.from && f.to) where.startsAt = And(MoreThanOrEqual(f.from), LessThan(f.to));
     else if (f.from) where.startsAt = MoreThanOrEqual(f.from);
     else if (f.to) where.startsAt = LessThan(f.to);
-    if (f.staffId) where.staffId = f.staffId;
     if (f.status) where.status = f.status;
     if (f.syncState) where.syncState = f.syncState;
+    // A stylist's appointments: their own, and the visits they share with others (a step of
+    // theirs). The phases are matched apart, so every phase of the visit is still loaded.
+    const sid = f.staffId;
+    const ofStylist:
+      Array<FindOptionsWhere<AppointmentOrmEntity>> | FindOptionsWhere<AppointmentOrmEntity> = sid
+      ? [
+          { ...where, staffId: sid },
+          {
+            ...where,
+            id: Raw(
+              (id) =>
+                `${id} IN (SELECT appointment_id FROM appointment_phases WHERE staff_id = :sid)`,
+              { sid },
+            ),
+          },
+        ]
+      : where;
     const [rows, total] = await this.m.getRepository(AppointmentOrmEntity).findAndCount({
-      where,
+      where: ofStylist,
       relations: { phases: true },
       order: { startsAt: 'ASC', id: 'ASC' },
       skip: offsetOf(page),
