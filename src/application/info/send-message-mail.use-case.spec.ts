@@ -14,7 +14,12 @@ function world() {
         ? {
             message: { ...message, mailAttempts: row.attempts },
             mailTo: 'empfang@salon.example',
-            place: { companyName: 'Salon', branchName: 'Mitte', branchActive: true },
+            place: {
+              companyName: 'Salon',
+              branchName: 'Mitte',
+              branchActive: true,
+              timeZone: 'Europe/Berlin',
+            },
           }
         : null,
     markMailed: async () => void (row.status = 'sent'),

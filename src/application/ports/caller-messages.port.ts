@@ -39,6 +39,8 @@ export interface MessagePlace {
   readonly branchName: string;
   /** False: the branch was made inactive; its mail goes to an active branch where one can. */
   readonly branchActive: boolean;
+  /** The branch's IANA zone: the mail says when the message came on the salon's clock. */
+  readonly timeZone: string;
 }
 
 /** One message whose mail is due, claimed for `leaseUntil` so no other process sends it. */

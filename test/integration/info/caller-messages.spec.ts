@@ -108,6 +108,8 @@ describe('leave_message and request_callback over real Postgres and a real SMTP 
     expect(text).toContain('Name: Petra Schmidt');
     expect(text).toContain(`Rückrufnummer: ${CALLER}`);
     expect(text).toContain('Anruf: call_7f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c');
+    // On the branch's clock (14:00 UTC is 15:00 in Berlin), as the salon reads "morgen ab 16".
+    expect(text).toContain('Eingegangen: Donnerstag, 26. November 2026, 15 Uhr');
     expect((await rows())[0]).toMatchObject({ mail_status: 'sent', mail_attempts: 1 });
   });
 

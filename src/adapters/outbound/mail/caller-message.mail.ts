@@ -1,4 +1,9 @@
 import { CallerMessage, MessagePlace } from '../../../application/ports/caller-messages.port';
+import { formatGermanDate, formatGermanTime } from '../../../domain/language';
+
+/** "Donnerstag, 26. November 2026, 15 Uhr": on the branch's clock, as callers' words mean it. */
+const received = (at: Date, zone: string): string =>
+  `${formatGermanDate(at, zone, { withYear: true })}, ${formatGermanTime(at, zone)}`;
 
 /**
  * A caller's message as the salon reads it in its inbox: plain text, German. It names the salon
@@ -25,7 +30,7 @@ export function callerMessageMail(
     `Rückrufnummer: ${message.callbackNumber ?? 'keine (Nummer unterdrückt)'}`,
     ...(message.preferredTime ? [`Erreichbar: ${message.preferredTime}`] : []),
     '',
-    `Eingegangen: ${message.createdAt.toISOString()}`,
+    `Eingegangen: ${received(message.createdAt, place.timeZone)}`,
     ...(message.callId ? [`Anruf: ${message.callId}`] : []),
     `Salon: ${place.companyName}`,
     `Filiale: ${branch}`,

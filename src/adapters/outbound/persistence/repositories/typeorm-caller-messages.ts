@@ -35,6 +35,7 @@ interface PlaceRow {
   company_name: string;
   branch_name: string;
   branch_active: boolean;
+  branch_time_zone: string;
   recipient: string;
 }
 
@@ -151,7 +152,8 @@ export class TypeOrmCallerMessages implements CallerMessages {
                          FOR UPDATE SKIP LOCKED)
             AND b.id = m.branch_id AND c.id = m.company_id
         RETURNING m.*, c.name AS company_name, b.name AS branch_name,
-                  b.active AS branch_active, ${RECIPIENT} AS recipient`,
+                  b.active AS branch_active, b.time_zone AS branch_time_zone,
+                  ${RECIPIENT} AS recipient`,
         [id, now, leaseUntil],
       ),
     );
@@ -164,6 +166,7 @@ export class TypeOrmCallerMessages implements CallerMessages {
         companyName: r.company_name,
         branchName: r.branch_name,
         branchActive: r.branch_active,
+        timeZone: r.branch_time_zone,
       },
     };
   }
