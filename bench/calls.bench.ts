@@ -18,7 +18,9 @@ import { FakeCalcom } from './sync-fake-calcom';
 /**
  * `npm run bench:calls`: the built service (its own process) on real Postgres and Redis, Cal.com
  * faked at 200 ms, loaded with autocannon at 20 connections. Prints p50/p99 of
- * check_availability and book_appointment, and of a floor: Node's HTTP server doing one SELECT 1.
+ * check_availability (precise, open questions, a visit of two services), list_appointments by
+ * name and day from a withheld number, get_service_info and book_appointment, and of a floor:
+ * Node's HTTP server doing one SELECT 1.
  */
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -101,6 +103,32 @@ function nextPartQuestion(): Wish {
   const part = DAY_PARTS[n % DAY_PARTS.length];
   return { args: { dienstleistung: args.dienstleistung, datum: args.datum, uhrzeit: part }, call };
 }
+/** "Damenhaarschnitt und Färben": a visit of two services, one stylist, phases in order. */
+const VISIT = 'Damenhaarschnitt und Färben';
+function nextVisitCheck(): Wish {
+  const { args, call } = nextWish();
+  return { args: { ...args, dienstleistung: VISIT }, call };
+}
+/** "Wie lange dauert eine Dauerwelle, und was kostet sie?" */
+function nextServiceInfo(): Wish {
+  const { args, call } = nextWish();
+  return { args: { dienstleistung: args.dienstleistung }, call };
+}
+/**
+ * A caller with a withheld number asking for their appointment by the whole name and the day
+ * (the bookings made beforehand by bookForNameLookups), cycling through them.
+ */
+function withheldLookups(booked: readonly Wish[]): () => Wish {
+  let i = 0;
+  return () => {
+    const { args } = booked[i++ % booked.length];
+    const { call } = nextWish();
+    return {
+      args: { name: args.name, datum: args.datum },
+      call: { ...call, from_number: 'anonymous' },
+    };
+  };
+}
 function functionCall(name: string, wish: Wish = nextWish()): string {
   return JSON.stringify({ name, ...wish });
 }
@@ -127,6 +155,28 @@ async function heldWishes(url: string, count: number): Promise<Wish[]> {
   };
   await Promise.all(Array.from({ length: 20 }, caller));
   return held;
+}
+
+/** A surname of letters for k ("Kunde 12" is no whole name: a name word has letters). */
+const surname = (k: number): string =>
+  [...k.toString(26)].map((c, i) => String.fromCharCode((i ? 97 : 65) + parseInt(c, 26))).join('');
+
+/** `count` bookings (not measured) whose names and days the withheld lookups ask for. */
+async function bookForNameLookups(url: string, count: number): Promise<Wish[]> {
+  const booked: Wish[] = [];
+  for (let i = 0; i < count; i++) {
+    const drawn = nextWish();
+    const wish = { ...drawn, args: { ...drawn.args, name: `Kundin ${surname(n)}` } };
+    const body = functionCall('book_appointment', wish);
+    const res = await fetch(`${url}/api/retell/function-call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-retell-signature': sign(body) },
+      body,
+    });
+    const answer = (await res.json()) as { success?: boolean };
+    if (answer.success) booked.push(wish);
+  }
+  return booked;
 }
 
 async function load(
@@ -327,6 +377,16 @@ function printOpenQuestionRatios(
   if (open) line(`in the open loop at ${open.rate}/s`, open);
 }
 
+/** Further routes beside the precise check of the same run, at 20 connections. */
+function printRatiosToCheck(check: TableRow, rows: ReadonlyArray<readonly [string, TableRow]>) {
+  const of = ([name, x]: readonly [string, TableRow]) =>
+    `${name} p50 ${ms(x.p50)} ms (${(x.p50 / check.p50).toFixed(2)}x), p99 ${ms(x.p99)} ms (${(x.p99 / check.p99).toFixed(2)}x)`;
+  console.log(
+    `other calls vs precise check at 20 connections (check p50 ${ms(check.p50)} ms, p99 ${ms(check.p99)} ms): ` +
+      rows.map(of).join('; '),
+  );
+}
+
 /** Starts a compiled script as its own process and waits until it listens. */
 async function start(
   script: string,
@@ -507,6 +567,8 @@ async function main(): Promise<void> {
       ['book_appointment', 'book_appointment', nextWish()],
       ['day question', 'check_availability', nextDayQuestion()],
       ['part-of-day question', 'check_availability', nextPartQuestion()],
+      ['visit of two services', 'check_availability', nextVisitCheck()],
+      ['get_service_info', 'get_service_info', nextServiceInfo()],
     ];
     for (const [label, fn, wish] of samples) {
       const body = functionCall(fn, wish);
@@ -576,6 +638,22 @@ async function main(): Promise<void> {
     await emptyCalendar(false);
     const partQuestion = await withCpu('check_availability', { next: nextPartQuestion });
     await emptyCalendar(false);
+    const visitCheck = await withCpu('check_availability', { next: nextVisitCheck });
+    await emptyCalendar(false);
+    const serviceInfo = await withCpu('get_service_info', { next: nextServiceInfo });
+    // Found by name and day from a withheld number, among bookings made beforehand.
+    const lookedUp = await bookForNameLookups(service.url, 60);
+    const sampleBody = functionCall('list_appointments', withheldLookups(lookedUp)());
+    const sample = await fetch(`${service.url}/api/retell/function-call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-retell-signature': sign(sampleBody) },
+      body: sampleBody,
+    });
+    const found = (await sample.json()) as { code?: string; message?: string };
+    console.log(`sample find by name and day, withheld: ${found.code} – ${found.message}`);
+    const byName = await withCpu('list_appointments', { next: withheldLookups(lookedUp) });
+    await syncSettled();
+    await emptyCalendar();
     if (RATE > 0) {
       steady.push([
         'floor (HTTP + SELECT 1)',
@@ -665,6 +743,9 @@ async function main(): Promise<void> {
       ['check_availability', check],
       ['check_availability: day question', dayQuestion],
       ['check_availability: part-of-day question', partQuestion],
+      [`check_availability: visit (${VISIT})`, visitCheck],
+      ['list_appointments: by name and day, withheld number', byName],
+      ['get_service_info', serviceInfo],
       ['book_appointment on the call’s held slot', bookHeld],
       ['book_appointment without a hold', book],
     ] as const;
@@ -690,8 +771,16 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `\nmedian vs floor median (${ms(floorRun.p50)} ms): check_availability ${ratio(check.p50, floorRun.p50)}, book on a held slot ${ratio(bookHeld.p50, floorRun.p50)}, book without a hold ${ratio(book.p50, floorRun.p50)}`,
+      `\nmedian vs floor median (${ms(floorRun.p50)} ms): check_availability ${ratio(check.p50, floorRun.p50)}, ` +
+        `visit check ${ratio(visitCheck.p50, floorRun.p50)}, find by name and day ${ratio(byName.p50, floorRun.p50)}, ` +
+        `get_service_info ${ratio(serviceInfo.p50, floorRun.p50)}, book on a held slot ${ratio(bookHeld.p50, floorRun.p50)}, ` +
+        `book without a hold ${ratio(book.p50, floorRun.p50)}`,
     );
+    printRatiosToCheck(check, [
+      ['visit check', visitCheck],
+      ['find by name and day (withheld)', byName],
+      ['get_service_info', serviceInfo],
+    ]);
     printOpenQuestionRatios(
       { check, day: dayQuestion, part: partQuestion },
       RATE > 0
