@@ -194,7 +194,7 @@ export class AvailabilityEngine {
           if (this.stylistCanTake(timeline, working[i], t)) found.push(this.freeStart(timeline, t));
         });
         if (sharing && found.length === before) {
-          const assignment = this.sharing.plan(new Date(t));
+          const assignment = this.sharing.plan(new Date(t), undefined, date);
           if (assignment) found.push(this.sharedStart(t, assignment));
         }
       }

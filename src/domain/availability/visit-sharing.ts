@@ -1,6 +1,8 @@
 import { Branch } from '../salon/branch';
 import { PlacedSegment, Service } from '../salon/service';
 import { ServiceStylist } from '../salon/visit-assignment';
+import { LocalDate } from '../shared/local-date';
+import { TimeRange } from '../shared/time-range';
 import {
   OutsideWorkingHours,
   ServiceNotOffered,
@@ -18,6 +20,9 @@ import { withinWindows } from './within-windows';
  * included) in their working time, and why a given sharing or stylist cannot.
  */
 export class VisitSharing {
+  /** Working windows by stylist and local date: asked for at every start of a day. */
+  private readonly windows = new Map<string, readonly TimeRange[]>();
+
   constructor(
     private readonly branch: Branch,
     private readonly service: Service,
@@ -27,15 +32,20 @@ export class VisitSharing {
 
   /**
    * Who does which service at `start` (see chooseStylists); `pinned` does every service they
-   * offer. Undefined when some service has nobody, or one stylist would do it all.
+   * offer. Undefined when some service has nobody, or one stylist would do it all. `date`:
+   * the start's local date, when the caller knows it already.
    */
-  plan(start: Date, pinned?: StylistTimeline): ServiceStylist[] | undefined {
+  plan(
+    start: Date,
+    pinned?: StylistTimeline,
+    date: LocalDate = this.branch.localDateOf(start),
+  ): ServiceStylist[] | undefined {
     const steps = this.busyStepsAt(start);
     const options = this.service.parts.map((part) => {
       const own = steps.filter((p) => p.serviceId === part.id);
       const pool = pinned?.staff.offers(part.id) ? [pinned] : this.timelines;
       return pool
-        .filter((tl) => tl.staff.offers(part.id) && !this.stepsRefusal(tl, start, own))
+        .filter((tl) => tl.staff.offers(part.id) && !this.stepsRefusal(tl, date, own))
         .map((tl) => tl.staff.id);
     });
     const chosen = chooseStylists(
@@ -49,13 +59,14 @@ export class VisitSharing {
   /** Why `assignment` cannot take `start`: the first of its stylists who cannot; else none. */
   refusalOf(start: Date, assignment: readonly ServiceStylist[]): Unavailable | undefined {
     const steps = this.busyStepsAt(start);
+    const date = this.branch.localDateOf(start);
     for (const part of this.service.parts) {
       const staffId = assignment.find((a) => a.serviceId === part.id)?.staffId;
       const timeline = this.timelines.find((t) => t.staff.id === staffId);
       if (!timeline) return new UnknownStylist(staffId ?? '');
       if (!timeline.staff.offers(part.id)) return new ServiceNotOffered();
       const own = steps.filter((p) => p.serviceId === part.id);
-      const refusal = this.stepsRefusal(timeline, start, own);
+      const refusal = this.stepsRefusal(timeline, date, own);
       if (refusal) return refusal;
     }
     return undefined;
@@ -67,7 +78,20 @@ export class VisitSharing {
    */
   ownPartRefusal(start: Date, stylist: StylistTimeline): Unavailable {
     const own = this.busyStepsAt(start).filter((p) => stylist.staff.offers(p.serviceId));
-    return this.stepsRefusal(stylist, start, own) ?? new SlotTaken('appointment');
+    return (
+      this.stepsRefusal(stylist, this.branch.localDateOf(start), own) ??
+      new SlotTaken('appointment')
+    );
+  }
+
+  private workingWindows(timeline: StylistTimeline, date: LocalDate): readonly TimeRange[] {
+    const key = `${timeline.staff.id}|${date}`;
+    let found = this.windows.get(key);
+    if (!found) {
+      found = timeline.staff.workingWindowsOn(date, this.branch);
+      this.windows.set(key, found);
+    }
+    return found;
   }
 
   private busyStepsAt(start: Date): PlacedSegment[] {
@@ -77,10 +101,10 @@ export class VisitSharing {
   /** Outside the stylist's working time, or in the way of another busy time; else none. */
   private stepsRefusal(
     timeline: StylistTimeline,
-    start: Date,
+    date: LocalDate,
     steps: readonly PlacedSegment[],
   ): Unavailable | undefined {
-    const working = timeline.staff.workingWindowsOn(this.branch.localDateOf(start), this.branch);
+    const working = this.workingWindows(timeline, date);
     if (!steps.every((p) => withinWindows(p.range.startMs, p.range.endMs, working))) {
       return new OutsideWorkingHours();
     }
