@@ -185,7 +185,7 @@ describe('a visit shared by stylists, end to end', () => {
       offered_by: ['Anna'],
     });
     expect(named.message).toBe(
-      'Mehmet macht Färben leider nicht. Alles zusammen machen bei uns Anna.',
+      'Mehmet macht Färben leider nicht. Alles zusammen macht bei uns Anna.',
     );
     // Anna away, and the copy does not share: not free, never split.
     const anyone = await fn('check_availability', wish, callId, line);

@@ -46,7 +46,7 @@ describe('wishRefusalAnswer', () => {
       success: false,
       code: 'AVAILABILITY.SERVICE_NOT_OFFERED',
       message:
-        'Mehmet Yilmaz bietet Dauerwelle leider nicht an. Das machen bei uns Clara Oberholzer.',
+        'Mehmet Yilmaz bietet Dauerwelle leider nicht an. Das macht bei uns Clara Oberholzer.',
       stylist: 'Mehmet Yilmaz',
       offered_by: ['Clara Oberholzer'],
     });

@@ -99,13 +99,17 @@ function stylistNotOfferingAnswer(refusal: StylistNotOffering): FunctionAnswer {
     const who = shortName(stylist.name, cap) || 'Diese Person';
     const what = shortName(spokenServiceName(service), cap) || 'das';
     const said = `${who} bietet ${what} leider nicht an.`;
-    return sentenceWithNames(`${said} Das machen bei uns `, offeredBy, '.', cap, said);
+    const does = doVerb(offeredBy);
+    return sentenceWithNames(`${said} Das ${does} bei uns `, offeredBy, '.', cap, said);
   });
   return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
     stylist: stylist.name,
     offered_by: offeredBy,
   });
 }
+
+/** "Das macht bei uns Anna", "Das machen bei uns Anna und Lena": the verb agrees with them. */
+const doVerb = (names: readonly string[]): string => (names.length === 1 ? 'macht' : 'machen');
 
 /** A visit the stylist does only part of: the services they do not do, who does it all. */
 function stylistNotDoingPartAnswer(
@@ -119,7 +123,8 @@ function stylistNotDoingPartAnswer(
       ? `${who} macht ${joinGerman(names)} leider nicht.`
       : `${who} macht leider nicht alles davon.`;
     if (offeredBy.length === 0) return `${said} Alles zusammen macht bei uns leider niemand.`;
-    return sentenceWithNames(`${said} Alles zusammen machen bei uns `, offeredBy, '.', cap, said);
+    const does = doVerb(offeredBy);
+    return sentenceWithNames(`${said} Alles zusammen ${does} bei uns `, offeredBy, '.', cap, said);
   });
   return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
     stylist: stylist.name,

@@ -133,9 +133,12 @@ describe('answers about a visit shared by stylists', () => {
     };
     const said = wishRefusalAnswer(refusal);
     expect(said.message).toBe(
-      'Lena macht Färben und Waschen leider nicht. Alles zusammen machen bei uns Anna.',
+      'Lena macht Färben und Waschen leider nicht. Alles zusammen macht bei uns Anna.',
     );
     expect(said.not_done).toEqual(['Färben', 'Waschen']);
+    // The verb agrees with the names said: one stylist "macht", two "machen".
+    const two = wishRefusalAnswer({ ...refusal, offeredBy: ['Anna', 'Ben'] });
+    expect(two.message).toContain('Alles zusammen machen bei uns Anna und Ben.');
     const nobody = wishRefusalAnswer({ ...refusal, offeredBy: [] });
     expect(nobody.message).toContain('Alles zusammen macht bei uns leider niemand.');
   });
