@@ -5,7 +5,13 @@ import {
   Unavailable,
 } from '../../../../domain/availability/availability.errors';
 import { FreeStart } from '../../../../domain/availability/free-start';
-import { germanWeekday, toClockString, toIsoDate, wallClockAt } from '../../../../domain/language';
+import {
+  formatGermanLocalDate,
+  germanWeekday,
+  toClockString,
+  toIsoDate,
+  wallClockAt,
+} from '../../../../domain/language';
 import { fitSpoken, shortName } from '../../../../domain/shared/german-messages';
 import { Service } from '../../../../domain/salon/service';
 import { Staff } from '../../../../domain/salon/staff';
@@ -74,9 +80,11 @@ function refusal(
     case 'BEYOND_HORIZON': {
       const last = spokenIsoDate(salon, (why as BeyondHorizon).lastBookableDate);
       // A wish years ahead is named with its year: without it the day would be heard as this one.
-      const wishYear = wallClockAt(wish, salon.branch.timeZone).date.year;
+      // The day said already carries it when it is not this year's; it is said once.
+      const wishDay = wallClockAt(wish, salon.branch.timeZone).date;
       const lastYear = Number((why as BeyondHorizon).lastBookableDate.slice(0, 4));
-      const asked = wishYear === lastYear ? day : `${day} ${wishYear}`;
+      const asked =
+        wishDay.year === lastYear ? day : formatGermanLocalDate(wishDay, { withYear: true });
       return {
         sentence: () => `${asked} ist zu weit im Voraus; Termine gibt es bis ${last}.`,
         said: { date: last, staff: stylist?.name },

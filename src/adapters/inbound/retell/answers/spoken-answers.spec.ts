@@ -14,6 +14,7 @@ import { WeeklyHours } from '../../../../domain/salon/weekly-hours';
 import { ok } from '../../../../domain/shared/result';
 import { BranchContext } from '../../../../application/ports/salon-catalog.port';
 import { unavailableAnswer } from './booking-answers';
+import { speakingAt } from './spoken-salon';
 import { CallerAppointmentsFinder } from '../../../../application/booking/caller-appointments.finder';
 import { ListAppointmentsUseCase } from '../../../../application/booking/list-appointments.use-case';
 import { whichOne } from '../../../../application/booking/which-one';
@@ -104,6 +105,20 @@ describe('refusals name the day and time understood', () => {
     expect(near).toMatchObject({ last_bookable_date: '2027-03-06', asked: { date: '2027-06-15' } });
     const far = refused('2031-12-05T09:00:00Z', new BeyondHorizon('2027-03-06'), []);
     expect(far.message).toMatch(/^Freitag, 5\. Dezember 2031 ist zu weit im Voraus; .+ 6\. März\./);
+  });
+
+  it('a wish years ahead says its year once where the salon says the years of other years', () => {
+    const inDecember = speakingAt(salon, at('2026-12-07T10:00:00Z'));
+    const a = unavailableAnswer(
+      inDecember,
+      [],
+      at('3000-01-01T09:00:00Z'),
+      undefined,
+      new BeyondHorizon('2027-03-06'),
+    );
+    expect(a.message).toMatch(
+      /^Mittwoch, 1\. Januar 3000 ist zu weit im Voraus; .+ 6\. März 2027\./,
+    );
   });
 
   it.each([
