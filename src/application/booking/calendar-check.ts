@@ -70,11 +70,16 @@ export class CalendarCheck {
     // event type: for a visit, the one mapped for the step's own service at its place among
     // that service's segments. A stylist without a mapping is judged by the local calendar.
     const targets = new Map<string, CalendarTarget | null>();
+    // One stylist: unmapped for the visit's own service, they are judged locally throughout. A
+    // shared visit's stylist is asked about each service of theirs that is mapped.
+    const gated = !free.assignment;
     const targetOf = async (staffId: string, serviceId: string) => {
       const base = `${staffId}|`;
-      if (!targets.has(base)) targets.set(base, await this.deps.targetFor(staffId));
-      if (!targets.get(base)) return null;
-      if (serviceId === this.service.id) return targets.get(base)!;
+      if (gated || serviceId === this.service.id) {
+        if (!targets.has(base)) targets.set(base, await this.deps.targetFor(staffId));
+        if (!targets.get(base)) return null;
+        if (serviceId === this.service.id) return targets.get(base)!;
+      }
       const key = `${staffId}|${serviceId}`;
       if (!targets.has(key)) targets.set(key, await this.deps.targetFor(staffId, serviceId));
       return targets.get(key)!;
