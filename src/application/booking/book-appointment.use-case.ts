@@ -264,11 +264,12 @@ export class BookAppointmentUseCase {
 const isTaken = (o: BookAppointmentOutcome): boolean =>
   o.kind === 'taken-meanwhile' || (o.kind === 'unavailable' && o.why instanceof SlotTaken);
 
-/** What the audit line says of a booking: ids and times only. */
+/** What the audit line says of a booking: ids and times only (a shared visit: who does what). */
 const auditOf = (a: Appointment) => ({
   start: a.start.toISOString(),
   staffId: a.staffId,
   serviceId: a.serviceId,
+  ...(a.assignment ? { stylists: a.assignment } : {}),
 });
 
 /**

@@ -117,6 +117,14 @@ describe('a visit shared by stylists, end to end', () => {
     const id = booked.appointment_id as string;
     const [row] = await rows(`SELECT staff_id FROM appointments WHERE id = $1`, [id]);
     expect(row.staff_id).toBe(mehmet);
+    const [line] = await rows(
+      `SELECT details FROM audit_log WHERE action = 'appointment.booked' AND entity_id = $1`,
+      [id],
+    );
+    expect(line.details.stylists.map((s: { staffId: string }) => s.staffId)).toEqual([
+      mehmet,
+      lena,
+    ]);
     const phases = await rows(
       `SELECT p.staff_id, s.name FROM appointment_phases p JOIN services s ON s.id = p.service_id
         WHERE p.appointment_id = $1 AND p.staff_busy ORDER BY p.sequence`,
