@@ -13,6 +13,7 @@ import {
   ClosedDay,
   InThePast,
   OutsideOpeningHours,
+  RunsPastOpeningHours,
   OutsideWorkingHours,
   ServiceNotOffered,
   SlotTaken,
@@ -106,6 +107,10 @@ const SAID: ReadonlyArray<readonly [DomainRefusal, string]> = [
   [new BeyondHorizon('2027-03-01'), 'So weit im Voraus vergeben wir noch keine Termine.'],
   [new ClosedDay(), 'An diesem Tag ist der Salon geschlossen.'],
   [new OutsideOpeningHours(), 'Zu dieser Zeit hat der Salon nicht geöffnet.'],
+  [
+    new RunsPastOpeningHours(new Date('2026-12-02T12:00:00Z'), true),
+    'Der Salon hat dann zwar geöffnet, schließt aber vor dem Ende des Termins.',
+  ],
   [new ServiceNotOffered(), 'Diese Dienstleistung bietet die gewünschte Person nicht an.'],
   [new OutsideWorkingHours(), 'Zu dieser Zeit arbeitet die gewünschte Person nicht.'],
   [new UnknownStylist('p9'), 'Diese Person gibt es in unserem Team leider nicht.'],

@@ -10,6 +10,7 @@ import type {
   ClosedDay,
   InThePast,
   OutsideOpeningHours,
+  RunsPastOpeningHours,
   OutsideWorkingHours,
   ServiceNotOffered,
   SlotTaken,
@@ -73,6 +74,7 @@ export type DomainRefusal =
   | BeyondHorizon
   | ClosedDay
   | OutsideOpeningHours
+  | RunsPastOpeningHours
   | ServiceNotOffered
   | OutsideWorkingHours
   | UnknownStylist
@@ -185,6 +187,8 @@ const SENTENCES: Sentences = {
   'AVAILABILITY.BEYOND_HORIZON': 'So weit im Voraus vergeben wir noch keine Termine.',
   'AVAILABILITY.CLOSED_DAY': 'An diesem Tag ist der Salon geschlossen.',
   'AVAILABILITY.OUTSIDE_OPENING_HOURS': 'Zu dieser Zeit hat der Salon nicht geöffnet.',
+  'AVAILABILITY.RUNS_PAST_OPENING_HOURS':
+    'Der Salon hat dann zwar geöffnet, schließt aber vor dem Ende des Termins.',
   'AVAILABILITY.SERVICE_NOT_OFFERED': 'Diese Dienstleistung bietet die gewünschte Person nicht an.',
   'AVAILABILITY.OUTSIDE_WORKING_HOURS': 'Zu dieser Zeit arbeitet die gewünschte Person nicht.',
   'AVAILABILITY.UNKNOWN_STYLIST': 'Diese Person gibt es in unserem Team leider nicht.',

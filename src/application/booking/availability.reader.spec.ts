@@ -60,7 +60,7 @@ describe('AvailabilityReader', () => {
     const closed = reader.checkHeldStart(salon, cut, NOW, at(SUNDAY, '10:00'), anna);
     expect(closed.ok ? 'free' : closed.error.reason).toBe('CLOSED_DAY');
     const late = reader.checkHeldStart(salon, cut, NOW, at('2026-06-25', '17:45'), anna);
-    expect(late.ok ? 'free' : late.error.reason).toBe('OUTSIDE_OPENING_HOURS');
+    expect(late.ok ? 'free' : late.error.reason).toBe('RUNS_PAST_OPENING_HOURS');
     expect(reads).toHaveLength(0);
   });
 

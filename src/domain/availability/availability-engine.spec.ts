@@ -71,7 +71,7 @@ describe('AvailabilityEngine.checkStart', () => {
       ${'buffer runs into the next appointment'}       | ${cutWithBuffer} | ${cutAtTen}      | ${'09:30'} | ${'CONFLICT'}
       ${'a booked buffer blocks the next cut'}         | ${cut}           | ${bufferedAtTen} | ${'10:30'} | ${'CONFLICT'}
       ${'after the booked buffer the stylist is free'} | ${cut}           | ${bufferedAtTen} | ${'10:45'} | ${'FREE'}
-      ${'the buffer must lie inside opening hours'}    | ${cutWithBuffer} | ${[]}            | ${'17:30'} | ${'OUTSIDE_OPENING_HOURS'}
+      ${'the buffer must lie inside opening hours'}    | ${cutWithBuffer} | ${[]}            | ${'17:30'} | ${'RUNS_PAST_OPENING_HOURS'}
       ${'the buffer may end exactly at closing'}       | ${cutWithBuffer} | ${[]}            | ${'17:15'} | ${'FREE'}
     `('$case', ({ service, busy, time, expected }) => {
       expect(reasonOf(engine({ service, busy }), at(MONDAY, time))).toBe(expected);
@@ -97,12 +97,16 @@ describe('AvailabilityEngine.checkStart', () => {
     it.each`
       case                                          | service | salon       | staff                               | date       | time       | expected
       ${'cut back-to-back with the lunch closure'}  | ${cut}  | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'11:30'} | ${'FREE'}
-      ${'cut running into the lunch closure'}       | ${cut}  | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'11:45'} | ${'OUTSIDE_OPENING_HOURS'}
+      ${'cut running into the lunch closure'}       | ${cut}  | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'11:45'} | ${'RUNS_PAST_OPENING_HOURS'}
+      ${'cut starting in the lunch closure'}        | ${cut}  | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'12:00'} | ${'OUTSIDE_OPENING_HOURS'}
+      ${'cut late in the lunch closure'}            | ${cut}  | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'12:45'} | ${'OUTSIDE_OPENING_HOURS'}
       ${'cut right after lunch'}                    | ${cut}  | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'13:00'} | ${'FREE'}
-      ${'a perm may not span the lunch closure'}    | ${perm} | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'11:00'} | ${'OUTSIDE_OPENING_HOURS'}
+      ${'a perm may not span the lunch closure'}    | ${perm} | ${lunch}    | ${stylist()}                        | ${MONDAY}  | ${'11:00'} | ${'RUNS_PAST_OPENING_HOURS'}
       ${'before opening'}                           | ${cut}  | ${branch()} | ${stylist()}                        | ${MONDAY}  | ${'08:45'} | ${'OUTSIDE_OPENING_HOURS'}
       ${'ending exactly at closing'}                | ${cut}  | ${branch()} | ${stylist()}                        | ${MONDAY}  | ${'17:30'} | ${'FREE'}
-      ${'ending after closing'}                     | ${cut}  | ${branch()} | ${stylist()}                        | ${MONDAY}  | ${'17:45'} | ${'OUTSIDE_OPENING_HOURS'}
+      ${'ending after closing'}                     | ${cut}  | ${branch()} | ${stylist()}                        | ${MONDAY}  | ${'17:45'} | ${'RUNS_PAST_OPENING_HOURS'}
+      ${'starting at closing'}                      | ${cut}  | ${branch()} | ${stylist()}                        | ${MONDAY}  | ${'18:00'} | ${'OUTSIDE_OPENING_HOURS'}
+      ${'starting after closing'}                   | ${cut}  | ${branch()} | ${stylist()}                        | ${MONDAY}  | ${'19:00'} | ${'OUTSIDE_OPENING_HOURS'}
       ${'a closed date'}                            | ${cut}  | ${lunch}    | ${stylist()}                        | ${TUESDAY} | ${'10:00'} | ${'CLOSED_DAY'}
       ${'a weekday without opening hours'}          | ${cut}  | ${branch()} | ${stylist()}                        | ${SUNDAY}  | ${'10:00'} | ${'CLOSED_DAY'}
       ${'rinse would fall in the stylist break'}    | ${perm} | ${branch()} | ${breakAtNoon}                      | ${MONDAY}  | ${'11:00'} | ${'OUTSIDE_WORKING_HOURS'}
@@ -113,6 +117,23 @@ describe('AvailabilityEngine.checkStart', () => {
       const e = engine({ service, salon, stylists: [{ staff, busy: [] }] });
       expect(reasonOf(e, at(date, time))).toBe(expected);
     });
+
+    it.each`
+      case                                 | service | time       | closesAt   | reopensLater
+      ${'a perm spanning the lunch break'} | ${perm} | ${'11:00'} | ${'12:00'} | ${true}
+      ${'a cut running past closing'}      | ${cut}  | ${'17:45'} | ${'18:00'} | ${false}
+    `(
+      '$case: open at the start, and says when it closes',
+      ({ service, time, closesAt, reopensLater }) => {
+        const e = engine({ service, salon: lunch, stylists: [{ staff: stylist(), busy: [] }] });
+        const r = e.checkStart(at(MONDAY, time), 'anna');
+        expect(r.ok ? r : r.error).toMatchObject({
+          code: 'AVAILABILITY.RUNS_PAST_OPENING_HOURS',
+          closesAt: at(MONDAY, closesAt),
+          reopensLater,
+        });
+      },
+    );
   });
 
   describe('notice, horizon and the past', () => {

@@ -13,6 +13,7 @@ import {
   InThePast,
   OutsideOpeningHours,
   OutsideWorkingHours,
+  RunsPastOpeningHours,
   ServiceNotOffered,
   SlotTaken,
   TooShortNotice,
@@ -269,10 +270,13 @@ export class AvailabilityEngine {
       return new BeyondHorizon(this.lastBookableDate());
     }
     if (this.branch.isClosedOn(date)) return new ClosedDay();
-    if (!this.branch.openingWindowsOn(date).some((w) => this.spanFits(w, startMs))) {
-      return new OutsideOpeningHours();
-    }
-    return undefined;
+    const windows = this.branch.openingWindowsOn(date);
+    if (windows.some((w) => this.spanFits(w, startMs))) return undefined;
+    // Open at the start but not to the end: the caller hears when the salon closes, not that it is shut.
+    const open = windows.find((w) => w.startMs <= startMs && startMs < w.endMs);
+    if (!open) return new OutsideOpeningHours();
+    const reopens = windows.some((w) => w.startMs >= open.endMs);
+    return new RunsPastOpeningHours(new Date(open.endMs), reopens);
   }
 
   /** The last open day inside the service's own horizon (not only the days read). */

@@ -8,6 +8,7 @@ export type UnavailableReason =
   | 'BEYOND_HORIZON'
   | 'CLOSED_DAY'
   | 'OUTSIDE_OPENING_HOURS'
+  | 'RUNS_PAST_OPENING_HOURS'
   | 'SERVICE_NOT_OFFERED'
   | 'OUTSIDE_WORKING_HOURS'
   | 'CONFLICT'
@@ -51,6 +52,27 @@ export class OutsideOpeningHours extends Unavailable {
   readonly reason = 'OUTSIDE_OPENING_HOURS';
   readonly code = 'AVAILABILITY.OUTSIDE_OPENING_HOURS';
   readonly message = 'The salon is not open at that time.';
+}
+
+/**
+ * The salon is open at the start, but the service would still run when that opening window
+ * ends: at a break (split opening hours) or at closing.
+ */
+export class RunsPastOpeningHours extends Unavailable {
+  readonly reason = 'RUNS_PAST_OPENING_HOURS';
+  readonly code = 'AVAILABILITY.RUNS_PAST_OPENING_HOURS';
+  readonly message = 'The salon is open at that time, but closes before the service ends.';
+
+  /**
+   * @param closesAt when the opening window the start lies in ends
+   * @param reopensLater the salon opens again that day (the window ends at a break)
+   */
+  constructor(
+    readonly closesAt: Date,
+    readonly reopensLater: boolean,
+  ) {
+    super();
+  }
 }
 
 export class ServiceNotOffered extends Unavailable {

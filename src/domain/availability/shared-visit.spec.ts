@@ -237,6 +237,9 @@ describe('a visit shared by several stylists', () => {
     });
     expect(who(e.checkVisitStart(at(SUNDAY, '10:00'), { split: true }))).toBe('CLOSED_DAY');
     expect(who(e.checkVisitStart(at(MONDAY, '17:30'), { split: true }))).toBe(
+      'RUNS_PAST_OPENING_HOURS',
+    );
+    expect(who(e.checkVisitStart(at(MONDAY, '18:00'), { split: true }))).toBe(
       'OUTSIDE_OPENING_HOURS',
     );
   });

@@ -1,12 +1,14 @@
 import { Hold } from '../../../../domain/appointment/hold';
 import {
   BeyondHorizon,
+  RunsPastOpeningHours,
   SlotTaken,
   Unavailable,
 } from '../../../../domain/availability/availability.errors';
 import { FreeStart } from '../../../../domain/availability/free-start';
 import {
   formatGermanLocalDate,
+  formatGermanTime,
   germanWeekday,
   toClockString,
   toIsoDate,
@@ -56,6 +58,22 @@ interface Refusal {
   readonly said: AlreadySaid;
 }
 
+/**
+ * The salon is open at the wish but closes before the appointment would end: "reicht die Zeit
+ * bis zur Mittagspause um 13 Uhr nicht für den Termin." A break around noon is the midday break.
+ */
+function tooLittleTime(salon: SpokenSalon, why: RunsPastOpeningHours): string {
+  const zone = salon.branch.timeZone;
+  const closes = formatGermanTime(why.closesAt, zone);
+  const hour = wallClockAt(why.closesAt, zone).time.hour;
+  const until = !why.reopensLater
+    ? `bis Ladenschluss um ${closes}`
+    : hour >= 11 && hour < 15
+      ? `bis zur Mittagspause um ${closes}`
+      : `bis zur Pause um ${closes}`;
+  return `reicht die Zeit ${until} nicht für den Termin.`;
+}
+
 /** Why the wish cannot be had, said with the day and time understood. */
 function refusal(
   salon: SpokenSalon,
@@ -73,6 +91,13 @@ function refusal(
       return { sentence: () => `Am ${day} ist der Salon geschlossen.`, said };
     case 'OUTSIDE_OPENING_HOURS':
       return { sentence: () => `Am ${when} hat der Salon nicht geöffnet.`, said };
+    case 'RUNS_PAST_OPENING_HOURS':
+      return {
+        sentence: () => `Am ${when} ${tooLittleTime(salon, why as RunsPastOpeningHours)}`,
+        // The stylist asked for is not named here: the offer names them, so the caller hears
+        // the earlier start is still with them.
+        said: { date: day },
+      };
     case 'IN_THE_PAST':
       return { sentence: () => `${when} ist schon vorbei.`, said };
     case 'TOO_SHORT_NOTICE':

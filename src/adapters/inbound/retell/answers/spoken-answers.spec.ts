@@ -4,6 +4,7 @@ import {
   ClosedDay,
   InThePast,
   OutsideWorkingHours,
+  RunsPastOpeningHours,
   SlotTaken,
   Unavailable,
 } from '../../../../domain/availability/availability.errors';
@@ -138,6 +139,33 @@ describe('refusals name the day and time understood', () => {
     const a = refused('2026-12-04T08:00:00Z', why, [free(ben, '2026-12-04T08:00:00Z')], anna);
     expect(a.message).toBe(message);
     expect(a).toMatchObject({ asked: { date: '2026-12-04', time: '09:00', weekday: 'Freitag' } });
+  });
+
+  it.each([
+    [
+      'the midday break',
+      new RunsPastOpeningHours(at('2026-12-02T12:00:00Z'), true),
+      'Am Mittwoch, 2. Dezember um 11:30 Uhr reicht die Zeit bis zur Mittagspause um 13 Uhr nicht für den Termin. Ich kann Ihnen 10:45 Uhr bei Anna anbieten.',
+    ],
+    [
+      'an afternoon break',
+      new RunsPastOpeningHours(at('2026-12-02T15:00:00Z'), true),
+      'Am Mittwoch, 2. Dezember um 11:30 Uhr reicht die Zeit bis zur Pause um 16 Uhr nicht für den Termin. Ich kann Ihnen 10:45 Uhr bei Anna anbieten.',
+    ],
+    [
+      'closing',
+      new RunsPastOpeningHours(at('2026-12-02T17:30:00Z'), false),
+      'Am Mittwoch, 2. Dezember um 11:30 Uhr reicht die Zeit bis Ladenschluss um 18:30 Uhr nicht für den Termin. Ich kann Ihnen 10:45 Uhr bei Anna anbieten.',
+    ],
+  ])('open at the wish but not to its end (%s): says when it closes', (_, why, message) => {
+    const a = refused('2026-12-02T10:30:00Z', why, [free(anna, '2026-12-02T09:45:00Z')], anna);
+    expect(a.message).toBe(message);
+    expect(a).toMatchObject({
+      code: 'AVAILABILITY.RUNS_PAST_OPENING_HOURS',
+      reason: 'RUNS_PAST_OPENING_HOURS',
+      asked: { time: '11:30', staff: 'Anna' },
+    });
+    expect(a.message).not.toContain('nicht geöffnet');
   });
 
   it('another stylist in the offer is named, and the asked one again after them', () => {

@@ -5,6 +5,7 @@ import {
   ClosedDay,
   InThePast,
   OutsideOpeningHours,
+  RunsPastOpeningHours,
   OutsideWorkingHours,
   ServiceNotOffered,
   SlotTaken,
@@ -124,6 +125,8 @@ const spoken = (a: FunctionAnswer, ...mustName: string[]) => {
 const refusals = (lastBookable: string): Unavailable[] => [
   new ClosedDay(),
   new OutsideOpeningHours(),
+  new RunsPastOpeningHours(new Date(`${lastBookable}T12:00:00Z`), true),
+  new RunsPastOpeningHours(new Date(`${lastBookable}T17:30:00Z`), false),
   new InThePast(),
   new TooShortNotice(),
   new BeyondHorizon(lastBookable),
@@ -138,6 +141,7 @@ const refusals = (lastBookable: string): Unavailable[] => [
 /** What a refusal must name of the wish: the day, and the time where the hour is the reason. */
 const NAMES_TIME = new Set([
   'OUTSIDE_OPENING_HOURS',
+  'RUNS_PAST_OPENING_HOURS',
   'IN_THE_PAST',
   'TOO_SHORT_NOTICE',
   'CONFLICT',

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { BootedService, bootService, signedPost } from '../../support/booted-service';
+import { longCallFunctionBody } from '../../support/retell-long-call.fixture';
+
+const KEY = 'key_e2e_break_refusal_0123456789';
+const NOW = '2026-11-26T14:00:00Z'; // Thursday, 15:00 in Berlin
+const STARTED = Date.parse(NOW) - 3 * 60_000;
+const DEMO_LINE = '+4930901820';
+
+type Alternative = { start: string; staff: string | null };
+type Said = Record<string, unknown> & {
+  code: string;
+  message: string;
+  reason?: string;
+  alternatives?: Alternative[];
+};
+
+/**
+ * Split opening hours (Wednesday 09:00-13:00 and 14:00-18:30 in the demo salon), over signed
+ * HTTP with Retell's whole call body on real Postgres: a wish inside the hours whose appointment
+ * would run into the midday break, or past closing, is refused for that, not as closed.
+ */
+describe('a wish that would run into the midday break, end to end', () => {
+  let service: BootedService;
+  const check = async (args: Record<string, unknown>): Promise<Said> => {
+    const body = longCallFunctionBody('check_availability', args, {
+      minutes: 3,
+      callId: `call_${randomBytes(16).toString('hex')}`,
+      startTimestamp: STARTED,
+      toNumber: DEMO_LINE,
+      agentId: 'agent_haarmonie_demo',
+    });
+    expect(JSON.stringify(body)).toContain('transcript_object');
+    const res = await signedPost(service.app, '/api/retell/function-call', body, KEY);
+    expect(res.status).toBe(200);
+    expect(String(res.body.code)).not.toMatch(/^INTERNAL/);
+    expect(String(res.body.message).length).toBeLessThanOrEqual(200);
+    return res.body as Said;
+  };
+  const wednesday = { datum: 'Mittwoch', uhrzeit: '11:30' };
+
+  beforeAll(async () => {
+    service = await bootService({ RETELL_API_KEY: KEY, FIXED_NOW: NOW });
+  }, 60_000);
+  afterAll(() => service?.close());
+
+  it('a perm at 11:30 would run into the break: said so, not that the salon is closed', async () => {
+    const said = await check({ dienstleistung: 'Dauerwelle', ...wednesday });
+    expect(said).toMatchObject({
+      code: 'AVAILABILITY.RUNS_PAST_OPENING_HOURS',
+      reason: 'RUNS_PAST_OPENING_HOURS',
+      available: false,
+    });
+    expect(said.message).toMatch(
+      /^Am Mittwoch, 2\. Dezember um 11:30 Uhr reicht die Zeit bis zur Mittagspause um 13 Uhr nicht/,
+    );
+    expect(said.message).not.toContain('nicht geöffnet');
+    expect(said.alternatives?.length).toBeGreaterThan(0);
+  });
+
+  it('the stylist asked for is offered first, and named', async () => {
+    const said = await check({ dienstleistung: 'Dauerwelle', ...wednesday, mitarbeiter: 'Lena' });
+    expect(said.reason).toBe('RUNS_PAST_OPENING_HOURS');
+    expect(said.alternatives?.[0]?.staff).toBe('Lena');
+    expect(said.message).toContain('bei Lena');
+  });
+
+  it('a visit of two services at 11 says the same', async () => {
+    const said = await check({
+      dienstleistung: 'Herrenhaarschnitt und Färben',
+      datum: 'Mittwoch',
+      uhrzeit: '11 Uhr',
+      mitarbeiter: 'Anna',
+    });
+    expect(said.reason).toBe('RUNS_PAST_OPENING_HOURS');
+    expect(said.message).toContain('bis zur Mittagspause um 13 Uhr');
+    expect(said.alternatives?.[0]?.staff).toBe('Anna');
+  });
+
+  it('running past closing names closing; a start in the break or after closing stays closed', async () => {
+    const late = await check({
+      dienstleistung: 'Dauerwelle',
+      datum: 'Mittwoch',
+      uhrzeit: '17 Uhr',
+    });
+    expect(late.reason).toBe('RUNS_PAST_OPENING_HOURS');
+    expect(late.message).toContain('bis Ladenschluss um 18:30 Uhr');
+    for (const uhrzeit of ['13:30', '19 Uhr']) {
+      const shut = await check({ dienstleistung: 'Dauerwelle', datum: 'Mittwoch', uhrzeit });
+      expect(shut.reason).toBe('OUTSIDE_OPENING_HOURS');
+      expect(shut.message).toContain('hat der Salon nicht geöffnet');
+    }
+  });
+});
