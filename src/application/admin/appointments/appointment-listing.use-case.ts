@@ -7,6 +7,7 @@ import {
 import { CompanyScope } from '../admin-actor';
 import { NotFound } from '../admin.errors';
 import { Page, PageRequest } from '../page';
+import { STAFF_ADMIN, StaffAdmin } from '../ports/staff-admin.port';
 import {
   APPOINTMENT_QUERY,
   AppointmentFilter,
@@ -19,15 +20,20 @@ export class AppointmentListingUseCase {
   constructor(
     @Inject(APPOINTMENT_QUERY) private readonly query: AppointmentQuery,
     @Inject(APPOINTMENT_REPOSITORY) private readonly appointments: AppointmentRepository,
+    @Inject(STAFF_ADMIN) private readonly staff: StaffAdmin,
   ) {}
 
+  /** A stylist to filter by who is not the company's is not found, as everywhere else. */
   async list(
     scope: CompanyScope,
     filter: AppointmentFilter,
     page: PageRequest,
-  ): Promise<Page<AppointmentView>> {
+  ): Promise<Result<Page<AppointmentView>, NotFound>> {
+    if (filter.staffId && !(await this.staff.find(scope.companyId, filter.staffId))) {
+      return err(new NotFound('STAFF'));
+    }
     const found = await this.query.list(scope.companyId, filter, page);
-    return { ...found, items: found.items.map(appointmentView) };
+    return ok({ ...found, items: found.items.map(appointmentView) });
   }
 
   async find(scope: CompanyScope, id: string): Promise<Result<AppointmentView, NotFound>> {

@@ -42,8 +42,8 @@ export class AppointmentsController {
     type: AppointmentPageResponse,
     description: 'appointments, earliest first, paginated',
   })
-  list(@Scope() scope: CompanyScope, @AdminQuery() q: AppointmentQueryDto) {
-    return this.listing.list(
+  async list(@Scope() scope: CompanyScope, @AdminQuery() q: AppointmentQueryDto) {
+    const listed = await this.listing.list(
       scope,
       {
         from: q.from ? new Date(q.from) : undefined,
@@ -54,6 +54,7 @@ export class AppointmentsController {
       },
       pageRequest(q),
     );
+    return orRefuse(listed);
   }
 
   @Get(':appointmentId')

@@ -41,10 +41,8 @@ export class CallerMessagesController {
   @ApiQueryFrom(CallerMessageQuery)
   @ApiOkResponse({ type: CallerMessagePageResponse, description: 'newest first, paginated' })
   async list(@Scope() scope: CompanyScope, @AdminQuery() q: CallerMessageQuery) {
-    const page = await this.messages.list(
-      scope,
-      { status: q.status, branchId: q.branchId },
-      pageRequest(q),
+    const page = orRefuse(
+      await this.messages.list(scope, { status: q.status, branchId: q.branchId }, pageRequest(q)),
     );
     return { ...page, items: page.items.map(view) };
   }
