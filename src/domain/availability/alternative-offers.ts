@@ -64,7 +64,7 @@ export function offerCandidates(
   const offers =
     count > 0 ? pickOffers((accept) => search.closest(accept), count, search.rules) : [];
   for (const offer of offers) if (fresh(offer)) found.push(offer);
-  const own = (s: FreeStart): number => (s.staffId === search.preferred ? 0 : 1);
+  const own = (s: FreeStart): number => (withStylist(s, search.preferred) ? 0 : 1);
   found.sort(
     (a, b) =>
       own(a) - own(b) ||
@@ -73,6 +73,11 @@ export function offerCandidates(
   );
   return { value: new OfferCandidates(found, search.rules), sure: search.sure };
 }
+
+/** The stylist takes the start, alone or for their part of a shared visit. */
+const withStylist = (s: FreeStart, staffId: string | undefined): boolean =>
+  staffId !== undefined &&
+  (s.staffId === staffId || (s.assignment ?? []).some((a) => a.staffId === staffId));
 
 /** The asked stylist's starts first, then the other offering stylists' (one per start). */
 class RankedSearch {
@@ -90,7 +95,9 @@ class RankedSearch {
     private readonly cutMs: number,
   ) {
     const offering = engine.staffIdsOffering();
-    this.preferred = offering.find((id) => id === options.preferredStaffId);
+    const asked = options.preferredStaffId;
+    this.preferred =
+      offering.find((id) => id === asked) ?? (engine.doesPartOf(asked) ? asked : undefined);
     const others =
       this.preferred !== undefined && options.onlyPreferred
         ? []

@@ -181,8 +181,10 @@ export class AvailabilityEngine {
       (t) => doesAll(t.staff, this.service) && (!staffIds || staffIds.includes(t.staff.id)),
     );
     const sharing = this.sharesVisits && !staffIds;
+    // Asked for one stylist who does only part of the visit: the starts where they do their part.
+    const pinned = staffIds?.length === 1 ? this.partTaker(staffIds[0]) : undefined;
     if (date > this.lastDate || date < this.firstDate) return [];
-    if (timelines.length === 0 && !sharing) return [];
+    if (timelines.length === 0 && !sharing && !pinned) return [];
     const working = timelines.map((t) => t.staff.workingWindowsOn(date, this.branch));
     const step = this.branch.slotGranularityMinutes * MINUTE;
     const found: FreeStart[] = [];
@@ -194,13 +196,28 @@ export class AvailabilityEngine {
         timelines.forEach((timeline, i) => {
           if (this.stylistCanTake(timeline, working[i], t)) found.push(this.freeStart(timeline, t));
         });
-        if (sharing && found.length === before) {
-          const assignment = this.sharing.plan(new Date(t), undefined, date);
+        if ((sharing || pinned) && found.length === before) {
+          const assignment = this.sharing.plan(new Date(t), pinned, date);
           if (assignment) found.push(this.sharedStart(t, assignment));
         }
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the stylist does some but not all services of a visit stylists may share: asked for,
+   * their starts are the shared ones in which they do their part (see freeStartsOfDay).
+   */
+  doesPartOf(staffId: string | undefined): boolean {
+    return staffId !== undefined && this.partTaker(staffId) !== undefined;
+  }
+
+  private partTaker(staffId: string): StylistTimeline | undefined {
+    if (!this.sharesVisits) return undefined;
+    const timeline = this.timelines.find((t) => t.staff.id === staffId);
+    if (!timeline || doesAll(timeline.staff, this.service)) return undefined;
+    return this.service.parts.some((p) => timeline.staff.offers(p.id)) ? timeline : undefined;
   }
 
   /** The stylists who offer the service, in the salon's order. */

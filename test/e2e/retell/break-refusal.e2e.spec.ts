@@ -41,6 +41,9 @@ describe('a wish that would run into the midday break, end to end', () => {
 
   beforeAll(async () => {
     service = await bootService({ RETELL_API_KEY: KEY, FIXED_NOW: NOW });
+    // The salon lets stylists share a visit (Mehmet cuts, Anna or Lena colours); a visit one
+    // stylist asked for does whole is not shared.
+    await service.db.dataSource.query(`UPDATE branches SET split_visits = true`);
   }, 60_000);
   afterAll(() => service?.close());
 
@@ -75,6 +78,21 @@ describe('a wish that would run into the midday break, end to end', () => {
     expect(said.reason).toBe('RUNS_PAST_OPENING_HOURS');
     expect(said.message).toContain('bis zur Mittagspause um 13 Uhr');
     expect(said.alternatives?.[0]?.staff).toBe('Anna');
+  });
+
+  it('a shared visit asked of Mehmet, who only cuts, offers his cut first', async () => {
+    const said = await check({
+      dienstleistung: 'Herrenhaarschnitt und Färben',
+      datum: 'Mittwoch',
+      uhrzeit: '11 Uhr',
+      mitarbeiter: 'Mehmet',
+    });
+    expect(said.reason).toBe('RUNS_PAST_OPENING_HOURS');
+    expect(said.alternatives?.[0]?.staff).toMatch(/^Mehmet\b/);
+    expect(said.alternatives?.[0]).toMatchObject({
+      stylists: expect.arrayContaining([{ service: 'Herrenhaarschnitt', staff: 'Mehmet' }]),
+    });
+    expect(said.message).toContain('Mehmet');
   });
 
   it('running past closing names closing; a start in the break or after closing stays closed', async () => {
