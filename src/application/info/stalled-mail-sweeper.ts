@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CALLER_MESSAGES, CallerMessages } from '../ports/caller-messages.port';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { MESSAGE_MAIL_QUEUE, MessageMailQueue } from '../ports/message-mail-queue.port';
+import { PeriodicSweep } from '../shared/periodic-sweep';
 
 export const MAIL_SWEEPER_SETTINGS = Symbol('MailSweeperSettings');
 
@@ -30,36 +31,34 @@ export const DEFAULT_MAIL_SWEEPER_SETTINGS: MailSweeperSettings = {
 @Injectable()
 export class StalledMailSweeper {
   private readonly log = new Logger('CallerMessageMail');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly periodic: PeriodicSweep<number>;
 
   constructor(
     @Inject(CALLER_MESSAGES) private readonly messages: CallerMessages,
     @Inject(MESSAGE_MAIL_QUEUE) private readonly queue: MessageMailQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MAIL_SWEEPER_SETTINGS) private readonly settings: MailSweeperSettings,
-  ) {}
+  ) {
+    this.periodic = new PeriodicSweep(
+      () => this.sweepAll(),
+      settings.intervalMs,
+      (error: unknown) => {
+        this.log.warn(`mail sweep failed: ${error instanceof Error ? error.name : 'error'}`);
+      },
+    );
+  }
 
   /** Queues every overdue mail again; concurrent calls join the running sweep. */
   sweep(): Promise<number> {
-    this.running ??= this.sweepAll().finally(() => (this.running = undefined));
-    return this.running;
+    return this.periodic.run();
   }
 
   startPolling(): void {
-    if (this.timer || this.settings.intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      void this.sweep().catch((error: unknown) => {
-        this.log.warn(`mail sweep failed: ${error instanceof Error ? error.name : 'error'}`);
-      });
-    }, this.settings.intervalMs);
-    this.timer.unref();
+    this.periodic.startPolling();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => 0);
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   private async sweepAll(): Promise<number> {

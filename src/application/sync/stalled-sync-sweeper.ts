@@ -13,6 +13,7 @@ import {
   type OutboxClaims,
   type SyncQueue,
 } from '../ports/sync-queue.port';
+import { PeriodicSweep } from '../shared/periodic-sweep';
 
 export const SWEEPER_SETTINGS = Symbol('SweeperSettings');
 
@@ -52,8 +53,7 @@ export const DEFAULT_SWEEPER_SETTINGS: SweeperSettings = {
 @Injectable()
 export class StalledSyncSweeper implements OnModuleDestroy {
   private readonly log = new Logger(StalledSyncSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly periodic: PeriodicSweep<number>;
 
   constructor(
     @Inject(OUTBOX_CLAIMS) private readonly claims: OutboxClaims,
@@ -62,36 +62,33 @@ export class StalledSyncSweeper implements OnModuleDestroy {
     @Inject(SWEEPER_SETTINGS) private readonly settings: SweeperSettings,
     @Inject(CALENDAR_GATEWAY) private readonly calendar: CalendarGateway,
     @Inject(CALENDAR_MAPPING_REPOSITORY) private readonly mappings: CalendarMappingRepository,
-  ) {}
-
-  /** Queues every stalled sync again; concurrent calls join the running sweep. */
-  sweep(): Promise<number> {
-    this.running ??= this.sweepAll().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  startPolling(): void {
-    if (this.timer || this.settings.intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      void this.sweep().catch((error: unknown) => {
+  ) {
+    this.periodic = new PeriodicSweep(
+      () => this.sweepAll(),
+      settings.intervalMs,
+      (error: unknown) => {
         this.log.warn(
           `stalled sync sweep failed: ${error instanceof Error ? error.message : error}`,
         );
-      });
-    }, this.settings.intervalMs);
-    this.timer.unref();
+      },
+    );
+  }
+
+  /** Queues every stalled sync again; concurrent calls join the running sweep. */
+  sweep(): Promise<number> {
+    return this.periodic.run();
+  }
+
+  startPolling(): void {
+    this.periodic.startPolling();
   }
 
   stopPolling(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.periodic.stopPolling();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopPolling();
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.periodic.stop();
   }
 
   private async sweepAll(): Promise<number> {
