@@ -144,19 +144,7 @@ export class AvailabilityReader {
     start: Date,
     stylist: Staff,
   ): Result<FreeStart, Unavailable> {
-    const wishDate = salon.branch.localDateOf(start);
-    const days = Math.min(
-      service.bookingHorizonDays,
-      daysBetween(salon.branch.localDateOf(now), wishDate),
-    );
-    return AvailabilityEngine.for({
-      branch: salon.branch,
-      service,
-      now,
-      horizonDays: days,
-      fromDate: wishDate,
-      stylists: [{ staff: stylist, busy: [] }],
-    }).checkStart(start, stylist.id);
+    return rulesOnlyEngine(salon, service, now, start, [stylist]).checkStart(start, stylist.id);
   }
 
   /** checkHeldStart for a visit this call holds shared among stylists, as it was held. */
@@ -167,20 +155,9 @@ export class AvailabilityReader {
     start: Date,
     assignment: readonly ServiceStylist[],
   ): Result<FreeStart, Unavailable> {
-    const wishDate = salon.branch.localDateOf(start);
-    const days = Math.min(
-      service.bookingHorizonDays,
-      daysBetween(salon.branch.localDateOf(now), wishDate),
-    );
     const ids = new Set(assignment.map((a) => a.staffId));
-    return AvailabilityEngine.for({
-      branch: salon.branch,
-      service,
-      now,
-      horizonDays: days,
-      fromDate: wishDate,
-      stylists: salon.staff.filter((s) => ids.has(s.id)).map((staff) => ({ staff, busy: [] })),
-    }).checkShared(start, assignment);
+    const stylists = salon.staff.filter((s) => ids.has(s.id));
+    return rulesOnlyEngine(salon, service, now, start, stylists).checkShared(start, assignment);
   }
 
   private async engine(
@@ -217,6 +194,31 @@ export class AvailabilityReader {
       stylists: stylists.map((staff) => ({ staff, busy: busy.get(staff.id) ?? [] })),
     });
   }
+}
+
+/**
+ * An engine for the day of `start` that knows the salon's rules but nobody's busy time: for a
+ * start a hold already keeps free (see checkHeldStart).
+ */
+function rulesOnlyEngine(
+  salon: BranchContext,
+  service: Service,
+  now: Date,
+  start: Date,
+  stylists: readonly Staff[],
+): AvailabilityEngine {
+  const wishDate = salon.branch.localDateOf(start);
+  return AvailabilityEngine.for({
+    branch: salon.branch,
+    service,
+    now,
+    horizonDays: Math.min(
+      service.bookingHorizonDays,
+      daysBetween(salon.branch.localDateOf(now), wishDate),
+    ),
+    fromDate: wishDate,
+    stylists: stylists.map((staff) => ({ staff, busy: [] })),
+  });
 }
 
 /**
