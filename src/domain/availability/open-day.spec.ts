@@ -19,9 +19,11 @@ import {
   engine,
   hhmm,
   MONDAY,
+  perm,
   stylist,
   SUNDAY,
   TUESDAY,
+  withLunch,
 } from './salon.fixture';
 import { busyOfAppointments } from './busy-interval';
 
@@ -129,6 +131,15 @@ describe('why a day has no room', () => {
       () =>
         whyNoRoom(engine({ service: cut }), MONDAY, { fromMinute: 17 * 60 + 45, toMinute: 1440 }),
       'too-long',
+    ],
+    [
+      'the part asked is open, but too briefly before the midday break',
+      () =>
+        whyNoRoom(engine({ service: perm, salon: branch({ openingHours: withLunch }) }), MONDAY, {
+          fromMinute: 11 * 60,
+          toMinute: 12 * 60,
+        }),
+      'too-long-before-break',
     ],
     [
       'fully booked',

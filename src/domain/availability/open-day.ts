@@ -21,6 +21,8 @@ export type NoRoomReason =
   | 'too-late'
   /** The part asked is open, but too briefly before closing for the service. */
   | 'too-long'
+  /** The part asked is open, but too briefly before the salon's break (it reopens later). */
+  | 'too-long-before-break'
   /** Past, or beyond the booking horizon. */
   | 'out-of-range'
   | 'fully-booked';
@@ -81,7 +83,9 @@ export function whyNoRoom(
   if (date === engine.today && lastStart < engine.earliestMs) return 'too-late';
   // "Samstag nachmittags" for a perm when Saturday closes at 14:00: nothing is booked.
   const fits = meets.some((w) => Math.max(w.startMs, from) <= Math.min(to - 1, w.endMs - spanMs));
-  return fits ? 'fully-booked' : 'too-long';
+  if (fits) return 'fully-booked';
+  const reopens = opening.some((w) => w.startMs >= meets[meets.length - 1].endMs);
+  return reopens ? 'too-long-before-break' : 'too-long';
 }
 
 /**

@@ -95,6 +95,27 @@ describe('a wish that would run into the midday break, end to end', () => {
     expect(said.message).toContain('Mehmet');
   });
 
+  it('a part of the day asked that closes for the break too early says the break', async () => {
+    const said = await check({
+      dienstleistung: 'Dauerwelle',
+      datum: 'Mittwoch',
+      uhrzeit: 'zwischen 11 und 13 Uhr',
+    });
+    expect(said).toMatchObject({
+      code: 'AVAILABILITY.TOO_LONG_BEFORE_BREAK',
+      reason: 'too-long-before-break',
+    });
+    expect(said.message).toContain('passt das nicht mehr vor die Pause');
+    expect(said.message).not.toContain('Ladenschluss');
+    const evening = await check({
+      dienstleistung: 'Dauerwelle',
+      datum: 'Mittwoch',
+      uhrzeit: 'zwischen 17 und 18:30 Uhr',
+    });
+    expect(evening.reason).toBe('too-long');
+    expect(evening.message).toContain('vor Ladenschluss');
+  });
+
   it('running past closing names closing; a start in the break or after closing stays closed', async () => {
     const late = await check({
       dienstleistung: 'Dauerwelle',

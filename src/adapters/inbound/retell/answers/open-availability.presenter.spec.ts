@@ -125,6 +125,11 @@ describe('open availability answers', () => {
     ['too-late', 'AVAILABILITY.TOO_SHORT_NOTICE', 'ist leider nichts mehr frei.'],
     ['too-long', 'AVAILABILITY.TOO_LONG_BEFORE_CLOSING', 'passt das nicht mehr vor Ladenschluss.'],
     [
+      'too-long-before-break',
+      'AVAILABILITY.TOO_LONG_BEFORE_BREAK',
+      'passt das nicht mehr vor die Pause.',
+    ],
+    [
       'out-of-range',
       'AVAILABILITY.BEYOND_HORIZON',
       'Am Mittwoch, 30. September vergebe ich noch keine Termine, so weit im Voraus buchen wir nicht.',
@@ -201,6 +206,7 @@ describe('open availability answers with the longest names stay speakable', () =
     'outside-hours',
     'too-late',
     'too-long',
+    'too-long-before-break',
     'out-of-range',
   );
   const WEEK = [

@@ -98,6 +98,8 @@ function whyNot(
       return () => `${when} ist leider nichts mehr frei.`;
     case 'too-long':
       return () => `${when} passt das nicht mehr vor Ladenschluss.`;
+    case 'too-long-before-break':
+      return () => `${when} passt das nicht mehr vor die Pause.`;
     case 'out-of-range':
       // The date reader reads dates forward, so a day out of range lies beyond the horizon.
       return brief
@@ -116,6 +118,7 @@ const REASON_CODES: Record<NoRoomReason, string> = {
   'outside-hours': 'AVAILABILITY.OUTSIDE_OPENING_HOURS',
   'too-late': 'AVAILABILITY.TOO_SHORT_NOTICE',
   'too-long': 'AVAILABILITY.TOO_LONG_BEFORE_CLOSING',
+  'too-long-before-break': 'AVAILABILITY.TOO_LONG_BEFORE_BREAK',
   'out-of-range': 'AVAILABILITY.BEYOND_HORIZON',
   'fully-booked': 'AVAILABILITY.FULLY_BOOKED',
 };
