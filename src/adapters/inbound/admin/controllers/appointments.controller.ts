@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiUnprocessableEntityResponse,
+  ApiNotFoundResponse,
 } from '@nestjs/swagger';
 import { CompanyScope } from '../../../../application/admin/admin-actor';
 import { AppointmentListingUseCase } from '../../../../application/admin/appointments/appointment-listing.use-case';
@@ -42,6 +43,7 @@ export class AppointmentsController {
     type: AppointmentPageResponse,
     description: 'appointments, earliest first, paginated',
   })
+  @ApiNotFoundResponse({ description: 'STAFF.NOT_FOUND: a staffId not of this company' })
   async list(@Scope() scope: CompanyScope, @AdminQuery() q: AppointmentQueryDto) {
     const listed = await this.listing.list(
       scope,

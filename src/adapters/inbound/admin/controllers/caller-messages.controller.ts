@@ -1,5 +1,5 @@
 import { Get, Param, Patch } from '@nestjs/common';
-import { ApiBody, ApiOkResponse } from '@nestjs/swagger';
+import { ApiBody, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CompanyScope } from '../../../../application/admin/admin-actor';
 import { CallerMessagesUseCase } from '../../../../application/info/caller-messages.use-case';
 import { CallerMessage } from '../../../../application/ports/caller-messages.port';
@@ -40,6 +40,7 @@ export class CallerMessagesController {
   @Get()
   @ApiQueryFrom(CallerMessageQuery)
   @ApiOkResponse({ type: CallerMessagePageResponse, description: 'newest first, paginated' })
+  @ApiNotFoundResponse({ description: 'BRANCH.NOT_FOUND: a branchId not of this company' })
   async list(@Scope() scope: CompanyScope, @AdminQuery() q: CallerMessageQuery) {
     const page = orRefuse(
       await this.messages.list(scope, { status: q.status, branchId: q.branchId }, pageRequest(q)),
