@@ -1,5 +1,6 @@
-import { DelayedError, type Job, type WorkerOptions } from 'bullmq';
+import type { Job, WorkerOptions } from 'bullmq';
 import type { SyncJob, SyncJobHandler } from '../../../application/ports/sync-queue.port';
+import { putJobBack } from '../bullmq-worker/put-job-back';
 
 export interface BullMqWorkerSettings {
   readonly concurrency: number;
@@ -33,9 +34,6 @@ export async function runBullMqSyncJob(
   const number = job.attemptsMade + 1;
   const verdict = await handler.handle(job.data, { number, final: number >= attempts });
   if (verdict.kind === 'retry') throw new Error(verdict.reason);
-  if (verdict.kind === 'later') {
-    // Back to the delayed set without using an attempt (breaker open, appointment busy).
-    await job.moveToDelayed(Date.now() + verdict.delayMs, token);
-    throw new DelayedError();
-  }
+  // Breaker open, appointment busy: not a failed attempt.
+  if (verdict.kind === 'later') await putJobBack(job, verdict.delayMs, token);
 }

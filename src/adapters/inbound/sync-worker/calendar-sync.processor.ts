@@ -9,7 +9,7 @@ import {
   runBullMqSyncJob,
   type BullMqWorkerSettings,
 } from './bullmq-sync-job';
-import { closeWorkerWithin, RunningJobs } from './bullmq-worker-shutdown';
+import { closeWorkerWithin, RunningJobs } from '../bullmq-worker/bullmq-worker-shutdown';
 import type { SyncConsumer } from './sync-consumer';
 
 /**
