@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { CLOCK, Clock } from '../../ports/clock.port';
 import { UNIT_OF_WORK, UnitOfWork } from '../../ports/unit-of-work.port';
+import { PeriodicSweep } from '../../shared/periodic-sweep';
 import { COMPANY_RETENTION, CompanyRetention } from './company-retention';
 
 const BATCH = 20;
@@ -15,39 +16,35 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class ClosedCompanySweeper implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger(ClosedCompanySweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<string[]> | undefined;
+  private readonly periodic: PeriodicSweep<string[]>;
 
   constructor(
     @Inject(UNIT_OF_WORK) private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COMPANY_RETENTION) private readonly retention: CompanyRetention,
-  ) {}
-
-  /** The ids of the companies erased by this sweep; concurrent calls join the running sweep. */
-  sweep(): Promise<string[]> {
-    this.running ??= this.sweepAll().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  onModuleInit(): void {
-    if (this.retention.sweepIntervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      void this.sweep().catch((error: unknown) => {
+  ) {
+    this.periodic = new PeriodicSweep(
+      () => this.sweepAll(),
+      retention.sweepIntervalMs,
+      (error: unknown) => {
         this.log.warn(
           `closed-company sweep failed: ${error instanceof Error ? error.message : error}`,
         );
-      });
-    }, this.retention.sweepIntervalMs);
-    this.timer.unref();
+      },
+    );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  /** The ids of the companies erased by this sweep; concurrent calls join the running sweep. */
+  sweep(): Promise<string[]> {
+    return this.periodic.run();
+  }
+
+  onModuleInit(): void {
+    this.periodic.startPolling();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.periodic.stop();
   }
 
   private async sweepAll(): Promise<string[]> {
