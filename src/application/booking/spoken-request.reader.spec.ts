@@ -106,6 +106,9 @@ describe('SpokenRequestReader.wish: did the caller insist on the stylist?', () =
     ${'nur Clara'}            | ${undefined} | ${true}
     ${'unbedingt bei Clara'}  | ${undefined} | ${true}
     ${'ausschließlich Clara'} | ${undefined} | ${true}
+    ${'bloß Clara'}           | ${undefined} | ${true}
+    ${'bloss bei Clara'}      | ${undefined} | ${true}
+    ${'Clara'}                | ${'bloß'}    | ${true}
     ${'Clara'}                | ${undefined} | ${false}
     ${'Clara'}                | ${'nein'}    | ${false}
     ${'Clara'}                | ${'false'}   | ${false}
@@ -116,5 +119,35 @@ describe('SpokenRequestReader.wish: did the caller insist on the stylist?', () =
       now,
     );
     expect(wish.ok && wish.value.onlyStylist).toBe(only);
+  });
+});
+
+describe('SpokenRequestReader: a stylist who does part of a visit the branch shares', () => {
+  const now = new Date('2026-06-15T06:00:00Z');
+  const cutAndPerm = 'Herrenhaarschnitt und Dauerwelle';
+  const sharing = { ...salonWith(clara, mehmet), branch: branch({ splitVisits: true }) };
+  const reader = new SpokenRequestReader(sharing);
+
+  it.each`
+    question        | args
+    ${'at a time'}  | ${{ date: '2026-06-16', time: '10:00' }}
+    ${'open (day)'} | ${{ date: '2026-06-16' }}
+  `('named, $question: taken for their part', ({ args }) => {
+    const asked = { service: cutAndPerm, staff: 'Mehmet', ...args };
+    const read = args.time ? reader.wish(asked, now) : reader.openQuestion(asked, now);
+    expect(read?.ok && read.value.stylist?.id).toBe('mehmet');
+  });
+
+  it.each`
+    question        | args
+    ${'at a time'}  | ${{ date: '2026-06-16', time: '10:00' }}
+    ${'open (day)'} | ${{ date: '2026-06-16' }}
+  `('insisted on, $question: not shared, the service not done is named', ({ args }) => {
+    const asked = { service: cutAndPerm, staff: 'nur Mehmet', ...args };
+    const read = args.time ? reader.wish(asked, now) : reader.openQuestion(asked, now);
+    expect(read?.ok ? 'read' : read?.error).toMatchObject({
+      reason: 'STYLIST_NOT_OFFERING',
+      notDone: ['Dauerwelle'],
+    });
   });
 });

@@ -39,9 +39,9 @@ const ANYONE = new Set(
   ].map((w) => serviceKey(w)),
 );
 
-/** A yes for staff_only, or a stylist said as "nur Clara", "unbedingt bei Clara". */
-const YES = new Set(['ja', 'yes', 'true', '1', 'nur', 'unbedingt', 'ausschliesslich']);
-const INSISTING = /(^|[^\p{L}])(nur|unbedingt|ausschlie(ß|ss)lich)([^\p{L}]|$)/iu;
+/** A yes for staff_only, or a stylist said as "nur Clara", "unbedingt bei Clara", "bloß Clara". */
+const YES = new Set(['ja', 'yes', 'true', '1', 'nur', 'unbedingt', 'ausschliesslich', 'bloss']);
+const INSISTING = /(^|[^\p{L}])(nur|unbedingt|ausschlie(ß|ss)lich|blo(ß|ss))([^\p{L}]|$)/iu;
 
 function insists(staffOnly: string | undefined, staff: string | undefined): boolean {
   const said = (staffOnly ?? '').trim().toLowerCase().replace(/ß/g, 'ss');
@@ -80,8 +80,8 @@ export class SpokenRequestReader {
 
   /**
    * undefined: any stylist. `partOfVisit`: a stylist who does only some of a visit's services
-   * is taken for those where the branch shares visits among stylists (a wish at a time; an
-   * open question is still answered for stylists who do it all).
+   * is taken for those where the branch shares visits among stylists (not when the caller
+   * insisted on them: then nobody else may do the rest).
    */
   stylist(
     spoken: string | undefined,
@@ -123,11 +123,12 @@ export class SpokenRequestReader {
   ): Result<Wish, WishRefusal> {
     const service = this.service(args.service);
     if (!service.ok) return service;
-    const stylist = this.stylist(args.staff, service.value, true);
+    const insisted = insists(args.staffOnly, args.staff);
+    const stylist = this.stylist(args.staff, service.value, !insisted);
     if (!stylist.ok) return stylist;
     const start = this.start(args.date, args.time, now);
     if (!start.ok) return start;
-    const onlyStylist = stylist.value !== undefined && insists(args.staffOnly, args.staff);
+    const onlyStylist = stylist.value !== undefined && insisted;
     return ok({ service: service.value, stylist: stylist.value, onlyStylist, start: start.value });
   }
 
@@ -136,7 +137,7 @@ export class SpokenRequestReader {
    * stylist and when; null when the caller named a time (a precise question: see wish()).
    */
   openQuestion(
-    args: { service?: string; staff?: string; date?: string; time?: string },
+    args: { service?: string; staff?: string; staffOnly?: string; date?: string; time?: string },
     now: Date,
   ): Result<{ service: Service; stylist: Staff | undefined; when: OpenWhen }, WishRefusal> | null {
     const when = readOpenWhen(args.date ?? '', args.time ?? '', {
@@ -146,7 +147,8 @@ export class SpokenRequestReader {
     if (!when) return null;
     const service = this.service(args.service);
     if (!service.ok) return service;
-    const stylist = this.stylist(args.staff, service.value);
+    // As for a wish at a time: a stylist who does part of a shared visit is asked about doing it.
+    const stylist = this.stylist(args.staff, service.value, !insists(args.staffOnly, args.staff));
     if (!stylist.ok) return stylist;
     return ok({ service: service.value, stylist: stylist.value, when });
   }

@@ -16,24 +16,27 @@ const outcome = (spoken: string, staff: readonly NamedStylist[]): string => {
 
 describe('matchStylistName (one branch)', () => {
   it.each`
-    case                                        | spoken                 | staff                             | expected
-    ${'the full name'}                          | ${'Clara Oberholzer'}  | ${[clara, mehmet]}                | ${'exact clara'}
-    ${'a one-word name'}                        | ${'mehmet'}            | ${[clara, mehmet]}                | ${'exact mehmet'}
-    ${'the first name alone, unique'}           | ${'Clara'}             | ${[clara, mehmet]}                | ${'exact clara'}
-    ${'the last name with a title'}             | ${'Frau Oberholzer'}   | ${[clara, mehmet]}                | ${'exact clara'}
-    ${'"bei" and case do not matter'}           | ${'bei CLARA'}         | ${[clara, mehmet]}                | ${'exact clara'}
-    ${'a hyphenated first name'}                | ${'Anna-Lena'}         | ${[anna, clara]}                  | ${'exact anna'}
-    ${'umlauts written out'}                    | ${'Mueller'}           | ${[anna, clara]}                  | ${'exact anna'}
-    ${'a small slip in the first name'}         | ${'Klara'}             | ${[clara, mehmet]}                | ${'fuzzy clara'}
-    ${'a slip in the full name'}                | ${'Clara Oberholtzer'} | ${[clara, mehmet]}                | ${'fuzzy clara'}
-    ${'the first name of two stylists'}         | ${'Clara'}             | ${[clara, claraWeiss]}            | ${'ambiguous clara,clara-w'}
-    ${'a last name two stylists share'}         | ${'Oberholzer'}        | ${[clara, ben]}                   | ${'ambiguous clara,ben'}
-    ${'the full name among two Claras'}         | ${'Clara Weiss'}       | ${[clara, claraWeiss]}            | ${'exact clara-w'}
-    ${'a first name that is also a whole name'} | ${'Clara'}             | ${[clara, stylist('c', 'Clara')]} | ${'ambiguous clara,c'}
-    ${'a slip that fits two Claras'}            | ${'Klara'}             | ${[clara, claraWeiss]}            | ${'ambiguous clara,clara-w'}
-    ${'too many slips for a short name'}        | ${'Lea'}               | ${[stylist('lena', 'Lena')]}      | ${'unknown'}
-    ${'nobody of that name'}                    | ${'Petra'}             | ${[clara, mehmet]}                | ${'unknown'}
-    ${'only filler'}                            | ${'Frau'}              | ${[clara, mehmet]}                | ${'unknown'}
+    case                                        | spoken                    | staff                             | expected
+    ${'the full name'}                          | ${'Clara Oberholzer'}     | ${[clara, mehmet]}                | ${'exact clara'}
+    ${'a one-word name'}                        | ${'mehmet'}               | ${[clara, mehmet]}                | ${'exact mehmet'}
+    ${'the first name alone, unique'}           | ${'Clara'}                | ${[clara, mehmet]}                | ${'exact clara'}
+    ${'the last name with a title'}             | ${'Frau Oberholzer'}      | ${[clara, mehmet]}                | ${'exact clara'}
+    ${'"bei" and case do not matter'}           | ${'bei CLARA'}            | ${[clara, mehmet]}                | ${'exact clara'}
+    ${'a hyphenated first name'}                | ${'Anna-Lena'}            | ${[anna, clara]}                  | ${'exact anna'}
+    ${'umlauts written out'}                    | ${'Mueller'}              | ${[anna, clara]}                  | ${'exact anna'}
+    ${'a small slip in the first name'}         | ${'Klara'}                | ${[clara, mehmet]}                | ${'fuzzy clara'}
+    ${'a slip in the full name'}                | ${'Clara Oberholtzer'}    | ${[clara, mehmet]}                | ${'fuzzy clara'}
+    ${'the first name of two stylists'}         | ${'Clara'}                | ${[clara, claraWeiss]}            | ${'ambiguous clara,clara-w'}
+    ${'a last name two stylists share'}         | ${'Oberholzer'}           | ${[clara, ben]}                   | ${'ambiguous clara,ben'}
+    ${'the full name among two Claras'}         | ${'Clara Weiss'}          | ${[clara, claraWeiss]}            | ${'exact clara-w'}
+    ${'a first name that is also a whole name'} | ${'Clara'}                | ${[clara, stylist('c', 'Clara')]} | ${'ambiguous clara,c'}
+    ${'a slip that fits two Claras'}            | ${'Klara'}                | ${[clara, claraWeiss]}            | ${'ambiguous clara,clara-w'}
+    ${'too many slips for a short name'}        | ${'Lea'}                  | ${[stylist('lena', 'Lena')]}      | ${'unknown'}
+    ${'nobody of that name'}                    | ${'Petra'}                | ${[clara, mehmet]}                | ${'unknown'}
+    ${'only filler'}                            | ${'Frau'}                 | ${[clara, mehmet]}                | ${'unknown'}
+    ${'"nur bei" before the name'}              | ${'nur bei Clara'}        | ${[clara, mehmet]}                | ${'exact clara'}
+    ${'"bloß" before the name'}                 | ${'bloß Mehmet'}          | ${[clara, mehmet]}                | ${'exact mehmet'}
+    ${'"ausschließlich" before the name'}       | ${'ausschließlich Clara'} | ${[clara, mehmet]}                | ${'exact clara'}
   `('$case: "$spoken" → $expected', ({ spoken, staff, expected }) => {
     expect(outcome(spoken, staff)).toBe(expected);
   });

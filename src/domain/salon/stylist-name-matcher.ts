@@ -56,6 +56,7 @@ const AROUND = new Set([
   'bitte',
   'unbedingt',
   'ausschliesslich',
+  'bloss',
 ]);
 /** One slip per five letters, as for services: "Klara" finds "Clara", "Lea" does not find "Lena". */
 const LETTERS_PER_SLIP = 5;
