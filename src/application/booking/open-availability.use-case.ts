@@ -11,7 +11,7 @@ import {
 } from '../../domain/availability/open-day';
 import { OpenWhen } from '../../domain/language';
 import { Service } from '../../domain/salon/service';
-import { Staff } from '../../domain/salon/staff';
+import { doesAll, Staff } from '../../domain/salon/staff';
 import { addLocalDays, LocalDate, wallTimeToInstant } from '../../domain/shared/local-date';
 import { CLOCK, Clock } from '../ports/clock.port';
 import { BranchContext } from '../ports/salon-catalog.port';
@@ -82,10 +82,10 @@ export class OpenAvailabilityUseCase {
     question: OpenQuestion,
   ): Promise<OpenAvailabilityOutcome> {
     const now = this.clock.now();
-    const { service, stylist, when } = question;
+    const { service, when } = question;
     // A week question judges a first start on each day: more stylist-days, one budget. The
     // budget and Cal.com's answers are shared by every attempt, as SlotInquiry's are.
-    const stylists = stylist ? 1 : stylistsFor(salon, service).length;
+    const stylists = readFor(salon, question).length;
     const maxStylistDays = when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists) : undefined;
     const calendar = this.confirmed.calendarFor(salon, service, { maxStylistDays });
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -124,7 +124,7 @@ export class OpenAvailabilityUseCase {
     const today = salon.branch.localDateOf(now);
     const from = when.kind === 'day' ? when.date : when.kind === 'days' ? when.dates[0] : today;
     const wish = wallTimeToInstant(from, when.window?.fromMinute ?? 0, zone);
-    const stylists = stylist ? [stylist] : stylistsFor(salon, service);
+    const stylists = readFor(salon, question);
     // Anyone, for a visit stylists may share: a start no one can do whole is offered shared.
     const anyone = !stylist && salon.branch.splitVisits && service.isVisit;
     const availability = await this.reader.around(
@@ -137,7 +137,7 @@ export class OpenAvailabilityUseCase {
     );
     const search: Search = {
       ...question,
-      staffIds: anyone ? undefined : stylists.map((s) => s.id),
+      staffIds: anyone ? undefined : stylist ? [stylist.id] : stylists.map((s) => s.id),
       window: when.window,
       availability,
       calendar,
@@ -285,6 +285,14 @@ export class OpenAvailabilityUseCase {
     if (offered.starts.length === 0) return undefined;
     return { day: { date: day, starts: offered.starts }, verdicts: offered.verdicts };
   }
+}
+
+/**
+ * Whose busy time the question reads: the stylist asked for when they do it all; a stylist who
+ * does part of a visit shares it, so everyone who might do the rest is read too.
+ */
+function readFor(salon: BranchContext, { service, stylist }: OpenQuestion): readonly Staff[] {
+  return stylist && doesAll(stylist, service) ? [stylist] : stylistsFor(salon, service);
 }
 
 /** The day offered instead of the days asked, and Cal.com's verdicts behind it. */

@@ -137,7 +137,9 @@ export class AvailabilityEngine {
    * A visit at `start`: with one stylist whenever someone (the one asked for, if any) does it
    * all; else, when `split` allows, with a stylist per service (see chooseStylists). A stylist
    * asked for who does only some of the services does those, others the rest. The refusal is
-   * the one-stylist refusal: the shared visit is a way out, not a different question.
+   * the one-stylist refusal (the shared visit is a way out, not a different question), except
+   * where no one stylist works then but stylists sharing it would, were they not taken: then
+   * it is taken.
    */
   checkVisitStart(
     start: Date,
@@ -150,8 +152,19 @@ export class AvailabilityEngine {
     const pinned = asked ? this.timelines.find((t) => t.staff.id === asked) : undefined;
     if (asked && (!pinned || doesAll(pinned.staff, this.service))) return single;
     const assignment = this.sharing.plan(start, pinned);
-    if (!assignment) return pinned ? err(this.sharing.ownPartRefusal(start, pinned)) : single;
+    if (pinned && !assignment) return err(this.sharing.ownPartRefusal(start, pinned));
+    if (!assignment) return this.sharedTakenRefusal(start, single);
     return ok(this.sharedStart(start.getTime(), assignment));
+  }
+
+  /** `single`, unless no one stylist works then and sharing is only kept off by conflicts. */
+  private sharedTakenRefusal(
+    start: Date,
+    single: Result<FreeStart, Unavailable>,
+  ): Result<FreeStart, Unavailable> {
+    if (single.ok || single.error instanceof SlotTaken) return single;
+    const taken = this.sharing.takenRefusal(start);
+    return taken ? err(taken) : single;
   }
 
   /**

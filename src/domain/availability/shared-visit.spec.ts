@@ -356,5 +356,52 @@ describe('a visit shared by several stylists', () => {
       // Without sharing there is nothing to offer.
       expect(e(stylists, branch()).alternatives(nine)).toEqual([]);
     });
+
+    it('a stylist who does part, asked for: the starts where they do their part', () => {
+      const stylists: StylistCalendar[] = [
+        { staff: mia, busy: [] },
+        { staff: lena, busy: busyWith(cut, '09:00', 'lena') },
+        { staff: anna, busy: [] },
+      ];
+      const starts = e(stylists).freeStartsOfDay(MONDAY, ['lena']);
+      expect(starts.length).toBeGreaterThan(0);
+      expect(starts.some((s) => hhmm(s.start) === '09:00')).toBe(false);
+      for (const s of starts) {
+        expect(s.assignment).toEqual([
+          { serviceId: 'cut', staffId: 'lena' },
+          { serviceId: 'colour', staffId: 'mia' },
+        ]);
+      }
+      // A salon that does not share: none.
+      expect(e(stylists, branch()).freeStartsOfDay(MONDAY, ['lena'])).toEqual([]);
+    });
+
+    it('taken for the sharing, no one stylist at work: taken, not "nobody works"', () => {
+      const stylists: StylistCalendar[] = [
+        { staff: lena, busy: busyWith(cut, '09:00', 'lena') },
+        { staff: anna, busy: [] },
+      ];
+      expect(who(e(stylists).checkVisitStart(nine, { split: true }))).toBe('CONFLICT');
+      // Nobody who colours works then: the one-stylist refusal stays, never "taken".
+      const annaOff = stylist({
+        id: 'anna',
+        serviceIds: ['colour', 'wash'],
+        workingHours: WeeklyHours.sameOn([2], [{ from: '09:00', to: '18:00' }]),
+      });
+      const off: StylistCalendar[] = [stylists[0], { staff: annaOff, busy: [] }];
+      expect(who(e(off).checkVisitStart(nine, { split: true }))).toBe('SERVICE_NOT_OFFERED');
+    });
+
+    it('a stylist who does part, asked for and taken: offers with them doing it come first', () => {
+      const stylists: StylistCalendar[] = [
+        { staff: mia, busy: [] },
+        { staff: lena, busy: busyWith(cut, '09:00', 'lena') },
+        { staff: anna, busy: [] },
+      ];
+      const offers = e(stylists).alternatives(nine, { preferredStaffId: 'lena' });
+      expect(offers[0].assignment?.[0]).toEqual({ serviceId: 'cut', staffId: 'lena' });
+      // Mia, who does it all, at the very time asked, next.
+      expect(offers[1]).toMatchObject({ staffId: 'mia', start: nine });
+    });
   });
 });

@@ -84,6 +84,32 @@ export class VisitSharing {
     );
   }
 
+  /**
+   * Why nobody can share the visit at `start` when every service has a stylist working then
+   * (other bookings, holds or absences stand in the way): that conflict. Undefined when some
+   * service has nobody at work then, so sharing was never a way.
+   */
+  takenRefusal(start: Date): SlotTaken | undefined {
+    const steps = this.busyStepsAt(start);
+    const date = this.branch.localDateOf(start);
+    let taken: SlotTaken | undefined;
+    for (const part of this.service.parts) {
+      const own = steps.filter((p) => p.serviceId === part.id);
+      const refusals = this.timelines
+        .filter((tl) => tl.staff.offers(part.id))
+        .map((tl) => this.stepsRefusal(tl, date, own));
+      if (refusals.some((r) => r === undefined)) continue;
+      const conflicts = refusals.filter((r): r is SlotTaken => r instanceof SlotTaken);
+      if (conflicts.length === 0) return undefined;
+      // Another booking or hold says more than someone away.
+      const first = conflicts.find((c) => c.conflictKind !== 'absence') ?? conflicts[0];
+      if (!taken || (taken.conflictKind === 'absence' && first.conflictKind !== 'absence')) {
+        taken = first;
+      }
+    }
+    return taken;
+  }
+
   private workingWindows(timeline: StylistTimeline, date: LocalDate): readonly TimeRange[] {
     const key = `${timeline.staff.id}|${date}`;
     let found = this.windows.get(key);
