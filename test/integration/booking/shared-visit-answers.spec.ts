@@ -86,6 +86,9 @@ describe('answers about a shared visit (real Postgres)', () => {
     expect(said).toMatchObject({ code: 'AVAILABILITY.SLOT_TAKEN', available: false });
     expect(said.message).not.toContain('niemand');
     expect((said.alternatives as Offer[]).length).toBeGreaterThan(0);
+    const booked = await run('book_appointment', { ...wish, name: 'Erika Zweite' });
+    expect(booked).toMatchObject({ code: 'AVAILABILITY.SLOT_TAKEN', available: false });
+    expect((booked.alternatives as Offer[]).length).toBeGreaterThan(0);
   });
 
   it('a shared start another call holds is said taken, with alternatives', async () => {
