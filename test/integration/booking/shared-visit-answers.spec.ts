@@ -63,6 +63,7 @@ describe('answers about a shared visit (real Postgres)', () => {
       for (const slot of slots) expect(who(slot)).toBe('Färben:Anna+Kinderhaarschnitt:Mehmet');
       expect(open.message.length).toBeLessThanOrEqual(200);
       expect(open.message).toContain('Mehmet');
+      expect(open.message).toContain('Färben bei Anna');
     });
 
     it.each([
@@ -76,6 +77,9 @@ describe('answers about a shared visit (real Postgres)', () => {
         (open.days as Array<{ first: Offer }>).map((d) => d.first)) as Offer[];
       expect(offers.length).toBeGreaterThan(0);
       for (const offer of offers) expect(who(offer)).toContain('Kinderhaarschnitt:Mehmet');
+      // The sentence says the sharing too, not only the stylist asked for.
+      expect(open.message).toContain('Anna');
+      expect(open.message.length).toBeLessThanOrEqual(200);
     });
   });
 

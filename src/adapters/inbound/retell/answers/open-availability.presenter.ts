@@ -12,7 +12,15 @@ import { withCalendarVerdicts } from './calendar-verified';
 import { answer, FunctionAnswer } from './function-answer';
 import { SpokenSalon, spokenIsoDate } from './spoken-salon';
 import { spokenServiceName } from './service-names';
-import { atStylist, NO_ALTERNATIVE, slotsSaid, SpokenSlot, spokenSlot } from './spoken-slot';
+import { sharedVisitSaid, StylistOfService } from './shared-visit-said';
+import {
+  atStylist,
+  atStylistsOf,
+  NO_ALTERNATIVE,
+  slotsSaid,
+  SpokenSlot,
+  spokenSlot,
+} from './spoken-slot';
 
 const PARTS: Record<string, string> = {
   early: 'früh',
@@ -78,6 +86,31 @@ const fitFor =
 
 const slotsOf = (salon: SpokenSalon, starts: readonly FreeStart[]) =>
   starts.map((s) => spokenSlot(salon, s.start, s.staffId, s.assignment));
+
+/** Who does which service, when every start offered is shared alike; else undefined. */
+function sharingOfAll(slots: readonly SpokenSlot[]): readonly StylistOfService[] | undefined {
+  const first = slots[0]?.stylists;
+  const same = (s: SpokenSlot) => JSON.stringify(s.stylists) === JSON.stringify(first);
+  return first && slots.every(same) ? first : undefined;
+}
+
+/**
+ * A sentence about starts shared alike, ending in who does what: `said` without its full stop,
+ * then ": Herrenhaarschnitt bei Mehmet, danach Färben bei Anna." (", jeweils ..." after several
+ * starts); `plain` where no names fit.
+ */
+const withWhoDoesWhat =
+  (
+    sharing: readonly StylistOfService[],
+    several: boolean,
+    said: (cap: number) => string,
+    plain: (cap: number) => string,
+  ) =>
+  (cap: number): string => {
+    const who = sharedVisitSaid(sharing, cap);
+    if (!who) return plain(cap);
+    return `${said(cap)}${several ? ', jeweils' : ':'} ${who}.`;
+  };
 
 /** What the caller hears when a day has no room: why, in one sentence. */
 function whyNot(
@@ -169,10 +202,23 @@ function spoken(
     case 'open-day': {
       const slots = slotsOf(salon, outcome.starts);
       const day = spokenIsoDate(salon, outcome.date);
-      const message = fit(
-        (cap) =>
-          `${withPart(`Am ${day}`, window)} wäre frei um ${slotList(slots, cap, { date: slots[0].date })}.`,
-      );
+      const lead = withPart(`Am ${day}`, window);
+      const sentence = (cap: number) =>
+        `${lead} wäre frei um ${slotList(slots, cap, { date: slots[0].date })}.`;
+      const sharing = sharingOfAll(slots);
+      // Shared alike: the names said once, with who does what.
+      const said = { date: slots[0].date, staff: slots[0].staff };
+      const message = sharing
+        ? fit(
+            withWhoDoesWhat(
+              sharing,
+              slots.length > 1,
+              (cap) => `${lead} wäre frei um ${slotList(slots, cap, said)}`,
+              sentence,
+            ),
+            sentence,
+          )
+        : fit(sentence);
       return answer('OK', message, { ...base, available: true, date: outcome.date, slots });
     }
     case 'earliest': {
@@ -208,6 +254,12 @@ function spoken(
   }
 }
 
+/** "A, B sowie C": a list whose items may hold "und" themselves ("bei Mehmet und Anna"). */
+const andAlso = (items: readonly string[]): string =>
+  items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} sowie ${items[items.length - 1]}`;
+
 function weekAnswer(
   salon: SpokenSalon,
   outcome: Extract<OpenAvailabilityOutcome, { kind: 'open-week' }>,
@@ -223,13 +275,47 @@ function weekAnswer(
   // Weekdays alone are clear when the days lie within one week; else the dates are said.
   const span = Date.parse(days[days.length - 1].date) - Date.parse(days[0].date);
   const name = (d: (typeof listed)[number]) => (span < 7 * 86_400_000 ? d.weekday : d.first.date);
-  const said = (shown: number) =>
-    listed.slice(0, shown).map((d) => `${name(d)} ab ${d.first.time}`);
   const rest = (shown: number) =>
     listed.length > shown ? [`${listed.length - shown} weiteren Tagen`] : [];
-  const sentence = (shown: number) => (cap: number) =>
-    `${withPart(`Frei ist${stylist ? atStylist(stylist.name, cap) : ''}`, window)} am ${joinGerman([...said(shown), ...rest(shown)])}.`;
-  const message = fit(...[7, 5, 3, 2, 1].map(sentence));
+  const sharing = sharingOfAll(listed.map((d) => d.first));
+  const anyShared = listed.some((d) => d.first.stylists);
+  const SHOWN = [7, 5, 3, 2, 1];
+  let message: string;
+  if (!anyShared) {
+    const said = (shown: number) =>
+      listed.slice(0, shown).map((d) => `${name(d)} ab ${d.first.time}`);
+    const sentence = (shown: number) => (cap: number) =>
+      `${withPart(`Frei ist${stylist ? atStylist(stylist.name, cap) : ''}`, window)} am ${joinGerman([...said(shown), ...rest(shown)])}.`;
+    message = fit(...SHOWN.map(sentence));
+  } else if (sharing) {
+    // Every day shared alike (a stylist asked who does part): who does what, said once.
+    const days = (shown: number) =>
+      joinGerman([
+        ...listed.slice(0, shown).map((d) => `${name(d)} ab ${d.first.time}`),
+        ...rest(shown),
+      ]);
+    const lead = (shown: number) => `${withPart('Frei ist', window)} am ${days(shown)}`;
+    const several = listed.length > 1;
+    const full = (shown: number) =>
+      withWhoDoesWhat(
+        sharing,
+        several,
+        () => lead(shown),
+        (cap) => names(shown)(cap),
+      );
+    const names = (shown: number) => (cap: number) =>
+      `${lead(shown)}${several ? ', jeweils' : ''}${atStylistsOf(listed[0].first, cap)}.`;
+    message = fit(...SHOWN.slice(0, 3).map(full), ...SHOWN.map(names), ...SHOWN.slice(3).map(full));
+  } else {
+    // Days of one stylist beside shared days: each day says its stylists.
+    const said = (shown: number, cap: number) =>
+      listed
+        .slice(0, shown)
+        .map((d) => `${name(d)} ab ${d.first.time}${atStylistsOf(d.first, cap)}`);
+    const sentence = (shown: number) => (cap: number) =>
+      `${withPart('Frei ist', window)} am ${andAlso([...said(shown, cap), ...rest(shown)])}.`;
+    message = fit(...SHOWN.map(sentence));
+  }
   return answer('OK', message, { ...base, available: true, days: listed });
 }
 

@@ -62,6 +62,16 @@ export const atStylist = (staff: string, cap: number): string => {
 };
 
 /**
+ * " bei Mehmet und Anna" for a shared start: each stylist's name shortened on its own, so a
+ * long first name never cuts off the others; a start of one stylist as atStylist says it.
+ */
+export const atStylistsOf = (slot: SpokenSlot, cap: number): string => {
+  if (!slot.stylists) return atStylist(slot.staff, cap);
+  const names = [...new Set(slot.stylists.map((s) => s.staff))].map((n) => shortName(n, cap));
+  return names.every((n) => n) ? ` bei ${joinGerman(names)}` : '';
+};
+
+/**
  * Slots as said one after the other: each day once ("Freitag, 4. Dezember um 15 Uhr oder
  * 15:15 Uhr"), a stylist only where it differs from the one named before, and a stylist shared
  * by all of them once, at the end.
@@ -78,10 +88,10 @@ export function slotsSaid(
     lastDate = s.date;
     if (shared !== undefined || s.staff === lastStaff) return when;
     lastStaff = s.staff;
-    return when + atStylist(s.staff, cap);
+    return when + atStylistsOf(s, cap);
   });
   if (shared && shared !== said.staff && parts.length > 0) {
-    parts[parts.length - 1] += atStylist(shared, cap);
+    parts[parts.length - 1] += atStylistsOf(slots[0], cap);
   }
   return parts;
 }
