@@ -165,6 +165,12 @@ describe('Appointment status verbs', () => {
     expect(fromCalendar.syncState).toBe('synced');
   });
 
+  it('a cancellation gives up the idempotency key, so the same wish can be booked anew', () => {
+    expect(create().idempotencyKey).toBe('k1');
+    expect(value(create().cancel()).idempotencyKey).toBeUndefined();
+    expect(value(create().cancel({ propagate: false })).idempotencyKey).toBeUndefined();
+  });
+
   it('reschedule moves every phase and sends sync back to pending', () => {
     const synced = value(create().markSynced());
     const moved = value(synced.reschedule(at('14:00'), perm, () => 'new'));

@@ -232,9 +232,13 @@ export class Appointment {
       .map((p) => ({ staffId: this.stylistOf(p), range: p.range }));
   }
 
-  /** `propagate: false` when the cancellation came from the calendar itself. */
+  /**
+   * `propagate: false` when the cancellation came from the calendar itself. The idempotency key
+   * goes: a caller who cancels and then books the same wish again wants a new appointment, not
+   * the cancelled one back.
+   */
   cancel(opts: { propagate?: boolean } = {}): Result<Appointment, IllegalStatusTransition> {
-    const cancelled = this.toStatus('cancel');
+    const cancelled = this.toStatus('cancel', { idempotencyKey: undefined });
     if (!cancelled.ok || opts.propagate === false) return cancelled;
     return ok(cancelled.value.resync());
   }
@@ -429,10 +433,15 @@ export class Appointment {
     };
   }
 
-  private toStatus(event: StatusEvent): Result<Appointment, IllegalStatusTransition> {
+  private toStatus(
+    event: StatusEvent,
+    change: Partial<AppointmentFacts> = {},
+  ): Result<Appointment, IllegalStatusTransition> {
     const status = nextStatus(this.status, event);
     if (!status.ok) return status;
-    return ok(new Appointment({ ...this.s, status: status.value }, this.sync, this.phases));
+    return ok(
+      new Appointment({ ...this.s, ...change, status: status.value }, this.sync, this.phases),
+    );
   }
 
   private withSync(

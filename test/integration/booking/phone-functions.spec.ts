@@ -200,6 +200,24 @@ describe('phone functions over real Postgres', () => {
     expect(await count(`SELECT count(*)::int AS n FROM appointment_phases`)).toBe(5);
   });
 
+  it('books the same wish again after cancelling it in the same call, as a new appointment', async () => {
+    const args = {
+      service: 'Herrenhaarschnitt',
+      date: 'Freitag',
+      time: '9 Uhr',
+      name: 'Emil Ernst',
+    };
+    const first = await run('book_appointment', args);
+    expect(await run('cancel_appointment', { date: 'Freitag' })).toMatchObject({
+      status: 'cancelled',
+    });
+    const again = await run('book_appointment', args);
+    expect(again).toMatchObject({ success: true, code: 'OK', status: 'scheduled' });
+    expect(again.appointment_id).not.toBe(first.appointment_id);
+    expect(await run('list_appointments', {})).toMatchObject({ success: true, code: 'OK' });
+    expect(await run('book_appointment', args)).toEqual(again);
+  });
+
   it('lets only one of two concurrent calls book the same slot; the other hears alternatives', async () => {
     const args = { service: 'Herrenhaarschnitt', date: 'Freitag', time: '11 Uhr', staff: 'Mehmet' };
     const [a, b] = await Promise.all([

@@ -62,6 +62,8 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
           startsAt: row.startsAt,
           endsAt: row.endsAt,
           status: row.status,
+          // A cancellation gives its key up (see Appointment.cancel).
+          idempotencyKey: row.idempotencyKey,
           syncState: row.syncState,
           syncAttempts: row.syncAttempts,
           lastSyncError: row.lastSyncError,
