@@ -46,6 +46,12 @@ const monthOfDigits = (token: string): number | undefined => {
   return m && Number(m[1]) >= 1 && Number(m[1]) <= 12 ? Number(m[1]) : undefined;
 };
 
+/** "dritten" as the month 3, the way a written 12.3. is read aloud. */
+const monthOfOrdinal = (token: string): number | undefined => {
+  const n = ordinalValue(token);
+  return n !== undefined && n <= 12 ? n : undefined;
+};
+
 /** "5." / "5" / "fuenften" / "fuenf" as a day of month; dotless digits only next to a month. */
 const dayOf = (token: string, dotless: boolean): number | undefined => {
   const withDot = DAY_WITH_DOT.exec(token);
@@ -71,9 +77,11 @@ const calendarDate = (words: readonly string[], today: DateParts): DateParts | u
   }
   if (words.length > 3) return undefined;
   const day = dayOf(first, true);
-  // "10. 12." said with a space is the written 10.12.
+  // "10. 12." said with a space is the written 10.12.; "am zwölften Dritten" is 12.3. read aloud.
   const month =
-    monthValue(second) ?? (DAY_WITH_DOT.test(first) ? monthOfDigits(second) : undefined);
+    monthValue(second) ??
+    (DAY_WITH_DOT.test(first) ? monthOfDigits(second) : undefined) ??
+    monthOfOrdinal(second);
   const year = third === undefined ? undefined : /^\d{4}$/.test(third) ? Number(third) : NaN;
   if (day === undefined || month === undefined || Number.isNaN(year)) return undefined;
   return explicitDate(day, month, year, today);
