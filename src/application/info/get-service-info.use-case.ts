@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { AmbiguousServiceName, UnknownServiceName } from '../../domain/salon/service-name-matcher';
 import {
-  AmbiguousServiceName,
-  matchServiceName,
-  UnknownServiceName,
-} from '../../domain/salon/service-name-matcher';
+  matchServiceList,
+  NamedPart,
+  TooManyServicesNamed,
+} from '../../domain/salon/service-list-matcher';
 import { Service } from '../../domain/salon/service';
 import { ServicePrice } from '../../domain/salon/service-price';
 import { PhoneFunctionArgs } from '../booking/phone-functions';
@@ -26,14 +27,18 @@ export type ServiceInfoOutcome =
   | { readonly kind: 'info'; readonly service: ServiceFacts }
   | {
       readonly kind: 'refused';
-      readonly refusal: UnknownServiceName | AmbiguousServiceName<Service>;
-    };
+      readonly refusal: UnknownServiceName | AmbiguousServiceName<Service> | TooManyServicesNamed;
+    }
+  /** Several services in one phrase: none is dropped, the caller is asked about them. */
+  | { readonly kind: 'several'; readonly parts: readonly NamedPart<Service>[] };
 
 /** "Was kostet eine Dauerwelle und wie lange dauert das?": the salon file's answer. */
 @Injectable()
 export class GetServiceInfoUseCase {
   execute(salon: BranchContext, args: PhoneFunctionArgs): ServiceInfoOutcome {
-    const found = matchServiceName(args.service ?? '', salon.services);
+    // "Schneiden und Färben" is two services: matched as one name it would be Färben alone.
+    const found = matchServiceList(args.service ?? '', salon.services);
+    if (found.kind === 'several') return { kind: 'several', parts: found.parts };
     if (found.kind !== 'match') return { kind: 'refused', refusal: found };
     const service = found.service;
     return {

@@ -107,6 +107,16 @@ describe('get_service_info over real Postgres', () => {
     expect(await ask(undefined)).toMatchObject({ success: false, code: 'SERVICE.UNKNOWN' });
   });
 
+  it('drops no service of several said: the unclear one is asked about, else which first', async () => {
+    const unclear = await ask('Schneiden und Färben');
+    expect(unclear).toMatchObject({ success: false, not_understood: 'Schneiden' });
+    expect(unclear.message).toMatch(/^„Schneiden“ habe ich nicht gefunden/);
+    const both = await ask('Herrenschnitt und danach Färben');
+    expect(both).toMatchObject({ success: false, code: 'SERVICE.SEVERAL' });
+    expect(both.message).toBe('Zu welcher Leistung zuerst: Herrenhaarschnitt oder Färben?');
+    expect(await ask('Waschen und Föhnen')).toMatchObject({ code: 'OK' });
+  });
+
   it("never tells of another company's service", async () => {
     const a = await ask('Bartpflege Deluxe');
     expect(a).toMatchObject({ success: false, code: 'SERVICE.UNKNOWN' });

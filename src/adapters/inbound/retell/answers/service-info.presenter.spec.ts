@@ -168,4 +168,20 @@ describe('get_service_info presented', () => {
       expect(a.message).toMatch(/\?$|\.$/);
     }
   });
+
+  it('asks about several services said at once within 200 characters, naming each', () => {
+    const names = Array.from({ length: 4 }, (_, i) => `${LONG.slice(0, 148)}${i}`);
+    const parts = names.map((n) => ({
+      spoken: n,
+      match: { kind: 'match' as const, service: service(n), how: 'exact' as const },
+    }));
+    const unclear = { spoken: LONG, match: new UnknownServiceName(names, true) };
+    for (const asked of [parts, [...parts.slice(0, 2), unclear]]) {
+      const a = presentServiceInfo({ kind: 'several', parts: asked });
+      expect(a.success).toBe(false);
+      expect(a.message.length).toBeLessThanOrEqual(MAX_SPOKEN_CHARS);
+    }
+    const two = presentServiceInfo({ kind: 'several', parts: parts.slice(0, 2) });
+    expect(two).toMatchObject({ code: 'SERVICE.SEVERAL', services: names.slice(0, 2) });
+  });
 });

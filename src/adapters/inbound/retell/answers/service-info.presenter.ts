@@ -10,6 +10,7 @@ import {
   shortName,
 } from '../../../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
+import { unclearPartAnswer } from './several-services.answer';
 
 /** How many services an unknown name is answered with. */
 const OFFERED = 3;
@@ -101,7 +102,11 @@ export function presentServiceInfo(outcome: ServiceInfoOutcome): FunctionAnswer 
       staff: s.stylists,
     });
   }
+  if (outcome.kind === 'several') return severalAsked(outcome.parts);
   const refusal = outcome.refusal;
+  if (refusal.kind === 'too-many') {
+    return answer(refusal.code, 'Zu welcher Leistung möchten Sie zuerst etwas wissen?', {});
+  }
   if (refusal.kind === 'ambiguous') {
     const names = refusal.candidates.map((c) => c.name);
     return answer(refusal.code, whichService('Das passt zu mehreren Leistungen.', names), {
@@ -114,4 +119,22 @@ export function presentServiceInfo(outcome: ServiceInfoOutcome): FunctionAnswer 
   return answer(refusal.code, whichService(intro, refusal.offered), {
     offered: refusal.offered.slice(0, OFFERED),
   });
+}
+
+/** Several services said at once: the first unclear one asked about, else which first. */
+function severalAsked(parts: Extract<ServiceInfoOutcome, { kind: 'several' }>['parts']) {
+  const unclear = parts.find((p) => p.match.kind !== 'match');
+  const understood = parts.flatMap((p) => (p.match.kind === 'match' ? [p.match.service.name] : []));
+  if (unclear) return unclearPartAnswer(unclear, understood);
+  const message = fitSpoken((cap) =>
+    sentenceWithNames(
+      'Zu welcher Leistung zuerst: ',
+      understood,
+      '?',
+      cap,
+      'Zu welcher Leistung möchten Sie zuerst etwas wissen?',
+      'oder',
+    ),
+  );
+  return answer('SERVICE.SEVERAL', message, { services: understood });
 }

@@ -30,7 +30,8 @@ export function severalServicesAnswer({ parts }: SeveralServices): FunctionAnswe
   );
 }
 
-function unclearPartAnswer(part: NamedPart<Service>, understood: string[]): FunctionAnswer {
+/** A part of several services not understood, named back in the caller's words. */
+export function unclearPartAnswer(part: NamedPart<Service>, understood: string[]): FunctionAnswer {
   const facts = { not_understood: part.spoken, understood };
   const words = plainWords(part.spoken);
   const said = (cap: number) => `„${shortName(words, cap) || '…'}“`;
