@@ -55,6 +55,10 @@ describe('GET /api/admin/retell/tools', () => {
     ]);
     expect(check.parameters.properties.date.description).toMatch(/datum/);
     expect(check.parameters.properties.service.description).toMatch(/dienstleistung/);
+    // A visit may be shared by stylists (splitVisits), days may be holidays said by name.
+    expect(check.parameters.properties.service.description).not.toMatch(/eine Person/);
+    expect(check.parameters.properties.service.description).toMatch(/wer was macht/);
+    expect(check.parameters.properties.date.description).toMatch(/Heiligabend/);
     expect(check.speak_during_execution).toBe(false);
 
     const book = tools.find((tool) => tool.name === 'book_appointment')!;

@@ -28,14 +28,14 @@ export const ARGUMENTS: Readonly<Record<ArgumentKey, ArgumentSpec>> = {
     aliases: ['dienstleistung', 'leistung', 'service_name'],
     maxLength: 200,
     description:
-      'Gewünschte Dienstleistung, wie gesagt, z. B. "Dauerwelle"; mehrere in einem Termin zusammen in der gesagten Reihenfolge, z. B. "Schneiden und Färben" (ein Besuch, nacheinander, eine Person). / Requested service; several for one visit in one phrase, in the order said.',
+      'Gewünschte Dienstleistung, wie gesagt, z. B. "Dauerwelle"; mehrere in einem Termin zusammen in der gesagten Reihenfolge, z. B. "Herrenhaarschnitt und Färben" (ein Besuch, nacheinander; teilen sich mehrere Personen den Besuch, sagt die Antwort, wer was macht). / Requested service; several for one visit in one phrase, in the order said; a visit shared by stylists is answered with who does what.',
   },
   date: {
     schemaName: 'date',
     aliases: ['datum', 'tag', 'day'],
     maxLength: 200,
     description:
-      'Tag, wie gesagt, z. B. "nächsten Freitag", "5. Dezember"; bei check_availability auch "diese Woche" oder weglassen für den nächsten freien Termin / day as spoken; for check_availability also a week, or left out for the earliest',
+      'Tag, wie gesagt, z. B. "nächsten Freitag", "5. Dezember", "Heiligabend"; bei check_availability auch "diese Woche" oder weglassen für den nächsten freien Termin / day as spoken; for check_availability also a week, or left out for the earliest',
   },
   time: {
     schemaName: 'time',
