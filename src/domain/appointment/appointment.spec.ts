@@ -171,6 +171,12 @@ describe('Appointment status verbs', () => {
     expect(value(create().cancel({ propagate: false })).idempotencyKey).toBeUndefined();
   });
 
+  it('a move gives up the idempotency key: the old start booked again is a new appointment', () => {
+    expect(
+      value(create().reschedule(at('14:00'), perm, () => 'new')).idempotencyKey,
+    ).toBeUndefined();
+  });
+
   it('reschedule moves every phase and sends sync back to pending', () => {
     const synced = value(create().markSynced());
     const moved = value(synced.reschedule(at('14:00'), perm, () => 'new'));

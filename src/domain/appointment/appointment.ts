@@ -268,8 +268,10 @@ export class Appointment {
       return err(new ServiceMismatch(this.serviceIds.join('+'), service.serviceIds.join('+')));
     }
     const phases = Appointment.planPhases(this.id, service, newStart, newId, true, stylists);
+    // Its key goes as on a cancellation: the old start booked again is a new appointment.
     const facts = {
       ...this.s,
+      idempotencyKey: undefined,
       staffId: stylists.staffId,
       start: new Date(newStart.getTime()),
       end: Appointment.customerEnd(phases),

@@ -218,6 +218,20 @@ describe('phone functions over real Postgres', () => {
     expect(await run('book_appointment', args)).toEqual(again);
   });
 
+  it('books the first start again after moving away from it, not the moved one', async () => {
+    const args = {
+      service: 'Herrenhaarschnitt',
+      date: 'Freitag',
+      time: '9 Uhr',
+      name: 'Emil Ernst',
+    };
+    const first = await run('book_appointment', args);
+    await run('reschedule_appointment', { date: 'Freitag', newDate: 'Freitag', newTime: '11 Uhr' });
+    const again = await run('book_appointment', args);
+    expect(again).toMatchObject({ code: 'OK', slot: { time: '9 Uhr' } });
+    expect(again.appointment_id).not.toBe(first.appointment_id);
+  });
+
   it('lets only one of two concurrent calls book the same slot; the other hears alternatives', async () => {
     const args = { service: 'Herrenhaarschnitt', date: 'Freitag', time: '11 Uhr', staff: 'Mehmet' };
     const [a, b] = await Promise.all([
