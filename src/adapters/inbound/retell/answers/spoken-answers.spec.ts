@@ -179,6 +179,22 @@ describe('refusals name the day and time understood', () => {
       'Freitag, 4. Dezember um 14:30 Uhr bei Anna ist leider schon vergeben. Ich kann Ihnen 14:30 Uhr bei Ben oder 15 Uhr bei Anna anbieten.',
     );
   });
+
+  it('each run of one stylist ends with its name, so no time is heard as the next one’s', () => {
+    const a = refused(
+      '2026-12-04T13:30:00Z',
+      new SlotTaken('appointment'),
+      [
+        free(anna, '2026-12-04T14:00:00Z'),
+        free(anna, '2026-12-04T14:30:00Z'),
+        free(ben, '2026-12-04T15:00:00Z'),
+      ],
+      anna,
+    );
+    expect(a.message).toBe(
+      'Freitag, 4. Dezember um 14:30 Uhr bei Anna ist leider schon vergeben. Ich kann Ihnen 15 Uhr, 15:30 Uhr bei Anna oder 16 Uhr bei Ben anbieten.',
+    );
+  });
 });
 
 describe('several appointments', () => {

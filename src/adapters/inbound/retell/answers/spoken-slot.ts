@@ -73,8 +73,9 @@ export const atStylistsOf = (slot: SpokenSlot, cap: number): string => {
 
 /**
  * Slots as said one after the other: each day once ("Freitag, 4. Dezember um 15 Uhr oder
- * 15:15 Uhr"), a stylist only where it differs from the one named before, and a stylist shared
- * by all of them once, at the end.
+ * 15:15 Uhr"), a stylist shared by all of them once, at the end (unless already named). Where
+ * stylists differ, each run of one stylist ends with its name ("15 Uhr, 15:30 Uhr bei Anna oder
+ * 16 Uhr bei Ben"): a name said only at a run's start is heard as the name of the times after it.
  */
 export function slotsSaid(
   slots: readonly SpokenSlot[],
@@ -82,12 +83,11 @@ export function slotsSaid(
   cap = Infinity,
 ): string[] {
   const shared = slots.every((s) => s.staff === slots[0]?.staff) ? slots[0]?.staff : undefined;
-  let [lastDate, lastStaff] = [said.date, said.staff];
-  const parts = slots.map((s) => {
+  let lastDate = said.date;
+  const parts = slots.map((s, i) => {
     const when = s.date === lastDate ? s.time : `${s.date} um ${s.time}`;
     lastDate = s.date;
-    if (shared !== undefined || s.staff === lastStaff) return when;
-    lastStaff = s.staff;
+    if (shared !== undefined || slots[i + 1]?.staff === s.staff) return when;
     return when + atStylistsOf(s, cap);
   });
   if (shared && shared !== said.staff && parts.length > 0) {
