@@ -46,6 +46,11 @@ describe('matchServiceList', () => {
     ['Herrenschnitt + Bartschnitt', ['herren', 'beard']],
     ['Dauerwelle sowie Färben und Föhnen', ['perm', 'colour', 'blowdry']],
     ['Färben und Färben und Damenschnitt', ['colour', 'damen']],
+    // who does it is no service: "egal bei wem" said beside them is no part
+    ['Herrenschnitt und Färben, egal bei wem', ['herren', 'colour']],
+    ['Damenschnitt und Färben, egal wer', ['damen', 'colour']],
+    ['Färben und Föhnen, ist mir egal bei wem', ['colour', 'blowdry']],
+    ['Dauerwelle, egal', 'perm'],
     // a part not understood is named, never dropped
     ['Schneiden und Färben', ['wsf', 'colour']], // read back in full, so heard
     ['Färben und Massage', ['colour', 'unknown']],

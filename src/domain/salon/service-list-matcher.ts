@@ -51,6 +51,18 @@ const JOINERS = new Set(
     .split(' '),
 );
 const JOINING_SIGNS = /[,;&+/]|\s-\s/g;
+/**
+ * Who does it, said beside the services ("Färben, egal bei wem"): no service, so no part. The
+ * stylist argument carries any wish about who.
+ */
+// prettier-ignore
+const ANY_STYLIST = new Set(
+  [
+    'egal', 'ganz egal', 'egal wer', 'egal bei wem', 'bei egal wem', 'egal mit wem',
+    'ist mir egal', 'ist mir egal bei wem', 'ist mir egal wer', 'bei wem auch immer',
+    'wer frei ist', 'bei wem frei ist', 'bei irgendwem', 'irgendwer',
+  ].map((w) => serviceKey(w)),
+);
 /** Joiners one service name may hold ("Waschen, Schneiden und Föhnen" holds two). */
 const MAX_RUN = 3;
 
@@ -100,7 +112,10 @@ interface Piece {
   readonly words: string;
 }
 
-/** The caller's words cut at every joiner ("und", commas, "danach"); filler-only pieces go. */
+/**
+ * The caller's words cut at every joiner ("und", commas, "danach"); filler-only pieces go, and
+ * so do pieces that only say who may do it.
+ */
 function piecesOf(spoken: string): Piece[] {
   const pieces: { joiner: string; words: string[] }[] = [{ joiner: '', words: [] }];
   for (const word of spoken.replace(JOINING_SIGNS, (sign) => ` ${sign.trim()} `).split(/\s+/)) {
@@ -111,7 +126,7 @@ function piecesOf(spoken: string): Piece[] {
   }
   return pieces
     .map((p) => ({ joiner: p.joiner, words: p.words.join(' ').trim() }))
-    .filter((p) => serviceKey(p.words) !== '');
+    .filter((p) => serviceKey(p.words) !== '' && !ANY_STYLIST.has(serviceKey(p.words)));
 }
 
 /**
