@@ -1,5 +1,7 @@
 import { branch, cut, perm } from '../../domain/availability/salon.fixture';
 import { Staff } from '../../domain/salon/staff';
+import { WeeklyHours } from '../../domain/salon/weekly-hours';
+import { TimeRange } from '../../domain/shared/time-range';
 import { BranchContext } from '../ports/salon-catalog.port';
 import { SpokenRequestReader } from './spoken-request.reader';
 
@@ -148,6 +150,72 @@ describe('SpokenRequestReader: a stylist who does part of a visit the branch sha
     expect(read?.ok ? 'read' : read?.error).toMatchObject({
       reason: 'STYLIST_NOT_OFFERING',
       notDone: ['Dauerwelle'],
+    });
+  });
+});
+
+describe('SpokenRequestReader: who does it all, on the day asked (the branch does not share)', () => {
+  const now = new Date('2026-06-15T06:00:00Z'); // Monday
+  const visit = 'Herrenhaarschnitt und Dauerwelle';
+  // Clara does both but works Wednesday to Saturday only; Mehmet only cuts.
+  const claraWedToSat = Staff.restore({
+    id: 'clara',
+    name: 'Clara Oberholzer',
+    serviceIds: ['cut', 'perm'],
+    workingHours: WeeklyHours.sameOn([3, 4, 5, 6], [{ from: '09:00', to: '18:00' }]),
+  });
+  const reader = (clara = claraWedToSat) => new SpokenRequestReader(salonWith(clara, mehmet));
+  const tuesday = { service: visit, staff: 'Mehmet', date: '2026-06-16' };
+
+  it('a day she works: she is named for it', () => {
+    const read = reader().wish({ ...tuesday, date: '2026-06-17', time: '10:00' }, now);
+    expect(read.ok ? 'read' : read.error).toMatchObject({
+      reason: 'STYLIST_NOT_OFFERING',
+      offeredBy: ['Clara Oberholzer'],
+      days: ['2026-06-17'],
+    });
+  });
+
+  it.each`
+    question        | args
+    ${'at a time'}  | ${{ time: '10:00' }}
+    ${'open (day)'} | ${{}}
+  `('$question on a day she does not work: nobody then, the next day she does', ({ args }) => {
+    const asked = { ...tuesday, ...args };
+    const read = args.time ? reader().wish(asked, now) : reader().openQuestion(asked, now);
+    expect(read?.ok ? 'read' : read?.error).toMatchObject({
+      reason: 'STYLIST_NOT_OFFERING',
+      offeredBy: [],
+      days: ['2026-06-16'],
+      nearest: { date: '2026-06-17', by: ['Clara Oberholzer'] },
+      notDone: ['Dauerwelle'],
+    });
+  });
+
+  it('away the next day too: the day after', () => {
+    const away = claraWedToSat.recordAbsence(
+      TimeRange.of(new Date('2026-06-16T22:00:00Z'), new Date('2026-06-17T22:00:00Z')),
+    );
+    const read = reader(away).wish({ ...tuesday, time: '10:00' }, now);
+    expect(read.ok ? 'read' : read.error).toMatchObject({
+      nearest: { date: '2026-06-18', by: ['Clara Oberholzer'] },
+    });
+  });
+
+  it('away for weeks: nobody soon, no day made up', () => {
+    const away = claraWedToSat.recordAbsence(
+      TimeRange.of(new Date('2026-06-14T22:00:00Z'), new Date('2026-09-01T22:00:00Z')),
+    );
+    const read = reader(away).wish({ ...tuesday, time: '10:00' }, now);
+    expect(read.ok ? 'read' : read.error).toMatchObject({ offeredBy: [], noneSoon: true });
+    expect(read.ok ? 'read' : read.error).not.toHaveProperty('nearest');
+  });
+
+  it('a day not understood: who does it at all, and the stylist is still asked about first', () => {
+    const read = reader().wish({ ...tuesday, date: 'blau', time: '10:00' }, now);
+    expect(read.ok ? 'read' : read.error).toMatchObject({
+      reason: 'STYLIST_NOT_OFFERING',
+      offeredBy: ['Clara Oberholzer'],
     });
   });
 });

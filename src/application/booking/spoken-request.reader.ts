@@ -6,6 +6,8 @@ import { planVisit } from '../../domain/salon/visit';
 import { matchStylistName } from '../../domain/salon/stylist-name-matcher';
 import { Service } from '../../domain/salon/service';
 import { doesAll, Staff } from '../../domain/salon/staff';
+import { nearestWorkingDay, workingOnAny } from '../../domain/salon/working-day';
+import { LocalDate, localDateOf } from '../../domain/shared/local-date';
 import { err, ok, Result } from '../../domain/shared/result';
 import { BranchContext } from '../ports/salon-catalog.port';
 import {
@@ -48,6 +50,9 @@ function insists(staffOnly: string | undefined, staff: string | undefined): bool
   return YES.has(said) || INSISTING.test(staff ?? '');
 }
 
+/** How far after the days asked a day is looked for on which someone who does it works. */
+const NEAREST_WORKING_DAY_WITHIN = 28;
+
 /** Service, stylist (undefined: anyone) and start of a wish. */
 export interface Wish {
   readonly service: Service;
@@ -81,12 +86,14 @@ export class SpokenRequestReader {
   /**
    * undefined: any stylist. `partOfVisit`: a stylist who does only some of a visit's services
    * is taken for those where the branch shares visits among stylists (not when the caller
-   * insisted on them: then nobody else may do the rest).
+   * insisted on them: then nobody else may do the rest). `days`: the days asked, so that a
+   * stylist not doing it points only to those who do and work then.
    */
   stylist(
     spoken: string | undefined,
     service?: Service,
     partOfVisit = false,
+    days: readonly LocalDate[] = [],
   ): Result<Staff | undefined, StylistUnclear | StylistNotOffering> {
     const key = serviceKey(spoken ?? '');
     if (ANYONE.has(key)) return ok(undefined);
@@ -102,18 +109,37 @@ export class SpokenRequestReader {
       if (partOfVisit && doesSome && service.isVisit && this.salon.branch.splitVisits) {
         return ok(stylist);
       }
-      const offeredBy = staff.filter((s) => doesAll(s, service)).map((s) => s.name);
       const notDone = service.parts.filter((p) => !stylist.offers(p.id)).map((p) => p.name);
       return err({
         kind: 'refused',
         reason: 'STYLIST_NOT_OFFERING',
         stylist,
         service,
-        offeredBy,
+        ...this.whoDoes(service, days),
         ...(service.isVisit ? { notDone } : {}),
       });
     }
     return ok(stylist);
+  }
+
+  /**
+   * Who does all of `service`: of those, the ones working on a day asked; none of them working
+   * then, the nearest later day one does.
+   */
+  private whoDoes(
+    service: Service,
+    days: readonly LocalDate[],
+  ): Pick<StylistNotOffering, 'offeredBy' | 'days' | 'nearest' | 'noneSoon'> {
+    const doers = this.salon.staff.filter((s) => doesAll(s, service));
+    if (days.length === 0 || doers.length === 0) return { offeredBy: doers.map((s) => s.name) };
+    const branch = this.salon.branch;
+    const working = workingOnAny(doers, branch, days);
+    if (working.length > 0) return { offeredBy: working.map((s) => s.name), days };
+    const last = days[days.length - 1];
+    const nearest = nearestWorkingDay(doers, branch, last, NEAREST_WORKING_DAY_WITHIN);
+    if (!nearest) return { offeredBy: [], days, noneSoon: true };
+    const by = nearest.staff.map((s) => s.name);
+    return { offeredBy: [], days, nearest: { date: nearest.date, by } };
   }
 
   /** Service, stylist (undefined: anyone) and start of a wish, or the first question to ask. */
@@ -124,9 +150,11 @@ export class SpokenRequestReader {
     const service = this.service(args.service);
     if (!service.ok) return service;
     const insisted = insists(args.staffOnly, args.staff);
-    const stylist = this.stylist(args.staff, service.value, !insisted);
-    if (!stylist.ok) return stylist;
+    // Read before the stylist (whose refusal still comes first), so that it names the day.
     const start = this.start(args.date, args.time, now);
+    const day = start.ok ? [localDateOf(start.value, this.salon.branch.timeZone)] : [];
+    const stylist = this.stylist(args.staff, service.value, !insisted, day);
+    if (!stylist.ok) return stylist;
     if (!start.ok) return start;
     const onlyStylist = stylist.value !== undefined && insisted;
     return ok({ service: service.value, stylist: stylist.value, onlyStylist, start: start.value });
@@ -148,7 +176,9 @@ export class SpokenRequestReader {
     const service = this.service(args.service);
     if (!service.ok) return service;
     // As for a wish at a time: a stylist who does part of a shared visit is asked about doing it.
-    const stylist = this.stylist(args.staff, service.value, !insists(args.staffOnly, args.staff));
+    const days = when.kind === 'day' ? [when.date] : when.kind === 'days' ? when.dates : [];
+    const partOfVisit = !insists(args.staffOnly, args.staff);
+    const stylist = this.stylist(args.staff, service.value, partOfVisit, days);
     if (!stylist.ok) return stylist;
     return ok({ service: service.value, stylist: stylist.value, when });
   }

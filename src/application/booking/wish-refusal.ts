@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/shared/domain-error';
+import { LocalDate } from '../../domain/shared/local-date';
 import { Service } from '../../domain/salon/service';
 import { AmbiguousServiceName, UnknownServiceName } from '../../domain/salon/service-name-matcher';
 import { NamedPart, TooManyServicesNamed } from '../../domain/salon/service-list-matcher';
@@ -31,13 +32,25 @@ export interface StylistUnclear {
   readonly team: readonly string[];
 }
 
-/** The stylist found does not do the service; `offeredBy` names who does. */
+/**
+ * The stylist found does not do the service; `offeredBy` names who does (all of it, for a
+ * visit), counting only those who work on a day asked when the caller named days.
+ */
 export interface StylistNotOffering {
   readonly kind: 'refused';
   readonly reason: 'STYLIST_NOT_OFFERING';
   readonly stylist: Staff;
   readonly service: Service;
   readonly offeredBy: readonly string[];
+  /** The days the caller asked about, when they named any. */
+  readonly days?: readonly LocalDate[];
+  /**
+   * Someone does it, but nobody who does works on the days asked: the nearest later day one
+   * does, and who (undefined also when none does within a few weeks).
+   */
+  readonly nearest?: { readonly date: LocalDate; readonly by: readonly string[] };
+  /** Someone does it, but nobody who does works on the days asked or a few weeks after. */
+  readonly noneSoon?: true;
   /** Of a visit: the services of it the stylist does not do. */
   readonly notDone?: readonly string[];
 }

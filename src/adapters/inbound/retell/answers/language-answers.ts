@@ -8,23 +8,14 @@ import {
   toIsoDate,
 } from '../../../../domain/language';
 import { DomainError } from '../../../../domain/shared/domain-error';
-import {
-  fitSpoken,
-  joinGerman,
-  sentenceWithNames,
-  shortName,
-} from '../../../../domain/shared/german-messages';
+import { fitSpoken, sentenceWithNames } from '../../../../domain/shared/german-messages';
 import { answer, FunctionAnswer } from './function-answer';
 import { spokenRefusal } from './refusal-sentence';
 import { severalServicesAnswer } from './several-services.answer';
-import { spokenServiceName } from './service-names';
+import { stylistNotOfferingAnswer } from './stylist-not-offering.answer';
 import { sentenceFor, whichDay } from '../../../../common/domain-error.sentences';
 import { SpokenSalon, spokenDate } from './spoken-salon';
-import {
-  StylistNotOffering,
-  StylistUnclear,
-  WishRefusal,
-} from '../../../../application/booking/wish-refusal';
+import { StylistUnclear, WishRefusal } from '../../../../application/booking/wish-refusal';
 
 /** A day named in a question, for the agent to confirm or offer (the year where not this one). */
 export const dayFacts = (d: DateParts, salon?: SpokenSalon) => ({
@@ -67,7 +58,7 @@ export function wishRefusalAnswer(refusal: WishRefusal, salon?: SpokenSalon): Fu
     case 'STYLIST_UNCLEAR':
       return stylistUnclearAnswer(refusal);
     case 'STYLIST_NOT_OFFERING':
-      return stylistNotOfferingAnswer(refusal);
+      return stylistNotOfferingAnswer(refusal, salon);
     case 'WHEN_MISSING':
       return answer(
         'LANGUAGE.DATE_NOT_UNDERSTOOD',
@@ -89,46 +80,4 @@ function stylistUnclearAnswer({ match, team }: StylistUnclear): FunctionAnswer {
     sentenceWithNames(`${unknown} Bei uns arbeiten `, team, '.', cap, unknown),
   );
   return answer(match.code, message, { staff: team });
-}
-
-/** The stylist does not do the service (of a visit: which of its services): who does. */
-function stylistNotOfferingAnswer(refusal: StylistNotOffering): FunctionAnswer {
-  const { stylist, service, offeredBy, notDone } = refusal;
-  if (notDone) return stylistNotDoingPartAnswer(refusal, notDone);
-  const message = fitSpoken((cap) => {
-    const who = shortName(stylist.name, cap) || 'Diese Person';
-    const what = shortName(spokenServiceName(service), cap) || 'das';
-    const said = `${who} bietet ${what} leider nicht an.`;
-    const does = doVerb(offeredBy);
-    return sentenceWithNames(`${said} Das ${does} bei uns `, offeredBy, '.', cap, said);
-  });
-  return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
-    stylist: stylist.name,
-    offered_by: offeredBy,
-  });
-}
-
-/** "Das macht bei uns Anna", "Das machen bei uns Anna und Lena": the verb agrees with them. */
-const doVerb = (names: readonly string[]): string => (names.length === 1 ? 'macht' : 'machen');
-
-/** A visit the stylist does only part of: the services they do not do, who does it all. */
-function stylistNotDoingPartAnswer(
-  { stylist, offeredBy }: StylistNotOffering,
-  notDone: readonly string[],
-): FunctionAnswer {
-  const message = fitSpoken((cap) => {
-    const who = shortName(stylist.name, cap) || 'Diese Person';
-    const names = notDone.map((n) => shortName(n, cap));
-    const said = names.every((n) => n)
-      ? `${who} macht ${joinGerman(names)} leider nicht.`
-      : `${who} macht leider nicht alles davon.`;
-    if (offeredBy.length === 0) return `${said} Alles zusammen macht bei uns leider niemand.`;
-    const does = doVerb(offeredBy);
-    return sentenceWithNames(`${said} Alles zusammen ${does} bei uns `, offeredBy, '.', cap, said);
-  });
-  return answer('AVAILABILITY.SERVICE_NOT_OFFERED', message, {
-    stylist: stylist.name,
-    not_done: notDone,
-    offered_by: offeredBy,
-  });
 }
