@@ -157,14 +157,17 @@ export class AvailabilityEngine {
     return ok(this.sharedStart(start.getTime(), assignment));
   }
 
-  /** `single`, unless no one stylist works then and sharing is only kept off by conflicts. */
+  /**
+   * `single`, unless no one stylist works then: taken when sharing is only kept off by
+   * conflicts; else which services nobody who does them works for then.
+   */
   private sharedTakenRefusal(
     start: Date,
     single: Result<FreeStart, Unavailable>,
   ): Result<FreeStart, Unavailable> {
     if (single.ok || single.error instanceof SlotTaken) return single;
-    const taken = this.sharing.takenRefusal(start);
-    return taken ? err(taken) : single;
+    const refusal = this.sharing.takenRefusal(start) ?? this.sharing.nobodyAtWorkRefusal(start);
+    return refusal ? err(refusal) : single;
   }
 
   /**

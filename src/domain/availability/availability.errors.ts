@@ -87,6 +87,19 @@ export class OutsideWorkingHours extends Unavailable {
   readonly message = 'The stylist does not work at that time.';
 }
 
+/**
+ * A visit stylists may share: for some of its services (`serviceIds`) nobody who does them
+ * works at that time; `wholeDay`: nobody of them works that day at all.
+ */
+export class NobodyAtWorkFor extends OutsideWorkingHours {
+  constructor(
+    readonly serviceIds: readonly string[],
+    readonly wholeDay: boolean,
+  ) {
+    super();
+  }
+}
+
 export class UnknownStylist extends Unavailable {
   readonly reason = 'UNKNOWN_STYLIST';
   readonly code = 'AVAILABILITY.UNKNOWN_STYLIST';

@@ -221,7 +221,8 @@ describe('a visit shared by several stylists', () => {
         { staff: lena, busy: [] },
       ],
       { split: true },
-      'SERVICE_NOT_OFFERED',
+      // Nobody who colours works for all of it: said so, not "not offered".
+      'OUTSIDE_WORKING_HOURS',
     ],
   ])('%s', (_, service, stylists, opts, expected) => {
     expect(who(engine({ service, stylists }).checkVisitStart(nine, opts))).toEqual(expected);
@@ -382,14 +383,29 @@ describe('a visit shared by several stylists', () => {
         { staff: anna, busy: [] },
       ];
       expect(who(e(stylists).checkVisitStart(nine, { split: true }))).toBe('CONFLICT');
-      // Nobody who colours works then: the one-stylist refusal stays, never "taken".
+      // Nobody who colours works that day: said so (which service, the whole day), never "taken".
       const annaOff = stylist({
         id: 'anna',
         serviceIds: ['colour', 'wash'],
         workingHours: WeeklyHours.sameOn([2], [{ from: '09:00', to: '18:00' }]),
       });
       const off: StylistCalendar[] = [stylists[0], { staff: annaOff, busy: [] }];
-      expect(who(e(off).checkVisitStart(nine, { split: true }))).toBe('SERVICE_NOT_OFFERED');
+      const refused = e(off).checkVisitStart(nine, { split: true });
+      expect(who(refused)).toBe('OUTSIDE_WORKING_HOURS');
+      expect(refused.ok ? 'free' : refused.error).toMatchObject({
+        code: 'AVAILABILITY.OUTSIDE_WORKING_HOURS',
+        serviceIds: ['colour'],
+        wholeDay: true,
+      });
+      // Lena, who cuts, does not work either: both services named.
+      const lenaOff = stylist({ ...lena, workingHours: WeeklyHours.sameOn([2], []) });
+      const neither = e([{ staff: lenaOff, busy: [] }, off[1]]).checkVisitStart(nine, {
+        split: true,
+      });
+      expect(neither.ok ? 'free' : neither.error).toMatchObject({
+        serviceIds: ['cut', 'colour'],
+        wholeDay: true,
+      });
     });
 
     it('a stylist who does part, asked for and taken: offers with them doing it come first', () => {

@@ -4,6 +4,7 @@ import { ServiceStylist } from '../salon/visit-assignment';
 import { LocalDate } from '../shared/local-date';
 import { TimeRange } from '../shared/time-range';
 import {
+  NobodyAtWorkFor,
   OutsideWorkingHours,
   ServiceNotOffered,
   SlotTaken,
@@ -108,6 +109,31 @@ export class VisitSharing {
       }
     }
     return taken;
+  }
+
+  /**
+   * The services of the visit that nobody who does them works for at `start` (their steps lie
+   * outside every such stylist's working time), as a refusal; undefined when each has someone.
+   */
+  nobodyAtWorkRefusal(start: Date): NobodyAtWorkFor | undefined {
+    const steps = this.busyStepsAt(start);
+    const date = this.branch.localDateOf(start);
+    const unstaffed = this.service.parts.filter((part) => {
+      const own = steps.filter((p) => p.serviceId === part.id);
+      return this.timelines
+        .filter((tl) => tl.staff.offers(part.id))
+        .every((tl) => this.stepsRefusal(tl, date, own) instanceof OutsideWorkingHours);
+    });
+    if (unstaffed.length === 0) return undefined;
+    const wholeDay = unstaffed.every((part) =>
+      this.timelines
+        .filter((tl) => tl.staff.offers(part.id))
+        .every((tl) => this.workingWindows(tl, date).length === 0),
+    );
+    return new NobodyAtWorkFor(
+      unstaffed.map((p) => p.id),
+      wholeDay,
+    );
   }
 
   private workingWindows(timeline: StylistTimeline, date: LocalDate): readonly TimeRange[] {

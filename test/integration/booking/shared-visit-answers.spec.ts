@@ -149,4 +149,49 @@ describe('answers about a shared visit (real Postgres)', () => {
     expect(offers.length).toBeGreaterThan(0);
     expect(who(offers[0])).toBe('Färben:Anna+Kinderhaarschnitt:Mehmet');
   });
+
+  it('nobody who does a part works then: says which, offers the nearest shared start', async () => {
+    // Lena no longer cuts children's hair: nobody does Färben and Kinderhaarschnitt whole, and
+    // on Thursday morning Mehmet, the only one left for the child, does not work.
+    const [row] = await w.ds.query(
+      `SELECT s.id staff_id, v.id service_id FROM staff s, services v
+        WHERE s.name = 'Lena' AND v.name = 'Kinderhaarschnitt' AND s.company_id = $1
+          AND v.company_id = $1`,
+      [w.base.companyId],
+    );
+    await w.ds.query(`DELETE FROM staff_services WHERE staff_id = $1 AND service_id = $2`, [
+      row.staff_id,
+      row.service_id,
+    ]);
+    w.app.get<TypeOrmSalonCatalog>(SALON_CATALOG).forget();
+    try {
+      const thursday = { service: VISIT, date: '17.12.', time: '10 Uhr' };
+      const said = await run('check_availability', thursday);
+      expect(said).toMatchObject({
+        code: 'AVAILABILITY.OUTSIDE_WORKING_HOURS',
+        available: false,
+        nobody_at_work_for: ['Kinderhaarschnitt'],
+      });
+      expect(said.message).toMatch(
+        /^Am Donnerstag, 17\. Dezember um 10 Uhr arbeitet niemand, der Kinderhaarschnitt macht\./,
+      );
+      expect(said.message.length).toBeLessThanOrEqual(200);
+      const offers = said.alternatives as Offer[];
+      expect(offers.length).toBeGreaterThan(0);
+      expect(who(offers[0])).toMatch(/^Färben:(Anna|Lena)\+Kinderhaarschnitt:Mehmet$/);
+      // The offer is bookable as said.
+      const booked = await run('book_appointment', {
+        service: VISIT,
+        date: offers[0].start,
+        name: 'Erika Donnerstag',
+      });
+      expect(booked).toMatchObject({ code: 'OK' });
+    } finally {
+      await w.ds.query(`INSERT INTO staff_services (staff_id, service_id) VALUES ($1, $2)`, [
+        row.staff_id,
+        row.service_id,
+      ]);
+      w.app.get<TypeOrmSalonCatalog>(SALON_CATALOG).forget();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { Hold } from '../../../../domain/appointment/hold';
 import {
   BeyondHorizon,
+  NobodyAtWorkFor,
   RunsPastOpeningHours,
   SlotTaken,
   Unavailable,
@@ -14,7 +15,7 @@ import {
   toIsoDate,
   wallClockAt,
 } from '../../../../domain/language';
-import { fitSpoken, shortName } from '../../../../domain/shared/german-messages';
+import { fitSpoken, joinGerman, shortName } from '../../../../domain/shared/german-messages';
 import { Service } from '../../../../domain/salon/service';
 import { Staff } from '../../../../domain/salon/staff';
 import { answer, FunctionAnswer } from './function-answer';
@@ -74,6 +75,30 @@ function tooLittleTime(salon: SpokenSalon, why: RunsPastOpeningHours): string {
   return `reicht die Zeit ${until} nicht für den Termin.`;
 }
 
+/**
+ * A visit stylists may share, but for some of its services nobody who does them works then:
+ * "Am Dienstag, 15. Dezember arbeitet niemand, der Kinderhaarschnitt macht."
+ */
+function nobodyAtWork(
+  salon: SpokenSalon,
+  why: NobodyAtWorkFor,
+  day: string,
+  when: string,
+  said: AlreadySaid,
+): Refusal {
+  const names = nobodyFor(salon, why);
+  const at = why.wholeDay ? day : when;
+  return {
+    sentence: (cap) => {
+      const short = names.map((n) => shortName(n, cap));
+      return short.every((n) => n)
+        ? `Am ${at} arbeitet niemand, der ${joinGerman(short)} macht.`
+        : `Am ${at} arbeitet niemand, der das alles macht.`;
+    },
+    said,
+  };
+}
+
 /** Why the wish cannot be had, said with the day and time understood. */
 function refusal(
   salon: SpokenSalon,
@@ -116,6 +141,7 @@ function refusal(
       };
     }
     case 'OUTSIDE_WORKING_HOURS':
+      if (why instanceof NobodyAtWorkFor) return nobodyAtWork(salon, why, day, when, said);
       return {
         sentence: stylist ? (cap) => `Am ${when} arbeitet ${who(cap)} nicht.` : anyone,
         said,
@@ -168,9 +194,13 @@ export function unavailableAnswer(
     reason: why.reason,
     asked: askedFacts(salon, wish, stylist),
     ...(why instanceof BeyondHorizon ? { last_bookable_date: why.lastBookableDate } : {}),
+    ...(why instanceof NobodyAtWorkFor ? { nobody_at_work_for: nobodyFor(salon, why) } : {}),
     alternatives,
   });
 }
+
+const nobodyFor = (salon: SpokenSalon, why: NobodyAtWorkFor) =>
+  why.serviceIds.map((id) => salon.services.find((s) => s.id === id)?.name ?? id);
 
 /** The slot went to someone else between checking and writing: fresh alternatives. */
 export function slotLostAnswer(
