@@ -144,9 +144,10 @@ async function main(): Promise<void> {
 }
 
 /**
- * A second call, with the ways callers really ask (issue 16): a day without a time, a part of
- * the day, a week, the next free appointment; and the caller withheld the number (Retell sends
- * "anonymous"), so the booking needs a callback number said aloud; then a visit of two services.
+ * A second call, with the ways callers really ask: a day without a time, a part of the day, a
+ * week, the next free appointment; and the caller withheld the number (Retell sends
+ * "anonymous"), so the booking needs a callback number said aloud; then a visit of two services,
+ * and one that two stylists share.
  */
 async function secondCall(): Promise<void> {
   const callId = newCallId();
@@ -178,6 +179,7 @@ async function secondCall(): Promise<void> {
   });
   await withheldCallerBooks(call);
   await visitSteps(call);
+  await sharedVisit(call);
   await serviceInfoAndMessage(call);
 
   await post('/api/retell/webhook', {
@@ -248,6 +250,41 @@ async function visitSteps(call: Json): Promise<void> {
   console.log('\nCaller: "Welche Termine habe ich da?"');
   const day = String(offered.start ?? '').slice(0, 10);
   await fn(call, 'list_appointments', { name: 'Jana Berger', datum: day, dienstleistung: visit });
+}
+
+/**
+ * A visit nobody does whole on Tuesday (Lena, who does both, is off; Anna colours, Mehmet cuts
+ * children's hair): asked with Mehmet for a part of the day, answered with who does what,
+ * booked as offered and listed.
+ */
+async function sharedVisit(call: Json): Promise<void> {
+  const visit = 'Färben und Kinderhaarschnitt';
+  console.log(
+    '\nCaller: "Meine Tochter will Färben und Kinderhaarschnitt, bei Mehmet, Dienstag vormittags."',
+  );
+  const open = await fn(call, 'check_availability', {
+    dienstleistung: visit,
+    datum: 'Dienstag',
+    uhrzeit: 'vormittags',
+    mitarbeiter: 'Mehmet',
+  });
+  const first = (open.slots as Json[] | undefined)?.[0] ?? (open.nearest as Json | undefined);
+  const slot = (first && 'start' in first ? first : (first?.slots as Json[] | undefined)?.[0]) as
+    Json | undefined;
+  if (!slot) throw new Error('no start offered for the shared visit');
+  console.log(`\nCaller: "Dann ${String(slot.date)} um ${String(slot.time)}."`);
+  const asked = { dienstleistung: visit, datum: slot.start, mitarbeiter: 'Mehmet' };
+  const check = await fn(call, 'check_availability', asked);
+  if (!check.available) throw new Error('the shared start offered is not free');
+  console.log('\nCaller: "Ja, so passt das. Auf Mia Berger, 0171 2345 6789."');
+  await fn(call, 'book_appointment', {
+    ...asked,
+    name: 'Mia Berger',
+    rueckrufnummer: '0171 2345 6789',
+  });
+  console.log('\nCaller: "Und was ist da jetzt eingetragen?"');
+  const day = String(slot.start ?? '').slice(0, 10);
+  await fn(call, 'list_appointments', { name: 'Mia Berger', datum: day, dienstleistung: visit });
 }
 
 main().catch((error: unknown) => {

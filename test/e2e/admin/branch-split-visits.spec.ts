@@ -28,35 +28,38 @@ describe('admin API: a branch that lets stylists share a visit', () => {
     return row.split_visits;
   };
 
-  it('is off for an imported branch, switched on and off, and the salon file says so', async () => {
+  it('is on as the demo salon file asks, switched off and on, and the salon file says so', async () => {
     const first = await t.http.get(branch(a)).set(as(a.key)).expect(200);
-    expect(first.body.splitVisits).toBe(false);
+    expect(first.body.splitVisits).toBe(true);
 
-    const on = await t.http.patch(branch(a)).set(as(a.key)).send({ splitVisits: true }).expect(200);
-    expect(on.body.splitVisits).toBe(true);
-    expect(await stored(a.branchId)).toBe(true);
+    const off = await t.http
+      .patch(branch(a))
+      .set(as(a.key))
+      .send({ splitVisits: false })
+      .expect(200);
+    expect(off.body.splitVisits).toBe(false);
+    expect(await stored(a.branchId)).toBe(false);
     // Another change leaves it as it is.
     const renamed = await t.http
       .patch(branch(a))
       .set(as(a.key))
       .send({ name: 'Haarmonie Mitte' })
       .expect(200);
-    expect(renamed.body.splitVisits).toBe(true);
-
-    const file = await t.http
-      .get(`/api/admin/companies/${a.companyId}/salon-file`)
-      .set(as(a.key))
-      .expect(200);
-    expect(file.body.branches[0].splitVisits).toBe(true);
-
-    await t.http.patch(branch(a)).set(as(a.key)).send({ splitVisits: false }).expect(200);
-    expect(await stored(a.branchId)).toBe(false);
-    const after = await t.http
+    expect(renamed.body.splitVisits).toBe(false);
+    const offFile = await t.http
       .get(`/api/admin/companies/${a.companyId}/salon-file`)
       .set(as(a.key))
       .expect(200);
     // Off is the default, and a default is left out of the file.
-    expect(after.body.branches[0].splitVisits).toBeUndefined();
+    expect(offFile.body.branches[0].splitVisits).toBeUndefined();
+
+    await t.http.patch(branch(a)).set(as(a.key)).send({ splitVisits: true }).expect(200);
+    expect(await stored(a.branchId)).toBe(true);
+    const onFile = await t.http
+      .get(`/api/admin/companies/${a.companyId}/salon-file`)
+      .set(as(a.key))
+      .expect(200);
+    expect(onFile.body.branches[0].splitVisits).toBe(true);
   });
 
   it('a new branch is off unless asked; on when asked', async () => {
@@ -81,6 +84,14 @@ describe('admin API: a branch that lets stylists share a visit', () => {
     const imported = await t.http.post('/api/admin/salon-files').set(asBootstrap).send(file);
     expect(imported.status).toBe(201);
     expect(await stored(imported.body.branchIds.mitte)).toBe(true);
+  });
+
+  it('a salon file that does not say it imports the branch off', async () => {
+    const file = fileWith('salon-e', '+4930555555', undefined);
+    expect(JSON.stringify(file)).not.toContain('splitVisits');
+    const imported = await t.http.post('/api/admin/salon-files').set(asBootstrap).send(file);
+    expect(imported.status).toBe(201);
+    expect(await stored(imported.body.branchIds.mitte)).toBe(false);
   });
 
   it.each([['ja'], ['true'], [1], [[true]], [{ on: true }], ['x'.repeat(10_000)]])(
@@ -122,8 +133,8 @@ describe('admin API: a branch that lets stylists share a visit', () => {
     }
   });
 
-  it("another company's key cannot switch it (404), and it stays off", async () => {
-    expect(await stored(a.branchId)).toBe(false);
+  it("another company's key cannot switch it (404), and it stays as it was", async () => {
+    await t.http.patch(branch(a)).set(as(a.key)).send({ splitVisits: false }).expect(200);
     for (const path of [branch(a), branch(b, a.branchId)]) {
       const res = await t.http.patch(path).set(as(b.key)).send({ splitVisits: true });
       expect(res.status).toBe(404);

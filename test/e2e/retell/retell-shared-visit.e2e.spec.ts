@@ -72,12 +72,18 @@ describe('a visit shared by stylists, end to end', () => {
   beforeAll(async () => {
     service = await bootService({ RETELL_API_KEY: KEY, FIXED_NOW: NOW });
     [copy] = await importSalonCopies(service.db, 1);
-    // The demo salon shares visits; its copy, another company, keeps the default (no).
+    // The demo salon shares visits (its file says so); its copy, another company, does not.
     await rows(
-      `UPDATE branches SET split_visits = true WHERE id =
+      `UPDATE branches SET split_visits = false WHERE id =
          (SELECT branch_id FROM branch_phone_numbers WHERE phone_e164 = $1)`,
+      [copy.line],
+    );
+    const [demo] = await rows(
+      `SELECT split_visits FROM branches b JOIN branch_phone_numbers n ON n.branch_id = b.id
+        WHERE n.phone_e164 = $1`,
       [DEMO_LINE],
     );
+    expect(demo.split_visits).toBe(true);
     await annaAway(DEMO_LINE, 'away-demo');
     await annaAway(copy.line, 'away-copy');
   }, 60_000);
@@ -206,6 +212,41 @@ describe('a visit shared by stylists, end to end', () => {
       [copy.line],
     );
     expect(flag.split_visits).toBe(false);
+  });
+
+  it('a salon that does not share, on a day nobody who does it all works: says so, and when', async () => {
+    // Tuesday 1 December: only Lena does Färben and Kinderhaarschnitt, and she works from Wednesday.
+    const line = { toNumber: copy.line, agentId: 'agent_kopie_1' };
+    const visit = 'Färben und Kinderhaarschnitt';
+    for (const when of [{ uhrzeit: '10 Uhr' }, {}, { uhrzeit: 'vormittags' }]) {
+      const said = await fn(
+        'check_availability',
+        { dienstleistung: visit, datum: 'Dienstag', mitarbeiter: 'Mehmet', ...when },
+        newCall(),
+        line,
+      );
+      expect(said).toMatchObject({
+        code: 'AVAILABILITY.SERVICE_NOT_OFFERED',
+        not_done: ['Färben'],
+        offered_by: [],
+        days: ['2026-12-01'],
+        nearest: { date: '2026-12-02', staff: ['Lena'] },
+      });
+      expect(said.message).toBe(
+        'Mehmet macht Färben leider nicht. Alles zusammen macht am Dienstag, 1. Dezember ' +
+          'leider niemand, Lena wieder am Mittwoch, 2. Dezember.',
+      );
+    }
+    // On Wednesday she works: named for it, as before.
+    const wednesday = await fn(
+      'check_availability',
+      { dienstleistung: visit, datum: 'Mittwoch', uhrzeit: '10 Uhr', mitarbeiter: 'Mehmet' },
+      newCall(),
+      line,
+    );
+    expect(wednesday.message).toBe(
+      'Mehmet macht Färben leider nicht. Alles zusammen macht bei uns Lena.',
+    );
   });
 
   it('lists, moves (shared anew) and cancels the whole visit, naming who does what', async () => {

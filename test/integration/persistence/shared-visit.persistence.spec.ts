@@ -293,15 +293,21 @@ describe('a visit shared by stylists (real Postgres)', () => {
     );
   });
 
-  it('reads the branch flag, off unless the salon says so', async () => {
+  it('reads the branch flag as stored, on and off', async () => {
+    // The demo salon's file asks for it.
     const catalog = new TypeOrmSalonCatalog(db.dataSource);
-    expect((await catalog.branchContext(salon.branch.id))?.branch.splitVisits).toBe(false);
-    await db.dataSource.query(`UPDATE branches SET split_visits = true WHERE id = $1`, [
+    expect((await catalog.branchContext(salon.branch.id))?.branch.splitVisits).toBe(true);
+    await db.dataSource.query(`UPDATE branches SET split_visits = false WHERE id = $1`, [
       salon.branch.id,
     ]);
     // A fresh catalog: the set-up is kept a few seconds per catalog.
     const fresh = new TypeOrmSalonCatalog(db.dataSource);
-    expect((await fresh.branchContext(salon.branch.id))?.branch.splitVisits).toBe(true);
+    expect((await fresh.branchContext(salon.branch.id))?.branch.splitVisits).toBe(false);
+    await db.dataSource.query(`UPDATE branches SET split_visits = true WHERE id = $1`, [
+      salon.branch.id,
+    ]);
+    const again = new TypeOrmSalonCatalog(db.dataSource);
+    expect((await again.branchContext(salon.branch.id))?.branch.splitVisits).toBe(true);
   });
 
   it('its migration goes down to one stylist a visit and up again', async () => {
