@@ -241,7 +241,7 @@ const SENTENCES: Sentences = {
     `So viele Leistungen passen nicht in einen Termin. Bitte nennen Sie höchstens ${max}.`,
 };
 
-/** The German sentence for one of the domain's refusals: what the caller or operator is told. */
+/** The German sentence for one of the domain's refusals: what the caller is told. */
 export function sentenceFor(refusal: DomainRefusal): string {
   const sentence = SENTENCES[refusal.code] as Sentence<DomainRefusal>;
   return typeof sentence === 'string' ? sentence : sentence(refusal);

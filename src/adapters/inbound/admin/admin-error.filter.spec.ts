@@ -79,19 +79,19 @@ describe('AdminErrorFilter: what the database refused', () => {
 });
 
 describe('AdminErrorFilter: refusals of the domain and of the admin API', () => {
-  // The domain's refusals have always been answered in German, as the phone says them.
+  // The domain's refusals are answered in English like every other admin answer.
   const cases: Array<[DomainError, number, Record<string, unknown>]> = [
     [
       new SlotTaken('appointment'),
       409,
-      { code: 'AVAILABILITY.SLOT_TAKEN', message: 'Dieser Termin ist leider schon vergeben.' },
+      { code: 'AVAILABILITY.SLOT_TAKEN', message: 'The time is taken (appointment).' },
     ],
     [
       new SlotTaken('absence'),
       409,
       {
         code: 'AVAILABILITY.SLOT_TAKEN',
-        message: 'Zu dieser Zeit ist die gewünschte Person leider nicht da.',
+        message: 'The stylist is away at that time.',
       },
     ],
     [
@@ -99,7 +99,7 @@ describe('AdminErrorFilter: refusals of the domain and of the admin API', () => 
       422,
       {
         code: 'AVAILABILITY.IN_THE_PAST',
-        message: 'Dieser Zeitpunkt liegt bereits in der Vergangenheit.',
+        message: 'The start lies in the past.',
       },
     ],
     [
@@ -107,7 +107,7 @@ describe('AdminErrorFilter: refusals of the domain and of the admin API', () => 
       422,
       {
         code: 'AVAILABILITY.OUTSIDE_WORKING_HOURS',
-        message: 'Zu dieser Zeit arbeitet die gewünschte Person nicht.',
+        message: 'The stylist does not work at that time.',
       },
     ],
     [
@@ -115,7 +115,7 @@ describe('AdminErrorFilter: refusals of the domain and of the admin API', () => 
       409,
       {
         code: 'APPOINTMENT.ILLEGAL_STATUS_TRANSITION',
-        message: 'Dieser Termin ist bereits storniert.',
+        message: 'Status cancelled does not allow cancel.',
       },
     ],
     [
@@ -123,7 +123,7 @@ describe('AdminErrorFilter: refusals of the domain and of the admin API', () => 
       400,
       {
         code: 'APPOINTMENT.SERVICE_MISMATCH',
-        message: 'Beim Verschieben bleibt die Dienstleistung gleich.',
+        message: 'A move keeps the service; another service is a new appointment.',
       },
     ],
     [
@@ -131,7 +131,7 @@ describe('AdminErrorFilter: refusals of the domain and of the admin API', () => 
       400,
       {
         code: 'SALON.INVALID_STAFF',
-        message: 'Diese Mitarbeiterin ist nicht gültig angelegt.',
+        message: 'The stylist is not valid.',
         detail: 'an absence must end after it starts',
       },
     ],
@@ -140,7 +140,7 @@ describe('AdminErrorFilter: refusals of the domain and of the admin API', () => 
       400,
       {
         code: 'SALON.INVALID_HOURS',
-        message: 'Diese Öffnungs- oder Arbeitszeiten sind nicht gültig.',
+        message: 'The opening or working hours are not valid.',
         detail: 'from must lie before to',
       },
     ],

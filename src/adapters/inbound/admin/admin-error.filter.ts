@@ -18,7 +18,6 @@ import { IllegalTransition, ServiceMismatch } from '../../../domain/appointment/
 import { SlotTaken, Unavailable } from '../../../domain/availability/availability.errors';
 import { InvalidSalonData } from '../../../domain/salon/salon.errors';
 import { DomainError } from '../../../domain/shared/domain-error';
-import { isDomainRefusal, sentenceFor } from '../../../common/domain-error.sentences';
 import {
   DATABASE_UNAVAILABLE,
   databaseProblemOf,
@@ -92,9 +91,8 @@ function refusal(e: DomainError): Answer {
   const extra: Record<string, unknown> = {};
   if (e instanceof InvalidSalonData) extra.detail = e.detail;
   if (e instanceof Conflict || e instanceof InvalidInput) Object.assign(extra, e.details ?? {});
-  // The domain's refusals have always been answered here in German, as the phone says them.
-  const message = isDomainRefusal(e) ? sentenceFor(e) : e.message;
-  return answer(statusOf(e), e.code, message, extra);
+  // Operators read English like every other admin answer; German is for callers on the phone.
+  return answer(statusOf(e), e.code, e.message, extra);
 }
 
 function httpAnswer(e: HttpException): Answer {
