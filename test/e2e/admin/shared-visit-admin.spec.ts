@@ -26,19 +26,24 @@ describe('admin API: a visit shared by stylists', () => {
   afterAll(() => t?.close());
 
   /** Herrenhaarschnitt by Mehmet, then Färben by `colourist`, written as a booking would be. */
-  const shared = async (colourist: string, start: Date): Promise<string> => {
+  const shared = (colourist: string, start: Date): Promise<string> =>
+    sharedVisit(
+      [
+        ['herrenhaarschnitt', a.staff.mehmet],
+        ['faerben', colourist],
+      ],
+      start,
+    );
+  /** A visit of the services named, each by its stylist, written as a booking would be. */
+  const sharedVisit = async (parts: Array<[string, string]>, start: Date): Promise<string> => {
     const salon = (await new TypeOrmSalonCatalog(t.ds).branchContext(a.branchId))!;
-    const cut = salon.services.find((s) => s.id === a.services.herrenhaarschnitt)!;
-    const colour = salon.services.find((s) => s.id === a.services.faerben)!;
-    const visit = planVisit([cut, colour]);
+    const services = parts.map(([key]) => salon.services.find((s) => s.id === a.services[key])!);
+    const visit = planVisit(services);
     if (!visit.ok) throw new Error(visit.error.detail);
     const appointment = Appointment.create({
       service: visit.value,
-      staffId: a.staff.mehmet,
-      assignment: [
-        { serviceId: cut.id, staffId: a.staff.mehmet },
-        { serviceId: colour.id, staffId: colourist },
-      ],
+      staffId: parts[0][1],
+      assignment: parts.map(([, staffId], i) => ({ serviceId: services[i].id, staffId })),
       customerId: a.customerId,
       start,
       source: 'admin',
@@ -143,5 +148,52 @@ describe('admin API: a visit shared by stylists', () => {
 
     await t.http.post(`${C}/appointments/${id}/cancel`).set(as(a.key)).expect(200);
     expect(await blockStylists(id)).toEqual([]);
+  });
+
+  it('a visit moved to one stylist is shared again when moved where that one is off', async () => {
+    // Tuesday 1 December 15:00: Lena (who does both) is off, so Anna colours, Mehmet cuts.
+    const tuesday = '2026-12-01T15:00:00+01:00';
+    const id = await sharedVisit(
+      [
+        ['faerben', a.staff.anna],
+        ['kinderhaarschnitt', a.staff.mehmet],
+      ],
+      new Date(tuesday),
+    );
+    // Thursday 3 December 9:00: Mehmet is not at work yet, Lena does it all.
+    const thursday = await t.http
+      .post(`${C}/appointments/${id}/move`)
+      .set(as(a.key))
+      .send({ start: '2026-12-03T08:00:00Z' })
+      .expect(200);
+    expect(new Set(phaseStylists(thursday.body))).toEqual(new Set([a.staff.lena]));
+
+    const back = await t.http
+      .post(`${C}/appointments/${id}/move`)
+      .set(as(a.key))
+      .send({ start: tuesday })
+      .expect(200);
+    expect(back.body.staffId).toBe(a.staff.anna);
+    const stylists = phaseStylists(back.body);
+    expect(new Set(stylists)).toEqual(new Set([a.staff.anna, a.staff.mehmet]));
+    expect(await blockStylists(id)).toEqual(stylists);
+    // Another company cannot move it.
+    await t.http
+      .post(`/api/admin/companies/${b.companyId}/appointments/${id}/move`)
+      .set(as(b.key))
+      .send({ start: '2026-12-03T08:00:00Z' })
+      .expect(404);
+  });
+
+  it('a refused move of a visit is answered in English', async () => {
+    const id = await shared(a.staff.lena, new Date('2026-12-02T10:00:00+01:00'));
+    // Monday: the salon is closed.
+    const res = await t.http
+      .post(`${C}/appointments/${id}/move`)
+      .set(as(a.key))
+      .send({ start: '2026-11-30T10:00:00+01:00' })
+      .expect(422);
+    expect(res.body.code).toMatch(/^AVAILABILITY\./);
+    expect(res.body.message).toMatch(/^[A-Za-z ().,']+$/);
   });
 });

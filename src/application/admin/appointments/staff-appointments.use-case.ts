@@ -127,8 +127,11 @@ export class StaffAppointmentsUseCase {
     if (!salon || !service) return err(new NotFound('SERVICE'));
     if (!stylist) return err(new NotFound('STAFF'));
     const now = this.clock.now();
-    // A move keeps its stylist; a visit shared by stylists is shared anew at the new time.
-    const shared = target.isShared;
+    // A move keeps its stylist, except for a visit the branch may share: that one is planned
+    // anew at the new time, as a new booking would be (one stylist preferred, else shared),
+    // whether or not it is shared now. Else a visit once moved to one stylist could never go
+    // back to a time when only a sharing can take it.
+    const shared = target.isShared || (salon.branch.splitVisits && service.isVisit);
     const availability = await this.availability.around(
       salon,
       service,

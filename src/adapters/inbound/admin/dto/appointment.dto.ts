@@ -20,7 +20,10 @@ export class CreateAppointmentDto {
 }
 
 export class MoveAppointmentDto {
-  @Instant(true, 'new start; the stylist stays the same')
+  @Instant(
+    true,
+    'new start; the stylist stays the same, but a visit the branch may share is planned anew',
+  )
   start!: string;
 }
 
