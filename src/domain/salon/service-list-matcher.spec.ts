@@ -52,7 +52,7 @@ describe('matchServiceList', () => {
     ['Färben und Föhnen, ist mir egal bei wem', ['colour', 'blowdry']],
     ['Dauerwelle, egal', 'perm'],
     // a part not understood is named, never dropped
-    ['Schneiden und Färben', ['wsf', 'colour']], // read back in full, so heard
+    ['Schneiden und Färben', ['ambiguous', 'colour']], // the kind alone: which haircut?
     ['Färben und Massage', ['colour', 'unknown']],
     ['Färben und Schnitt', ['colour', 'ambiguous']],
     // garbage

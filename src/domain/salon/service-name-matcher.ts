@@ -1,5 +1,6 @@
 import { plainGermanLetters } from '../shared/plain-german-letters';
 import { DomainError } from '../shared/domain-error';
+import { ofSpokenKind } from './service-family';
 
 /** What matching needs of a service; the salon's Service satisfies it structurally. */
 export interface MatchableService {
@@ -65,7 +66,8 @@ interface Keyed<S> {
 
 /**
  * The service a caller means. Case, umlauts (ä/ae), ß/ss, spaces and hyphens, filler words
- * and small slips do not matter. Exact names and synonyms win over slips, slips over partial
+ * and small slips do not matter. Exact names and synonyms win over the kind of work
+ * said alone ("Schneiden": every name ending in "schnitt"), that over slips, slips over partial
  * names; whenever two services fit equally well the answer is 'ambiguous', never a guess.
  */
 export function matchServiceName<S extends MatchableService>(
@@ -81,6 +83,7 @@ export function matchServiceName<S extends MatchableService>(
   }));
   return (
     exact(heard, keyed) ??
+    ofKind(heard, keyed) ??
     fuzzy(heard, keyed) ??
     partial(heard, keyed) ??
     new UnknownServiceName(offered, true)
@@ -112,6 +115,14 @@ function fuzzy<S extends MatchableService>(heard: string, keyed: Keyed<S>[]) {
   return decide(
     close.filter((s) => s.score === best).map((s) => s.service),
     'fuzzy',
+  );
+}
+
+/** Only the kind said ("Schneiden", "Haare färben"): the services named as that kind. */
+function ofKind<S extends MatchableService>(heard: string, keyed: Keyed<S>[]) {
+  return decide(
+    ofSpokenKind(heard, keyed, (k) => serviceKey(k.service.name)).map((k) => k.service),
+    'partial',
   );
 }
 

@@ -54,17 +54,33 @@ describe('several services in one phrase, end to end', () => {
     name: 'Erika Mustermann',
   });
 
-  it('"Schneiden und Färben" books nothing and names "Schneiden" as not understood', async () => {
+  it('"Schneiden und Färben" books nothing and asks which haircut, Färben taken', async () => {
     const before = await appointments();
     const said = await fn('book_appointment', booking('Schneiden und Färben'));
     expect(said).toMatchObject({
       success: false,
+      code: 'SERVICE.AMBIGUOUS',
       not_understood: 'Schneiden',
       understood: ['Färben'],
+      candidates: ['Damenhaarschnitt', 'Herrenhaarschnitt', 'Kinderhaarschnitt'],
     });
-    expect(said.message).toContain('Schneiden');
+    expect(said.message).toBe(
+      'Färben habe ich. Bei „Schneiden“ meinen Sie Damenhaarschnitt, Herrenhaarschnitt oder Kinderhaarschnitt?',
+    );
     expect(await appointments()).toBe(before);
   });
+
+  it.each(['Schneiden', 'Haare schneiden', 'einmal schneiden', 'Haarschnitt'])(
+    '%j alone asks which haircut, in check_availability too',
+    async (spoken) => {
+      const said = await fn('check_availability', booking(spoken));
+      expect(said).toMatchObject({
+        code: 'SERVICE.AMBIGUOUS',
+        candidates: expect.arrayContaining(['Damenhaarschnitt', 'Kinderhaarschnitt']),
+      });
+      expect(said.message).toMatch(/^Meinen Sie Damenhaarschnitt, Herrenhaarschnitt/);
+    },
+  );
 
   it('an unknown second service is named, in check_availability too', async () => {
     const said = await fn('check_availability', booking('Färben und Augenbrauen zupfen'));

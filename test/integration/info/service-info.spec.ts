@@ -109,8 +109,16 @@ describe('get_service_info over real Postgres', () => {
 
   it('drops no service of several said: the unclear one is asked about, else which first', async () => {
     const unclear = await ask('Schneiden und Färben');
-    expect(unclear).toMatchObject({ success: false, not_understood: 'Schneiden' });
-    expect(unclear.message).toMatch(/^„Schneiden“ habe ich nicht gefunden/);
+    // "Schneiden" is the kind of the three haircuts: asked which one, not refused as unknown.
+    expect(unclear).toMatchObject({
+      success: false,
+      code: 'SERVICE.AMBIGUOUS',
+      not_understood: 'Schneiden',
+      understood: ['Färben'],
+    });
+    expect(unclear.message).toMatch(
+      /^Färben habe ich\. Bei „Schneiden“ meinen Sie .*haarschnitt\?$/,
+    );
     const both = await ask('Herrenschnitt und danach Färben');
     expect(both).toMatchObject({ success: false, code: 'SERVICE.SEVERAL' });
     expect(both.message).toBe('Zu welcher Leistung zuerst: Herrenhaarschnitt oder Färben?');

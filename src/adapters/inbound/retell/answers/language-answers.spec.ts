@@ -145,6 +145,44 @@ describe('wishRefusalAnswer', () => {
       });
     });
 
+    it('asks which haircut for "Schneiden", naming what it understood', () => {
+      const haircuts = new SpokenRequestReader({
+        ...salonWith(clara),
+        services: [
+          Service.simple({ id: 'd', name: 'Damenhaarschnitt' }, 45),
+          Service.simple({ id: 'h', name: 'Herrenhaarschnitt' }, 30),
+          Service.simple({ id: 'k', name: 'Kinderhaarschnitt' }, 20),
+          Service.simple({ id: 'f', name: 'Färben' }, 90),
+        ],
+      });
+      expect(wishRefusalAnswer(refusalOf(haircuts.service('Schneiden und Färben')))).toEqual({
+        success: false,
+        code: 'SERVICE.AMBIGUOUS',
+        message:
+          'Färben habe ich. Bei „Schneiden“ meinen Sie Damenhaarschnitt, Herrenhaarschnitt oder Kinderhaarschnitt?',
+        not_understood: 'Schneiden',
+        understood: ['Färben'],
+        candidates: ['Damenhaarschnitt', 'Herrenhaarschnitt', 'Kinderhaarschnitt'],
+      });
+    });
+
+    it('keeps the question within 200 characters with 150-character names', () => {
+      const long = (id: string, name: string) => Service.simple({ id, name }, 30);
+      const names = ['Damen', 'Herren', 'Kinder'].map((w) =>
+        `${w} ${'x'.repeat(150 - w.length - 12)}haarschnitt`.slice(0, 150),
+      );
+      const salon = new SpokenRequestReader({
+        ...salonWith(clara),
+        services: [...names.map((n, i) => long(`c${i}`, n)), long('f', 'Färben')],
+      });
+      const phrase = 'Schneiden und Färben';
+      const said = wishRefusalAnswer(refusalOf(salon.service(phrase)));
+      expect(names.every((n) => n.length === 150)).toBe(true);
+      expect(said).toMatchObject({ code: 'SERVICE.AMBIGUOUS', not_understood: 'Schneiden' });
+      expect(said.message.length).toBeLessThanOrEqual(200);
+      expect(said.message).toContain('Schneiden');
+    });
+
     it('names markup back as plain words, never as tags', () => {
       const said = refusal('Dauerwelle und <script>alert(1)</script>');
       expect(said).toMatchObject({ code: 'SERVICE.UNKNOWN' });

@@ -11,7 +11,8 @@ import { answer, FunctionAnswer } from './function-answer';
 
 /**
  * Several services said in one phrase: the first part not understood is named in the caller's
- * own words and asked about (with the candidates or the services offered); when all were
+ * own words and asked about (with the candidates or the services offered, after those already
+ * understood); when all were
  * understood but cannot be booked together, the caller is asked which one to book.
  */
 export function severalServicesAnswer({ parts }: SeveralServices): FunctionAnswer {
@@ -37,13 +38,19 @@ export function unclearPartAnswer(part: NamedPart<Service>, understood: string[]
   const said = (cap: number) => `„${shortName(words, cap) || '…'}“`;
   if (part.match.kind === 'ambiguous') {
     const candidates = part.match.candidates.map((c) => c.name);
+    const which = (cap: number) =>
+      `Bei ${said(cap)} meinen Sie ${joinGerman(
+        candidates.map((c) => shortName(c, cap)),
+        'oder',
+      )}?`;
+    // "Schneiden und Färben": the caller hears that Färben was taken before being asked.
+    const noted = (cap: number) =>
+      understood.length ? `${joinGerman(understood.map((n) => shortName(n, cap)))} habe ich. ` : '';
     const message = fitSpoken(
-      (cap) =>
-        `Bei ${said(cap)} meinen Sie ${joinGerman(
-          candidates.map((c) => shortName(c, cap)),
-          'oder',
-        )}?`,
-      () => 'Eine der Leistungen passt zu mehreren. Welche meinen Sie genau?',
+      (cap) => `${noted(cap)}${which(cap)}`,
+      which,
+      // Shorter names before no names: the plain question only once every cap is tried.
+      (cap) => (cap > 0 ? which(cap) : 'Eine der Leistungen passt zu mehreren. Welche genau?'),
     );
     return answer(part.match.code, message, { ...facts, candidates });
   }
