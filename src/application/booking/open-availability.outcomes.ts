@@ -57,6 +57,11 @@ export interface NearestDay {
    * (only set for several days asked, whose later days come first).
    */
   readonly earlier?: true;
+  /**
+   * The day asked itself: the part asked had no room, so the nearest starts just before and
+   * after it that day ("mittags" full: 11:15 or 14:00).
+   */
+  readonly aroundPart?: true;
 }
 
 /** The day asked has no room: why, and the nearest day that has (if any within the horizon). */

@@ -9,6 +9,7 @@ import {
   previousDayWithRoom,
   whyNoRoom,
 } from '../../domain/availability/open-day';
+import { startsAroundWindow } from '../../domain/availability/starts-around-window';
 import { OpenWhen } from '../../domain/language';
 import { Service } from '../../domain/salon/service';
 import { doesAll, Staff } from '../../domain/salon/staff';
@@ -156,7 +157,12 @@ export class OpenAvailabilityUseCase {
     }
     const reason =
       starts.length > 0 ? 'fully-booked' : whyNoRoom(engine, date, search.window, search.stylist);
-    const instead = await this.nearest(search, date, reason === 'outside-hours');
+    // A part of the day that missed the opening hours is answered with the whole day below.
+    const around =
+      search.window && reason !== 'outside-hours'
+        ? await this.aroundPart(search, engine, date, search.window)
+        : undefined;
+    const instead = around ?? (await this.nearest(search, date, reason === 'outside-hours'));
     return {
       kind: 'none-that-day',
       ...answered(search),
@@ -271,6 +277,29 @@ export class OpenAvailabilityUseCase {
     const earlier = previousDayWithRoom(whole, first, window, search.staffIds);
     const offered = earlier ? await this.offerOn(search, whole, earlier, window) : undefined;
     return offered && { ...offered, day: { ...offered.day, earlier: true } };
+  }
+
+  /**
+   * The part asked has no room: the nearest start before it and the nearest after it that same
+   * day, each the first Cal.com does not refuse; undefined when the day has neither.
+   */
+  private async aroundPart(
+    search: Search,
+    engine: AvailabilityEngine,
+    date: LocalDate,
+    window: MinuteWindow,
+  ): Promise<Instead> {
+    const { before, after } = startsAroundWindow(engine, date, window, search.staffIds);
+    const sides = await Promise.all([
+      firstConfirmed(before, search.calendar),
+      firstConfirmed(after, search.calendar),
+    ]);
+    const found = sides.flatMap((side) => (side ? [side] : []));
+    if (found.length === 0) return undefined;
+    return {
+      day: { date, starts: found.map((f) => f.first), aroundPart: true },
+      verdicts: found.map((f) => f.verdict),
+    };
   }
 
   /** A few confirmed starts on the day offered instead; undefined when Cal.com refuses all. */

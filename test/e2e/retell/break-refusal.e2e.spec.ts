@@ -105,7 +105,10 @@ describe('a wish that would run into the midday break, end to end', () => {
       code: 'AVAILABILITY.TOO_LONG_BEFORE_BREAK',
       reason: 'too-long-before-break',
     });
-    expect(said.message).toContain('passt das nicht mehr vor die Pause');
+    // The same day's starts around the part asked are offered, the service named.
+    expect(said.message).toMatch(
+      /^Zwischen 11 Uhr und 13 Uhr passt Dauerwelle nicht mehr vor die Pause; am Mittwoch, /,
+    );
     expect(said.message).not.toContain('Ladenschluss');
     const evening = await check({
       dienstleistung: 'Dauerwelle',

@@ -86,6 +86,62 @@ describe('open availability answers', () => {
     );
   });
 
+  describe('a part of the day without room, the same day around it offered', () => {
+    const noon = parseGermanDayWindow('mittags');
+    const around = (
+      salonAsked: BranchContext,
+      reason: NoRoomReason,
+      named = false,
+    ): OpenAvailabilityOutcome => ({
+      kind: 'none-that-day',
+      ...base(salonAsked, named, noon),
+      date: DAY,
+      reason,
+      nearest: { date: DAY, starts: [at(DAY, '11:15'), at(DAY, '14:00', 'p1')], aroundPart: true },
+    });
+
+    it.each<[NoRoomReason, boolean, string]>([
+      [
+        'too-long-before-break',
+        false,
+        'Mittags passt Färben nicht mehr vor die Pause; am Mittwoch, 30. September ginge 11:15 Uhr bei Anna oder 14 Uhr bei Ben.',
+      ],
+      [
+        'fully-booked',
+        false,
+        'Mittags ist leider alles ausgebucht; am Mittwoch, 30. September ginge 11:15 Uhr bei Anna oder 14 Uhr bei Ben.',
+      ],
+      [
+        'stylist-absent',
+        true,
+        'Mittags ist Anna leider nicht da; am Mittwoch, 30. September ginge 11:15 Uhr bei Anna oder 14 Uhr bei Ben.',
+      ],
+    ])('%s: one sentence, the part first, then the same day', (reason, named, message) => {
+      const colour = salonOf(['Anna', 'Ben'], 'Färben');
+      const a = presentOpenAvailability(colour, around(colour, reason, named));
+      expect(a.message).toBe(message);
+      expect(a).toMatchObject({
+        success: false,
+        available: false,
+        reason,
+        nearest: { date: DAY, same_day: true },
+      });
+    });
+
+    it('fits 200 characters with 150-character names, the times still said', () => {
+      for (const service of LONG_NAMES) {
+        for (const staff of [LONG_NAMES, [...LONG_NAMES].reverse()]) {
+          const long = salonOf(staff, service);
+          for (const reason of ['too-long-before-break', 'fully-booked', 'too-long'] as const) {
+            const a = presentOpenAvailability(long, around(long, reason, true));
+            expect(a.message.length).toBeLessThanOrEqual(MAX_SPOKEN_CHARS);
+            expect(a.message).toMatch(/^Mittags .*11:15 Uhr/);
+          }
+        }
+      }
+    });
+  });
+
   it('a week with a part of the day says the part after the stylist', () => {
     const evening = { kind: 'evening', fromMinute: 17 * 60, toMinute: 24 * 60 } as const;
     const a = presentOpenAvailability(salon, {
@@ -260,6 +316,13 @@ describe('open availability answers with the longest names stay speakable', () =
               date: DAY,
               reason,
               nearest: { date: DAY, starts: three.slice(1) },
+            },
+            {
+              kind: 'none-that-day',
+              ...b,
+              date: DAY,
+              reason,
+              nearest: { date: DAY, starts: [three[0], three[2]], aroundPart: true },
             },
             { kind: 'none-that-day', ...b, date: DAY, reason, nearest: undefined },
             {

@@ -8,6 +8,7 @@ import {
   NearestDay,
   OpenAvailabilityOutcome,
 } from '../../../../application/booking/open-availability.outcomes';
+import { aroundPartRenderings } from './around-part.answer';
 import { withCalendarVerdicts } from './calendar-verified';
 import { answer, FunctionAnswer } from './function-answer';
 import { SpokenSalon, spokenIsoDate } from './spoken-salon';
@@ -337,19 +338,36 @@ function noRoomAnswer(
   const said = { staff: stylist?.name };
   // Beyond the horizon, the reason already says the day offered lies before the days asked.
   const earlier = nearest?.earlier === true && reason !== 'out-of-range';
-  const message = fit(
-    (cap) => `${why(cap)} ${instead(slots, cap, said, earlier)}`,
-    (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier)}`,
-    (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier, true)}`,
-    (cap) => `${briefWhy(cap)} ${instead(slots.slice(0, 1), cap, said, earlier, true)}`,
-  );
+  const aroundPart = nearest?.aroundPart && window && outcome.kind === 'none-that-day';
+  const message = aroundPart
+    ? fit(
+        ...aroundPartRenderings({
+          part: spokenWindow(window),
+          reason,
+          service: spokenServiceName(outcome.service),
+          stylist: stylist?.name,
+          day: spokenIsoDate(salon, outcome.date),
+          slots,
+        }),
+      )
+    : fit(
+        (cap) => `${why(cap)} ${instead(slots, cap, said, earlier)}`,
+        (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier)}`,
+        (cap) => `${why(cap)} ${instead(slots.slice(0, 1), cap, said, earlier, true)}`,
+        (cap) => `${briefWhy(cap)} ${instead(slots.slice(0, 1), cap, said, earlier, true)}`,
+      );
   return answer(REASON_CODES[reason], message, {
     ...base,
     available: false,
     reason,
     ...(outcome.kind === 'none-that-day' ? { date: outcome.date } : { dates: outcome.dates }),
     nearest: nearest
-      ? { date: nearest.date, slots, ...(nearest.earlier ? { earlier: true } : {}) }
+      ? {
+          date: nearest.date,
+          slots,
+          ...(nearest.earlier ? { earlier: true } : {}),
+          ...(nearest.aroundPart ? { same_day: true } : {}),
+        }
       : null,
   });
 }
