@@ -19,7 +19,7 @@ import { SlotTakenMeanwhile, SlotUnavailable } from './slot-outcomes';
 import { SpokenRequestReader } from './spoken-request.reader';
 import { againIfChanged, lockAsRead } from './changed-meanwhile';
 import { NoSuchAppointment, WhichOne, whichOne } from './which-one';
-import { WhenRefusal } from './wish-refusal';
+import { StylistNotOffering, StylistUnclear, WhenRefusal } from './wish-refusal';
 
 /** The appointment now starts at the new time (or already did: a retried move). */
 export interface Moved {
@@ -46,6 +46,8 @@ export type RescheduleAppointmentOutcome =
   | MoveRefused
   | NotMovable
   | WhenRefusal
+  | StylistUnclear
+  | StylistNotOffering
   | LookupRefusal
   | NoSuchAppointment
   | WhichOne
@@ -54,9 +56,10 @@ export type RescheduleAppointmentOutcome =
 
 /**
  * Moves one appointment in one step: the new time is checked without the appointment itself,
- * and the database either moves every phase or none. The stylist stays the same; a visit shared
- * by stylists is planned again at the new time by the rules of a new one (one stylist where
- * someone can do it all, else shared), and the answer names who does what.
+ * and the database either moves every phase or none. The stylist stays the same; a visit the
+ * branch may share among stylists is planned again at the new time by the rules of a new one
+ * (one stylist where someone can do it all, else shared; a stylist named is asked for as
+ * check_availability asks), and the answer names who does what.
  */
 @Injectable()
 export class RescheduleAppointmentUseCase {
@@ -90,30 +93,37 @@ export class RescheduleAppointmentUseCase {
     const { target, service } = found.value;
     const zone = salon.branch.timeZone;
     const newDate = args.newDate?.trim() || toIsoDate(wallClockAt(target.start, zone).date);
-    const start = new SpokenRequestReader(salon).start(newDate, args.newTime, now);
+    const reader = new SpokenRequestReader(salon);
+    const start = reader.start(newDate, args.newTime, now);
     if (!start.ok) return start.error;
+    // A visit the branch may share is planned anew, whether or not it is shared now: one moved
+    // to a single stylist must be able to go back to a time only a sharing can take.
+    const planned = target.isShared || (salon.branch.splitVisits && service.isVisit);
+    const asked = planned ? reader.askedStylist(args, service, start.value) : undefined;
+    if (asked && !asked.ok) return asked.error;
     if (target.start.getTime() === start.value.getTime()) {
       return { kind: 'moved', appointment: target, verdicts: [] };
     }
     // The new time must be free in the stylist's Cal.com calendar too, where the appointment's
     // own bookings count as free (they move with it). A move keeps its stylist: only their
-    // starts can be offered instead. A shared visit is planned anew, its first stylist preferred.
-    const shared = target.isShared;
+    // starts can be offered instead. A visit planned anew takes the stylist named, as a new
+    // booking would; none named, its first stylist is preferred.
+    const named = asked?.value.stylist;
     const inquiry = this.availability.begin({
       salon,
       service,
       start: start.value,
       now,
-      stylist: shared ? undefined : salon.staff.find((s) => s.id === target.staffId),
-      preferredStaffId: target.staffId,
-      onlyPreferred: !shared,
+      stylist: planned ? named : salon.staff.find((s) => s.id === target.staffId),
+      preferredStaffId: named?.id ?? target.staffId,
+      onlyPreferred: planned ? (asked?.value.onlyStylist ?? false) : true,
       askingCallId: call.callId,
       moving: target,
     });
     const answer = await inquiry.ask();
     if (answer.kind === 'unavailable') return answer;
     const { free } = answer;
-    const moved = shared
+    const moved = planned
       ? target.reschedule(start.value, service, undefined, {
           staffId: free.staffId,
           assignment: free.assignment,

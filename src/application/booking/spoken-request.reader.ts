@@ -149,15 +149,29 @@ export class SpokenRequestReader {
   ): Result<Wish, WishRefusal> {
     const service = this.service(args.service);
     if (!service.ok) return service;
-    const insisted = insists(args.staffOnly, args.staff);
     // Read before the stylist (whose refusal still comes first), so that it names the day.
     const start = this.start(args.date, args.time, now);
-    const day = start.ok ? [localDateOf(start.value, this.salon.branch.timeZone)] : [];
-    const stylist = this.stylist(args.staff, service.value, !insisted, day);
-    if (!stylist.ok) return stylist;
+    const asked = this.askedStylist(args, service.value, start.ok ? start.value : undefined);
+    if (!asked.ok) return asked;
     if (!start.ok) return start;
-    const onlyStylist = stylist.value !== undefined && insisted;
-    return ok({ service: service.value, stylist: stylist.value, onlyStylist, start: start.value });
+    const { stylist, onlyStylist } = asked.value;
+    return ok({ service: service.value, stylist, onlyStylist, start: start.value });
+  }
+
+  /**
+   * The stylist named for `service` at `start` (undefined: anyone) and whether the caller
+   * insisted on them; one who does part of a shared visit does that part unless insisted on.
+   */
+  askedStylist(
+    args: { staff?: string; staffOnly?: string },
+    service: Service,
+    start?: Date,
+  ): Result<Pick<Wish, 'stylist' | 'onlyStylist'>, StylistUnclear | StylistNotOffering> {
+    const insisted = insists(args.staffOnly, args.staff);
+    const day = start ? [localDateOf(start, this.salon.branch.timeZone)] : [];
+    const stylist = this.stylist(args.staff, service, !insisted, day);
+    if (!stylist.ok) return stylist;
+    return ok({ stylist: stylist.value, onlyStylist: stylist.value !== undefined && insisted });
   }
 
   /**

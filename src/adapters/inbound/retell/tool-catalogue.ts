@@ -186,7 +186,7 @@ export const TOOLS: Readonly<Record<PhoneFunctionName, ToolSpec>> = {
     description:
       'Verschiebt einen Termin der Anruferin auf einen neuen Tag und eine neue Uhrzeit; bei unterdrückter oder anderer Nummer mit vollständigem Namen und bisherigem Tag. / Moves one of the caller’s appointments; without her number by full name and day.',
     required: ['newDate', 'newTime'],
-    optional: ['appointmentId', 'name', 'date', 'time', 'service'],
+    optional: ['appointmentId', 'name', 'date', 'time', 'service', 'staff', 'staffOnly'],
     filler: 'Einen Moment, ich verschiebe den Termin.',
   },
   get_service_info: {

@@ -36,6 +36,8 @@ export function presentRescheduleAppointment(
           return answer(outcome.error.code, 'Dieser Termin kann nicht mehr verschoben werden.');
         case 'WHEN_MISSING':
         case 'WHEN_NOT_UNDERSTOOD':
+        case 'STYLIST_UNCLEAR':
+        case 'STYLIST_NOT_OFFERING':
           return wishRefusalAnswer(outcome, salon);
         default:
           return presentLookup(salon, outcome);
