@@ -40,6 +40,13 @@ describe('the kind of work said alone', () => {
     ['Fönen', 'blowdry'],
     ['Föhn', 'blowdry'],
     ['Haare föhnen', 'blowdry'],
+    // the kind after whose: the word before it picks among the kind's names and synonyms
+    ['Kinder schneiden', 'kinder'],
+    ['Damen Haare schneiden', 'damen'],
+    ['Männer schneiden lassen', 'herren'],
+    ['Kurzhaarschnitt Herren', 'herren'], // the kind not last: a synonym inside, as before
+    ['Ansatzfarbe', 'colour'],
+    ['abschneiden', 'unknown'], // too little before the kind to pick
     // names and synonyms win over the kind
     ['Herrenschnitt', 'herren'],
     ['Damenhaarschnitt', 'damen'],
@@ -84,6 +91,8 @@ describe('the kind of work said alone', () => {
   const SAID: Array<[string, string]> = [
     ['Schneiden', 'cut'],
     ['Haare schneiden', 'cut'],
+    ['Damen schneiden', 'cut'],
+    ['Kurz färben', 'colour'],
     ['Haarschnitt', 'cut'],
     ['Schnitt', 'cut'],
     ['Färben', 'colour'],
@@ -104,7 +113,13 @@ describe('the kind of work said alone', () => {
         (names, s) => {
           const [spoken, kind] = SAID[s];
           const services = names.map((n, i) => ({ ...svc(`s${i}`, n.name), kind: n.kind }));
-          const found = ofSpokenKind(serviceKey(spoken), services, (x) => serviceKey(x.name));
+          const keysOf = (x: { name: string }) => ({
+            nameKey: serviceKey(x.name),
+            keys: [serviceKey(x.name)],
+          });
+          const found = [false, true].flatMap((narrowed) =>
+            ofSpokenKind(serviceKey(spoken), services, keysOf, narrowed),
+          );
           expect(found.every((x) => x.kind === kind)).toBe(true);
           if (found.length === 0) return; // no service of the kind: matched as before
           const result = matchServiceName(spoken, services);

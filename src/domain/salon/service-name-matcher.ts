@@ -67,8 +67,8 @@ interface Keyed<S> {
 /**
  * The service a caller means. Case, umlauts (ä/ae), ß/ss, spaces and hyphens, filler words
  * and small slips do not matter. Exact names and synonyms win over the kind of work
- * said alone ("Schneiden": every name ending in "schnitt"), that over slips, slips over partial
- * names; whenever two services fit equally well the answer is 'ambiguous', never a guess.
+ * said alone ("Schneiden": every name ending in "schnitt"), that over slips, slips over the
+ * kind after whose ("Kinder schneiden"), that over partial names; whenever two services fit equally well the answer is 'ambiguous', never a guess.
  */
 export function matchServiceName<S extends MatchableService>(
   spoken: string,
@@ -83,8 +83,9 @@ export function matchServiceName<S extends MatchableService>(
   }));
   return (
     exact(heard, keyed) ??
-    ofKind(heard, keyed) ??
+    ofKind(heard, keyed, false) ??
     fuzzy(heard, keyed) ??
+    ofKind(heard, keyed, true) ??
     partial(heard, keyed) ??
     new UnknownServiceName(offered, true)
   );
@@ -118,10 +119,15 @@ function fuzzy<S extends MatchableService>(heard: string, keyed: Keyed<S>[]) {
   );
 }
 
-/** Only the kind said ("Schneiden", "Haare färben"): the services named as that kind. */
-function ofKind<S extends MatchableService>(heard: string, keyed: Keyed<S>[]) {
+/**
+ * The kind said alone ("Schneiden") or after whose ("Kinder schneiden"): the services named as
+ * that kind. Whose is weighed after slips, so a slip of a whole name ("Haare waschen, schneiden
+ * und föhnen") stays that name.
+ */
+function ofKind<S extends MatchableService>(heard: string, keyed: Keyed<S>[], narrowed: boolean) {
+  const keysOf = (k: Keyed<S>) => ({ nameKey: serviceKey(k.service.name), keys: k.keys });
   return decide(
-    ofSpokenKind(heard, keyed, (k) => serviceKey(k.service.name)).map((k) => k.service),
+    ofSpokenKind(heard, keyed, keysOf, narrowed).map((k) => k.service),
     'partial',
   );
 }

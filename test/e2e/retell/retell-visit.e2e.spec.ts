@@ -82,6 +82,15 @@ describe('several services in one phrase, end to end', () => {
     },
   );
 
+  // Asked about, not checked: a check would hold a start the visit below wants.
+  it.each([
+    ['Kinder schneiden', 'Kinderhaarschnitt'],
+    ['Herren Haare schneiden lassen', 'Herrenhaarschnitt'],
+  ])('%j is the %s, no question back', async (spoken, name) => {
+    const said = await fn('get_service_info', { dienstleistung: spoken });
+    expect(said).toMatchObject({ success: true, code: 'OK', service: name });
+  });
+
   it('an unknown second service is named, in check_availability too', async () => {
     const said = await fn('check_availability', booking('Färben und Augenbrauen zupfen'));
     expect(said).toMatchObject({ code: 'SERVICE.UNKNOWN', not_understood: 'Augenbrauen zupfen' });
