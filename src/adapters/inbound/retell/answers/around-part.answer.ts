@@ -15,6 +15,8 @@ function partWithoutRoom(
       return (cap) => `passt ${what(cap)} nicht mehr vor die Pause`;
     case 'too-long':
       return (cap) => `passt ${what(cap)} nicht mehr vor Ladenschluss`;
+    case 'too-late':
+      return () => 'ist leider nichts mehr frei';
     case 'stylist-absent':
       return (cap) => `ist ${who(cap)} leider nicht da`;
     case 'fully-booked':

@@ -112,6 +112,11 @@ describe('open availability answers', () => {
         'Mittags ist leider alles ausgebucht; am Mittwoch, 30. September ginge 11:15 Uhr bei Anna oder 14 Uhr bei Ben.',
       ],
       [
+        'too-late',
+        false,
+        'Mittags ist leider nichts mehr frei; am Mittwoch, 30. September ginge 11:15 Uhr bei Anna oder 14 Uhr bei Ben.',
+      ],
+      [
         'stylist-absent',
         true,
         'Mittags ist Anna leider nicht da; am Mittwoch, 30. September ginge 11:15 Uhr bei Anna oder 14 Uhr bei Ben.',
