@@ -428,6 +428,35 @@ describe('availability checked against the stylist’s Cal.com calendar', () => 
     expect(b).toMatchObject({ available: false, reason: 'CONFLICT', calendar_verified: true });
   });
 
+  it('checks a visit of one stylist step by step under each service’s event type', async () => {
+    calcom.offered.set(PERM_EVENT_TYPES[0], grid(30));
+    calcom.offered.set(PERM_EVENT_TYPES[1], grid(20));
+    calcom.offered.set(PERM_EVENT_TYPES[2], grid(25));
+    const visit = {
+      service: 'Herrenhaarschnitt und Dauerwelle',
+      date: FRIDAY,
+      time: '10:00',
+      staff: 'Anna',
+    };
+    expect(await run('check_availability', visit)).toMatchObject({
+      available: true,
+      calendar_verified: true,
+    });
+    expect([...new Set(calcom.asks.map((q) => q.eventTypeId))].sort()).toEqual(
+      [CUT_EVENT_TYPE, ...PERM_EVENT_TYPES].sort(),
+    );
+
+    // Someone takes Anna at 10:00 in Cal.com: the cut that opens the visit no longer fits.
+    calcom.offered.set(CUT_EVENT_TYPE, grid(30, ['10:00']));
+    await dropSlotAnswers(gateway, {
+      companyId: salon.companyId,
+      branchId: salon.branch.id,
+      staffId: anna,
+    });
+    const b = await run('check_availability', { ...visit, staffOnly: 'ja' }, callId(2));
+    expect(b).toMatchObject({ available: false, calendar_verified: true });
+  });
+
   it('answers from the local calendar with calendar_verified false when Cal.com fails, and stops asking once the breaker is open', async () => {
     calcom.status = 500;
     for (const [i, time] of ['09:00', '10:00', '11:00'].entries()) {
