@@ -56,10 +56,11 @@ export type RescheduleAppointmentOutcome =
 
 /**
  * Moves one appointment in one step: the new time is checked without the appointment itself,
- * and the database either moves every phase or none. The stylist stays the same; a visit the
- * branch may share among stylists is planned again at the new time by the rules of a new one
- * (one stylist where someone can do it all, else shared; a stylist named is asked for as
- * check_availability asks), and the answer names who does what.
+ * and the database either moves every phase or none. A stylist named is asked for as
+ * check_availability asks and takes the appointment over; none named, the stylist stays the
+ * same. A visit the branch may share among stylists is planned again at the new time by the
+ * rules of a new one (one stylist where someone can do it all, else shared), and the answer
+ * names who does what.
  */
 @Injectable()
 export class RescheduleAppointmentUseCase {
@@ -99,31 +100,36 @@ export class RescheduleAppointmentUseCase {
     // A visit the branch may share is planned anew, whether or not it is shared now: one moved
     // to a single stylist must be able to go back to a time only a sharing can take.
     const planned = target.isShared || (salon.branch.splitVisits && service.isVisit);
-    const asked = planned ? reader.askedStylist(args, service, start.value) : undefined;
-    if (asked && !asked.ok) return asked.error;
-    if (target.start.getTime() === start.value.getTime()) {
+    const asked = reader.askedStylist(args, service, start.value);
+    if (!asked.ok) return asked.error;
+    const named = asked.value.stylist;
+    // Another stylist named takes it over (a move at the same time included), as a new booking
+    // at the new time would go to them.
+    const toOther = !planned && named !== undefined && named.id !== target.staffId;
+    if (target.start.getTime() === start.value.getTime() && !toOther) {
       return { kind: 'moved', appointment: target, verdicts: [] };
     }
     // The new time must be free in the stylist's Cal.com calendar too, where the appointment's
-    // own bookings count as free (they move with it). A move keeps its stylist: only their
-    // starts can be offered instead. A visit planned anew takes the stylist named, as a new
-    // booking would; none named, its first stylist is preferred.
-    const named = asked?.value.stylist;
+    // own bookings count as free (they move with it). With no stylist named a move keeps its
+    // stylist: only their starts can be offered instead. A stylist named is asked for as
+    // check_availability asks ('nur Lena' insists); a visit planned anew prefers its first
+    // stylist when none is named.
+    const kept = !planned && !named;
     const inquiry = this.availability.begin({
       salon,
       service,
       start: start.value,
       now,
-      stylist: planned ? named : salon.staff.find((s) => s.id === target.staffId),
+      stylist: kept ? salon.staff.find((s) => s.id === target.staffId) : named,
       preferredStaffId: named?.id ?? target.staffId,
-      onlyPreferred: planned ? (asked?.value.onlyStylist ?? false) : true,
+      onlyPreferred: kept ? true : asked.value.onlyStylist,
       askingCallId: call.callId,
       moving: target,
     });
     const answer = await inquiry.ask();
     if (answer.kind === 'unavailable') return answer;
     const { free } = answer;
-    const moved = planned
+    const moved = !kept
       ? target.reschedule(start.value, service, undefined, {
           staffId: free.staffId,
           assignment: free.assignment,

@@ -266,6 +266,36 @@ describe('calendar sync moves bookings with Cal.com’s reschedule', () => {
     }
   });
 
+  it('a cut moved to another stylist: cancelled under the old one’s mapping, created under the new one’s', async () => {
+    const mehmet = w.salon.staff.find((s) => s.name === 'Mehmet')!.id;
+    const mehmetCut = CUT_EVENT_TYPE + 2;
+    w.fake.singleLength.set(mehmetCut, 30);
+    await w.db.dataSource.query(
+      `INSERT INTO calcom_mappings(company_id, credential_id, service_id, staff_id, event_type_id)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [w.salon.companyId, w.credentialId, w.cut.id, mehmet, mehmetCut],
+    );
+    try {
+      const a = await book(w, w.cut, at('11:00'));
+      await relayAndSettle(w);
+      const [old] = w.fake.live();
+      expect(old.eventTypeId).toBe(CUT_EVENT_TYPE);
+      const toMehmet = (x: Appointment) =>
+        must(x.reschedule(at('12:00'), w.cut, undefined, { staffId: mehmet }));
+      await change(w, a.id, toMehmet, 'reschedule');
+      await relayAndSettle(w);
+
+      expect((await syncRow(w, a.id)).state).toBe('synced');
+      expect(w.fake.rescheduleRequests).toEqual([]);
+      expect(cancels()).toEqual([`POST /v2/bookings/${old.uid}/cancel`]);
+      expect(w.fake.live().map((b) => [b.eventTypeId, b.start])).toEqual([
+        [mehmetCut, at('12:00').toISOString()],
+      ]);
+    } finally {
+      await w.db.dataSource.query(`DELETE FROM calcom_mappings WHERE staff_id = $1`, [mehmet]);
+    }
+  });
+
   it('Cal.com’s webhooks for our own move (rescheduled, and the old one cancelled) change nothing here', async () => {
     const { a, old } = await syncedPerm();
     const outcomes: string[] = [];
