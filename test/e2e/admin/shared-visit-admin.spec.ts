@@ -2,7 +2,7 @@ import { TypeOrmSalonCatalog } from '../../../src/adapters/outbound/persistence/
 import { portsFor } from '../../../src/adapters/outbound/persistence/typeorm-unit-of-work';
 import { Appointment } from '../../../src/domain/appointment/appointment';
 import { planVisit } from '../../../src/domain/salon/visit';
-import { AdminTestApp, startAdminApp } from './admin-app';
+import { AdminTestApp, FIXED_NOW, startAdminApp } from './admin-app';
 import { as, friday, Tenant, tenant } from './admin-world';
 
 /**
@@ -52,7 +52,7 @@ describe('admin API: a visit shared by stylists', () => {
     const added = await portsFor(t.ds.manager).appointments.add(
       { companyId: a.companyId },
       appointment,
-      new Date(),
+      new Date(FIXED_NOW),
     );
     if (!added.ok) throw new Error('taken in set-up');
     return appointment.id;

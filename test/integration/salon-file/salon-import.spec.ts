@@ -267,7 +267,7 @@ describe('salon file import (real Postgres)', () => {
           actor: 'test',
           action: 'company.created',
           entity: 'company',
-          at: new Date(),
+          at: new Date('2026-11-26T14:00:00Z'),
         });
         throw new Error('after the audit entry');
       }),
