@@ -9,6 +9,14 @@ export function storableText(text: string): string {
   return text.replace(UNSTORABLE, '\ufffd');
 }
 
+/**
+ * A text cut to a column's width, then made storable: cutting first means a character split at
+ * the edge is replaced too, never left half. Absent stays null.
+ */
+export function storableField(value: string | null | undefined, width: number): string | null {
+  return value === undefined || value === null ? null : storableText(String(value).slice(0, width));
+}
+
 /** A JSON value with storableText applied to every string in it, keys included. */
 export function storableJson(value: unknown): unknown {
   if (typeof value === 'string') return storableText(value);

@@ -8,7 +8,7 @@ import {
 } from '../../../../application/ports/call.repository.port';
 import { Call, FunctionCallTraceEntry } from '../../../../domain/call/call';
 import { redactArgs } from '../../../../domain/call/redact-args';
-import { storableJson, storableText } from '../../../../common/storable-text';
+import { storableField, storableJson, storableText } from '../../../../common/storable-text';
 import { CallOrmEntity } from '../entities/call.orm-entity';
 import { CallFunctionTraceOrmEntity } from '../entities/call-function-trace.orm-entity';
 import { toCall, TraceInputRow } from './typeorm-call.rows';
@@ -16,12 +16,7 @@ import { toCall, TraceInputRow } from './typeorm-call.rows';
 const MAX_CALL_ID = 128;
 const INT4_MAX = 2_147_483_647;
 
-/**
- * Column widths of `calls`; Retell's values are cut to fit rather than refused, and characters
- * Postgres refuses (NUL, lone surrogates) are replaced rather than costing the row.
- */
-const fit = (value: string | undefined, length: number): string | null =>
-  value === undefined || value === null ? null : storableText(String(value).slice(0, length));
+// Retell's values are cut to the widths of `calls` (storableField) rather than refused.
 
 const int4 = (value: number | undefined): number | null =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= INT4_MAX
@@ -76,7 +71,7 @@ export class TypeOrmCallRepository implements CallRepository {
         ...startParams(call),
         call.status,
         validDate(call.endedAt),
-        fit(call.disconnectionReason, 64),
+        storableField(call.disconnectionReason, 64),
       ],
     );
   }
@@ -183,9 +178,9 @@ function startParams(call: CallStarted): unknown[] {
     call.callId.trim(),
     call.companyId ?? null,
     call.branchId ?? null,
-    fit(call.fromNumber, 32),
-    fit(call.toNumber, 32),
-    fit(call.agentId, 100),
+    storableField(call.fromNumber, 32),
+    storableField(call.toNumber, 32),
+    storableField(call.agentId, 100),
     int4(call.agentVersion),
     validDate(call.startedAt),
   ];

@@ -6,7 +6,7 @@ import {
   DueMail,
   NewCallerMessage,
 } from '../../../../application/ports/caller-messages.port';
-import { storableText } from '../../../../common/storable-text';
+import { storableField } from '../../../../common/storable-text';
 import { changedRows } from '../admin/sql-helpers';
 import { CountRow } from '../shared.rows';
 
@@ -67,9 +67,6 @@ const toMessage = (r: MessageRow): CallerMessage => ({
   mailSentAt: r.mail_sent_at,
 });
 
-const fit = (text: string | null, max: number): string | null =>
-  text === null ? null : storableText(text).slice(0, max);
-
 /** Callers' messages in Postgres; every read and change is scoped to the company. */
 export class TypeOrmCallerMessages implements CallerMessages {
   constructor(private readonly ds: DataSource) {}
@@ -78,12 +75,12 @@ export class TypeOrmCallerMessages implements CallerMessages {
     const values = [
       m.companyId,
       m.branchId,
-      fit(m.callId, 128),
+      storableField(m.callId, 128),
       m.kind,
-      fit(m.body, 1000),
-      fit(m.callerName, 150),
+      storableField(m.body, 1000),
+      storableField(m.callerName, 150),
       m.callbackNumber,
-      fit(m.preferredTime, 200),
+      storableField(m.preferredTime, 200),
       m.createdAt,
       m.mailTo,
       m.mailStatus,
@@ -195,7 +192,7 @@ export class TypeOrmCallerMessages implements CallerMessages {
               mail_status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
               mail_next_at = $3
         WHERE id = $1`,
-      [id, storableText(reason).slice(0, 200), retryAt],
+      [id, storableField(reason, 200), retryAt],
     );
   }
 }
