@@ -1,4 +1,4 @@
-import { doesAll } from '../../domain/salon/staff';
+import { doesAll, doesSome } from '../../domain/salon/staff';
 import { Inject, Injectable } from '@nestjs/common';
 import { Unavailable } from '../../domain/availability/availability.errors';
 import {
@@ -71,9 +71,8 @@ export class WishAvailability {
    * among stylists where the branch allows it (see AvailabilityEngine.checkVisitStart).
    */
   check(start: Date, stylist?: Staff): Result<FreeStart, Unavailable> {
-    const split = this.near.branch.splitVisits;
-    if (split && this.near.service.isVisit) {
-      return this.near.checkVisitStart(start, { split, stylistId: stylist?.id });
+    if (this.near.sharesVisits) {
+      return this.near.checkVisitStart(start, { split: true, stylistId: stylist?.id });
     }
     return stylist ? this.near.checkStart(start, stylist.id) : this.near.checkAnyStylist(start);
   }
@@ -226,9 +225,7 @@ function rulesOnlyEngine(
  * branch may share among stylists, everyone who does one of its services.
  */
 export function stylistsFor(salon: BranchContext, service: Service): Staff[] {
-  if (salon.branch.splitVisits && service.isVisit) {
-    return salon.staff.filter((s) => service.serviceIds.some((id) => s.offers(id)));
-  }
+  if (salon.branch.sharesVisit(service)) return salon.staff.filter((s) => doesSome(s, service));
   return salon.staff.filter((s) => doesAll(s, service));
 }
 

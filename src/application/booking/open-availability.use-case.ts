@@ -127,7 +127,7 @@ export class OpenAvailabilityUseCase {
     const wish = wallTimeToInstant(from, when.window?.fromMinute ?? 0, zone);
     const stylists = readFor(salon, question);
     // Anyone, for a visit stylists may share: a start no one can do whole is offered shared.
-    const anyone = !stylist && salon.branch.splitVisits && service.isVisit;
+    const anyone = !stylist && salon.branch.sharesVisit(service);
     const availability = await this.reader.around(
       salon,
       service,

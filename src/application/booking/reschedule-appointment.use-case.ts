@@ -99,7 +99,7 @@ export class RescheduleAppointmentUseCase {
     if (!start.ok) return start.error;
     // A visit the branch may share is planned anew, whether or not it is shared now: one moved
     // to a single stylist must be able to go back to a time only a sharing can take.
-    const planned = target.isShared || (salon.branch.splitVisits && service.isVisit);
+    const planned = target.isShared || salon.branch.sharesVisit(service);
     const asked = reader.askedStylist(args, service, start.value);
     if (!asked.ok) return asked.error;
     const named = asked.value.stylist;

@@ -5,7 +5,7 @@ import { matchServiceList, servicesOf } from '../../domain/salon/service-list-ma
 import { planVisit } from '../../domain/salon/visit';
 import { matchStylistName } from '../../domain/salon/stylist-name-matcher';
 import { Service } from '../../domain/salon/service';
-import { doesAll, Staff } from '../../domain/salon/staff';
+import { doesAll, doesSome, Staff } from '../../domain/salon/staff';
 import { nearestWorkingDay, workingOnAny } from '../../domain/salon/working-day';
 import { LocalDate, localDateOf } from '../../domain/shared/local-date';
 import { err, ok, Result } from '../../domain/shared/result';
@@ -105,8 +105,7 @@ export class SpokenRequestReader {
     }
     const stylist = found.stylist;
     if (service && !doesAll(stylist, service)) {
-      const doesSome = service.serviceIds.some((id) => stylist.offers(id));
-      if (partOfVisit && doesSome && service.isVisit && this.salon.branch.splitVisits) {
+      if (partOfVisit && doesSome(stylist, service) && this.salon.branch.sharesVisit(service)) {
         return ok(stylist);
       }
       const notDone = service.parts.filter((p) => !stylist.offers(p.id)).map((p) => p.name);

@@ -1,4 +1,4 @@
-import { doesAll } from '../salon/staff';
+import { doesAll, doesSome } from '../salon/staff';
 import { Branch } from '../salon/branch';
 import { addLocalDays, LocalDate, wallTimeToInstant } from '../shared/local-date';
 import { Service } from '../salon/service';
@@ -184,7 +184,7 @@ export class AvailabilityEngine {
 
   /** A visit the branch lets stylists share (see checkVisitStart). */
   get sharesVisits(): boolean {
-    return this.branch.splitVisits && this.service.isVisit;
+    return this.branch.sharesVisit(this.service);
   }
 
   /**
@@ -233,7 +233,7 @@ export class AvailabilityEngine {
     if (!this.sharesVisits) return undefined;
     const timeline = this.timelines.find((t) => t.staff.id === staffId);
     if (!timeline || doesAll(timeline.staff, this.service)) return undefined;
-    return this.service.parts.some((p) => timeline.staff.offers(p.id)) ? timeline : undefined;
+    return doesSome(timeline.staff, this.service) ? timeline : undefined;
   }
 
   /** The stylists who offer the service, in the salon's order. */

@@ -72,6 +72,11 @@ export class Branch {
     return orThrow(Branch.create(props));
   }
 
+  /** Whether a visit of several services may go to several stylists here. */
+  sharesVisit(service: { readonly isVisit: boolean }): boolean {
+    return this.splitVisits && service.isVisit;
+  }
+
   get closedDates(): LocalDate[] {
     return [...this.closed].sort();
   }

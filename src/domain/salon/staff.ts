@@ -85,3 +85,11 @@ export function doesAll(
 ): boolean {
   return service.serviceIds.every((id) => staff.offers(id));
 }
+
+/** Whether the stylist does at least one of the services (of a visit, the part they could take). */
+export function doesSome(
+  staff: { offers(serviceId: string): boolean },
+  service: { readonly serviceIds: readonly string[] },
+): boolean {
+  return service.serviceIds.some((id) => staff.offers(id));
+}

@@ -131,7 +131,7 @@ export class StaffAppointmentsUseCase {
     // anew at the new time, as a new booking would be (one stylist preferred, else shared),
     // whether or not it is shared now. Else a visit once moved to one stylist could never go
     // back to a time when only a sharing can take it.
-    const shared = target.isShared || (salon.branch.splitVisits && service.isVisit);
+    const shared = target.isShared || salon.branch.sharesVisit(service);
     const availability = await this.availability.around(
       salon,
       service,
