@@ -1,3 +1,4 @@
+import { bounded } from './bounded-add';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import type { MessageMailQueue } from '../../../application/ports/message-mail-queue.port';
@@ -41,31 +42,23 @@ export class BullMqMessageMailQueue implements MessageMailQueue {
   }
 
   async enqueue(messageId: string, round?: string): Promise<void> {
-    const timeoutMs = this.settings.addTimeoutMs ?? 5000;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`mail add took over ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      await Promise.race([
-        this.queue.add(
-          'mail',
-          { messageId },
-          {
-            jobId: messageMailJobId(messageId, round),
-            // A throw (database away) is retried; a refusing mail server is not a throw.
-            attempts: 5,
-            backoff: { type: 'exponential', delay: 5000 },
-            // Kept a day so that a second add of the same message still collapses.
-            removeOnComplete: { age: 24 * 3600, count: 10_000 },
-            removeOnFail: { age: 7 * 24 * 3600 },
-          },
-        ),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await bounded(
+      'mail add',
+      this.queue.add(
+        'mail',
+        { messageId },
+        {
+          jobId: messageMailJobId(messageId, round),
+          // A throw (database away) is retried; a refusing mail server is not a throw.
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 5000 },
+          // Kept a day so that a second add of the same message still collapses.
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      ),
+      this.settings.addTimeoutMs ?? 5000,
+    );
   }
 
   async close(): Promise<void> {

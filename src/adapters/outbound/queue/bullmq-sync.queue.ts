@@ -1,3 +1,4 @@
+import { bounded } from './bounded-add';
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import {
@@ -60,7 +61,7 @@ export class BullMqSyncQueue implements SyncQueue {
   }
 
   async isQueued(job: SyncAppointmentJob): Promise<boolean> {
-    const state = await this.bounded('job state', this.queue.getJobState(syncJobId(job)));
+    const state = await this.withinAddTime('job state', this.queue.getJobState(syncJobId(job)));
     return QUEUED_STATES.has(state);
   }
 
@@ -70,7 +71,7 @@ export class BullMqSyncQueue implements SyncQueue {
 
   /** Bounded like an add: a start while Redis is away goes on (the schedule is made later). */
   async scheduleReconciliation(companyId: string, everyMs: number): Promise<void> {
-    await this.bounded(
+    await this.withinAddTime(
       'reconciliation schedule',
       this.queue.upsertJobScheduler(
         `reconcile-${companyId}`,
@@ -97,23 +98,10 @@ export class BullMqSyncQueue implements SyncQueue {
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     };
-    await this.bounded('queue add', this.queue.add(job.kind, job, opts));
+    await this.withinAddTime('queue add', this.queue.add(job.kind, job, opts));
   }
 
-  /**
-   * Fails after `addTimeoutMs`. The fail-fast connection refuses at once while Redis is away,
-   * but BullMQ first waits for a connection it has never had (a start while Redis is away).
-   */
-  private async bounded<T>(what: string, work: Promise<T>): Promise<T> {
-    const timeoutMs = this.settings.addTimeoutMs ?? 5000;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} took over ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      return await Promise.race([work, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private withinAddTime<T>(what: string, work: Promise<T>): Promise<T> {
+    return bounded(what, work, this.settings.addTimeoutMs ?? 5000);
   }
 }
