@@ -86,11 +86,12 @@ export class OpenAvailabilityUseCase {
     const { service, when } = question;
     // A week question judges a first start on each day: more stylist-days, one budget. The
     // budget and Cal.com's answers are shared by every attempt, as SlotInquiry's are.
-    const stylists = readFor(salon, question).length;
-    const maxStylistDays = when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists) : undefined;
+    const stylists = readFor(salon, question);
+    const maxStylistDays =
+      when.kind === 'days' ? MAX_DAYS * Math.max(1, stylists.length) : undefined;
     const calendar = this.confirmed.calendarFor(salon, service, { maxStylistDays });
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const found = await this.find(salon, call, question, now, calendar);
+      const found = await this.find(salon, call, question, now, calendar, stylists);
       const offered = startsOffered(found);
       if (offered.length === 0 || !call.callId) {
         return { ...found, hold: null } as OpenAvailabilityOutcome;
@@ -108,7 +109,7 @@ export class OpenAvailabilityUseCase {
     }
     // Round after round taken: offer what is free now, said as not reserved, rather than
     // starts other calls hold.
-    const found = await this.find(salon, call, question, now, calendar);
+    const found = await this.find(salon, call, question, now, calendar, stylists);
     const unreserved = startsOffered(found).length > 0 ? { unreserved: true as const } : {};
     return { ...found, hold: null, ...unreserved } as OpenAvailabilityOutcome;
   }
@@ -119,13 +120,13 @@ export class OpenAvailabilityUseCase {
     question: OpenQuestion,
     now: Date,
     calendar: CalendarCheck,
+    stylists: readonly Staff[],
   ): Promise<Found> {
     const { service, stylist, when } = question;
     const zone = salon.branch.timeZone;
     const today = salon.branch.localDateOf(now);
     const from = when.kind === 'day' ? when.date : when.kind === 'days' ? when.dates[0] : today;
     const wish = wallTimeToInstant(from, when.window?.fromMinute ?? 0, zone);
-    const stylists = readFor(salon, question);
     // Anyone, for a visit stylists may share: a start no one can do whole is offered shared.
     const anyone = !stylist && salon.branch.sharesVisit(service);
     const availability = await this.reader.around(

@@ -281,20 +281,16 @@ function weekAnswer(
   const sharing = sharingOfAll(listed.map((d) => d.first));
   const anyShared = listed.some((d) => d.first.stylists);
   const SHOWN = [7, 5, 3, 2, 1];
+  const said = (shown: number) =>
+    listed.slice(0, shown).map((d) => `${name(d)} ab ${d.first.time}`);
   let message: string;
   if (!anyShared) {
-    const said = (shown: number) =>
-      listed.slice(0, shown).map((d) => `${name(d)} ab ${d.first.time}`);
     const sentence = (shown: number) => (cap: number) =>
       `${withPart(`Frei ist${stylist ? atStylist(stylist.name, cap) : ''}`, window)} am ${joinGerman([...said(shown), ...rest(shown)])}.`;
     message = fit(...SHOWN.map(sentence));
   } else if (sharing) {
     // Every day shared alike (a stylist asked who does part): who does what, said once.
-    const days = (shown: number) =>
-      joinGerman([
-        ...listed.slice(0, shown).map((d) => `${name(d)} ab ${d.first.time}`),
-        ...rest(shown),
-      ]);
+    const days = (shown: number) => joinGerman([...said(shown), ...rest(shown)]);
     const lead = (shown: number) => `${withPart('Frei ist', window)} am ${days(shown)}`;
     const several = listed.length > 1;
     const full = (shown: number) =>
